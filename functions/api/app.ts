@@ -1,0 +1,70 @@
+/**
+ * The whole HTTP API as one Hono app, mounted under /api. The same app runs in Lambda
+ * (handler.ts) and locally (infra/local).
+ * @module
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HearthError } from '../core/errors';
+import { accountsRepo } from '../store/repos/accounts';
+import { groupsRepo } from '../store/repos/groups';
+import type { AppConfig, AppEnv } from './context';
+import { errorResponse } from './errors';
+import { session } from './middleware/session';
+import { openApiDocument, type Registry } from './route';
+import { accountRoutes } from './routes/accounts';
+import { groupRoutes } from './routes/groups';
+
+/** Request bodies above this are refused before they are read in full. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(config: AppConfig) {
+  const services = {
+    accounts: accountsRepo(config.db),
+    groups: groupsRepo(config.db),
+    now: config.now ?? Date.now,
+    config,
+    cookieName: config.secureCookies ? '__Host-hearth_session' : 'hearth_session',
+  };
+  const registry: Registry = [];
+  const api = new Hono<AppEnv>();
+
+  api.use(async (c, next) => {
+    c.set('services', services);
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HearthError(
+          'payload_too_large',
+          `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB`,
+        );
+      },
+    }),
+  );
+  api.use(session);
+
+  api.get('/health', (c) => c.json({ ok: true }));
+  accountRoutes(api, registry);
+  groupRoutes(api, registry);
+
+  let doc: unknown;
+  api.get('/openapi.json', (c) => {
+    doc ??= openApiDocument(registry, { title: 'Hearth API', version: '1.0.0' });
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(doc);
+  });
+
+  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+  api.onError(errorResponse);
+
+  const app = new Hono();
+  app.route('/api', api);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+  app.onError(errorResponse);
+  return app;
+}

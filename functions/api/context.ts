@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { unauthenticated } from '../core/errors';
+import type { Db } from '../store/client';
+import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
+import type { GroupsRepo } from '../store/repos/groups';
+import type { ScryptCost } from './security';
+
+export interface AppConfig {
+  db: Db;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now?: () => number;
+  /** Deployed behind HTTPS: cookies get `Secure` and the `__Host-` prefix. */
+  secureCookies?: boolean;
+  /** The caller's network address, for throttling failed logins. */
+  clientAddress?: (c: Context) => string;
+  /** Public origin of the web app, for invite links, e.g. https://hearth.example. */
+  publicUrl?: string;
+  scrypt?: ScryptCost;
+}
+
+export interface Services {
+  accounts: AccountsRepo;
+  groups: GroupsRepo;
+  now: () => number;
+  config: AppConfig;
+  cookieName: string;
+}
+
+export interface Auth {
+  userId: string;
+  tokenHash: string;
+  session: SessionRecord;
+}
+
+export type AppEnv = {
+  Variables: { services: Services; auth: Auth | null };
+};
+
+export type Ctx = Context<AppEnv>;
+
+export function requireAuth(c: Ctx): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw unauthenticated();
+  return auth;
+}

@@ -1,0 +1,305 @@
+/**
+ * Sign-up, sign-in, recovery and sessions. Pseudonymous: a handle and a passphrase, nothing else.
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import {
+  formatRecoveryCode,
+  LOGIN_MAX_FAILURES_PER_ADDRESS,
+  LOGIN_MAX_FAILURES_PER_HANDLE,
+  LOGIN_WINDOW_MS,
+  normaliseHandle,
+  normaliseRecoveryCode,
+  passphraseProblem,
+  RECOVERY_CODE_COUNT,
+} from '../../core/accounts';
+import { conflict, HearthError, invalid, unauthenticated } from '../../core/errors';
+import {
+  ChangePassphraseRequest,
+  LoginRequest,
+  Me,
+  RecoverRequest,
+  RecoverResponse,
+  SignupRequest,
+  SignupResponse,
+} from '../../core/schemas/accounts';
+import { Ok } from '../../core/schemas/common';
+import { hashToken, newId, newToken } from '../../store/ids';
+import type { Throttle, UserRecord } from '../../store/repos/accounts';
+import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { clearSessionCookie, setSessionCookie } from '../middleware/session';
+import { defineRoute, type Registry } from '../route';
+import {
+  DEFAULT_SCRYPT,
+  hashPassphrase,
+  isCommonPassphrase,
+  verifyDecoy,
+  verifyPassphrase,
+} from '../security';
+
+const WRONG_LOGIN = 'That handle and passphrase do not match an account';
+
+function meOf(user: UserRecord): Me {
+  return {
+    userId: user.userId,
+    handle: user.handle,
+    createdAt: user.createdAt,
+    recoveryCodesLeft: Object.keys(user.recovery ?? {}).length,
+  };
+}
+
+function newRecoveryCodes(): { codes: string[]; hashes: Record<string, number> } {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomBytes(10)));
+  return { codes, hashes: Object.fromEntries(codes.map((code) => [hashToken(code), 1])) };
+}
+
+function checkPassphrase(passphrase: string, handle: string, path: string): void {
+  const problem = passphraseProblem(passphrase, handle, isCommonPassphrase);
+  if (problem) throw invalid(problem, [{ path, message: problem }]);
+}
+
+/** Starts a fresh session (a new token at every sign-in) and sets its cookie. */
+async function startSession(c: Ctx, userId: string): Promise<void> {
+  const { accounts, now } = c.var.services;
+  const token = newToken();
+  const at = now();
+  await accounts.createSession(hashToken(token), { userId, createdAt: at, lastSeenAt: at });
+  setSessionCookie(c, token);
+}
+
+function throttled(t: Throttle | null, max: number, at: number): number | null {
+  if (!t || t.windowStart <= at - LOGIN_WINDOW_MS || t.failures < max) return null;
+  return Math.max(1, Math.ceil((t.windowStart + LOGIN_WINDOW_MS - at) / 1000));
+}
+
+/** Refuses when either the handle or the address has failed too often in the window. */
+async function guardAttempts(c: Ctx, handleKey: string): Promise<string> {
+  const { accounts, now, config } = c.var.services;
+  const address = config.clientAddress?.(c) ?? 'unknown';
+  const t = await accounts.getThrottles(handleKey, address);
+  const at = now();
+  const wait =
+    throttled(t.handle, LOGIN_MAX_FAILURES_PER_HANDLE, at) ??
+    throttled(t.address, LOGIN_MAX_FAILURES_PER_ADDRESS, at);
+  if (wait) {
+    const minutes = Math.ceil(wait / 60);
+    throw new HearthError(
+      'rate_limited',
+      `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      undefined,
+      wait,
+    );
+  }
+  return address;
+}
+
+async function recordFailure(c: Ctx, handleKey: string, address: string): Promise<void> {
+  const { accounts, now } = c.var.services;
+  const at = now();
+  await Promise.all([
+    accounts.recordFailure('handle', handleKey, at, LOGIN_WINDOW_MS),
+    accounts.recordFailure('address', address, at, LOGIN_WINDOW_MS),
+  ]);
+}
+
+export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/auth/signup',
+      tag: 'accounts',
+      summary: 'Create a pseudonymous account; returns 10 one-time recovery codes, shown once',
+      auth: 'none',
+      body: SignupRequest,
+      responses: { 201: { description: 'Signed up and signed in', schema: SignupResponse } },
+    },
+    async (c, { body }) => {
+      const { accounts, now, config } = c.var.services;
+      checkPassphrase(body.passphrase, body.handle, 'body.passphrase');
+      const handleKey = normaliseHandle(body.handle);
+      const { codes, hashes } = newRecoveryCodes();
+      const createdAt = new Date(now()).toISOString();
+      const user: UserRecord = {
+        userId: newId(),
+        handle: body.handle,
+        handleKey,
+        passHash: await hashPassphrase(body.passphrase, config.scrypt ?? DEFAULT_SCRYPT),
+        recovery: hashes,
+        createdAt,
+        updatedAt: createdAt,
+      };
+      if (!(await accounts.createUser(user))) {
+        throw conflict('That handle is taken; try another', [{ path: 'body.handle', message: 'Taken' }]);
+      }
+      await startSession(c, user.userId);
+      return c.json({ user: meOf(user), recoveryCodes: codes }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/auth/login',
+      tag: 'accounts',
+      summary: 'Sign in with handle and passphrase',
+      auth: 'none',
+      body: LoginRequest,
+      responses: { 200: { description: 'Signed in', schema: Me } },
+    },
+    async (c, { body }) => {
+      const { accounts, config } = c.var.services;
+      const handleKey = normaliseHandle(body.handle);
+      const address = await guardAttempts(c, handleKey);
+      const user = await accounts.findByHandle(handleKey);
+      const ok = user
+        ? await verifyPassphrase(body.passphrase, user.passHash)
+        : await verifyDecoy(body.passphrase, config.scrypt ?? DEFAULT_SCRYPT);
+      if (!user || !ok) {
+        await recordFailure(c, handleKey, address);
+        throw unauthenticated(WRONG_LOGIN);
+      }
+      await accounts.clearThrottle('handle', handleKey);
+      await startSession(c, user.userId);
+      return c.json(meOf(user));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'accounts',
+      summary: 'Sign out of this device',
+      auth: 'optional',
+      responses: { 200: { description: 'Signed out', schema: Ok } },
+    },
+    async (c) => {
+      const auth = c.get('auth');
+      if (auth) await c.var.services.accounts.deleteSession(auth.tokenHash);
+      clearSessionCookie(c);
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      tag: 'accounts',
+      summary: 'Sign out on every device, this one included',
+      auth: 'required',
+      responses: { 200: { description: 'Every session ended', schema: Ok } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      await c.var.services.accounts.deleteSession(auth.tokenHash);
+      await c.var.services.accounts.deleteAllSessions(auth.userId);
+      clearSessionCookie(c);
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/auth/recover',
+      tag: 'accounts',
+      summary: 'Set a new passphrase with a one-time recovery code; ends every other session',
+      auth: 'none',
+      body: RecoverRequest,
+      responses: { 200: { description: 'Passphrase reset and signed in', schema: RecoverResponse } },
+    },
+    async (c, { body }) => {
+      const { accounts, now, config } = c.var.services;
+      const handleKey = normaliseHandle(body.handle);
+      const address = await guardAttempts(c, handleKey);
+      const code = normaliseRecoveryCode(body.recoveryCode);
+      const user = code ? await accounts.findByHandle(handleKey) : null;
+      const fail = async () => {
+        await recordFailure(c, handleKey, address);
+        return unauthenticated('That handle and recovery code do not match');
+      };
+      if (!user || !code) throw await fail();
+      checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
+      const passHash = await hashPassphrase(body.newPassphrase, config.scrypt ?? DEFAULT_SCRYPT);
+      if (
+        !(await accounts.recoverWithCode(
+          user.userId,
+          hashToken(code),
+          passHash,
+          new Date(now()).toISOString(),
+        ))
+      ) {
+        throw await fail();
+      }
+      await accounts.deleteAllSessions(user.userId);
+      await accounts.clearThrottle('handle', handleKey);
+      await startSession(c, user.userId);
+      const left = Object.keys(user.recovery).length - 1;
+      return c.json({ user: { ...meOf(user), recoveryCodesLeft: left }, recoveryCodesLeft: left });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me',
+      tag: 'accounts',
+      summary: 'The signed-in account',
+      auth: 'required',
+      responses: { 200: { description: 'You', schema: Me } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const user = await c.var.services.accounts.getUser(auth.userId);
+      if (!user) throw unauthenticated();
+      return c.json(meOf(user));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/passphrase',
+      tag: 'accounts',
+      summary: 'Change passphrase; ends every other session',
+      auth: 'required',
+      body: ChangePassphraseRequest,
+      responses: { 200: { description: 'Changed', schema: Ok } },
+    },
+    async (c, { body }) => {
+      const auth = requireAuth(c);
+      const { accounts, now, config } = c.var.services;
+      const user = await accounts.getUser(auth.userId);
+      if (!user || !(await verifyPassphrase(body.currentPassphrase, user.passHash))) {
+        throw invalid('Your current passphrase is not right', [
+          { path: 'body.currentPassphrase', message: 'Not right' },
+        ]);
+      }
+      checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
+      await accounts.setPassHash(
+        user.userId,
+        await hashPassphrase(body.newPassphrase, config.scrypt ?? DEFAULT_SCRYPT),
+        new Date(now()).toISOString(),
+      );
+      await accounts.deleteAllSessions(user.userId);
+      await startSession(c, user.userId);
+      return c.json({ ok: true as const });
+    },
+  );
+}

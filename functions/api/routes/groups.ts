@@ -1,0 +1,487 @@
+/**
+ * Groups: create and edit, the public directory, joining (open, approval, invite), members,
+ * roles and invites. Every route checks the caller's membership of the group it touches; a
+ * private group is 404 to anyone who is not in it.
+ * @module
+ */
+import type { Hono } from 'hono';
+import type * as z from 'zod';
+import { conflict, forbidden, notFound } from '../../core/errors';
+import { can, canSeeGroup, type GroupAction, joinOutcome, sizeBand } from '../../core/groups';
+import { Ok } from '../../core/schemas/common';
+import {
+  CreatedInvite,
+  CreateGroupRequest,
+  CreateInviteRequest,
+  DirectoryPage,
+  DirectoryQuery,
+  GroupDetail,
+  GroupParams,
+  GroupQuery,
+  InviteList,
+  InviteParams,
+  JoinRequest,
+  MemberParams,
+  MembersPage,
+  MembersQuery,
+  MemberView,
+  MyGroups,
+  MyMembership,
+  UpdateGroupRequest,
+  UpdateMemberRequest,
+} from '../../core/schemas/groups';
+import { hashToken, newId, newToken } from '../../store/ids';
+import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
+import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { defineRoute, type Registry } from '../route';
+
+const NOT_FOUND = 'No such group, or it is private';
+
+function summaryOf(g: GroupRecord) {
+  return {
+    groupId: g.groupId,
+    name: g.name,
+    description: g.description,
+    focus: g.focus,
+    moderationPolicy: g.moderationPolicy,
+    tone: g.tone,
+    joinPolicy: g.joinPolicy,
+    sizeBand: sizeBand(g.memberCount),
+  };
+}
+
+function membershipOf(m: MemberRecord | null): z.infer<typeof MyMembership> | null {
+  return m ? { role: m.role, status: m.status, alias: m.alias, joinedAt: m.joinedAt } : null;
+}
+
+function detailOf(g: GroupRecord, m: MemberRecord | null): GroupDetail {
+  return {
+    ...summaryOf(g),
+    guidelines: g.guidelines,
+    timezone: g.timezone,
+    visibility: g.visibility,
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+    membership: membershipOf(m),
+  };
+}
+
+const memberView = (m: MemberRecord): MemberView => ({
+  userId: m.userId,
+  displayName: m.displayName,
+  role: m.role,
+  status: m.status,
+  joinedAt: m.joinedAt,
+});
+
+async function liveInvite(c: Ctx, groupId: string, token: string | undefined): Promise<InviteRecord | null> {
+  if (!token) return null;
+  const invite = await c.var.services.groups.getInvite(hashToken(token));
+  if (!invite || invite.groupId !== groupId || invite.revoked || invite.expiresAt <= c.var.services.now())
+    return null;
+  return invite;
+}
+
+/**
+ * Loads a group as the caller may see it. Invisible groups are 404 whatever the action, so a
+ * private group's existence never leaks; visible ones answer 403 for actions the role lacks.
+ */
+async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
+  const auth = c.get('auth');
+  const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
+  if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
+  if (action && !can(member, action)) {
+    throw forbidden(
+      member?.status === 'pending' ? 'Your request to join is waiting for approval' : undefined,
+    );
+  }
+  return { group, member };
+}
+
+export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/groups',
+      tag: 'groups',
+      summary: 'Create a group; you become its owner',
+      auth: 'required',
+      body: CreateGroupRequest.extend({ alias: JoinRequest.shape.alias }),
+      responses: { 201: { description: 'Created', schema: GroupDetail } },
+    },
+    async (c, { body }) => {
+      const auth = requireAuth(c);
+      const { groups, accounts, now } = c.var.services;
+      const user = await accounts.getUser(auth.userId);
+      if (!user) throw notFound();
+      const at = new Date(now()).toISOString();
+      const { alias, ...fields } = body;
+      const groupId = newId();
+      if (alias) await groups.claimAlias(groupId, alias, auth.userId);
+      const group: GroupRecord = {
+        ...fields,
+        groupId,
+        memberCount: 1,
+        owners: new Set([auth.userId]),
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      const owner: MemberRecord = {
+        groupId,
+        userId: auth.userId,
+        role: 'owner',
+        status: 'active',
+        alias: alias ?? null,
+        displayName: alias ?? user.handle,
+        joinedAt: at,
+      };
+      await groups.createGroup(group, owner);
+      return c.json(detailOf(group, owner), 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups',
+      tag: 'groups',
+      summary: 'The directory of public groups: search, filter, page',
+      auth: 'none',
+      query: DirectoryQuery,
+      responses: { 200: { description: 'A page of groups', schema: DirectoryPage } },
+    },
+    async (c, { query }) => {
+      const page = await c.var.services.groups.listDirectory(query);
+      return c.json({ items: page.groups.map(summaryOf), nextCursor: page.nextCursor });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/groups',
+      tag: 'groups',
+      summary: 'Groups you belong to or have asked to join',
+      auth: 'required',
+      responses: { 200: { description: 'Your groups', schema: MyGroups } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const { groups } = c.var.services;
+      const memberships = await groups.listMembershipsOf(auth.userId);
+      const found = await groups.getGroups(memberships.map((m) => m.groupId));
+      const byId = new Map(found.map((g) => [g.groupId, g]));
+      const items = memberships.flatMap((m) => {
+        const g = byId.get(m.groupId);
+        return g ? [{ groupId: g.groupId, name: g.name, role: m.role, status: m.status }] : [];
+      });
+      items.sort((a, b) => a.name.localeCompare(b.name));
+      return c.json({ items });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}',
+      tag: 'groups',
+      summary: 'A group: about, guidelines, policies and your membership',
+      auth: 'optional',
+      params: GroupParams,
+      query: GroupQuery,
+      responses: { 200: { description: 'The group', schema: GroupDetail } },
+    },
+    async (c, { params, query }) => {
+      const auth = c.get('auth');
+      const { group, member } = await c.var.services.groups.getGroupWithMember(
+        params.groupId,
+        auth?.userId ?? null,
+      );
+      if (!group) throw notFound(NOT_FOUND);
+      const invited =
+        group.visibility === 'private' && !member && !!(await liveInvite(c, group.groupId, query.invite));
+      if (!canSeeGroup(group.visibility, member, invited)) throw notFound(NOT_FOUND);
+      return c.json(detailOf(group, member));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'patch',
+      path: '/groups/{groupId}',
+      tag: 'groups',
+      summary: 'Edit a group (owners)',
+      auth: 'required',
+      params: GroupParams,
+      body: UpdateGroupRequest,
+      responses: { 200: { description: 'The updated group', schema: GroupDetail } },
+    },
+    async (c, { params, body }) => {
+      requireAuth(c);
+      const { groups, now } = c.var.services;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const { group, member } = await loadGroup(c, params.groupId, 'edit');
+        const after = await groups.updateGroup(group, { ...body, updatedAt: new Date(now()).toISOString() });
+        if (after) return c.json(detailOf(after, member));
+      }
+      throw conflict('The group was being edited by someone else; please try again');
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/groups/{groupId}/members',
+      tag: 'members',
+      summary: 'Join a group, accepting its guidelines, with an optional alias',
+      auth: 'required',
+      params: GroupParams,
+      body: JoinRequest,
+      responses: {
+        201: { description: 'Joined, or asked to join', schema: MyMembership },
+        200: { description: 'Already a member or waiting: your membership', schema: MyMembership },
+      },
+    },
+    async (c, { params, body }) => {
+      const auth = requireAuth(c);
+      const { groups, accounts, now } = c.var.services;
+      const { group, member } = await groups.getGroupWithMember(params.groupId, auth.userId);
+      if (!group) throw notFound(NOT_FOUND);
+      if (member) return c.json(membershipOf(member)!, 200);
+      const invite = await liveInvite(c, group.groupId, body.invite);
+      if (group.visibility === 'private' && !invite) throw notFound(NOT_FOUND);
+      const outcome = joinOutcome(group.joinPolicy, group.visibility, !!invite);
+      if ('refused' in outcome) {
+        throw forbidden(body.invite ? 'That invite link has expired or was withdrawn' : outcome.refused);
+      }
+      const user = await accounts.getUser(auth.userId);
+      if (!user) throw notFound();
+      if (body.alias && !(await groups.claimAlias(group.groupId, body.alias, auth.userId))) {
+        throw conflict('Someone in this group already uses that alias', [
+          { path: 'body.alias', message: 'Taken' },
+        ]);
+      }
+      const record: MemberRecord = {
+        groupId: group.groupId,
+        userId: auth.userId,
+        role: 'member',
+        status: outcome.status,
+        alias: body.alias ?? null,
+        displayName: body.alias ?? user.handle,
+        joinedAt: new Date(now()).toISOString(),
+      };
+      if (!(await groups.putMember(record))) {
+        // A concurrent join by the same person won: answer with what is stored.
+        if (body.alias) await groups.releaseAlias(group.groupId, body.alias, auth.userId);
+        const existing = await groups.getMember(group.groupId, auth.userId);
+        return c.json(membershipOf(existing)!, 200);
+      }
+      if (record.status === 'active') await groups.addToMemberCount(group.groupId, 1);
+      return c.json(membershipOf(record)!, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/members',
+      tag: 'members',
+      summary: 'Members and join requests (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: MembersQuery,
+      responses: { 200: { description: 'A page of members', schema: MembersPage } },
+    },
+    async (c, { params, query }) => {
+      requireAuth(c);
+      await loadGroup(c, params.groupId, 'review-members');
+      const page = await c.var.services.groups.listMembers(params.groupId, query);
+      return c.json({ items: page.members.map(memberView), nextCursor: page.nextCursor });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'patch',
+      path: '/groups/{groupId}/members/{userId}',
+      tag: 'members',
+      summary: 'Approve or decline a request, remove a member (moderators, owners); assign a role (owners)',
+      auth: 'required',
+      params: MemberParams,
+      body: UpdateMemberRequest,
+      responses: { 200: { description: 'The member now', schema: MemberView } },
+    },
+    async (c, { params, body }) => {
+      const auth = requireAuth(c);
+      const { groups } = c.var.services;
+      const { group, member: me } = await loadGroup(
+        c,
+        params.groupId,
+        body.role ? 'assign-roles' : 'review-members',
+      );
+      const userId = params.userId === 'me' ? auth.userId : params.userId;
+      let target = await groups.getMember(group.groupId, userId);
+      if (!target) throw notFound('No such member');
+
+      if (body.status === 'removed') {
+        if (target.role === 'owner') throw conflict('An owner cannot be removed; change their role first');
+        if (target.role === 'moderator' && me!.role !== 'owner')
+          throw forbidden('Only owners remove moderators');
+        await groups.deleteMember(target);
+        return c.json({ ...memberView(target), status: target.status });
+      }
+      if (body.status === 'active' && target.status === 'pending') {
+        if (await groups.approveMember(group.groupId, userId))
+          await groups.addToMemberCount(group.groupId, 1);
+        target = { ...target, status: 'active' };
+      }
+      if (body.role && body.role !== target.role) {
+        if (target.status !== 'active') throw conflict('Approve the request before assigning a role');
+        if (body.role === 'owner') {
+          // Role first, then the owner set: a crash between leaves one owner too few, never too many.
+          await groups.setRole(group.groupId, userId, 'owner');
+          await groups.addOwner(group.groupId, userId);
+        } else {
+          if (target.role === 'owner' && !(await groups.stepDownOwner(group.groupId, userId))) {
+            throw conflict('A group needs at least one owner; make someone else owner first');
+          }
+          await groups.setRole(group.groupId, userId, body.role);
+        }
+        target = { ...target, role: body.role };
+      }
+      return c.json(memberView(target));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/groups/{groupId}/members/me',
+      tag: 'members',
+      summary: 'Leave a group, or withdraw a request to join',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'Left', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const auth = requireAuth(c);
+      const { groups } = c.var.services;
+      const { member } = await loadGroup(c, params.groupId);
+      if (!member) throw notFound('You are not a member of this group');
+      if (member.role === 'owner' && !(await groups.stepDownOwner(params.groupId, auth.userId))) {
+        throw conflict('You are the only owner; make someone else owner before you leave');
+      }
+      await groups.deleteMember(member);
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/groups/{groupId}/invites',
+      tag: 'invites',
+      summary: 'Create an expiring invite link (moderators and owners); the link is shown once',
+      auth: 'required',
+      params: GroupParams,
+      body: CreateInviteRequest,
+      responses: { 201: { description: 'The invite', schema: CreatedInvite } },
+    },
+    async (c, { params, body }) => {
+      const auth = requireAuth(c);
+      const { groups, now, config } = c.var.services;
+      await loadGroup(c, params.groupId, 'invite');
+      const token = newToken();
+      const at = now();
+      const invite: InviteRecord = {
+        inviteId: hashToken(token),
+        groupId: params.groupId,
+        createdBy: auth.userId,
+        createdAt: new Date(at).toISOString(),
+        expiresAt: at + body.expiresInHours * 3600_000,
+        revoked: false,
+      };
+      await groups.createInvite(invite.inviteId, invite);
+      const origin = config.publicUrl ?? new URL(c.req.url).origin;
+      return c.json(
+        {
+          ...inviteView(invite),
+          token,
+          url: `${origin}/groups/${params.groupId}?invite=${token}`,
+        },
+        201,
+      );
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/invites',
+      tag: 'invites',
+      summary: 'Invites of a group, newest first (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'Invites', schema: InviteList } },
+    },
+    async (c, { params }) => {
+      requireAuth(c);
+      await loadGroup(c, params.groupId, 'invite');
+      const items = await c.var.services.groups.listInvites(params.groupId);
+      return c.json({ items: items.map(inviteView) });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/groups/{groupId}/invites/{inviteId}',
+      tag: 'invites',
+      summary: 'Withdraw an invite link (moderators and owners)',
+      auth: 'required',
+      params: InviteParams,
+      responses: { 200: { description: 'Withdrawn', schema: Ok } },
+    },
+    async (c, { params }) => {
+      requireAuth(c);
+      await loadGroup(c, params.groupId, 'invite');
+      if (!(await c.var.services.groups.revokeInvite(params.groupId, params.inviteId)))
+        throw notFound('No such invite');
+      return c.json({ ok: true as const });
+    },
+  );
+}
+
+function inviteView(i: InviteRecord) {
+  return {
+    inviteId: i.inviteId,
+    createdAt: i.createdAt,
+    expiresAt: new Date(i.expiresAt).toISOString(),
+    revoked: i.revoked,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Account rules: pseudonymous handles, passphrases, recovery codes, session lifetimes.
+ * Pure functions; the common-passphrase list is injected so this module stays free of I/O
+ * and small enough for the web bundle.
+ * @module
+ */
+
+export const HANDLE_MIN = 3;
+export const HANDLE_MAX = 32;
+export const PASSPHRASE_MIN = 8;
+export const PASSPHRASE_MAX = 128;
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Sessions end after a week without use, and after 30 days whatever happens (OWASP ASVS 3.3). */
+export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 3600 * 1000;
+/** Refresh a session's idle clock at most this often, so reads do not all become writes. */
+export const SESSION_TOUCH_MS = 15 * 60 * 1000;
+
+/** Failed logins: per handle and per client address, within a sliding-start window. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_MAX_FAILURES_PER_HANDLE = 5;
+export const LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** Length in code points, so an emoji counts once. */
+export const codePoints = (s: string) => [...s].length;
+
+/** The form a handle is compared in: case-insensitive, compatibility-normalised. */
+export function normaliseHandle(handle: string): string {
+  return handle.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Why a passphrase is refused, or null when it is fine. NIST SP 800-63B §5.1.1.2: length and a
+ * blocklist of common choices, and no composition rules.
+ */
+export function passphraseProblem(
+  passphrase: string,
+  handle: string,
+  isCommon: (candidate: string) => boolean,
+): string | null {
+  const length = codePoints(passphrase);
+  if (length < PASSPHRASE_MIN) return `Use at least ${PASSPHRASE_MIN} characters`;
+  if (length > PASSPHRASE_MAX) return `Use at most ${PASSPHRASE_MAX} characters`;
+  const lowered = passphrase.normalize('NFKC').toLowerCase();
+  if (lowered === normaliseHandle(handle)) return 'Your passphrase cannot be your handle';
+  if (isCommon(lowered)) return 'That passphrase is too common; a few unrelated words work well';
+  return null;
+}
+
+/** Recovery codes look like `7KQ2-M9XD-4HTR-BW3C`: 16 symbols of Crockford base32, 80 bits. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function formatRecoveryCode(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  return (out.slice(0, 16).match(/.{4}/g) ?? []).join('-');
+}
+
+/** Accepts what a person might type: lower case, spaces, missing dashes, O for 0, I/L for 1. */
+export function normaliseRecoveryCode(input: string): string | null {
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{16}$/.test(cleaned)) return null;
+  return (cleaned.match(/.{4}/g) ?? []).join('-');
+}
+
+export interface SessionTimes {
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** When a session stops being valid: the earlier of idle and absolute expiry (epoch ms). */
+export function sessionExpiresAt(s: SessionTimes): number {
+  return Math.min(s.lastSeenAt + SESSION_IDLE_MS, s.createdAt + SESSION_ABSOLUTE_MS);
+}
+
+export function sessionIsLive(s: SessionTimes, now: number): boolean {
+  return now < sessionExpiresAt(s);
+}
+
+export function sessionNeedsTouch(s: SessionTimes, now: number): boolean {
+  return now - s.lastSeenAt >= SESSION_TOUCH_MS;
+}

@@ -1,0 +1,124 @@
+/**
+ * Group rules: the vocabularies newcomers choose by, who may do what, and what a directory may
+ * reveal. Pure; shared by the API and the web app.
+ * @module
+ */
+
+export const FOCUS_TAGS = {
+  anxiety: 'Anxiety',
+  depression: 'Depression',
+  bipolar: 'Bipolar',
+  psychosis: 'Psychosis',
+  ocd: 'OCD',
+  trauma: 'Trauma and PTSD',
+  'eating-disorders': 'Eating disorders',
+  'self-harm': 'Self-harm recovery',
+  grief: 'Grief and loss',
+  addiction: 'Addiction recovery',
+  neurodivergence: 'Neurodivergence',
+  perinatal: 'Perinatal and postnatal',
+  loneliness: 'Loneliness',
+  carers: 'Carers and families',
+  lgbtq: 'LGBTQ+',
+  youth: 'Young adults',
+  wellbeing: 'General wellbeing',
+} as const;
+export type FocusTag = keyof typeof FOCUS_TAGS;
+
+/** How a group is moderated, in words a newcomer can weigh. */
+export const MODERATION_POLICIES = {
+  light: 'Members look out for each other; moderators act on reports.',
+  active: 'Moderators check in every day and act on reports promptly.',
+  strict: "New members' first posts are reviewed before they appear; the guidelines are enforced closely.",
+} as const;
+export type ModerationPolicy = keyof typeof MODERATION_POLICIES;
+
+export const TONES = {
+  listening: 'A space to be heard: sharing and listening, little advice.',
+  practical: 'Practical: coping strategies, tips and what has worked.',
+  social: 'Social and relaxed: company, conversation, activities.',
+  structured: 'Structured: facilitated sessions with a theme or programme.',
+} as const;
+export type Tone = keyof typeof TONES;
+
+export const ROLES = ['owner', 'moderator', 'facilitator', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+export type MemberStatus = 'active' | 'pending';
+
+export interface Membership {
+  role: Role;
+  status: MemberStatus;
+}
+
+export type GroupAction =
+  | 'read' // see the group's inside: members-only content
+  | 'edit' // change name, description, policies
+  | 'assign-roles'
+  | 'review-members' // see the member list, approve, decline, remove
+  | 'invite';
+
+const ALLOWED: Record<GroupAction, readonly Role[]> = {
+  read: ROLES,
+  edit: ['owner'],
+  'assign-roles': ['owner'],
+  'review-members': ['owner', 'moderator'],
+  invite: ['owner', 'moderator'],
+};
+
+/** Whether a membership allows an action. Pending members can do nothing inside the group yet. */
+export function can(membership: Membership | null | undefined, action: GroupAction): boolean {
+  if (membership?.status !== 'active') return false;
+  return ALLOWED[action].includes(membership.role);
+}
+
+/**
+ * A private group is invisible to everyone but its active and pending members: the API answers
+ * 404, exactly as for a group that does not exist, so its existence is not revealed.
+ */
+export function canSeeGroup(
+  visibility: 'public' | 'private',
+  membership: Membership | null | undefined,
+  hasValidInvite = false,
+): boolean {
+  return visibility === 'public' || !!membership || hasValidInvite;
+}
+
+/** What joining leads to, or why it is refused. */
+export function joinOutcome(
+  policy: 'open' | 'approval' | 'invite',
+  visibility: 'public' | 'private',
+  hasValidInvite: boolean,
+): { status: MemberStatus } | { refused: string } {
+  if ((policy === 'invite' || visibility === 'private') && !hasValidInvite) {
+    return { refused: 'This group is joined by invitation; ask a member for an invite link' };
+  }
+  if (policy === 'approval') return { status: 'pending' };
+  return { status: 'active' };
+}
+
+/** Sizes are shown as bands so a directory never pins down how many people attend. */
+export function sizeBand(memberCount: number): string {
+  if (memberCount < 10) return 'Under 10 members';
+  if (memberCount < 25) return '10–24 members';
+  if (memberCount < 50) return '25–49 members';
+  if (memberCount < 100) return '50–99 members';
+  return '100+ members';
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** Lower-cased text the directory searches: name, description and focus labels. */
+export function searchText(g: { name: string; description: string; focus: readonly FocusTag[] }): string {
+  return [g.name, g.description, ...g.focus.map((f) => FOCUS_TAGS[f])]
+    .join(' ')
+    .normalize('NFKC')
+    .toLowerCase()
+    .slice(0, 2000);
+}

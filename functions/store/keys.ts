@@ -1,0 +1,28 @@
+/**
+ * Every key format in one place. Partition and sort values are built here and nowhere else.
+ * @module
+ */
+
+export type Key = { pk: string; sk: string };
+
+export const keys = {
+  user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  handle: (handleKey: string): Key => ({ pk: `HANDLE#${handleKey}`, sk: 'HANDLE' }),
+  session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  sessionsOf: (userId: string) => `SESSIONS#${userId}`,
+  throttle: (kind: 'handle' | 'address', id: string): Key => ({
+    pk: `THROTTLE#${kind}#${id}`,
+    sk: 'THROTTLE',
+  }),
+
+  group: (groupId: string): Key => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' }),
+  /** A directory bucket: every public group, or the public groups with one focus. */
+  directoryEntry: (groupId: string, bucket: string): Key => ({ pk: `GROUP#${groupId}`, sk: `DIR#${bucket}` }),
+  directoryBucket: (bucket: string) => `DIR#${bucket}`,
+  member: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `MEMBER#${userId}` }),
+  memberPrefix: 'MEMBER#',
+  membershipsOf: (userId: string) => `MEMBERSHIPS#${userId}`,
+  alias: (groupId: string, aliasKey: string): Key => ({ pk: `GROUP#${groupId}`, sk: `ALIAS#${aliasKey}` }),
+  invite: (tokenHash: string): Key => ({ pk: `INVITE#${tokenHash}`, sk: 'INVITE' }),
+  invitesOf: (groupId: string) => `INVITES#${groupId}`,
+};

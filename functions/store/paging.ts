@@ -1,0 +1,82 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { invalid } from '../core/errors';
+import type { Db } from './client';
+
+type Item = Record<string, unknown>;
+
+/**
+ * Cursors carry the last returned item's key attributes. They are checked on the way back in:
+ * a cursor from another partition or a tampered one is a 400, never a DynamoDB error.
+ */
+export function encodeCursor(item: Item, keyAttributes: readonly string[]): string {
+  const key: Record<string, unknown> = {};
+  for (const a of keyAttributes) key[a] = item[a];
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string,
+  keyAttributes: readonly string[],
+  partition: { attribute: string; value: string },
+): Record<string, string> {
+  const fail = () =>
+    invalid('The page cursor is not valid', [{ path: 'query.cursor', message: 'Not a valid cursor' }]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw fail();
+  }
+  if (!parsed || typeof parsed !== 'object') throw fail();
+  const key = parsed as Record<string, unknown>;
+  if (Object.keys(key).length !== keyAttributes.length) throw fail();
+  for (const a of keyAttributes)
+    if (typeof key[a] !== 'string' || (key[a] as string).length > 512) throw fail();
+  if (key[partition.attribute] !== partition.value) throw fail();
+  return key as Record<string, string>;
+}
+
+/**
+ * Reads one page of `limit` matching items, following DynamoDB pages when a filter thins them out,
+ * within a bounded number of round trips (so a request's cost stays known).
+ */
+export async function queryPage(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  opts: {
+    limit: number;
+    cursor?: string;
+    keyAttributes: readonly string[];
+    partition: { attribute: string; value: string };
+    maxRounds?: number;
+  },
+): Promise<{ items: Item[]; nextCursor: string | null }> {
+  let startKey = opts.cursor ? decodeCursor(opts.cursor, opts.keyAttributes, opts.partition) : undefined;
+  const items: Item[] = [];
+  const filtered = input.FilterExpression !== undefined;
+  for (let round = 0; round < (opts.maxRounds ?? 5); round++) {
+    const out = await db.doc.send(
+      new QueryCommand({
+        ...input,
+        TableName: db.table,
+        Limit: filtered ? 100 : opts.limit - items.length + 1,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      if (items.length === opts.limit) {
+        // One more match exists beyond the page: the cursor points at the last item we return.
+        return { items, nextCursor: encodeCursor(items[items.length - 1]!, opts.keyAttributes) };
+      }
+      items.push(item);
+    }
+    if (!out.LastEvaluatedKey) return { items, nextCursor: null };
+    startKey = out.LastEvaluatedKey as Record<string, string>;
+  }
+  // Out of rounds: hand back what we have and let the caller continue from where we stopped.
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: last ? encodeCursor(last, opts.keyAttributes) : encodeCursor(startKey!, opts.keyAttributes),
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * Users, handles, sessions and login throttles.
+ *
+ * Sign-up writes two items: the user (under a fresh random id nothing points to yet), then the
+ * handle claim, conditionally. A crash between them leaves an unreachable user item and nothing
+ * a person can see; a lost race deletes the orphan.
+ * @module
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { GSI1 } from '../table';
+
+export interface UserRecord {
+  userId: string;
+  handle: string;
+  handleKey: string;
+  passHash: string;
+  /** Hashes of unused recovery codes. */
+  recovery: Record<string, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionRecord {
+  userId: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+export const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException ||
+  (e instanceof Error && e.name === 'ConditionalCheckFailedException');
+
+const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
+
+export function accountsRepo(db: Db) {
+  const { doc, table } = db;
+
+  return {
+    /** Creates the user and claims the handle; false when the handle is taken. */
+    async createUser(user: UserRecord): Promise<boolean> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.user(user.userId), ...user },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.handle(user.handleKey), userId: user.userId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        await doc.send(new DeleteCommand({ TableName: table, Key: keys.user(user.userId) }));
+        return false;
+      }
+    },
+
+    async getUser(userId: string): Promise<UserRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.user(userId) }));
+      return (out.Item as UserRecord | undefined) ?? null;
+    },
+
+    async findByHandle(handleKey: string): Promise<UserRecord | null> {
+      const claim = await doc.send(new GetCommand({ TableName: table, Key: keys.handle(handleKey) }));
+      const userId = claim.Item?.userId as string | undefined;
+      return userId ? this.getUser(userId) : null;
+    },
+
+    async setPassHash(userId: string, passHash: string, now: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.user(userId),
+          UpdateExpression: 'SET passHash = :h, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':h': passHash, ':now': now },
+        }),
+      );
+    },
+
+    /**
+     * Spends a recovery code and sets the new passphrase hash in one conditional update, so a
+     * code works once even when two requests race with it.
+     */
+    async recoverWithCode(userId: string, codeHash: string, passHash: string, now: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.user(userId),
+            UpdateExpression: 'REMOVE recovery.#c SET passHash = :h, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(recovery.#c)',
+            ExpressionAttributeNames: { '#c': codeHash },
+            ExpressionAttributeValues: { ':h': passHash, ':now': now },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async createSession(tokenHash: string, s: SessionRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            ...keys.session(tokenHash),
+            ...s,
+            [GSI1.partition]: keys.sessionsOf(s.userId),
+            [GSI1.sort]: new Date(s.createdAt).toISOString(),
+            ttl: ttlSeconds(s.createdAt + SESSION_ABSOLUTE_MS),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async getSession(tokenHash: string): Promise<SessionRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.session(tokenHash) }));
+      return (out.Item as SessionRecord | undefined) ?? null;
+    },
+
+    async touchSession(tokenHash: string, s: SessionRecord, now: number): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.session(tokenHash),
+            UpdateExpression: 'SET lastSeenAt = :now, #ttl = :ttl',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':now': now,
+              ':ttl': ttlSeconds(sessionExpiresAt({ ...s, lastSeenAt: now })),
+            },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e; // signed out meanwhile: nothing to refresh
+      }
+    },
+
+    async deleteSession(tokenHash: string): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName: table, Key: keys.session(tokenHash) }));
+    },
+
+    /** Ends every session of a user ("sign out everywhere", and after a passphrase reset). */
+    async deleteAllSessions(userId: string): Promise<number> {
+      let removed = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: GSI1.name,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': GSI1.partition },
+            ExpressionAttributeValues: { ':p': keys.sessionsOf(userId) },
+            ProjectionExpression: 'pk, sk',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const items = page.Items ?? [];
+        for (let i = 0; i < items.length; i += 25) {
+          const chunk = items.slice(i, i + 25);
+          let requests: Record<string, unknown>[] | undefined = chunk.map((k) => ({
+            DeleteRequest: { Key: { pk: k.pk, sk: k.sk } },
+          }));
+          for (let attempt = 0; requests && requests.length > 0 && attempt < 5; attempt++) {
+            const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+            requests = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+          }
+          removed += chunk.length;
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return removed;
+    },
+
+    /** Failure counts for a handle and an address, read together in one round trip. */
+    async getThrottles(
+      handleKey: string,
+      address: string,
+    ): Promise<{ handle: Throttle | null; address: Throttle | null }> {
+      const hk = keys.throttle('handle', handleKey);
+      const ak = keys.throttle('address', address);
+      const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: [hk, ak] } } }));
+      const items = out.Responses?.[table] ?? [];
+      const find = (k: { pk: string }) => (items.find((i) => i.pk === k.pk) as Throttle | undefined) ?? null;
+      return { handle: find(hk), address: find(ak) };
+    },
+
+    /** Counts one failure: starts a new window when the old one has passed, else adds one. */
+    async recordFailure(
+      kind: 'handle' | 'address',
+      id: string,
+      now: number,
+      windowMs: number,
+    ): Promise<void> {
+      const key = keys.throttle(kind, id);
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: key,
+            UpdateExpression: 'ADD failures :one',
+            ConditionExpression: 'windowStart > :since',
+            ExpressionAttributeValues: { ':one': 1, ':since': now - windowMs },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...key, failures: 1, windowStart: now, ttl: ttlSeconds(now + windowMs) },
+          }),
+        );
+      }
+    },
+
+    async clearThrottle(kind: 'handle' | 'address', id: string): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName: table, Key: keys.throttle(kind, id) }));
+    },
+  };
+}
+
+export interface Throttle {
+  failures: number;
+  windowStart: number;
+}
+
+export type AccountsRepo = ReturnType<typeof accountsRepo>;

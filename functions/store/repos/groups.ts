@@ -1,0 +1,524 @@
+/**
+ * Groups, their directory entries, memberships, aliases and invites.
+ *
+ * Invariants and their single items:
+ * - "a group keeps at least one owner": the group item's `owners` set, changed only under
+ *   `size(owners) > 1` when an owner steps down;
+ * - "one membership per person": the member item, created under `attribute_not_exists`;
+ * - "an alias names one member of a group": the alias item, claimed conditionally.
+ * Multi-item changes are ordered so that a crash between writes shows nothing wrong, and a retry
+ * is idempotent (see each method).
+ * @module
+ */
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
+import { searchText } from '../../core/groups';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { queryPage } from '../paging';
+import { GSI1 } from '../table';
+import { isConditionFailure } from './accounts';
+
+export interface GroupRecord {
+  groupId: string;
+  name: string;
+  description: string;
+  focus: FocusTag[];
+  guidelines: string;
+  timezone: string;
+  visibility: 'public' | 'private';
+  joinPolicy: 'open' | 'approval' | 'invite';
+  moderationPolicy: ModerationPolicy;
+  tone: Tone;
+  memberCount: number;
+  owners: Set<string>;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface MemberRecord {
+  groupId: string;
+  userId: string;
+  role: Role;
+  status: MemberStatus;
+  alias: string | null;
+  /** The alias, or the handle when there is none: what others in the group see. */
+  displayName: string;
+  joinedAt: string;
+}
+
+export interface InviteRecord {
+  inviteId: string;
+  groupId: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+const DIRECTORY_KEYS = ['pk', 'sk', GSI1.partition, GSI1.sort] as const;
+const MEMBER_KEYS = ['pk', 'sk'] as const;
+const aliasKey = (alias: string) => alias.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+
+const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
+  g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
+
+function fromItem(item: Record<string, unknown>): GroupRecord {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return { ...(rest as unknown as GroupRecord), owners: new Set((item.owners as Set<string>) ?? []) };
+}
+
+export function groupsRepo(db: Db) {
+  const { doc, table } = db;
+
+  /**
+   * Rewrites the directory entries from the group's current state. Entries carry the version
+   * they were written from and never overwrite a newer one, so racing edits settle on the last.
+   */
+  async function syncDirectory(g: GroupRecord, previous?: Pick<GroupRecord, 'focus' | 'visibility'>) {
+    const wanted = buckets(g);
+    const stale = previous ? buckets(previous).filter((b) => !wanted.includes(b)) : [];
+    const sortName = g.name.normalize('NFKC').toLowerCase().slice(0, 80);
+    await Promise.all([
+      ...wanted.map((bucket) =>
+        doc
+          .send(
+            new PutCommand({
+              TableName: table,
+              Item: {
+                ...keys.directoryEntry(g.groupId, bucket),
+                [GSI1.partition]: keys.directoryBucket(bucket),
+                [GSI1.sort]: `${sortName}#${g.groupId}`,
+                groupId: g.groupId,
+                search: searchText(g),
+                moderationPolicy: g.moderationPolicy,
+                tone: g.tone,
+                version: g.version,
+              },
+              ConditionExpression: 'attribute_not_exists(version) OR version <= :v',
+              ExpressionAttributeValues: { ':v': g.version },
+            }),
+          )
+          .catch((e) => {
+            if (!isConditionFailure(e)) throw e;
+          }),
+      ),
+      ...stale.map((bucket) =>
+        doc.send(new DeleteCommand({ TableName: table, Key: keys.directoryEntry(g.groupId, bucket) })),
+      ),
+    ]);
+  }
+
+  return {
+    /** Owner membership first (invisible without the group), then the group, then its listing. */
+    async createGroup(g: GroupRecord, owner: MemberRecord): Promise<void> {
+      await this.putMember(owner);
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.group(g.groupId), ...g },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      await syncDirectory(g);
+    },
+
+    async getGroup(groupId: string): Promise<GroupRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.group(groupId) }));
+      return out.Item ? fromItem(out.Item) : null;
+    },
+
+    /** The group and one person's membership of it, in one round trip. */
+    async getGroupWithMember(
+      groupId: string,
+      userId: string | null,
+    ): Promise<{ group: GroupRecord | null; member: MemberRecord | null }> {
+      if (!userId) return { group: await this.getGroup(groupId), member: null };
+      const gk = keys.group(groupId);
+      const mk = keys.member(groupId, userId);
+      const out = await doc.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: [gk, mk], ConsistentRead: true } } }),
+      );
+      let items = out.Responses?.[table] ?? [];
+      const unprocessed = out.UnprocessedKeys?.[table]?.Keys;
+      if (unprocessed?.length) {
+        const again = await doc.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: unprocessed, ConsistentRead: true } } }),
+        );
+        items = [...items, ...(again.Responses?.[table] ?? [])];
+      }
+      const g = items.find((i) => i.sk === gk.sk);
+      const m = items.find((i) => i.sk === mk.sk);
+      return { group: g ? fromItem(g) : null, member: (m as MemberRecord | undefined) ?? null };
+    },
+
+    async getGroups(groupIds: string[]): Promise<GroupRecord[]> {
+      if (groupIds.length === 0) return [];
+      const found = new Map<string, GroupRecord>();
+      let pending: Record<string, unknown>[] | undefined = [...new Set(groupIds)].map((id) => keys.group(id));
+      for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+        const out: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
+        );
+        for (const item of out.Responses?.[table] ?? []) found.set(item.groupId as string, fromItem(item));
+        pending = out.UnprocessedKeys?.[table]?.Keys;
+      }
+      return groupIds.map((id) => found.get(id)).filter((g): g is GroupRecord => !!g);
+    },
+
+    /** Applies changed fields under the version read, then refreshes the directory. */
+    async updateGroup(
+      before: GroupRecord,
+      changes: Partial<Omit<GroupRecord, 'groupId' | 'owners' | 'memberCount' | 'version' | 'createdAt'>>,
+    ): Promise<GroupRecord | null> {
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':v': before.version, ':next': before.version + 1 };
+      const sets = ['#version = :next'];
+      for (const [field, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+        sets.push(`#${field} = :${field}`);
+      }
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.group(before.groupId),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const after = fromItem(out.Attributes!);
+        await syncDirectory(after, before);
+        return after;
+      } catch (e) {
+        if (isConditionFailure(e)) return null; // edited meanwhile: the caller retries on fresh data
+        throw e;
+      }
+    },
+
+    /** One page of the public directory, optionally filtered; at most a few round trips. */
+    async listDirectory(opts: {
+      focus?: FocusTag;
+      q?: string;
+      moderationPolicy?: ModerationPolicy;
+      tone?: Tone;
+      limit: number;
+      cursor?: string;
+    }): Promise<{ groups: GroupRecord[]; nextCursor: string | null }> {
+      const bucket = keys.directoryBucket(opts.focus ? `focus:${opts.focus}` : 'all');
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':b': bucket };
+      if (opts.q) {
+        filters.push('contains(#search, :q)');
+        values[':q'] = opts.q.normalize('NFKC').toLowerCase();
+      }
+      if (opts.moderationPolicy) {
+        filters.push('moderationPolicy = :m');
+        values[':m'] = opts.moderationPolicy;
+      }
+      if (opts.tone) {
+        filters.push('tone = :t');
+        values[':t'] = opts.tone;
+      }
+      const page = await queryPage(
+        db,
+        {
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :b',
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: { '#p': GSI1.partition, ...(opts.q ? { '#search': 'search' } : {}) },
+          ExpressionAttributeValues: values,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: DIRECTORY_KEYS,
+          partition: { attribute: GSI1.partition, value: bucket },
+        },
+      );
+      const groups = await this.getGroups(page.items.map((i) => i.groupId as string));
+      // The index is eventually consistent: drop anything that has meanwhile gone private.
+      return { groups: groups.filter((g) => g.visibility === 'public'), nextCursor: page.nextCursor };
+    },
+
+    async getMember(groupId: string, userId: string): Promise<MemberRecord | null> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: keys.member(groupId, userId), ConsistentRead: true }),
+      );
+      return (out.Item as MemberRecord | undefined) ?? null;
+    },
+
+    /** Creates a membership; false when the person is already a member (or pending). */
+    async putMember(m: MemberRecord): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.member(m.groupId, m.userId),
+              ...m,
+              [GSI1.partition]: keys.membershipsOf(m.userId),
+              [GSI1.sort]: `GROUP#${m.groupId}`,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async listMembers(
+      groupId: string,
+      opts: { status?: MemberStatus; limit: number; cursor?: string },
+    ): Promise<{ members: MemberRecord[]; nextCursor: string | null }> {
+      const pk = keys.group(groupId).pk;
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: opts.status ? '#status = :status' : undefined,
+          ExpressionAttributeNames: opts.status ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':prefix': keys.memberPrefix,
+            ...(opts.status ? { ':status': opts.status } : {}),
+          },
+          ConsistentRead: true,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: MEMBER_KEYS,
+          partition: { attribute: 'pk', value: pk },
+        },
+      );
+      return { members: page.items as unknown as MemberRecord[], nextCursor: page.nextCursor };
+    },
+
+    /** The groups a person belongs to or has asked to join (at most 200). */
+    async listMembershipsOf(userId: string): Promise<MemberRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': GSI1.partition },
+          ExpressionAttributeValues: { ':p': keys.membershipsOf(userId) },
+          Limit: 200,
+        }),
+      );
+      return (out.Items ?? []) as MemberRecord[];
+    },
+
+    /** Claims an alias in a group for a person; idempotent for the same person. */
+    async claimAlias(groupId: string, alias: string, userId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.alias(groupId, aliasKey(alias)), userId },
+            ConditionExpression: 'attribute_not_exists(pk) OR userId = :u',
+            ExpressionAttributeValues: { ':u': userId },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async releaseAlias(groupId: string, alias: string, userId: string): Promise<void> {
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName: table,
+            Key: keys.alias(groupId, aliasKey(alias)),
+            ConditionExpression: 'userId = :u',
+            ExpressionAttributeValues: { ':u': userId },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    /** Pending → active. False when the request was withdrawn or already decided. */
+    async approveMember(groupId: string, userId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.member(groupId, userId),
+            UpdateExpression: 'SET #status = :active',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending' },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async addToMemberCount(groupId: string, delta: number): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.group(groupId),
+          UpdateExpression: 'ADD memberCount :d',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':d': delta },
+        }),
+      );
+    },
+
+    /**
+     * Removes a membership and what hangs off it. The owner set is changed first by the caller
+     * (stepDownOwner), so an owner can never be removed while they are the last one.
+     */
+    async deleteMember(m: MemberRecord): Promise<boolean> {
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName: table,
+            Key: keys.member(m.groupId, m.userId),
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+      if (m.status === 'active') await this.addToMemberCount(m.groupId, -1);
+      if (m.alias) await this.releaseAlias(m.groupId, m.alias, m.userId);
+      return true;
+    },
+
+    async setRole(groupId: string, userId: string, role: Role): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.member(groupId, userId),
+            UpdateExpression: 'SET #role = :role',
+            ConditionExpression: '#status = :active',
+            ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+            ExpressionAttributeValues: { ':role': role, ':active': 'active' },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async addOwner(groupId: string, userId: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.group(groupId),
+          UpdateExpression: 'ADD owners :u',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':u': new Set([userId]) },
+        }),
+      );
+    },
+
+    /** Removes an owner from the owner set unless they are the last one. */
+    async stepDownOwner(groupId: string, userId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.group(groupId),
+            UpdateExpression: 'DELETE owners :u',
+            ConditionExpression: 'size(owners) > :one OR NOT contains(owners, :id)',
+            ExpressionAttributeValues: { ':u': new Set([userId]), ':one': 1, ':id': userId },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async createInvite(tokenHash: string, invite: InviteRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            ...keys.invite(tokenHash),
+            ...invite,
+            [GSI1.partition]: keys.invitesOf(invite.groupId),
+            [GSI1.sort]: invite.createdAt,
+            ttl: Math.ceil(invite.expiresAt / 1000) + 86400,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async getInvite(tokenHash: string): Promise<InviteRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.invite(tokenHash) }));
+      return (out.Item as InviteRecord | undefined) ?? null;
+    },
+
+    async listInvites(groupId: string): Promise<InviteRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': GSI1.partition },
+          ExpressionAttributeValues: { ':p': keys.invitesOf(groupId) },
+          ScanIndexForward: false,
+          Limit: 50,
+        }),
+      );
+      return (out.Items ?? []) as InviteRecord[];
+    },
+
+    /** The invite id is the token's hash, so revoking needs no lookup. */
+    async revokeInvite(groupId: string, inviteId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.invite(inviteId),
+            UpdateExpression: 'SET revoked = :t',
+            ConditionExpression: 'groupId = :g',
+            ExpressionAttributeValues: { ':t': true, ':g': groupId },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+  };
+}
+
+export type GroupsRepo = ReturnType<typeof groupsRepo>;

@@ -1,0 +1,17 @@
+/**
+ * The one table's shape, shared by the CDK construct and the local runtime so they cannot drift.
+ * Generic key names (ElectroDB style): what an item is lives in its key values (see keys.ts).
+ * @module
+ */
+export const TABLE_KEYS = { partition: 'pk', sort: 'sk' } as const;
+
+/** Indexes are named after the access patterns they serve. */
+export const GSI1 = {
+  name: 'gsi1',
+  partition: 'gsi1pk',
+  sort: 'gsi1sk',
+  serves: 'directory listings, my memberships, my sessions, a group’s invites',
+} as const;
+
+/** Epoch seconds; DynamoDB deletes expired items late and dynalite never, so code checks too. */
+export const TTL_ATTRIBUTE = 'ttl';

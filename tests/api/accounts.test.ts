@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_WINDOW_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../functions/core/accounts';
+import type { Db } from '../../functions/store/client';
+import { testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+describe('sign up', () => {
+  it('creates an account, signs in, and shows 10 distinct recovery codes once', async () => {
+    const t = testApp(db);
+    const p = t.person();
+    const res = await p.post('/api/auth/signup', { handle: 'Willow', passphrase: 'lanterns over the bay' });
+    expect(res.status).toBe(201);
+    expect(res.body.recoveryCodes).toHaveLength(10);
+    expect(new Set(res.body.recoveryCodes).size).toBe(10);
+    expect(res.body.recoveryCodes[0]).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+    const token = /hearth_session=([^;]+)/.exec(cookie)![1]!;
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    const me = await p.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ handle: 'Willow', recoveryCodesLeft: 10 });
+  });
+
+  it('marks the cookie Secure with the __Host- prefix when deployed', async () => {
+    const t = testApp(db, { secureCookies: true });
+    const res = await t
+      .person()
+      .post('/api/auth/signup', { handle: 'secure-one', passphrase: 'lanterns over the bay' });
+    expect(res.headers.get('set-cookie')).toMatch(/^__Host-hearth_session=.*Secure/i);
+  });
+
+  it('refuses a handle taken in another case', async () => {
+    const t = testApp(db);
+    await t.signedUp('RiverStone');
+    const res = await t
+      .person()
+      .post('/api/auth/signup', { handle: 'riverstone', passphrase: 'another long phrase' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields).toEqual([{ path: 'body.handle', message: 'Taken' }]);
+  });
+
+  it('refuses common passphrases and the handle as passphrase, without composition rules', async () => {
+    const t = testApp(db);
+    const p = t.person();
+    for (const passphrase of ['password', 'Password1', 'iloveyou', 'qwertyuiop']) {
+      const res = await p.post('/api/auth/signup', { handle: 'commonly', passphrase });
+      expect(res.status, passphrase).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('body.passphrase');
+    }
+    expect((await p.post('/api/auth/signup', { handle: 'samesame1', passphrase: 'SameSame1' })).status).toBe(
+      400,
+    );
+    expect(
+      (await p.post('/api/auth/signup', { handle: 'commonly', passphrase: 'all lower case words' })).status,
+    ).toBe(201);
+  });
+
+  it.each([
+    [{ handle: 'ab', passphrase: 'long enough phrase' }, 'body.handle'],
+    [{ handle: 'x'.repeat(33), passphrase: 'long enough phrase' }, 'body.handle'],
+    [{ handle: 'has space', passphrase: 'long enough phrase' }, 'body.handle'],
+    [{ handle: 'shorty', passphrase: 'short' }, 'body.passphrase'],
+    [{ handle: 'longy', passphrase: 'y'.repeat(129) }, 'body.passphrase'],
+    [{ handle: 'nopass' }, 'body.passphrase'],
+    [{ handle: 42, passphrase: 'long enough phrase' }, 'body.handle'],
+    [{ handle: 'extra', passphrase: 'long enough phrase', email: 'a@b.c' }, 'body'],
+  ])('answers 400 with field errors for %j', async (body, path) => {
+    const res = await testApp(db).person().post('/api/auth/signup', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+  });
+
+  it('counts an emoji passphrase by characters, not bytes', async () => {
+    const res = await testApp(db)
+      .person()
+      .post('/api/auth/signup', { handle: 'emoji', passphrase: '🌊🌲🌙🔥🌊🌲🌙🔥' });
+    expect(res.status).toBe(201);
+  });
+
+  it('lets exactly one of two simultaneous sign-ups for one handle win', async () => {
+    const t = testApp(db);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.person().post('/api/auth/signup', {
+          handle: i % 2 ? 'TwinPeak' : 'twinpeak',
+          passphrase: `phrase number ${i} here`,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(7);
+  });
+});
+
+describe('sign in and sessions', () => {
+  it('issues a new token at every sign-in and one message for unknown handle and wrong passphrase', async () => {
+    const t = testApp(db);
+    const u = await t.signedUp('maple', 'falling leaves in october');
+    const first = u.cookie;
+    const p = t.person();
+    const ok = await p.post('/api/auth/login', { handle: 'MAPLE', passphrase: 'falling leaves in october' });
+    expect(ok.status).toBe(200);
+    expect(p.cookie).not.toBe(first);
+    const wrong = await t.person().post('/api/auth/login', { handle: 'maple', passphrase: 'nope nope nope' });
+    const unknown = await t
+      .person()
+      .post('/api/auth/login', { handle: 'nobody-here', passphrase: 'nope nope nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('logs out this device only, and everywhere on request', async () => {
+    const t = testApp(db);
+    const a = await t.signedUp('cedar', 'tall trees and mountains');
+    const b = t.person();
+    await b.post('/api/auth/login', { handle: 'cedar', passphrase: 'tall trees and mountains' });
+    const c = t.person();
+    await c.post('/api/auth/login', { handle: 'cedar', passphrase: 'tall trees and mountains' });
+    const stolen = b.cookie;
+    expect((await b.post('/api/auth/logout')).status).toBe(200);
+    b.cookie = stolen;
+    expect((await b.get('/api/me')).status).toBe(401);
+    expect((await a.get('/api/me')).status).toBe(200);
+    expect((await a.post('/api/auth/logout-everywhere')).status).toBe(200);
+    expect((await a.get('/api/me')).status).toBe(401);
+    expect((await c.get('/api/me')).status).toBe(401);
+  });
+
+  it('expires a session after a week idle, and after 30 days even when used', async () => {
+    const t = testApp(db);
+    const idle = await t.signedUp('idle-one');
+    const busy = await t.signedUp('busy-one');
+    t.advance(SESSION_IDLE_MS - 60_000);
+    expect((await busy.get('/api/me')).status).toBe(200);
+    t.advance(120_000);
+    expect((await idle.get('/api/me')).status).toBe(401);
+    expect((await busy.get('/api/me')).status).toBe(200);
+    for (
+      let elapsed = SESSION_IDLE_MS;
+      elapsed < SESSION_ABSOLUTE_MS - SESSION_IDLE_MS;
+      elapsed += SESSION_IDLE_MS / 2
+    ) {
+      t.advance(SESSION_IDLE_MS / 2);
+      expect((await busy.get('/api/me')).status).toBe(200);
+    }
+    t.advance(SESSION_IDLE_MS);
+    expect((await busy.get('/api/me')).status).toBe(401);
+  });
+
+  it('throttles failed logins per handle, even with the right passphrase, until the window passes', async () => {
+    const t = testApp(db);
+    await t.signedUp('birch', 'silver bark in winter');
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (
+          await t
+            .person(`198.51.100.${i}`)
+            .post('/api/auth/login', { handle: 'birch', passphrase: 'wrong guess here' })
+        ).status,
+      ).toBe(401);
+    }
+    const blocked = await t
+      .person('198.51.100.99')
+      .post('/api/auth/login', { handle: 'birch', passphrase: 'silver bark in winter' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    t.advance(LOGIN_WINDOW_MS + 1000);
+    expect(
+      (await t.person().post('/api/auth/login', { handle: 'birch', passphrase: 'silver bark in winter' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('throttles one address trying many handles', async () => {
+    const t = testApp(db);
+    await t.signedUp('aspen', 'quaking leaves at dusk');
+    const attacker = t.person('192.0.2.66');
+    for (let i = 0; i < 30; i++) {
+      expect(
+        (await attacker.post('/api/auth/login', { handle: `guess${i}`, passphrase: 'wrong guess here' }))
+          .status,
+      ).toBe(401);
+    }
+    expect(
+      (await attacker.post('/api/auth/login', { handle: 'aspen', passphrase: 'quaking leaves at dusk' }))
+        .status,
+    ).toBe(429);
+    expect(
+      (
+        await t
+          .person('192.0.2.67')
+          .post('/api/auth/login', { handle: 'aspen', passphrase: 'quaking leaves at dusk' })
+      ).status,
+    ).toBe(200);
+  });
+});
+
+describe('recovery', () => {
+  it('resets the passphrase with a code once, ends other sessions, and refuses the code again', async () => {
+    const t = testApp(db);
+    const u = await t.signedUp('hazel', 'nuts in the autumn');
+    const p = t.person();
+    const code = u.recoveryCodes[3]!.toLowerCase().replace(/-/g, ' ');
+    const res = await p.post('/api/auth/recover', {
+      handle: 'hazel',
+      recoveryCode: code,
+      newPassphrase: 'brand new phrase here',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.recoveryCodesLeft).toBe(9);
+    expect((await p.get('/api/me')).body.recoveryCodesLeft).toBe(9);
+    expect((await u.get('/api/me')).status).toBe(401);
+    const again = await t.person().post('/api/auth/recover', {
+      handle: 'hazel',
+      recoveryCode: u.recoveryCodes[3],
+      newPassphrase: 'another new phrase',
+    });
+    expect(again.status).toBe(401);
+    expect(
+      (await t.person().post('/api/auth/login', { handle: 'hazel', passphrase: 'nuts in the autumn' }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await t.person().post('/api/auth/login', { handle: 'hazel', passphrase: 'brand new phrase here' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('spends a code once when two resets race with it', async () => {
+    const t = testApp(db);
+    const u = await t.signedUp('rowan');
+    const code = u.recoveryCodes[0];
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        t.person().post('/api/auth/recover', {
+          handle: 'rowan',
+          recoveryCode: code,
+          newPassphrase: `racing phrase ${i}`,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+  });
+
+  it('refuses a code of another account', async () => {
+    const t = testApp(db);
+    const a = await t.signedUp('elm-a');
+    await t.signedUp('elm-b');
+    const res = await t.person().post('/api/auth/recover', {
+      handle: 'elm-b',
+      recoveryCode: a.recoveryCodes[0],
+      newPassphrase: 'hijack attempt phrase',
+    });
+    expect(res.status).toBe(401);
+  });
+});

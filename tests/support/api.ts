@@ -1,0 +1,105 @@
+import { createApp } from '../../functions/api/app';
+import type { AppConfig } from '../../functions/api/context';
+import type { Db } from '../../functions/store/client';
+
+/** Cheap scrypt for tests that sign many people up; the production cost is tested on its own. */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+export interface Call {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
+  body: any;
+  headers: Headers;
+}
+
+export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
+  let clock = Date.parse('2026-11-25T10:00:00Z');
+  const app = createApp({
+    db,
+    now: () => clock,
+    scrypt: TEST_SCRYPT,
+    clientAddress: (c) => c.req.header('x-test-address') ?? '203.0.113.1',
+    ...overrides,
+  });
+
+  /** A person with their own cookie jar. */
+  function person(address = '203.0.113.1') {
+    let cookie = '';
+    async function call(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<Call> {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(cookie ? { cookie } : {}),
+          'x-test-address': address,
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const set = res.headers.get('set-cookie');
+      if (set) {
+        const [pair] = set.split(';');
+        cookie = pair!.endsWith('=') ? '' : pair!;
+      }
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      return { status: res.status, body: parsed, headers: res.headers };
+    }
+    return {
+      call,
+      get: (p: string) => call('GET', p),
+      post: (p: string, b: unknown = {}) => call('POST', p, b),
+      patch: (p: string, b: unknown) => call('PATCH', p, b),
+      del: (p: string) => call('DELETE', p),
+      get cookie() {
+        return cookie;
+      },
+      set cookie(v: string) {
+        cookie = v;
+      },
+    };
+  }
+
+  let n = 0;
+  async function signedUp(handle = `person${++n}`, passphrase = 'quiet river morning tea') {
+    const p = person();
+    const res = await p.post('/api/auth/signup', { handle, passphrase });
+    if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
+    return Object.assign(p, {
+      userId: res.body.user.userId as string,
+      handle,
+      recoveryCodes: res.body.recoveryCodes as string[],
+    });
+  }
+
+  return {
+    app,
+    person,
+    signedUp,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+    now: () => clock,
+  };
+}
+
+export const groupInput = (over: Record<string, unknown> = {}) => ({
+  name: 'Tuesday Anxiety Circle',
+  description: 'A calm, friendly space to talk about living with anxiety.',
+  focus: ['anxiety'],
+  guidelines: 'Be kind. What is shared here stays here. No advice unless asked.',
+  timezone: 'Europe/London',
+  visibility: 'public',
+  joinPolicy: 'open',
+  moderationPolicy: 'active',
+  tone: 'listening',
+  ...over,
+});
