@@ -5,6 +5,8 @@ import type { Db } from '../../functions/store/client';
 /** Cheap scrypt for tests that sign many people up; the production cost is tested on its own. */
 export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
+let handles = 0;
+
 export interface Call {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
@@ -68,8 +70,7 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
     };
   }
 
-  let n = 0;
-  async function signedUp(handle = `person${++n}`, passphrase = 'quiet river morning tea') {
+  async function signedUp(handle = `person${++handles}`, passphrase = 'quiet river morning tea') {
     const p = person();
     const res = await p.post('/api/auth/signup', { handle, passphrase });
     if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
