@@ -80,7 +80,13 @@ describe('the directory', () => {
     const { t, create } = await setup();
     const ids = [];
     for (let i = 0; i < 7; i++) {
-      ids.push(await create({ name: `Quokka Walkers ${i}`, focus: i % 2 ? ['grief'] : ['anxiety'], tone: i < 3 ? 'social' : 'practical' }));
+      ids.push(
+        await create({
+          name: `Quokka Walkers ${i}`,
+          focus: i % 2 ? ['grief'] : ['anxiety'],
+          tone: i < 3 ? 'social' : 'practical',
+        }),
+      );
     }
     await create({ name: 'Quokka Hidden Circle', visibility: 'private', joinPolicy: 'invite' });
     const visitor = t.person();
@@ -110,7 +116,9 @@ describe('the directory', () => {
 
   it('refuses a forged cursor and bad filters with 400', async () => {
     const { t } = await setup();
-    const forged = Buffer.from(JSON.stringify({ pk: 'USER#x', sk: 'USER', gsi1pk: 'SESSIONS#x', gsi1sk: 'x' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ pk: 'USER#x', sk: 'USER', gsi1pk: 'SESSIONS#x', gsi1sk: 'x' }),
+    ).toString('base64url');
     expect((await t.person().get(`/api/groups?cursor=${forged}`)).status).toBe(400);
     expect((await t.person().get('/api/groups?cursor=!!!')).status).toBe(400);
     expect((await t.person().get('/api/groups?focus=nope')).status).toBe(400);
@@ -142,7 +150,9 @@ describe('joining', () => {
     const id = await create();
     const a = await t.signedUp();
     const b = await t.signedUp();
-    expect((await a.post(`/api/groups/${id}/members`, { acceptGuidelines: true, alias: 'Robin' })).status).toBe(201);
+    expect(
+      (await a.post(`/api/groups/${id}/members`, { acceptGuidelines: true, alias: 'Robin' })).status,
+    ).toBe(201);
     const clash = await b.post(`/api/groups/${id}/members`, { acceptGuidelines: true, alias: 'robin' });
     expect(clash.status).toBe(409);
     expect((await b.get(`/api/groups/${id}`)).body.membership).toBeNull();
@@ -160,16 +170,26 @@ describe('joining', () => {
 
     const a = await t.signedUp();
     const b = await t.signedUp();
-    expect((await a.post(`/api/groups/${id}/members`, { acceptGuidelines: true })).body.status).toBe('pending');
+    expect((await a.post(`/api/groups/${id}/members`, { acceptGuidelines: true })).body.status).toBe(
+      'pending',
+    );
     await b.post(`/api/groups/${id}/members`, { acceptGuidelines: true });
     expect((await a.get(`/api/groups/${id}/members`)).status).toBe(403);
     const pending = await mod.get(`/api/groups/${id}/members?status=pending`);
-    expect(pending.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual([a.userId, b.userId].sort());
-    expect((await mod.patch(`/api/groups/${id}/members/${a.userId}`, { status: 'active' })).body.status).toBe('active');
-    expect((await mod.patch(`/api/groups/${id}/members/${b.userId}`, { status: 'removed' })).status).toBe(200);
+    expect(pending.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual(
+      [a.userId, b.userId].sort(),
+    );
+    expect((await mod.patch(`/api/groups/${id}/members/${a.userId}`, { status: 'active' })).body.status).toBe(
+      'active',
+    );
+    expect((await mod.patch(`/api/groups/${id}/members/${b.userId}`, { status: 'removed' })).status).toBe(
+      200,
+    );
     expect((await a.get(`/api/groups/${id}`)).body.membership.status).toBe('active');
     expect((await b.get(`/api/groups/${id}`)).body.membership).toBeNull();
-    expect((await mod.patch(`/api/groups/${id}/members/${a.userId}`, { role: 'moderator' })).status).toBe(403);
+    expect((await mod.patch(`/api/groups/${id}/members/${a.userId}`, { role: 'moderator' })).status).toBe(
+      403,
+    );
   });
 
   it('admits to an invite-only group only with a live invite link', async () => {
@@ -180,18 +200,29 @@ describe('joining', () => {
     const invite = await owner.post(`/api/groups/${id}/invites`, { expiresInHours: 2 });
     expect(invite.status).toBe(201);
     expect(invite.body.url).toContain(`/groups/${id}?invite=`);
-    const joined = await p.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: invite.body.token });
+    const joined = await p.post(`/api/groups/${id}/members`, {
+      acceptGuidelines: true,
+      invite: invite.body.token,
+    });
     expect(joined.status).toBe(201);
 
     const late = await t.signedUp();
     t.advance(3 * 3600_000);
-    expect((await late.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: invite.body.token })).status).toBe(403);
+    expect(
+      (await late.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: invite.body.token }))
+        .status,
+    ).toBe(403);
 
     const second = await owner.post(`/api/groups/${id}/invites`, {});
     expect((await owner.del(`/api/groups/${id}/invites/${second.body.inviteId}`)).status).toBe(200);
-    expect((await late.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: second.body.token })).status).toBe(403);
+    expect(
+      (await late.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: second.body.token }))
+        .status,
+    ).toBe(403);
     const list = await owner.get(`/api/groups/${id}/invites`);
-    expect(list.body.items.find((i: { inviteId: string }) => i.inviteId === second.body.inviteId).revoked).toBe(true);
+    expect(
+      list.body.items.find((i: { inviteId: string }) => i.inviteId === second.body.inviteId).revoked,
+    ).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain(second.body.token);
   });
 });
@@ -225,7 +256,10 @@ describe('privacy of private groups', () => {
     const preview = await stranger.get(`/api/groups/${id}?invite=${invite.body.token}`);
     expect(preview.status).toBe(200);
     expect(preview.body.guidelines).toBeTruthy();
-    const joined = await stranger.post(`/api/groups/${id}/members`, { acceptGuidelines: true, invite: invite.body.token });
+    const joined = await stranger.post(`/api/groups/${id}/members`, {
+      acceptGuidelines: true,
+      invite: invite.body.token,
+    });
     expect(joined.body.status).toBe('pending');
     expect((await stranger.get(`/api/groups/${id}/members`)).status).toBe(403);
   });
@@ -239,7 +273,9 @@ describe('roles and leaving', () => {
     await p.post(`/api/groups/${id}/members`, { acceptGuidelines: true });
     expect((await owner.del(`/api/groups/${id}/members/me`)).status).toBe(409);
     expect((await owner.patch(`/api/groups/${id}/members/me`, { role: 'member' })).status).toBe(409);
-    expect((await owner.patch(`/api/groups/${id}/members/${p.userId}`, { status: 'removed' })).status).toBe(200);
+    expect((await owner.patch(`/api/groups/${id}/members/${p.userId}`, { status: 'removed' })).status).toBe(
+      200,
+    );
     await p.post(`/api/groups/${id}/members`, { acceptGuidelines: true });
     expect((await owner.patch(`/api/groups/${id}/members/${p.userId}`, { role: 'owner' })).status).toBe(200);
     expect((await owner.del(`/api/groups/${id}/members/me`)).status).toBe(200);
@@ -253,7 +289,10 @@ describe('roles and leaving', () => {
     const p = await t.signedUp();
     await p.post(`/api/groups/${id}/members`, { acceptGuidelines: true });
     await owner.patch(`/api/groups/${id}/members/${p.userId}`, { role: 'owner' });
-    const results = await Promise.all([owner.del(`/api/groups/${id}/members/me`), p.del(`/api/groups/${id}/members/me`)]);
+    const results = await Promise.all([
+      owner.del(`/api/groups/${id}/members/me`),
+      p.del(`/api/groups/${id}/members/me`),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 

@@ -17,8 +17,8 @@ export const TimeZone = z
 
 /** Aliases follow the handle shape but may contain spaces ("River M."). */
 export const Alias = line(2, 32).regex(
-  /^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u,
-  'Use letters, digits, spaces, dots, dashes or apostrophes',
+  /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u,
+  'Use letters, digits, spaces, dots, dashes, brackets or apostrophes',
 );
 
 const groupFields = {

@@ -1,0 +1,28 @@
+/**
+ * Lambda entry for the API (behind API Gateway HTTP API, payload v2, routed by CloudFront).
+ * @module
+ */
+
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { createDb } from '../store/client';
+import { createApp } from './app';
+import { env } from './env';
+
+const db = createDb({ table: env.TABLE_NAME });
+
+const app = createApp({
+  db,
+  secureCookies: true,
+  publicUrl: env.PUBLIC_URL,
+  clientAddress: (c) => {
+    const event = (c.env as { event?: LambdaEvent } | undefined)?.event;
+    return (
+      (event && 'requestContext' in event && 'http' in event.requestContext
+        ? event.requestContext.http.sourceIp
+        : undefined) ?? 'unknown'
+    );
+  },
+});
+
+export const handler = handle(app);

@@ -1,0 +1,13 @@
+import * as z from 'zod';
+import { createDb } from '../store/client';
+import { runJobs } from './run';
+
+const env = z.object({ TABLE_NAME: z.string().min(1) }).parse(process.env);
+const db = createDb({ table: env.TABLE_NAME });
+
+/** Invoked by an EventBridge schedule. */
+export async function handler() {
+  const results = await runJobs({ db, now: Date.now() });
+  console.log(JSON.stringify({ level: 'info', jobs: results }));
+  return results;
+}

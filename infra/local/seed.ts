@@ -1,0 +1,89 @@
+/**
+ * Demo community for local runs, created through the API itself so it obeys every rule.
+ * @module
+ */
+import type { Hono } from 'hono';
+
+export const DEMO_ACCOUNTS = [
+  { handle: 'demo-owner', passphrase: 'warm tea and kind words', role: 'owns the demo groups' },
+  {
+    handle: 'demo-moderator',
+    passphrase: 'lighthouse on a calm night',
+    role: 'moderates Evening Anxiety Circle',
+  },
+  { handle: 'demo-member', passphrase: 'gentle rain on the window', role: 'a member, alias “Robin”' },
+] as const;
+
+const GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
+What is said in the group stays in the group: no names, no screenshots.
+We offer our own experience, not advice or diagnosis, unless someone asks.
+It is fine to step away at any time; look after yourself first.
+If someone is in danger, we point them to crisis lines and emergency services.`;
+
+export async function seedDemo(app: Hono): Promise<void> {
+  const cookies = new Map<string, string>();
+  async function call(who: string | null, method: string, path: string, body?: unknown) {
+    const res = await app.request(`/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(who && cookies.has(who) ? { cookie: cookies.get(who)! } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (who && set) cookies.set(who, set.split(';')[0]!);
+    const data = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 400 && res.status !== 409)
+      throw new Error(`seed ${method} ${path}: ${JSON.stringify(data)}`);
+    return data;
+  }
+  for (const a of DEMO_ACCOUNTS) {
+    const res = await call(a.handle, 'POST', '/auth/signup', { handle: a.handle, passphrase: a.passphrase });
+    if ('error' in res)
+      await call(a.handle, 'POST', '/auth/login', { handle: a.handle, passphrase: a.passphrase });
+  }
+  const base = { guidelines: GUIDELINES, timezone: 'Europe/London' };
+  const anxiety = await call('demo-owner', 'POST', '/groups', {
+    ...base,
+    name: 'Evening Anxiety Circle',
+    description:
+      'A calm, friendly circle for people living with anxiety. We meet on Tuesday evenings in a quiet community room in Leeds, with an online room for those who join from home, and keep talking here between sessions.',
+    focus: ['anxiety', 'wellbeing'],
+    visibility: 'public',
+    joinPolicy: 'open',
+    moderationPolicy: 'active',
+    tone: 'listening',
+    alias: 'Sam (host)',
+  });
+  await call('demo-owner', 'POST', '/groups', {
+    ...base,
+    name: 'Grief Walk & Talk',
+    description:
+      'Gentle walks in the park for people who have lost someone, followed by tea. Come as you are; you do not have to talk.',
+    focus: ['grief', 'loneliness'],
+    visibility: 'public',
+    joinPolicy: 'approval',
+    moderationPolicy: 'strict',
+    tone: 'social',
+  });
+  await call('demo-owner', 'POST', '/groups', {
+    ...base,
+    name: "Carers' Corner",
+    description: 'A private space for people caring for a family member with a mental illness.',
+    focus: ['carers'],
+    visibility: 'private',
+    joinPolicy: 'approval',
+    moderationPolicy: 'active',
+    tone: 'practical',
+  });
+  const id = anxiety.groupId as string;
+  const join = await call('demo-moderator', 'POST', `/groups/${id}/members`, {
+    acceptGuidelines: true,
+    alias: 'Jo',
+  });
+  void join;
+  const me = await call('demo-moderator', 'GET', '/me');
+  await call('demo-owner', 'PATCH', `/groups/${id}/members/${me.userId}`, { role: 'moderator' });
+  await call('demo-member', 'POST', `/groups/${id}/members`, { acceptGuidelines: true, alias: 'Robin' });
+}

@@ -1,0 +1,49 @@
+/**
+ * The local stack in one Hono app: the API under /api, feeds under /feeds, and the built web app
+ * at / with the same security headers CloudFront sends and the same SPA fallback.
+ * @module
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from '../../functions/api/app';
+import type { ScryptCost } from '../../functions/api/security';
+import { createFeedsApp } from '../../functions/feeds/app';
+import type { Db } from '../../functions/store/client';
+import { SECURITY_HEADERS } from '../security-headers';
+
+export function createLocalApp(opts: { db: Db; webRoot: string; publicUrl?: string; scrypt?: ScryptCost }) {
+  const api = createApp({
+    db: opts.db,
+    publicUrl: opts.publicUrl,
+    scrypt: opts.scrypt,
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'unknown';
+      }
+    },
+  });
+  const feeds = createFeedsApp({ db: opts.db });
+  const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+  });
+  app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+  app.all('/api', (c) => api.fetch(c.req.raw, c.env));
+  app.all('/feeds/*', (c) => feeds.fetch(c.req.raw, c.env));
+  app.use(
+    '/*',
+    serveStatic({
+      root: opts.webRoot,
+      onFound: (path, c) => {
+        c.header('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
+      },
+    }),
+  );
+  // SPA fallback: any other path is a page of the app.
+  app.get('*', serveStatic({ root: opts.webRoot, path: 'index.html' }));
+  return app;
+}

@@ -1,0 +1,102 @@
+/**
+ * `npm start`: Hearth on your machine. dynalite keeps the data on disk (HEARTH_DATA_DIR, default
+ * .data/), the table is created when missing, a demo community is seeded on the first run, and
+ * the API, feeds and web app are served on http://localhost:3000 (PORT overrides). The jobs run
+ * on a timer, as the EventBridge schedule runs them when deployed.
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, relative, resolve } from 'node:path';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { serve } from '@hono/node-server';
+import dynalite from 'dynalite';
+import { runJobs } from '../../functions/jobs/run';
+import { createDb } from '../../functions/store/client';
+import { ensureTable } from '../../functions/store/schema';
+import { buildWeb, root } from '../../scripts/build';
+import { DEMO_ACCOUNTS, seedDemo } from './seed';
+import { createLocalApp } from './server';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const started = performance.now();
+const dataDir = resolve(process.env.HEARTH_DATA_DIR ?? join(root, '.data'));
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+  process.exit(1);
+}
+const table = 'hearth';
+const SEED_MARKER = { pk: 'META', sk: 'SEED' };
+
+mkdirSync(dataDir, { recursive: true });
+const webRoot = join(root, 'dist/web');
+const webBuilt = buildWeb(webRoot);
+
+const engine = dynalite({ path: dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+engine.on('error', (e: Error) => {
+  console.error(`dynalite could not open ${dataDir}: ${e.message}\nIs another "npm start" using it?`);
+  process.exit(1);
+});
+await new Promise<void>((done) => engine.listen(0, '127.0.0.1', done));
+const db = createDb({
+  table,
+  endpoint: `http://127.0.0.1:${(engine.address() as AddressInfo).port}`,
+  region: 'local',
+});
+try {
+  await ensureTable(db);
+} catch (e) {
+  console.error(
+    `Could not open the data in ${dataDir}: ${(e as Error).message}\nIs another "npm start" using it?`,
+  );
+  process.exit(1);
+}
+
+const publicUrl = `http://localhost:${port}`;
+const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl });
+await webBuilt;
+
+const seeded = await db.doc.send(new GetCommand({ TableName: table, Key: SEED_MARKER }));
+const firstRun = !seeded.Item;
+
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
+  console.log(
+    `Hearth is running at http://localhost:${info.port} (ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  console.log(`Data: ${dataDir}${firstRun ? ' (new)' : ''}`);
+});
+server.on('error', (e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : e.message);
+  process.exit(1);
+});
+
+if (firstRun) {
+  await seedDemo(app);
+  await db.doc.send(
+    new PutCommand({ TableName: table, Item: { ...SEED_MARKER, at: new Date().toISOString() } }),
+  );
+}
+console.log('Demo accounts (local only):');
+for (const a of DEMO_ACCOUNTS)
+  console.log(`  ${a.handle.padEnd(15)} passphrase "${a.passphrase}"  (${a.role})`);
+console.log('Press Ctrl-C to stop.');
+
+const jobsTimer = setInterval(() => void runJobs({ db, now: Date.now() }), 60_000);
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(jobsTimer);
+  console.log('\nStopping Hearth…');
+  server.close(() => {
+    engine.close(() => {
+      console.log('Stopped. Your data is kept in', dataDir);
+      process.exit(0);
+    });
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

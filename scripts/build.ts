@@ -1,0 +1,63 @@
+/**
+ * Builds what deploys: the web app (dist/web) and one ESM bundle per function
+ * (dist/functions/<name>/index.mjs, with source maps; the AWS SDK is left to the Lambda runtime).
+ * Run: npm run build
+ * @module
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
+
+export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?: boolean } = {}) {
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    entryPoints: [join(root, 'web/src/main.tsx')],
+    outfile: join(outdir, 'app.js'),
+    bundle: true,
+    format: 'esm',
+    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
+    minify: opts.minify ?? true,
+    sourcemap: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    metafile: true,
+    logLevel: 'error',
+  });
+  for (const f of ['index.html', 'crisis.html', 'styles.css'])
+    copyFileSync(join(root, 'web', f), join(outdir, f));
+  return result;
+}
+
+export const functionBuildOptions = (name: string, outdir: string): BuildOptions => ({
+  entryPoints: [join(root, `functions/${name}/handler.ts`)],
+  outfile: join(outdir, name, 'index.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  sourcemap: true,
+  external: ['@aws-sdk/*'],
+  // ESM bundles of CommonJS dependencies need a require().
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  metafile: true,
+  logLevel: 'error',
+});
+
+export async function buildFunctions(outdir = join(root, 'dist/functions')) {
+  rmSync(outdir, { recursive: true, force: true });
+  await Promise.all(FUNCTIONS.map((name) => build(functionBuildOptions(name, outdir))));
+  copyFileSync(join(root, 'functions/api/common-passwords.txt'), join(outdir, 'api/common-passwords.txt'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = Date.now();
+  await Promise.all([buildWeb(), buildFunctions()]);
+  console.log(`built dist/web and dist/functions/{${FUNCTIONS.join(',')}} in ${Date.now() - started} ms`);
+}

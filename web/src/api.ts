@@ -1,0 +1,53 @@
+/**
+ * The web app's API client. Response types come from the same zod schemas the server validates
+ * with (type-only imports: no zod code reaches the bundle).
+ * @module
+ */
+import type { FieldError } from '../../functions/core/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+  /** The message for one field, matched on the last part of its path (`body.handle` → handle). */
+  field(name: string): string | undefined {
+    return this.fields.find(
+      (f) => f.path.split('.').slice(1).join('.') === name || f.path.endsWith(`.${name}`),
+    )?.message;
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
+  }
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'unknown',
+      e?.message ?? `Request failed (${res.status})`,
+      e?.fields ?? [],
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);

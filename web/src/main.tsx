@@ -1,0 +1,85 @@
+import { render } from 'preact';
+import { AccountPage } from './pages/account';
+import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
+import { DirectoryPage } from './pages/directory';
+import { GroupPage } from './pages/group';
+import { GroupFormPage } from './pages/group-form';
+import { MembersPage } from './pages/members';
+import { NewHerePage } from './pages/new-here';
+import { loadMe, location, me, navigate } from './state';
+import { usePage } from './ui';
+
+function NotFound() {
+  const h = usePage('Not found');
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Page not found
+      </h1>
+      <p>
+        That page does not exist, or the group is private. <a href="/">Browse groups</a>.
+      </p>
+    </>
+  );
+}
+
+function Route() {
+  const path = location.value.pathname;
+  if (path === '/') return <DirectoryPage />;
+  if (path === '/signup') return <SignUpPage />;
+  if (path === '/signin') return <SignInPage />;
+  if (path === '/recover') return <RecoverPage />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/new-here') return <NewHerePage />;
+  if (path === '/groups/new') return <GroupFormPage />;
+  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members)?$/.exec(path);
+  if (m) {
+    const id = m[1]!;
+    if (m[2] === '/edit') return <GroupFormPage groupId={id} key={`${id}-edit`} />;
+    if (m[2] === '/members') return <MembersPage groupId={id} key={`${id}-members`} />;
+    return <GroupPage groupId={id} key={id} />;
+  }
+  return <NotFound />;
+}
+
+function Nav() {
+  const path = location.value.pathname;
+  const link = (href: string, label: string) => (
+    <a href={href} aria-current={path === href ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <>
+      {link('/', 'Groups')}
+      {link('/new-here', 'New here?')}
+      {me.value ? link('/account', me.value.handle) : null}
+      {me.value === null ? link('/signin', 'Sign in') : null}
+      {me.value === null ? link('/signup', 'Join Hearth') : null}
+    </>
+  );
+}
+
+/** Same-origin links navigate inside the app; everything else behaves as a normal link. */
+document.addEventListener('click', (e) => {
+  const a = (e.target as Element).closest?.('a');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const url = new URL(a.href, window.location.href);
+  if (
+    url.origin !== window.location.origin ||
+    a.target ||
+    a.hasAttribute('download') ||
+    url.pathname.endsWith('.html')
+  )
+    return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+  window.scrollTo(0, 0);
+});
+window.addEventListener('popstate', () => {
+  location.value = new URL(window.location.href);
+});
+
+render(<Nav />, document.getElementById('nav')!);
+render(<Route />, document.getElementById('main')!);
+void loadMe();

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import type * as z from 'zod';
+import type { MyGroups } from '../../../functions/core/schemas/groups';
+import { get, post } from '../api';
+import { ROLE_NAMES } from '../labels';
+import { flash, me, navigate } from '../state';
+import { ErrorSummary, Loading, usePage, useSubmit } from '../ui';
+
+export function AccountPage() {
+  const h = usePage('Your account');
+  const [groups, setGroups] = useState<z.infer<typeof MyGroups>['items'] | null>(null);
+  const [message] = useState(flash.value);
+  useEffect(() => {
+    flash.value = null;
+    if (me.value) void get<z.infer<typeof MyGroups>>('/me/groups').then((r) => setGroups(r.items));
+  }, [me.value?.userId]);
+  const signOut = useSubmit(async () => {
+    await post('/auth/logout');
+    me.value = null;
+    navigate('/');
+  });
+  const everywhere = useSubmit(async () => {
+    await post('/auth/logout-everywhere');
+    me.value = null;
+    navigate('/signin');
+  });
+
+  if (me.value === undefined) return <Loading />;
+  if (me.value === null) {
+    return (
+      <p>
+        <a href="/signin?next=/account">Sign in</a> to see your account.
+      </p>
+    );
+  }
+  return (
+    <>
+      {message && (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      )}
+      <h1 ref={h} tabIndex={-1}>
+        {me.value.handle}
+      </h1>
+      <p class="meta">Member since {new Date(me.value.createdAt).toLocaleDateString()}</p>
+      <section aria-labelledby="my-groups">
+        <h2 id="my-groups">Your groups</h2>
+        {!groups ? (
+          <Loading />
+        ) : groups.length === 0 ? (
+          <p>
+            You have not joined a group yet. <a href="/">Find one</a>.
+          </p>
+        ) : (
+          <ul>
+            {groups.map((g) => (
+              <li key={g.groupId}>
+                <a href={`/groups/${g.groupId}`}>{g.name}</a>{' '}
+                <span class="meta">
+                  {g.status === 'pending' ? 'waiting for approval' : ROLE_NAMES[g.role].toLowerCase()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="security">
+        <h2 id="security">Security</h2>
+        <p>
+          Recovery codes left: <strong>{me.value.recoveryCodesLeft}</strong>.{' '}
+          {me.value.recoveryCodesLeft < 3 && 'You are running low; keep the ones you have safe.'}
+        </p>
+        <ErrorSummary error={signOut.error ?? everywhere.error} />
+        <div class="actions">
+          <button type="button" class="secondary" disabled={signOut.busy} onClick={() => signOut.submit()}>
+            Sign out
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={everywhere.busy}
+            onClick={() => everywhere.submit()}
+          >
+            Sign out everywhere
+          </button>
+        </div>
+        <p class="hint">
+          “Sign out everywhere” ends your sessions on every device, for example a shared computer.
+        </p>
+      </section>
+    </>
+  );
+}

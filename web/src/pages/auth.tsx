@@ -1,0 +1,225 @@
+import { useState } from 'preact/hooks';
+import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
+import type { Me } from '../../../functions/core/schemas/accounts';
+import { post } from '../api';
+import { flash, location, me, navigate } from '../state';
+import { ErrorSummary, Field, usePage, useSubmit } from '../ui';
+
+const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
+
+/** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
+function returnTo(): string {
+  const next = location.value.searchParams.get('next');
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignUpPage() {
+  const h = usePage('Join Hearth');
+  const [handle, setHandle] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await post<{ user: Me; recoveryCodes: string[] }>('/auth/signup', { handle, passphrase });
+    setCodes(res.recoveryCodes);
+    me.value = res.user;
+  });
+
+  if (codes) {
+    const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
+    const href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    return (
+      <section aria-labelledby="codes-title">
+        <h1 id="codes-title" ref={h} tabIndex={-1}>
+          Save your recovery codes
+        </h1>
+        <p class="lead">
+          Hearth never asks for your email, so these codes are the only way back into your account if you
+          forget your passphrase. Each works once. <strong>They are shown only now.</strong>
+        </p>
+        <ol class="codes card" aria-label="Recovery codes">
+          {codes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ol>
+        <div class="actions">
+          <a class="button secondary" href={href} download="hearth-recovery-codes.txt">
+            Download as a text file
+          </a>
+        </div>
+        <p>Keep them somewhere private: a password manager, or on paper at home.</p>
+        <label class="check">
+          <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />I have
+          saved my recovery codes
+        </label>
+        <p>
+          <button type="button" disabled={!saved} onClick={() => navigate(returnTo())}>
+            Continue
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Join Hearth
+      </h1>
+      <p class="lead">
+        Choose a handle: it need not be your name. No email, no phone number. In each group you can also use a
+        different alias.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <Field
+          label="Handle"
+          name="handle"
+          hint="3 to 32 letters, digits, dots, dashes or underscores."
+          error={error}
+        >
+          {(a) => (
+            <input
+              {...a}
+              autocomplete="username"
+              value={handle}
+              onInput={(e) => setHandle(e.currentTarget.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field label="Passphrase" name="passphrase" hint={PASS_HINT} error={error}>
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autocomplete="new-password"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              required
+            />
+          )}
+        </Field>
+        <p>
+          <button disabled={busy}>{busy ? 'Creating your account…' : 'Create account'}</button>
+        </p>
+        <p>
+          Already have an account? <a href="/signin">Sign in</a>.
+        </p>
+      </form>
+    </>
+  );
+}
+
+export function SignInPage() {
+  const h = usePage('Sign in');
+  const [handle, setHandle] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    me.value = await post<Me>('/auth/login', { handle, passphrase });
+    flash.value = `Welcome back, ${me.value.handle}.`;
+    navigate(returnTo());
+  });
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Sign in
+      </h1>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <Field label="Handle" name="handle" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              autocomplete="username"
+              value={handle}
+              onInput={(e) => setHandle(e.currentTarget.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field label="Passphrase" name="passphrase" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autocomplete="current-password"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              required
+            />
+          )}
+        </Field>
+        <p>
+          <button disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        </p>
+        <p>
+          Forgot your passphrase? <a href="/recover">Use a recovery code</a>. New?{' '}
+          <a href="/signup">Join Hearth</a>.
+        </p>
+      </form>
+    </>
+  );
+}
+
+export function RecoverPage() {
+  const h = usePage('Recover your account');
+  const [handle, setHandle] = useState('');
+  const [recoveryCode, setCode] = useState('');
+  const [newPassphrase, setPassphrase] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await post<{ user: Me; recoveryCodesLeft: number }>('/auth/recover', {
+      handle,
+      recoveryCode,
+      newPassphrase,
+    });
+    me.value = res.user;
+    flash.value = `Your passphrase is changed and other devices are signed out. ${res.recoveryCodesLeft} recovery codes left.`;
+    navigate('/account');
+  });
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Recover your account
+      </h1>
+      <p class="lead">Use one of the recovery codes you saved when you joined. Each code works once.</p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <Field label="Handle" name="handle" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              autocomplete="username"
+              value={handle}
+              onInput={(e) => setHandle(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Recovery code" name="recoveryCode" hint="Like 7KQ2-M9XD-4HTR-BW3C" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              autocomplete="off"
+              value={recoveryCode}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="New passphrase" name="newPassphrase" hint={PASS_HINT} error={error}>
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autocomplete="new-password"
+              value={newPassphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <p>
+          <button disabled={busy}>{busy ? 'Checking…' : 'Set new passphrase'}</button>
+        </p>
+      </form>
+    </>
+  );
+}

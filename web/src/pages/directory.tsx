@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
+import { get } from '../api';
+import { FOCUS_TAGS, MODERATION_NAMES, TONE_NAMES } from '../labels';
+import { flash, location, me, navigate } from '../state';
+import { ErrorSummary, usePage, useSubmit } from '../ui';
+
+export function GroupCard({ g }: { g: GroupSummary }) {
+  return (
+    <li class="card">
+      <h2>
+        <a href={`/groups/${g.groupId}`}>{g.name}</a>
+      </h2>
+      <ul class="tags" aria-label="Focus">
+        {g.focus.map((f) => (
+          <li key={f}>{FOCUS_TAGS[f]}</li>
+        ))}
+      </ul>
+      <p>{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
+      <p class="meta">
+        {TONE_NAMES[g.tone]} · {MODERATION_NAMES[g.moderationPolicy]} · {g.sizeBand}
+      </p>
+    </li>
+  );
+}
+
+export function DirectoryPage() {
+  const h = usePage('Find a group');
+  const params = location.value.searchParams;
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [focus, setFocus] = useState(params.get('focus') ?? '');
+  const [tone, setTone] = useState(params.get('tone') ?? '');
+  const [moderation, setModeration] = useState(params.get('moderationPolicy') ?? '');
+  const [items, setItems] = useState<GroupSummary[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [message] = useState(flash.value);
+
+  const query = (from?: string | null) => {
+    const s = new URLSearchParams();
+    if (q.trim()) s.set('q', q.trim());
+    if (focus) s.set('focus', focus);
+    if (tone) s.set('tone', tone);
+    if (moderation) s.set('moderationPolicy', moderation);
+    if (from) s.set('cursor', from);
+    return s;
+  };
+  const search = useSubmit(async () => {
+    const page = await get<Page>(`/groups?${query()}`);
+    setItems(page.items);
+    setCursor(page.nextCursor);
+    navigate(`/?${query()}`.replace(/\?$/, ''), { replace: true });
+  });
+  const more = useSubmit(async () => {
+    const page = await get<Page>(`/groups?${query(cursor)}`);
+    setItems([...(items ?? []), ...page.items]);
+    setCursor(page.nextCursor);
+  });
+  useEffect(() => {
+    flash.value = null;
+    void search.submit();
+  }, []);
+
+  return (
+    <>
+      {message && (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      )}
+      <h1 ref={h} tabIndex={-1}>
+        Find a peer-support group
+      </h1>
+      <p class="lead">
+        Groups meet in person, online, or both, and talk between sessions. Not sure where to start? Read{' '}
+        <a href="/new-here">New here?</a>
+      </p>
+      <form class="inline" role="search" onSubmit={search.submit}>
+        <div class="field">
+          <label for="q">Search</label>
+          <input id="q" type="search" value={q} maxLength={80} onInput={(e) => setQ(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="focus">Focus</label>
+          <select id="focus" value={focus} onChange={(e) => setFocus(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {Object.entries(FOCUS_TAGS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="tone">Tone</label>
+          <select id="tone" value={tone} onChange={(e) => setTone(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {Object.entries(TONE_NAMES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="moderation">Moderation</label>
+          <select id="moderation" value={moderation} onChange={(e) => setModeration(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {Object.entries(MODERATION_NAMES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button disabled={search.busy}>Search</button>
+      </form>
+      <ErrorSummary error={search.error ?? more.error} />
+      {me.value && (
+        <p>
+          <a href="/groups/new">Start a new group</a>
+        </p>
+      )}
+      <div aria-live="polite">
+        {items && items.length === 0 && <p>No public groups match. Try fewer words or another focus.</p>}
+        {items && items.length > 0 && (
+          <ul class="cards" aria-label="Groups">
+            {items.map((g) => (
+              <GroupCard key={g.groupId} g={g} />
+            ))}
+          </ul>
+        )}
+      </div>
+      {cursor && (
+        <button type="button" class="secondary" disabled={more.busy} onClick={() => more.submit()}>
+          More groups
+        </button>
+      )}
+    </>
+  );
+}

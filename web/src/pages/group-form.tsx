@@ -1,0 +1,211 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import { get, patch, post } from '../api';
+import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
+import { me, navigate } from '../state';
+import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+
+type Form = {
+  name: string;
+  description: string;
+  focus: string[];
+  guidelines: string;
+  timezone: string;
+  visibility: string;
+  joinPolicy: string;
+  moderationPolicy: string;
+  tone: string;
+  alias: string;
+};
+
+const DEFAULT_GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
+What is said in the group stays in the group.
+We offer our own experience, not advice or diagnosis, unless someone asks.
+We look after ourselves: it is fine to step away at any time.
+If someone is in danger, we point them to crisis lines and emergency services.`;
+
+const blank = (): Form => ({
+  name: '',
+  description: '',
+  focus: [],
+  guidelines: DEFAULT_GUIDELINES,
+  timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London',
+  visibility: 'public',
+  joinPolicy: 'open',
+  moderationPolicy: 'active',
+  tone: 'listening',
+  alias: '',
+});
+
+export function GroupFormPage({ groupId }: { groupId?: string }) {
+  const editing = !!groupId;
+  const h = usePage(editing ? 'Edit group' : 'Start a group');
+  const [form, setForm] = useState<Form | null>(editing ? null : blank());
+  useEffect(() => {
+    if (groupId) {
+      void get<GroupDetail>(`/groups/${groupId}`).then((g) => setForm({ ...g, alias: '' }));
+    }
+  }, [groupId]);
+  const { busy, error, submit } = useSubmit(async () => {
+    const { alias, ...fields } = form!;
+    const g = editing
+      ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
+      : await post<GroupDetail>('/groups', { ...fields, ...(alias.trim() ? { alias: alias.trim() } : {}) });
+    navigate(`/groups/${g.groupId}`);
+  });
+
+  if (me.value === null) {
+    return (
+      <p>
+        <a href="/signin?next=/groups/new">Sign in</a> to start a group.
+      </p>
+    );
+  }
+  if (!form) return <Loading />;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
+  const toggleFocus = (f: string, on: boolean) =>
+    set('focus', on ? [...form.focus, f] : form.focus.filter((x) => x !== f));
+  const radios = (name: keyof Form, options: Record<string, string>, descriptions?: Record<string, string>) =>
+    Object.entries(options).map(([value, label]) => (
+      <label key={value}>
+        <input
+          type="radio"
+          name={name}
+          value={value}
+          checked={form[name] === value}
+          onChange={() => set(name, value as never)}
+        />
+        <span>
+          {label}
+          {descriptions && <span class="hint"> {descriptions[value]}</span>}
+        </span>
+      </label>
+    ));
+  const fieldError = (name: string) =>
+    error?.field(name) && (
+      <span class="error" id={`${name}-err`}>
+        {error.field(name)}
+      </span>
+    );
+
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        {editing ? `Edit ${form.name}` : 'Start a group'}
+      </h1>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <Field label="Name" name="name" hint="3 to 80 characters." error={error}>
+          {(a) => (
+            <input
+              {...a}
+              maxLength={80}
+              value={form.name}
+              onInput={(e) => set('name', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="What the group is about" name="description" error={error}>
+          {(a) => (
+            <textarea
+              {...a}
+              maxLength={2000}
+              value={form.description}
+              onInput={(e) => set('description', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <fieldset aria-describedby="focus-err">
+          <legend>Focus (up to 5)</legend>
+          {Object.entries(FOCUS_TAGS).map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="checkbox"
+                checked={form.focus.includes(value)}
+                disabled={!form.focus.includes(value) && form.focus.length >= 5}
+                onChange={(e) => toggleFocus(value, e.currentTarget.checked)}
+              />
+              {label}
+            </label>
+          ))}
+          {fieldError('focus')}
+        </fieldset>
+        <Field
+          label="Community guidelines"
+          name="guidelines"
+          hint="Everyone accepts these before joining. Edit them to suit your group."
+          error={error}
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              rows={8}
+              maxLength={5000}
+              value={form.guidelines}
+              onInput={(e) => set('guidelines', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <fieldset>
+          <legend>Tone</legend>
+          {radios('tone', TONE_NAMES, TONES)}
+        </fieldset>
+        <fieldset>
+          <legend>Moderation</legend>
+          {radios('moderationPolicy', MODERATION_NAMES, MODERATION_POLICIES)}
+        </fieldset>
+        <fieldset>
+          <legend>Who can find it</legend>
+          {radios('visibility', {
+            public: 'Public: listed in the directory',
+            private: 'Private: only members and invitees can see it',
+          })}
+        </fieldset>
+        <fieldset>
+          <legend>How people join</legend>
+          {radios('joinPolicy', JOIN_NAMES)}
+        </fieldset>
+        <Field
+          label="Time zone"
+          name="timezone"
+          hint="Meetup times are set in this zone, e.g. Europe/London."
+          error={error}
+        >
+          {(a) => (
+            <input
+              {...a}
+              maxLength={64}
+              value={form.timezone}
+              onInput={(e) => set('timezone', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        {!editing && (
+          <Field
+            label="Your alias in this group (optional)"
+            name="alias"
+            hint="Shown instead of your handle to members."
+            error={error}
+          >
+            {(a) => (
+              <input
+                {...a}
+                maxLength={32}
+                value={form.alias}
+                onInput={(e) => set('alias', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        )}
+        <p class="actions">
+          <button disabled={busy}>{editing ? 'Save changes' : 'Create group'}</button>
+          {editing && (
+            <a class="button secondary" href={`/groups/${groupId}`}>
+              Cancel
+            </a>
+          )}
+        </p>
+      </form>
+    </>
+  );
+}

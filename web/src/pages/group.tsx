@@ -1,0 +1,210 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import { ApiError, del, get, post } from '../api';
+import {
+  FOCUS_TAGS,
+  JOIN_NAMES,
+  MODERATION_NAMES,
+  MODERATION_POLICIES,
+  ROLE_NAMES,
+  TONE_NAMES,
+  TONES,
+} from '../labels';
+import { location, me } from '../state';
+import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+
+export function GroupPage({ groupId }: { groupId: string }) {
+  const invite = location.value.searchParams.get('invite') ?? undefined;
+  const [group, setGroup] = useState<GroupDetail | null | undefined>(undefined);
+  const load = async () => {
+    try {
+      setGroup(
+        await get<GroupDetail>(`/groups/${groupId}${invite ? `?invite=${encodeURIComponent(invite)}` : ''}`),
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setGroup(null);
+      else throw e;
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [groupId, me.value?.userId]);
+
+  const h = usePage(group ? group.name : 'Group');
+  if (group === undefined) return <Loading />;
+  if (group === null) {
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Group not found
+        </h1>
+        <p>
+          This group does not exist, or it is private. If someone invited you, open the full invite link they
+          sent.
+        </p>
+      </>
+    );
+  }
+  const m = group.membership;
+  const active = m?.status === 'active';
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        {group.name}
+      </h1>
+      <ul class="tags" aria-label="Focus">
+        {group.focus.map((f) => (
+          <li key={f}>{FOCUS_TAGS[f]}</li>
+        ))}
+      </ul>
+      <p class="meta">
+        {group.visibility === 'private' ? 'Private group · ' : ''}
+        {JOIN_NAMES[group.joinPolicy]} · {group.sizeBand} · Times shown in {group.timezone.replace(/_/g, ' ')}
+      </p>
+      {m && (
+        <p class="notice" role="status">
+          {m.status === 'pending'
+            ? 'You asked to join. A moderator will look at your request soon.'
+            : `You are a ${ROLE_NAMES[m.role].toLowerCase()} here${m.alias ? `, shown as “${m.alias}”` : ''}.`}
+        </p>
+      )}
+      <section aria-labelledby="about">
+        <h2 id="about">About</h2>
+        <p class="guidelines">{group.description}</p>
+        <dl>
+          <dt>
+            <strong>Tone: {TONE_NAMES[group.tone]}</strong>
+          </dt>
+          <dd>{TONES[group.tone]}</dd>
+          <dt>
+            <strong>{MODERATION_NAMES[group.moderationPolicy]}</strong>
+          </dt>
+          <dd>{MODERATION_POLICIES[group.moderationPolicy]}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="guidelines">
+        <h2 id="guidelines">Community guidelines</h2>
+        <div class="card guidelines">{group.guidelines}</div>
+      </section>
+      {!m && <JoinForm group={group} invite={invite} onJoined={load} />}
+      {m && (
+        <section aria-labelledby="manage">
+          <h2 id="manage" class="visually-hidden">
+            Your membership
+          </h2>
+          <div class="actions">
+            {active && m.role === 'owner' && (
+              <a class="button secondary" href={`/groups/${group.groupId}/edit`}>
+                Edit group
+              </a>
+            )}
+            {active && (m.role === 'owner' || m.role === 'moderator') && (
+              <a class="button secondary" href={`/groups/${group.groupId}/members`}>
+                Members and requests
+              </a>
+            )}
+            <LeaveButton group={group} onLeft={load} />
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+function JoinForm({
+  group,
+  invite,
+  onJoined,
+}: {
+  group: GroupDetail;
+  invite?: string;
+  onJoined: () => void;
+}) {
+  const [accept, setAccept] = useState(false);
+  const [alias, setAlias] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await post(`/groups/${group.groupId}/members`, {
+      acceptGuidelines: accept ? true : undefined,
+      ...(alias.trim() ? { alias: alias.trim() } : {}),
+      ...(invite ? { invite } : {}),
+    });
+    onJoined();
+  });
+  if (!me.value) {
+    const next = encodeURIComponent(location.value.pathname + location.value.search);
+    return (
+      <p>
+        <a href={`/signup?next=${next}`}>Join Hearth</a> or <a href={`/signin?next=${next}`}>sign in</a> to
+        join this group.
+      </p>
+    );
+  }
+  if (group.joinPolicy === 'invite' && !invite) {
+    return <p>This group is joined by invitation. Ask a member for an invite link.</p>;
+  }
+  return (
+    <section aria-labelledby="join">
+      <h2 id="join">Join this group</h2>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <Field
+          label="Alias in this group (optional)"
+          name="alias"
+          hint={`Shown instead of your handle (${me.value.handle}) to people in this group.`}
+          error={error}
+        >
+          {(a) => (
+            <input {...a} maxLength={32} value={alias} onInput={(e) => setAlias(e.currentTarget.value)} />
+          )}
+        </Field>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={accept}
+            onChange={(e) => setAccept(e.currentTarget.checked)}
+            aria-describedby="accept-err"
+          />
+          I have read the community guidelines above and agree to follow them
+        </label>
+        {error?.field('acceptGuidelines') && (
+          <span id="accept-err" class="error">
+            {error.field('acceptGuidelines')}
+          </span>
+        )}
+        <p>
+          <button disabled={busy}>{group.joinPolicy === 'approval' ? 'Ask to join' : 'Join group'}</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function LeaveButton({ group, onLeft }: { group: GroupDetail; onLeft: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    await del(`/groups/${group.groupId}/members/me`);
+    setConfirming(false);
+    onLeft();
+  });
+  const pending = group.membership?.status === 'pending';
+  return (
+    <>
+      {!confirming ? (
+        <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+          {pending ? 'Withdraw request' : 'Leave group'}
+        </button>
+      ) : (
+        <span class="actions">
+          <span>{pending ? 'Withdraw your request?' : 'Leave this group?'}</span>
+          <button type="button" class="danger" disabled={busy} onClick={() => submit()}>
+            Yes, {pending ? 'withdraw' : 'leave'}
+          </button>
+          <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </span>
+      )}
+      <ErrorSummary error={error} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { GroupDetail, MemberView } from '../../../functions/core/schemas/groups';
+import type { ApiError } from '../api';
+import { get, patch, post } from '../api';
+import { ROLE_NAMES } from '../labels';
+import { ErrorSummary, Loading, usePage, useSubmit } from '../ui';
+
+type Page = { items: MemberView[]; nextCursor: string | null };
+
+export function MembersPage({ groupId }: { groupId: string }) {
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  const [members, setMembers] = useState<MemberView[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [invite, setInvite] = useState<string | null>(null);
+  const h = usePage(group ? `Members of ${group.name}` : 'Members');
+
+  const load = useSubmit(async () => {
+    const [g, page] = await Promise.all([
+      get<GroupDetail>(`/groups/${groupId}`),
+      get<Page>(`/groups/${groupId}/members?limit=50`),
+    ]);
+    setGroup(g);
+    setMembers(page.items);
+    setCursor(page.nextCursor);
+  });
+  const more = useSubmit(async () => {
+    const page = await get<Page>(`/groups/${groupId}/members?limit=50&cursor=${cursor}`);
+    setMembers([...(members ?? []), ...page.items]);
+    setCursor(page.nextCursor);
+  });
+  const [actError, setActError] = useState<ApiError | null>(null);
+  const update = async (userId: string, change: Record<string, string>) => {
+    setActError(null);
+    try {
+      const updated = await patch<MemberView>(`/groups/${groupId}/members/${userId}`, change);
+      setMembers((list) =>
+        change.status === 'removed'
+          ? (list ?? []).filter((m) => m.userId !== userId)
+          : (list ?? []).map((m) => (m.userId === userId ? updated : m)),
+      );
+    } catch (e) {
+      setActError(e as ApiError);
+    }
+  };
+  const makeInvite = useSubmit(async () => {
+    const res = await post<{ url: string }>(`/groups/${groupId}/invites`, { expiresInHours: 168 });
+    setInvite(res.url);
+  });
+  useEffect(() => {
+    void load.submit();
+  }, [groupId]);
+
+  if (load.error) return <ErrorSummary error={load.error} />;
+  if (!group || !members) return <Loading />;
+  const isOwner = group.membership?.role === 'owner';
+  const pending = members.filter((m) => m.status === 'pending');
+  const active = members.filter((m) => m.status === 'active');
+
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Members of {group.name}
+      </h1>
+      <p>
+        <a href={`/groups/${groupId}`}>Back to the group</a>
+      </p>
+      <ErrorSummary error={actError} />
+      <section aria-labelledby="requests">
+        <h2 id="requests">Requests to join ({pending.length})</h2>
+        {pending.length === 0 ? (
+          <p>No one is waiting.</p>
+        ) : (
+          <ul class="cards">
+            {pending.map((m) => (
+              <li class="card" key={m.userId}>
+                <p>
+                  <strong>{m.displayName}</strong>{' '}
+                  <span class="meta">asked {new Date(m.joinedAt).toLocaleDateString()}</span>
+                </p>
+                <div class="actions">
+                  <button type="button" onClick={() => update(m.userId, { status: 'active' })}>
+                    Approve {m.displayName}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => update(m.userId, { status: 'removed' })}
+                  >
+                    Decline
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="list">
+        <h2 id="list">Members ({active.length})</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name in this group</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((m) => (
+                <tr key={m.userId}>
+                  <td>{m.displayName}</td>
+                  <td>
+                    {isOwner ? (
+                      <select
+                        aria-label={`Role of ${m.displayName}`}
+                        value={m.role}
+                        onChange={(e) => update(m.userId, { role: e.currentTarget.value })}
+                      >
+                        {Object.entries(ROLE_NAMES).map(([k, v]) => (
+                          <option key={k} value={k}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      ROLE_NAMES[m.role]
+                    )}
+                  </td>
+                  <td>{new Date(m.joinedAt).toLocaleDateString()}</td>
+                  <td>
+                    {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
+                      <button
+                        type="button"
+                        class="secondary"
+                        onClick={() => update(m.userId, { status: 'removed' })}
+                        aria-label={`Remove ${m.displayName}`}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {cursor && (
+          <button type="button" class="secondary" disabled={more.busy} onClick={() => more.submit()}>
+            More members
+          </button>
+        )}
+      </section>
+      <section aria-labelledby="invites">
+        <h2 id="invites">Invite someone</h2>
+        <p>An invite link works for 7 days. Share it privately; anyone with it can ask to join.</p>
+        <button
+          type="button"
+          class="secondary"
+          disabled={makeInvite.busy}
+          onClick={() => makeInvite.submit()}
+        >
+          Create invite link
+        </button>
+        <ErrorSummary error={makeInvite.error} />
+        {invite && (
+          <p>
+            <label for="invite-url">Invite link (shown once)</label>
+            <input id="invite-url" readOnly value={invite} onFocus={(e) => e.currentTarget.select()} />
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

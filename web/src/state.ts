@@ -1,0 +1,28 @@
+import { signal } from '@preact/signals';
+import type { Me } from '../../functions/core/schemas/accounts';
+import { ApiError, get } from './api';
+
+/** The signed-in person, null when signed out, undefined while loading. */
+export const me = signal<Me | null | undefined>(undefined);
+
+export async function loadMe(): Promise<void> {
+  try {
+    me.value = await get<Me>('/me');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) me.value = null;
+    else me.value = null;
+  }
+}
+
+/** Current location, kept in a signal so the router re-renders on navigation. */
+export const location = signal(new URL(window.location.href));
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  const url = new URL(to, window.location.href);
+  if (opts.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  location.value = url;
+}
+
+/** A message to show once on the next page ("Welcome back"). */
+export const flash = signal<string | null>(null);

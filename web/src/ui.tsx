@@ -1,0 +1,90 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from './api';
+
+let fieldIds = 0;
+
+export function Field(props: {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: ApiError | null;
+  children: (attrs: Record<string, unknown>) => ComponentChildren;
+}) {
+  const [id] = useState(() => `f${++fieldIds}`);
+  const message = props.error?.field(props.name);
+  const described = [props.hint ? `${id}-hint` : '', message ? `${id}-err` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <span id={`${id}-hint`} class="hint">
+          {props.hint}
+        </span>
+      )}
+      {props.children({
+        id,
+        name: props.name,
+        'aria-invalid': message ? 'true' : undefined,
+        'aria-describedby': described || undefined,
+      })}
+      {message && (
+        <span id={`${id}-err`} class="error">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** An error summary that takes focus, so screen-reader and keyboard users hear what went wrong. */
+export function ErrorSummary({ error }: { error: ApiError | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div class="alert" role="alert" tabIndex={-1} ref={ref}>
+      {error.message}
+    </div>
+  );
+}
+
+/** Runs a submit handler with a busy state and an error to show. */
+export function useSubmit<T>(action: () => Promise<T>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e?: Event) {
+    e?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      return await action();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', (err as Error).message));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, submit, setError };
+}
+
+/** Sets the document title and moves focus to the page heading on navigation. */
+export function usePage(title: string) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title}: Hearth`;
+    ref.current?.focus();
+  }, [title]);
+  return ref;
+}
+
+export function Loading() {
+  return (
+    <p role="status" aria-live="polite">
+      Loading…
+    </p>
+  );
+}
