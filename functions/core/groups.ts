@@ -35,9 +35,9 @@ export type ModerationPolicy = keyof typeof MODERATION_POLICIES;
 
 export const TONES = {
   listening: 'A space to be heard: sharing and listening, little advice.',
-  practical: 'Practical: coping strategies, tips and what has worked.',
-  social: 'Social and relaxed: company, conversation, activities.',
-  structured: 'Structured: facilitated sessions with a theme or programme.',
+  practical: 'Coping strategies, tips and what has worked for others.',
+  social: 'Relaxed company, conversation and activities.',
+  structured: 'Facilitated sessions that follow a theme or programme.',
 } as const;
 export type Tone = keyof typeof TONES;
 

@@ -101,7 +101,9 @@ export function SignUpPage() {
           )}
         </Field>
         <p>
-          <button disabled={busy}>{busy ? 'Creating your account…' : 'Create account'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Creating your account…' : 'Create account'}
+          </button>
         </p>
         <p>
           Already have an account? <a href="/signin">Sign in</a>.
@@ -151,7 +153,9 @@ export function SignInPage() {
           )}
         </Field>
         <p>
-          <button disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
         </p>
         <p>
           Forgot your passphrase? <a href="/recover">Use a recovery code</a>. New?{' '}
@@ -217,7 +221,9 @@ export function RecoverPage() {
           )}
         </Field>
         <p>
-          <button disabled={busy}>{busy ? 'Checking…' : 'Set new passphrase'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Checking…' : 'Set new passphrase'}
+          </button>
         </p>
       </form>
     </>

@@ -74,46 +74,56 @@ export function DirectoryPage() {
         Groups meet in person, online, or both, and talk between sessions. Not sure where to start? Read{' '}
         <a href="/new-here">New here?</a>
       </p>
-      <form class="inline" role="search" onSubmit={search.submit}>
-        <div class="field">
-          <label for="q">Search</label>
-          <input id="q" type="search" value={q} maxLength={80} onInput={(e) => setQ(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="focus">Focus</label>
-          <select id="focus" value={focus} onChange={(e) => setFocus(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {Object.entries(FOCUS_TAGS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="tone">Tone</label>
-          <select id="tone" value={tone} onChange={(e) => setTone(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {Object.entries(TONE_NAMES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="moderation">Moderation</label>
-          <select id="moderation" value={moderation} onChange={(e) => setModeration(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {Object.entries(MODERATION_NAMES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button disabled={search.busy}>Search</button>
-      </form>
+      <search>
+        <form class="inline" onSubmit={search.submit}>
+          <div class="field">
+            <label for="q">Search</label>
+            <input
+              id="q"
+              type="search"
+              value={q}
+              maxLength={80}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="focus">Focus</label>
+            <select id="focus" value={focus} onChange={(e) => setFocus(e.currentTarget.value)}>
+              <option value="">Any</option>
+              {Object.entries(FOCUS_TAGS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="tone">Tone</label>
+            <select id="tone" value={tone} onChange={(e) => setTone(e.currentTarget.value)}>
+              <option value="">Any</option>
+              {Object.entries(TONE_NAMES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="moderation">Moderation</label>
+            <select id="moderation" value={moderation} onChange={(e) => setModeration(e.currentTarget.value)}>
+              <option value="">Any</option>
+              {Object.entries(MODERATION_NAMES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={search.busy}>
+            Search
+          </button>
+        </form>
+      </search>
       <ErrorSummary error={search.error ?? more.error} />
       {me.value && (
         <p>

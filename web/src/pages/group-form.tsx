@@ -77,7 +77,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         />
         <span>
           {label}
-          {descriptions && <span class="hint"> {descriptions[value]}</span>}
+          {descriptions && <span class="hint option-hint">{descriptions[value]}</span>}
         </span>
       </label>
     ));
@@ -115,7 +115,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             />
           )}
         </Field>
-        <fieldset aria-describedby="focus-err">
+        <fieldset class="columns" aria-describedby="focus-err">
           <legend>Focus (up to 5)</legend>
           {Object.entries(FOCUS_TAGS).map(([value, label]) => (
             <label key={value}>
@@ -198,7 +198,9 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           </Field>
         )}
         <p class="actions">
-          <button disabled={busy}>{editing ? 'Save changes' : 'Create group'}</button>
+          <button type="submit" disabled={busy}>
+            {editing ? 'Save changes' : 'Create group'}
+          </button>
           {editing && (
             <a class="button secondary" href={`/groups/${groupId}`}>
               Cancel

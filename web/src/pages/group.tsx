@@ -65,7 +65,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         <p class="notice" role="status">
           {m.status === 'pending'
             ? 'You asked to join. A moderator will look at your request soon.'
-            : `You are a ${ROLE_NAMES[m.role].toLowerCase()} here${m.alias ? `, shown as “${m.alias}”` : ''}.`}
+            : `Your role here: ${ROLE_NAMES[m.role]}.${m.alias ? ` Others see you as “${m.alias}”.` : ''}`}
         </p>
       )}
       <section aria-labelledby="about">
@@ -172,7 +172,9 @@ function JoinForm({
           </span>
         )}
         <p>
-          <button disabled={busy}>{group.joinPolicy === 'approval' ? 'Ask to join' : 'Join group'}</button>
+          <button type="submit" disabled={busy}>
+            {group.joinPolicy === 'approval' ? 'Ask to join' : 'Join group'}
+          </button>
         </p>
       </form>
     </section>

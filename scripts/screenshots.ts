@@ -1,0 +1,51 @@
+/**
+ * Screenshots of the main pages at phone and desktop widths, for looking at what a person sees
+ * (and for the README). Needs `npm run build` first. Run: npx tsx scripts/screenshots.ts [outdir]
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import { seedDemo } from '../infra/local/seed';
+import { launchBrowser } from '../tests/support/browser';
+import { startStack } from '../tests/support/stack';
+
+const out = process.argv[2] ?? 'dist/screenshots';
+mkdirSync(out, { recursive: true });
+const stack = await startStack();
+await seedDemo(stack.app);
+const browser = await launchBrowser();
+try {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 860 }],
+    ['phone', { width: 360, height: 780 }],
+  ] as const) {
+    const page = await browser.newPage({ viewport });
+    page.on('console', (m) => m.type() === 'error' && console.error(`[${name}] console: ${m.text()}`));
+    await page.goto(`${stack.url}/`);
+    await page.getByRole('heading', { name: 'Find a peer-support group' }).waitFor();
+    await page.getByText('Evening Anxiety Circle').waitFor();
+    await page.screenshot({ path: `${out}/directory-${name}.png`, fullPage: name === 'phone' });
+    await page.goto(`${stack.url}/signin`);
+    await page.getByLabel('Handle').fill('demo-owner');
+    await page.getByLabel('Passphrase').fill('warm tea and kind words');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome back').waitFor();
+    await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
+    await page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
+    await page.screenshot({ path: `${out}/group-${name}.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Members and requests' }).click();
+    await page.getByRole('heading', { name: /Members \(/ }).waitFor();
+    await page.screenshot({ path: `${out}/members-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/groups/new`);
+    await page.getByRole('heading', { name: 'Start a group' }).waitFor();
+    await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/crisis.html`);
+    await page.screenshot({ path: `${out}/crisis-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/signup`);
+    await page.screenshot({ path: `${out}/signup-${name}.png` });
+    await page.close();
+  }
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser.close();
+  await stack.stop();
+}

@@ -1,0 +1,29 @@
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createLocalApp } from '../../infra/local/server';
+import { root } from '../../scripts/build';
+import { TEST_SCRYPT } from './api';
+import { freshDb } from './db';
+
+/** The local stack (API, feeds, built web app) on a free port, over a fresh in-memory dynalite. */
+export async function startStack() {
+  const { db, stop: stopDb } = await freshDb();
+  const app = createLocalApp({
+    db,
+    webRoot: relative(process.cwd(), join(root, 'dist/web')),
+    scrypt: TEST_SCRYPT,
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    app,
+    db,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopDb();
+    },
+  };
+}
