@@ -1,0 +1,33 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/store/table';
+
+/**
+ * The one table. On demand, point-in-time recovery, TTL, deletion protection, and kept when the
+ * stack is deleted: it holds people's accounts and groups.
+ */
+export class Data extends Construct {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partition, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sort, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: TableEncryptionV2.awsManagedKey(),
+      globalSecondaryIndexes: [
+        {
+          indexName: GSI1.name,
+          partitionKey: { name: GSI1.partition, type: AttributeType.STRING },
+          sortKey: { name: GSI1.sort, type: AttributeType.STRING },
+        },
+      ],
+    });
+  }
+}

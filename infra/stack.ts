@@ -1,0 +1,85 @@
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Operation } from 'aws-cdk-lib/aws-dynamodb';
+import type { Code } from 'aws-cdk-lib/aws-lambda';
+import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { Data } from './constructs/data';
+import { HearthFunction } from './constructs/functions';
+import { HearthHttpApi } from './constructs/http-api';
+import { JobsSchedule } from './constructs/jobs';
+import { Web } from './constructs/web';
+
+export interface HearthStackProps extends StackProps {
+  code: { api: Code; feeds: Code; jobs: Code };
+  web: ISource;
+  /** Public origin when a custom domain fronts the distribution, for invite links. */
+  publicUrl?: string;
+}
+
+export class HearthStack extends Stack {
+  constructor(scope: Construct, id: string, props: HearthStackProps) {
+    super(scope, id, props);
+    const { table } = new Data(this, 'Data');
+
+    const api = new HearthFunction(this, 'Api', {
+      code: props.code.api,
+      description: 'Hearth HTTP API (Hono)',
+      environment: props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {},
+    }).bindTable(table, 'readwrite');
+    const feeds = new HearthFunction(this, 'Feeds', {
+      code: props.code.feeds,
+      description: 'Hearth calendar feeds (read-only)',
+      memoryMiB: 256,
+    }).bindTable(table, 'read');
+    const jobs = new HearthFunction(this, 'Jobs', {
+      code: props.code.jobs,
+      description: 'Hearth scheduled jobs',
+      memoryMiB: 256,
+    }).bindTable(table, 'readwrite');
+    new JobsSchedule(this, 'JobsSchedule', { fn: jobs.fn });
+
+    const http = new HearthHttpApi(this, 'Http', { api: api.fn, feeds: feeds.fn });
+    const apiDomain = Fn.select(2, Fn.split('/', http.httpApi.apiEndpoint));
+    const web = new Web(this, 'Web', { source: props.web, apiDomain });
+
+    for (const [name, fn] of Object.entries({ Api: api.fn, Feeds: feeds.fn, Jobs: jobs.fn })) {
+      new Alarm(this, `${name}Errors`, {
+        alarmDescription: `Hearth ${name} function errors`,
+        metric: fn.metricErrors(),
+        threshold: 5,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'Hearth HTTP API 5xx responses',
+      metric: http.httpApi.metricServerError(),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, 'TableThrottles', {
+      alarmDescription: 'Hearth table throttled requests',
+      metric: table.metricThrottledRequestsForOperations({
+        operations: [
+          Operation.GET_ITEM,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.DELETE_ITEM,
+          Operation.QUERY,
+          Operation.BATCH_GET_ITEM,
+          Operation.BATCH_WRITE_ITEM,
+        ],
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, 'Url', { value: `https://${web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}
