@@ -1,6 +1,12 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -55,7 +61,8 @@ export class HearthFunction extends Construct {
     else table.grantReadWriteData(this.fn);
     Validations.of(this.fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${tableLogicalRef(table)}.Arn>/index/*]`,
-      reason: 'Access to the table includes its indexes; the index names are part of the table, not a wildcard over other resources.',
+      reason:
+        'Access to the table includes its indexes; the index names are part of the table, not a wildcard over other resources.',
     });
     return this;
   }

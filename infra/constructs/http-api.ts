@@ -1,5 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,7 +31,11 @@ export class HearthHttpApi extends Construct {
     const api = new HttpLambdaIntegration('Api', props.api);
     const feeds = new HttpLambdaIntegration('Feeds', props.feeds);
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: api });
-    this.httpApi.addRoutes({ path: '/feeds/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration: feeds });
+    this.httpApi.addRoutes({
+      path: '/feeds/{proxy+}',
+      methods: [HttpMethod.GET, HttpMethod.HEAD],
+      integration: feeds,
+    });
 
     const logs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
     const stage = this.httpApi.defaultStage as HttpStage;
@@ -39,10 +43,12 @@ export class HearthHttpApi extends Construct {
     const throttle = props.throttle ?? { rate: 200, burst: 400 };
     const feedsThrottle = props.feedsThrottle ?? { rate: 50, burst: 100 };
     cfn.defaultRouteSettings = { throttlingRateLimit: throttle.rate, throttlingBurstLimit: throttle.burst };
-    cfn.routeSettings = {
-      'GET /feeds/{proxy+}': { throttlingRateLimit: feedsThrottle.rate, throttlingBurstLimit: feedsThrottle.burst },
-      'HEAD /feeds/{proxy+}': { throttlingRateLimit: feedsThrottle.rate, throttlingBurstLimit: feedsThrottle.burst },
+    // RouteSettings is a raw JSON property in CloudFormation: its keys are written as CloudFormation spells them.
+    const feedsLimits = {
+      ThrottlingRateLimit: feedsThrottle.rate,
+      ThrottlingBurstLimit: feedsThrottle.burst,
     };
+    cfn.routeSettings = { 'GET /feeds/{proxy+}': feedsLimits, 'HEAD /feeds/{proxy+}': feedsLimits };
     cfn.accessLogSettings = {
       destinationArn: logs.logGroupArn,
       format: JSON.stringify({

@@ -2,10 +2,10 @@ import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } f
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CfFunction,
   Distribution,
   FunctionCode,
   FunctionEventType,
-  Function as CfFunction,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -45,7 +45,10 @@ export class Web extends Construct {
       lifecycleRules: [{ expiration: Duration.days(30) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This bucket is the access-log destination itself.' });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the access-log destination itself.',
+    });
 
     const site = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -120,11 +123,13 @@ export class Web extends Construct {
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR2',
-      reason: 'WAF is an optional add-on with its own cost; the HTTP API throttles and the API rate-limits logins.',
+      reason:
+        'WAF is an optional add-on with its own cost; the HTTP API throttles and the API rate-limits logins.',
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
-      reason: 'The default *.cloudfront.net certificate allows TLSv1; a custom domain with TLS_V1_2_2021 fixes it when configured.',
+      reason:
+        'The default *.cloudfront.net certificate allows TLSv1; a custom domain with TLS_V1_2_2021 fixes it when configured.',
     });
 
     const deployment = new BucketDeployment(this, 'Deploy', {

@@ -1,0 +1,180 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HearthStack } from '../../infra/stack';
+
+const code = () => Code.fromInline('export const handler = async () => ({ statusCode: 200 });');
+
+function synth(withNag: boolean) {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'hearth-cdk-')) });
+  const stack = new HearthStack(app, 'Hearth', {
+    code: { api: code(), feeds: code(), jobs: code() },
+    web: Source.data('index.html', '<!doctype html><title>Hearth</title>'),
+  });
+  if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
+
+let template: Template;
+beforeAll(() => {
+  template = Template.fromStack(synth(false).stack);
+});
+
+describe('data', () => {
+  it('is one on-demand table with PITR, TTL, deletion protection, retained, with the gsi1 index', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('run Node 24 on arm64 with the table name bound', () => {
+    const fns = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('^Hearth') },
+    });
+    expect(Object.keys(fns)).toHaveLength(3);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+  });
+
+  it('gives the feeds function read-only access to the table', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const feeds = Object.entries(policies).find(([id]) => id.startsWith('FeedsFunction'));
+    expect(feeds).toBeDefined();
+    const actions = feeds![1].Properties.PolicyDocument.Statement.flatMap(
+      (s: { Action: string | string[] }) => [s.Action].flat(),
+    );
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    for (const write of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ]) {
+      expect(actions).not.toContain(write);
+    }
+    const api = Object.entries(policies).find(([id]) => id.startsWith('ApiFunction'))!;
+    const apiActions = api[1].Properties.PolicyDocument.Statement.flatMap(
+      (s: { Action: string | string[] }) => [s.Action].flat(),
+    );
+    expect(apiActions).toContain('dynamodb:PutItem');
+  });
+
+  it('runs the jobs function on a schedule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsFunction'), 'Arn'] } }),
+      ],
+    });
+  });
+});
+
+describe('http api', () => {
+  it('routes /api and /feeds, throttles, and logs the route template but never a path, query or address', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /feeds/{proxy+}' });
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.RouteSettings['GET /feeds/{proxy+}'].ThrottlingBurstLimit).toBeGreaterThan(0);
+    const format = stage.Properties.AccessLogSettings.Format as string;
+    expect(format).toContain('$context.routeKey');
+    for (const leaky of [
+      '$context.path',
+      '$context.identity.sourceIp',
+      'querystring',
+      '$context.requestOverride',
+    ]) {
+      expect(format).not.toContain(leaky);
+    }
+  });
+});
+
+describe('web', () => {
+  it('serves a private bucket through CloudFront with OAC, security headers and the API on the same origin', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self'"),
+            Override: true,
+          },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+        }),
+      }),
+    });
+    const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const behaviours = dist.Properties.DistributionConfig.CacheBehaviors.map(
+      (b: { PathPattern: string }) => b.PathPattern,
+    );
+    expect(behaviours.sort()).toEqual(['/api/*', '/feeds/*']);
+    expect(dist.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+  });
+});
+
+/**
+ * The unacknowledged findings: synthesis fails with a validation report naming each one, as
+ * `npm run synth` would.
+ */
+function nagFailures(app: App): string[] {
+  try {
+    app.synth();
+    return [];
+  } catch (e) {
+    const found = [...String((e as Error).message).matchAll(/Acknowledge with '([^']+)'/g)].map((m) => m[1]!);
+    if (found.length === 0) throw e;
+    return found;
+  }
+}
+
+describe('cdk-nag', () => {
+  it('finds no unacknowledged AwsSolutions errors', () => {
+    expect(nagFailures(synth(true).app)).toEqual([]);
+  });
+
+  it('reports a finding when one is introduced (the check can fail)', () => {
+    const { app, stack } = synth(true);
+    new Bucket(stack, 'Careless');
+    expect(nagFailures(app)).toEqual(expect.arrayContaining([expect.stringMatching(/AwsSolutions-S1\b/)]));
+  });
+});
