@@ -46,7 +46,14 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return (
     <div class="alert" role="alert" tabIndex={-1} ref={ref}>
-      {error.message}
+      <p>{error.message}</p>
+      {error.fields.length > 0 && (
+        <ul>
+          {error.fields.map((f) => (
+            <li key={f.path}>{f.message}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -71,13 +78,25 @@ export function useSubmit<T>(action: () => Promise<T>) {
   return { busy, error, submit, setError };
 }
 
-/** Sets the document title and moves focus to the page heading on navigation. */
+let landed = false;
+
+/**
+ * Sets the document title and, after an in-app navigation, moves focus to the page heading so a
+ * screen reader announces the new page. The first page of a visit keeps the browser's own focus
+ * (so the skip link stays the first stop).
+ */
 export function usePage(title: string) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title}: Hearth`;
-    ref.current?.focus();
+    if (landed) ref.current?.focus();
   }, [title]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      landed = true;
+    }, 0);
+    return () => clearTimeout(t);
+  }, []);
   return ref;
 }
 
@@ -86,5 +105,21 @@ export function Loading() {
     <p role="status" aria-live="polite">
       Loading…
     </p>
+  );
+}
+
+/** What a signed-out visitor sees on a page that needs an account. */
+export function SignInFirst({ title, next, doing }: { title: string; next: string; doing: string }) {
+  const h = usePage(title);
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        {title}
+      </h1>
+      <p>
+        <a href={`/signin?next=${encodeURIComponent(next)}`}>Sign in</a> or{' '}
+        <a href={`/signup?next=${encodeURIComponent(next)}`}>join Hearth</a> to {doing}.
+      </p>
+    </>
   );
 }

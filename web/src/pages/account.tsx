@@ -4,7 +4,7 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { ErrorSummary, Loading, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -26,13 +26,7 @@ export function AccountPage() {
   });
 
   if (me.value === undefined) return <Loading />;
-  if (me.value === null) {
-    return (
-      <p>
-        <a href="/signin?next=/account">Sign in</a> to see your account.
-      </p>
-    );
-  }
+  if (me.value === null) return <SignInFirst title="Your account" next="/account" doing="see your account" />;
   return (
     <>
       {message && (

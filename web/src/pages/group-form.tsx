@@ -3,7 +3,7 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
 import { me, navigate } from '../state';
-import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
 type Form = {
   name: string;
@@ -54,13 +54,8 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     navigate(`/groups/${g.groupId}`);
   });
 
-  if (me.value === null) {
-    return (
-      <p>
-        <a href="/signin?next=/groups/new">Sign in</a> to start a group.
-      </p>
-    );
-  }
+  if (me.value === null)
+    return <SignInFirst title="Start a group" next="/groups/new" doing="start a group" />;
   if (!form) return <Loading />;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
   const toggleFocus = (f: string, on: boolean) =>

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build';
+import { launchBrowser } from '../support/browser';
+import { startStack } from '../support/stack';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  await buildWeb();
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A page that records console errors, uncaught exceptions and CSP violations. */
+async function openPage(width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // 4xx answers are part of the flows under test; scripts errors and CSP violations are not.
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+async function signUp(page: Page, handle: string, passphrase: string) {
+  await page.goto(`${stack.url}/signup`);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+  const codes = await page
+    .getByRole('list', { name: 'Recovery codes' })
+    .getByRole('listitem')
+    .allTextContents();
+  expect(codes).toHaveLength(10);
+  const next = page.getByRole('button', { name: 'Continue' });
+  expect(await next.isDisabled()).toBe(true);
+  await page.getByLabel('I have saved my recovery codes').check();
+  await next.click();
+}
+
+describe('the foundation, end to end in Chromium', () => {
+  it('sign up → create a group → a second person joins with an alias → the owner sees them', async () => {
+    const owner = await openPage();
+    await signUp(owner.page, 'e2e-owner', 'a lantern in the window');
+    await owner.page.getByRole('link', { name: 'Start a new group' }).click();
+    await owner.page.getByLabel('Name').fill('Harbour Lights Anxiety Group');
+    await owner.page
+      .getByLabel('What the group is about')
+      .fill('Weekly peer support for anxiety, by the harbour and online.');
+    await owner.page.getByLabel('Anxiety').check();
+    await owner.page.getByLabel('Time zone').fill('Europe/Dublin');
+    await owner.page.getByRole('button', { name: 'Create group' }).click();
+    await owner.page.getByRole('heading', { name: 'Harbour Lights Anxiety Group' }).waitFor();
+    const groupUrl = owner.page.url();
+    expect(groupUrl).toMatch(/\/groups\/[A-Za-z0-9_-]{22}$/);
+
+    const member = await openPage(360);
+    await signUp(member.page, 'e2e-member', 'seagulls over the pier');
+    await member.page.getByRole('searchbox', { name: 'Search' }).fill('harbour');
+    await member.page.getByRole('button', { name: 'Search' }).click();
+    await member.page.getByRole('link', { name: 'Harbour Lights Anxiety Group' }).click();
+    await member.page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
+    await member.page.getByLabel('Alias in this group (optional)').fill('Marina');
+    await member.page.getByRole('button', { name: 'Join group' }).click();
+    await expect.poll(() => member.page.getByRole('alert').textContent()).toMatch(/guidelines/i);
+    await member.page.getByLabel(/I have read the community guidelines/).check();
+    await member.page.getByRole('button', { name: 'Join group' }).click();
+    await member.page.getByText('Others see you as “Marina”').waitFor();
+
+    await owner.page.reload();
+    await owner.page.getByRole('link', { name: 'Members and requests' }).click();
+    const row = owner.page.getByRole('row', { name: /Marina/ });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('e2e-member');
+    expect(await owner.page.getByRole('combobox', { name: 'Role of Marina' }).inputValue()).toBe('member');
+
+    // No page threw, logged an error or hit a CSP violation along the way.
+    expect(owner.problems).toEqual([]);
+    expect(member.problems).toEqual([]);
+  });
+
+  it('works with the keyboard alone, and every form field has a label', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${stack.url}/signin`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.getByLabel('Handle').focus();
+    await page.keyboard.type('e2e-owner');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('a lantern in the window');
+    await page.keyboard.press('Enter');
+    await page.getByText('Welcome back, e2e-owner.').waitFor();
+    for (const path of ['/', '/groups/new', '/signup', '/recover', '/account']) {
+      await page.goto(`${stack.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea')]
+          .filter((el) => (el as HTMLInputElement).type !== 'hidden')
+          .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'))
+          .map((el) => el.outerHTML),
+      );
+      expect(unlabelled, path).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a 360 px screen without sideways scrolling, and shows the crisis link on every page', async () => {
+    const { page } = await openPage(360);
+    for (const path of ['/', '/signup', '/new-here', '/crisis.html', '/groups/new']) {
+      await page.goto(`${stack.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await page.getByRole('link', { name: 'Need help now?' }).isVisible(), path).toBe(true);
+    }
+    await page.getByRole('link', { name: 'Need help now?' }).click();
+    await page.getByText('116 123').waitFor();
+  });
+
+  it('serves the app with a CSP that forbids inline script', async () => {
+    const res = await fetch(`${stack.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const { page } = await openPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && blocked.push(m.text()));
+    await page.goto(`${stack.url}/`);
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.body.append(s);
+    });
+    expect(
+      await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan),
+    ).toBeUndefined();
+    await expect.poll(() => blocked.length).toBeGreaterThan(0);
+  });
+});
