@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from '../../scripts/build';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Imports of a file, static and dynamic. */
+export function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+const IO = /^(node:|@aws-sdk\/|hono(\/|$)|@hono\/|dynalite$|fs$|path$|crypto$|http$|net$|child_process$)/;
+
+describe('functions/core', () => {
+  it('imports no I/O: no node:*, @aws-sdk, hono, nor anything outside core except zod', () => {
+    const offences: string[] = [];
+    for (const file of sources(join(root, 'functions/core'))) {
+      for (const spec of importsOf(file)) {
+        const outside =
+          spec.startsWith('.') && !join(file, '..', spec).startsWith(join(root, 'functions/core'));
+        if (IO.test(spec) || outside || (!spec.startsWith('.') && spec !== 'zod')) {
+          offences.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('the check notices an I/O import', () => {
+    expect(IO.test('node:fs')).toBe(true);
+    expect(IO.test('@aws-sdk/lib-dynamodb')).toBe(true);
+    expect(IO.test('hono/cookie')).toBe(true);
+    expect(importsOf(join(root, 'functions/store/ids.ts'))).toContain('node:crypto');
+  });
+
+  it('keeps the web app to core and its own files (no server code in the bundle)', () => {
+    const offences: string[] = [];
+    for (const file of sources(join(root, 'web/src'))) {
+      for (const spec of importsOf(file)) {
+        const target = spec.startsWith('.') ? join(file, '..', spec) : '';
+        const allowed =
+          /^(preact|@preact\/signals)/.test(spec) ||
+          (spec === 'zod' && readFileSync(file, 'utf8').includes("import type * as z from 'zod'")) ||
+          target.startsWith(join(root, 'web/src')) ||
+          target.startsWith(join(root, 'functions/core'));
+        if (!allowed) offences.push(`${relative(root, file)} imports ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+});
