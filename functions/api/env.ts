@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Parsed once at cold start; a missing variable fails the deployment's first call loudly. */
 export const env = z
   .object({
-    TABLE_NAME: z.string().min(1),
-    PUBLIC_URL: z.url().optional(),
+    TABLE_NAME: z.string().check(z.minLength(1)),
+    PUBLIC_URL: z.optional(z.url()),
   })
   .parse(process.env);

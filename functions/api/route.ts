@@ -4,13 +4,13 @@
  * @module
  */
 import type { Context, Env, Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldError, invalid } from '../core/errors';
 import { ErrorBody } from '../core/schemas/common';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-type Maybe = z.ZodType | undefined;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Maybe = z.ZodMiniType | undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe> {
   method: Method;
@@ -22,7 +22,7 @@ export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe> {
   params?: P;
   query?: Q;
   body?: B;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, { description: string; schema?: z.ZodMiniType }>;
 }
 
 export type Input<P extends Maybe, Q extends Maybe, B extends Maybe> = {
@@ -33,7 +33,7 @@ export type Input<P extends Maybe, Q extends Maybe, B extends Maybe> = {
 
 export type Registry = RouteSpec<Maybe, Maybe, Maybe>[];
 
-function fieldErrors(where: string, error: z.ZodError): FieldError[] {
+function fieldErrors(where: string, error: z.core.$ZodError): FieldError[] {
   return error.issues.slice(0, 20).map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,
@@ -77,10 +77,10 @@ export function defineRoute<E extends Env, P extends Maybe, Q extends Maybe, B e
   });
 }
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
 
-function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+function parametersOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({

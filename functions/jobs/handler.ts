@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createDb } from '../store/client';
 import { runJobs } from './run';
 
-const env = z.object({ TABLE_NAME: z.string().min(1) }).parse(process.env);
+const env = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
 const db = createDb({ table: env.TABLE_NAME });
 
 /** Invoked by an EventBridge schedule. */

@@ -5,7 +5,6 @@
  * @module
  */
 import type { Hono } from 'hono';
-import type * as z from 'zod';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can, canSeeGroup, type GroupAction, joinOutcome, sizeBand } from '../../core/groups';
 import { Ok } from '../../core/schemas/common';
@@ -50,7 +49,7 @@ function summaryOf(g: GroupRecord) {
   };
 }
 
-function membershipOf(m: MemberRecord | null): z.infer<typeof MyMembership> | null {
+function membershipOf(m: MemberRecord | null): MyMembership | null {
   return m ? { role: m.role, status: m.status, alias: m.alias, joinedAt: m.joinedAt } : null;
 }
 
@@ -108,7 +107,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       tag: 'groups',
       summary: 'Create a group; you become its owner',
       auth: 'required',
-      body: CreateGroupRequest.extend({ alias: JoinRequest.shape.alias }),
+      body: CreateGroupRequest,
       responses: { 201: { description: 'Created', schema: GroupDetail } },
     },
     async (c, { body }) => {

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   codePoints,
   HANDLE_MAX,
@@ -7,32 +6,39 @@ import {
   PASSPHRASE_MAX,
   PASSPHRASE_MIN,
 } from '../accounts';
+import './common';
+import * as z from 'zod/mini';
 
 export const Handle = z
   .string()
-  .trim()
-  .min(HANDLE_MIN, `Use at least ${HANDLE_MIN} characters`)
-  .max(HANDLE_MAX, `Use at most ${HANDLE_MAX} characters`)
-  .regex(HANDLE_PATTERN, 'Use letters, digits, dots, dashes or underscores, starting with a letter or digit');
+  .check(
+    z.trim(),
+    z.minLength(HANDLE_MIN, `Use at least ${HANDLE_MIN} characters`),
+    z.maxLength(HANDLE_MAX, `Use at most ${HANDLE_MAX} characters`),
+    z.regex(
+      HANDLE_PATTERN,
+      'Use letters, digits, dots, dashes or underscores, starting with a letter or digit',
+    ),
+  );
 
-export const Passphrase = z
-  .string()
-  .refine((p) => codePoints(p) >= PASSPHRASE_MIN, `Use at least ${PASSPHRASE_MIN} characters`)
-  .refine((p) => codePoints(p) <= PASSPHRASE_MAX, `Use at most ${PASSPHRASE_MAX} characters`);
+export const Passphrase = z.string().check(
+  z.refine((p: string) => codePoints(p) >= PASSPHRASE_MIN, `Use at least ${PASSPHRASE_MIN} characters`),
+  z.refine((p: string) => codePoints(p) <= PASSPHRASE_MAX, `Use at most ${PASSPHRASE_MAX} characters`),
+);
+
+/** A required string with a generous bound, for fields whose rules must not be revealed. */
+const opaque = (max: number) => z.string().check(z.minLength(1, 'Required'), z.maxLength(max));
 
 export const SignupRequest = z.strictObject({ handle: Handle, passphrase: Passphrase });
 /** Login is not told the handle rules: a wrong handle is just a failed login. */
-export const LoginRequest = z.strictObject({
-  handle: z.string().min(1, 'Required').max(64),
-  passphrase: z.string().min(1, 'Required').max(1024),
-});
+export const LoginRequest = z.strictObject({ handle: opaque(64), passphrase: opaque(1024) });
 export const RecoverRequest = z.strictObject({
-  handle: z.string().min(1, 'Required').max(64),
-  recoveryCode: z.string().min(1, 'Required').max(64),
+  handle: opaque(64),
+  recoveryCode: opaque(64),
   newPassphrase: Passphrase,
 });
 export const ChangePassphraseRequest = z.strictObject({
-  currentPassphrase: z.string().min(1, 'Required').max(1024),
+  currentPassphrase: opaque(1024),
   newPassphrase: Passphrase,
 });
 
@@ -40,7 +46,7 @@ export const Me = z.object({
   userId: z.string(),
   handle: z.string(),
   createdAt: z.string(),
-  recoveryCodesLeft: z.number().int(),
+  recoveryCodesLeft: z.number(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -49,4 +55,4 @@ export const SignupResponse = z.object({
   /** Shown once; only their hashes are kept. */
   recoveryCodes: z.array(z.string()),
 });
-export const RecoverResponse = z.object({ user: Me, recoveryCodesLeft: z.number().int() });
+export const RecoverResponse = z.object({ user: Me, recoveryCodesLeft: z.number() });

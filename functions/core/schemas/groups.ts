@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FOCUS_TAGS, type FocusTag, isValidTimeZone, MODERATION_POLICIES, ROLES, TONES } from '../groups';
 import { Cursor, Id, line, PageLimit, text } from './common';
 
@@ -10,25 +10,32 @@ export const ToneSchema = z.enum(keys(TONES));
 export const Visibility = z.enum(['public', 'private']);
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
 export const RoleSchema = z.enum(ROLES);
+export const MemberStatusSchema = z.enum(['active', 'pending']);
 export const TimeZone = z
   .string()
-  .max(64)
-  .refine(isValidTimeZone, 'Use an IANA time zone such as Europe/London');
+  .check(z.maxLength(64), z.refine(isValidTimeZone, 'Use an IANA time zone such as Europe/London'));
 
-/** Aliases follow the handle shape but may contain spaces ("River M."). */
-export const Alias = line(2, 32).regex(
-  /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u,
-  'Use letters, digits, spaces, dots, dashes, brackets or apostrophes',
-);
+/** Aliases may contain spaces and a few marks ("River M.", "Sam (host)"). */
+export const Alias = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(2, 'Use at least 2 characters'),
+    z.maxLength(32, 'Use at most 32 characters'),
+    z.regex(
+      /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u,
+      'Use letters, digits, spaces, dots, dashes, brackets or apostrophes',
+    ),
+  );
 
 const groupFields = {
   name: line(3, 80),
   description: text(2000, 1),
-  focus: z
-    .array(FocusTagSchema)
-    .min(1, 'Choose at least one focus')
-    .max(5, 'Choose at most 5')
-    .refine((f) => new Set(f).size === f.length, 'Each focus once'),
+  focus: z.array(FocusTagSchema).check(
+    z.minLength(1, 'Choose at least one focus'),
+    z.maxLength(5, 'Choose at most 5'),
+    z.refine((f: string[]) => new Set(f).size === f.length, 'Each focus once'),
+  ),
   guidelines: text(5000, 20),
   timezone: TimeZone,
   visibility: Visibility,
@@ -37,23 +44,22 @@ const groupFields = {
   tone: ToneSchema,
 };
 
-export const CreateGroupRequest = z.strictObject(groupFields);
+export const CreateGroupRequest = z.strictObject({ ...groupFields, alias: z.optional(Alias) });
 export type CreateGroupRequest = z.infer<typeof CreateGroupRequest>;
 export const UpdateGroupRequest = z
-  .strictObject(groupFields)
-  .partial()
-  .refine((u) => Object.keys(u).length > 0, 'Change at least one field');
+  .partial(z.strictObject(groupFields))
+  .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateGroupRequest = z.infer<typeof UpdateGroupRequest>;
 
 export const GroupParams = z.object({ groupId: Id });
 export const MemberParams = z.object({ groupId: Id, userId: z.union([Id, z.literal('me')]) });
 
 export const DirectoryQuery = z.object({
-  q: line(1, 80).optional(),
-  focus: FocusTagSchema.optional(),
-  moderationPolicy: ModerationPolicySchema.optional(),
-  tone: ToneSchema.optional(),
-  cursor: Cursor.optional(),
+  q: z.optional(line(1, 80)),
+  focus: z.optional(FocusTagSchema),
+  moderationPolicy: z.optional(ModerationPolicySchema),
+  tone: z.optional(ToneSchema),
+  cursor: z.optional(Cursor),
   limit: PageLimit,
 });
 
@@ -71,74 +77,76 @@ export type GroupSummary = z.infer<typeof GroupSummary>;
 
 export const MyMembership = z.object({
   role: RoleSchema,
-  status: z.enum(['active', 'pending']),
-  alias: z.string().nullable(),
+  status: MemberStatusSchema,
+  alias: z.nullable(z.string()),
   joinedAt: z.string(),
 });
+export type MyMembership = z.infer<typeof MyMembership>;
 
-export const GroupDetail = GroupSummary.extend({
+export const GroupDetail = z.extend(GroupSummary, {
   guidelines: z.string(),
   timezone: z.string(),
   visibility: Visibility,
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */
-  membership: MyMembership.nullable(),
+  membership: z.nullable(MyMembership),
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;
 
-export const DirectoryPage = z.object({ items: z.array(GroupSummary), nextCursor: z.string().nullable() });
+export const DirectoryPage = z.object({ items: z.array(GroupSummary), nextCursor: z.nullable(z.string()) });
 export type DirectoryPage = z.infer<typeof DirectoryPage>;
 
 export const MyGroups = z.object({
   items: z.array(
-    z.object({
-      groupId: z.string(),
-      name: z.string(),
-      role: RoleSchema,
-      status: z.enum(['active', 'pending']),
-    }),
+    z.object({ groupId: z.string(), name: z.string(), role: RoleSchema, status: MemberStatusSchema }),
   ),
 });
+export type MyGroups = z.infer<typeof MyGroups>;
 
-export const InviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid invite');
+export const InviteToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid invite'));
 
 export const JoinRequest = z.strictObject({
   acceptGuidelines: z.literal(true, 'Please read and accept the group guidelines'),
-  alias: Alias.optional(),
-  invite: InviteToken.optional(),
+  alias: z.optional(Alias),
+  invite: z.optional(InviteToken),
 });
 
-export const GroupQuery = z.object({ invite: InviteToken.optional() });
+export const GroupQuery = z.object({ invite: z.optional(InviteToken) });
 
 export const MemberView = z.object({
   userId: z.string(),
   /** The alias inside this group, else the handle. */
   displayName: z.string(),
   role: RoleSchema,
-  status: z.enum(['active', 'pending']),
+  status: MemberStatusSchema,
   joinedAt: z.string(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 
 export const MembersQuery = z.object({
-  status: z.enum(['active', 'pending']).optional(),
-  cursor: Cursor.optional(),
+  status: z.optional(MemberStatusSchema),
+  cursor: z.optional(Cursor),
   limit: PageLimit,
 });
-export const MembersPage = z.object({ items: z.array(MemberView), nextCursor: z.string().nullable() });
+export const MembersPage = z.object({ items: z.array(MemberView), nextCursor: z.nullable(z.string()) });
 
 export const UpdateMemberRequest = z
   .strictObject({
-    role: RoleSchema.optional(),
+    role: z.optional(RoleSchema),
     /** `active` approves a pending member; `removed` declines a request or removes a member. */
-    status: z.enum(['active', 'removed']).optional(),
+    status: z.optional(z.enum(['active', 'removed'])),
   })
-  .refine((u) => u.role !== undefined || u.status !== undefined, 'Give a role or a status');
+  .check(
+    z.refine(
+      (u: { role?: string; status?: string }) => u.role !== undefined || u.status !== undefined,
+      'Give a role or a status',
+    ),
+  );
 
 export const CreateInviteRequest = z.strictObject({
   /** Hours until the link stops working: 1 hour to 30 days. */
-  expiresInHours: z.number().int().min(1).max(720).default(168),
+  expiresInHours: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(720)), 168),
 });
 export const InviteView = z.object({
   inviteId: z.string(),
@@ -146,10 +154,13 @@ export const InviteView = z.object({
   createdAt: z.string(),
   revoked: z.boolean(),
 });
-export const CreatedInvite = InviteView.extend({
+export const CreatedInvite = z.extend(InviteView, {
   /** The secret part of the link, shown once. */
   token: z.string(),
   url: z.string(),
 });
-export const InviteParams = z.object({ groupId: Id, inviteId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const InviteParams = z.object({
+  groupId: Id,
+  inviteId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid invite id')),
+});
 export const InviteList = z.object({ items: z.array(InviteView) });

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type * as z from 'zod';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
@@ -8,11 +7,11 @@ import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
 export function AccountPage() {
   const h = usePage('Your account');
-  const [groups, setGroups] = useState<z.infer<typeof MyGroups>['items'] | null>(null);
+  const [groups, setGroups] = useState<MyGroups['items'] | null>(null);
   const [message] = useState(flash.value);
   useEffect(() => {
     flash.value = null;
-    if (me.value) void get<z.infer<typeof MyGroups>>('/me/groups').then((r) => setGroups(r.items));
+    if (me.value) void get<MyGroups>('/me/groups').then((r) => setGroups(r.items));
   }, [me.value?.userId]);
   const signOut = useSubmit(async () => {
     await post('/auth/logout');

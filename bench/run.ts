@@ -1,0 +1,289 @@
+/**
+ * `npm run bench`: figures for the README, as ratios within one run so the machine's noise cancels.
+ *  1. Bundle size and cold import per function, beside a bare Hono + DynamoDB client bundle.
+ *  2. Warm latency of GET /api/groups/{id} and POST /api/auth/login through the Lambda handler
+ *     against dynalite, beside a bare dynalite GetItem.
+ *  3. `npm start` on existing data to a first 200.
+ * @module
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { build } from 'esbuild';
+import { createDb } from '../functions/store/client';
+import { ensureTable } from '../functions/store/schema';
+import { FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+const quick = process.argv.includes('--quick');
+const COLD_RUNS = quick ? 5 : 15;
+const WARM_RUNS = quick ? 300 : 2000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const rows: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  rows.push(line);
+};
+
+// ---------- 1. bundles and cold imports ----------
+const BARE = `
+import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const app = new Hono();
+app.get('/api/groups/:id', async (c) =>
+  c.json((await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: c.req.param('id'), sk: 'GROUP' } }))).Item ?? {}));
+export const handler = handle(app);
+`;
+mkdirSync(join(root, 'dist/bench'), { recursive: true });
+const bareEntry = join(root, 'dist/bench/bare-handler.ts');
+writeFileSync(bareEntry, BARE);
+
+async function bundle(name: string, entry: string, sdk: 'bundled' | 'external') {
+  const outdir = join(work, sdk);
+  const opts = functionBuildOptions(name, outdir);
+  const outfile = join(outdir, name, 'index.mjs');
+  await build({
+    ...opts,
+    entryPoints: [entry],
+    outfile,
+    external: sdk === 'external' ? ['@aws-sdk/*'] : [],
+    sourcemap: false,
+  });
+  return { file: outfile, bytes: statSync(outfile).size };
+}
+
+/** Median time to import a bundle in a fresh Node process (the module graph a cold start loads). */
+function coldImport(file: string): number {
+  const times: number[] = [];
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: {
+        ...process.env,
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'eu-west-2',
+        NODE_PATH: join(root, 'node_modules'),
+      },
+      cwd: root,
+      encoding: 'utf8',
+    });
+    times.push(Number(out.trim()));
+  }
+  return median(times);
+}
+
+say('## Bundles and cold imports');
+say('');
+say(`Median of ${COLD_RUNS} fresh Node ${process.versions.node} processes importing each bundle.`);
+say('"self-contained" bundles the AWS SDK too (what a cold start loads, wherever the SDK comes from);');
+say('"deployed" is the artifact CDK uploads (SDK external, from the Lambda runtime).');
+say('');
+say('| bundle | self-contained size | cold import | deployed size | vs bare (size / import) |');
+say('|---|---|---|---|---|');
+const bare = await bundle('bare', bareEntry, 'bundled');
+const bareExt = await bundle('bare', bareEntry, 'external');
+const bareCold = coldImport(bare.file);
+say(
+  `| bare Hono + DynamoDB client | ${kb(bare.bytes)} | ${ms(bareCold)} | ${kb(bareExt.bytes)} | 1.00× / 1.00× |`,
+);
+const ratios: Record<string, { size: number; cold: number }> = {};
+for (const name of FUNCTIONS) {
+  const entry = join(root, `functions/${name}/handler.ts`);
+  const self = await bundle(name, entry, 'bundled');
+  const ext = await bundle(name, entry, 'external');
+  const cold = coldImport(self.file);
+  ratios[name] = { size: self.bytes / bare.bytes, cold: cold / bareCold };
+  say(
+    `| ${name} | ${kb(self.bytes)} | ${ms(cold)} | ${kb(ext.bytes)} | ${ratios[name].size.toFixed(2)}× / ${ratios[name].cold.toFixed(2)}× |`,
+  );
+}
+say('');
+
+// ---------- 2. warm latency through the Lambda handler ----------
+const engine = dynalite({ createTableMs: 0 });
+await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
+const endpoint = `http://127.0.0.1:${(engine.address() as AddressInfo).port}`;
+Object.assign(process.env, {
+  TABLE_NAME: 'hearth-bench',
+  AWS_REGION: 'local',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+});
+const db = createDb({ table: 'hearth-bench', endpoint });
+await ensureTable(db);
+// Inside the project, so the bundle's external @aws-sdk imports resolve from node_modules as in Lambda.
+const deployed = join(root, 'dist/bench/deployed');
+execFileSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '-e',
+    `import('${join(root, 'scripts/build.ts')}').then(m => m.buildFunctions(${JSON.stringify(deployed)}))`,
+  ],
+  { cwd: root },
+);
+const { handler } = (await import(join(deployed, 'api/index.mjs'))) as {
+  handler: (
+    event: unknown,
+    context: unknown,
+  ) => Promise<{ statusCode: number; body: string; cookies?: string[]; headers?: Record<string, string> }>;
+};
+
+function event(method: string, path: string, body?: unknown, cookie?: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    cookies: cookie ? [cookie] : undefined,
+    headers: { host: 'bench.local', 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    requestContext: {
+      accountId: '1',
+      apiId: 'bench',
+      domainName: 'bench.local',
+      domainPrefix: 'bench',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'bench' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: Date.now(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+const context = { callbackWaitsForEmptyEventLoop: false, functionName: 'bench', awsRequestId: 'r' };
+const call = (method: string, path: string, body?: unknown, cookie?: string) =>
+  handler(event(method, path, body, cookie), context);
+
+const signup = await call('POST', '/api/auth/signup', {
+  handle: 'bench-owner',
+  passphrase: 'benchmarks by the sea',
+});
+if (signup.statusCode !== 201) throw new Error(`bench signup failed: ${signup.body}`);
+const cookie = (signup.cookies?.[0] ?? signup.headers?.['set-cookie'] ?? '').split(';')[0]!;
+const created = await call(
+  'POST',
+  '/api/groups',
+  {
+    name: 'Bench Group',
+    description: 'For measuring.',
+    focus: ['wellbeing'],
+    guidelines: 'Be kind to each other and to the benchmark.',
+    timezone: 'Europe/London',
+    visibility: 'public',
+    joinPolicy: 'open',
+    moderationPolicy: 'light',
+    tone: 'social',
+  },
+  cookie,
+);
+const groupId = JSON.parse(created.body).groupId as string;
+
+async function timeIt(n: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(50, n); i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return { p50: pct(xs, 0.5), p99: pct(xs, 0.99) };
+}
+const rawGet = await timeIt(WARM_RUNS, () =>
+  db.doc.send(new GetCommand({ TableName: 'hearth-bench', Key: { pk: `GROUP#${groupId}`, sk: 'GROUP' } })),
+);
+const anonGet = await timeIt(WARM_RUNS, async () => {
+  const r = await call('GET', `/api/groups/${groupId}`);
+  if (r.statusCode !== 200) throw new Error(r.body);
+});
+const memberGet = await timeIt(WARM_RUNS, async () => {
+  const r = await call('GET', `/api/groups/${groupId}`, undefined, cookie);
+  if (r.statusCode !== 200) throw new Error(r.body);
+});
+const logins = await timeIt(quick ? 20 : 100, async () => {
+  const r = await call('POST', '/api/auth/login', {
+    handle: 'bench-owner',
+    passphrase: 'benchmarks by the sea',
+  });
+  if (r.statusCode !== 200) throw new Error(r.body);
+});
+say('## Warm latency through the Lambda handler (dynalite in memory)');
+say('');
+say('| request | p50 | p99 | p99 vs bare GetItem |');
+say('|---|---|---|---|');
+say(`| bare dynalite GetItem (DocumentClient) | ${ms(rawGet.p50)} | ${ms(rawGet.p99)} | 1.00× |`);
+say(
+  `| GET /api/groups/{groupId}, visitor | ${ms(anonGet.p50)} | ${ms(anonGet.p99)} | ${(anonGet.p99 / rawGet.p99).toFixed(2)}× |`,
+);
+say(
+  `| GET /api/groups/{groupId}, signed-in member | ${ms(memberGet.p50)} | ${ms(memberGet.p99)} | ${(memberGet.p99 / rawGet.p99).toFixed(2)}× |`,
+);
+say(`| POST /api/auth/login (scrypt N=2^15) | ${ms(logins.p50)} | ${ms(logins.p99)} | — |`);
+say('');
+await new Promise<void>((r) => engine.close(() => r()));
+
+// ---------- 3. npm start on existing data ----------
+async function startToFirst200(dataDir: string, port: number): Promise<number> {
+  const t = performance.now();
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, PORT: String(port) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (res.status === 200) return performance.now() - t;
+      } catch {}
+      if (performance.now() - t > 30_000) throw new Error('npm start did not answer within 30 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    process.kill(-child.pid!, 'SIGINT');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+const dataDir = join(work, 'data');
+const port = 3900 + Math.floor(Math.random() * 90);
+await startToFirst200(dataDir, port); // first run: creates and seeds
+const starts: number[] = [];
+for (let i = 0; i < (quick ? 2 : 5); i++) starts.push(await startToFirst200(dataDir, port));
+say('## `npm start` on existing data');
+say('');
+say(
+  `Spawn of \`npm start\` to the first 200 from /api/health, median of ${starts.length}: **${ms(median(starts))}** (target < 1300 ms).`,
+);
+say('');
+
+say('## Targets');
+say('');
+const check = (label: string, ok: boolean) => say(`- ${ok ? 'met' : 'MISSED'}: ${label}`);
+check(`API bundle ≤ 1.3× bare (${ratios.api!.size.toFixed(2)}×)`, ratios.api!.size <= 1.3);
+check(`API cold import ≤ 1.2× bare (${ratios.api!.cold.toFixed(2)}×)`, ratios.api!.cold <= 1.2);
+check(
+  `GET /api/groups/{groupId} p99 ≤ 3× bare GetItem p99 (visitor ${(anonGet.p99 / rawGet.p99).toFixed(2)}×, member ${(memberGet.p99 / rawGet.p99).toFixed(2)}×)`,
+  memberGet.p99 / rawGet.p99 <= 3,
+);
+check(`npm start to first 200 < 1.3 s (${ms(median(starts))})`, median(starts) < 1300);
+rmSync(work, { recursive: true, force: true });
+writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);
+process.exit(0);
