@@ -16,12 +16,13 @@ import dynalite from 'dynalite';
 import { build } from 'esbuild';
 import { createDb } from '../functions/store/client';
 import { ensureTable } from '../functions/store/schema';
-import { FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
+import { buildFunctions, FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
+import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/lambda';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
 const quick = process.argv.includes('--quick');
-const COLD_RUNS = quick ? 5 : 15;
+const COLD_RUNS = quick ? 7 : 31;
 const WARM_RUNS = quick ? 300 : 2000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -65,29 +66,32 @@ async function bundle(name: string, entry: string, sdk: 'bundled' | 'external') 
   return { file: outfile, bytes: statSync(outfile).size };
 }
 
-/** Median time to import a bundle in a fresh Node process (the module graph a cold start loads). */
-function coldImport(file: string): number {
-  const times: number[] = [];
+/** Time to import a bundle in a fresh Node process (the module graph a cold start loads). */
+function importOnce(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-  for (let i = 0; i < COLD_RUNS; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        ...process.env,
-        TABLE_NAME: 'bench',
-        AWS_REGION: 'eu-west-2',
-        NODE_PATH: join(root, 'node_modules'),
-      },
-      cwd: root,
-      encoding: 'utf8',
-    });
-    times.push(Number(out.trim()));
-  }
-  return median(times);
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-2' },
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return Number(out.trim());
+}
+
+/**
+ * Median cold import per bundle, taking the bundles in turn in every round, so a slow spell of
+ * the shared machine weighs on all of them alike.
+ */
+function coldImports(files: string[]): number[] {
+  const times = files.map(() => [] as number[]);
+  for (let round = 0; round < COLD_RUNS; round++) files.forEach((f, i) => times[i]!.push(importOnce(f)));
+  return times.map(median);
 }
 
 say('## Bundles and cold imports');
 say('');
-say(`Median of ${COLD_RUNS} fresh Node ${process.versions.node} processes importing each bundle.`);
+say(
+  `Median of ${COLD_RUNS} fresh Node ${process.versions.node} processes per bundle, the bundles taken in turn each round.`,
+);
 say('"self-contained" bundles the AWS SDK too (what a cold start loads, wherever the SDK comes from);');
 say('"deployed" is the artifact CDK uploads (SDK external, from the Lambda runtime).');
 say('');
@@ -95,21 +99,30 @@ say('| bundle | self-contained size | cold import | deployed size | vs bare (siz
 say('|---|---|---|---|---|');
 const bare = await bundle('bare', bareEntry, 'bundled');
 const bareExt = await bundle('bare', bareEntry, 'external');
-const bareCold = coldImport(bare.file);
+const built = [];
+for (const name of FUNCTIONS) {
+  const entry = join(root, `functions/${name}/handler.ts`);
+  built.push({
+    name,
+    self: await bundle(name, entry, 'bundled'),
+    ext: await bundle(name, entry, 'external'),
+  });
+}
+const [bareCold, ...colds] = coldImports([bare.file, ...built.map((b) => b.self.file)]) as [
+  number,
+  ...number[],
+];
 say(
   `| bare Hono + DynamoDB client | ${kb(bare.bytes)} | ${ms(bareCold)} | ${kb(bareExt.bytes)} | 1.00× / 1.00× |`,
 );
 const ratios: Record<string, { size: number; cold: number }> = {};
-for (const name of FUNCTIONS) {
-  const entry = join(root, `functions/${name}/handler.ts`);
-  const self = await bundle(name, entry, 'bundled');
-  const ext = await bundle(name, entry, 'external');
-  const cold = coldImport(self.file);
+built.forEach(({ name, self, ext }, i) => {
+  const cold = colds[i]!;
   ratios[name] = { size: self.bytes / bare.bytes, cold: cold / bareCold };
   say(
     `| ${name} | ${kb(self.bytes)} | ${ms(cold)} | ${kb(ext.bytes)} | ${ratios[name].size.toFixed(2)}× / ${ratios[name].cold.toFixed(2)}× |`,
   );
-}
+});
 say('');
 
 // ---------- 2. warm latency through the Lambda handler ----------
@@ -144,33 +157,8 @@ const { handler } = (await import(join(deployed, 'api/index.mjs'))) as {
   ) => Promise<{ statusCode: number; body: string; cookies?: string[]; headers?: Record<string, string> }>;
 };
 
-function event(method: string, path: string, body?: unknown, cookie?: string) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    cookies: cookie ? [cookie] : undefined,
-    headers: { host: 'bench.local', 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    requestContext: {
-      accountId: '1',
-      apiId: 'bench',
-      domainName: 'bench.local',
-      domainPrefix: 'bench',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'bench' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: Date.now(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    isBase64Encoded: false,
-  };
-}
-const context = { callbackWaitsForEmptyEventLoop: false, functionName: 'bench', awsRequestId: 'r' };
 const call = (method: string, path: string, body?: unknown, cookie?: string) =>
-  handler(event(method, path, body, cookie), context);
+  handler(httpEvent(method, path, { body, cookie }), lambdaContext);
 
 const signup = await call('POST', '/api/auth/signup', {
   handle: 'bench-owner',
@@ -245,11 +233,18 @@ async function startToFirst200(dataDir: string, port: number): Promise<number> {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
     env: { ...process.env, HEARTH_DATA_DIR: dataDir, PORT: String(port) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
+  let stderr = '';
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  let exited = false;
+  const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
   try {
     for (;;) {
+      if (exited) throw new Error(`npm start exited early: ${stderr.slice(-500)}`);
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (res.status === 200) return performance.now() - t;
@@ -258,8 +253,8 @@ async function startToFirst200(dataDir: string, port: number): Promise<number> {
       await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
-    process.kill(-child.pid!, 'SIGINT');
-    await new Promise((r) => child.once('exit', r));
+    if (!exited) process.kill(-child.pid!, 'SIGINT');
+    await exit;
   }
 }
 const dataDir = join(work, 'data');

@@ -4,11 +4,12 @@
  * Run: npm run build
  * @module
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
 
@@ -54,6 +55,16 @@ export async function buildFunctions(outdir = join(root, 'dist/functions')) {
   rmSync(outdir, { recursive: true, force: true });
   await Promise.all(FUNCTIONS.map((name) => build(functionBuildOptions(name, outdir))));
   copyFileSync(join(root, 'functions/api/common-passwords.txt'), join(outdir, 'api/common-passwords.txt'));
+  writeFileSync(join(outdir, 'api/openapi.json'), JSON.stringify(await openApiJson()));
+}
+
+/** The OpenAPI document, generated from the routes' schemas by asking the app itself. */
+async function openApiJson(): Promise<unknown> {
+  const { createApp } = await import('../functions/api/app');
+  const { openApi } = await import('../functions/api/openapi');
+  const { createDb } = await import('../functions/store/client');
+  const app = createApp({ db: createDb({ table: 'unused', region: 'local' }), openApi });
+  return (await app.request('/api/openapi.json')).json();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

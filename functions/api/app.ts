@@ -11,7 +11,7 @@ import { groupsRepo } from '../store/repos/groups';
 import type { AppConfig, AppEnv } from './context';
 import { errorResponse } from './errors';
 import { session } from './middleware/session';
-import { openApiDocument, type Registry } from './route';
+import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
 
@@ -54,7 +54,7 @@ export function createApp(config: AppConfig) {
 
   let doc: unknown;
   api.get('/openapi.json', (c) => {
-    doc ??= openApiDocument(registry, { title: 'Hearth API', version: '1.0.0' });
+    doc ??= config.openApi(registry);
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(doc);
   });

@@ -3,6 +3,7 @@ import { unauthenticated } from '../core/errors';
 import type { Db } from '../store/client';
 import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
 import type { GroupsRepo } from '../store/repos/groups';
+import type { Registry } from './route';
 import type { ScryptCost } from './security';
 
 export interface AppConfig {
@@ -16,6 +17,11 @@ export interface AppConfig {
   /** Public origin of the web app, for invite links, e.g. https://hearth.example. */
   publicUrl?: string;
   scrypt?: ScryptCost;
+  /**
+   * The OpenAPI document for the routes: `openApiDocument` from ./openapi where the bundle size
+   * does not matter, the prebuilt file in Lambda (see handler.ts).
+   */
+  openApi: (registry: Registry) => unknown;
 }
 
 export interface Services {

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { readFileSync } from 'node:fs';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { createDb } from '../store/client';
@@ -15,6 +16,8 @@ const app = createApp({
   db,
   secureCookies: true,
   publicUrl: env.PUBLIC_URL,
+  // Written beside the bundle by the build, so the JSON Schema generator stays out of it.
+  openApi: () => JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8')),
   clientAddress: (c) => {
     const event = (c.env as { event?: LambdaEvent } | undefined)?.event;
     return (

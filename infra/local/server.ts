@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from '../../functions/api/app';
+import { openApi } from '../../functions/api/openapi';
 import type { ScryptCost } from '../../functions/api/security';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
@@ -17,6 +18,7 @@ export function createLocalApp(opts: { db: Db; webRoot: string; publicUrl?: stri
     db: opts.db,
     publicUrl: opts.publicUrl,
     scrypt: opts.scrypt,
+    openApi,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';

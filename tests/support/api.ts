@@ -1,5 +1,6 @@
 import { createApp } from '../../functions/api/app';
 import type { AppConfig } from '../../functions/api/context';
+import { openApi } from '../../functions/api/openapi';
 import type { Db } from '../../functions/store/client';
 
 /** Cheap scrypt for tests that sign many people up; the production cost is tested on its own. */
@@ -20,6 +21,7 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
     db,
     now: () => clock,
     scrypt: TEST_SCRYPT,
+    openApi,
     clientAddress: (c) => c.req.header('x-test-address') ?? '203.0.113.1',
     ...overrides,
   });
