@@ -83,7 +83,9 @@ function importOnce(file: string): number {
  */
 function coldImports(files: string[]): number[] {
   const times = files.map(() => [] as number[]);
-  for (let round = 0; round < COLD_RUNS; round++) files.forEach((f, i) => times[i]!.push(importOnce(f)));
+  for (let round = 0; round < COLD_RUNS; round++) {
+    for (const [i, f] of files.entries()) times[i]!.push(importOnce(f));
+  }
   return times.map(median);
 }
 
@@ -140,22 +142,8 @@ const db = createDb({ table: 'hearth-bench', endpoint });
 await ensureTable(db);
 // Inside the project, so the bundle's external @aws-sdk imports resolve from node_modules as in Lambda.
 const deployed = join(root, 'dist/bench/deployed');
-execFileSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '-e',
-    `import('${join(root, 'scripts/build.ts')}').then(m => m.buildFunctions(${JSON.stringify(deployed)}))`,
-  ],
-  { cwd: root },
-);
-const { handler } = (await import(join(deployed, 'api/index.mjs'))) as {
-  handler: (
-    event: unknown,
-    context: unknown,
-  ) => Promise<{ statusCode: number; body: string; cookies?: string[]; headers?: Record<string, string> }>;
-};
+await buildFunctions(deployed);
+const { handler } = (await import(join(deployed, 'api/index.mjs'))) as { handler: LambdaHandler };
 
 const call = (method: string, path: string, body?: unknown, cookie?: string) =>
   handler(httpEvent(method, path, { body, cookie }), lambdaContext);
@@ -241,7 +229,12 @@ async function startToFirst200(dataDir: string, port: number): Promise<number> {
     stderr += d;
   });
   let exited = false;
-  const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
+  const exit = new Promise<void>((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
   try {
     for (;;) {
       if (exited) throw new Error(`npm start exited early: ${stderr.slice(-500)}`);
