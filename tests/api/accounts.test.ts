@@ -207,6 +207,37 @@ describe('sign in and sessions', () => {
   });
 });
 
+describe('changing the passphrase', () => {
+  it('needs the current one, refuses a common new one, and signs out other devices', async () => {
+    const t = testApp(db);
+    const here = await t.signedUp('juniper', 'berries in the frost');
+    const there = t.person();
+    await there.post('/api/auth/login', { handle: 'juniper', passphrase: 'berries in the frost' });
+    const wrong = await here.post('/api/me/passphrase', {
+      currentPassphrase: 'not it at all',
+      newPassphrase: 'a new long phrase',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].path).toBe('body.currentPassphrase');
+    const common = await here.post('/api/me/passphrase', {
+      currentPassphrase: 'berries in the frost',
+      newPassphrase: 'password123',
+    });
+    expect(common.status).toBe(400);
+    const ok = await here.post('/api/me/passphrase', {
+      currentPassphrase: 'berries in the frost',
+      newPassphrase: 'a new long phrase',
+    });
+    expect(ok.status).toBe(200);
+    expect((await here.get('/api/me')).status).toBe(200);
+    expect((await there.get('/api/me')).status).toBe(401);
+    expect(
+      (await t.person().post('/api/auth/login', { handle: 'juniper', passphrase: 'a new long phrase' }))
+        .status,
+    ).toBe(200);
+  });
+});
+
 describe('recovery', () => {
   it('resets the passphrase with a code once, ends other sessions, and refuses the code again', async () => {
     const t = testApp(db);
@@ -264,5 +295,23 @@ describe('recovery', () => {
       newPassphrase: 'hijack attempt phrase',
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('login throttling under concurrency', () => {
+  it('counts every one of many simultaneous failures', async () => {
+    const t = testApp(db);
+    await t.signedUp('linden', 'heart shaped leaves');
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        t
+          .person(`192.0.2.${100 + i}`)
+          .post('/api/auth/login', { handle: 'linden', passphrase: 'wrong guess here' }),
+      ),
+    );
+    const next = await t
+      .person('192.0.2.200')
+      .post('/api/auth/login', { handle: 'linden', passphrase: 'heart shaped leaves' });
+    expect(next.status).toBe(429);
   });
 });

@@ -82,6 +82,15 @@ describe('the foundation, end to end in Chromium', () => {
     expect(await row.textContent()).not.toContain('e2e-member');
     expect(await owner.page.getByRole('combobox', { name: 'Role of Marina' }).inputValue()).toBe('member');
 
+    // The owner edits the group; the change shows on its page.
+    await owner.page.goto(`${groupUrl}/edit`);
+    await owner.page
+      .getByLabel('What the group is about')
+      .fill('Weekly peer support for anxiety, now on Thursdays.');
+    await owner.page.getByRole('button', { name: 'Save changes' }).click();
+    await owner.page.getByText('now on Thursdays').waitFor();
+    expect(owner.page.url()).toBe(groupUrl);
+
     // No page threw, logged an error or hit a CSP violation along the way.
     expect(owner.problems).toEqual([]);
     expect(member.problems).toEqual([]);

@@ -154,6 +154,7 @@ export const InviteView = z.object({
   createdAt: z.string(),
   revoked: z.boolean(),
 });
+export type InviteView = z.infer<typeof InviteView>;
 export const CreatedInvite = z.extend(InviteView, {
   /** The secret part of the link, shown once. */
   token: z.string(),

@@ -210,7 +210,10 @@ export function accountsRepo(db: Db) {
       return { handle: find(hk), address: find(ak) };
     },
 
-    /** Counts one failure: starts a new window when the old one has passed, else adds one. */
+    /**
+     * Counts one failure: adds to the current window, or starts a new one when it has passed.
+     * Racing failures each count: a lost race to start the window falls back to adding.
+     */
     async recordFailure(
       kind: 'handle' | 'address',
       id: string,
@@ -218,24 +221,34 @@ export function accountsRepo(db: Db) {
       windowMs: number,
     ): Promise<void> {
       const key = keys.throttle(kind, id);
-      try {
-        await doc.send(
+      const add = (condition?: string) =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: key,
             UpdateExpression: 'ADD failures :one',
-            ConditionExpression: 'windowStart > :since',
-            ExpressionAttributeValues: { ':one': 1, ':since': now - windowMs },
+            ConditionExpression: condition,
+            ExpressionAttributeValues: { ':one': 1, ...(condition ? { ':since': now - windowMs } : {}) },
           }),
         );
+      try {
+        await add('windowStart > :since');
+        return;
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
+      }
+      try {
         await doc.send(
           new PutCommand({
             TableName: table,
             Item: { ...key, failures: 1, windowStart: now, ttl: ttlSeconds(now + windowMs) },
+            ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
+            ExpressionAttributeValues: { ':since': now - windowMs },
           }),
         );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        await add();
       }
     },
 

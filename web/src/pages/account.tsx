@@ -3,7 +3,8 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { PASS_HINT } from './auth';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -83,5 +84,55 @@ export function AccountPage() {
         </p>
       </section>
     </>
+  );
+}
+
+function ChangePassphrase() {
+  const [currentPassphrase, setCurrent] = useState('');
+  const [newPassphrase, setNew] = useState('');
+  const [done, setDone] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    await post('/me/passphrase', { currentPassphrase, newPassphrase });
+    setCurrent('');
+    setNew('');
+    setDone(true);
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="change-pass">
+      <h3 id="change-pass">Change passphrase</h3>
+      <ErrorSummary error={error} />
+      {done && (
+        <p class="notice" role="status">
+          Passphrase changed. Your other devices are signed out.
+        </p>
+      )}
+      <Field label="Current passphrase" name="currentPassphrase" error={error}>
+        {(a) => (
+          <input
+            {...a}
+            type="password"
+            autocomplete="current-password"
+            value={currentPassphrase}
+            onInput={(e) => setCurrent(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field label="New passphrase" name="newPassphrase" hint={PASS_HINT} error={error}>
+        {(a) => (
+          <input
+            {...a}
+            type="password"
+            autocomplete="new-password"
+            value={newPassphrase}
+            onInput={(e) => setNew(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <p>
+        <button type="submit" class="secondary" disabled={busy}>
+          Change passphrase
+        </button>
+      </p>
+    </form>
   );
 }

@@ -5,7 +5,7 @@ import { post } from '../api';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Field, usePage, useSubmit } from '../ui';
 
-const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
+export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
 function returnTo(): string {

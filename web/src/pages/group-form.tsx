@@ -43,7 +43,20 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
   const [form, setForm] = useState<Form | null>(editing ? null : blank());
   useEffect(() => {
     if (groupId) {
-      void get<GroupDetail>(`/groups/${groupId}`).then((g) => setForm({ ...g, alias: '' }));
+      void get<GroupDetail>(`/groups/${groupId}`).then((g) =>
+        setForm({
+          name: g.name,
+          description: g.description,
+          focus: g.focus,
+          guidelines: g.guidelines,
+          timezone: g.timezone,
+          visibility: g.visibility,
+          joinPolicy: g.joinPolicy,
+          moderationPolicy: g.moderationPolicy,
+          tone: g.tone,
+          alias: '',
+        }),
+      );
     }
   }, [groupId]);
   const { busy, error, submit } = useSubmit(async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { GroupDetail, MemberView } from '../../../functions/core/schemas/groups';
+import type { GroupDetail, InviteView, MemberView } from '../../../functions/core/schemas/groups';
 import type { ApiError } from '../api';
-import { get, patch, post } from '../api';
+import { del, get, patch, post } from '../api';
 import { ROLE_NAMES } from '../labels';
 import { ErrorSummary, Loading, usePage, useSubmit } from '../ui';
 
@@ -12,14 +12,17 @@ export function MembersPage({ groupId }: { groupId: string }) {
   const [members, setMembers] = useState<MemberView[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [invite, setInvite] = useState<string | null>(null);
+  const [invites, setInvites] = useState<InviteView[]>([]);
   const h = usePage(group ? `Members of ${group.name}` : 'Members');
 
   const load = useSubmit(async () => {
-    const [g, page] = await Promise.all([
+    const [g, page, links] = await Promise.all([
       get<GroupDetail>(`/groups/${groupId}`),
       get<Page>(`/groups/${groupId}/members?limit=50`),
+      get<{ items: InviteView[] }>(`/groups/${groupId}/invites`),
     ]);
     setGroup(g);
+    setInvites(links.items);
     setMembers(page.items);
     setCursor(page.nextCursor);
   });
@@ -43,9 +46,21 @@ export function MembersPage({ groupId }: { groupId: string }) {
     }
   };
   const makeInvite = useSubmit(async () => {
-    const res = await post<{ url: string }>(`/groups/${groupId}/invites`, { expiresInHours: 168 });
+    const res = await post<InviteView & { url: string }>(`/groups/${groupId}/invites`, {
+      expiresInHours: 168,
+    });
     setInvite(res.url);
+    setInvites([res, ...invites]);
   });
+  const withdraw = async (inviteId: string) => {
+    setActError(null);
+    try {
+      await del(`/groups/${groupId}/invites/${inviteId}`);
+      setInvites((list) => list.map((i) => (i.inviteId === inviteId ? { ...i, revoked: true } : i)));
+    } catch (e) {
+      setActError(e as ApiError);
+    }
+  };
   useEffect(() => {
     void load.submit();
   }, [groupId]);
@@ -170,6 +185,33 @@ export function MembersPage({ groupId }: { groupId: string }) {
             <label for="invite-url">Invite link (shown once)</label>
             <input id="invite-url" readOnly value={invite} onFocus={(e) => e.currentTarget.select()} />
           </p>
+        )}
+        {invites.length > 0 && (
+          <>
+            <h3>Invite links</h3>
+            <ul class="invites">
+              {invites.map((i) => {
+                const expired = Date.parse(i.expiresAt) <= Date.now();
+                const state = i.revoked
+                  ? 'withdrawn'
+                  : expired
+                    ? 'expired'
+                    : `works until ${new Date(i.expiresAt).toLocaleString()}`;
+                return (
+                  <li key={i.inviteId}>
+                    <span>
+                      Created {new Date(i.createdAt).toLocaleDateString()}, {state}
+                    </span>{' '}
+                    {!i.revoked && !expired && (
+                      <button type="button" class="secondary" onClick={() => withdraw(i.inviteId)}>
+                        Withdraw
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
         )}
       </section>
     </>
