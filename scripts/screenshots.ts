@@ -7,8 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { seedDemo } from '../infra/local/seed';
 import { launchBrowser } from '../tests/support/browser';
 import { startStack } from '../tests/support/stack';
+import { buildWeb } from './build';
 
 const out = process.argv[2] ?? 'dist/screenshots';
+await buildWeb();
 mkdirSync(out, { recursive: true });
 const stack = await startStack();
 await seedDemo(stack.app);
@@ -34,7 +36,12 @@ try {
     await page.screenshot({ path: `${out}/group-${name}.png`, fullPage: true });
     await page.getByRole('link', { name: 'Members and requests' }).click();
     await page.getByRole('heading', { name: /Members \(/ }).waitFor();
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    await page.getByLabel('Invite link (shown once)').waitFor();
     await page.screenshot({ path: `${out}/members-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/account`);
+    await page.getByRole('link', { name: 'Grief Walk & Talk' }).waitFor();
+    await page.screenshot({ path: `${out}/account-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/groups/new`);
     await page.getByRole('heading', { name: 'Start a group' }).waitFor();
     await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });

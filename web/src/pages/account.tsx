@@ -82,6 +82,7 @@ export function AccountPage() {
         <p class="hint">
           “Sign out everywhere” ends your sessions on every device, for example a shared computer.
         </p>
+        <ChangePassphrase />
       </section>
     </>
   );

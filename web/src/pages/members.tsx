@@ -69,7 +69,10 @@ export function MembersPage({ groupId }: { groupId: string }) {
   if (!group || !members) return <Loading />;
   const isOwner = group.membership?.role === 'owner';
   const pending = members.filter((m) => m.status === 'pending');
-  const active = members.filter((m) => m.status === 'active');
+  const rank = Object.keys(ROLE_NAMES);
+  const active = members
+    .filter((m) => m.status === 'active')
+    .sort((a, b) => rank.indexOf(a.role) - rank.indexOf(b.role) || a.displayName.localeCompare(b.displayName));
 
   return (
     <>
@@ -112,7 +115,7 @@ export function MembersPage({ groupId }: { groupId: string }) {
       <section aria-labelledby="list">
         <h2 id="list">Members ({active.length})</h2>
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">Name in this group</th>
@@ -126,8 +129,8 @@ export function MembersPage({ groupId }: { groupId: string }) {
             <tbody>
               {active.map((m) => (
                 <tr key={m.userId}>
-                  <td>{m.displayName}</td>
-                  <td>
+                  <td data-label="Name">{m.displayName}</td>
+                  <td data-label="Role">
                     {isOwner ? (
                       <select
                         aria-label={`Role of ${m.displayName}`}
@@ -144,7 +147,7 @@ export function MembersPage({ groupId }: { groupId: string }) {
                       ROLE_NAMES[m.role]
                     )}
                   </td>
-                  <td>{new Date(m.joinedAt).toLocaleDateString()}</td>
+                  <td data-label="Joined">{new Date(m.joinedAt).toLocaleDateString()}</td>
                   <td>
                     {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
                       <button
