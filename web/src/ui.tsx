@@ -123,3 +123,40 @@ export function SignInFirst({ title, next, doing }: { title: string; next: strin
     </>
   );
 }
+
+/** A labelled text input bound to a value, with hint and field error. */
+export function TextField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: ApiError | null;
+  hint?: string;
+  type?: 'text' | 'password';
+  autocomplete?: string;
+  maxLength?: number;
+}) {
+  return (
+    <Field label={props.label} name={props.name} hint={props.hint} error={props.error}>
+      {(a) => (
+        <input
+          {...a}
+          // Preact types each input type separately; these attributes suit both text and password.
+          {...({ type: props.type ?? 'text', autocomplete: props.autocomplete } as Record<string, string>)}
+          maxLength={props.maxLength}
+          value={props.value}
+          onInput={(e) => props.onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A one-off message carried over from the previous page ("Welcome back"). */
+export function Notice({ message }: { message: string | null }) {
+  return message ? (
+    <p class="notice" role="status">
+      {message}
+    </p>
+  ) : null;
+}

@@ -3,7 +3,7 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, Notice, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 import { PASS_HINT } from './auth';
 
 export function AccountPage() {
@@ -29,11 +29,7 @@ export function AccountPage() {
   if (me.value === null) return <SignInFirst title="Your account" next="/account" doing="see your account" />;
   return (
     <>
-      {message && (
-        <p class="notice" role="status">
-          {message}
-        </p>
-      )}
+      <Notice message={message} />
       <h1 ref={h} tabIndex={-1}>
         {me.value.handle}
       </h1>
@@ -107,28 +103,25 @@ function ChangePassphrase() {
           Passphrase changed. Your other devices are signed out.
         </p>
       )}
-      <Field label="Current passphrase" name="currentPassphrase" error={error}>
-        {(a) => (
-          <input
-            {...a}
-            type="password"
-            autocomplete="current-password"
-            value={currentPassphrase}
-            onInput={(e) => setCurrent(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label="New passphrase" name="newPassphrase" hint={PASS_HINT} error={error}>
-        {(a) => (
-          <input
-            {...a}
-            type="password"
-            autocomplete="new-password"
-            value={newPassphrase}
-            onInput={(e) => setNew(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Current passphrase"
+        name="currentPassphrase"
+        type="password"
+        autocomplete="current-password"
+        value={currentPassphrase}
+        onValue={setCurrent}
+        error={error}
+      />
+      <TextField
+        label="New passphrase"
+        name="newPassphrase"
+        type="password"
+        hint={PASS_HINT}
+        autocomplete="new-password"
+        value={newPassphrase}
+        onValue={setNew}
+        error={error}
+      />
       <p>
         <button type="submit" class="secondary" disabled={busy}>
           Change passphrase

@@ -3,7 +3,7 @@ import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts
 import type { Me } from '../../../functions/core/schemas/accounts';
 import { post } from '../api';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, Field, usePage, useSubmit } from '../ui';
+import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
 
 export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
 
@@ -13,54 +13,55 @@ function returnTo(): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
+  const h = usePage('Save your recovery codes');
+  const [saved, setSaved] = useState(false);
+  const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
+  const href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  return (
+    <section aria-labelledby="codes-title">
+      <h1 id="codes-title" ref={h} tabIndex={-1}>
+        Save your recovery codes
+      </h1>
+      <p class="lead">
+        Hearth never asks for your email, so these codes are the only way back into your account if you forget
+        your passphrase. Each works once. <strong>They are shown only now.</strong>
+      </p>
+      <ol class="codes card" aria-label="Recovery codes">
+        {codes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ol>
+      <div class="actions">
+        <a class="button secondary" href={href} download="hearth-recovery-codes.txt">
+          Download as a text file
+        </a>
+      </div>
+      <p>Keep them somewhere private: a password manager, or on paper at home.</p>
+      <label class="check">
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />I have
+        saved my recovery codes
+      </label>
+      <p>
+        <button type="button" disabled={!saved} onClick={() => navigate(returnTo())}>
+          Continue
+        </button>
+      </p>
+    </section>
+  );
+}
+
 export function SignUpPage() {
   const h = usePage('Join Hearth');
   const [handle, setHandle] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [saved, setSaved] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
     const res = await post<{ user: Me; recoveryCodes: string[] }>('/auth/signup', { handle, passphrase });
     setCodes(res.recoveryCodes);
     me.value = res.user;
   });
-
-  if (codes) {
-    const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
-    const href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    return (
-      <section aria-labelledby="codes-title">
-        <h1 id="codes-title" ref={h} tabIndex={-1}>
-          Save your recovery codes
-        </h1>
-        <p class="lead">
-          Hearth never asks for your email, so these codes are the only way back into your account if you
-          forget your passphrase. Each works once. <strong>They are shown only now.</strong>
-        </p>
-        <ol class="codes card" aria-label="Recovery codes">
-          {codes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ol>
-        <div class="actions">
-          <a class="button secondary" href={href} download="hearth-recovery-codes.txt">
-            Download as a text file
-          </a>
-        </div>
-        <p>Keep them somewhere private: a password manager, or on paper at home.</p>
-        <label class="check">
-          <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />I have
-          saved my recovery codes
-        </label>
-        <p>
-          <button type="button" disabled={!saved} onClick={() => navigate(returnTo())}>
-            Continue
-          </button>
-        </p>
-      </section>
-    );
-  }
-
+  if (codes) return <RecoveryCodes handle={handle} codes={codes} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -72,34 +73,25 @@ export function SignUpPage() {
       </p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary error={error} />
-        <Field
+        <TextField
           label="Handle"
           name="handle"
           hint="3 to 32 letters, digits, dots, dashes or underscores."
+          autocomplete="username"
+          value={handle}
+          onValue={setHandle}
           error={error}
-        >
-          {(a) => (
-            <input
-              {...a}
-              autocomplete="username"
-              value={handle}
-              onInput={(e) => setHandle(e.currentTarget.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Passphrase" name="passphrase" hint={PASS_HINT} error={error}>
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autocomplete="new-password"
-              value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-              required
-            />
-          )}
-        </Field>
+        />
+        <TextField
+          label="Passphrase"
+          name="passphrase"
+          type="password"
+          hint={PASS_HINT}
+          autocomplete="new-password"
+          value={passphrase}
+          onValue={setPassphrase}
+          error={error}
+        />
         <p>
           <button type="submit" disabled={busy}>
             {busy ? 'Creating your account…' : 'Create account'}
@@ -129,29 +121,23 @@ export function SignInPage() {
       </h1>
       <form onSubmit={submit} noValidate>
         <ErrorSummary error={error} />
-        <Field label="Handle" name="handle" error={error}>
-          {(a) => (
-            <input
-              {...a}
-              autocomplete="username"
-              value={handle}
-              onInput={(e) => setHandle(e.currentTarget.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Passphrase" name="passphrase" error={error}>
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autocomplete="current-password"
-              value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-              required
-            />
-          )}
-        </Field>
+        <TextField
+          label="Handle"
+          name="handle"
+          autocomplete="username"
+          value={handle}
+          onValue={setHandle}
+          error={error}
+        />
+        <TextField
+          label="Passphrase"
+          name="passphrase"
+          type="password"
+          autocomplete="current-password"
+          value={passphrase}
+          onValue={setPassphrase}
+          error={error}
+        />
         <p>
           <button type="submit" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
@@ -189,37 +175,33 @@ export function RecoverPage() {
       <p class="lead">Use one of the recovery codes you saved when you joined. Each code works once.</p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary error={error} />
-        <Field label="Handle" name="handle" error={error}>
-          {(a) => (
-            <input
-              {...a}
-              autocomplete="username"
-              value={handle}
-              onInput={(e) => setHandle(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Recovery code" name="recoveryCode" hint="Like 7KQ2-M9XD-4HTR-BW3C" error={error}>
-          {(a) => (
-            <input
-              {...a}
-              autocomplete="off"
-              value={recoveryCode}
-              onInput={(e) => setCode(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="New passphrase" name="newPassphrase" hint={PASS_HINT} error={error}>
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autocomplete="new-password"
-              value={newPassphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Handle"
+          name="handle"
+          autocomplete="username"
+          value={handle}
+          onValue={setHandle}
+          error={error}
+        />
+        <TextField
+          label="Recovery code"
+          name="recoveryCode"
+          hint="Like 7KQ2-M9XD-4HTR-BW3C"
+          autocomplete="off"
+          value={recoveryCode}
+          onValue={setCode}
+          error={error}
+        />
+        <TextField
+          label="New passphrase"
+          name="newPassphrase"
+          type="password"
+          hint={PASS_HINT}
+          autocomplete="new-password"
+          value={newPassphrase}
+          onValue={setPassphrase}
+          error={error}
+        />
         <p>
           <button type="submit" disabled={busy}>
             {busy ? 'Checking…' : 'Set new passphrase'}

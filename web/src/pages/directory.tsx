@@ -3,7 +3,7 @@ import type { GroupSummary, DirectoryPage as Page } from '../../../functions/cor
 import { get } from '../api';
 import { FOCUS_TAGS, MODERATION_NAMES, TONE_NAMES } from '../labels';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Notice, usePage, useSubmit } from '../ui';
 
 export function GroupCard({ g }: { g: GroupSummary }) {
   return (
@@ -62,11 +62,7 @@ export function DirectoryPage() {
 
   return (
     <>
-      {message && (
-        <p class="notice" role="status">
-          {message}
-        </p>
-      )}
+      <Notice message={message} />
       <h1 ref={h} tabIndex={-1}>
         Find a peer-support group
       </h1>
@@ -86,39 +82,15 @@ export function DirectoryPage() {
               onInput={(e) => setQ(e.currentTarget.value)}
             />
           </div>
-          <div class="field">
-            <label for="focus">Focus</label>
-            <select id="focus" value={focus} onChange={(e) => setFocus(e.currentTarget.value)}>
-              <option value="">Any</option>
-              {Object.entries(FOCUS_TAGS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="tone">Tone</label>
-            <select id="tone" value={tone} onChange={(e) => setTone(e.currentTarget.value)}>
-              <option value="">Any</option>
-              {Object.entries(TONE_NAMES).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="moderation">Moderation</label>
-            <select id="moderation" value={moderation} onChange={(e) => setModeration(e.currentTarget.value)}>
-              <option value="">Any</option>
-              {Object.entries(MODERATION_NAMES).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Filter id="focus" label="Focus" value={focus} onValue={setFocus} options={FOCUS_TAGS} />
+          <Filter id="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />
+          <Filter
+            id="moderation"
+            label="Moderation"
+            value={moderation}
+            onValue={setModeration}
+            options={MODERATION_NAMES}
+          />
           <button type="submit" disabled={search.busy}>
             Search
           </button>
@@ -146,5 +118,27 @@ export function DirectoryPage() {
         </button>
       )}
     </>
+  );
+}
+
+function Filter(props: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  options: Record<string, string>;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value)}>
+        <option value="">Any</option>
+        {Object.entries(props.options).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

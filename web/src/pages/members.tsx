@@ -72,7 +72,9 @@ export function MembersPage({ groupId }: { groupId: string }) {
   const rank = Object.keys(ROLE_NAMES);
   const active = members
     .filter((m) => m.status === 'active')
-    .sort((a, b) => rank.indexOf(a.role) - rank.indexOf(b.role) || a.displayName.localeCompare(b.displayName));
+    .sort(
+      (a, b) => rank.indexOf(a.role) - rank.indexOf(b.role) || a.displayName.localeCompare(b.displayName),
+    );
 
   return (
     <>
