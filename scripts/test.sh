@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: everything the project needs to be trusted, on a fresh machine of this kind.
-# Installs Debian's Chromium when missing, builds, lints, type-checks, runs every test file
-# (unit, api against dynalite, infra with cdk-nag, e2e in Chromium) and ends with a plain
+# Installs Debian's Chromium when missing, lints, type-checks, builds (vitest's global setup) and
+# runs every test file (unit, api against dynalite, infra with cdk-nag, e2e in Chromium); ends with a plain
 # "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,6 @@ step() {
   echo "== $name"
   if ! "$@"; then echo "!! $name failed"; failed_steps=$((failed_steps + 1)); fi
 }
-step build npx tsx scripts/build.ts
 step lint npx biome check .
 step typecheck npx tsc --noEmit -p tsconfig.json
 
@@ -38,7 +37,7 @@ node -e '
     for (const f of r.testResults) if (f.status === "failed" && f.assertionResults.length === 0) failed++;
   } catch { failed++; }
   const steps = Number(process.argv[1]);
-  console.log(`${passed + (3 - steps)} passed, ${failed + steps} failed`);
+  console.log(`${passed + (2 - steps)} passed, ${failed + steps} failed`);
 ' "$failed_steps"
 
 [ "$vitest_status" -eq 0 ] && [ "$failed_steps" -eq 0 ]

@@ -2,14 +2,14 @@
  * The deployable artifact itself: the esbuild bundle of the API, invoked with API Gateway events
  * against dynalite (through AWS_ENDPOINT_URL_DYNAMODB, as the SDK reads it).
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFunctions, root } from '../../scripts/build';
+import { root } from '../../scripts/build';
 import { freshDb } from '../support/db';
 import { httpEvent, type LambdaHandler, lambdaContext } from '../support/lambda';
 
-const outdir = join(root, 'dist/test-functions');
+// Built by the global setup, as `npm run build` builds it for deployment.
+const outdir = join(root, 'dist/functions');
 let handler: LambdaHandler;
 let stop: () => Promise<void>;
 
@@ -24,13 +24,9 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`,
   });
-  await buildFunctions(outdir);
   ({ handler } = await import(join(outdir, 'api/index.mjs')));
 });
-afterAll(async () => {
-  await stop();
-  rmSync(outdir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const call = (method: string, path: string, opts?: Parameters<typeof httpEvent>[2]) =>
   handler(httpEvent(method, path, opts), lambdaContext);

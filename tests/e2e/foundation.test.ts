@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build';
 import { launchBrowser } from '../support/browser';
 import { startStack } from '../support/stack';
 
@@ -8,7 +7,6 @@ let browser: Browser;
 let stack: Awaited<ReturnType<typeof startStack>>;
 
 beforeAll(async () => {
-  await buildWeb();
   [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
 });
 afterAll(async () => {

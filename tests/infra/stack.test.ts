@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -9,6 +10,7 @@ import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HearthStack } from '../../infra/stack';
+import { root } from '../../scripts/build';
 
 const code = () => Code.fromInline('export const handler = async () => ({ statusCode: 200 });');
 
@@ -177,4 +179,23 @@ describe('cdk-nag', () => {
     new Bucket(stack, 'Careless');
     expect(nagFailures(app)).toEqual(expect.arrayContaining([expect.stringMatching(/AwsSolutions-S1\b/)]));
   });
+});
+
+describe('npm run synth', () => {
+  it('synthesises the real app offline, with no AWS credentials, and cdk-nag passes', () => {
+    const out = mkdtempSync(join(tmpdir(), 'hearth-synth-'));
+    const home = mkdtempSync(join(tmpdir(), 'hearth-home-'));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('CDK_')),
+    );
+    const result = spawnSync(join(root, 'node_modules/.bin/cdk'), ['synth', '--quiet', '--output', out], {
+      cwd: root,
+      env: { ...env, HOME: home },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const template = JSON.parse(readFileSync(join(out, 'Hearth.template.json'), 'utf8'));
+    expect(Object.keys(template.Resources).length).toBeGreaterThan(20);
+  }, 120_000);
 });

@@ -1,0 +1,124 @@
+/**
+ * axe-core (the engine behind most accessibility checkers) over every page, at phone and desktop
+ * widths: labels, names, contrast, landmarks, heading order. The page is opened with CSP bypassed
+ * only so axe's own script can be injected; the CSP itself is tested in foundation.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed';
+import { launchBrowser } from '../support/browser';
+import { startStack } from '../support/stack';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+let groupId: string;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+  await seedDemo(stack.app);
+  const dir = (await (await stack.app.request('/api/groups?q=anxiety')).json()) as {
+    items: { groupId: string }[];
+  };
+  groupId = dir.items[0]!.groupId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function audit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (
+      await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } })
+    ).violations;
+  })) as Violation[];
+  return violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${stack.url}/signin`);
+  await page.getByLabel('Handle').fill('demo-owner');
+  await page.getByLabel('Passphrase').fill('warm tea and kind words');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome back').waitFor();
+}
+
+describe.each([
+  ['phone', 360],
+  ['desktop', 1280],
+])('accessibility on %s', (_name, width) => {
+  it('finds no violations on the public pages', async () => {
+    const page = await (
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+    ).newPage();
+    for (const path of [
+      '/',
+      '/signup',
+      '/signin',
+      '/recover',
+      '/new-here',
+      '/crisis.html',
+      `/groups/${groupId}`,
+    ]) {
+      await page.goto(`${stack.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      expect(await audit(page), path).toEqual([]);
+    }
+  });
+
+  it('finds no violations on the signed-in pages', async () => {
+    const page = await (
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+    ).newPage();
+    await signIn(page);
+    for (const [path, ready] of [
+      ['/account', 'Change passphrase'],
+      ['/groups/new', 'Create group'],
+      [`/groups/${groupId}`, 'Members and requests'],
+      [`/groups/${groupId}/members`, 'Create invite link'],
+      [`/groups/${groupId}/edit`, 'Save changes'],
+    ] as const) {
+      await page.goto(`${stack.url}${path}`);
+      await page.getByText(ready).first().waitFor();
+      expect(await audit(page), path).toEqual([]);
+    }
+  });
+
+  it('finds no violations when a form shows its errors', async () => {
+    const page = await (
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+    ).newPage();
+    await page.goto(`${stack.url}/signup`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+});
+
+describe('the audit itself', () => {
+  it('reports an unlabelled field and low contrast (so a clean result means something)', async () => {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${stack.url}/new-here`);
+    await page.locator('h1').waitFor();
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      const faint = document.createElement('p');
+      faint.textContent = 'hard to read';
+      faint.style.color = '#ddd';
+      document.querySelector('main')!.append(input, faint);
+    });
+    const found = (await audit(page)).join('\n');
+    expect(found).toMatch(/label/);
+    expect(found).toMatch(/color-contrast/);
+  });
+});
