@@ -11,7 +11,7 @@ import type { Registry } from './route';
 const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
 
-function parametersOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
+function parametersOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query' | 'header') {
   if (!schema) return [];
   const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({
@@ -44,7 +44,11 @@ export function openApiDocument(registry: Registry, info: { title: string; versi
       summary: r.summary,
       tags: [r.tag],
       ...(r.auth === 'required' ? { security: [{ session: [] }] } : {}),
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+      parameters: [
+        ...parametersOf(r.params, 'path'),
+        ...parametersOf(r.query, 'query'),
+        ...parametersOf(r.headers, 'header'),
+      ],
       ...(r.body
         ? {
             requestBody: {

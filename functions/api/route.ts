@@ -21,6 +21,8 @@ export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe> {
   params?: P;
   query?: Q;
   body?: B;
+  /** Request headers the route reads, lower-case names (for secrets that must stay out of URLs). */
+  headers?: z.ZodMiniObject;
   responses: Record<number, { description: string; schema?: z.ZodMiniType }>;
 }
 
@@ -72,6 +74,7 @@ export function defineRoute<E extends Env, P extends Maybe, Q extends Maybe, B e
     const params = check(spec.params, c.req.param(), 'params');
     const query = check(spec.query, Object.fromEntries(new URL(c.req.url).searchParams), 'query');
     const body = spec.body ? check(spec.body, await readJson(c), 'body') : (undefined as Out<B>);
+    if (spec.headers) check(spec.headers, c.req.header(), 'headers');
     return handler(c as Context<E>, { params, query, body });
   });
 }

@@ -21,6 +21,9 @@ export const SESSION_TOUCH_MS = 15 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES_PER_HANDLE = 5;
 export const LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+/** Sign-ups per client address per hour: room for a shared household or library, not a script. */
+export const SIGNUP_WINDOW_MS = 3600 * 1000;
+export const SIGNUP_MAX_PER_ADDRESS = 10;
 
 export const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

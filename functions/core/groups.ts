@@ -41,6 +41,12 @@ export const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
+/**
+ * An invite travels in this request header, never in a URL a server logs: invite links carry
+ * the token in the fragment (`/groups/{id}#invite=…`), which browsers do not send.
+ */
+export const INVITE_HEADER = 'hearth-invite';
+
 export const ROLES = ['owner', 'moderator', 'facilitator', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 export type MemberStatus = 'active' | 'pending';

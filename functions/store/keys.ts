@@ -10,7 +10,7 @@ export const keys = {
   handle: (handleKey: string): Key => ({ pk: `HANDLE#${handleKey}`, sk: 'HANDLE' }),
   session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   sessionsOf: (userId: string) => `SESSIONS#${userId}`,
-  throttle: (kind: 'handle' | 'address', id: string): Key => ({
+  throttle: (kind: 'handle' | 'address' | 'signup', id: string): Key => ({
     pk: `THROTTLE#${kind}#${id}`,
     sk: 'THROTTLE',
   }),

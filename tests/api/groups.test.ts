@@ -199,7 +199,7 @@ describe('joining', () => {
     expect((await p.post(`/api/groups/${id}/members`, { acceptGuidelines: true })).status).toBe(403);
     const invite = await owner.post(`/api/groups/${id}/invites`, { expiresInHours: 2 });
     expect(invite.status).toBe(201);
-    expect(invite.body.url).toContain(`/groups/${id}?invite=`);
+    expect(invite.body.url).toMatch(new RegExp(`/groups/${id}#invite=[A-Za-z0-9_-]{43}$`));
     const joined = await p.post(`/api/groups/${id}/members`, {
       acceptGuidelines: true,
       invite: invite.body.token,
@@ -253,7 +253,10 @@ describe('privacy of private groups', () => {
     expect(a.body).toEqual(b.body);
 
     const invite = await owner.post(`/api/groups/${id}/invites`, {});
-    const preview = await stranger.get(`/api/groups/${id}?invite=${invite.body.token}`);
+    expect((await stranger.get(`/api/groups/${id}?invite=${invite.body.token}`)).status).toBe(404);
+    const preview = await stranger.call('GET', `/api/groups/${id}`, undefined, {
+      'hearth-invite': invite.body.token,
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.guidelines).toBeTruthy();
     const joined = await stranger.post(`/api/groups/${id}/members`, {

@@ -18,6 +18,7 @@ afterAll(async () => {
 async function openPage(width = 1280): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     // 4xx answers are part of the flows under test; scripts errors and CSP violations are not.
@@ -27,8 +28,10 @@ async function openPage(width = 1280): Promise<{ page: Page; problems: string[] 
   return { page, problems };
 }
 
-async function signUp(page: Page, handle: string, passphrase: string) {
-  await page.goto(`${stack.url}/signup`);
+/** Signs up on the sign-up page: opened afresh, or the one the page is on (keeping its `next`). */
+async function signUp(page: Page, handle: string, passphrase: string, opts: { alreadyThere?: boolean } = {}) {
+  if (!opts.alreadyThere) await page.goto(`${stack.url}/signup`);
+  await page.getByRole('heading', { name: 'Join Hearth' }).waitFor();
   await page.getByLabel('Handle').fill(handle);
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -94,17 +97,57 @@ describe('the foundation, end to end in Chromium', () => {
     expect(member.problems).toEqual([]);
   });
 
+  it('brings an invited newcomer into a private group: the link, sign-up, and back to join', async () => {
+    const owner = await openPage();
+    await signUp(owner.page, 'e2e-host', 'a harbour wall at dawn');
+    await owner.page.goto(`${stack.url}/groups/new`);
+    await owner.page.getByLabel('Name').fill('Quiet Harbour Carers');
+    await owner.page.getByLabel('What the group is about').fill('A private circle for carers.');
+    await owner.page.getByLabel('Carers and families').check();
+    await owner.page.getByLabel('Private: only members and invitees can see it').check();
+    await owner.page.getByLabel('Moderators approve new members').check();
+    await owner.page.getByRole('button', { name: 'Create group' }).click();
+    await owner.page.getByRole('link', { name: 'Members and requests' }).click();
+    await owner.page.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await owner.page.getByLabel('Invite link (shown once)').inputValue();
+    expect(link).toMatch(/#invite=[A-Za-z0-9_-]{43}$/);
+    const groupPath = new URL(link).pathname;
+
+    const visitor = await openPage(360);
+    await visitor.page.goto(`${stack.url}${groupPath}`);
+    await visitor.page.getByRole('heading', { name: 'Group not found' }).waitFor();
+    await visitor.page.goto(`${stack.url}${groupPath}${new URL(link).hash}`);
+    await visitor.page.getByRole('heading', { name: 'Quiet Harbour Carers' }).waitFor();
+    await visitor.page.getByRole('link', { name: 'Join Hearth' }).last().click();
+    await signUp(visitor.page, 'e2e-carer', 'kettle on the stove', { alreadyThere: true });
+    await visitor.page.getByRole('heading', { name: 'Quiet Harbour Carers' }).waitFor();
+    await visitor.page.getByLabel(/I have read the community guidelines/).check();
+    await visitor.page.getByRole('button', { name: 'Ask to join' }).click();
+    await visitor.page.getByText('A moderator will look at your request soon').waitFor();
+
+    await owner.page.reload();
+    await owner.page.getByRole('button', { name: 'Approve e2e-carer' }).click();
+    await owner.page.getByRole('row', { name: /e2e-carer/ }).waitFor();
+    expect(owner.problems).toEqual([]);
+    expect(visitor.problems).toEqual([]);
+  });
+
   it('works with the keyboard alone, and every form field has a label', async () => {
     const { page, problems } = await openPage();
+    await fetch(`${stack.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ handle: 'e2e-keys', passphrase: 'typing without a mouse' }),
+    });
     await page.goto(`${stack.url}/signin`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.getByLabel('Handle').focus();
-    await page.keyboard.type('e2e-owner');
+    await page.keyboard.type('e2e-keys');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('a lantern in the window');
+    await page.keyboard.type('typing without a mouse');
     await page.keyboard.press('Enter');
-    await page.getByText('Welcome back, e2e-owner.').waitFor();
+    await page.getByText('Welcome back, e2e-keys.').waitFor();
     for (const path of ['/', '/groups/new', '/signup', '/recover', '/account']) {
       await page.goto(`${stack.url}${path}`);
       await page.locator('h1').first().waitFor();

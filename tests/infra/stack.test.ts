@@ -150,6 +150,8 @@ describe('web', () => {
     );
     expect(behaviours.sort()).toEqual(['/api/*', '/feeds/*']);
     expect(dist.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    // No viewer access logs: they would pair addresses with group pages and feed tokens.
+    expect(dist.Properties.DistributionConfig.Logging).toBeUndefined();
     expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
   });
 });

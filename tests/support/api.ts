@@ -7,6 +7,8 @@ import type { Db } from '../../functions/store/client';
 export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 let handles = 0;
+let addresses = 0;
+const nextAddress = () => `10.${(++addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
 
 export interface Call {
   status: number;
@@ -26,8 +28,8 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
     ...overrides,
   });
 
-  /** A person with their own cookie jar. */
-  function person(address = '203.0.113.1') {
+  /** A person with their own cookie jar and, unless told otherwise, their own network address. */
+  function person(address = nextAddress()) {
     let cookie = '';
     async function call(
       method: string,

@@ -73,12 +73,14 @@ document.addEventListener('click', (e) => {
   )
     return;
   e.preventDefault();
-  navigate(url.pathname + url.search);
+  navigate(url.pathname + url.search + url.hash);
   window.scrollTo(0, 0);
 });
-window.addEventListener('popstate', () => {
-  location.value = new URL(window.location.href);
-});
+for (const event of ['popstate', 'hashchange']) {
+  window.addEventListener(event, () => {
+    location.value = new URL(window.location.href);
+  });
+}
 
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);

@@ -13,6 +13,8 @@ import {
   normaliseRecoveryCode,
   passphraseProblem,
   RECOVERY_CODE_COUNT,
+  SIGNUP_MAX_PER_ADDRESS,
+  SIGNUP_WINDOW_MS,
 } from '../../core/accounts';
 import { conflict, HearthError, invalid, unauthenticated } from '../../core/errors';
 import {
@@ -68,9 +70,20 @@ async function startSession(c: Ctx, userId: string): Promise<void> {
   setSessionCookie(c, token);
 }
 
-function throttled(t: Throttle | null, max: number, at: number): number | null {
-  if (!t || t.windowStart <= at - LOGIN_WINDOW_MS || t.failures < max) return null;
-  return Math.max(1, Math.ceil((t.windowStart + LOGIN_WINDOW_MS - at) / 1000));
+/** Seconds to wait when a counter is full within its window, else null. */
+function throttled(t: Throttle | null, max: number, at: number, windowMs = LOGIN_WINDOW_MS): number | null {
+  if (!t || t.windowStart <= at - windowMs || t.failures < max) return null;
+  return Math.max(1, Math.ceil((t.windowStart + windowMs - at) / 1000));
+}
+
+function tooMany(wait: number): HearthError {
+  const minutes = Math.ceil(wait / 60);
+  return new HearthError(
+    'rate_limited',
+    `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+    undefined,
+    wait,
+  );
 }
 
 /** Refuses when either the handle or the address has failed too often in the window. */
@@ -82,15 +95,7 @@ async function guardAttempts(c: Ctx, handleKey: string): Promise<string> {
   const wait =
     throttled(t.handle, LOGIN_MAX_FAILURES_PER_HANDLE, at) ??
     throttled(t.address, LOGIN_MAX_FAILURES_PER_ADDRESS, at);
-  if (wait) {
-    const minutes = Math.ceil(wait / 60);
-    throw new HearthError(
-      'rate_limited',
-      `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-      undefined,
-      wait,
-    );
-  }
+  if (wait) throw tooMany(wait);
   return address;
 }
 
@@ -98,8 +103,8 @@ async function recordFailure(c: Ctx, handleKey: string, address: string): Promis
   const { accounts, now } = c.var.services;
   const at = now();
   await Promise.all([
-    accounts.recordFailure('handle', handleKey, at, LOGIN_WINDOW_MS),
-    accounts.recordFailure('address', address, at, LOGIN_WINDOW_MS),
+    accounts.countAttempt('handle', handleKey, at, LOGIN_WINDOW_MS),
+    accounts.countAttempt('address', address, at, LOGIN_WINDOW_MS),
   ]);
 }
 
@@ -119,6 +124,14 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const { accounts, now, config } = c.var.services;
       checkPassphrase(body.passphrase, body.handle, 'body.passphrase');
+      const address = config.clientAddress?.(c) ?? 'unknown';
+      const wait = throttled(
+        await accounts.getThrottle('signup', address),
+        SIGNUP_MAX_PER_ADDRESS,
+        now(),
+        SIGNUP_WINDOW_MS,
+      );
+      if (wait) throw tooMany(wait);
       const handleKey = normaliseHandle(body.handle);
       const { codes, hashes } = newRecoveryCodes();
       const createdAt = new Date(now()).toISOString();
@@ -134,6 +147,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!(await accounts.createUser(user))) {
         throw conflict('That handle is taken; try another', [{ path: 'body.handle', message: 'Taken' }]);
       }
+      await accounts.countAttempt('signup', address, now(), SIGNUP_WINDOW_MS);
       await startSession(c, user.userId);
       return c.json({ user: meOf(user), recoveryCodes: codes }, 201);
     },

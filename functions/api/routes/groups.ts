@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
-import { can, canSeeGroup, type GroupAction, joinOutcome, sizeBand } from '../../core/groups';
+import { can, canSeeGroup, type GroupAction, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
 import { Ok } from '../../core/schemas/common';
 import {
   CreatedInvite,
@@ -15,8 +15,8 @@ import {
   DirectoryPage,
   DirectoryQuery,
   GroupDetail,
+  GroupHeaders,
   GroupParams,
-  GroupQuery,
   InviteList,
   InviteParams,
   JoinRequest,
@@ -193,13 +193,14 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       method: 'get',
       path: '/groups/{groupId}',
       tag: 'groups',
-      summary: 'A group: about, guidelines, policies and your membership',
+      summary:
+        'A group: about, guidelines, policies and your membership (a private one with a live invite in the hearth-invite header)',
       auth: 'optional',
       params: GroupParams,
-      query: GroupQuery,
+      headers: GroupHeaders,
       responses: { 200: { description: 'The group', schema: GroupDetail } },
     },
-    async (c, { params, query }) => {
+    async (c, { params }) => {
       const auth = c.get('auth');
       const { group, member } = await c.var.services.groups.getGroupWithMember(
         params.groupId,
@@ -207,7 +208,9 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       if (!group) throw notFound(NOT_FOUND);
       const invited =
-        group.visibility === 'private' && !member && !!(await liveInvite(c, group.groupId, query.invite));
+        group.visibility === 'private' &&
+        !member &&
+        !!(await liveInvite(c, group.groupId, c.req.header(INVITE_HEADER)));
       if (!canSeeGroup(group.visibility, member, invited)) throw notFound(NOT_FOUND);
       return c.json(detailOf(group, member));
     },
@@ -427,7 +430,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         {
           ...inviteView(invite),
           token,
-          url: `${origin}/groups/${params.groupId}?invite=${token}`,
+          url: `${origin}/groups/${params.groupId}#invite=${token}`,
         },
         201,
       );

@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { FOCUS_TAGS, type FocusTag, isValidTimeZone, MODERATION_POLICIES, ROLES, TONES } from '../groups';
+import {
+  FOCUS_TAGS,
+  type FocusTag,
+  INVITE_HEADER,
+  isValidTimeZone,
+  MODERATION_POLICIES,
+  ROLES,
+  TONES,
+} from '../groups';
 import { Cursor, Id, line, PageLimit, text } from './common';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -112,7 +120,7 @@ export const JoinRequest = z.strictObject({
   invite: z.optional(InviteToken),
 });
 
-export const GroupQuery = z.object({ invite: z.optional(InviteToken) });
+export const GroupHeaders = z.object({ [INVITE_HEADER]: z.optional(InviteToken) });
 
 export const MemberView = z.object({
   userId: z.string(),

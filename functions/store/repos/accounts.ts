@@ -211,15 +211,10 @@ export function accountsRepo(db: Db) {
     },
 
     /**
-     * Counts one failure: adds to the current window, or starts a new one when it has passed.
-     * Racing failures each count: a lost race to start the window falls back to adding.
+     * Counts one attempt (a failed login, a sign-up): adds to the current window, or starts a new
+     * one when it has passed. Racing attempts each count: a lost race to start the window adds.
      */
-    async recordFailure(
-      kind: 'handle' | 'address',
-      id: string,
-      now: number,
-      windowMs: number,
-    ): Promise<void> {
+    async countAttempt(kind: ThrottleKind, id: string, now: number, windowMs: number): Promise<void> {
       const key = keys.throttle(kind, id);
       const add = (condition?: string) =>
         doc.send(
@@ -252,11 +247,18 @@ export function accountsRepo(db: Db) {
       }
     },
 
-    async clearThrottle(kind: 'handle' | 'address', id: string): Promise<void> {
+    async getThrottle(kind: ThrottleKind, id: string): Promise<Throttle | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.throttle(kind, id) }));
+      return (out.Item as Throttle | undefined) ?? null;
+    },
+
+    async clearThrottle(kind: ThrottleKind, id: string): Promise<void> {
       await doc.send(new DeleteCommand({ TableName: table, Key: keys.throttle(kind, id) }));
     },
   };
 }
+
+export type ThrottleKind = 'handle' | 'address' | 'signup';
 
 export interface Throttle {
   failures: number;

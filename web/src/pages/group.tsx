@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { INVITE_HEADER } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
 import {
@@ -14,13 +15,12 @@ import { location, me } from '../state';
 import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
 
 export function GroupPage({ groupId }: { groupId: string }) {
-  const invite = location.value.searchParams.get('invite') ?? undefined;
+  // Invite links carry the token in the fragment, which browsers never send to a server.
+  const invite = new URLSearchParams(location.value.hash.slice(1)).get('invite') ?? undefined;
   const [group, setGroup] = useState<GroupDetail | null | undefined>(undefined);
   const load = async () => {
     try {
-      setGroup(
-        await get<GroupDetail>(`/groups/${groupId}${invite ? `?invite=${encodeURIComponent(invite)}` : ''}`),
-      );
+      setGroup(await get<GroupDetail>(`/groups/${groupId}`, invite ? { [INVITE_HEADER]: invite } : {}));
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setGroup(null);
       else throw e;
@@ -28,7 +28,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
   };
   useEffect(() => {
     void load();
-  }, [groupId, me.value?.userId]);
+  }, [groupId, invite, me.value?.userId]);
 
   const h = usePage(group ? group.name : 'Group');
   if (group === undefined) return <Loading />;
@@ -131,7 +131,7 @@ function JoinForm({
     onJoined();
   });
   if (!me.value) {
-    const next = encodeURIComponent(location.value.pathname + location.value.search);
+    const next = encodeURIComponent(location.value.pathname + location.value.search + location.value.hash);
     return (
       <p>
         <a href={`/signup?next=${next}`}>Join Hearth</a> or <a href={`/signin?next=${next}`}>sign in</a> to
