@@ -320,12 +320,10 @@ describe('sign-up throttling', () => {
   it('allows 10 sign-ups an hour from one address, then asks it to wait', async () => {
     const t = testApp(db);
     const from = (i: number, address = '100.64.0.1') =>
-      t
-        .person(address)
-        .post('/api/auth/signup', {
-          handle: `many-${address.slice(-1)}-${i}`,
-          passphrase: 'one of many phrases',
-        });
+      t.person(address).post('/api/auth/signup', {
+        handle: `many-${address.slice(-1)}-${i}`,
+        passphrase: 'one of many phrases',
+      });
     for (let i = 0; i < 10; i++) expect((await from(i)).status).toBe(201);
     const eleventh = await from(10);
     expect(eleventh.status).toBe(429);
