@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
 import type { Me } from '../../../functions/core/schemas/accounts';
 import { post } from '../api';
@@ -16,8 +16,11 @@ function returnTo(): string {
 function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
   const h = usePage('Save your recovery codes');
   const [saved, setSaved] = useState(false);
-  const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
-  const href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const href = useMemo(() => {
+    const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
+    return URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  }, [handle, codes]);
+  useEffect(() => () => URL.revokeObjectURL(href), [href]);
   return (
     <section aria-labelledby="codes-title">
       <h1 id="codes-title" ref={h} tabIndex={-1}>

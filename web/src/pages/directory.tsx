@@ -103,7 +103,10 @@ export function DirectoryPage() {
         </p>
       )}
       <div aria-live="polite">
-        {items && items.length === 0 && <p>No public groups match. Try fewer words or another focus.</p>}
+        {items && items.length === 0 && !cursor && (
+          <p>No public groups match. Try fewer words or another focus.</p>
+        )}
+        {items && items.length === 0 && cursor && <p>No matches among the groups checked so far.</p>}
         {items && items.length > 0 && (
           <ul class="cards" aria-label="Groups">
             {items.map((g) => (
@@ -114,7 +117,7 @@ export function DirectoryPage() {
       </div>
       {cursor && (
         <button type="button" class="secondary" disabled={more.busy} onClick={() => more.submit()}>
-          More groups
+          {items?.length ? 'More groups' : 'Keep looking'}
         </button>
       )}
     </>
