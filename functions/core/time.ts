@@ -1,0 +1,126 @@
+/**
+ * Wall-clock times in a named zone, without Temporal: Intl knows every IANA zone's offsets, and
+ * these functions never read the server's own zone, so results are the same under any TZ.
+ *
+ * A local time that falls in a DST gap, or twice in a DST overlap, is resolved by RFC 5545
+ * §3.3.5 (the "compatible" rule): a gap moves forward by the gap's length, an overlap takes the
+ * first instant. The caller is told, so organisers can be warned (calendar clients disagree).
+ * @module
+ */
+
+/** `2027-03-16T18:30`: a wall-clock time with minutes, no zone. */
+export type LocalDateTime = string;
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export function parseLocal(s: LocalDateTime): LocalParts | null {
+  const m = LOCAL_DATE_TIME.exec(s);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const parts = { year, month, day, hour, minute };
+  // Round-trip through UTC to refuse 2027-02-30 or 25:00.
+  const back = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day ||
+    back.getUTCHours() !== hour ||
+    back.getUTCMinutes() !== minute
+  ) {
+    return null;
+  }
+  return parts;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function formatLocal(p: LocalParts): LocalDateTime {
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** The wall-clock fields read as if they were UTC: a number to do calendar arithmetic on. */
+export const asUtc = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+
+export function fromUtcFields(ms: number): LocalParts {
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall-clock time in `zone` at an instant. */
+export function localAt(epochMs: number, zone: string): LocalParts {
+  const fields: Record<string, number> = {};
+  for (const part of formatter(zone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year!,
+    month: fields.month!,
+    day: fields.day!,
+    hour: fields.hour! % 24,
+    minute: fields.minute!,
+  };
+}
+
+/** Minutes `zone` is ahead of UTC at an instant. */
+export function offsetMinutes(epochMs: number, zone: string): number {
+  const flooredToMinute = Math.floor(epochMs / MINUTE) * MINUTE;
+  return (asUtc(localAt(flooredToMinute, zone)) - flooredToMinute) / MINUTE;
+}
+
+export interface Resolved {
+  epochMs: number;
+  /** `gap`: the time does not exist there that day and moved forward; `overlap`: it exists twice and the first was taken. */
+  adjusted: 'gap' | 'overlap' | null;
+}
+
+/** The instant a wall-clock time in `zone` denotes, by RFC 5545's rule for gaps and overlaps. */
+export function resolveLocal(local: LocalParts, zone: string): Resolved {
+  const wall = asUtc(local);
+  const before = offsetMinutes(wall - DAY, zone);
+  const after = offsetMinutes(wall + DAY, zone);
+  const valid = [...new Set([before, after])]
+    .map((o) => wall - o * MINUTE)
+    .filter((instant) => asUtc(localAt(instant, zone)) === wall)
+    .sort((a, b) => a - b);
+  if (valid.length === 0) {
+    // In a gap: keep the offset from before the transition, which lands the same distance past it.
+    return { epochMs: wall - before * MINUTE, adjusted: 'gap' };
+  }
+  if (valid.length > 1) return { epochMs: valid[0]!, adjusted: 'overlap' };
+  return { epochMs: valid[0]!, adjusted: null };
+}

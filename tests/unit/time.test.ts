@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatLocal, localAt, offsetMinutes, parseLocal, resolveLocal } from '../../functions/core/time';
+
+const original = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = original;
+});
+
+const at = (local: string, zone: string) => resolveLocal(parseLocal(local)!, zone);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('resolving wall-clock times in a zone', () => {
+  it('gives the same instants whatever the server TZ', () => {
+    const cases: [string, string][] = [
+      ['2027-03-28T01:30', 'Europe/London'],
+      ['2027-10-31T01:30', 'Europe/London'],
+      ['2027-03-14T02:30', 'America/New_York'],
+      ['2027-04-04T02:30', 'Australia/Sydney'],
+      ['2027-07-01T18:30', 'Asia/Kolkata'],
+    ];
+    const results = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe'].map((tz) => {
+      process.env.TZ = tz;
+      return cases.map(([l, z]) => at(l, z));
+    });
+    for (const r of results) expect(r).toEqual(results[0]);
+  });
+
+  it('moves a time in a spring-forward gap forward by the gap (RFC 5545 §3.3.5)', () => {
+    expect(at('2027-03-28T01:30', 'Europe/London')).toEqual({
+      epochMs: Date.parse('2027-03-28T01:30Z'),
+      adjusted: 'gap',
+    });
+    expect(iso(at('2027-03-14T02:30', 'America/New_York').epochMs)).toBe('2027-03-14T07:30:00.000Z');
+    expect(formatLocal(localAt(at('2027-03-14T02:30', 'America/New_York').epochMs, 'America/New_York'))).toBe(
+      '2027-03-14T03:30',
+    );
+  });
+
+  it('takes the first of a time that happens twice in a fall-back overlap', () => {
+    expect(at('2027-10-31T01:30', 'Europe/London')).toEqual({
+      epochMs: Date.parse('2027-10-31T00:30Z'),
+      adjusted: 'overlap',
+    });
+    expect(iso(at('2027-04-04T02:30', 'Australia/Sydney').epochMs)).toBe('2027-04-03T15:30:00.000Z');
+  });
+
+  it('agrees with Temporal’s "compatible" disambiguation for any time in any of these zones', () => {
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Pacific/Chatham',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse('2026-01-01T00:00Z'), max: Date.parse('2030-12-31T00:00Z') }),
+        (zone, ms) => {
+          const local = formatLocal(localAt(Math.floor(ms / 60_000) * 60_000, 'UTC'));
+          const expected = Temporal.PlainDateTime.from(local).toZonedDateTime(zone, {
+            disambiguation: 'compatible',
+          });
+          expect(at(local, zone).epochMs).toBe(expected.epochMilliseconds);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with Temporal on every minute of every DST-change day, 2026–2030', () => {
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+    ];
+    let checked = 0;
+    for (const zone of zones) {
+      for (
+        let day = Date.parse('2026-01-01T00:00Z');
+        day < Date.parse('2031-01-01T00:00Z');
+        day += 86_400_000
+      ) {
+        if (offsetMinutes(day, zone) === offsetMinutes(day + 86_400_000, zone)) continue;
+        // The transition is within a day after `day` (UTC): check each local minute of two local days around it.
+        const start = formatLocal(localAt(day, zone)).slice(0, 10);
+        for (let m = 0; m < 2 * 1440; m += 15) {
+          const local = formatLocal(localAt(Date.parse(`${start}T00:00Z`) + m * 60_000, 'UTC'));
+          const expected = Temporal.PlainDateTime.from(local).toZonedDateTime(zone, {
+            disambiguation: 'compatible',
+          });
+          expect(at(local, zone).epochMs, `${zone} ${local}`).toBe(expected.epochMilliseconds);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40 * 192);
+  });
+
+  it('refuses impossible dates and times', () => {
+    for (const bad of [
+      '2027-02-30T10:00',
+      '2027-13-01T10:00',
+      '2027-01-01T24:00',
+      '2027-1-1T10:00',
+      '2027-01-01 10:00',
+    ]) {
+      expect(parseLocal(bad), bad).toBeNull();
+    }
+  });
+});
