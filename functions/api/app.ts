@@ -8,12 +8,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { HearthError } from '../core/errors';
 import { accountsRepo } from '../store/repos/accounts';
 import { groupsRepo } from '../store/repos/groups';
+import { meetupsRepo } from '../store/repos/meetups';
+import { notificationsRepo } from '../store/repos/notifications';
 import type { AppConfig, AppEnv } from './context';
 import { errorResponse } from './errors';
 import { session } from './middleware/session';
 import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
+import { meetupRoutes } from './routes/meetups';
 
 /** Request bodies above this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -22,6 +25,8 @@ export function createApp(config: AppConfig) {
   const services = {
     accounts: accountsRepo(config.db),
     groups: groupsRepo(config.db),
+    meetups: meetupsRepo(config.db),
+    notifications: notificationsRepo(config.db),
     now: config.now ?? Date.now,
     config,
     cookieName: config.secureCookies ? '__Host-hearth_session' : 'hearth_session',
@@ -51,6 +56,7 @@ export function createApp(config: AppConfig) {
   api.get('/health', (c) => c.json({ ok: true }));
   accountRoutes(api, registry);
   groupRoutes(api, registry);
+  meetupRoutes(api, registry);
 
   let doc: unknown;
   api.get('/openapi.json', (c) => {

@@ -3,6 +3,8 @@ import { unauthenticated } from '../core/errors';
 import type { Db } from '../store/client';
 import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
 import type { GroupsRepo } from '../store/repos/groups';
+import type { MeetupsRepo } from '../store/repos/meetups';
+import type { NotificationsRepo } from '../store/repos/notifications';
 import type { Registry } from './route';
 import type { ScryptCost } from './security';
 
@@ -27,6 +29,8 @@ export interface AppConfig {
 export interface Services {
   accounts: AccountsRepo;
   groups: GroupsRepo;
+  meetups: MeetupsRepo;
+  notifications: NotificationsRepo;
   now: () => number;
   config: AppConfig;
   cookieName: string;

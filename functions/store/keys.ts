@@ -25,4 +25,22 @@ export const keys = {
   alias: (groupId: string, aliasKey: string): Key => ({ pk: `GROUP#${groupId}`, sk: `ALIAS#${aliasKey}` }),
   invite: (tokenHash: string): Key => ({ pk: `INVITE#${tokenHash}`, sk: 'INVITE' }),
   invitesOf: (groupId: string) => `INVITES#${groupId}`,
+
+  meetup: (meetupId: string): Key => ({ pk: `GROUP#${groupOf(meetupId)}`, sk: `MEETUP#${meetupId}` }),
+  /** One item per occurrence: its card and its RSVP ledger, in the group's partition. */
+  occurrence: (occurrenceId: string): Key => ({
+    pk: `GROUP#${groupOf(occurrenceId)}`,
+    sk: `OCC#${occurrenceId}`,
+  }),
+  scheduleOf: (groupId: string) => `SCHEDULE#${groupId}`,
+  scheduleAt: (startAtMs: number, occurrenceId: string) =>
+    `${new Date(startAtMs).toISOString()}#${occurrenceId}`,
+  notification: (userId: string, createdAt: string, id: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `NOTE#${createdAt}#${id}`,
+  }),
+  notificationPrefix: 'NOTE#',
 };
+
+/** Ids of things inside a group (meetups, occurrences) begin with the group's 22-character id. */
+export const groupOf = (scopedId: string) => scopedId.slice(0, 22);

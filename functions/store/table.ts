@@ -15,3 +15,41 @@ export const GSI1 = {
 
 /** Epoch seconds; DynamoDB deletes expired items late and dynalite never, so code checks too. */
 export const TTL_ATTRIBUTE = 'ttl';
+
+/**
+ * The group schedule: occurrences by start time. Projects the occurrence's card (times, title,
+ * status, seat counts) but not its ledger, so a schedule page stays small however many go.
+ */
+export const GSI2 = {
+  name: 'gsi2',
+  partition: 'gsi2pk',
+  sort: 'gsi2sk',
+  serves: 'a group’s schedule by start time',
+  projected: [
+    'occurrenceId',
+    'meetupId',
+    'groupId',
+    'index',
+    'title',
+    'description',
+    'startLocal',
+    'startAt',
+    'endAt',
+    'timezone',
+    'mode',
+    'venue',
+    'online',
+    'status',
+    'cancelReason',
+    'sequence',
+    'rsvpOpensAt',
+    'rsvpClosesAt',
+    'recurring',
+    'goingInPerson',
+    'goingOnline',
+    'capInPerson',
+    'capOnline',
+    'waitingInPerson',
+    'waitingOnline',
+  ],
+} as const;

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/store/table';
+import { GSI1, GSI2, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/store/table';
 
 /**
  * The one table. On demand, point-in-time recovery, TTL, deletion protection, and kept when the
@@ -26,6 +26,13 @@ export class Data extends Construct {
           indexName: GSI1.name,
           partitionKey: { name: GSI1.partition, type: AttributeType.STRING },
           sortKey: { name: GSI1.sort, type: AttributeType.STRING },
+        },
+        {
+          indexName: GSI2.name,
+          partitionKey: { name: GSI2.partition, type: AttributeType.STRING },
+          sortKey: { name: GSI2.sort, type: AttributeType.STRING },
+          projectionType: ProjectionType.INCLUDE,
+          nonKeyAttributes: [...GSI2.projected],
         },
       ],
     });

@@ -85,7 +85,7 @@ async function liveInvite(c: Ctx, groupId: string, token: string | undefined): P
  * Loads a group as the caller may see it. Invisible groups are 404 whatever the action, so a
  * private group's existence never leaks; visible ones answer 403 for actions the role lacks.
  */
-async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
+export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
   const auth = c.get('auth');
   const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
   if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);

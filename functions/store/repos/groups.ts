@@ -284,6 +284,30 @@ export function groupsRepo(db: Db) {
       }
     },
 
+    /** Display names (alias or handle) of some members of a group, for attendee lists. */
+    async getDisplayNames(groupId: string, userIds: string[]): Promise<Map<string, string>> {
+      const names = new Map<string, string>();
+      const unique = [...new Set(userIds)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let pending: Record<string, unknown>[] | undefined = unique
+          .slice(i, i + 100)
+          .map((u) => keys.member(groupId, u));
+        for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+          const out: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [table]: { Keys: pending, ProjectionExpression: 'userId, displayName' },
+              },
+            }),
+          );
+          for (const item of out.Responses?.[table] ?? [])
+            names.set(item.userId as string, item.displayName as string);
+          pending = out.UnprocessedKeys?.[table]?.Keys;
+        }
+      }
+      return names;
+    },
+
     async listMembers(
       groupId: string,
       opts: { status?: MemberStatus; limit: number; cursor?: string },

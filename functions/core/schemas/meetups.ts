@@ -1,0 +1,188 @@
+import * as z from 'zod/mini';
+import { ACCESS_FEATURES, ATTENDANCE, MEETUP_MODES } from '../meetups';
+import { LOCAL_DATE_TIME } from '../time';
+import { Cursor, line, PageLimit, text } from './common';
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** Ids of things inside a group start with the group's id, so one round trip finds both. */
+export const ScopedId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid id'));
+export const Mode = z.enum(MEETUP_MODES);
+export const Attendance = z.enum(ATTENDANCE);
+export const AccessFeature = z.enum(keys(ACCESS_FEATURES));
+export const LocalDateTimeSchema = z
+  .string()
+  .check(z.regex(LOCAL_DATE_TIME, 'Use a local date and time like 2027-03-16T18:30'));
+
+const httpsUrl = z.string().check(
+  z.maxLength(500, 'Use at most 500 characters'),
+  z.refine((u: string) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'Use an https:// link'),
+);
+
+export const Venue = z.strictObject({
+  name: line(1, 120),
+  address: text(300, 1),
+  neighbourhood: z.optional(line(1, 80)),
+  access: z._default(
+    z.array(AccessFeature).check(
+      z.maxLength(Object.keys(ACCESS_FEATURES).length),
+      z.refine((a: string[]) => new Set(a).size === a.length, 'Each feature once'),
+    ),
+    [],
+  ),
+  accessNotes: z.optional(text(500)),
+});
+export type Venue = z.infer<typeof Venue>;
+
+export const Online = z.strictObject({ url: httpsUrl, notes: z.optional(text(500)) });
+export type Online = z.infer<typeof Online>;
+
+export const Capacity = z.strictObject({
+  inPerson: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
+  online: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+});
+
+const meetupFields = {
+  title: line(3, 120),
+  description: z._default(text(4000), ''),
+  start: LocalDateTimeSchema,
+  durationMinutes: z
+    .number()
+    .check(z.int(), z.minimum(15, 'At least 15 minutes'), z.maximum(720, 'At most 12 hours')),
+  mode: Mode,
+  venue: z.optional(Venue),
+  online: z.optional(Online),
+  capacity: Capacity,
+  /** RSVPs open this many hours before each start (absent: as soon as it is scheduled). */
+  rsvpOpensHoursBefore: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(2160))),
+  /** RSVPs close this many minutes before each start (0: at the start). */
+  rsvpClosesMinutesBefore: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(10080)), 0),
+};
+
+export const CreateMeetupRequest = z.strictObject({
+  ...meetupFields,
+  recurrence: z.optional(z.strictObject({ rrule: z.string().check(z.minLength(1), z.maxLength(200)) })),
+});
+export type CreateMeetupRequest = z.infer<typeof CreateMeetupRequest>;
+
+export const MeetupParams = z.object({ meetupId: ScopedId });
+export const OccurrenceParams = z.object({ occurrenceId: ScopedId });
+
+export const RsvpRequest = z.strictObject({ attendance: Attendance });
+
+export const MyRsvp = z.object({
+  status: z.enum(['going', 'waitlisted']),
+  attendance: Attendance,
+  /** 1 is next in line. */
+  position: z.optional(z.number()),
+});
+export type MyRsvp = z.infer<typeof MyRsvp>;
+
+const Seats = z.object({ capacity: z.number(), going: z.number(), waitlisted: z.number() });
+
+export const OccurrenceView = z.object({
+  occurrenceId: z.string(),
+  meetupId: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** Wall-clock start in the group's zone, and the instant (UTC). */
+  startLocal: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  timezone: z.string(),
+  mode: Mode,
+  status: z.enum(['scheduled', 'cancelled']),
+  cancelReason: z.nullable(z.string()),
+  sequence: z.number(),
+  /** The venue; `address` only for members who are going and for organisers. */
+  venue: z.nullable(
+    z.object({
+      name: z.string(),
+      neighbourhood: z.nullable(z.string()),
+      address: z.nullable(z.string()),
+      access: z.array(AccessFeature),
+      accessNotes: z.nullable(z.string()),
+    }),
+  ),
+  /** The link only for members who are going and for organisers. */
+  online: z.nullable(z.object({ url: z.nullable(z.string()), notes: z.nullable(z.string()) })),
+  seats: z.object({ inPerson: z.nullable(Seats), online: z.nullable(Seats) }),
+  rsvpOpensAt: z.string(),
+  rsvpClosesAt: z.string(),
+  rsvp: z.nullable(MyRsvp),
+  recurring: z.boolean(),
+});
+export type OccurrenceView = z.infer<typeof OccurrenceView>;
+
+export const MeetupView = z.object({
+  meetupId: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  start: z.string(),
+  durationMinutes: z.number(),
+  mode: Mode,
+  rrule: z.nullable(z.string()),
+  /** "every Tuesday, 10 times" */
+  repeats: z.nullable(z.string()),
+  status: z.enum(['scheduled', 'cancelled']),
+});
+
+export const ScheduleWarning = z.object({ startLocal: z.string(), message: z.string() });
+
+export const CreatedMeetup = z.object({
+  meetup: MeetupView,
+  occurrences: z.array(OccurrenceView),
+  /** Times that fell in a DST gap or overlap and how they were resolved. */
+  warnings: z.array(ScheduleWarning),
+});
+
+export const ScheduleQuery = z.object({
+  from: z.optional(
+    z.string().check(z.refine((s: string) => !Number.isNaN(Date.parse(s)), 'Use an ISO date or date-time')),
+  ),
+  to: z.optional(
+    z.string().check(z.refine((s: string) => !Number.isNaN(Date.parse(s)), 'Use an ISO date or date-time')),
+  ),
+  cursor: z.optional(Cursor),
+  limit: PageLimit,
+});
+export const SchedulePage = z.object({ items: z.array(OccurrenceView), nextCursor: z.nullable(z.string()) });
+
+export const RsvpResponse = z.object({ rsvp: z.nullable(MyRsvp), occurrence: OccurrenceView });
+
+export const Attendee = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  status: z.enum(['going', 'waitlisted']),
+  attendance: Attendance,
+  position: z.optional(z.number()),
+});
+export const AttendeeList = z.object({ items: z.array(Attendee) });
+
+export const Notification = z.object({
+  notificationId: z.string(),
+  kind: z.enum(['promoted', 'moved', 'cancelled']),
+  text: z.string(),
+  occurrenceId: z.string(),
+  groupId: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationPage = z.object({
+  items: z.array(Notification),
+  unread: z.number(),
+  nextCursor: z.nullable(z.string()),
+});
+export const NotificationsQuery = z.object({ cursor: z.optional(Cursor), limit: PageLimit });
+export const NotificationParams = z.object({
+  notificationId: z.string().check(z.regex(/^\d{17}[A-Za-z0-9_-]{22}$/, 'Not a valid notification id')),
+});

@@ -1,0 +1,119 @@
+/**
+ * In-app notifications, one item each under the member's partition, newest first; they expire
+ * after 90 days.
+ * @module
+ */
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../client';
+import { newId } from '../ids';
+import { keys } from '../keys';
+import { queryPage } from '../paging';
+import { isConditionFailure } from './accounts';
+
+export interface NotificationRecord {
+  notificationId: string;
+  userId: string;
+  kind: 'promoted' | 'moved' | 'cancelled';
+  text: string;
+  occurrenceId: string;
+  groupId: string;
+  createdAt: string;
+  read: boolean;
+}
+
+const KEEP_DAYS = 90;
+
+export function notificationsRepo(db: Db) {
+  const { doc, table } = db;
+  return {
+    async notify(
+      notes: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>[],
+      now: number,
+    ): Promise<void> {
+      const createdAt = new Date(now).toISOString();
+      const items = notes.map((n) => {
+        const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${newId()}`;
+        return {
+          ...keys.notification(n.userId, createdAt, notificationId),
+          ...n,
+          notificationId,
+          createdAt,
+          read: false,
+          ttl: Math.ceil(now / 1000) + KEEP_DAYS * 86400,
+        };
+      });
+      for (let i = 0; i < items.length; i += 25) {
+        let pending: Record<string, unknown>[] | undefined = items
+          .slice(i, i + 25)
+          .map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; pending?.length && attempt < 6; attempt++) {
+          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+          pending = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+        }
+      }
+    },
+
+    async list(userId: string, opts: { limit: number; cursor?: string }) {
+      const pk = `USER#${userId}`;
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.notificationPrefix },
+          ScanIndexForward: false,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk'],
+          partition: { attribute: 'pk', value: pk },
+        },
+      );
+      return { items: page.items as unknown as NotificationRecord[], nextCursor: page.nextCursor };
+    },
+
+    /** Unread among the newest 100 (older ones are not counted). */
+    async unreadCount(userId: string): Promise<number> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#read = :false',
+          ExpressionAttributeNames: { '#read': 'read' },
+          ExpressionAttributeValues: {
+            ':pk': `USER#${userId}`,
+            ':prefix': keys.notificationPrefix,
+            ':false': false,
+          },
+          ScanIndexForward: false,
+          Limit: 100,
+          Select: 'COUNT',
+        }),
+      );
+      return out.Count ?? 0;
+    },
+
+    async markRead(userId: string, notificationId: string): Promise<boolean> {
+      const createdAt = notificationId.slice(0, 17); // yyyyMMddHHmmssSSS
+      const iso = `${createdAt.slice(0, 4)}-${createdAt.slice(4, 6)}-${createdAt.slice(6, 8)}T${createdAt.slice(8, 10)}:${createdAt.slice(10, 12)}:${createdAt.slice(12, 14)}.${createdAt.slice(14, 17)}Z`;
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.notification(userId, iso, notificationId),
+            UpdateExpression: 'SET #read = :true',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#read': 'read' },
+            ExpressionAttributeValues: { ':true': true },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+  };
+}
+
+export type NotificationsRepo = ReturnType<typeof notificationsRepo>;
