@@ -41,11 +41,17 @@ function fieldErrors(where: string, error: z.core.$ZodError): FieldError[] {
   }));
 }
 
-function check<S extends Maybe>(schema: S | undefined, value: unknown, where: string): Out<S> {
+/** Validates one part of the request, collecting its field errors rather than stopping at them. */
+function check<S extends Maybe>(
+  schema: S | undefined,
+  value: unknown,
+  where: string,
+  errors: FieldError[],
+): Out<S> {
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid('Some fields need another look', fieldErrors(where, result.error));
-  return result.data as Out<S>;
+  if (!result.success) errors.push(...fieldErrors(where, result.error));
+  return (result.success ? result.data : undefined) as Out<S>;
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -71,10 +77,13 @@ export function defineRoute<E extends Env, P extends Maybe, Q extends Maybe, B e
   registry.push(spec as RouteSpec<Maybe, Maybe, Maybe>);
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(spec.method.toUpperCase(), honoPath, async (c) => {
-    const params = check(spec.params, c.req.param(), 'params');
-    const query = check(spec.query, Object.fromEntries(new URL(c.req.url).searchParams), 'query');
-    const body = spec.body ? check(spec.body, await readJson(c), 'body') : (undefined as Out<B>);
-    if (spec.headers) check(spec.headers, c.req.header(), 'headers');
+    // Every part is checked, so one answer names every field that needs another look.
+    const errors: FieldError[] = [];
+    const params = check(spec.params, c.req.param(), 'params', errors);
+    const query = check(spec.query, Object.fromEntries(new URL(c.req.url).searchParams), 'query', errors);
+    const body = spec.body ? check(spec.body, await readJson(c), 'body', errors) : (undefined as Out<B>);
+    check(spec.headers, c.req.header(), 'headers', errors);
+    if (errors.length) throw invalid('Some fields need another look', errors.slice(0, 20));
     return handler(c as Context<E>, { params, query, body });
   });
 }

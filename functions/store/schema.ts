@@ -7,9 +7,12 @@ import {
 import type { Db } from './client';
 import { GSI1, GSI2, TABLE_KEYS } from './table';
 
+const isMissingTable = (e: unknown) =>
+  e instanceof ResourceNotFoundException || (e as Error).name === 'ResourceNotFoundException';
+
 /**
- * Creates the table and its index when missing (local runs and tests; in AWS the CDK stack owns
- * the table). Returns whether it created it.
+ * Creates the table and its indexes when missing (local runs and tests; in AWS the CDK stack
+ * owns the table). Returns whether it created it.
  */
 export async function ensureTable(db: Db): Promise<boolean> {
   const client = db.doc as unknown as DynamoDBClient;
@@ -18,46 +21,43 @@ export async function ensureTable(db: Db): Promise<boolean> {
     const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
     const missing = [GSI1.name, GSI2.name].filter((n) => !have.has(n));
     if (missing.length) {
-      // dynalite cannot add an index to an existing table (UpdateTable ignores it).
+      // dynalite cannot add an index to an existing table (its UpdateTable ignores the request).
       throw new Error(
         `The local table "${db.table}" predates index ${missing.join(', ')}. Move its data directory aside (or set HEARTH_DATA_DIR) to start afresh.`,
       );
     }
     return false;
   } catch (e) {
-    if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException')
-      throw e;
+    if (!isMissingTable(e)) throw e;
   }
   const attr = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+  const index = (name: string, partition: string, sort: string) => ({
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: partition, KeyType: 'HASH' as const },
+      { AttributeName: sort, KeyType: 'RANGE' as const },
+    ],
+  });
   await client.send(
     new CreateTableCommand({
       TableName: db.table,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [
-        attr(TABLE_KEYS.partition),
-        attr(TABLE_KEYS.sort),
-        attr(GSI1.partition),
-        attr(GSI1.sort),
-      ],
+        TABLE_KEYS.partition,
+        TABLE_KEYS.sort,
+        GSI1.partition,
+        GSI1.sort,
+        GSI2.partition,
+        GSI2.sort,
+      ].map(attr),
       KeySchema: [
         { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
         { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [
+        { ...index(GSI1.name, GSI1.partition, GSI1.sort), Projection: { ProjectionType: 'ALL' } },
         {
-          IndexName: GSI1.name,
-          KeySchema: [
-            { AttributeName: GSI1.partition, KeyType: 'HASH' },
-            { AttributeName: GSI1.sort, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        {
-          IndexName: GSI2.name,
-          KeySchema: [
-            { AttributeName: GSI2.partition, KeyType: 'HASH' },
-            { AttributeName: GSI2.sort, KeyType: 'RANGE' },
-          ],
+          ...index(GSI2.name, GSI2.partition, GSI2.sort),
           Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI2.projected] },
         },
       ],

@@ -48,7 +48,10 @@ function concrete(path: string): string {
   return path
     .replace('{groupId}', groupId)
     .replace('{userId}', owner.userId)
-    .replace('{inviteId}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    .replace('{inviteId}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{occurrenceId}', `${groupId}AAAAAAAAAAA`)
+    .replace('{meetupId}', `${groupId}AAAAAAAAAAA`)
+    .replace('{notificationId}', `20270101000000000${'A'.repeat(22)}`);
 }
 
 function expectErrorShape(res: { status: number; body: unknown }, context: string) {
@@ -93,6 +96,14 @@ describe('the OpenAPI document', () => {
       'PATCH /api/groups/{groupId}/members/{userId}',
       'DELETE /api/groups/{groupId}/members/me',
       'POST /api/groups/{groupId}/invites',
+      'POST /api/groups/{groupId}/meetups',
+      'GET /api/groups/{groupId}/occurrences',
+      'GET /api/occurrences/{occurrenceId}',
+      'PUT /api/occurrences/{occurrenceId}/rsvp',
+      'DELETE /api/occurrences/{occurrenceId}/rsvp',
+      'GET /api/occurrences/{occurrenceId}/attendees',
+      'GET /api/me/occurrences',
+      'GET /api/me/notifications',
     ]) {
       expect(keys).toContain(must);
     }

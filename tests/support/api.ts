@@ -47,7 +47,8 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-      const set = res.headers.get('set-cookie');
+      // The last Set-Cookie wins, as in a browser (an expired cookie is cleared, then a new one set).
+      const set = res.headers.getSetCookie().at(-1);
       if (set) {
         const [pair] = set.split(';');
         cookie = pair!.endsWith('=') ? '' : pair!;

@@ -139,15 +139,19 @@ export function meetupsRepo(db: Db) {
     ]
       .filter(Boolean)
       .join(' ');
+    const condition = update.condition.join(' AND ');
+    // DynamoDB refuses names and values an expression does not use: pass only those used.
+    const used = (token: string) => new RegExp(`${token}(?![A-Za-z0-9_])`).test(`${expression} ${condition}`);
+    const pick = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([k]) => used(k)));
     try {
       const out = await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.occurrence(occurrenceId),
           UpdateExpression: expression,
-          ConditionExpression: update.condition.join(' AND '),
-          ExpressionAttributeNames: { ...names, '#version': 'version' },
-          ExpressionAttributeValues: { ...values, ':one': 1 },
+          ConditionExpression: condition,
+          ExpressionAttributeNames: pick({ ...names, '#version': 'version' }),
+          ExpressionAttributeValues: pick({ ...values, ':one': 1 }),
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+const hybrid = (over: Record<string, unknown> = {}) => ({
+  title: 'Tuesday evening circle',
+  description: 'Tea, talk and listening.',
+  start: '2027-03-16T18:30',
+  durationMinutes: 90,
+  mode: 'hybrid',
+  venue: {
+    name: 'Community room',
+    address: '12 Harbour Street, Leeds LS1 1AA',
+    neighbourhood: 'City centre',
+    access: ['step_free', 'quiet_room'],
+  },
+  online: { url: 'https://meet.example/quiet-room', notes: 'Camera optional' },
+  capacity: { inPerson: 3, online: 2 },
+  ...over,
+});
+
+async function setup(groupOver: Record<string, unknown> = {}) {
+  const t = testApp(db);
+  const owner = await t.signedUp();
+  const groupId = (await owner.post('/api/groups', groupInput(groupOver))).body.groupId as string;
+  const member = async () => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    return p;
+  };
+  return { t, owner, groupId, member };
+}
+
+describe('scheduling', () => {
+  it('creates a weekly series in the group’s zone, right across the change to summer time', async () => {
+    const { owner, groupId } = await setup();
+    const res = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10' } }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.meetup).toMatchObject({
+      rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10',
+      repeats: 'every Tuesday, 10 times',
+    });
+    expect(res.body.occurrences).toHaveLength(10);
+    expect(res.body.occurrences.slice(0, 3).map((o: { startAt: string }) => o.startAt)).toEqual([
+      '2027-03-16T18:30:00.000Z',
+      '2027-03-23T18:30:00.000Z',
+      '2027-03-30T17:30:00.000Z',
+    ]);
+    expect(res.body.occurrences.every((o: { startLocal: string }) => o.startLocal.endsWith('T18:30'))).toBe(
+      true,
+    );
+    expect(res.body.warnings).toEqual([]);
+    const schedule = await owner.get(
+      `/api/groups/${groupId}/occurrences?from=2027-03-01&to=2027-04-30&limit=50`,
+    );
+    expect(schedule.body.items).toHaveLength(7);
+  });
+
+  it('warns about a time that falls in the DST gap, and schedules it an hour later', async () => {
+    const { owner, groupId } = await setup();
+    const res = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ start: '2027-03-21T01:30', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=2' } }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.warnings).toHaveLength(1);
+    expect(res.body.warnings[0].startLocal).toBe('2027-03-28T01:30');
+    expect(res.body.warnings[0].message).toMatch(/does not exist/);
+  });
+
+  it.each([
+    [{ start: '2020-01-07T18:30' }, 'body.start'],
+    [{ start: '2027-02-30T18:30' }, 'body.start'],
+    [{ start: '18:30 next Tuesday' }, 'body.start'],
+    [{ recurrence: { rrule: 'FREQ=YEARLY;COUNT=3' } }, 'body.recurrence.rrule'],
+    [{ recurrence: { rrule: 'FREQ=DAILY;COUNT=600' } }, 'body.recurrence.rrule'],
+    [{ recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3' } }, 'body.recurrence.rrule'],
+    [{ capacity: { inPerson: 0, online: 2 } }, 'body.capacity.inPerson'],
+    [{ capacity: { inPerson: 9999, online: 2 } }, 'body.capacity.inPerson'],
+    [{ mode: 'online', venue: undefined, capacity: { online: 5 }, online: undefined }, 'body.online'],
+    [{ mode: 'in_person', online: undefined, venue: undefined, capacity: { inPerson: 5 } }, 'body.venue'],
+    [{ online: { url: 'http://insecure.example/room' } }, 'body.online.url'],
+    [{ online: { url: 'javascript:alert(1)' } }, 'body.online.url'],
+    [{ durationMinutes: 5 }, 'body.durationMinutes'],
+    [{ title: '' }, 'body.title'],
+  ])('refuses %j with a field error', async (over, path) => {
+    const { owner, groupId } = await setup();
+    const res = await owner.post(`/api/groups/${groupId}/meetups`, hybrid(over));
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+  });
+
+  it('is for owners and facilitators; members get 403, outsiders of a private group 404', async () => {
+    const { t, owner, groupId, member } = await setup({ visibility: 'private', joinPolicy: 'invite' });
+    const invite = (await owner.post(`/api/groups/${groupId}/invites`, {})).body.token;
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, invite });
+    expect((await p.post(`/api/groups/${groupId}/meetups`, hybrid())).status).toBe(403);
+    await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role: 'facilitator' });
+    expect((await p.post(`/api/groups/${groupId}/meetups`, hybrid())).status).toBe(201);
+    const stranger = await t.signedUp();
+    expect((await stranger.post(`/api/groups/${groupId}/meetups`, hybrid())).status).toBe(404);
+    expect((await stranger.get(`/api/groups/${groupId}/occurrences`)).status).toBe(404);
+    void member;
+  });
+});
+
+describe('RSVP', () => {
+  async function scheduled(capacity = { inPerson: 3, online: 2 }) {
+    const s = await setup();
+    const res = await s.owner.post(`/api/groups/${s.groupId}/meetups`, hybrid({ capacity }));
+    return { ...s, occ: res.body.occurrences[0].occurrenceId as string };
+  }
+
+  it('seats members until full, then waitlists them in arrival order with positions', async () => {
+    const { occ, member } = await scheduled();
+    const people = [];
+    for (let i = 0; i < 5; i++) people.push(await member());
+    const answers = [];
+    for (const p of people)
+      answers.push((await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' })).body);
+    expect(answers.map((a) => a.rsvp.status)).toEqual([
+      'going',
+      'going',
+      'going',
+      'waitlisted',
+      'waitlisted',
+    ]);
+    expect(answers.slice(3).map((a) => a.rsvp.position)).toEqual([1, 2]);
+    expect(answers[4].occurrence.seats.inPerson).toEqual({ capacity: 3, going: 3, waitlisted: 2 });
+    // Repeating an RSVP returns the same result and changes nothing.
+    const again = await people[3]!.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    expect(again.body.rsvp).toEqual({ status: 'waitlisted', attendance: 'in_person', position: 1 });
+  });
+
+  it('promotes the first in line when someone going withdraws, and tells them', async () => {
+    const { occ, member } = await scheduled({ inPerson: 1, online: 2 });
+    const a = await member();
+    const b = await member();
+    const c = await member();
+    await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await b.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await c.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200);
+    expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp).toEqual({
+      status: 'going',
+      attendance: 'in_person',
+    });
+    expect((await c.get(`/api/occurrences/${occ}`)).body.rsvp).toEqual({
+      status: 'waitlisted',
+      attendance: 'in_person',
+      position: 1,
+    });
+    const notes = await b.get('/api/me/notifications');
+    expect(notes.body.unread).toBe(1);
+    expect(notes.body.items[0]).toMatchObject({ kind: 'promoted', occurrenceId: occ, read: false });
+    expect((await b.post(`/api/me/notifications/${notes.body.items[0].notificationId}/read`)).status).toBe(
+      200,
+    );
+    expect((await b.get('/api/me/notifications')).body.unread).toBe(0);
+    expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200); // again: nothing to withdraw
+  });
+
+  it('lets a member switch mode, freeing their place for the next in line', async () => {
+    const { occ, member } = await scheduled({ inPerson: 1, online: 2 });
+    const a = await member();
+    const b = await member();
+    await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await b.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    const switched = await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    expect(switched.body.rsvp).toEqual({ status: 'going', attendance: 'online' });
+    expect(switched.body.occurrence.seats).toEqual({
+      inPerson: { capacity: 1, going: 1, waitlisted: 0 },
+      online: { capacity: 2, going: 1, waitlisted: 0 },
+    });
+    expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
+  });
+
+  it('shows the address and link only to those going and to organisers', async () => {
+    const { t, owner, groupId, occ, member } = await scheduled({ inPerson: 1, online: 1 });
+    const going = await member();
+    const waiting = await member();
+    const visitor = t.person();
+    await going.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await waiting.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    const seen = async (p: {
+      get: (
+        path: string,
+      ) => Promise<{ body: { venue: { address: string | null }; online: { url: string | null } } }>;
+    }) => (await p.get(`/api/occurrences/${occ}`)).body;
+    expect((await seen(going)).venue.address).toMatch(/Harbour Street/);
+    expect((await seen(owner)).online.url).toMatch(/^https:/);
+    for (const p of [waiting, visitor]) {
+      const v = await seen(p);
+      expect(v.venue.address).toBeNull();
+      expect(v.online.url).toBeNull();
+      expect(JSON.stringify(v)).not.toMatch(/Harbour Street|meet\.example/);
+    }
+    expect((await seen(waiting)).venue).toMatchObject({
+      neighbourhood: 'City centre',
+      access: ['step_free', 'quiet_room'],
+    });
+    const schedule = await visitor.get(`/api/groups/${groupId}/occurrences?from=2027-03-01`);
+    expect(JSON.stringify(schedule.body)).not.toMatch(/Harbour Street|meet\.example/);
+  });
+
+  it('keeps attendee lists to facilitators, moderators and owners, by alias', async () => {
+    const { owner, groupId, occ, t } = await scheduled();
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias: 'Wren' });
+    await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    expect((await p.get(`/api/occurrences/${occ}/attendees`)).status).toBe(403);
+    const list = await owner.get(`/api/occurrences/${occ}/attendees`);
+    expect(list.body.items).toEqual([
+      { userId: p.userId, displayName: 'Wren', status: 'going', attendance: 'online' },
+    ]);
+  });
+
+  it('refuses in-person attendance at an online meetup, pending members, and late RSVPs', async () => {
+    const { t, owner, groupId } = await setup({ joinPolicy: 'approval' });
+    const online = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ mode: 'online', venue: undefined, capacity: { online: 5 }, rsvpClosesMinutesBefore: 60 }),
+    );
+    const occ = online.body.occurrences[0].occurrenceId;
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    expect((await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' })).status).toBe(403);
+    await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active' });
+    const wrong = await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].path).toBe('body.attendance');
+    t.advance(Date.parse('2027-03-16T18:00Z') - t.now());
+    const relogin = await p.post('/api/auth/login', {
+      handle: p.handle,
+      passphrase: 'quiet river morning tea',
+    });
+    expect(relogin.status, JSON.stringify(relogin.body)).toBe(200);
+    const late = await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/closed/);
+  });
+
+  it('lists my upcoming meetups across my groups', async () => {
+    const { occ, member } = await scheduled();
+    const p = await member();
+    await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    const mine = await p.get('/api/me/occurrences');
+    expect(mine.body.items.map((o: { occurrenceId: string }) => o.occurrenceId)).toEqual([occ]);
+  });
+});
