@@ -17,6 +17,7 @@ import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
 import { meetupRoutes } from './routes/meetups';
+import { rsvpRoutes } from './routes/rsvps';
 
 /** Request bodies above this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -57,6 +58,7 @@ export function createApp(config: AppConfig) {
   accountRoutes(api, registry);
   groupRoutes(api, registry);
   meetupRoutes(api, registry);
+  rsvpRoutes(api, registry);
 
   let doc: unknown;
   api.get('/openapi.json', (c) => {

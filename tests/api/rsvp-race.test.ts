@@ -47,7 +47,12 @@ async function schedule(start: string) {
   return res.body.occurrences[0].occurrenceId as string;
 }
 
-type Attendee = { userId: string; status: 'going' | 'waitlisted'; attendance: 'in_person' | 'online'; position?: number };
+type Attendee = {
+  userId: string;
+  status: 'going' | 'waitlisted';
+  attendance: 'in_person' | 'online';
+  position?: number;
+};
 
 async function ledger(occ: string) {
   const list = (await owner.get(`/api/occurrences/${occ}/attendees`)).body.items as Attendee[];
@@ -88,11 +93,14 @@ describe('an RSVP storm', () => {
     expect(state.seats.online).toEqual({ capacity: 20, going: 20, waitlisted: 80 });
     // Each person's answer agrees with the ledger.
     const byId = new Map(state.list.map((a) => [a.userId, a]));
-    results.forEach((r, i) => expect(r.body.rsvp.status).toBe(byId.get(people[i]!.userId)!.status));
+    for (const [i, r] of results.entries())
+      expect(r.body.rsvp.status).toBe(byId.get(people[i]!.userId)!.status);
 
     // Three people going in person withdraw at once: the first three waiting move up, in order.
     const waitingBefore = state.list.filter((a) => a.status === 'waitlisted' && a.attendance === 'in_person');
-    const leaving = state.list.filter((a) => a.status === 'going' && a.attendance === 'in_person').slice(0, 3);
+    const leaving = state.list
+      .filter((a) => a.status === 'going' && a.attendance === 'in_person')
+      .slice(0, 3);
     const who = new Map(people.map((p) => [p.userId, p]));
     await Promise.all(leaving.map((a) => who.get(a.userId)!.del(`/api/occurrences/${occ}/rsvp`)));
     const after = await ledger(occ);
@@ -100,16 +108,25 @@ describe('an RSVP storm', () => {
     const going = new Set(after.list.filter((a) => a.status === 'going').map((a) => a.userId));
     for (const w of waitingBefore.slice(0, 3)) expect(going.has(w.userId)).toBe(true);
     expect(going.has(waitingBefore[3]!.userId)).toBe(false);
-    const nowWaiting = after.list.filter((a) => a.status === 'waitlisted' && a.attendance === 'in_person').map((a) => a.userId);
+    const nowWaiting = after.list
+      .filter((a) => a.status === 'waitlisted' && a.attendance === 'in_person')
+      .map((a) => a.userId);
     expect(nowWaiting).toEqual(waitingBefore.slice(3).map((w) => w.userId));
   }, 120_000);
 
   it('keeps every invariant through a storm of joins, withdrawals and mode switches', async () => {
     const occ = await schedule('2027-05-11T18:30');
-    await Promise.all(people.slice(0, 100).map((p, i) => p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: i % 3 ? 'online' : 'in_person' })));
+    await Promise.all(
+      people
+        .slice(0, 100)
+        .map((p, i) =>
+          p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: i % 3 ? 'online' : 'in_person' }),
+        ),
+    );
     const actions = people.map((p, i) => {
       if (i < 100 && i % 4 === 0) return p.del(`/api/occurrences/${occ}/rsvp`);
-      if (i < 100 && i % 4 === 1) return p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: i % 3 ? 'in_person' : 'online' });
+      if (i < 100 && i % 4 === 1)
+        return p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: i % 3 ? 'in_person' : 'online' });
       return p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: i % 2 ? 'in_person' : 'online' });
     });
     const results = await Promise.all(actions);

@@ -59,6 +59,7 @@ function detailOf(g: GroupRecord, m: MemberRecord | null): GroupDetail {
     guidelines: g.guidelines,
     timezone: g.timezone,
     visibility: g.visibility,
+    checkIn: !!g.checkIn,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     membership: membershipOf(m),

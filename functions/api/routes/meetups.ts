@@ -1,156 +1,47 @@
 /**
- * Meetups and RSVPs. Scheduling is for owners and facilitators; the schedule of a public group is
- * public (without addresses or links), a private group's is 404 to outsiders; RSVPs are for
- * active members.
+ * Scheduling and changing meetups (owners and facilitators), the group schedule, one occurrence,
+ * and attendance. The schedule of a public group is public (without addresses or links); a
+ * private group's is 404 to outsiders.
  * @module
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import { canSeeGroup, type Membership } from '../../core/groups';
-import {
-  adjustmentWarning,
-  canSchedule,
-  canSeeAttendees,
-  canSeeWhere,
-  modesOf,
-  planOccurrences,
-  rsvpOf,
-  shapeProblems,
-} from '../../core/meetups';
-import { describeRule, formatRule, parseRule } from '../../core/recurrence';
-import { Ok } from '../../core/schemas/common';
+import { adjustmentWarning, canSchedule, modesOf, planOccurrences, shapeProblems } from '../../core/meetups';
+import { formatRule } from '../../core/recurrence';
 import { GroupParams } from '../../core/schemas/groups';
 import {
-  AttendeeList,
+  AttendanceRequest,
+  AttendanceView,
+  CancelRequest,
   CreatedMeetup,
   CreateMeetupRequest,
-  NotificationPage,
-  NotificationParams,
-  NotificationsQuery,
+  MeetupParams,
+  MeetupView,
   OccurrenceParams,
   OccurrenceView,
-  RsvpRequest,
-  RsvpResponse,
   SchedulePage,
   ScheduleQuery,
+  UpdatedSeries,
+  UpdateMeetupRequest,
+  UpdateOccurrenceRequest,
 } from '../../core/schemas/meetups';
-import { formatLocal, parseLocal } from '../../core/time';
+import { formatLocal, parseLocal, resolveLocal } from '../../core/time';
 import { occurrenceIdFor, scopedId } from '../../store/ids';
-import { groupOf } from '../../store/keys';
-import type { MemberRecord } from '../../store/repos/groups';
-import {
-  type MeetupRecord,
-  type OccurrenceCard,
-  type OccurrenceRecord,
-  RsvpClosed,
-} from '../../store/repos/meetups';
+import type { MeetupRecord, OccurrenceRecord } from '../../store/repos/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
-
-const NOT_FOUND = 'No such meetup, or it is in a private group';
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function view(
-  o: OccurrenceCard | OccurrenceRecord,
-  viewer: { userId: string | null; member: Membership | null },
-): OccurrenceView {
-  const ledger = 'going' in o ? o : null;
-  const rsvp = ledger && viewer.userId ? rsvpOf(ledger, viewer.userId) : null;
-  const where = canSeeWhere(viewer.member, rsvp);
-  const seats = (cap: number | undefined, going: number, waiting: number) =>
-    cap ? { capacity: cap, going, waitlisted: waiting } : null;
-  return {
-    occurrenceId: o.occurrenceId,
-    meetupId: o.meetupId,
-    groupId: o.groupId,
-    title: o.title,
-    description: o.description,
-    startLocal: o.startLocal,
-    startAt: iso(o.startAt),
-    endAt: iso(o.endAt),
-    timezone: o.timezone,
-    mode: o.mode,
-    status: o.status,
-    cancelReason: o.cancelReason ?? null,
-    sequence: o.sequence,
-    venue: o.venue
-      ? {
-          name: o.venue.name,
-          neighbourhood: o.venue.neighbourhood ?? null,
-          address: where ? o.venue.address : null,
-          access: o.venue.access as NonNullable<OccurrenceView['venue']>['access'],
-          accessNotes: o.venue.accessNotes ?? null,
-        }
-      : null,
-    online: o.online
-      ? { url: where ? o.online.url : null, notes: where ? (o.online.notes ?? null) : null }
-      : null,
-    seats: {
-      inPerson: seats(o.capInPerson, o.goingInPerson, o.waitingInPerson),
-      online: seats(o.capOnline, o.goingOnline, o.waitingOnline),
-    },
-    rsvpOpensAt: iso(o.rsvpOpensAt),
-    rsvpClosesAt: iso(o.rsvpClosesAt),
-    rsvp,
-    recurring: o.recurring,
-  };
-}
-
-function meetupView(m: MeetupRecord) {
-  const start = parseLocal(m.start)!;
-  let repeats: string | null = null;
-  if (m.rrule) {
-    // The stored rule was parsed at scheduling; describe it for people.
-    const parsed = parseRule(m.rrule);
-    repeats = 'rule' in parsed ? describeRule(parsed.rule, start) : null;
-  }
-  return {
-    meetupId: m.meetupId,
-    groupId: m.groupId,
-    title: m.title,
-    start: m.start,
-    durationMinutes: m.durationMinutes,
-    mode: m.mode,
-    rrule: m.rrule,
-    repeats,
-    status: m.status,
-  };
-}
-
-/** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
-async function loadOccurrence(c: Ctx, occurrenceId: string) {
-  const auth = c.get('auth');
-  const { meetups, groups } = c.var.services;
-  const { occurrence, member } = await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
-  if (!occurrence) throw notFound(NOT_FOUND);
-  if (!member) {
-    const group = await groups.getGroup(groupOf(occurrenceId));
-    if (!group || !canSeeGroup(group.visibility, null)) throw notFound(NOT_FOUND);
-  }
-  return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
-}
-
-/** Tells members who moved up from a waiting list that they now have a place. */
-async function notifyPromoted(c: Ctx, o: OccurrenceRecord, promoted: string[], at: number): Promise<void> {
-  if (!promoted.length) return;
-  await c.var.services.notifications.notify(
-    promoted.map((userId) => ({
-      userId,
-      kind: 'promoted' as const,
-      text: `A place opened up: you are now going to “${o.title}” on ${o.startLocal.replace('T', ' at ')}.`,
-      occurrenceId: o.occurrenceId,
-      groupId: o.groupId,
-    })),
-    at,
-  );
-}
-
-function requireActiveMember(member: MemberRecord | null): MemberRecord {
-  if (!member) throw forbidden('Join the group to RSVP');
-  if (member.status !== 'active') throw forbidden('Your request to join is waiting for approval');
-  return member;
-}
+import {
+  everyoneWithRsvp,
+  iso,
+  loadOccurrence,
+  meetupView,
+  NOT_FOUND,
+  notify,
+  notifyPromoted,
+  view,
+  when,
+} from './meetup-views';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -193,6 +84,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         rsvpOpensHoursBefore: body.rsvpOpensHoursBefore,
         rsvpClosesMinutesBefore: body.rsvpClosesMinutesBefore,
         rrule: plan.rule ? formatRule(plan.rule) : null,
+        occurrenceCount: plan.occurrences.length,
         status: 'scheduled',
         createdBy: auth.userId,
         createdAt,
@@ -307,176 +199,110 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
   );
 
+  /** The series and the caller's right to change it. */
+  async function loadSeries(c: Ctx, meetupId: string) {
+    const { group, member } = await loadGroup(c, meetupId.slice(0, 22));
+    const meetup = await c.var.services.meetups.getMeetup(meetupId);
+    if (!meetup) throw notFound(NOT_FOUND);
+    if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
+    if (meetup.status === 'cancelled') throw conflict('This series is cancelled');
+    return { group, member, meetup };
+  }
+
+  /** Venue, link and capacity must suit the meetup's mode. */
+  function checkShape(
+    mode: MeetupRecord['mode'],
+    body: { venue?: unknown; online?: unknown; capacity?: { inPerson?: number; online?: number } },
+  ) {
+    const offers = modesOf(mode);
+    const problems = [];
+    if (body.venue && !offers.includes('in_person'))
+      problems.push({ path: 'body.venue', message: 'This meetup is online only' });
+    if (body.online && !offers.includes('online'))
+      problems.push({ path: 'body.online', message: 'This meetup is in person only' });
+    if (body.capacity?.inPerson && !offers.includes('in_person')) {
+      problems.push({ path: 'body.capacity.inPerson', message: 'This meetup is online only' });
+    }
+    if (body.capacity?.online && !offers.includes('online')) {
+      problems.push({ path: 'body.capacity.online', message: 'This meetup is in person only' });
+    }
+    if (problems.length) throw invalid('Some fields need another look', problems);
+  }
+
+  const tellMoved = (c: Ctx, before: OccurrenceRecord, after: OccurrenceRecord, at: number) => {
+    const moved = before.startAt !== after.startAt;
+    const placeChanged =
+      JSON.stringify([before.venue, before.online]) !== JSON.stringify([after.venue, after.online]);
+    if (!moved && !placeChanged) return;
+    const text = moved
+      ? `“${after.title}” has moved from ${when(before)} to ${when(after)}.`
+      : `The place or link for “${after.title}” on ${when(after)} has changed.`;
+    return notify(c, after, everyoneWithRsvp(after), 'moved', text, at);
+  };
+
   defineRoute(
     app,
     registry,
     {
-      method: 'put',
-      path: '/occurrences/{occurrenceId}/rsvp',
+      method: 'patch',
+      path: '/occurrences/{occurrenceId}',
       tag: 'meetups',
-      summary: 'RSVP going, in person or online: a place if one is free, else the waiting list',
+      summary: 'Change one occurrence (move, retitle, another venue…); the series then leaves it alone',
       auth: 'required',
       params: OccurrenceParams,
-      body: RsvpRequest,
-      responses: { 200: { description: 'Your RSVP', schema: RsvpResponse } },
+      body: UpdateOccurrenceRequest,
+      responses: { 200: { description: 'The occurrence now', schema: OccurrenceView } },
     },
     async (c, { params, body }) => {
-      const auth = requireAuth(c);
-      const { meetups, now } = c.var.services;
-      const { occurrence, member, viewer } = await loadOccurrence(c, params.occurrenceId);
-      requireActiveMember(member);
-      if (!modesOf(occurrence.mode).includes(body.attendance)) {
-        const offered = occurrence.mode === 'online' ? 'online' : 'in person';
-        throw invalid(`This meetup is ${offered} only`, [
-          { path: 'body.attendance', message: `Choose ${occurrence.mode}` },
-        ]);
-      }
-      try {
-        const at = now();
-        const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
-        await notifyPromoted(c, result.occurrence, result.promoted, at);
-        return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer) });
-      } catch (e) {
-        if (e instanceof RsvpClosed) throw conflict(e.message);
-        throw e;
-      }
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'delete',
-      path: '/occurrences/{occurrenceId}/rsvp',
-      tag: 'meetups',
-      summary: 'Withdraw your RSVP; your place goes to the first in line',
-      auth: 'required',
-      params: OccurrenceParams,
-      responses: { 200: { description: 'Withdrawn', schema: RsvpResponse } },
-    },
-    async (c, { params }) => {
-      const auth = requireAuth(c);
-      const { meetups, now } = c.var.services;
-      const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
-      try {
-        const at = now();
-        const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
-        await notifyPromoted(c, result.occurrence, result.promoted, at);
-        return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer) });
-      } catch (e) {
-        if (e instanceof RsvpClosed) throw conflict(e.message);
-        throw e;
-      }
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'get',
-      path: '/occurrences/{occurrenceId}/attendees',
-      tag: 'meetups',
-      summary: 'Who is going and waiting (facilitators, moderators and owners)',
-      auth: 'required',
-      params: OccurrenceParams,
-      responses: { 200: { description: 'Attendees by group alias', schema: AttendeeList } },
-    },
-    async (c, { params }) => {
       requireAuth(c);
-      const { occurrence, member } = await loadOccurrence(c, params.occurrenceId);
-      if (!canSeeAttendees(member)) throw forbidden('Attendee lists are for facilitators and moderators');
-      const entries = [
-        ...Object.entries(occurrence.going).map(([userId, attendance]) => ({
-          userId,
-          status: 'going' as const,
-          attendance,
-        })),
-        ...(['in_person', 'online'] as const).flatMap((attendance) =>
-          (attendance === 'in_person' ? occurrence.waitInPerson : occurrence.waitOnline).map((userId, i) => ({
-            userId,
-            status: 'waitlisted' as const,
-            attendance,
-            position: i + 1,
-          })),
-        ),
-      ];
-      const names = await c.var.services.groups.getDisplayNames(
-        occurrence.groupId,
-        entries.map((e) => e.userId),
+      const { meetups, now } = c.var.services;
+      const { occurrence: o, member, viewer } = await loadOccurrence(c, params.occurrenceId);
+      if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
+      const at = now();
+      if (o.status === 'cancelled') throw conflict('This meetup is cancelled');
+      if (o.startAt <= at) throw conflict('This meetup has already started');
+      checkShape(o.mode, body);
+      let startAt = o.startAt;
+      let startLocal = o.startLocal;
+      if (body.start) {
+        const local = parseLocal(body.start);
+        if (!local)
+          throw invalid('That date or time does not exist', [
+            { path: 'body.start', message: 'Does not exist' },
+          ]);
+        startAt = resolveLocal(local, o.timezone).epochMs;
+        startLocal = body.start;
+        if (startAt <= at)
+          throw invalid('Choose a start in the future', [{ path: 'body.start', message: 'In the past' }]);
+      }
+      const duration = body.durationMinutes ?? (o.endAt - o.startAt) / 60_000;
+      const result = await meetups.updateOccurrence(
+        o.occurrenceId,
+        {
+          title: body.title,
+          description: body.description,
+          venue: body.venue,
+          online: body.online,
+          startLocal,
+          startAt,
+          endAt: startAt + duration * 60_000,
+          rsvpOpensAt: Math.min(o.rsvpOpensAt + (startAt - o.startAt), at),
+          rsvpClosesAt: o.rsvpClosesAt + (startAt - o.startAt),
+          capInPerson: body.capacity?.inPerson,
+          capOnline: body.capacity?.online,
+        },
+        { overrides: Object.keys(body) },
       );
-      return c.json({
-        items: entries.map((e) => ({ ...e, displayName: names.get(e.userId) ?? 'Former member' })),
-      });
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'get',
-      path: '/me/occurrences',
-      tag: 'meetups',
-      summary: 'Your upcoming meetups: going or waiting, across your groups',
-      auth: 'required',
-      responses: { 200: { description: 'Upcoming, earliest first', schema: SchedulePage } },
-    },
-    async (c) => {
-      const auth = requireAuth(c);
-      const { groups, meetups, now } = c.var.services;
-      const memberships = (await groups.listMembershipsOf(auth.userId)).filter((m) => m.status === 'active');
-      const from = now();
-      const to = from + 120 * 86_400_000;
-      const cards = (
-        await Promise.all(
-          memberships.slice(0, 50).map((m) => meetups.listSchedule(m.groupId, { from, to, limit: 50 })),
-        )
-      ).flatMap((p) => p.items);
-      cards.sort((a, b) => a.startAt - b.startAt);
-      const full = await meetups.getOccurrences(cards.slice(0, 200).map((o) => o.occurrenceId));
-      const byGroup = new Map(memberships.map((m) => [m.groupId, m]));
-      const mine = full.filter((o) => rsvpOf(o, auth.userId));
-      return c.json({
-        items: mine.map((o) => view(o, { userId: auth.userId, member: byGroup.get(o.groupId) ?? null })),
-        nextCursor: null,
-      });
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'get',
-      path: '/me/notifications',
-      tag: 'notifications',
-      summary: 'Your notifications, newest first, with the unread count',
-      auth: 'required',
-      query: NotificationsQuery,
-      responses: { 200: { description: 'A page of notifications', schema: NotificationPage } },
-    },
-    async (c, { query }) => {
-      const auth = requireAuth(c);
-      const { notifications } = c.var.services;
-      const [page, unread] = await Promise.all([
-        notifications.list(auth.userId, query),
-        notifications.unreadCount(auth.userId),
-      ]);
-      return c.json({
-        items: page.items.map(({ notificationId, kind, text, occurrenceId, groupId, createdAt, read }) => ({
-          notificationId,
-          kind,
-          text,
-          occurrenceId,
-          groupId,
-          createdAt,
-          read,
-        })),
-        unread,
-        nextCursor: page.nextCursor,
-      });
+      if (!result) {
+        throw conflict(
+          body.capacity
+            ? `Capacity cannot go below the ${o.goingInPerson} in person and ${o.goingOnline} online already going`
+            : 'This meetup changed meanwhile; please try again',
+        );
+      }
+      await tellMoved(c, o, result.occurrence, at);
+      await notifyPromoted(c, result.occurrence, result.promoted, at);
+      return c.json(view(result.occurrence, viewer));
     },
   );
 
@@ -485,19 +311,200 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     registry,
     {
       method: 'post',
-      path: '/me/notifications/{notificationId}/read',
-      tag: 'notifications',
-      summary: 'Mark a notification read',
+      path: '/occurrences/{occurrenceId}/cancel',
+      tag: 'meetups',
+      summary: 'Cancel one occurrence, with a reason everyone with an RSVP is told',
       auth: 'required',
-      params: NotificationParams,
-      responses: { 200: { description: 'Marked', schema: Ok } },
+      params: OccurrenceParams,
+      body: CancelRequest,
+      responses: { 200: { description: 'Cancelled', schema: OccurrenceView } },
     },
-    async (c, { params }) => {
-      const auth = requireAuth(c);
-      if (!(await c.var.services.notifications.markRead(auth.userId, params.notificationId))) {
-        throw notFound('No such notification');
+    async (c, { params, body }) => {
+      requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { occurrence: o, member, viewer } = await loadOccurrence(c, params.occurrenceId);
+      if (!canSchedule(member)) throw forbidden('Only owners and facilitators cancel meetups');
+      if (o.status === 'cancelled') return c.json(view(o, viewer));
+      const at = now();
+      if (o.startAt <= at) throw conflict('This meetup has already started');
+      const after =
+        (await meetups.cancelOccurrence(o.occurrenceId, body.reason)) ??
+        (await meetups.getOccurrence(o.occurrenceId))!;
+      await notify(
+        c,
+        after,
+        everyoneWithRsvp(after),
+        'cancelled',
+        `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
+        at,
+      );
+      return c.json(view(after, viewer));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'patch',
+      path: '/meetups/{meetupId}',
+      tag: 'meetups',
+      summary: 'Change a series: its future occurrences follow, except ones changed on their own',
+      auth: 'required',
+      params: MeetupParams,
+      body: UpdateMeetupRequest,
+      responses: { 200: { description: 'How many occurrences changed', schema: UpdatedSeries } },
+    },
+    async (c, { params, body }) => {
+      requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { group, meetup } = await loadSeries(c, params.meetupId);
+      checkShape(meetup.mode, body);
+      const at = now();
+      const start = body.time ? `${meetup.start.slice(0, 11)}${body.time}` : meetup.start;
+      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
+        ...Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'time' && v !== undefined)),
+        start,
+        updatedAt: iso(at),
+      });
+      if (!updated) throw conflict('The series was being changed by someone else; please try again');
+      const ids = Array.from({ length: meetup.occurrenceCount }, (_, i) =>
+        occurrenceIdFor(meetup.meetupId, i),
+      );
+      const future = (await meetups.getOccurrences(ids)).filter(
+        (o) => o.status === 'scheduled' && o.startAt > at,
+      );
+      let changed = 0;
+      let skipped = 0;
+      for (const o of future) {
+        const own = o.overrides ?? new Set<string>();
+        const follows = (field: string) =>
+          !own.has(field) && (body as Record<string, unknown>)[field] !== undefined;
+        let startAt = o.startAt;
+        let startLocal = o.startLocal;
+        if (body.time && !own.has('start')) {
+          startLocal = `${o.startLocal.slice(0, 11)}${body.time}`;
+          startAt = resolveLocal(parseLocal(startLocal)!, group.timezone).epochMs;
+        }
+        const duration = follows('durationMinutes') ? body.durationMinutes! : (o.endAt - o.startAt) / 60_000;
+        const result = await meetups.updateOccurrence(o.occurrenceId, {
+          title: follows('title') ? body.title : undefined,
+          description: follows('description') ? body.description : undefined,
+          venue: follows('venue') ? body.venue : undefined,
+          online: follows('online') ? body.online : undefined,
+          startLocal,
+          startAt,
+          endAt: startAt + duration * 60_000,
+          rsvpOpensAt: o.rsvpOpensAt + (startAt - o.startAt),
+          rsvpClosesAt: o.rsvpClosesAt + (startAt - o.startAt),
+          capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
+          capOnline: follows('capacity') ? body.capacity?.online : undefined,
+        });
+        if (!result) {
+          skipped++; // capacity below who is already going, or cancelled meanwhile
+          continue;
+        }
+        changed++;
+        await tellMoved(c, o, result.occurrence, at);
+        await notifyPromoted(c, result.occurrence, result.promoted, at);
       }
-      return c.json({ ok: true as const });
+      return c.json({ meetup: meetupView(updated), updated: changed, skipped });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/meetups/{meetupId}/cancel',
+      tag: 'meetups',
+      summary: 'Cancel a whole series: every future occurrence, with a reason',
+      auth: 'required',
+      params: MeetupParams,
+      body: CancelRequest,
+      responses: { 200: { description: 'The series', schema: MeetupView } },
+    },
+    async (c, { params, body }) => {
+      requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { meetup } = await loadSeries(c, params.meetupId);
+      const at = now();
+      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
+        status: 'cancelled',
+        cancelReason: body.reason,
+        updatedAt: iso(at),
+      });
+      if (!updated) throw conflict('The series was being changed by someone else; please try again');
+      const ids = Array.from({ length: meetup.occurrenceCount }, (_, i) =>
+        occurrenceIdFor(meetup.meetupId, i),
+      );
+      for (const o of await meetups.getOccurrences(ids)) {
+        if (o.status !== 'scheduled' || o.startAt <= at) continue;
+        const after = await meetups.cancelOccurrence(o.occurrenceId, body.reason);
+        if (after)
+          await notify(
+            c,
+            after,
+            everyoneWithRsvp(after),
+            'cancelled',
+            `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
+            at,
+          );
+      }
+      return c.json(meetupView(updated));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/occurrences/{occurrenceId}/attendance',
+      tag: 'meetups',
+      summary:
+        'Record attendance after the start: a headcount, or who checked in where the group checks people in',
+      auth: 'required',
+      params: OccurrenceParams,
+      body: AttendanceRequest,
+      responses: { 200: { description: 'Recorded', schema: AttendanceView } },
+    },
+    async (c, { params, body }) => {
+      requireAuth(c);
+      const { meetups, groups, now } = c.var.services;
+      const { occurrence: o, member } = await loadOccurrence(c, params.occurrenceId);
+      if (!canSchedule(member)) throw forbidden('Only owners and facilitators record attendance');
+      const at = now();
+      if (at < o.startAt) throw conflict('Attendance is recorded once the meetup has started');
+      if (o.status === 'cancelled') throw conflict('This meetup is cancelled');
+      if (body.checkedIn) {
+        const group = await groups.getGroup(o.groupId);
+        if (!group?.checkIn) {
+          throw invalid('This group records a headcount, not who came', [
+            { path: 'body.checkedIn', message: 'Check-in is off for this group' },
+          ]);
+        }
+        const strangers = body.checkedIn.filter((u) => !o.going[u]);
+        if (strangers.length) {
+          throw invalid('Only people who were going can be checked in', [
+            { path: 'body.checkedIn', message: `${strangers.length} were not going` },
+          ]);
+        }
+      }
+      const attendance = {
+        headcount: body.headcount
+          ? { inPerson: body.headcount.inPerson ?? null, online: body.headcount.online ?? null }
+          : null,
+        checkedIn: [...new Set(body.checkedIn ?? [])],
+        recordedAt: iso(at),
+      };
+      await meetups.recordAttendance(o.occurrenceId, attendance);
+      return c.json({
+        headcount: attendance.headcount,
+        checkedIn: attendance.checkedIn.length,
+        recordedAt: attendance.recordedAt,
+      });
     },
   );
 }

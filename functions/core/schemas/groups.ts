@@ -50,6 +50,8 @@ const groupFields = {
   joinPolicy: JoinPolicy,
   moderationPolicy: ModerationPolicySchema,
   tone: ToneSchema,
+  /** Facilitators check people in at meetups (otherwise they record a headcount only). */
+  checkIn: z.optional(z.boolean()),
 };
 
 export const CreateGroupRequest = z.strictObject({ ...groupFields, alias: z.optional(Alias) });
@@ -95,6 +97,7 @@ export const GroupDetail = z.extend(GroupSummary, {
   guidelines: z.string(),
   timezone: z.string(),
   visibility: Visibility,
+  checkIn: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */

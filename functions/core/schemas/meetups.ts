@@ -186,3 +186,60 @@ export const NotificationsQuery = z.object({ cursor: z.optional(Cursor), limit: 
 export const NotificationParams = z.object({
   notificationId: z.string().check(z.regex(/^\d{17}[A-Za-z0-9_-]{22}$/, 'Not a valid notification id')),
 });
+
+/** Changes to one occurrence: it becomes an exception the series leaves alone. */
+export const UpdateOccurrenceRequest = z
+  .strictObject({
+    start: z.optional(LocalDateTimeSchema),
+    durationMinutes: z.optional(meetupFields.durationMinutes),
+    title: z.optional(meetupFields.title),
+    description: z.optional(text(4000)),
+    venue: z.optional(Venue),
+    online: z.optional(Online),
+    capacity: z.optional(Capacity),
+  })
+  .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
+export type UpdateOccurrenceRequest = z.infer<typeof UpdateOccurrenceRequest>;
+
+/** Changes to a series: applied to its future occurrences, except where one was changed on its own. */
+export const UpdateMeetupRequest = z
+  .strictObject({
+    title: z.optional(meetupFields.title),
+    description: z.optional(text(4000)),
+    /** A new time of day for the series, `HH:mm`, in the group's zone. */
+    time: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 18:30'))),
+    durationMinutes: z.optional(meetupFields.durationMinutes),
+    venue: z.optional(Venue),
+    online: z.optional(Online),
+    capacity: z.optional(Capacity),
+  })
+  .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
+export type UpdateMeetupRequest = z.infer<typeof UpdateMeetupRequest>;
+
+export const CancelRequest = z.strictObject({ reason: text(500, 1) });
+
+export const AttendanceRequest = z
+  .strictObject({
+    headcount: z.optional(
+      z.strictObject({
+        inPerson: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2000))),
+        online: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(5000))),
+      }),
+    ),
+    /** Members who came, where the group checks people in. */
+    checkedIn: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/))).check(z.maxLength(1500))),
+  })
+  .check(
+    z.refine(
+      (u: { headcount?: unknown; checkedIn?: unknown }) => !!u.headcount || !!u.checkedIn,
+      'Give a headcount or who checked in',
+    ),
+  );
+
+export const AttendanceView = z.object({
+  headcount: z.nullable(z.object({ inPerson: z.nullable(z.number()), online: z.nullable(z.number()) })),
+  checkedIn: z.number(),
+  recordedAt: z.string(),
+});
+
+export const UpdatedSeries = z.object({ meetup: MeetupView, updated: z.number(), skipped: z.number() });

@@ -38,6 +38,7 @@ export interface GroupRecord {
   joinPolicy: 'open' | 'approval' | 'invite';
   moderationPolicy: ModerationPolicy;
   tone: Tone;
+  checkIn?: boolean;
   memberCount: number;
   owners: Set<string>;
   createdAt: string;

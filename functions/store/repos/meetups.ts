@@ -56,7 +56,9 @@ export interface MeetupRecord {
   rsvpOpensHoursBefore?: number;
   rsvpClosesMinutesBefore: number;
   rrule: string | null;
+  occurrenceCount: number;
   status: 'scheduled' | 'cancelled';
+  cancelReason?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +87,13 @@ export interface OccurrenceRecord extends Ledger {
   recurring: boolean;
   waitingInPerson: number;
   waitingOnline: number;
+  /** Fields changed on this occurrence alone, which series edits leave alone. */
+  overrides?: Set<string>;
+  attendance?: {
+    headcount: { inPerson: number | null; online: number | null } | null;
+    checkedIn: string[];
+    recordedAt: string;
+  };
   version: number;
 }
 
@@ -160,6 +169,39 @@ export function meetupsRepo(db: Db) {
       if (isConditionFailure(e)) return null;
       throw e;
     }
+  }
+
+  /** Moves the first in line into each free place, one conditional update per promotion. */
+  async function fillFreePlaces(occurrenceId: string, known?: OccurrenceRecord) {
+    let o = known ?? (await repo.getOccurrence(occurrenceId));
+    const promoted: string[] = [];
+    for (let step = 0; o && o.status === 'scheduled' && step < 2000; step++) {
+      const mode = (['in_person', 'online'] as const).find(
+        (a) => o![goingKey(a)] < o![capKey(a)] && o![waitKey(a)].length > 0,
+      );
+      if (!mode) break;
+      const next = o[waitKey(mode)][0]!;
+      const after = await tryUpdate(
+        occurrenceId,
+        {
+          set: ['#going.#next = :mode'],
+          remove: [`${waitKey(mode)}[0]`],
+          add: ['#to :plusOne', `waiting${mode === 'in_person' ? 'InPerson' : 'Online'} :minusOne`],
+          condition: [`${waitKey(mode)}[0] = :next`, '#to < #cap', '#status = :scheduled'],
+        },
+        {
+          '#going': 'going',
+          '#next': next,
+          '#to': goingKey(mode),
+          '#cap': capKey(mode),
+          '#status': 'status',
+        },
+        { ':mode': mode, ':next': next, ':plusOne': 1, ':minusOne': -1, ':scheduled': 'scheduled' },
+      );
+      if (after) promoted.push(next);
+      o = after ?? (await repo.getOccurrence(occurrenceId));
+    }
+    return { occurrence: o, promoted };
   }
 
   const repo = {
@@ -260,6 +302,152 @@ export function meetupsRepo(db: Db) {
         },
       );
       return { items: page.items as unknown as OccurrenceCard[], nextCursor: page.nextCursor };
+    },
+
+    async updateMeetup(
+      meetupId: string,
+      version: number,
+      set: Record<string, unknown>,
+    ): Promise<MeetupRecord | null> {
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':v': version, ':one': 1 };
+      const sets: string[] = [];
+      for (const [k, v] of Object.entries(set)) {
+        names[`#${k}`] = k;
+        values[`:${k}`] = v;
+        sets.push(`#${k} = :${k}`);
+      }
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.meetup(meetupId),
+            UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return out.Attributes as MeetupRecord;
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
+    /**
+     * Changes an occurrence's card fields and bumps its sequence (calendars need it). Capacity may
+     * not drop below who is already going; a raised capacity seats the first in line.
+     */
+    async updateOccurrence(
+      occurrenceId: string,
+      set: Partial<
+        Pick<
+          OccurrenceRecord,
+          | 'title'
+          | 'description'
+          | 'startLocal'
+          | 'startAt'
+          | 'endAt'
+          | 'venue'
+          | 'online'
+          | 'rsvpOpensAt'
+          | 'rsvpClosesAt'
+          | 'capInPerson'
+          | 'capOnline'
+        >
+      >,
+      opts: { overrides?: string[] } = {},
+    ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
+      const names: Record<string, string> = { '#status': 'status' };
+      const values: Record<string, unknown> = { ':scheduled': 'scheduled', ':one': 1 };
+      const sets: string[] = [];
+      const condition = ['#status = :scheduled'];
+      for (const [k, v] of Object.entries(set)) {
+        if (v === undefined) continue;
+        names[`#${k}`] = k;
+        values[`:${k}`] = v;
+        sets.push(`#${k} = :${k}`);
+      }
+      if (set.startAt !== undefined) {
+        names['#gsk'] = GSI2.sort;
+        values[':gsk'] = keys.scheduleAt(set.startAt, occurrenceId);
+        sets.push('#gsk = :gsk');
+      }
+      if (set.capInPerson !== undefined) condition.push('goingInPerson <= :capInPerson');
+      if (set.capOnline !== undefined) condition.push('goingOnline <= :capOnline');
+      const add = ['#sequence :one', '#version :one'];
+      names['#sequence'] = 'sequence';
+      names['#version'] = 'version';
+      if (opts.overrides?.length) {
+        add.push('#overrides :overrides');
+        names['#overrides'] = 'overrides';
+        values[':overrides'] = new Set(opts.overrides);
+      }
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.occurrence(occurrenceId),
+            UpdateExpression: `SET ${sets.join(', ')} ADD ${add.join(', ')}`,
+            ConditionExpression: condition.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const after = normalise(out.Attributes!);
+        if (set.capInPerson !== undefined || set.capOnline !== undefined) {
+          const filled = await fillFreePlaces(occurrenceId, after);
+          return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
+        }
+        return { occurrence: after, promoted: [] };
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
+    async cancelOccurrence(occurrenceId: string, reason: string): Promise<OccurrenceRecord | null> {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.occurrence(occurrenceId),
+            UpdateExpression:
+              'SET #status = :cancelled, cancelReason = :reason ADD #sequence :one, #version :one',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':scheduled': 'scheduled',
+              ':reason': reason,
+              ':one': 1,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return normalise(out.Attributes!);
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
+    async recordAttendance(
+      occurrenceId: string,
+      attendance: NonNullable<OccurrenceRecord['attendance']>,
+    ): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.occurrence(occurrenceId),
+          UpdateExpression: 'SET attendance = :a',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':a': attendance },
+        }),
+      );
     },
 
     /**

@@ -1,0 +1,146 @@
+/**
+ * What routes about meetups share: the occurrence view with its privacy rules, loading an
+ * occurrence the caller may see, and telling members about changes.
+ * @module
+ */
+import { forbidden, notFound } from '../../core/errors';
+import { canSeeGroup, type Membership } from '../../core/groups';
+import { canSeeWhere, rsvpOf } from '../../core/meetups';
+import { describeRule, parseRule } from '../../core/recurrence';
+import type { OccurrenceView } from '../../core/schemas/meetups';
+import { parseLocal } from '../../core/time';
+import { groupOf } from '../../store/keys';
+import type { MemberRecord } from '../../store/repos/groups';
+import type { MeetupRecord, OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
+import type { NotificationRecord } from '../../store/repos/notifications';
+import type { Ctx } from '../context';
+
+export const NOT_FOUND = 'No such meetup, or it is in a private group';
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export function view(
+  o: OccurrenceCard | OccurrenceRecord,
+  viewer: { userId: string | null; member: Membership | null },
+): OccurrenceView {
+  const ledger = 'going' in o ? o : null;
+  const rsvp = ledger && viewer.userId ? rsvpOf(ledger, viewer.userId) : null;
+  const where = canSeeWhere(viewer.member, rsvp);
+  const seats = (cap: number | undefined, going: number, waiting: number) =>
+    cap ? { capacity: cap, going, waitlisted: waiting } : null;
+  return {
+    occurrenceId: o.occurrenceId,
+    meetupId: o.meetupId,
+    groupId: o.groupId,
+    title: o.title,
+    description: o.description,
+    startLocal: o.startLocal,
+    startAt: iso(o.startAt),
+    endAt: iso(o.endAt),
+    timezone: o.timezone,
+    mode: o.mode,
+    status: o.status,
+    cancelReason: o.cancelReason ?? null,
+    sequence: o.sequence,
+    venue: o.venue
+      ? {
+          name: o.venue.name,
+          neighbourhood: o.venue.neighbourhood ?? null,
+          address: where ? o.venue.address : null,
+          access: o.venue.access as NonNullable<OccurrenceView['venue']>['access'],
+          accessNotes: o.venue.accessNotes ?? null,
+        }
+      : null,
+    online: o.online
+      ? { url: where ? o.online.url : null, notes: where ? (o.online.notes ?? null) : null }
+      : null,
+    seats: {
+      inPerson: seats(o.capInPerson, o.goingInPerson, o.waitingInPerson),
+      online: seats(o.capOnline, o.goingOnline, o.waitingOnline),
+    },
+    rsvpOpensAt: iso(o.rsvpOpensAt),
+    rsvpClosesAt: iso(o.rsvpClosesAt),
+    rsvp,
+    recurring: o.recurring,
+  };
+}
+
+export function meetupView(m: MeetupRecord) {
+  const start = parseLocal(m.start)!;
+  let repeats: string | null = null;
+  if (m.rrule) {
+    // The stored rule was parsed at scheduling; describe it for people.
+    const parsed = parseRule(m.rrule);
+    repeats = 'rule' in parsed ? describeRule(parsed.rule, start) : null;
+  }
+  return {
+    meetupId: m.meetupId,
+    groupId: m.groupId,
+    title: m.title,
+    start: m.start,
+    durationMinutes: m.durationMinutes,
+    mode: m.mode,
+    rrule: m.rrule,
+    repeats,
+    status: m.status,
+  };
+}
+
+/** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
+export async function loadOccurrence(c: Ctx, occurrenceId: string) {
+  const auth = c.get('auth');
+  const { meetups, groups } = c.var.services;
+  const { occurrence, member } = await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
+  if (!occurrence) throw notFound(NOT_FOUND);
+  if (!member) {
+    const group = await groups.getGroup(groupOf(occurrenceId));
+    if (!group || !canSeeGroup(group.visibility, null)) throw notFound(NOT_FOUND);
+  }
+  return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
+}
+
+/** Tells members who moved up from a waiting list that they now have a place. */
+export async function notifyPromoted(
+  c: Ctx,
+  o: OccurrenceRecord,
+  promoted: string[],
+  at: number,
+): Promise<void> {
+  await notify(
+    c,
+    o,
+    promoted,
+    'promoted',
+    `A place opened up: you are now going to “${o.title}” on ${when(o)}.`,
+    at,
+  );
+}
+
+export const when = (o: Pick<OccurrenceRecord, 'startLocal'>) => o.startLocal.replace('T', ' at ');
+
+/** Everyone with an RSVP (going or waiting), who must hear when a meetup moves or is cancelled. */
+export const everyoneWithRsvp = (o: OccurrenceRecord) => [
+  ...Object.keys(o.going),
+  ...o.waitInPerson,
+  ...o.waitOnline,
+];
+
+export async function notify(
+  c: Ctx,
+  o: OccurrenceRecord,
+  userIds: string[],
+  kind: NotificationRecord['kind'],
+  text: string,
+  at: number,
+): Promise<void> {
+  if (!userIds.length) return;
+  await c.var.services.notifications.notify(
+    userIds.map((userId) => ({ userId, kind, text, occurrenceId: o.occurrenceId, groupId: o.groupId })),
+    at,
+  );
+}
+
+export function requireActiveMember(member: MemberRecord | null): MemberRecord {
+  if (!member) throw forbidden('Join the group to RSVP');
+  if (member.status !== 'active') throw forbidden('Your request to join is waiting for approval');
+  return member;
+}

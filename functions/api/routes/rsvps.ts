@@ -1,0 +1,218 @@
+/**
+ * RSVPs, attendee lists, my upcoming meetups and my notifications. RSVPs are for active members.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors';
+import { canSeeAttendees, modesOf, rsvpOf } from '../../core/meetups';
+import { Ok } from '../../core/schemas/common';
+import {
+  AttendeeList,
+  NotificationPage,
+  NotificationParams,
+  NotificationsQuery,
+  OccurrenceParams,
+  RsvpRequest,
+  RsvpResponse,
+  SchedulePage,
+} from '../../core/schemas/meetups';
+import { RsvpClosed } from '../../store/repos/meetups';
+import { type AppEnv, requireAuth } from '../context';
+import { defineRoute, type Registry } from '../route';
+import { loadOccurrence, notifyPromoted, requireActiveMember, view } from './meetup-views';
+
+export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/occurrences/{occurrenceId}/rsvp',
+      tag: 'meetups',
+      summary: 'RSVP going, in person or online: a place if one is free, else the waiting list',
+      auth: 'required',
+      params: OccurrenceParams,
+      body: RsvpRequest,
+      responses: { 200: { description: 'Your RSVP', schema: RsvpResponse } },
+    },
+    async (c, { params, body }) => {
+      const auth = requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { occurrence, member, viewer } = await loadOccurrence(c, params.occurrenceId);
+      requireActiveMember(member);
+      if (!modesOf(occurrence.mode).includes(body.attendance)) {
+        const offered = occurrence.mode === 'online' ? 'online' : 'in person';
+        throw invalid(`This meetup is ${offered} only`, [
+          { path: 'body.attendance', message: `Choose ${occurrence.mode}` },
+        ]);
+      }
+      try {
+        const at = now();
+        const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
+        await notifyPromoted(c, result.occurrence, result.promoted, at);
+        return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer) });
+      } catch (e) {
+        if (e instanceof RsvpClosed) throw conflict(e.message);
+        throw e;
+      }
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/occurrences/{occurrenceId}/rsvp',
+      tag: 'meetups',
+      summary: 'Withdraw your RSVP; your place goes to the first in line',
+      auth: 'required',
+      params: OccurrenceParams,
+      responses: { 200: { description: 'Withdrawn', schema: RsvpResponse } },
+    },
+    async (c, { params }) => {
+      const auth = requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
+      try {
+        const at = now();
+        const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
+        await notifyPromoted(c, result.occurrence, result.promoted, at);
+        return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer) });
+      } catch (e) {
+        if (e instanceof RsvpClosed) throw conflict(e.message);
+        throw e;
+      }
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/occurrences/{occurrenceId}/attendees',
+      tag: 'meetups',
+      summary: 'Who is going and waiting (facilitators, moderators and owners)',
+      auth: 'required',
+      params: OccurrenceParams,
+      responses: { 200: { description: 'Attendees by group alias', schema: AttendeeList } },
+    },
+    async (c, { params }) => {
+      requireAuth(c);
+      const { occurrence, member } = await loadOccurrence(c, params.occurrenceId);
+      if (!canSeeAttendees(member)) throw forbidden('Attendee lists are for facilitators and moderators');
+      const entries = [
+        ...Object.entries(occurrence.going).map(([userId, attendance]) => ({
+          userId,
+          status: 'going' as const,
+          attendance,
+        })),
+        ...(['in_person', 'online'] as const).flatMap((attendance) =>
+          (attendance === 'in_person' ? occurrence.waitInPerson : occurrence.waitOnline).map((userId, i) => ({
+            userId,
+            status: 'waitlisted' as const,
+            attendance,
+            position: i + 1,
+          })),
+        ),
+      ];
+      const names = await c.var.services.groups.getDisplayNames(
+        occurrence.groupId,
+        entries.map((e) => e.userId),
+      );
+      return c.json({
+        items: entries.map((e) => ({ ...e, displayName: names.get(e.userId) ?? 'Former member' })),
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/occurrences',
+      tag: 'meetups',
+      summary: 'Your upcoming meetups: going or waiting, across your groups',
+      auth: 'required',
+      responses: { 200: { description: 'Upcoming, earliest first', schema: SchedulePage } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const { groups, meetups, now } = c.var.services;
+      const memberships = (await groups.listMembershipsOf(auth.userId)).filter((m) => m.status === 'active');
+      const from = now();
+      const to = from + 120 * 86_400_000;
+      const cards = (
+        await Promise.all(
+          memberships.slice(0, 50).map((m) => meetups.listSchedule(m.groupId, { from, to, limit: 50 })),
+        )
+      ).flatMap((p) => p.items);
+      cards.sort((a, b) => a.startAt - b.startAt);
+      const full = await meetups.getOccurrences(cards.slice(0, 200).map((o) => o.occurrenceId));
+      const byGroup = new Map(memberships.map((m) => [m.groupId, m]));
+      const mine = full.filter((o) => rsvpOf(o, auth.userId));
+      return c.json({
+        items: mine.map((o) => view(o, { userId: auth.userId, member: byGroup.get(o.groupId) ?? null })),
+        nextCursor: null,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/notifications',
+      tag: 'notifications',
+      summary: 'Your notifications, newest first, with the unread count',
+      auth: 'required',
+      query: NotificationsQuery,
+      responses: { 200: { description: 'A page of notifications', schema: NotificationPage } },
+    },
+    async (c, { query }) => {
+      const auth = requireAuth(c);
+      const { notifications } = c.var.services;
+      const [page, unread] = await Promise.all([
+        notifications.list(auth.userId, query),
+        notifications.unreadCount(auth.userId),
+      ]);
+      return c.json({
+        items: page.items.map(({ notificationId, kind, text, occurrenceId, groupId, createdAt, read }) => ({
+          notificationId,
+          kind,
+          text,
+          occurrenceId,
+          groupId,
+          createdAt,
+          read,
+        })),
+        unread,
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/notifications/{notificationId}/read',
+      tag: 'notifications',
+      summary: 'Mark a notification read',
+      auth: 'required',
+      params: NotificationParams,
+      responses: { 200: { description: 'Marked', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const auth = requireAuth(c);
+      if (!(await c.var.services.notifications.markRead(auth.userId, params.notificationId))) {
+        throw notFound('No such notification');
+      }
+      return c.json({ ok: true as const });
+    },
+  );
+}
