@@ -42,6 +42,26 @@ try {
     await page.goto(`${stack.url}/account`);
     await page.getByRole('link', { name: 'Grief Walk & Talk' }).waitFor();
     await page.screenshot({ path: `${out}/account-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/me/meetups`);
+    await page.getByRole('heading', { name: 'My meetups' }).waitFor();
+    await page.goto(`${stack.url}/signin`);
+    await page.getByLabel('Handle').fill('demo-owner');
+    await page.getByLabel('Passphrase').fill('warm tea and kind words');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome back').waitFor();
+    await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
+    await page.getByRole('link', { name: 'Tuesday evening circle' }).first().click();
+    await page.getByRole('heading', { name: 'Places' }).waitFor();
+    await page.screenshot({ path: `${out}/occurrence-${name}.png`, fullPage: true });
+    await page
+      .getByRole('link', { name: /Leeds|Evening Anxiety Circle/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: 'Schedule a meetup' }).click();
+    await page.getByLabel('Date').fill('2027-03-16');
+    await page.getByLabel('Weekly').check();
+    await page.getByText('Meets every Tuesday').waitFor();
+    await page.screenshot({ path: `${out}/schedule-form-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/groups/new`);
     await page.getByRole('heading', { name: 'Start a group' }).waitFor();
     await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });

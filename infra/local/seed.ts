@@ -86,4 +86,39 @@ export async function seedDemo(app: Hono): Promise<void> {
   const me = await call('demo-moderator', 'GET', '/me');
   await call('demo-owner', 'PATCH', `/groups/${id}/members/${me.userId}`, { role: 'moderator' });
   await call('demo-member', 'POST', `/groups/${id}/members`, { acceptGuidelines: true, alias: 'Robin' });
+
+  // A weekly hybrid meetup from next Tuesday, and a one-off online session.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const daysToTuesday = ((2 - new Date().getUTCDay() + 7) % 7) + 7;
+  const weekly = await call('demo-owner', 'POST', `/groups/${id}/meetups`, {
+    title: 'Tuesday evening circle',
+    description: 'We start with a short check-in round, then talk about whatever people bring. Tea provided.',
+    start: `${day(daysToTuesday)}T18:30`,
+    durationMinutes: 90,
+    mode: 'hybrid',
+    venue: {
+      name: 'Meeting room 2, Quarry Hill Library',
+      address: '12 Harbour Street, Leeds LS2 7AA',
+      neighbourhood: 'Leeds city centre',
+      access: ['step_free', 'accessible_toilet', 'quiet_room', 'hearing_loop'],
+      accessNotes: 'Lift to the first floor. The quiet room is next door if you need a break.',
+    },
+    online: {
+      url: 'https://meet.example/hearth-tuesday',
+      notes: 'Cameras optional; the room mic picks up everyone.',
+    },
+    capacity: { inPerson: 12, online: 20 },
+    recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=12' },
+  });
+  await call('demo-owner', 'POST', `/groups/${id}/meetups`, {
+    title: 'Sunday morning online check-in',
+    start: `${day(((7 - new Date().getUTCDay()) % 7) + 7)}T10:00`,
+    durationMinutes: 60,
+    mode: 'online',
+    online: { url: 'https://meet.example/hearth-sunday' },
+    capacity: { online: 15 },
+  });
+  const first = (weekly.occurrences as { occurrenceId: string }[])[0]!.occurrenceId;
+  await call('demo-member', 'PUT', `/occurrences/${first}/rsvp`, { attendance: 'in_person' });
+  await call('demo-moderator', 'PUT', `/occurrences/${first}/rsvp`, { attendance: 'online' });
 }

@@ -4,8 +4,12 @@ import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
 import { DirectoryPage } from './pages/directory';
 import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
+import { EditOccurrencePage, EditSeriesPage, ScheduleMeetupPage } from './pages/meetup-form';
 import { MembersPage } from './pages/members';
 import { NewHerePage } from './pages/new-here';
+import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
+import { OccurrencePage } from './pages/occurrence';
+import { MonthView } from './pages/schedule';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
 
@@ -32,13 +36,34 @@ function Route() {
   if (path === '/account') return <AccountPage />;
   if (path === '/new-here') return <NewHerePage />;
   if (path === '/groups/new') return <GroupFormPage />;
-  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members)?$/.exec(path);
+  if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/me/meetups') return <MyMeetupsPage />;
+  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new)?$/.exec(path);
   if (m) {
     const id = m[1]!;
     if (m[2] === '/edit') return <GroupFormPage groupId={id} key={`${id}-edit`} />;
     if (m[2] === '/members') return <MembersPage groupId={id} key={`${id}-members`} />;
+    if (m[2] === '/meetups/new') return <ScheduleMeetupPage groupId={id} key={`${id}-new`} />;
+    if (m[2] === '/schedule') {
+      const month = location.value.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
+      return (
+        <SchedulePage
+          groupId={id}
+          month={/^\d{4}-\d{2}$/.test(month) ? month : new Date().toISOString().slice(0, 7)}
+        />
+      );
+    }
     return <GroupPage groupId={id} key={id} />;
   }
+  const o = /^\/occurrences\/([A-Za-z0-9_-]{33})(\/edit)?$/.exec(path);
+  if (o)
+    return o[2] ? (
+      <EditOccurrencePage occurrenceId={o[1]!} key={`${o[1]}-edit`} />
+    ) : (
+      <OccurrencePage occurrenceId={o[1]!} key={o[1]} />
+    );
+  const s = /^\/meetups\/([A-Za-z0-9_-]{33})\/edit$/.exec(path);
+  if (s) return <EditSeriesPage meetupId={s[1]!} key={s[1]} />;
   return <NotFound />;
 }
 
@@ -53,6 +78,19 @@ function Nav() {
     <>
       {link('/', 'Groups')}
       {link('/new-here', 'New here?')}
+      {me.value ? link('/me/meetups', 'My meetups') : null}
+      {me.value ? (
+        <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>
+          Notifications
+          {unread.value ? (
+            <span class="badge">
+              {' '}
+              {unread.value}
+              <span class="visually-hidden"> unread</span>
+            </span>
+          ) : null}
+        </a>
+      ) : null}
       {me.value ? link('/account', me.value.handle) : null}
       {me.value === null ? link('/signin', 'Sign in') : null}
       {me.value === null ? link('/signup', 'Join Hearth') : null}
@@ -82,6 +120,23 @@ for (const event of ['popstate', 'hashchange']) {
   });
 }
 
+function SchedulePage({ groupId, month }: { groupId: string; month: string }) {
+  const h = usePage('Schedule');
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← Back to the group</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Schedule
+      </h1>
+      <MonthView groupId={groupId} month={month} />
+    </>
+  );
+}
+
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);
-void loadMe();
+void loadMe().then(refreshUnread);
+// The unread count follows navigation, cheaply: one small request per page.
+location.subscribe(() => void refreshUnread());

@@ -346,6 +346,26 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     app,
     registry,
     {
+      method: 'get',
+      path: '/meetups/{meetupId}',
+      tag: 'meetups',
+      summary: 'A series (or one-off meetup) as scheduled',
+      auth: 'optional',
+      params: MeetupParams,
+      responses: { 200: { description: 'The meetup', schema: MeetupView } },
+    },
+    async (c, { params }) => {
+      await loadGroup(c, params.meetupId.slice(0, 22));
+      const meetup = await c.var.services.meetups.getMeetup(params.meetupId);
+      if (!meetup) throw notFound(NOT_FOUND);
+      return c.json(meetupView(meetup));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
       method: 'patch',
       path: '/meetups/{meetupId}',
       tag: 'meetups',

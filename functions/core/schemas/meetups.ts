@@ -126,14 +126,18 @@ export const MeetupView = z.object({
   meetupId: z.string(),
   groupId: z.string(),
   title: z.string(),
+  description: z.string(),
   start: z.string(),
   durationMinutes: z.number(),
   mode: Mode,
+  capacity: z.object({ inPerson: z.nullable(z.number()), online: z.nullable(z.number()) }),
   rrule: z.nullable(z.string()),
   /** "every Tuesday, 10 times" */
   repeats: z.nullable(z.string()),
   status: z.enum(['scheduled', 'cancelled']),
 });
+
+export type MeetupView = z.infer<typeof MeetupView>;
 
 export const ScheduleWarning = z.object({ startLocal: z.string(), message: z.string() });
 

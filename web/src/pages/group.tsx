@@ -13,6 +13,7 @@ import {
 } from '../labels';
 import { location, me } from '../state';
 import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+import { UpcomingMeetups } from './schedule';
 
 export function GroupPage({ groupId }: { groupId: string }) {
   // Invite links carry the token in the fragment, which browsers never send to a server.
@@ -82,6 +83,12 @@ export function GroupPage({ groupId }: { groupId: string }) {
           <dd>{MODERATION_POLICIES[group.moderationPolicy]}</dd>
         </dl>
       </section>
+      {(group.visibility === 'public' || active) && (
+        <UpcomingMeetups
+          groupId={group.groupId}
+          canSchedule={active && (m?.role === 'owner' || m?.role === 'facilitator')}
+        />
+      )}
       <section aria-labelledby="guidelines">
         <h2 id="guidelines">Community guidelines</h2>
         <div class="card guidelines">{group.guidelines}</div>

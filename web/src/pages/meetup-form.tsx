@@ -1,0 +1,628 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ACCESS_FEATURES } from '../../../functions/core/meetups';
+import { describeRule, expand, parseRule, WEEKDAYS, weekdayIndex } from '../../../functions/core/recurrence';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { formatLocal, parseLocal } from '../../../functions/core/time';
+import { api, get, post } from '../api';
+import { navigate } from '../state';
+import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
+import { formatIn } from '../when';
+
+const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const NTH = [
+  ['1', 'first'],
+  ['2', 'second'],
+  ['3', 'third'],
+  ['4', 'fourth'],
+  ['-1', 'last'],
+] as const;
+
+type Place = {
+  venueName: string;
+  address: string;
+  neighbourhood: string;
+  access: string[];
+  accessNotes: string;
+  url: string;
+  urlNotes: string;
+  capInPerson: string;
+  capOnline: string;
+};
+
+function placeBody(mode: string, p: Place) {
+  const inPerson = mode !== 'online';
+  const online = mode !== 'in_person';
+  return {
+    venue: inPerson
+      ? {
+          name: p.venueName,
+          address: p.address,
+          ...(p.neighbourhood.trim() ? { neighbourhood: p.neighbourhood } : {}),
+          access: p.access,
+          ...(p.accessNotes.trim() ? { accessNotes: p.accessNotes } : {}),
+        }
+      : undefined,
+    online: online ? { url: p.url, ...(p.urlNotes.trim() ? { notes: p.urlNotes } : {}) } : undefined,
+    capacity: {
+      ...(inPerson ? { inPerson: Number(p.capInPerson) || 0 } : {}),
+      ...(online ? { online: Number(p.capOnline) || 0 } : {}),
+    },
+  };
+}
+
+function PlaceFields({
+  mode,
+  p,
+  set,
+  error,
+}: {
+  mode: string;
+  p: Place;
+  set: (p: Place) => void;
+  error: Parameters<typeof TextField>[0]['error'];
+}) {
+  const field = (k: keyof Place) => (v: string) => set({ ...p, [k]: v });
+  return (
+    <>
+      {mode !== 'online' && (
+        <fieldset>
+          <legend>In the room</legend>
+          <TextField
+            label="Venue"
+            name="venue.name"
+            value={p.venueName}
+            onValue={field('venueName')}
+            error={error}
+            maxLength={120}
+          />
+          <TextField
+            label="Address"
+            name="venue.address"
+            hint="Shown only to members who are going."
+            value={p.address}
+            onValue={field('address')}
+            error={error}
+            maxLength={300}
+          />
+          <TextField
+            label="Neighbourhood (optional)"
+            name="venue.neighbourhood"
+            hint="Shown to every member, so they can tell whether it is near."
+            value={p.neighbourhood}
+            onValue={field('neighbourhood')}
+            error={error}
+            maxLength={80}
+          />
+          <fieldset class="columns">
+            <legend>Access</legend>
+            {Object.entries(ACCESS_FEATURES).map(([k, label]) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={p.access.includes(k)}
+                  onChange={(e) =>
+                    set({
+                      ...p,
+                      access: e.currentTarget.checked ? [...p.access, k] : p.access.filter((a) => a !== k),
+                    })
+                  }
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <TextField
+            label="Access notes (optional)"
+            name="venue.accessNotes"
+            value={p.accessNotes}
+            onValue={field('accessNotes')}
+            error={error}
+            maxLength={500}
+          />
+          <TextField
+            label="Places in the room"
+            name="capacity.inPerson"
+            value={p.capInPerson}
+            onValue={field('capInPerson')}
+            error={error}
+            maxLength={3}
+          />
+        </fieldset>
+      )}
+      {mode !== 'in_person' && (
+        <fieldset>
+          <legend>Online</legend>
+          <TextField
+            label="Link to the online room"
+            name="online.url"
+            hint="An https:// link, shown only to members who are going."
+            value={p.url}
+            onValue={field('url')}
+            error={error}
+            maxLength={500}
+          />
+          <TextField
+            label="Notes for joining online (optional)"
+            name="online.notes"
+            value={p.urlNotes}
+            onValue={field('urlNotes')}
+            error={error}
+            maxLength={500}
+          />
+          <TextField
+            label="Places online"
+            name="capacity.online"
+            value={p.capOnline}
+            onValue={field('capOnline')}
+            error={error}
+            maxLength={4}
+          />
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+const emptyPlace: Place = {
+  venueName: '',
+  address: '',
+  neighbourhood: '',
+  access: [],
+  accessNotes: '',
+  url: '',
+  urlNotes: '',
+  capInPerson: '12',
+  capOnline: '20',
+};
+
+export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
+  const h = usePage('Schedule a meetup');
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  useEffect(() => {
+    void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
+  }, [groupId]);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('18:30');
+  const [duration, setDuration] = useState('90');
+  const [mode, setMode] = useState('hybrid');
+  const [place, setPlace] = useState<Place>(emptyPlace);
+  const [repeats, setRepeats] = useState<'none' | 'weekly' | 'monthly'>('none');
+  const [interval, setInterval] = useState('1');
+  const [days, setDays] = useState<string[]>([]);
+  const [monthly, setMonthly] = useState<'day' | 'nth'>('nth');
+  const [ends, setEnds] = useState<'count' | 'until'>('count');
+  const [count, setCount] = useState('10');
+  const [until, setUntil] = useState('');
+
+  const start = parseLocal(`${date}T${time}`);
+  const rrule = useMemo(() => {
+    if (repeats === 'none' || !start) return null;
+    const startDay = WEEKDAYS[weekdayIndex(start)]!;
+    const parts = [
+      `FREQ=${repeats === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`,
+      `INTERVAL=${Number(interval) || 1}`,
+    ];
+    if (repeats === 'weekly') parts.push(`BYDAY=${[...new Set([startDay, ...days])].join(',')}`);
+    else if (monthly === 'day') parts.push(`BYMONTHDAY=${start.day}`);
+    else {
+      const lastWeek = start.day + 7 > new Date(Date.UTC(start.year, start.month, 0)).getUTCDate();
+      parts.push(
+        `BYDAY=${start.day > 28 || (lastWeek && start.day > 21) ? -1 : Math.ceil(start.day / 7)}${startDay}`,
+      );
+    }
+    parts.push(ends === 'count' ? `COUNT=${Number(count) || 1}` : `UNTIL=${until.replace(/-/g, '')}`);
+    return parts.join(';');
+  }, [repeats, interval, days, monthly, ends, count, until, date, time]);
+
+  const preview = useMemo(() => {
+    if (!start || !group) return null;
+    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [] as string[], error: null };
+    const parsed = parseRule(rrule);
+    if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
+    const out = expand(parsed.rule, start, group.timezone);
+    if ('error' in out) return { text: '', dates: [], warnings: [], error: out.error };
+    return {
+      text: `${describeRule(parsed.rule, start)}, at ${time}`,
+      dates: out.occurrences
+        .slice(0, 4)
+        .map((o) => formatIn(new Date(o.epochMs).toISOString(), group.timezone)),
+      warnings: out.occurrences.filter((o) => o.adjusted).map((o) => formatLocal(o.local).replace('T', ' ')),
+      error: null,
+    };
+  }, [rrule, group, date, time]);
+
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
+      title,
+      description,
+      start: `${date}T${time}`,
+      durationMinutes: Number(duration) || 0,
+      mode,
+      ...placeBody(mode, place),
+      ...(rrule ? { recurrence: { rrule } } : {}),
+    });
+    navigate(`/occurrences/${res.occurrences[0]!.occurrenceId}`);
+  });
+  if (!group) return <Loading />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Schedule a meetup
+      </h1>
+      <p class="lead">
+        For {group.name}. Times are in the group’s time zone, {group.timezone.replace(/_/g, ' ')}.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <TextField
+          label="Title"
+          name="title"
+          value={title}
+          onValue={setTitle}
+          error={error}
+          maxLength={120}
+        />
+        <div class="field">
+          <label for="desc">What happens (optional)</label>
+          <textarea
+            id="desc"
+            maxLength={4000}
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="date">Date</label>
+            <input
+              id="date"
+              type="date"
+              value={date}
+              onInput={(e) => setDate(e.currentTarget.value)}
+              aria-describedby="start-err"
+            />
+          </div>
+          <div class="field">
+            <label for="time">Start time</label>
+            <input id="time" type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="duration">Minutes</label>
+            <input
+              id="duration"
+              inputMode="numeric"
+              value={duration}
+              onInput={(e) => setDuration(e.currentTarget.value)}
+            />
+          </div>
+        </div>
+        {error?.field('start') && (
+          <span id="start-err" class="error">
+            {error.field('start')}
+          </span>
+        )}
+        <fieldset>
+          <legend>How people join</legend>
+          {(
+            [
+              ['in_person', 'In person'],
+              ['online', 'Online'],
+              ['hybrid', 'Both: in the room and online'],
+            ] as const
+          ).map(([v, label]) => (
+            <label key={v}>
+              <input type="radio" name="mode" checked={mode === v} onChange={() => setMode(v)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <PlaceFields mode={mode} p={place} set={setPlace} error={error} />
+        <fieldset>
+          <legend>Repeats</legend>
+          {(
+            [
+              ['none', 'Just once'],
+              ['weekly', 'Weekly'],
+              ['monthly', 'Monthly'],
+            ] as const
+          ).map(([v, label]) => (
+            <label key={v}>
+              <input type="radio" name="repeats" checked={repeats === v} onChange={() => setRepeats(v)} />
+              {label}
+            </label>
+          ))}
+          {repeats !== 'none' && (
+            <>
+              <div class="field">
+                <label for="interval">Every how many {repeats === 'weekly' ? 'weeks' : 'months'}</label>
+                <input
+                  id="interval"
+                  inputMode="numeric"
+                  value={interval}
+                  onInput={(e) => setInterval(e.currentTarget.value)}
+                />
+              </div>
+              {repeats === 'weekly' && (
+                <fieldset class="days">
+                  <legend>Also on</legend>
+                  {WEEKDAYS.map((d, i) => (
+                    <label key={d}>
+                      <input
+                        type="checkbox"
+                        checked={days.includes(d) || (start ? weekdayIndex(start) === i : false)}
+                        disabled={start ? weekdayIndex(start) === i : false}
+                        onChange={(e) =>
+                          setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))
+                        }
+                      />
+                      {DAY_LABELS[i]}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              {repeats === 'monthly' && start && (
+                <div class="field">
+                  <label for="monthly">On</label>
+                  <select
+                    id="monthly"
+                    value={monthly}
+                    onChange={(e) => setMonthly(e.currentTarget.value as 'day' | 'nth')}
+                  >
+                    <option value="nth">
+                      the {NTH[Math.min(Math.ceil(start.day / 7), 5) - 1]?.[1] ?? 'last'}{' '}
+                      {DAY_LABELS[weekdayIndex(start)]} of the month
+                    </option>
+                    <option value="day">day {start.day} of the month</option>
+                  </select>
+                </div>
+              )}
+              <div class="row">
+                <div class="field">
+                  <label for="ends">Ends</label>
+                  <select
+                    id="ends"
+                    value={ends}
+                    onChange={(e) => setEnds(e.currentTarget.value as 'count' | 'until')}
+                  >
+                    <option value="count">after a number of meetups</option>
+                    <option value="until">on a date</option>
+                  </select>
+                </div>
+                {ends === 'count' ? (
+                  <div class="field">
+                    <label for="count">Number of meetups</label>
+                    <input
+                      id="count"
+                      inputMode="numeric"
+                      value={count}
+                      onInput={(e) => setCount(e.currentTarget.value)}
+                    />
+                  </div>
+                ) : (
+                  <div class="field">
+                    <label for="until">Last date</label>
+                    <input
+                      id="until"
+                      type="date"
+                      value={until}
+                      onInput={(e) => setUntil(e.currentTarget.value)}
+                    />
+                  </div>
+                )}
+              </div>
+            </>
+          )}
+          {preview && (
+            <div class="preview" aria-live="polite">
+              {preview.error ? (
+                <p class="error">{preview.error}</p>
+              ) : (
+                <>
+                  <p>
+                    <strong>Meets {preview.text}.</strong>
+                  </p>
+                  {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
+                  {preview.warnings.map((w) => (
+                    <p key={w} class="error">
+                      {w} does not exist or happens twice when the clocks change; it will be placed by the
+                      usual rule, but calendar apps may disagree. Consider another time.
+                    </p>
+                  ))}
+                </>
+              )}
+            </div>
+          )}
+          {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
+        </fieldset>
+        <p>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Scheduling…' : 'Schedule'}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
+  const h = usePage('Change this meetup');
+  const [o, setO] = useState<OccurrenceView | null>(null);
+  const [title, setTitle] = useState('');
+  const [start, setStart] = useState('');
+  const [place, setPlace] = useState<Place>(emptyPlace);
+  useEffect(() => {
+    void get<OccurrenceView>(`/occurrences/${occurrenceId}`).then((occ) => {
+      setO(occ);
+      setTitle(occ.title);
+      setStart(occ.startLocal);
+      setPlace({
+        venueName: occ.venue?.name ?? '',
+        address: occ.venue?.address ?? '',
+        neighbourhood: occ.venue?.neighbourhood ?? '',
+        access: occ.venue?.access ?? [],
+        accessNotes: occ.venue?.accessNotes ?? '',
+        url: occ.online?.url ?? '',
+        urlNotes: occ.online?.notes ?? '',
+        capInPerson: String(occ.seats.inPerson?.capacity ?? ''),
+        capOnline: String(occ.seats.online?.capacity ?? ''),
+      });
+    });
+  }, [occurrenceId]);
+  const { busy, error, submit } = useSubmit(async () => {
+    await api('PATCH', `/occurrences/${occurrenceId}`, {
+      title,
+      ...(start !== o!.startLocal ? { start } : {}),
+      ...placeBody(o!.mode, place),
+    });
+    navigate(`/occurrences/${occurrenceId}`);
+  });
+  if (!o) return <Loading />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Change this meetup
+      </h1>
+      <p class="lead">
+        Only this date changes; the rest of the series stays as it is. Everyone with an RSVP is told if the
+        time or place moves.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <TextField
+          label="Title"
+          name="title"
+          value={title}
+          onValue={setTitle}
+          error={error}
+          maxLength={120}
+        />
+        <div class="field">
+          <label for="start">Date and time ({o.timezone.replace(/_/g, ' ')})</label>
+          <input
+            id="start"
+            type="datetime-local"
+            value={start}
+            onInput={(e) => setStart(e.currentTarget.value)}
+          />
+        </div>
+        <PlaceFields mode={o.mode} p={place} set={setPlace} error={error} />
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Save changes
+          </button>
+          <a class="button secondary" href={`/occurrences/${occurrenceId}`}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function EditSeriesPage({ meetupId }: { meetupId: string }) {
+  const h = usePage('Change the series');
+  const [m, setM] = useState<MeetupView | null>(null);
+  const [title, setTitle] = useState('');
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState('');
+  const [capInPerson, setCapInPerson] = useState('');
+  const [capOnline, setCapOnline] = useState('');
+  const [result, setResult] = useState<string | null>(null);
+  useEffect(() => {
+    void get<MeetupView>(`/meetups/${meetupId}`).then((s) => {
+      setM(s);
+      setTitle(s.title);
+      setTime(s.start.slice(11));
+      setDuration(String(s.durationMinutes));
+      setCapInPerson(s.capacity.inPerson ? String(s.capacity.inPerson) : '');
+      setCapOnline(s.capacity.online ? String(s.capacity.online) : '');
+    });
+  }, [meetupId]);
+  const { busy, error, submit } = useSubmit(async () => {
+    const capacity = {
+      ...(capInPerson ? { inPerson: Number(capInPerson) } : {}),
+      ...(capOnline ? { online: Number(capOnline) } : {}),
+    };
+    const res = await api<{ updated: number; skipped: number }>('PATCH', `/meetups/${meetupId}`, {
+      ...(title !== m!.title ? { title } : {}),
+      ...(time !== m!.start.slice(11) ? { time } : {}),
+      ...(Number(duration) !== m!.durationMinutes ? { durationMinutes: Number(duration) || 0 } : {}),
+      ...(Object.keys(capacity).length ? { capacity } : {}),
+    });
+    setResult(
+      `${res.updated} upcoming meetups changed.${res.skipped ? ` ${res.skipped} could not take the new capacity because more people are already going.` : ''}`,
+    );
+  });
+  if (!m) return <Loading />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Change the series
+      </h1>
+      <p class="lead">
+        {m.title}: {m.repeats}. Changes apply to upcoming meetups, except dates you changed on their own.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        {result && (
+          <p class="notice" role="status">
+            {result}
+          </p>
+        )}
+        <TextField
+          label="Title"
+          name="title"
+          value={title}
+          onValue={setTitle}
+          error={error}
+          maxLength={120}
+        />
+        <div class="row">
+          <div class="field">
+            <label for="time">Start time</label>
+            <input id="time" type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+          </div>
+          <TextField
+            label="Minutes"
+            name="durationMinutes"
+            value={duration}
+            onValue={setDuration}
+            error={error}
+            maxLength={3}
+          />
+        </div>
+        {m.mode !== 'online' && (
+          <TextField
+            label="Places in the room"
+            name="capacity.inPerson"
+            value={capInPerson}
+            onValue={setCapInPerson}
+            error={error}
+            maxLength={3}
+          />
+        )}
+        {m.mode !== 'in_person' && (
+          <TextField
+            label="Places online"
+            name="capacity.online"
+            value={capOnline}
+            onValue={setCapOnline}
+            error={error}
+            maxLength={4}
+          />
+        )}
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Save changes
+          </button>
+          <a class="button secondary" href={`/groups/${m.groupId}`}>
+            Back to the group
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { signal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import type { Notification, OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { get, post } from '../api';
+import { me } from '../state';
+import { Loading, SignInFirst, usePage } from '../ui';
+import { OccurrenceCard } from './schedule';
+
+/** Unread notifications, for the badge in the header. */
+export const unread = signal(0);
+
+export async function refreshUnread(): Promise<void> {
+  if (!me.value) {
+    unread.value = 0;
+    return;
+  }
+  try {
+    unread.value = (await get<{ unread: number }>('/me/notifications?limit=1')).unread;
+  } catch {
+    // The badge is a convenience; the page shows errors.
+  }
+}
+
+export function NotificationsPage() {
+  const h = usePage('Notifications');
+  const [items, setItems] = useState<Notification[] | null>(null);
+  useEffect(() => {
+    if (me.value)
+      void get<{ items: Notification[] }>('/me/notifications?limit=50').then((r) => setItems(r.items));
+  }, [me.value?.userId]);
+  if (me.value === null)
+    return <SignInFirst title="Notifications" next="/notifications" doing="see your notifications" />;
+  const open = async (n: Notification) => {
+    if (!n.read) {
+      await post(`/me/notifications/${n.notificationId}/read`);
+      void refreshUnread();
+    }
+  };
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Notifications
+      </h1>
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>
+          Nothing yet. You will hear here when a place opens up for you, or a meetup moves or is cancelled.
+        </p>
+      ) : (
+        <ul class="notes">
+          {items.map((n) => (
+            <li key={n.notificationId} class={n.read ? 'read' : 'unread'}>
+              <a href={`/occurrences/${n.occurrenceId}`} onClick={() => open(n)}>
+                {!n.read && <span class="visually-hidden">New: </span>}
+                {n.text}
+              </a>
+              <span class="meta"> {new Date(n.createdAt).toLocaleString()}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function MyMeetupsPage() {
+  const h = usePage('My meetups');
+  const [items, setItems] = useState<OccurrenceView[] | null>(null);
+  useEffect(() => {
+    if (me.value) void get<{ items: OccurrenceView[] }>('/me/occurrences').then((r) => setItems(r.items));
+  }, [me.value?.userId]);
+  if (me.value === null)
+    return <SignInFirst title="My meetups" next="/me/meetups" doing="see your meetups" />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        My meetups
+      </h1>
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>
+          You have no upcoming meetups. Find one on a <a href="/account">group</a> page.
+        </p>
+      ) : (
+        <ul class="cards">
+          {items.map((o) => (
+            <OccurrenceCard key={o.occurrenceId} o={o} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,333 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ACCESS_FEATURES } from '../../../functions/core/meetups';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { ApiError, api, get, post } from '../api';
+import { location, me } from '../state';
+import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+import { seatsLine, whenText } from '../when';
+import { rsvpText } from './schedule';
+
+type Attendee = {
+  userId: string;
+  displayName: string;
+  status: 'going' | 'waitlisted';
+  attendance: string;
+  position?: number;
+};
+
+export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
+  const [o, setO] = useState<OccurrenceView | null | undefined>(undefined);
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  const load = async () => {
+    try {
+      const occ = await get<OccurrenceView>(`/occurrences/${occurrenceId}`);
+      setO(occ);
+      setGroup(await get<GroupDetail>(`/groups/${occ.groupId}`));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setO(null);
+      else throw e;
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [occurrenceId, me.value?.userId]);
+  const h = usePage(o ? o.title : 'Meetup');
+  if (o === undefined) return <Loading />;
+  if (o === null) {
+    return (
+      <h1 ref={h} tabIndex={-1}>
+        Meetup not found
+      </h1>
+    );
+  }
+  const when = whenText(o);
+  const role = group?.membership?.status === 'active' ? group.membership.role : null;
+  const organiser = role === 'owner' || role === 'facilitator';
+  const started = Date.parse(o.startAt) <= Date.now();
+  return (
+    <>
+      <p>
+        <a href={`/groups/${o.groupId}`}>← {group?.name ?? 'Group'}</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        {o.title}
+      </h1>
+      {o.status === 'cancelled' && (
+        <p class="alert" role="status">
+          This meetup is cancelled{o.cancelReason ? `: ${o.cancelReason}` : '.'}
+        </p>
+      )}
+      <p>
+        <strong>{when.main}</strong>
+        {when.yours && (
+          <>
+            <br />
+            <span class="meta">{when.yours}</span>
+          </>
+        )}
+      </p>
+      {o.description && <p class="guidelines">{o.description}</p>}
+      <section aria-labelledby="where">
+        <h2 id="where">Where</h2>
+        {o.venue && (
+          <div class="card">
+            <p>
+              <strong>{o.venue.name}</strong>
+              {o.venue.neighbourhood ? `, ${o.venue.neighbourhood}` : ''}
+            </p>
+            <p>{o.venue.address ?? <span class="meta">The address is shown once you RSVP.</span>}</p>
+            {o.venue.access.length > 0 && (
+              <ul class="tags" aria-label="Access">
+                {o.venue.access.map((a) => (
+                  <li key={a}>{ACCESS_FEATURES[a]}</li>
+                ))}
+              </ul>
+            )}
+            {o.venue.accessNotes && <p>{o.venue.accessNotes}</p>}
+          </div>
+        )}
+        {o.online && (
+          <div class="card">
+            <p>
+              <strong>Online</strong>{' '}
+              {o.online.url ? (
+                <a href={o.online.url} rel="noopener noreferrer" target="_blank">
+                  Join the online room
+                </a>
+              ) : (
+                <span class="meta">The link is shown once you RSVP.</span>
+              )}
+            </p>
+            {o.online.notes && <p>{o.online.notes}</p>}
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="places">
+        <h2 id="places">Places</h2>
+        <ul>
+          {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
+            .filter(Boolean)
+            .map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+        </ul>
+        <Rsvp o={o} group={group} onChange={setO} />
+      </section>
+      {organiser && <OrganiserTools o={o} started={started} onChange={load} />}
+      {(organiser || role === 'moderator') && <Attendees o={o} />}
+    </>
+  );
+}
+
+function Rsvp({
+  o,
+  group,
+  onChange,
+}: {
+  o: OccurrenceView;
+  group: GroupDetail | null;
+  onChange: (o: OccurrenceView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  /** Going in a mode, switching to it, or (no mode) withdrawing. */
+  async function change(attendance?: 'in_person' | 'online') {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = attendance
+        ? await api<{ occurrence: OccurrenceView }>('PUT', `/occurrences/${o.occurrenceId}/rsvp`, {
+            attendance,
+          })
+        : await api<{ occurrence: OccurrenceView }>('DELETE', `/occurrences/${o.occurrenceId}/rsvp`);
+      onChange(res.occurrence);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', (e as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (o.status === 'cancelled') return null;
+  if (!me.value) {
+    const next = encodeURIComponent(location.value.pathname);
+    return (
+      <p>
+        <a href={`/signin?next=${next}`}>Sign in</a> to RSVP.
+      </p>
+    );
+  }
+  if (group && group.membership?.status !== 'active') {
+    return (
+      <p>
+        <a href={`/groups/${o.groupId}`}>Join the group</a> to RSVP.
+      </p>
+    );
+  }
+  const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
+  const label = (m: string) => (m === 'online' ? 'online' : 'in person');
+  return (
+    <div>
+      {rsvpText(o) && (
+        <p class="notice" role="status">
+          {rsvpText(o)}
+          {o.rsvp?.status === 'waitlisted' ? '. You will get a place automatically if one opens.' : '.'}
+        </p>
+      )}
+      <ErrorSummary error={error} />
+      <div class="actions">
+        {modes
+          .filter((m) => o.rsvp?.attendance !== m)
+          .map((m) => (
+            <button type="button" key={m} disabled={busy} onClick={() => change(m)}>
+              {o.rsvp ? `Switch to ${label(m)}` : `Going ${label(m)}`}
+            </button>
+          ))}
+        {o.rsvp && (
+          <button type="button" class="secondary" disabled={busy} onClick={() => change()}>
+            {o.rsvp.status === 'going' ? 'I can’t go any more' : 'Leave the waiting list'}
+          </button>
+        )}
+      </div>
+      <p class="meta">RSVPs close {new Date(o.rsvpClosesAt).toLocaleString()}.</p>
+    </div>
+  );
+}
+
+function OrganiserTools({
+  o,
+  started,
+  onChange,
+}: {
+  o: OccurrenceView;
+  started: boolean;
+  onChange: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = useSubmit(async () => {
+    await post(`/occurrences/${o.occurrenceId}/cancel`, { reason });
+    setCancelling(false);
+    onChange();
+  });
+  const [inPerson, setInPerson] = useState('');
+  const [online, setOnline] = useState('');
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const attendance = useSubmit(async () => {
+    const headcount = {
+      ...(inPerson ? { inPerson: Number(inPerson) } : {}),
+      ...(online ? { online: Number(online) } : {}),
+    };
+    await post(`/occurrences/${o.occurrenceId}/attendance`, { headcount });
+    setRecorded('Headcount saved.');
+  });
+  return (
+    <section aria-labelledby="organise">
+      <h2 id="organise">Organise</h2>
+      {o.status === 'scheduled' && !started && (
+        <div class="actions">
+          <a class="button secondary" href={`/occurrences/${o.occurrenceId}/edit`}>
+            Change this meetup
+          </a>
+          {o.recurring && (
+            <a class="button secondary" href={`/meetups/${o.meetupId}/edit`}>
+              Change the whole series
+            </a>
+          )}
+          {!cancelling && (
+            <button type="button" class="secondary" onClick={() => setCancelling(true)}>
+              Cancel this meetup
+            </button>
+          )}
+        </div>
+      )}
+      {cancelling && (
+        <form onSubmit={cancel.submit} noValidate>
+          <ErrorSummary error={cancel.error} />
+          <Field
+            label="Why is it cancelled?"
+            name="reason"
+            hint="Everyone with an RSVP is told."
+            error={cancel.error}
+          >
+            {(a) => (
+              <textarea
+                {...a}
+                maxLength={500}
+                value={reason}
+                onInput={(e) => setReason(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <div class="actions">
+            <button type="submit" class="danger" disabled={cancel.busy}>
+              Cancel the meetup
+            </button>
+            <button type="button" class="secondary" onClick={() => setCancelling(false)}>
+              Keep it
+            </button>
+          </div>
+        </form>
+      )}
+      {started && o.status === 'scheduled' && (
+        <form class="inline" onSubmit={attendance.submit} noValidate>
+          <ErrorSummary error={attendance.error} />
+          {o.seats.inPerson && (
+            <div class="field">
+              <label for="hc-in">People in the room</label>
+              <input
+                id="hc-in"
+                inputMode="numeric"
+                value={inPerson}
+                onInput={(e) => setInPerson(e.currentTarget.value)}
+              />
+            </div>
+          )}
+          {o.seats.online && (
+            <div class="field">
+              <label for="hc-on">People online</label>
+              <input
+                id="hc-on"
+                inputMode="numeric"
+                value={online}
+                onInput={(e) => setOnline(e.currentTarget.value)}
+              />
+            </div>
+          )}
+          <button type="submit" disabled={attendance.busy}>
+            Save headcount
+          </button>
+          {recorded && <p role="status">{recorded}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Attendees({ o }: { o: OccurrenceView }) {
+  const [list, setList] = useState<Attendee[] | null>(null);
+  useEffect(() => {
+    void get<{ items: Attendee[] }>(`/occurrences/${o.occurrenceId}/attendees`).then((r) => setList(r.items));
+  }, [o.occurrenceId, o.seats.inPerson?.going, o.seats.online?.going]);
+  if (!list) return null;
+  return (
+    <section aria-labelledby="attendees">
+      <h2 id="attendees">Who is coming ({list.filter((a) => a.status === 'going').length})</h2>
+      {list.length === 0 ? (
+        <p>No one yet.</p>
+      ) : (
+        <ul>
+          {list.map((a) => (
+            <li key={a.userId}>
+              {a.displayName}{' '}
+              <span class="meta">
+                {a.status === 'going' ? 'going' : `waiting (${a.position})`},{' '}
+                {a.attendance === 'online' ? 'online' : 'in person'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { get } from '../api';
+import { Loading } from '../ui';
+import { formatIn, seatsLine, whenText } from '../when';
+
+type Page = { items: OccurrenceView[]; nextCursor: string | null };
+
+const MODE_NAMES = { in_person: 'In person', online: 'Online', hybrid: 'In person and online' } as const;
+
+export function rsvpText(o: OccurrenceView): string | null {
+  if (!o.rsvp) return null;
+  if (o.rsvp.status === 'going')
+    return `You are going ${o.rsvp.attendance === 'online' ? 'online' : 'in person'}`;
+  return `You are number ${o.rsvp.position} on the waiting list`;
+}
+
+export function OccurrenceCard({ o }: { o: OccurrenceView }) {
+  const when = whenText(o);
+  return (
+    <li class={`card${o.status === 'cancelled' ? ' cancelled' : ''}`}>
+      <h3>
+        <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
+      </h3>
+      <p>
+        <strong>{when.main}</strong>
+        {when.yours && <span class="meta"> · {when.yours}</span>}
+      </p>
+      {o.status === 'cancelled' ? (
+        <p class="error">Cancelled{o.cancelReason ? `: ${o.cancelReason}` : ''}</p>
+      ) : (
+        <p class="meta">
+          {MODE_NAMES[o.mode]}
+          {o.venue?.neighbourhood ? ` · ${o.venue.neighbourhood}` : ''}
+          {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
+            .filter(Boolean)
+            .map((s) => ` · ${s}`)}
+        </p>
+      )}
+      {rsvpText(o) && <p class="notice small">{rsvpText(o)}</p>}
+    </li>
+  );
+}
+
+/** The next meetups of a group, with a link to the month view. */
+export function UpcomingMeetups({ groupId, canSchedule }: { groupId: string; canSchedule: boolean }) {
+  const [page, setPage] = useState<Page | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    get<Page>(`/groups/${groupId}/occurrences?limit=6`)
+      .then(setPage)
+      .catch(() => setFailed(true));
+  }, [groupId]);
+  return (
+    <section aria-labelledby="upcoming">
+      <h2 id="upcoming">Upcoming meetups</h2>
+      {canSchedule && (
+        <p>
+          <a class="button secondary" href={`/groups/${groupId}/meetups/new`}>
+            Schedule a meetup
+          </a>
+        </p>
+      )}
+      {failed && <p class="error">The schedule could not be loaded.</p>}
+      {!page && !failed && <Loading />}
+      {page && page.items.length === 0 && <p>No meetups are scheduled yet.</p>}
+      {page && page.items.length > 0 && (
+        <ul class="cards" aria-label="Upcoming meetups">
+          {page.items.map((o) => (
+            <OccurrenceCard key={o.occurrenceId} o={o} />
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/groups/${groupId}/schedule`}>Month view</a>
+      </p>
+    </section>
+  );
+}
+
+/** A month grid of a group's meetups (in the group's zone). */
+export function MonthView({ groupId, month }: { groupId: string; month: string }) {
+  const [items, setItems] = useState<OccurrenceView[] | null>(null);
+  const [zone, setZone] = useState<string>('UTC');
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  useEffect(() => {
+    setItems(null);
+    const from = new Date(Date.UTC(year, m - 1, 1) - 86_400_000).toISOString();
+    const to = new Date(Date.UTC(year, m, 1) + 86_400_000).toISOString();
+    void get<Page>(`/groups/${groupId}/occurrences?from=${from}&to=${to}&limit=50`).then((p) => {
+      setItems(p.items);
+      if (p.items[0]) setZone(p.items[0].timezone);
+    });
+  }, [groupId, month]);
+  const first = new Date(Date.UTC(year, m - 1, 1));
+  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7;
+  const label = new Intl.DateTimeFormat(undefined, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(first);
+  const shift = (n: number) => {
+    const d = new Date(Date.UTC(year, m - 1 + n, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  const dayOf = (o: OccurrenceView) => o.startLocal.slice(0, 10);
+  const cells = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  return (
+    <section aria-labelledby="month">
+      <div class="actions month-nav">
+        <a href={`/groups/${groupId}/schedule?month=${shift(-1)}`} aria-label="Previous month">
+          ←
+        </a>
+        <h2 id="month">{label}</h2>
+        <a href={`/groups/${groupId}/schedule?month=${shift(1)}`} aria-label="Next month">
+          →
+        </a>
+      </div>
+      {!items ? (
+        <Loading />
+      ) : (
+        <>
+          <table class="month">
+            <caption class="visually-hidden">Meetups in {label}</caption>
+            <thead>
+              <tr>
+                {['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (
+                  <th scope="col" key={d}>
+                    {d}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: Math.ceil(cells.length / 7) }, (_, w) => (
+                <tr key={w}>
+                  {cells.slice(w * 7, w * 7 + 7).map((d, i) => {
+                    const date = d ? `${month}-${String(d).padStart(2, '0')}` : '';
+                    const here = d ? items.filter((o) => dayOf(o) === date) : [];
+                    return (
+                      <td key={i} class={here.length ? 'has' : undefined}>
+                        {d && <span class="day">{d}</span>}
+                        {here.map((o) => (
+                          <a
+                            key={o.occurrenceId}
+                            href={`/occurrences/${o.occurrenceId}`}
+                            class={o.status === 'cancelled' ? 'cancelled' : ''}
+                          >
+                            {o.startLocal.slice(11)} {o.title}
+                          </a>
+                        ))}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="meta">Times in {zone.replace(/_/g, ' ')}.</p>
+          {items.length === 0 && <p>No meetups this month.</p>}
+          <ul class="month-list" aria-label="Meetups this month">
+            {items
+              .filter((o) => o.startLocal.startsWith(month))
+              .map((o) => (
+                <li key={o.occurrenceId}>
+                  <a href={`/occurrences/${o.occurrenceId}`}>
+                    {formatIn(o.startAt, o.timezone)} · {o.title}
+                  </a>
+                  {o.status === 'cancelled' ? ' (cancelled)' : ''}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
+
+const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+    ...opts,
+  }).format(new Date(iso));
+}
+
+export function timeIn(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
+    new Date(iso),
+  );
+}
+
+/** "Tue 16 Mar, 18:30–20:00 (Europe/London)" plus "your time: …" if the viewer is elsewhere. */
+export function whenText(o: { startAt: string; endAt: string; timezone: string }): {
+  main: string;
+  yours: string | null;
+} {
+  const main = `${formatIn(o.startAt, o.timezone)}–${timeIn(o.endAt, o.timezone)} (${o.timezone.replace(/_/g, ' ')})`;
+  const differs = formatIn(o.startAt, viewerZone) !== formatIn(o.startAt, o.timezone);
+  return {
+    main,
+    yours: differs ? `${formatIn(o.startAt, viewerZone)} your time (${viewerZone.replace(/_/g, ' ')})` : null,
+  };
+}
+
+export function seatsLine(
+  s: { capacity: number; going: number; waitlisted: number } | null,
+  label: string,
+): string | null {
+  if (!s) return null;
+  const taken =
+    s.going >= s.capacity ? `all ${s.capacity} places taken` : `${s.going} of ${s.capacity} places taken`;
+  return `${label}: ${taken}${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}`;
+}
