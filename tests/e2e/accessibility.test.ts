@@ -15,6 +15,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let browser: Browser;
 let stack: Awaited<ReturnType<typeof startStack>>;
 let groupId: string;
+let occurrenceId: string;
+let meetupId: string;
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
@@ -23,6 +25,12 @@ beforeAll(async () => {
     items: { groupId: string }[];
   };
   groupId = dir.items[0]!.groupId;
+  const schedule = (await (await stack.app.request(`/api/groups/${groupId}/occurrences`)).json()) as {
+    items: { occurrenceId: string; meetupId: string; recurring: boolean }[];
+  };
+  const weekly = schedule.items.find((o) => o.recurring)!;
+  occurrenceId = weekly.occurrenceId;
+  meetupId = weekly.meetupId;
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,6 +54,7 @@ async function audit(page: Page): Promise<string[]> {
 }
 
 async function signIn(page: Page) {
+  page.setDefaultTimeout(10_000);
   await page.goto(`${stack.url}/signin`);
   await page.getByLabel('Handle').fill('demo-owner');
   await page.getByLabel('Passphrase').fill('warm tea and kind words');
@@ -87,6 +96,12 @@ describe.each([
       [`/groups/${groupId}`, 'Members and requests'],
       [`/groups/${groupId}/members`, 'Create invite link'],
       [`/groups/${groupId}/edit`, 'Save changes'],
+      [`/occurrences/${occurrenceId}`, 'Who is coming'],
+      [`/occurrences/${occurrenceId}/edit`, 'Save changes'],
+      [`/meetups/${meetupId}/edit`, 'Save changes'],
+      [`/groups/${groupId}/meetups/new`, 'Repeats'],
+      ['/notifications', 'Nothing yet'],
+      ['/me/meetups', 'My meetups'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);
       await page.getByText(ready).first().waitFor();

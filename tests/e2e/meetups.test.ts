@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startStack } from '../support/stack';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function person(handle: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${stack.url}/signup`);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Passphrase').fill(`${handle} walks by the river`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('I have saved my recovery codes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return { page, problems };
+}
+
+describe('meetups in Chromium', () => {
+  it('schedule a weekly hybrid meetup → two people RSVP → the third waits → a withdrawal promotes them', async () => {
+    const host = await person('host-e2e');
+    await host.page.goto(`${stack.url}/groups/new`);
+    await host.page.getByLabel('Name').fill('Riverside Peer Support');
+    await host.page.getByLabel('What the group is about').fill('A small hybrid group by the river.');
+    await host.page.getByLabel('Anxiety').check();
+    await host.page.getByLabel('Time zone').fill('Europe/London');
+    await host.page.getByRole('button', { name: 'Create group' }).click();
+    await host.page.getByRole('link', { name: 'Schedule a meetup' }).click();
+    await host.page.getByLabel('Title').fill('Riverside evening');
+    await host.page.getByLabel('Date').fill('2027-03-16');
+    await host.page.getByLabel('Start time').fill('18:30');
+    await host.page.getByLabel('Venue').fill('Boathouse café');
+    await host.page.getByLabel('Address').fill('1 Towpath Lane');
+    await host.page.getByLabel('Step-free access').check();
+    await host.page.getByLabel('Places in the room').fill('2');
+    await host.page.getByLabel('Link to the online room').fill('https://meet.example/riverside');
+    await host.page.getByLabel('Places online').fill('5');
+    await host.page.getByLabel('Weekly').check();
+    await host.page.getByLabel('Number of meetups').fill('8');
+    await host.page.getByText('Meets every Tuesday, 8 times, at 18:30.').waitFor();
+    await host.page.getByRole('button', { name: 'Schedule' }).click();
+    await host.page.getByRole('heading', { name: 'Riverside evening' }).waitFor();
+    const occurrenceUrl = host.page.url();
+    expect(occurrenceUrl).toMatch(/\/occurrences\/[A-Za-z0-9_-]{33}$/);
+    const groupUrl = await host.page
+      .getByRole('link', { name: /Riverside Peer Support/ })
+      .getAttribute('href');
+
+    const guests = [];
+    for (const handle of ['ash-e2e', 'beech-e2e', 'cedar-e2e']) {
+      const g = await person(handle, 360);
+      await g.page.goto(`${stack.url}${groupUrl}`);
+      await g.page.getByLabel(/I have read the community guidelines/).check();
+      await g.page.getByRole('button', { name: 'Join group' }).click();
+      await g.page.getByText('Your role here: Member').waitFor();
+      await g.page.goto(occurrenceUrl);
+      await g.page.getByText('The address is shown once you RSVP.').waitFor();
+      await g.page.getByRole('button', { name: 'Going in person' }).click();
+      guests.push(g);
+    }
+    await guests[0]!.page.getByText('You are going in person').waitFor();
+    expect(await guests[0]!.page.getByText('1 Towpath Lane').isVisible()).toBe(true);
+    await guests[1]!.page.getByText('You are going in person').waitFor();
+    await guests[2]!.page.getByText('You are number 1 on the waiting list').waitFor();
+    expect(await guests[2]!.page.getByText('The address is shown once you RSVP.').isVisible()).toBe(true);
+
+    await guests[0]!.page.getByRole('button', { name: 'I can’t go any more' }).click();
+    await guests[0]!.page.getByRole('button', { name: 'Going in person' }).waitFor();
+    await guests[2]!.page.reload();
+    await guests[2]!.page.getByText('You are going in person').waitFor();
+    await guests[2]!.page.getByRole('link', { name: /Notifications/ }).click();
+    await guests[2]!.page.getByText(/A place opened up/).waitFor();
+
+    await host.page.reload();
+    await host.page.getByRole('heading', { name: 'Who is coming (2)' }).waitFor();
+    for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
+  });
+});
