@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 
 describe('data', () => {
-  it('is one on-demand table with PITR, TTL, deletion protection, retained, with the gsi1 index', () => {
+  it('is one on-demand table with PITR, TTL, deletion protection, retained, with its two indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
@@ -42,7 +42,10 @@ describe('data', () => {
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
         TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({ IndexName: 'gsi1' }),
+          Match.objectLike({ IndexName: 'gsi2' }),
+        ],
         Replicas: [
           Match.objectLike({
             DeletionProtectionEnabled: true,
@@ -51,6 +54,21 @@ describe('data', () => {
         ],
       }),
     });
+  });
+});
+
+describe('the schedule index', () => {
+  it('projects occurrence cards but never the RSVP ledger', () => {
+    const table = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'))[0]!;
+    const gsi2 = table.Properties.GlobalSecondaryIndexes.find(
+      (g: { IndexName: string }) => g.IndexName === 'gsi2',
+    );
+    expect(gsi2.Projection.ProjectionType).toBe('INCLUDE');
+    expect(gsi2.Projection.NonKeyAttributes).toEqual(
+      expect.arrayContaining(['startAt', 'title', 'goingInPerson']),
+    );
+    for (const ledger of ['going', 'waitInPerson', 'waitOnline'])
+      expect(gsi2.Projection.NonKeyAttributes).not.toContain(ledger);
   });
 });
 
