@@ -18,6 +18,7 @@ import { createDb } from '../functions/store/client';
 import { ensureTable } from '../functions/store/schema';
 import { buildFunctions, FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
 import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/lambda';
+import { benchMeetups } from './meetups';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -262,6 +263,8 @@ say(
 );
 say('');
 
+const meetups = await benchMeetups(say, quick);
+
 say('## Targets');
 say('');
 const check = (label: string, ok: boolean) => say(`- ${ok ? 'met' : 'MISSED'}: ${label}`);
@@ -272,6 +275,19 @@ check(
   memberGet.p99 / rawGet.p99 <= 3,
 );
 check(`npm start to first 200 < 1.3 s (${ms(median(starts))})`, median(starts) < 1300);
+check(
+  `RSVP p99 ≤ 3× bare PutItem p99 at 50 concurrent clients (${meetups.rsvpP99Ratio.toFixed(2)}×)`,
+  meetups.rsvpP99Ratio <= 3,
+);
+check(
+  `an RSVP with 400 going costs ≤ 1.5× one with 10: latency ${meetups.latencyRatio400.toFixed(2)}×`,
+  meetups.latencyRatio400 <= 1.5,
+);
+check(
+  `… and in consumed capacity (${meetups.capacityRatio400.toFixed(2)}×; the ledger is one item, and DynamoDB charges a write by the item's size)`,
+  meetups.capacityRatio400 <= 1.5,
+);
+check(`≤ 3 DynamoDB round trips per RSVP (${meetups.calls})`, meetups.calls <= 3);
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);
 process.exit(0);

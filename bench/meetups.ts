@@ -1,0 +1,224 @@
+/**
+ * RSVP and schedule figures: latency under 50 concurrent clients, DynamoDB round trips and
+ * consumed capacity per request, and how an RSVP's cost grows with the people already on it.
+ * Runs the Hono app in process against in-memory dynalite, with the SDK instrumented.
+ * @module
+ */
+import type { AddressInfo } from 'node:net';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { createApp } from '../functions/api/app';
+import { openApi } from '../functions/api/openapi';
+import { createDb } from '../functions/store/client';
+import { ensureTable } from '../functions/store/schema';
+
+const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+export async function benchMeetups(say: (line?: string) => void, quick: boolean) {
+  const engine = dynalite({ createTableMs: 0 });
+  await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
+  const db = createDb({
+    table: 'hearth-bench-meetups',
+    endpoint: `http://127.0.0.1:${(engine.address() as AddressInfo).port}`,
+  });
+  await ensureTable(db);
+
+  // Count every DynamoDB call and what it consumed.
+  const meter = { calls: 0, units: 0 };
+  db.doc.middlewareStack.add(
+    (next) => async (args) => {
+      meter.calls++;
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      const used = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      // dynalite reports one CapacityUnits figure per call (reads and writes together).
+      for (const c of [used].flat() as ({ CapacityUnits?: number } | undefined)[])
+        meter.units += c?.CapacityUnits ?? 0;
+      return out;
+    },
+    { step: 'initialize', name: 'benchMeter' },
+  );
+  const reset = () => Object.assign(meter, { calls: 0, units: 0 });
+
+  const clock = Date.parse('2026-12-01T10:00:00Z');
+  const app = createApp({
+    db,
+    now: () => clock,
+    scrypt: TEST_SCRYPT,
+    openApi,
+    clientAddress: () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
+  });
+  async function call(cookie: string, method: string, path: string, body?: unknown) {
+    const res = await app.request(`/api${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return {
+      res,
+      json: JSON.parse(text),
+      cookie: res.headers.getSetCookie().at(-1)?.split(';')[0] ?? cookie,
+    };
+  }
+  let n = 0;
+  const signup = async () =>
+    (await call('', 'POST', '/auth/signup', { handle: `b${++n}x`, passphrase: 'benchmark phrase here' }))
+      .cookie;
+
+  const owner = await signup();
+  const groupId = (
+    await call(owner, 'POST', '/groups', {
+      name: 'Bench Group',
+      description: 'For measuring.',
+      focus: ['wellbeing'],
+      guidelines: 'Be kind to each other and to the benchmark.',
+      timezone: 'Europe/London',
+      visibility: 'public',
+      joinPolicy: 'open',
+      moderationPolicy: 'light',
+      tone: 'social',
+    })
+  ).json.groupId as string;
+  const members: string[] = [];
+  const memberCount = 420;
+  for (let i = 0; i < memberCount; i += 30) {
+    members.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(30, memberCount - i) }, async () => {
+          const c = await signup();
+          await call(c, 'POST', `/groups/${groupId}/members`, { acceptGuidelines: true });
+          return c;
+        }),
+      )),
+    );
+  }
+  const schedule = async (inPerson: number, online: number, start: string) =>
+    (
+      await call(owner, 'POST', `/groups/${groupId}/meetups`, {
+        title: 'Bench meetup',
+        start,
+        durationMinutes: 60,
+        mode: 'hybrid',
+        venue: { name: 'Hall', address: '1 Main Street' },
+        online: { url: 'https://meet.example/bench' },
+        capacity: { inPerson, online },
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=20' },
+      })
+    ).json.occurrences as { occurrenceId: string }[];
+
+  // 1. Latency: 50 clients at once, each RSVPing and withdrawing on one occurrence.
+  const [hot] = await schedule(12, 20, '2027-03-16T18:30');
+  const clients = members.slice(0, 50);
+  const rounds = quick ? 6 : 20;
+  const latencies: number[] = [];
+  await Promise.all(
+    clients.map(async (c, i) => {
+      for (let r = 0; r < rounds; r++) {
+        for (const [method, body] of [
+          ['PUT', { attendance: i % 2 ? 'online' : 'in_person' }],
+          ['DELETE', undefined],
+        ] as const) {
+          const t = performance.now();
+          await call(c, method, `/occurrences/${hot!.occurrenceId}/rsvp`, body);
+          latencies.push(performance.now() - t);
+        }
+      }
+    }),
+  );
+  const puts: number[] = [];
+  await Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      for (let r = 0; r < rounds * 2; r++) {
+        const t = performance.now();
+        await db.doc.send(
+          new PutCommand({ TableName: db.table, Item: { pk: `BENCH#${i}`, sk: `R#${r}`, at: Date.now() } }),
+        );
+        puts.push(performance.now() - t);
+      }
+    }),
+  );
+
+  // 2. Cost per RSVP with 10 and with 400 people already on the occurrence.
+  const occs = await schedule(500, 500, '2027-03-16T19:30');
+  async function fill(occurrenceId: string, people: number) {
+    for (let i = 0; i < people; i += 50) {
+      await Promise.all(
+        members
+          .slice(i, Math.min(i + 50, people))
+          .map((c) => call(c, 'PUT', `/occurrences/${occurrenceId}/rsvp`, { attendance: 'in_person' })),
+      );
+    }
+  }
+  const cost = async (occurrenceId: string) => {
+    const c = members[members.length - 1]!;
+    const runs = quick ? 10 : 40;
+    const t: number[] = [];
+    reset();
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await call(c, 'PUT', `/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
+      t.push(performance.now() - start);
+      await call(c, 'DELETE', `/occurrences/${occurrenceId}/rsvp`);
+    }
+    // Half the calls and capacity belong to the withdrawals: count one RSVP as a PUT's share.
+    reset();
+    const one = performance.now();
+    await call(c, 'PUT', `/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
+    const single = { ms: performance.now() - one, calls: meter.calls, units: meter.units };
+    await call(c, 'DELETE', `/occurrences/${occurrenceId}/rsvp`);
+    return { p50: pct(t, 0.5), ...single };
+  };
+  await fill(occs[1]!.occurrenceId, 10);
+  await fill(occs[2]!.occurrenceId, 400);
+  const small = await cost(occs[1]!.occurrenceId);
+  const large = await cost(occs[2]!.occurrenceId);
+
+  // 3. A schedule page (20 occurrences), as a visitor and as a member.
+  reset();
+  await call('', 'GET', `/groups/${groupId}/occurrences?limit=20&from=2027-03-01T00:00:00Z`);
+  const visitorPage = { ...meter };
+  reset();
+  await call(members[0]!, 'GET', `/groups/${groupId}/occurrences?limit=20&from=2027-03-01T00:00:00Z`);
+  const memberPage = { ...meter };
+  await new Promise<void>((r) => engine.close(() => r()));
+
+  const p99 = pct(latencies, 0.99);
+  const putP99 = pct(puts, 0.99);
+  say('## RSVPs and the schedule (in process, dynalite in memory)');
+  say('');
+  say(
+    `50 clients at once, each RSVPing and withdrawing ${rounds} times on one occurrence (12 + 20 places), vs 50 clients doing bare PutItems:`,
+  );
+  say('');
+  say('| measure | p50 | p99 |');
+  say('|---|---|---|');
+  say(`| bare dynalite PutItem, 50 concurrent | ${ms(pct(puts, 0.5))} | ${ms(putP99)} |`);
+  say(
+    `| PUT/DELETE /api/occurrences/{id}/rsvp, 50 concurrent | ${ms(pct(latencies, 0.5))} | ${ms(p99)} (${(p99 / putP99).toFixed(2)}×) |`,
+  );
+  say('');
+  say(
+    'One RSVP (PUT) by a member, DynamoDB calls and consumed capacity (session, member + occurrence, ledger update):',
+  );
+  say('');
+  say('| people already going | latency p50 | DynamoDB calls | capacity units |');
+  say('|---|---|---|---|');
+  say(`| 10 | ${ms(small.p50)} | ${small.calls} | ${small.units} |`);
+  say(`| 400 | ${ms(large.p50)} | ${large.calls} | ${large.units} |`);
+  say('');
+  say(
+    `Schedule page of 20 occurrences: visitor ${visitorPage.calls} calls, ${visitorPage.units} capacity units; member ${memberPage.calls} calls, ${memberPage.units} units (a member also reads the page's ledgers, for their own RSVPs).`,
+  );
+  say('');
+  return {
+    rsvpP99Ratio: p99 / putP99,
+    latencyRatio400: large.p50 / small.p50,
+    capacityRatio400: large.units / small.units,
+    calls: Math.max(small.calls, large.calls),
+  };
+}
