@@ -63,5 +63,11 @@ export async function ensureTable(db: Db): Promise<boolean> {
       ],
     }),
   );
-  return true;
+  // A new table is CREATING for a moment, even in dynalite: wait until it serves requests.
+  for (let i = 0; i < 100; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: db.table }));
+    if (Table?.TableStatus === 'ACTIVE') return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`Table ${db.table} did not become active`);
 }

@@ -15,6 +15,7 @@ type Form = {
   joinPolicy: string;
   moderationPolicy: string;
   tone: string;
+  checkIn: boolean;
   alias: string;
 };
 
@@ -34,6 +35,7 @@ const blank = (): Form => ({
   joinPolicy: 'open',
   moderationPolicy: 'active',
   tone: 'listening',
+  checkIn: false,
   alias: '',
 });
 
@@ -54,6 +56,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           joinPolicy: g.joinPolicy,
           moderationPolicy: g.moderationPolicy,
           tone: g.tone,
+          checkIn: g.checkIn,
           alias: '',
         }),
       );
@@ -173,6 +176,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           <legend>How people join</legend>
           {radios('joinPolicy', JOIN_NAMES)}
         </fieldset>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.checkIn}
+            onChange={(e) => set('checkIn', e.currentTarget.checked)}
+          />
+          Facilitators check people in at meetups (otherwise they record a headcount only)
+        </label>
         <Field
           label="Time zone"
           name="timezone"

@@ -623,6 +623,47 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
           </a>
         </div>
       </form>
+      {m.status === 'scheduled' && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
     </>
+  );
+}
+
+function CancelSeries({ meetupId, groupId }: { meetupId: string; groupId: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await post(`/meetups/${meetupId}/cancel`, { reason });
+    navigate(`/groups/${groupId}`);
+  });
+  return (
+    <section aria-labelledby="cancel-series">
+      <h2 id="cancel-series">Cancel the series</h2>
+      {!open ? (
+        <button type="button" class="secondary" onClick={() => setOpen(true)}>
+          Cancel every upcoming meetup in this series
+        </button>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary error={error} />
+          <TextField
+            label="Why is the series cancelled?"
+            name="reason"
+            hint="Everyone with an RSVP is told."
+            value={reason}
+            onValue={setReason}
+            error={error}
+            maxLength={500}
+          />
+          <div class="actions">
+            <button type="submit" class="danger" disabled={busy}>
+              Cancel the series
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
+              Keep it
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }

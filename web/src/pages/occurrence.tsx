@@ -115,6 +115,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         <Rsvp o={o} group={group} onChange={setO} />
       </section>
       {organiser && <OrganiserTools o={o} started={started} onChange={load} />}
+      {organiser && started && o.status === 'scheduled' && group?.checkIn && <CheckIn o={o} />}
       {(organiser || role === 'moderator') && <Attendees o={o} />}
     </>
   );
@@ -328,6 +329,51 @@ function Attendees({ o }: { o: OccurrenceView }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function CheckIn({ o }: { o: OccurrenceView }) {
+  const [going, setGoing] = useState<Attendee[] | null>(null);
+  const [came, setCame] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    void get<{ items: Attendee[] }>(`/occurrences/${o.occurrenceId}/attendees`).then((r) =>
+      setGoing(r.items.filter((a) => a.status === 'going')),
+    );
+  }, [o.occurrenceId]);
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await post<{ checkedIn: number }>(`/occurrences/${o.occurrenceId}/attendance`, {
+      checkedIn: came,
+    });
+    setSaved(`${res.checkedIn} checked in.`);
+  });
+  if (!going) return null;
+  return (
+    <section aria-labelledby="checkin">
+      <h2 id="checkin">Check people in</h2>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <fieldset>
+          <legend>Who came</legend>
+          {going.map((a) => (
+            <label key={a.userId}>
+              <input
+                type="checkbox"
+                checked={came.includes(a.userId)}
+                onChange={(e) =>
+                  setCame(e.currentTarget.checked ? [...came, a.userId] : came.filter((u) => u !== a.userId))
+                }
+              />
+              {a.displayName}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Save check-ins
+        </button>
+        {saved && <p role="status">{saved}</p>}
+      </form>
     </section>
   );
 }
