@@ -16,8 +16,7 @@ import { session } from './middleware/session';
 import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
-import { meetupRoutes } from './routes/meetups';
-import { rsvpRoutes } from './routes/rsvps';
+import { lazyRoutes } from './lazy';
 
 /** Request bodies above this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -57,11 +56,26 @@ export function createApp(config: AppConfig) {
   api.get('/health', (c) => c.json({ ok: true }));
   accountRoutes(api, registry);
   groupRoutes(api, registry);
-  meetupRoutes(api, registry);
-  rsvpRoutes(api, registry);
+  const contexts = [
+    lazyRoutes(
+      api,
+      registry,
+      [
+        '/groups/:groupId/meetups',
+        '/groups/:groupId/occurrences',
+        '/occurrences/*',
+        '/meetups/*',
+        '/me/occurrences',
+        '/me/notifications',
+        '/me/notifications/*',
+      ],
+      () => import('./routes/meetup-context').then((m) => m.register),
+    ),
+  ];
 
   let doc: unknown;
-  api.get('/openapi.json', (c) => {
+  api.get('/openapi.json', async (c) => {
+    await Promise.all(contexts.map((load) => load()));
     doc ??= config.openApi(registry);
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(doc);
