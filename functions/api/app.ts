@@ -12,11 +12,11 @@ import { meetupsRepo } from '../store/repos/meetups';
 import { notificationsRepo } from '../store/repos/notifications';
 import type { AppConfig, AppEnv } from './context';
 import { errorResponse } from './errors';
+import { lazyRoutes } from './lazy';
 import { session } from './middleware/session';
 import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
-import { lazyRoutes } from './lazy';
 
 /** Request bodies above this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -291,7 +291,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           capInPerson: body.capacity?.inPerson,
           capOnline: body.capacity?.online,
         },
-        { overrides: Object.keys(body) },
+        { overrides: Object.keys(body), now: at },
       );
       if (!result) {
         throw conflict(
@@ -407,19 +407,23 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           startAt = resolveLocal(parseLocal(startLocal)!, group.timezone).epochMs;
         }
         const duration = follows('durationMinutes') ? body.durationMinutes! : (o.endAt - o.startAt) / 60_000;
-        const result = await meetups.updateOccurrence(o.occurrenceId, {
-          title: follows('title') ? body.title : undefined,
-          description: follows('description') ? body.description : undefined,
-          venue: follows('venue') ? body.venue : undefined,
-          online: follows('online') ? body.online : undefined,
-          startLocal,
-          startAt,
-          endAt: startAt + duration * 60_000,
-          rsvpOpensAt: o.rsvpOpensAt + (startAt - o.startAt),
-          rsvpClosesAt: o.rsvpClosesAt + (startAt - o.startAt),
-          capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
-          capOnline: follows('capacity') ? body.capacity?.online : undefined,
-        });
+        const result = await meetups.updateOccurrence(
+          o.occurrenceId,
+          {
+            title: follows('title') ? body.title : undefined,
+            description: follows('description') ? body.description : undefined,
+            venue: follows('venue') ? body.venue : undefined,
+            online: follows('online') ? body.online : undefined,
+            startLocal,
+            startAt,
+            endAt: startAt + duration * 60_000,
+            rsvpOpensAt: o.rsvpOpensAt + (startAt - o.startAt),
+            rsvpClosesAt: o.rsvpClosesAt + (startAt - o.startAt),
+            capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
+            capOnline: follows('capacity') ? body.capacity?.online : undefined,
+          },
+          { now: at },
+        );
         if (!result) {
           skipped++; // capacity below who is already going, or cancelled meanwhile
           continue;

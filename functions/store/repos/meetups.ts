@@ -105,6 +105,26 @@ export class RsvpClosed extends Error {}
 const SCHEDULE_KEYS = ['pk', 'sk', GSI2.partition, GSI2.sort] as const;
 const MAX_RACES = 25;
 
+const waitingKey = (a: Attendance) => (a === 'in_person' ? 'waitingInPerson' : 'waitingOnline');
+
+/** The parts of one ledger update, with the names and values every RSVP change uses. */
+function ledgerUpdate(userId: string) {
+  return {
+    set: [] as string[],
+    remove: [] as string[],
+    add: [] as string[],
+    condition: [] as string[],
+    names: { '#going': 'going', '#u': userId, '#status': 'status' } as Record<string, string>,
+    values: { ':u': userId, ':scheduled': 'scheduled', ':plusOne': 1, ':minusOne': -1, ':zero': 0 } as Record<
+      string,
+      unknown
+    >,
+  };
+}
+
+/** A short, growing, random pause after a lost race, so racers spread out. */
+const pause = (race: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * (race + 1)));
+
 function normalise(item: Record<string, unknown>): OccurrenceRecord {
   const o = item as unknown as OccurrenceRecord;
   return { ...o, going: o.going ?? {}, waitInPerson: o.waitInPerson ?? [], waitOnline: o.waitOnline ?? [] };
@@ -171,11 +191,15 @@ export function meetupsRepo(db: Db) {
     }
   }
 
-  /** Moves the first in line into each free place, one conditional update per promotion. */
-  async function fillFreePlaces(occurrenceId: string, known?: OccurrenceRecord) {
+  /**
+   * Moves the first in line into each free place, one conditional update per promotion, until
+   * the start. Safe to run any time, from anywhere: it only acts on a free place with someone
+   * waiting, and a lost race just reads again.
+   */
+  async function fillFreePlaces(occurrenceId: string, known: OccurrenceRecord | undefined, now: number) {
     let o = known ?? (await repo.getOccurrence(occurrenceId));
     const promoted: string[] = [];
-    for (let step = 0; o && o.status === 'scheduled' && step < 2000; step++) {
+    for (let step = 0; o && o.status === 'scheduled' && o.startAt > now && step < 600; step++) {
       const mode = (['in_person', 'online'] as const).find(
         (a) => o![goingKey(a)] < o![capKey(a)] && o![waitKey(a)].length > 0,
       );
@@ -187,7 +211,7 @@ export function meetupsRepo(db: Db) {
           set: ['#going.#next = :mode'],
           remove: [`${waitKey(mode)}[0]`],
           add: ['#to :plusOne', `waiting${mode === 'in_person' ? 'InPerson' : 'Online'} :minusOne`],
-          condition: [`${waitKey(mode)}[0] = :next`, '#to < #cap', '#status = :scheduled'],
+          condition: [`${waitKey(mode)}[0] = :next`, '#to < #cap', '#status = :scheduled', 'startAt > :now'],
         },
         {
           '#going': 'going',
@@ -196,7 +220,14 @@ export function meetupsRepo(db: Db) {
           '#cap': capKey(mode),
           '#status': 'status',
         },
-        { ':mode': mode, ':next': next, ':plusOne': 1, ':minusOne': -1, ':scheduled': 'scheduled' },
+        {
+          ':mode': mode,
+          ':next': next,
+          ':plusOne': 1,
+          ':minusOne': -1,
+          ':scheduled': 'scheduled',
+          ':now': now,
+        },
       );
       if (after) promoted.push(next);
       o = after ?? (await repo.getOccurrence(occurrenceId));
@@ -358,7 +389,7 @@ export function meetupsRepo(db: Db) {
           | 'capOnline'
         >
       >,
-      opts: { overrides?: string[] } = {},
+      opts: { now: number; overrides?: string[] },
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
       const names: Record<string, string> = { '#status': 'status' };
       const values: Record<string, unknown> = { ':scheduled': 'scheduled', ':one': 1 };
@@ -399,7 +430,7 @@ export function meetupsRepo(db: Db) {
         );
         const after = normalise(out.Attributes!);
         if (set.capInPerson !== undefined || set.capOnline !== undefined) {
-          const filled = await fillFreePlaces(occurrenceId, after);
+          const filled = await fillFreePlaces(occurrenceId, after, opts.now);
           return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
         }
         return { occurrence: after, promoted: [] };
@@ -451,9 +482,10 @@ export function meetupsRepo(db: Db) {
     },
 
     /**
-     * Makes `userId`'s RSVP `attendance` (going if a place is free, else waitlisted), from any
-     * state: new, switching mode, or already there (then nothing changes). Returns the ledger after,
-     * and whoever was promoted by a switch that freed a place.
+     * Makes `userId`'s RSVP `attendance` (going if a place is free and nobody is waiting for it,
+     * else the end of the waiting list), from any state: new, switching mode, or already there
+     * (then nothing changes). A place freed by a switch goes to the first in line. Returns the
+     * ledger after, and who was promoted.
      */
     async rsvp(
       occurrenceId: string,
@@ -472,87 +504,86 @@ export function meetupsRepo(db: Db) {
         );
         if (closed) throw new RsvpClosed(closed);
         const mine = rsvpOf(o, userId);
-        if (mine && mine.attendance === attendance) return { occurrence: o, rsvp: mine, promoted: [] };
-
-        const names: Record<string, string> = { '#going': 'going', '#u': userId };
-        const values: Record<string, unknown> = { ':u': userId, ':now': now, ':scheduled': 'scheduled' };
-        const set: string[] = [];
-        const remove: string[] = [];
-        const add: string[] = [];
-        const condition = [
-          '#status = :scheduled',
-          'rsvpClosesAt > :now',
-          'rsvpOpensAt <= :now',
-          'startAt > :now',
-        ];
-        names['#status'] = 'status';
-        const promoted: string[] = [];
-
-        // Leave where I am.
-        if (!mine) {
-          condition.push('attribute_not_exists(#going.#u)');
-          for (const a of ['in_person', 'online'] as const) condition.push(`NOT contains(${waitKey(a)}, :u)`);
-        } else if (mine.status === 'going') {
-          const from = mine.attendance;
-          names['#from'] = goingKey(from);
-          values[':fromMode'] = from;
-          condition.push('#going.#u = :fromMode');
-          const next = o[waitKey(from)][0];
-          if (next) {
-            // My place passes to the first in line for it.
-            names['#next'] = next;
-            values[':next'] = next;
-            set.push('#going.#next = :fromMode');
-            remove.push(`${waitKey(from)}[0]`);
-            add.push(`waiting${from === 'in_person' ? 'InPerson' : 'Online'} :minusOne`);
-            values[':minusOne'] = -1;
-            condition.push(`${waitKey(from)}[0] = :next`);
-            promoted.push(next);
-          } else {
-            add.push('#from :minusOne');
-            values[':minusOne'] = -1;
-            condition.push(`size(${waitKey(from)}) = :zero`);
-            values[':zero'] = 0;
-          }
-        } else {
-          const i = mine.position - 1;
-          remove.push(`${waitKey(mine.attendance)}[${i}]`);
-          condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
-          add.push(`waiting${mine.attendance === 'in_person' ? 'InPerson' : 'Online'} :minusOne`);
-          values[':minusOne'] = -1;
+        if (mine && mine.attendance === attendance) {
+          // Nothing to change; heal a place left free by an interrupted withdrawal, if any.
+          const healed = await fillFreePlaces(occurrenceId, o, now);
+          return { occurrence: healed.occurrence ?? o, rsvp: mine, promoted: healed.promoted };
         }
-
-        // Take a place, or join the end of the line.
-        names['#to'] = goingKey(attendance);
-        names['#cap'] = capKey(attendance);
-        condition.push(`NOT contains(${waitKey(attendance)}, :u)`);
-        if (o[goingKey(attendance)] < o[capKey(attendance)]) {
-          set.push('#going.#u = :toMode');
-          values[':toMode'] = attendance;
-          add.push('#to :plusOne');
-          values[':plusOne'] = 1;
-          condition.push('#to < #cap');
-        } else {
-          if (mine?.status === 'going') remove.push('#going.#u');
-          set.push(
-            `${waitKey(attendance)} = list_append(if_not_exists(${waitKey(attendance)}, :empty), :me)`,
+        /** The update from where I am to `attendance`, taking a place (`seat`) or the end of the line. */
+        const build = (variant: 'seat' | 'line') => {
+          const u = ledgerUpdate(userId);
+          u.condition.push(
+            '#status = :scheduled',
+            'rsvpClosesAt > :now',
+            'rsvpOpensAt <= :now',
+            'startAt > :now',
           );
-          values[':empty'] = [];
-          values[':me'] = [userId];
-          add.push(`waiting${attendance === 'in_person' ? 'InPerson' : 'Online'} :plusOne`);
-          values[':plusOne'] = 1;
-          condition.push('#to >= #cap');
+          u.values[':now'] = now;
+          // Leave where I am (a place I free is filled afterwards, from the front of its line).
+          if (!mine) {
+            u.condition.push('attribute_not_exists(#going.#u)');
+            for (const a of ['in_person', 'online'] as const)
+              u.condition.push(`NOT contains(${waitKey(a)}, :u)`);
+          } else if (mine.status === 'going') {
+            u.names['#from'] = goingKey(mine.attendance);
+            u.values[':fromMode'] = mine.attendance;
+            u.condition.push('#going.#u = :fromMode');
+            u.add.push('#from :minusOne');
+          } else {
+            const i = mine.position - 1;
+            u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
+            u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
+            u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
+          }
+          // A place only if one is free and nobody waits for it; else the end of the line.
+          u.names['#to'] = goingKey(attendance);
+          u.names['#cap'] = capKey(attendance);
+          u.condition.push(`NOT contains(${waitKey(attendance)}, :u)`);
+          if (variant === 'seat') {
+            u.set.push('#going.#u = :toMode');
+            u.values[':toMode'] = attendance;
+            u.add.push('#to :plusOne');
+            u.condition.push('#to < #cap', `size(${waitKey(attendance)}) = :zero`);
+          } else {
+            if (mine?.status === 'going') u.remove.push('#going.#u');
+            u.set.push(`${waitKey(attendance)} = list_append(${waitKey(attendance)}, :me)`);
+            u.values[':me'] = [userId];
+            u.add.push(`${waitingKey(attendance)} :plusOne`);
+            u.condition.push(`(#to >= #cap OR size(${waitKey(attendance)}) > :zero)`);
+          }
+          return u;
+        };
+        // The two variants' conditions are complements: when the one the read suggested loses
+        // (the last place went, or a line formed), the other is tried at once, without a read.
+        const first: 'seat' | 'line' =
+          o[goingKey(attendance)] < o[capKey(attendance)] && o[waitKey(attendance)].length === 0
+            ? 'seat'
+            : 'line';
+        const second: 'seat' | 'line' = first === 'seat' ? 'line' : 'seat';
+        let after: OccurrenceRecord | null = null;
+        for (const variant of [first, second, first]) {
+          const u = build(variant);
+          after = await tryUpdate(occurrenceId, u, u.names, u.values);
+          if (after) break;
         }
-
-        const after = await tryUpdate(occurrenceId, { set, remove, add, condition }, names, values);
-        if (after) return { occurrence: after, rsvp: rsvpOf(after, userId), promoted };
+        if (after) {
+          // Fill any place that is free while people wait (mine, if I left one, or one an
+          // interrupted withdrawal left): promotions are idempotent, so anyone may heal.
+          const filled = await fillFreePlaces(occurrenceId, after, now);
+          const final = filled.occurrence ?? after;
+          return { occurrence: final, rsvp: rsvpOf(final, userId), promoted: filled.promoted };
+        }
         current = undefined; // lost a race: read again and decide again
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * (race + 1)));
+        await pause(race);
       }
       throw new Error('RSVP could not settle after repeated races');
     },
 
-    /** Withdraws `userId`'s RSVP; a freed place goes to the first in line. Idempotent. */
+    /**
+     * Withdraws `userId`'s RSVP; a freed place then goes to the first in line. A withdrawal is
+     * conditioned only on the member's own entry, so withdrawals never race each other.
+     * Idempotent.
+     */
     async cancelRsvp(
       occurrenceId: string,
       userId: string,
@@ -566,45 +597,26 @@ export function meetupsRepo(db: Db) {
         const mine = rsvpOf(o, userId);
         if (!mine) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
-        const names: Record<string, string> = { '#going': 'going', '#u': userId };
-        const values: Record<string, unknown> = { ':u': userId, ':minusOne': -1 };
-        const set: string[] = [];
-        const remove: string[] = [];
-        const add: string[] = [];
-        const condition: string[] = [];
-        const promoted: string[] = [];
+        const u = ledgerUpdate(userId);
         if (mine.status === 'going') {
-          const from = mine.attendance;
-          values[':mode'] = from;
-          condition.push('#going.#u = :mode');
-          remove.push('#going.#u');
-          const next = o.status === 'scheduled' ? o[waitKey(from)][0] : undefined;
-          if (next) {
-            names['#next'] = next;
-            values[':next'] = next;
-            set.push('#going.#next = :mode');
-            remove.push(`${waitKey(from)}[0]`);
-            add.push(`waiting${from === 'in_person' ? 'InPerson' : 'Online'} :minusOne`);
-            condition.push(`${waitKey(from)}[0] = :next`);
-            promoted.push(next);
-          } else {
-            names['#from'] = goingKey(from);
-            add.push('#from :minusOne');
-            if (o.status === 'scheduled') {
-              condition.push(`size(${waitKey(from)}) = :zero`);
-              values[':zero'] = 0;
-            }
-          }
+          u.names['#from'] = goingKey(mine.attendance);
+          u.values[':mode'] = mine.attendance;
+          u.condition.push('#going.#u = :mode');
+          u.remove.push('#going.#u');
+          u.add.push('#from :minusOne');
         } else {
           const i = mine.position - 1;
-          remove.push(`${waitKey(mine.attendance)}[${i}]`);
-          condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
-          add.push(`waiting${mine.attendance === 'in_person' ? 'InPerson' : 'Online'} :minusOne`);
+          u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
+          u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
+          u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
         }
-        const after = await tryUpdate(occurrenceId, { set, remove, add, condition }, names, values);
-        if (after) return { occurrence: after, promoted };
+        const after = await tryUpdate(occurrenceId, u, u.names, u.values);
+        if (after) {
+          const filled = await fillFreePlaces(occurrenceId, after, now);
+          return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
+        }
         current = undefined;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * (race + 1)));
+        await pause(race);
       }
       throw new Error('RSVP could not settle after repeated races');
     },
