@@ -122,6 +122,24 @@ function ledgerUpdate(userId: string) {
   };
 }
 
+/**
+ * Adds leaving my current place to an update: a going place gives back its count (the caller
+ * overwrites or removes my entry), a place in line is removed where I stand.
+ */
+function leave(u: ReturnType<typeof ledgerUpdate>, mine: NonNullable<RsvpState>): void {
+  if (mine.status === 'going') {
+    u.names['#from'] = goingKey(mine.attendance);
+    u.values[':fromMode'] = mine.attendance;
+    u.condition.push('#going.#u = :fromMode');
+    u.add.push('#from :minusOne');
+  } else {
+    const i = mine.position - 1;
+    u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
+    u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
+    u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
+  }
+}
+
 /** A short, growing, random pause after a lost race, so racers spread out. */
 const pause = (race: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * (race + 1)));
 
@@ -524,16 +542,8 @@ export function meetupsRepo(db: Db) {
             u.condition.push('attribute_not_exists(#going.#u)');
             for (const a of ['in_person', 'online'] as const)
               u.condition.push(`NOT contains(${waitKey(a)}, :u)`);
-          } else if (mine.status === 'going') {
-            u.names['#from'] = goingKey(mine.attendance);
-            u.values[':fromMode'] = mine.attendance;
-            u.condition.push('#going.#u = :fromMode');
-            u.add.push('#from :minusOne');
           } else {
-            const i = mine.position - 1;
-            u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
-            u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
-            u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
+            leave(u, mine);
           }
           // A place only if one is free and nobody waits for it; else the end of the line.
           u.names['#to'] = goingKey(attendance);
@@ -598,18 +608,8 @@ export function meetupsRepo(db: Db) {
         if (!mine) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
         const u = ledgerUpdate(userId);
-        if (mine.status === 'going') {
-          u.names['#from'] = goingKey(mine.attendance);
-          u.values[':mode'] = mine.attendance;
-          u.condition.push('#going.#u = :mode');
-          u.remove.push('#going.#u');
-          u.add.push('#from :minusOne');
-        } else {
-          const i = mine.position - 1;
-          u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
-          u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
-          u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
-        }
+        leave(u, mine);
+        if (mine.status === 'going') u.remove.push('#going.#u');
         const after = await tryUpdate(occurrenceId, u, u.names, u.values);
         if (after) {
           const filled = await fillFreePlaces(occurrenceId, after, now);
