@@ -214,13 +214,21 @@ export function meetupsRepo(db: Db) {
    * the start. Safe to run any time, from anywhere: it only acts on a free place with someone
    * waiting, and a lost race just reads again.
    */
-  async function fillFreePlaces(occurrenceId: string, known: OccurrenceRecord | undefined, now: number) {
+  async function fillFreePlaces(
+    occurrenceId: string,
+    known: OccurrenceRecord | undefined,
+    now: number,
+    /** The modes to fill, and how many promotions this caller owes: the places it freed. */
+    scope: { modes: readonly Attendance[]; most: number } = { modes: ['in_person', 'online'], most: 2000 },
+  ) {
     let o = known ?? (await repo.getOccurrence(occurrenceId));
     const promoted: string[] = [];
-    for (let step = 0; o && o.status === 'scheduled' && o.startAt > now && step < 600; step++) {
-      const mode = (['in_person', 'online'] as const).find(
-        (a) => o![goingKey(a)] < o![capKey(a)] && o![waitKey(a)].length > 0,
-      );
+    for (
+      let step = 0;
+      o && o.status === 'scheduled' && o.startAt > now && promoted.length < scope.most && step < 2200;
+      step++
+    ) {
+      const mode = scope.modes.find((a) => o![goingKey(a)] < o![capKey(a)] && o![waitKey(a)].length > 0);
       if (!mode) break;
       const next = o[waitKey(mode)][0]!;
       const after = await tryUpdate(
@@ -577,9 +585,12 @@ export function meetupsRepo(db: Db) {
           if (after) break;
         }
         if (after) {
-          // Fill any place that is free while people wait (mine, if I left one, or one an
-          // interrupted withdrawal left): promotions are idempotent, so anyone may heal.
-          const filled = await fillFreePlaces(occurrenceId, after, now);
+          // A place I left goes to the first in line for it: I fill it (each leaver fills its
+          // own, so fillers do not all chase the same head of the line).
+          const filled =
+            mine?.status === 'going'
+              ? await fillFreePlaces(occurrenceId, after, now, { modes: [mine.attendance], most: 1 })
+              : { occurrence: after, promoted: [] };
           const final = filled.occurrence ?? after;
           return { occurrence: final, rsvp: rsvpOf(final, userId), promoted: filled.promoted };
         }
@@ -612,7 +623,11 @@ export function meetupsRepo(db: Db) {
         if (mine.status === 'going') u.remove.push('#going.#u');
         const after = await tryUpdate(occurrenceId, u, u.names, u.values);
         if (after) {
-          const filled = await fillFreePlaces(occurrenceId, after, now);
+          if (mine.status !== 'going') return { occurrence: after, promoted: [] };
+          const filled = await fillFreePlaces(occurrenceId, after, now, {
+            modes: [mine.attendance],
+            most: 1,
+          });
           return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
         }
         current = undefined;
