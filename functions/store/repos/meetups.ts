@@ -100,6 +100,7 @@ export interface OccurrenceRecord extends Ledger {
 /** A schedule card: the occurrence without its ledger. */
 export type OccurrenceCard = Omit<OccurrenceRecord, 'going' | 'waitInPerson' | 'waitOnline' | 'version'>;
 
+/** An RSVP that cannot be made now: closed, cancelled, started, or too contended to settle. */
 export class RsvpClosed extends Error {}
 
 const SCHEDULE_KEYS = ['pk', 'sk', GSI2.partition, GSI2.sort] as const;
@@ -597,7 +598,7 @@ export function meetupsRepo(db: Db) {
         current = undefined; // lost a race: read again and decide again
         await pause(race);
       }
-      throw new Error('RSVP could not settle after repeated races');
+      throw new RsvpClosed('Many people are changing their RSVPs for this meetup right now; please try again');
     },
 
     /**
@@ -633,7 +634,7 @@ export function meetupsRepo(db: Db) {
         current = undefined;
         await pause(race);
       }
-      throw new Error('RSVP could not settle after repeated races');
+      throw new RsvpClosed('Many people are changing their RSVPs for this meetup right now; please try again');
     },
   };
   return repo;
