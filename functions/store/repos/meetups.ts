@@ -598,7 +598,9 @@ export function meetupsRepo(db: Db) {
         current = undefined; // lost a race: read again and decide again
         await pause(race);
       }
-      throw new RsvpClosed('Many people are changing their RSVPs for this meetup right now; please try again');
+      throw new RsvpClosed(
+        'Many people are changing their RSVPs for this meetup right now; please try again',
+      );
     },
 
     /**
@@ -634,7 +636,9 @@ export function meetupsRepo(db: Db) {
         current = undefined;
         await pause(race);
       }
-      throw new RsvpClosed('Many people are changing their RSVPs for this meetup right now; please try again');
+      throw new RsvpClosed(
+        'Many people are changing their RSVPs for this meetup right now; please try again',
+      );
     },
   };
   return repo;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../functions/core/groups';
+import {
+  canSchedule,
+  canSeeAttendees,
+  canSeeWhere,
+  type Ledger,
+  planOccurrences,
+  rsvpClosedReason,
+  rsvpOf,
+  shapeProblems,
+} from '../../functions/core/meetups';
+
+const active = (role: (typeof ROLES)[number]) => ({ role, status: 'active' as const });
+
+describe('who may do what with meetups', () => {
+  it('lets owners and facilitators schedule; facilitators, moderators and owners see attendees', () => {
+    expect(ROLES.filter((r) => canSchedule(active(r)))).toEqual(['owner', 'facilitator']);
+    expect(ROLES.filter((r) => canSeeAttendees(active(r)))).toEqual(['owner', 'moderator', 'facilitator']);
+    expect(canSchedule({ role: 'owner', status: 'pending' })).toBe(false);
+  });
+
+  it('shows where a meetup is only to organisers and members who are going', () => {
+    const going = { status: 'going' as const, attendance: 'online' as const };
+    const waiting = { status: 'waitlisted' as const, attendance: 'online' as const, position: 1 };
+    expect(canSeeWhere(active('member'), going)).toBe(true);
+    expect(canSeeWhere(active('member'), waiting)).toBe(false);
+    expect(canSeeWhere(active('moderator'), null)).toBe(false);
+    expect(canSeeWhere(active('facilitator'), null)).toBe(true);
+    expect(canSeeWhere(null, going)).toBe(false);
+  });
+});
+
+describe('what each mode needs', () => {
+  it('asks an in-person meetup for a venue and room places, an online one for a link and online places', () => {
+    expect(shapeProblems({ start: '', mode: 'in_person', capacity: {} }).map((p) => p.path)).toEqual([
+      'body.venue',
+      'body.capacity.inPerson',
+    ]);
+    expect(
+      shapeProblems({ start: '', mode: 'online', capacity: { online: 5 }, venue: {} }).map((p) => p.path),
+    ).toEqual(['body.venue', 'body.online']);
+    expect(
+      shapeProblems({
+        start: '',
+        mode: 'hybrid',
+        venue: {},
+        online: {},
+        capacity: { inPerson: 1, online: 1 },
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('planning occurrences', () => {
+  const now = Date.parse('2026-11-25T00:00:00Z');
+  it('plans one meetup or a series, and refuses the past and impossible times', () => {
+    const one = planOccurrences({ start: '2027-01-05T18:30' }, 'Europe/London', now);
+    expect('occurrences' in one && one.occurrences).toHaveLength(1);
+    const series = planOccurrences(
+      { start: '2027-01-05T18:30', rrule: 'FREQ=WEEKLY;COUNT=4' },
+      'Europe/London',
+      now,
+    );
+    expect('occurrences' in series && series.occurrences.map((o) => o.index)).toEqual([0, 1, 2, 3]);
+    const past = planOccurrences({ start: '2026-01-05T18:30' }, 'Europe/London', now);
+    expect('problems' in past && past.problems[0]!.path).toBe('body.start');
+    const impossible = planOccurrences({ start: '2027-02-29T18:30' }, 'Europe/London', now);
+    expect('problems' in impossible && impossible.problems[0]!.message).toMatch(/does not exist/);
+  });
+});
+
+describe('the ledger', () => {
+  const ledger: Ledger = {
+    going: { a: 'in_person', b: 'online' },
+    goingInPerson: 1,
+    goingOnline: 1,
+    capInPerson: 1,
+    capOnline: 5,
+    waitInPerson: ['c', 'd'],
+    waitOnline: [],
+  };
+  it('reads a member’s status and place in line', () => {
+    expect(rsvpOf(ledger, 'a')).toEqual({ status: 'going', attendance: 'in_person' });
+    expect(rsvpOf(ledger, 'd')).toEqual({ status: 'waitlisted', attendance: 'in_person', position: 2 });
+    expect(rsvpOf(ledger, 'z')).toBeNull();
+  });
+
+  it('closes RSVPs at the closing time, at the start, and for cancelled meetups', () => {
+    const w = { opensAt: 100, closesAt: 200, startAt: 300, status: 'scheduled' as const };
+    expect(rsvpClosedReason(w, 150)).toBeNull();
+    expect(rsvpClosedReason(w, 50)).toMatch(/open on/);
+    expect(rsvpClosedReason(w, 250)).toMatch(/closed/);
+    expect(rsvpClosedReason(w, 300)).toMatch(/started/);
+    expect(rsvpClosedReason({ ...w, status: 'cancelled' }, 150)).toMatch(/cancelled/);
+  });
+});
