@@ -104,7 +104,8 @@ export type OccurrenceCard = Omit<OccurrenceRecord, 'going' | 'waitInPerson' | '
 export class RsvpClosed extends Error {}
 
 const SCHEDULE_KEYS = ['pk', 'sk', GSI2.partition, GSI2.sort] as const;
-const MAX_RACES = 25;
+/** Lost races before an RSVP gives up with a 409 (only a storm on one occurrence gets near it). */
+const MAX_RACES = 60;
 
 const waitingKey = (a: Attendance) => (a === 'in_person' ? 'waitingInPerson' : 'waitingOnline');
 
@@ -142,7 +143,7 @@ function leave(u: ReturnType<typeof ledgerUpdate>, mine: NonNullable<RsvpState>)
 }
 
 /** A short, growing, random pause after a lost race, so racers spread out. */
-const pause = (race: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * (race + 1)));
+const pause = (race: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * Math.min(race + 1, 10)));
 
 function normalise(item: Record<string, unknown>): OccurrenceRecord {
   const o = item as unknown as OccurrenceRecord;
