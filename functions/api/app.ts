@@ -8,9 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HearthError } from '../core/errors';
 import { accountsRepo } from '../store/repos/accounts';
 import { groupsRepo } from '../store/repos/groups';
-import { meetupsRepo } from '../store/repos/meetups';
-import { notificationsRepo } from '../store/repos/notifications';
-import type { AppConfig, AppEnv } from './context';
+import type { AppConfig, AppEnv, Services } from './context';
 import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
 import { session } from './middleware/session';
@@ -22,11 +20,10 @@ import { groupRoutes } from './routes/groups';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(config: AppConfig) {
+  // The meetups context adds its repositories when it loads (see lazy.ts).
   const services = {
     accounts: accountsRepo(config.db),
     groups: groupsRepo(config.db),
-    meetups: meetupsRepo(config.db),
-    notifications: notificationsRepo(config.db),
     now: config.now ?? Date.now,
     config,
     cookieName: config.secureCookies ? '__Host-hearth_session' : 'hearth_session',
@@ -35,7 +32,7 @@ export function createApp(config: AppConfig) {
   const api = new Hono<AppEnv>();
 
   api.use(async (c, next) => {
-    c.set('services', services);
+    c.set('services', services as Services);
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
@@ -69,7 +66,7 @@ export function createApp(config: AppConfig) {
         '/me/notifications',
         '/me/notifications/*',
       ],
-      () => import('./routes/meetup-context').then((m) => m.register),
+      () => import('./routes/meetup-context'),
     ),
   ];
 

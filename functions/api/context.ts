@@ -29,6 +29,7 @@ export interface AppConfig {
 export interface Services {
   accounts: AccountsRepo;
   groups: GroupsRepo;
+  /** Set by the meetups context when it loads (functions/api/lazy.ts). */
   meetups: MeetupsRepo;
   notifications: NotificationsRepo;
   now: () => number;

@@ -6,31 +6,37 @@
  * @module
  */
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from './context';
+import type { AppEnv, Services } from './context';
 import { errorResponse } from './errors';
 import type { Registry } from './route';
 
-type Register = (app: Hono<AppEnv>, registry: Registry) => void;
+/** A context: its routes, and the services it adds (built once, from the app's services). */
+export interface LazyContext {
+  register: (app: Hono<AppEnv>, registry: Registry) => void;
+  services?: (base: Services) => Partial<Services>;
+}
 type Handover = { parent: Context<AppEnv> };
 
 export function lazyRoutes(
   parent: Hono<AppEnv>,
   registry: Registry,
   paths: string[],
-  load: () => Promise<Register>,
+  load: () => Promise<LazyContext>,
 ): () => Promise<Hono<AppEnv>> {
   let loaded: Promise<Hono<AppEnv>> | undefined;
   const ready = () => {
-    loaded ??= load().then((register) => {
+    loaded ??= load().then((context) => {
+      let services: Services | undefined;
       // Mounted under /api like the parent, so the request's own URL routes it.
       const sub = new Hono<AppEnv>().basePath('/api');
       sub.use(async (c, next) => {
         const from = (c.env as unknown as Handover).parent;
-        c.set('services', from.var.services);
+        services ??= { ...from.var.services, ...context.services?.(from.var.services) };
+        c.set('services', services);
         c.set('auth', from.var.auth);
         await next();
       });
-      register(sub, registry);
+      context.register(sub, registry);
       sub.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
       sub.onError(errorResponse);
       return sub;

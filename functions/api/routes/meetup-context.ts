@@ -1,6 +1,8 @@
 /** The meetups context: scheduling, the schedule, RSVPs and notifications, loaded together. */
 import type { Hono } from 'hono';
-import type { AppEnv } from '../context';
+import { meetupsRepo } from '../../store/repos/meetups';
+import { notificationsRepo } from '../../store/repos/notifications';
+import type { AppEnv, Services } from '../context';
 import type { Registry } from '../route';
 import { meetupRoutes } from './meetups';
 import { rsvpRoutes } from './rsvps';
@@ -9,3 +11,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
   meetupRoutes(app, registry);
   rsvpRoutes(app, registry);
 }
+
+export const services = (base: Services): Partial<Services> => ({
+  meetups: meetupsRepo(base.config.db),
+  notifications: notificationsRepo(base.config.db),
+});
