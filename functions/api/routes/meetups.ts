@@ -199,6 +199,13 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
   );
 
+  /** An occurrence, for owners and facilitators only (`verb` says what they are refused). */
+  async function loadForOrganiser(c: Ctx, occurrenceId: string, verb: string) {
+    const loaded = await loadOccurrence(c, occurrenceId);
+    if (!canSchedule(loaded.member)) throw forbidden(`Only owners and facilitators ${verb}`);
+    return loaded;
+  }
+
   /** The series and the caller's right to change it. */
   async function loadSeries(c: Ctx, meetupId: string) {
     const { group, member } = await loadGroup(c, meetupId.slice(0, 22));
@@ -256,8 +263,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       requireAuth(c);
       const { meetups, now } = c.var.services;
-      const { occurrence: o, member, viewer } = await loadOccurrence(c, params.occurrenceId);
-      if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
+      const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'change meetups');
       const at = now();
       if (o.status === 'cancelled') throw conflict('This meetup is cancelled');
       if (o.startAt <= at) throw conflict('This meetup has already started');
@@ -322,8 +328,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       requireAuth(c);
       const { meetups, now } = c.var.services;
-      const { occurrence: o, member, viewer } = await loadOccurrence(c, params.occurrenceId);
-      if (!canSchedule(member)) throw forbidden('Only owners and facilitators cancel meetups');
+      const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'cancel meetups');
       if (o.status === 'cancelled') return c.json(view(o, viewer));
       const at = now();
       if (o.startAt <= at) throw conflict('This meetup has already started');
@@ -497,8 +502,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       requireAuth(c);
       const { meetups, groups, now } = c.var.services;
-      const { occurrence: o, member } = await loadOccurrence(c, params.occurrenceId);
-      if (!canSchedule(member)) throw forbidden('Only owners and facilitators record attendance');
+      const { occurrence: o } = await loadForOrganiser(c, params.occurrenceId, 'record attendance');
       const at = now();
       if (at < o.startAt) throw conflict('Attendance is recorded once the meetup has started');
       if (o.status === 'cancelled') throw conflict('This meetup is cancelled');
