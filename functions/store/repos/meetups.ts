@@ -188,7 +188,7 @@ export function meetupsRepo(db: Db) {
     ]
       .filter(Boolean)
       .join(' ');
-    const condition = update.condition.join(' AND ');
+    const condition = [...new Set(update.condition)].join(' AND ');
     // DynamoDB refuses names and values an expression does not use: pass only those used.
     const used = (token: string) => new RegExp(`${token}(?![A-Za-z0-9_])`).test(`${expression} ${condition}`);
     const pick = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([k]) => used(k)));
@@ -540,12 +540,8 @@ export function meetupsRepo(db: Db) {
         /** The update from where I am to `attendance`, taking a place (`seat`) or the end of the line. */
         const build = (variant: 'seat' | 'line') => {
           const u = ledgerUpdate(userId);
-          u.condition.push(
-            '#status = :scheduled',
-            'rsvpClosesAt > :now',
-            'rsvpOpensAt <= :now',
-            'startAt > :now',
-          );
+          // RSVPs close no later than the start, so the closing time covers the start too.
+          u.condition.push('#status = :scheduled', 'rsvpClosesAt > :now', 'rsvpOpensAt <= :now');
           u.values[':now'] = now;
           // Leave where I am (a place I free is filled afterwards, from the front of its line).
           if (!mine) {
