@@ -12,6 +12,19 @@ import { openApi } from '../functions/api/openapi';
 import { createDb } from '../functions/store/client';
 import { ensureTable } from '../functions/store/schema';
 
+/** The group both benches create. */
+export const BENCH_GROUP = {
+  name: 'Bench Group',
+  description: 'For measuring.',
+  focus: ['wellbeing'],
+  guidelines: 'Be kind to each other and to the benchmark.',
+  timezone: 'Europe/London',
+  visibility: 'public',
+  joinPolicy: 'open',
+  moderationPolicy: 'light',
+  tone: 'social',
+};
+
 const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -77,19 +90,7 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
       .cookie;
 
   const owner = await signup();
-  const groupId = (
-    await call(owner, 'POST', '/groups', {
-      name: 'Bench Group',
-      description: 'For measuring.',
-      focus: ['wellbeing'],
-      guidelines: 'Be kind to each other and to the benchmark.',
-      timezone: 'Europe/London',
-      visibility: 'public',
-      joinPolicy: 'open',
-      moderationPolicy: 'light',
-      tone: 'social',
-    })
-  ).json.groupId as string;
+  const groupId = (await call(owner, 'POST', '/groups', BENCH_GROUP)).json.groupId as string;
   const members: string[] = [];
   const memberCount = 420;
   for (let i = 0; i < memberCount; i += 30) {

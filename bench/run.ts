@@ -18,7 +18,7 @@ import { createDb } from '../functions/store/client';
 import { ensureTable } from '../functions/store/schema';
 import { buildFunctions, FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
 import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/lambda';
-import { benchMeetups } from './meetups';
+import { BENCH_GROUP, benchMeetups } from './meetups';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -155,22 +155,7 @@ const signup = await call('POST', '/api/auth/signup', {
 });
 if (signup.statusCode !== 201) throw new Error(`bench signup failed: ${signup.body}`);
 const cookie = (signup.cookies?.[0] ?? signup.headers?.['set-cookie'] ?? '').split(';')[0]!;
-const created = await call(
-  'POST',
-  '/api/groups',
-  {
-    name: 'Bench Group',
-    description: 'For measuring.',
-    focus: ['wellbeing'],
-    guidelines: 'Be kind to each other and to the benchmark.',
-    timezone: 'Europe/London',
-    visibility: 'public',
-    joinPolicy: 'open',
-    moderationPolicy: 'light',
-    tone: 'social',
-  },
-  cookie,
-);
+const created = await call('POST', '/api/groups', BENCH_GROUP, cookie);
 const groupId = JSON.parse(created.body).groupId as string;
 
 async function timeIt(n: number, fn: () => Promise<unknown>) {

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { conflict, forbidden, invalid, notFound } from '../../core/errors';
+import { forbidden, invalid, notFound } from '../../core/errors';
 import { canSeeAttendees, modesOf, rsvpOf } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
 import {
@@ -16,7 +16,6 @@ import {
   RsvpResponse,
   SchedulePage,
 } from '../../core/schemas/meetups';
-import { RsvpClosed } from '../../store/repos/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import { loadOccurrence, notifyPromoted, requireActiveMember, view } from './meetup-views';
@@ -46,15 +45,10 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
           { path: 'body.attendance', message: `Choose ${occurrence.mode}` },
         ]);
       }
-      try {
-        const at = now();
-        const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
-        await notifyPromoted(c, result.occurrence, result.promoted, at);
-        return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer) });
-      } catch (e) {
-        if (e instanceof RsvpClosed) throw conflict(e.message);
-        throw e;
-      }
+      const at = now();
+      const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
+      await notifyPromoted(c, result.occurrence, result.promoted, at);
+      return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer) });
     },
   );
 
@@ -74,15 +68,10 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const auth = requireAuth(c);
       const { meetups, now } = c.var.services;
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
-      try {
-        const at = now();
-        const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
-        await notifyPromoted(c, result.occurrence, result.promoted, at);
-        return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer) });
-      } catch (e) {
-        if (e instanceof RsvpClosed) throw conflict(e.message);
-        throw e;
-      }
+      const at = now();
+      const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
+      await notifyPromoted(c, result.occurrence, result.promoted, at);
+      return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer) });
     },
   );
 

@@ -16,6 +16,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { HearthError } from '../../core/errors';
 import {
   type Attendance,
   capKey,
@@ -100,8 +101,15 @@ export interface OccurrenceRecord extends Ledger {
 /** A schedule card: the occurrence without its ledger. */
 export type OccurrenceCard = Omit<OccurrenceRecord, 'going' | 'waitInPerson' | 'waitOnline' | 'version'>;
 
-/** An RSVP that cannot be made now: closed, cancelled, started, or too contended to settle. */
-export class RsvpClosed extends Error {}
+/**
+ * An RSVP that cannot be made now: closed, cancelled, started, or too contended to settle.
+ * A conflict in the one error shape, so routes need not translate it.
+ */
+export class RsvpClosed extends HearthError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
 
 const SCHEDULE_KEYS = ['pk', 'sk', GSI2.partition, GSI2.sort] as const;
 /** Lost races before an RSVP gives up with a 409 (only a storm on one occurrence gets near it). */
