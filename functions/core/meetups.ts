@@ -122,25 +122,103 @@ export function adjustmentWarning(adjusted: 'gap' | 'overlap', local: string, zo
     : `${local.replace('T', ' ')} happens twice in ${zone} (the clocks go back); the first one is used. Some calendar apps may show the second: consider another time.`;
 }
 
-/** The part of an occurrence item that is the RSVP ledger. */
-export interface Ledger {
-  /** Who is going, and how. */
-  going: Record<string, Attendance>;
-  goingInPerson: number;
-  goingOnline: number;
+/**
+ * The RSVP ledger as stored in the occurrence's item. Each mode has a line: everyone who
+ * answered going in that mode, with the arrival ticket the ledger item handed them (a counter
+ * drawn in the same write, so tickets follow the order the writes landed in). The first
+ * `cap` tickets of a line are going; the rest wait, in ticket order. Status is read from the
+ * line, never stored, so no write can leave a place free while someone waits, or overbook: a
+ * withdrawal or a raised capacity promotes by itself, and every RSVP write is conditioned on
+ * the writer's own entry alone.
+ */
+export interface StoredLedger {
+  lineInPerson: Record<string, number>;
+  lineOnline: Record<string, number>;
+  /** How many are in each line (going and waiting): the schedule index carries these. */
+  inLineInPerson: number;
+  inLineOnline: number;
   capInPerson: number;
   capOnline: number;
-  /** Waiting lists in arrival order. */
+  /** The next arrival ticket. */
+  tickets: number;
+}
+
+export const lineKey = (a: Attendance): 'lineInPerson' | 'lineOnline' =>
+  a === 'in_person' ? 'lineInPerson' : 'lineOnline';
+export const inLineKey = (a: Attendance): 'inLineInPerson' | 'inLineOnline' =>
+  a === 'in_person' ? 'inLineInPerson' : 'inLineOnline';
+export const capKey = (a: Attendance): 'capInPerson' | 'capOnline' =>
+  a === 'in_person' ? 'capInPerson' : 'capOnline';
+
+/** An empty ledger with these capacities. */
+export const emptyLedger = (capInPerson: number, capOnline: number): StoredLedger => ({
+  lineInPerson: {},
+  lineOnline: {},
+  inLineInPerson: 0,
+  inLineOnline: 0,
+  capInPerson,
+  capOnline,
+  tickets: 0,
+});
+
+/** Going and waiting counts from a line's size and its capacity. */
+export function seatCounts(inLine: number, cap: number) {
+  return { going: Math.min(inLine, cap), waiting: Math.max(0, inLine - cap) };
+}
+
+/** The counts every view shows; what the schedule index can answer without the lines. */
+export interface SeatCounts {
+  capInPerson: number;
+  capOnline: number;
+  goingInPerson: number;
+  goingOnline: number;
+  waitingInPerson: number;
+  waitingOnline: number;
+}
+
+export function countsOf(
+  s: Pick<StoredLedger, 'inLineInPerson' | 'inLineOnline' | 'capInPerson' | 'capOnline'>,
+): SeatCounts {
+  const p = seatCounts(s.inLineInPerson ?? 0, s.capInPerson ?? 0);
+  const o = seatCounts(s.inLineOnline ?? 0, s.capOnline ?? 0);
+  return {
+    capInPerson: s.capInPerson ?? 0,
+    capOnline: s.capOnline ?? 0,
+    goingInPerson: p.going,
+    goingOnline: o.going,
+    waitingInPerson: p.waiting,
+    waitingOnline: o.waiting,
+  };
+}
+
+/** The ledger as read: who is going, and who waits in which order, per mode. */
+export interface Ledger extends SeatCounts {
+  going: Record<string, Attendance>;
   waitInPerson: string[];
   waitOnline: string[];
 }
 
+/** Reads status from the lines: the first `cap` tickets are going, the rest wait in order. */
+export function readLedger(s: StoredLedger): Ledger {
+  const going: Record<string, Attendance> = {};
+  const wait: Record<Attendance, string[]> = { in_person: [], online: [] };
+  for (const a of ATTENDANCE) {
+    const line = Object.entries(s[lineKey(a)] ?? {}).sort((x, y) => x[1] - y[1]);
+    line.forEach(([userId], i) => {
+      if (i < (s[capKey(a)] ?? 0)) going[userId] = a;
+      else wait[a].push(userId);
+    });
+  }
+  return { ...countsOf(s), going, waitInPerson: wait.in_person, waitOnline: wait.online };
+}
+
+/** Who is going in `after` and was not in `before`, leaving out `except` (the one who moved). */
+export function newlyGoing(before: Ledger, after: Ledger, except?: string): string[] {
+  return Object.keys(after.going).filter((u) => u !== except && !before.going[u]);
+}
+
 export const waitKey = (a: Attendance): 'waitInPerson' | 'waitOnline' =>
   a === 'in_person' ? 'waitInPerson' : 'waitOnline';
-export const goingKey = (a: Attendance): 'goingInPerson' | 'goingOnline' =>
-  a === 'in_person' ? 'goingInPerson' : 'goingOnline';
-export const capKey = (a: Attendance): 'capInPerson' | 'capOnline' =>
-  a === 'in_person' ? 'capInPerson' : 'capOnline';
 
 export type RsvpState =
   | { status: 'going'; attendance: Attendance }

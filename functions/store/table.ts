@@ -45,11 +45,9 @@ export const GSI2 = {
     'rsvpOpensAt',
     'rsvpClosesAt',
     'recurring',
-    'goingInPerson',
-    'goingOnline',
     'capInPerson',
     'capOnline',
-    'waitingInPerson',
-    'waitingOnline',
+    'inLineInPerson',
+    'inLineOnline',
   ],
 } as const;

@@ -65,9 +65,9 @@ describe('the schedule index', () => {
     );
     expect(gsi2.Projection.ProjectionType).toBe('INCLUDE');
     expect(gsi2.Projection.NonKeyAttributes).toEqual(
-      expect.arrayContaining(['startAt', 'title', 'goingInPerson']),
+      expect.arrayContaining(['startAt', 'title', 'inLineInPerson', 'capInPerson']),
     );
-    for (const ledger of ['going', 'waitInPerson', 'waitOnline'])
+    for (const ledger of ['lineInPerson', 'lineOnline', 'tickets'])
       expect(gsi2.Projection.NonKeyAttributes).not.toContain(ledger);
   });
 });

@@ -4,10 +4,13 @@ import {
   canSchedule,
   canSeeAttendees,
   canSeeWhere,
-  type Ledger,
+  countsOf,
+  newlyGoing,
   planOccurrences,
+  readLedger,
   rsvpClosedReason,
   rsvpOf,
+  type StoredLedger,
   shapeProblems,
 } from '../../functions/core/meetups';
 
@@ -71,19 +74,48 @@ describe('planning occurrences', () => {
 });
 
 describe('the ledger', () => {
-  const ledger: Ledger = {
-    going: { a: 'in_person', b: 'online' },
-    goingInPerson: 1,
-    goingOnline: 1,
-    capInPerson: 1,
+  // Tickets in the order the writes landed: b (1) before a (3) in person; c waits behind them.
+  const stored: StoredLedger = {
+    lineInPerson: { a: 3, b: 1, c: 4, d: 6 },
+    lineOnline: { e: 2, f: 5 },
+    inLineInPerson: 4,
+    inLineOnline: 2,
+    capInPerson: 2,
     capOnline: 5,
-    waitInPerson: ['c', 'd'],
-    waitOnline: [],
+    tickets: 7,
   };
+  const ledger = readLedger(stored);
+
+  it('reads going as the first tickets up to capacity, and the rest waiting in ticket order', () => {
+    expect(ledger.going).toEqual({ a: 'in_person', b: 'in_person', e: 'online', f: 'online' });
+    expect(ledger.waitInPerson).toEqual(['c', 'd']);
+    expect(ledger.waitOnline).toEqual([]);
+    expect(countsOf(stored)).toEqual({
+      capInPerson: 2,
+      capOnline: 5,
+      goingInPerson: 2,
+      goingOnline: 2,
+      waitingInPerson: 2,
+      waitingOnline: 0,
+    });
+  });
+
   it('reads a member’s status and place in line', () => {
     expect(rsvpOf(ledger, 'a')).toEqual({ status: 'going', attendance: 'in_person' });
     expect(rsvpOf(ledger, 'd')).toEqual({ status: 'waitlisted', attendance: 'in_person', position: 2 });
     expect(rsvpOf(ledger, 'z')).toBeNull();
+  });
+
+  it('moves the first in line up when someone going leaves or capacity rises', () => {
+    const { b: _, ...rest } = stored.lineInPerson;
+    const left = readLedger({ ...stored, lineInPerson: rest, inLineInPerson: 3 });
+    expect(newlyGoing(ledger, left)).toEqual(['c']);
+    expect(newlyGoing(ledger, readLedger({ ...stored, capInPerson: 4 }))).toEqual(['c', 'd']);
+    // Someone waiting leaves: nobody moves up, and those behind move forward.
+    const { c: __, ...rest2 } = stored.lineInPerson;
+    const waiter = readLedger({ ...stored, lineInPerson: rest2, inLineInPerson: 3 });
+    expect(newlyGoing(ledger, waiter)).toEqual([]);
+    expect(rsvpOf(waiter, 'd')).toEqual({ status: 'waitlisted', attendance: 'in_person', position: 1 });
   });
 
   it('closes RSVPs at the closing time, at the start, and for cancelled meetups', () => {

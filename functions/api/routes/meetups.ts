@@ -6,7 +6,14 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import { adjustmentWarning, canSchedule, modesOf, planOccurrences, shapeProblems } from '../../core/meetups';
+import {
+  adjustmentWarning,
+  canSchedule,
+  emptyLedger,
+  modesOf,
+  planOccurrences,
+  shapeProblems,
+} from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
 import { GroupParams } from '../../core/schemas/groups';
 import {
@@ -27,7 +34,12 @@ import {
 } from '../../core/schemas/meetups';
 import { formatLocal, parseLocal, resolveLocal } from '../../core/time';
 import { occurrenceIdFor, scopedId } from '../../store/ids';
-import type { MeetupRecord, OccurrenceRecord } from '../../store/repos/meetups';
+import {
+  type MeetupRecord,
+  type OccurrenceItem,
+  type OccurrenceRecord,
+  readOccurrence,
+} from '../../store/repos/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
@@ -92,7 +104,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         version: 1,
       };
       const offers = modesOf(body.mode);
-      const occurrences: OccurrenceRecord[] = plan.occurrences.map((p) => ({
+      const occurrences: OccurrenceItem[] = plan.occurrences.map((p) => ({
         occurrenceId: occurrenceIdFor(meetupId, p.index),
         meetupId,
         groupId: group.groupId,
@@ -112,15 +124,10 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         rsvpOpensAt: body.rsvpOpensHoursBefore ? p.startAt - body.rsvpOpensHoursBefore * 3_600_000 : at,
         rsvpClosesAt: p.startAt - body.rsvpClosesMinutesBefore * 60_000,
         recurring: !!plan.rule,
-        going: {},
-        goingInPerson: 0,
-        goingOnline: 0,
-        capInPerson: offers.includes('in_person') ? body.capacity.inPerson! : 0,
-        capOnline: offers.includes('online') ? body.capacity.online! : 0,
-        waitInPerson: [],
-        waitOnline: [],
-        waitingInPerson: 0,
-        waitingOnline: 0,
+        ...emptyLedger(
+          offers.includes('in_person') ? body.capacity.inPerson! : 0,
+          offers.includes('online') ? body.capacity.online! : 0,
+        ),
         version: 1,
       }));
       await meetups.createMeetup(meetup, occurrences);
@@ -128,7 +135,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       return c.json(
         {
           meetup: meetupView(meetup),
-          occurrences: occurrences.map((o) => view(o, viewer)),
+          occurrences: occurrences.map((o) => view(readOccurrence(o), viewer)),
           warnings: plan.occurrences
             .filter((p) => p.adjusted)
             .map((p) => ({
@@ -297,7 +304,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           capInPerson: body.capacity?.inPerson,
           capOnline: body.capacity?.online,
         },
-        { overrides: Object.keys(body), now: at },
+        { overrides: Object.keys(body) },
       );
       if (!result) {
         throw conflict(
@@ -427,7 +434,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
             capOnline: follows('capacity') ? body.capacity?.online : undefined,
           },
-          { now: at },
+          {},
         );
         if (!result) {
           skipped++; // capacity below who is already going, or cancelled meanwhile

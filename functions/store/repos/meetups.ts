@@ -1,11 +1,12 @@
 /**
  * Meetups, their occurrences, and each occurrence's RSVP ledger.
  *
- * The ledger lives in the occurrence's item: who is going (a map), the counts per mode, the
- * capacities, and the waiting lists in arrival order (lists, appended atomically). Every RSVP
- * change is one conditional UpdateItem on that item, conditioned on exactly the parts it relies
- * on; a lost race re-reads and decides again. So going never exceeds capacity, a member is in
- * the ledger at most once, and the waiting order is the order the appends landed in.
+ * The ledger lives in the occurrence's item: one line per mode, mapping each member to the
+ * arrival ticket the item handed them (see StoredLedger in core/meetups). Joining draws the next
+ * ticket and leaving removes one's own entry, each in one conditional UpdateItem conditioned on
+ * the writer's own entry and the RSVP window alone, so RSVPs never race each other: going never
+ * exceeds capacity because going is read as the first `cap` tickets, a member holds one ticket
+ * at most, and the waiting order is the order the writes landed in.
  * @module
  */
 import {
@@ -18,15 +19,20 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { HearthError } from '../../core/errors';
 import {
+  ATTENDANCE,
   type Attendance,
-  capKey,
-  goingKey,
+  countsOf,
+  inLineKey,
   type Ledger,
+  lineKey,
   type MeetupMode,
+  newlyGoing,
   type RsvpState,
+  readLedger,
   rsvpClosedReason,
   rsvpOf,
-  waitKey,
+  type SeatCounts,
+  type StoredLedger,
 } from '../../core/meetups';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
@@ -66,7 +72,8 @@ export interface MeetupRecord {
   version: number;
 }
 
-export interface OccurrenceRecord extends Ledger {
+/** An occurrence as stored: its card and its ledger's lines. */
+export interface OccurrenceItem extends StoredLedger {
   occurrenceId: string;
   meetupId: string;
   groupId: string;
@@ -86,8 +93,6 @@ export interface OccurrenceRecord extends Ledger {
   rsvpOpensAt: number;
   rsvpClosesAt: number;
   recurring: boolean;
-  waitingInPerson: number;
-  waitingOnline: number;
   /** Fields changed on this occurrence alone, which series edits leave alone. */
   overrides?: Set<string>;
   attendance?: {
@@ -98,12 +103,16 @@ export interface OccurrenceRecord extends Ledger {
   version: number;
 }
 
-/** A schedule card: the occurrence without its ledger. */
-export type OccurrenceCard = Omit<OccurrenceRecord, 'going' | 'waitInPerson' | 'waitOnline' | 'version'>;
+/** An occurrence as read: its item, and who is going and waiting, read from its lines. */
+export type OccurrenceRecord = OccurrenceItem & Ledger;
+
+/** A schedule card: the occurrence without its lines, with its seat counts. */
+export type OccurrenceCard = Omit<OccurrenceItem, 'lineInPerson' | 'lineOnline' | 'tickets' | 'version'> &
+  SeatCounts;
 
 /**
- * An RSVP that cannot be made now: closed, cancelled, started, or too contended to settle.
- * A conflict in the one error shape, so routes need not translate it.
+ * An RSVP that cannot be made now: closed, cancelled, started, or changing under the member's
+ * own other requests. A conflict in the one error shape, so routes need not translate it.
  */
 export class RsvpClosed extends HearthError {
   constructor(message: string) {
@@ -112,50 +121,45 @@ export class RsvpClosed extends HearthError {
 }
 
 const SCHEDULE_KEYS = ['pk', 'sk', GSI2.partition, GSI2.sort] as const;
-/** Lost races before an RSVP gives up with a 409 (only a storm on one occurrence gets near it). */
-const MAX_RACES = 60;
-
-const waitingKey = (a: Attendance) => (a === 'in_person' ? 'waitingInPerson' : 'waitingOnline');
-
-/** The parts of one ledger update, with the names and values every RSVP change uses. */
-function ledgerUpdate(userId: string) {
-  return {
-    set: [] as string[],
-    remove: [] as string[],
-    add: [] as string[],
-    condition: [] as string[],
-    names: { '#going': 'going', '#u': userId, '#status': 'status' } as Record<string, string>,
-    values: { ':u': userId, ':scheduled': 'scheduled', ':plusOne': 1, ':minusOne': -1, ':zero': 0 } as Record<
-      string,
-      unknown
-    >,
-  };
-}
-
 /**
- * Adds leaving my current place to an update: a going place gives back its count (the caller
- * overwrites or removes my entry), a place in line is removed where I stand.
+ * Attempts before an RSVP gives up with a 409. An RSVP write depends only on the member's own
+ * entry and the RSVP window, so only the member's own simultaneous requests (or the window
+ * closing) make one fail.
  */
-function leave(u: ReturnType<typeof ledgerUpdate>, mine: NonNullable<RsvpState>): void {
-  if (mine.status === 'going') {
-    u.names['#from'] = goingKey(mine.attendance);
-    u.values[':fromMode'] = mine.attendance;
-    u.condition.push('#going.#u = :fromMode');
-    u.add.push('#from :minusOne');
-  } else {
-    const i = mine.position - 1;
-    u.remove.push(`${waitKey(mine.attendance)}[${i}]`);
-    u.condition.push(`${waitKey(mine.attendance)}[${i}] = :u`);
-    u.add.push(`${waitingKey(mine.attendance)} :minusOne`);
-  }
+const ATTEMPTS = 4;
+const BUSY = 'Your RSVP is changing in another window right now; please try again';
+
+/** An occurrence item as read: who is going and waiting, from its lines. */
+export function readOccurrence(item: OccurrenceItem | Record<string, unknown>): OccurrenceRecord {
+  const o = item as OccurrenceItem;
+  const lines = { lineInPerson: o.lineInPerson ?? {}, lineOnline: o.lineOnline ?? {} };
+  return { ...o, ...lines, ...readLedger({ ...o, ...lines }) };
 }
 
-/** A short, growing, random pause after a lost race, so racers spread out. */
-const pause = (race: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * Math.min(race + 1, 10)));
+/** A member's ticket in the ledger, and in which line. */
+function ticketOf(o: StoredLedger, userId: string): { attendance: Attendance; ticket: number } | null {
+  for (const attendance of ATTENDANCE) {
+    const ticket = o[lineKey(attendance)][userId];
+    if (ticket !== undefined) return { attendance, ticket };
+  }
+  return null;
+}
 
-function normalise(item: Record<string, unknown>): OccurrenceRecord {
-  const o = item as unknown as OccurrenceRecord;
-  return { ...o, going: o.going ?? {}, waitInPerson: o.waitInPerson ?? [], waitOnline: o.waitOnline ?? [] };
+/** Who a member leaving `after`'s line `held` moved up: the ledger with them back in, compared. */
+function promotedBy(
+  after: OccurrenceRecord,
+  userId: string,
+  held: { attendance: Attendance; ticket: number },
+) {
+  if (after.status !== 'scheduled') return [];
+  const line = lineKey(held.attendance);
+  const count = inLineKey(held.attendance);
+  const before = readLedger({
+    ...after,
+    [line]: { ...after[line], [userId]: held.ticket },
+    [count]: after[count] + 1,
+  });
+  return newlyGoing(before, after, userId);
 }
 
 export function meetupsRepo(db: Db) {
@@ -182,98 +186,36 @@ export function meetupsRepo(db: Db) {
     }
   }
 
-  /** One conditional update of a ledger; false when the condition failed (a race was lost). */
-  async function tryUpdate(
+  /** One conditional write to an occurrence's ledger; null when its condition failed. */
+  async function ledgerWrite(
     occurrenceId: string,
-    update: { set?: string[]; remove?: string[]; add?: string[]; condition: string[] },
+    update: string,
+    condition: string,
     names: Record<string, string>,
     values: Record<string, unknown>,
   ): Promise<OccurrenceRecord | null> {
-    const expression = [
-      update.set?.length ? `SET ${update.set.join(', ')}` : '',
-      update.remove?.length ? `REMOVE ${update.remove.join(', ')}` : '',
-      `ADD ${['#version :one', ...(update.add ?? [])].join(', ')}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const condition = [...new Set(update.condition)].join(' AND ');
-    // DynamoDB refuses names and values an expression does not use: pass only those used.
-    const used = (token: string) => new RegExp(`${token}(?![A-Za-z0-9_])`).test(`${expression} ${condition}`);
-    const pick = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([k]) => used(k)));
     try {
       const out = await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.occurrence(occurrenceId),
-          UpdateExpression: expression,
+          UpdateExpression: update,
           ConditionExpression: condition,
-          ExpressionAttributeNames: pick({ ...names, '#version': 'version' }),
-          ExpressionAttributeValues: pick({ ...values, ':one': 1 }),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return normalise(out.Attributes!);
+      return readOccurrence(out.Attributes!);
     } catch (e) {
       if (isConditionFailure(e)) return null;
       throw e;
     }
   }
 
-  /**
-   * Moves the first in line into each free place, one conditional update per promotion, until
-   * the start. Safe to run any time, from anywhere: it only acts on a free place with someone
-   * waiting, and a lost race just reads again.
-   */
-  async function fillFreePlaces(
-    occurrenceId: string,
-    known: OccurrenceRecord | undefined,
-    now: number,
-    /** The modes to fill, and how many promotions this caller owes: the places it freed. */
-    scope: { modes: readonly Attendance[]; most: number } = { modes: ['in_person', 'online'], most: 2000 },
-  ) {
-    let o = known ?? (await repo.getOccurrence(occurrenceId));
-    const promoted: string[] = [];
-    for (
-      let step = 0;
-      o && o.status === 'scheduled' && o.startAt > now && promoted.length < scope.most && step < 2200;
-      step++
-    ) {
-      const mode = scope.modes.find((a) => o![goingKey(a)] < o![capKey(a)] && o![waitKey(a)].length > 0);
-      if (!mode) break;
-      const next = o[waitKey(mode)][0]!;
-      const after = await tryUpdate(
-        occurrenceId,
-        {
-          set: ['#going.#next = :mode'],
-          remove: [`${waitKey(mode)}[0]`],
-          add: ['#to :plusOne', `waiting${mode === 'in_person' ? 'InPerson' : 'Online'} :minusOne`],
-          condition: [`${waitKey(mode)}[0] = :next`, '#to < #cap', '#status = :scheduled', 'startAt > :now'],
-        },
-        {
-          '#going': 'going',
-          '#next': next,
-          '#to': goingKey(mode),
-          '#cap': capKey(mode),
-          '#status': 'status',
-        },
-        {
-          ':mode': mode,
-          ':next': next,
-          ':plusOne': 1,
-          ':minusOne': -1,
-          ':scheduled': 'scheduled',
-          ':now': now,
-        },
-      );
-      if (after) promoted.push(next);
-      o = after ?? (await repo.getOccurrence(occurrenceId));
-    }
-    return { occurrence: o, promoted };
-  }
-
   const repo = {
     /** The series item first (nothing lists it), then its occurrences, whose ids are deterministic. */
-    async createMeetup(meetup: MeetupRecord, occurrences: OccurrenceRecord[]): Promise<void> {
+    async createMeetup(meetup: MeetupRecord, occurrences: OccurrenceItem[]): Promise<void> {
       await doc.send(
         new PutCommand({
           TableName: table,
@@ -300,7 +242,7 @@ export function meetupsRepo(db: Db) {
       const out = await doc.send(
         new GetCommand({ TableName: table, Key: keys.occurrence(occurrenceId), ConsistentRead: true }),
       );
-      return out.Item ? normalise(out.Item) : null;
+      return out.Item ? readOccurrence(out.Item) : null;
     },
 
     /** An occurrence and the caller's membership of its group, in one round trip. */
@@ -322,7 +264,7 @@ export function meetupsRepo(db: Db) {
       }
       const o = found.find((i) => i.sk === ok.sk);
       const m = found.find((i) => i.sk === mk.sk);
-      return { occurrence: o ? normalise(o) : null, member: (m as MemberRecord | undefined) ?? null };
+      return { occurrence: o ? readOccurrence(o) : null, member: (m as MemberRecord | undefined) ?? null };
     },
 
     async getOccurrences(occurrenceIds: string[]): Promise<OccurrenceRecord[]> {
@@ -336,7 +278,7 @@ export function meetupsRepo(db: Db) {
             new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
           );
           for (const item of out.Responses?.[table] ?? [])
-            found.set(item.occurrenceId as string, normalise(item));
+            found.set(item.occurrenceId as string, readOccurrence(item));
           pending = out.UnprocessedKeys?.[table]?.Keys;
         }
       }
@@ -368,7 +310,13 @@ export function meetupsRepo(db: Db) {
           partition: { attribute: GSI2.partition, value: partition },
         },
       );
-      return { items: page.items as unknown as OccurrenceCard[], nextCursor: page.nextCursor };
+      return {
+        items: page.items.map((i) => ({
+          ...(i as unknown as OccurrenceCard),
+          ...countsOf(i as unknown as StoredLedger),
+        })),
+        nextCursor: page.nextCursor,
+      };
     },
 
     async updateMeetup(
@@ -405,13 +353,14 @@ export function meetupsRepo(db: Db) {
 
     /**
      * Changes an occurrence's card fields and bumps its sequence (calendars need it). Capacity may
-     * not drop below who is already going; a raised capacity seats the first in line.
+     * not drop below who is already going; a raised capacity moves the first in line up, and
+     * they are returned as promoted.
      */
     async updateOccurrence(
       occurrenceId: string,
       set: Partial<
         Pick<
-          OccurrenceRecord,
+          OccurrenceItem,
           | 'title'
           | 'description'
           | 'startLocal'
@@ -425,14 +374,17 @@ export function meetupsRepo(db: Db) {
           | 'capOnline'
         >
       >,
-      opts: { now: number; overrides?: string[] },
+      opts: { overrides?: string[] },
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
-      const names: Record<string, string> = { '#status': 'status' };
+      const names: Record<string, string> = {
+        '#status': 'status',
+        '#sequence': 'sequence',
+        '#version': 'version',
+      };
       const values: Record<string, unknown> = { ':scheduled': 'scheduled', ':one': 1 };
+      const changes = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
       const sets: string[] = [];
-      const condition = ['#status = :scheduled'];
-      for (const [k, v] of Object.entries(set)) {
-        if (v === undefined) continue;
+      for (const [k, v] of Object.entries(changes)) {
         names[`#${k}`] = k;
         values[`:${k}`] = v;
         sets.push(`#${k} = :${k}`);
@@ -442,17 +394,20 @@ export function meetupsRepo(db: Db) {
         values[':gsk'] = keys.scheduleAt(set.startAt, occurrenceId);
         sets.push('#gsk = :gsk');
       }
-      if (set.capInPerson !== undefined) condition.push('goingInPerson <= :capInPerson');
-      if (set.capOnline !== undefined) condition.push('goingOnline <= :capOnline');
+      const condition = ['#status = :scheduled'];
+      // Lowering a capacity is fine while no more are in line than the new capacity.
+      if (set.capInPerson !== undefined)
+        condition.push('(#capInPerson <= :capInPerson OR inLineInPerson <= :capInPerson)');
+      if (set.capOnline !== undefined)
+        condition.push('(#capOnline <= :capOnline OR inLineOnline <= :capOnline)');
       const add = ['#sequence :one', '#version :one'];
-      names['#sequence'] = 'sequence';
-      names['#version'] = 'version';
       if (opts.overrides?.length) {
         add.push('#overrides :overrides');
         names['#overrides'] = 'overrides';
         values[':overrides'] = new Set(opts.overrides);
       }
       try {
+        // The item before the write, so who a raised capacity moves up is known exactly.
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
@@ -461,15 +416,19 @@ export function meetupsRepo(db: Db) {
             ConditionExpression: condition.join(' AND '),
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
-            ReturnValues: 'ALL_NEW',
+            ReturnValues: 'ALL_OLD',
           }),
         );
-        const after = normalise(out.Attributes!);
-        if (set.capInPerson !== undefined || set.capOnline !== undefined) {
-          const filled = await fillFreePlaces(occurrenceId, after, opts.now);
-          return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
-        }
-        return { occurrence: after, promoted: [] };
+        const old = out.Attributes as OccurrenceItem;
+        const before = readOccurrence(old);
+        const occurrence = readOccurrence({
+          ...old,
+          ...changes,
+          sequence: old.sequence + 1,
+          version: old.version + 1,
+          overrides: new Set([...(old.overrides ?? []), ...(opts.overrides ?? [])]),
+        });
+        return { occurrence, promoted: newlyGoing(before, occurrence) };
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
@@ -495,7 +454,7 @@ export function meetupsRepo(db: Db) {
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return normalise(out.Attributes!);
+        return readOccurrence(out.Attributes!);
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
@@ -518,10 +477,9 @@ export function meetupsRepo(db: Db) {
     },
 
     /**
-     * Makes `userId`'s RSVP `attendance` (going if a place is free and nobody is waiting for it,
-     * else the end of the waiting list), from any state: new, switching mode, or already there
-     * (then nothing changes). A place freed by a switch goes to the first in line. Returns the
-     * ledger after, and who was promoted.
+     * Makes `userId`'s RSVP `attendance`, from any state: new, switching mode (to the end of the
+     * other line), or already there (then nothing changes). Returns the ledger after, and who a
+     * switch moved up in the line it left.
      */
     async rsvp(
       occurrenceId: string,
@@ -530,120 +488,80 @@ export function meetupsRepo(db: Db) {
       now: number,
       known?: OccurrenceRecord,
     ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[] }> {
-      let current = known;
-      for (let race = 0; race < MAX_RACES; race++) {
-        const o = current ?? (await repo.getOccurrence(occurrenceId));
+      let o = known ?? (await repo.getOccurrence(occurrenceId));
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
         const closed = rsvpClosedReason(
           { opensAt: o.rsvpOpensAt, closesAt: o.rsvpClosesAt, startAt: o.startAt, status: o.status },
           now,
         );
         if (closed) throw new RsvpClosed(closed);
-        const mine = rsvpOf(o, userId);
-        if (mine && mine.attendance === attendance) {
-          // Nothing to change; heal a place left free by an interrupted withdrawal, if any.
-          const healed = await fillFreePlaces(occurrenceId, o, now);
-          return { occurrence: healed.occurrence ?? o, rsvp: mine, promoted: healed.promoted };
-        }
-        /** The update from where I am to `attendance`, taking a place (`seat`) or the end of the line. */
-        const build = (variant: 'seat' | 'line') => {
-          const u = ledgerUpdate(userId);
-          // RSVPs close no later than the start, so the closing time covers the start too.
-          u.condition.push('#status = :scheduled', 'rsvpClosesAt > :now', 'rsvpOpensAt <= :now');
-          u.values[':now'] = now;
-          // Leave where I am (a place I free is filled afterwards, from the front of its line).
-          if (!mine) {
-            u.condition.push('attribute_not_exists(#going.#u)');
-            for (const a of ['in_person', 'online'] as const)
-              u.condition.push(`NOT contains(${waitKey(a)}, :u)`);
-          } else {
-            leave(u, mine);
-          }
-          // A place only if one is free and nobody waits for it; else the end of the line.
-          u.names['#to'] = goingKey(attendance);
-          u.names['#cap'] = capKey(attendance);
-          u.condition.push(`NOT contains(${waitKey(attendance)}, :u)`);
-          if (variant === 'seat') {
-            u.set.push('#going.#u = :toMode');
-            u.values[':toMode'] = attendance;
-            u.add.push('#to :plusOne');
-            u.condition.push('#to < #cap', `size(${waitKey(attendance)}) = :zero`);
-          } else {
-            if (mine?.status === 'going') u.remove.push('#going.#u');
-            u.set.push(`${waitKey(attendance)} = list_append(${waitKey(attendance)}, :me)`);
-            u.values[':me'] = [userId];
-            u.add.push(`${waitingKey(attendance)} :plusOne`);
-            u.condition.push(`(#to >= #cap OR size(${waitKey(attendance)}) > :zero)`);
-          }
-          return u;
+        const held = ticketOf(o, userId);
+        if (held?.attendance === attendance) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
+        // Take the next ticket in the line I want (values on the right are read before the write).
+        const names: Record<string, string> = {
+          '#to': lineKey(attendance),
+          '#toCount': inLineKey(attendance),
+          '#u': userId,
+          '#status': 'status',
         };
-        // The two variants' conditions are complements: when the one the read suggested loses
-        // (the last place went, or a line formed), the other is tried at once, without a read.
-        const first: 'seat' | 'line' =
-          o[goingKey(attendance)] < o[capKey(attendance)] && o[waitKey(attendance)].length === 0
-            ? 'seat'
-            : 'line';
-        const second: 'seat' | 'line' = first === 'seat' ? 'line' : 'seat';
-        let after: OccurrenceRecord | null = null;
-        for (const variant of [first, second, first]) {
-          const u = build(variant);
-          after = await tryUpdate(occurrenceId, u, u.names, u.values);
-          if (after) break;
+        const values: Record<string, unknown> = { ':one': 1, ':now': now, ':scheduled': 'scheduled' };
+        const adds = ['#toCount :one', 'version :one'];
+        // RSVPs close no later than the start, so the closing time covers the start too.
+        const condition = ['#status = :scheduled', 'rsvpClosesAt > :now', 'rsvpOpensAt <= :now'];
+        let remove = '';
+        if (held) {
+          Object.assign(names, {
+            '#from': lineKey(held.attendance),
+            '#fromCount': inLineKey(held.attendance),
+          });
+          Object.assign(values, { ':mine': held.ticket, ':minusOne': -1 });
+          remove = ' REMOVE #from.#u';
+          adds.push('#fromCount :minusOne');
+          condition.push('#from.#u = :mine');
+        } else {
+          condition.push('attribute_not_exists(lineInPerson.#u)', 'attribute_not_exists(lineOnline.#u)');
         }
+        const after = await ledgerWrite(
+          occurrenceId,
+          `SET #to.#u = tickets, tickets = tickets + :one${remove} ADD ${adds.join(', ')}`,
+          condition.join(' AND '),
+          names,
+          values,
+        );
         if (after) {
-          // A place I left goes to the first in line for it: I fill it (each leaver fills its
-          // own, so fillers do not all chase the same head of the line).
-          const filled =
-            mine?.status === 'going'
-              ? await fillFreePlaces(occurrenceId, after, now, { modes: [mine.attendance], most: 1 })
-              : { occurrence: after, promoted: [] };
-          const final = filled.occurrence ?? after;
-          return { occurrence: final, rsvp: rsvpOf(final, userId), promoted: filled.promoted };
+          const promoted = held ? promotedBy(after, userId, held) : [];
+          return { occurrence: after, rsvp: rsvpOf(after, userId), promoted };
         }
-        current = undefined; // lost a race: read again and decide again
-        await pause(race);
+        o = await repo.getOccurrence(occurrenceId); // my other request won, or the window closed
       }
-      throw new RsvpClosed(
-        'Many people are changing their RSVPs for this meetup right now; please try again',
-      );
+      throw new RsvpClosed(BUSY);
     },
 
-    /**
-     * Withdraws `userId`'s RSVP; a freed place then goes to the first in line. A withdrawal is
-     * conditioned only on the member's own entry, so withdrawals never race each other.
-     * Idempotent.
-     */
+    /** Withdraws `userId`'s RSVP; the first in line moves up by itself. Idempotent. */
     async cancelRsvp(
       occurrenceId: string,
       userId: string,
       now: number,
       known?: OccurrenceRecord,
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] }> {
-      let current = known;
-      for (let race = 0; race < MAX_RACES; race++) {
-        const o = current ?? (await repo.getOccurrence(occurrenceId));
+      let o = known ?? (await repo.getOccurrence(occurrenceId));
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
-        const mine = rsvpOf(o, userId);
-        if (!mine) return { occurrence: o, promoted: [] };
+        const held = ticketOf(o, userId);
+        if (!held) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
-        const u = ledgerUpdate(userId);
-        leave(u, mine);
-        if (mine.status === 'going') u.remove.push('#going.#u');
-        const after = await tryUpdate(occurrenceId, u, u.names, u.values);
-        if (after) {
-          if (mine.status !== 'going') return { occurrence: after, promoted: [] };
-          const filled = await fillFreePlaces(occurrenceId, after, now, {
-            modes: [mine.attendance],
-            most: 1,
-          });
-          return { occurrence: filled.occurrence ?? after, promoted: filled.promoted };
-        }
-        current = undefined;
-        await pause(race);
+        const after = await ledgerWrite(
+          occurrenceId,
+          'REMOVE #from.#u ADD #fromCount :minusOne, version :one',
+          '#from.#u = :mine AND startAt > :now',
+          { '#from': lineKey(held.attendance), '#fromCount': inLineKey(held.attendance), '#u': userId },
+          { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now },
+        );
+        if (after) return { occurrence: after, promoted: promotedBy(after, userId, held) };
+        o = await repo.getOccurrence(occurrenceId);
       }
-      throw new RsvpClosed(
-        'Many people are changing their RSVPs for this meetup right now; please try again',
-      );
+      throw new RsvpClosed(BUSY);
     },
   };
   return repo;
