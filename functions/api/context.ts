@@ -43,8 +43,21 @@ export interface Auth {
   session: SessionRecord;
 }
 
+/** What the session cookie claims, before the session is read. */
+export interface Claim {
+  userId: string;
+  tokenHash: string;
+}
+
 export type AppEnv = {
-  Variables: { services: Services; auth: Auth | null };
+  Variables: {
+    services: Services;
+    claim: Claim | null;
+    /** Set from the claim before a route's handler runs (functions/api/middleware/session.ts). */
+    auth: Auth | null;
+    /** Items the route asked to read with the session, by `keyOf` (present only when found). */
+    prefetched: Map<string, Record<string, unknown>>;
+  };
 };
 
 export type Ctx = Context<AppEnv>;

@@ -33,7 +33,9 @@ export function lazyRoutes(
         const from = (c.env as unknown as Handover).parent;
         services ??= { ...from.var.services, ...context.services?.(from.var.services) };
         c.set('services', services);
+        c.set('claim', from.var.claim);
         c.set('auth', from.var.auth);
+        c.set('prefetched', from.var.prefetched);
         await next();
       });
       context.register(sub, registry);

@@ -24,8 +24,10 @@ describe('sign up', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
-    const token = /hearth_session=([^;]+)/.exec(cookie)![1]!;
-    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    // `<userId>.<token>`: a 256-bit token, after the id of the user it claims to be.
+    const [, userId, token] = /hearth_session=([\w-]{22})\.([\w-]{43});/.exec(cookie)!;
+    expect(Buffer.from(token!, 'base64url').length).toBe(32);
+    expect(userId).toBe(res.body.user.userId);
     const me = await p.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ handle: 'Willow', recoveryCodesLeft: 10 });
@@ -119,6 +121,22 @@ describe('sign in and sessions', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('trusts the user id in the cookie only with that user’s own live session', async () => {
+    const t = testApp(db);
+    const mallory = await t.signedUp('mallory-x', 'lanterns across the water');
+    const victim = await t.signedUp('victim-x', 'paper boats on the canal');
+    const victimId = (await victim.get('/api/me')).body.userId;
+    // Mallory's live token under the victim's id: neither identity is taken.
+    const [, token] = /^hearth_session=[\w-]{22}\.([\w-]{43})$/.exec(mallory.cookie)!;
+    mallory.cookie = `hearth_session=${victimId}.${token}`;
+    const me = await mallory.get('/api/me');
+    expect(me.status).toBe(401);
+    expect(me.headers.getSetCookie().join()).toMatch(/hearth_session=;/);
+    mallory.cookie = 'hearth_session=not-a-session';
+    expect((await mallory.get('/api/me')).status).toBe(401);
+    expect(mallory.cookie).toBe('');
   });
 
   it('logs out this device only, and everywhere on request', async () => {

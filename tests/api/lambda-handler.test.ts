@@ -49,7 +49,7 @@ describe('the built API handler', () => {
     });
     expect(ok.statusCode).toBe(201);
     const cookie = ok.cookies?.[0] ?? '';
-    expect(cookie).toMatch(/^__Host-hearth_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/^__Host-hearth_session=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43};/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/HttpOnly/);
     const me = await call('GET', '/api/me', { cookie: cookie.split(';')[0] });

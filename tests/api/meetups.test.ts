@@ -187,6 +187,24 @@ describe('RSVP', () => {
     expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
   });
 
+  it('reads a member’s items with the session only when the session is theirs', async () => {
+    const { t, owner, groupId } = await setup({ visibility: 'private', joinPolicy: 'invite' });
+    const occ = (await owner.post(`/api/groups/${groupId}/meetups`, hybrid())).body.occurrences[0]
+      .occurrenceId;
+    const ownerId = (await owner.get('/api/me')).body.userId;
+    const outsider = await t.signedUp();
+    const [, token] = /\.([\w-]{43})$/.exec(outsider.cookie)!;
+    const forged = `hearth_session=${ownerId}.${token}`;
+    outsider.cookie = forged;
+    // The owner's membership is read beside the session, but never used for someone else.
+    expect((await outsider.get(`/api/occurrences/${occ}`)).status).toBe(404);
+    outsider.cookie = forged;
+    expect(
+      (await outsider.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' })).status,
+    ).toBe(401);
+    expect((await owner.get(`/api/occurrences/${occ}`)).body.venue.address).toMatch(/Harbour Street/);
+  });
+
   it('shows the address and link only to those going and to organisers', async () => {
     const { t, owner, groupId, occ, member } = await scheduled({ inPerson: 1, online: 1 });
     const going = await member();

@@ -1,40 +1,57 @@
 /**
- * Resolves the session cookie into `c.var.auth`. Sessions are checked against idle and
- * absolute expiry in code (TTL deletion is late or, in dynalite, never), and the idle clock is
- * refreshed at most every 15 minutes.
+ * The session cookie is `<userId>.<token>`. The middleware only reads the claim; the session
+ * itself is read just before a route's handler runs (`resolveSession`, called by defineRoute),
+ * together with any items the route names for the claimed user — their membership, the
+ * occurrence they RSVP to — in one round trip. Those items are used only once the session is
+ * found, live, and belongs to the claimed user. Sessions are checked against idle and absolute
+ * expiry in code (TTL deletion is late or, in dynalite, never), and the idle clock is refreshed
+ * at most every 15 minutes.
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, sessionIsLive, sessionNeedsTouch } from '../../core/accounts';
 import { hashToken } from '../../store/ids';
+import type { Key } from '../../store/keys';
 import type { AppEnv, Ctx } from '../context';
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const COOKIE_SHAPE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { accounts, now, cookieName } = c.var.services;
-  const token = getCookie(c, cookieName);
+  const value = getCookie(c, c.var.services.cookieName);
+  const claim = value ? COOKIE_SHAPE.exec(value) : null;
+  c.set('claim', claim ? { userId: claim[1]!, tokenHash: hashToken(claim[2]!) } : null);
   c.set('auth', null);
-  if (token && TOKEN_SHAPE.test(token)) {
-    const tokenHash = hashToken(token);
-    const record = await accounts.getSession(tokenHash);
-    const at = now();
-    if (record && sessionIsLive(record, at)) {
-      c.set('auth', { userId: record.userId, tokenHash, session: record });
-      if (sessionNeedsTouch(record, at)) await accounts.touchSession(tokenHash, record, at);
-    } else {
-      clearSessionCookie(c);
-    }
-  } else if (token) {
-    clearSessionCookie(c);
-  }
+  c.set('prefetched', new Map());
+  if (value && !claim) clearSessionCookie(c);
   await next();
 };
 
-export function setSessionCookie(c: Ctx, token: string): void {
+/**
+ * Reads the claimed session, and `also(userId)` with it; sets `auth`, and `prefetched` when the
+ * session is live and the claimant's. A dead or forged session clears the cookie.
+ */
+export async function resolveSession(c: Ctx, also?: (userId: string) => Key[]): Promise<void> {
+  const claim = c.var.claim;
+  if (!claim || c.var.auth) return;
+  const { accounts, now } = c.var.services;
+  const { session: record, items } = await accounts.getSessionWith(
+    claim.tokenHash,
+    also?.(claim.userId) ?? [],
+  );
+  const at = now();
+  if (record && record.userId === claim.userId && sessionIsLive(record, at)) {
+    c.set('auth', { userId: record.userId, tokenHash: claim.tokenHash, session: record });
+    c.set('prefetched', items);
+    if (sessionNeedsTouch(record, at)) await accounts.touchSession(claim.tokenHash, record, at);
+  } else {
+    clearSessionCookie(c);
+  }
+}
+
+export function setSessionCookie(c: Ctx, userId: string, token: string): void {
   const { config, cookieName } = c.var.services;
-  setCookie(c, cookieName, token, {
+  setCookie(c, cookieName, `${userId}.${token}`, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: !!config.secureCookies,

@@ -67,7 +67,7 @@ async function startSession(c: Ctx, userId: string): Promise<void> {
   const token = newToken();
   const at = now();
   await accounts.createSession(hashToken(token), { userId, createdAt: at, lastSeenAt: at });
-  setSessionCookie(c, token);
+  setSessionCookie(c, userId, token);
 }
 
 /** Seconds to wait when a counter is full within its window, else null. */

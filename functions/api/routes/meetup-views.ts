@@ -9,9 +9,15 @@ import { canSeeWhere, rsvpOf } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import type { OccurrenceView } from '../../core/schemas/meetups';
 import { parseLocal } from '../../core/time';
-import { groupOf } from '../../store/keys';
+import { keyOf } from '../../store/batch';
+import { groupOf, type Key, keys } from '../../store/keys';
 import type { MemberRecord } from '../../store/repos/groups';
-import type { MeetupRecord, OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
+import {
+  type MeetupRecord,
+  type OccurrenceCard,
+  type OccurrenceRecord,
+  readOccurrence,
+} from '../../store/repos/meetups';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import type { Ctx } from '../context';
 
@@ -87,11 +93,25 @@ export function meetupView(m: MeetupRecord) {
   };
 }
 
+/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
+export const withOccurrence = (params: { occurrenceId: string }, userId: string): [Key, Key] => [
+  keys.occurrence(params.occurrenceId),
+  keys.member(groupOf(params.occurrenceId), userId),
+];
+
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
 export async function loadOccurrence(c: Ctx, occurrenceId: string) {
   const auth = c.get('auth');
   const { meetups, groups } = c.var.services;
-  const { occurrence, member } = await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
+  const [ok, mk] = withOccurrence({ occurrenceId }, auth?.userId ?? '');
+  const found = c.var.prefetched;
+  const { occurrence, member } =
+    auth && found.has(keyOf(ok))
+      ? {
+          occurrence: readOccurrence(found.get(keyOf(ok))!),
+          member: (found.get(keyOf(mk)) as MemberRecord | undefined) ?? null,
+        }
+      : await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
   if (!occurrence) throw notFound(NOT_FOUND);
   if (!member) {
     const group = await groups.getGroup(groupOf(occurrenceId));

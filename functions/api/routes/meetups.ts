@@ -53,6 +53,7 @@ import {
   notifyPromoted,
   view,
   when,
+  withOccurrence,
 } from './meetup-views';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -198,6 +199,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'One occurrence: times, place (address for those going), seats, your RSVP',
       auth: 'optional',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       responses: { 200: { description: 'The occurrence', schema: OccurrenceView } },
     },
     async (c, { params }) => {
@@ -264,6 +266,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Change one occurrence (move, retitle, another venue…); the series then leaves it alone',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       body: UpdateOccurrenceRequest,
       responses: { 200: { description: 'The occurrence now', schema: OccurrenceView } },
     },
@@ -329,6 +332,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Cancel one occurrence, with a reason everyone with an RSVP is told',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       body: CancelRequest,
       responses: { 200: { description: 'Cancelled', schema: OccurrenceView } },
     },
@@ -503,6 +507,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         'Record attendance after the start: a headcount, or who checked in where the group checks people in',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       body: AttendanceRequest,
       responses: { 200: { description: 'Recorded', schema: AttendanceView } },
     },

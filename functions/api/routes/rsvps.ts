@@ -18,7 +18,7 @@ import {
 } from '../../core/schemas/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
-import { loadOccurrence, notifyPromoted, requireActiveMember, view } from './meetup-views';
+import { loadOccurrence, notifyPromoted, requireActiveMember, view, withOccurrence } from './meetup-views';
 
 export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -31,6 +31,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'RSVP going, in person or online: a place if one is free, else the waiting list',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       body: RsvpRequest,
       responses: { 200: { description: 'Your RSVP', schema: RsvpResponse } },
     },
@@ -62,6 +63,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Withdraw your RSVP; your place goes to the first in line',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       responses: { 200: { description: 'Withdrawn', schema: RsvpResponse } },
     },
     async (c, { params }) => {
@@ -85,6 +87,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Who is going and waiting (facilitators, moderators and owners)',
       auth: 'required',
       params: OccurrenceParams,
+      prefetch: withOccurrence,
       responses: { 200: { description: 'Attendees by group alias', schema: AttendeeList } },
     },
     async (c, { params }) => {

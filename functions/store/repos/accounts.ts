@@ -8,7 +8,6 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
@@ -17,8 +16,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
+import { getMany, type Item, keyOf } from '../batch';
 import type { Db } from '../client';
-import { keys } from '../keys';
+import { type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 
 export interface UserRecord {
@@ -47,7 +47,7 @@ const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
 export function accountsRepo(db: Db) {
   const { doc, table } = db;
 
-  return {
+  const repo = {
     /** Creates the user and claims the handle; false when the handle is taken. */
     async createUser(user: UserRecord): Promise<boolean> {
       await doc.send(
@@ -140,6 +140,22 @@ export function accountsRepo(db: Db) {
       return (out.Item as SessionRecord | undefined) ?? null;
     },
 
+    /**
+     * A session and other items a request needs, in one round trip. The caller must use the
+     * other items only if the session is live and belongs to the user they were read for.
+     */
+    async getSessionWith(
+      tokenHash: string,
+      also: Key[],
+    ): Promise<{ session: SessionRecord | null; items: Map<string, Item> }> {
+      if (!also.length) return { session: await repo.getSession(tokenHash), items: new Map() };
+      const sk = keys.session(tokenHash);
+      const items = await getMany(db, [sk, ...also], { consistent: true });
+      const session = (items.get(keyOf(sk)) as SessionRecord | undefined) ?? null;
+      items.delete(keyOf(sk));
+      return { session, items };
+    },
+
     async touchSession(tokenHash: string, s: SessionRecord, now: number): Promise<void> {
       try {
         await doc.send(
@@ -204,9 +220,8 @@ export function accountsRepo(db: Db) {
     ): Promise<{ handle: Throttle | null; address: Throttle | null }> {
       const hk = keys.throttle('handle', handleKey);
       const ak = keys.throttle('address', address);
-      const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: [hk, ak] } } }));
-      const items = out.Responses?.[table] ?? [];
-      const find = (k: { pk: string }) => (items.find((i) => i.pk === k.pk) as Throttle | undefined) ?? null;
+      const items = await getMany(db, [hk, ak]);
+      const find = (k: Key) => (items.get(keyOf(k)) as Throttle | undefined) ?? null;
       return { handle: find(hk), address: find(ak) };
     },
 
@@ -256,6 +271,7 @@ export function accountsRepo(db: Db) {
       await doc.send(new DeleteCommand({ TableName: table, Key: keys.throttle(kind, id) }));
     },
   };
+  return repo;
 }
 
 export type ThrottleKind = 'handle' | 'address' | 'signup';

@@ -10,17 +10,10 @@
  * is idempotent (see each method).
  * @module
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import { searchText } from '../../core/groups';
+import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
@@ -146,33 +139,17 @@ export function groupsRepo(db: Db) {
       if (!userId) return { group: await this.getGroup(groupId), member: null };
       const gk = keys.group(groupId);
       const mk = keys.member(groupId, userId);
-      const out = await doc.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: [gk, mk], ConsistentRead: true } } }),
-      );
-      let items = out.Responses?.[table] ?? [];
-      const unprocessed = out.UnprocessedKeys?.[table]?.Keys;
-      if (unprocessed?.length) {
-        const again = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: unprocessed, ConsistentRead: true } } }),
-        );
-        items = [...items, ...(again.Responses?.[table] ?? [])];
-      }
-      const g = items.find((i) => i.sk === gk.sk);
-      const m = items.find((i) => i.sk === mk.sk);
+      const items = await getMany(db, [gk, mk], { consistent: true });
+      const g = items.get(keyOf(gk));
+      const m = items.get(keyOf(mk));
       return { group: g ? fromItem(g) : null, member: (m as MemberRecord | undefined) ?? null };
     },
-
     async getGroups(groupIds: string[]): Promise<GroupRecord[]> {
-      if (groupIds.length === 0) return [];
-      const found = new Map<string, GroupRecord>();
-      let pending: Record<string, unknown>[] | undefined = [...new Set(groupIds)].map((id) => keys.group(id));
-      for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
-        const out: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
-        );
-        for (const item of out.Responses?.[table] ?? []) found.set(item.groupId as string, fromItem(item));
-        pending = out.UnprocessedKeys?.[table]?.Keys;
-      }
+      const items = await getMany(
+        db,
+        groupIds.map((id) => keys.group(id)),
+      );
+      const found = new Map([...items.values()].map((i) => [i.groupId as string, fromItem(i)]));
       return groupIds.map((id) => found.get(id)).filter((g): g is GroupRecord => !!g);
     },
 
@@ -287,25 +264,13 @@ export function groupsRepo(db: Db) {
 
     /** Display names (alias or handle) of some members of a group, for attendee lists. */
     async getDisplayNames(groupId: string, userIds: string[]): Promise<Map<string, string>> {
+      const items = await getMany(
+        db,
+        userIds.map((u) => keys.member(groupId, u)),
+        { projection: 'pk, sk, userId, displayName' },
+      );
       const names = new Map<string, string>();
-      const unique = [...new Set(userIds)];
-      for (let i = 0; i < unique.length; i += 100) {
-        let pending: Record<string, unknown>[] | undefined = unique
-          .slice(i, i + 100)
-          .map((u) => keys.member(groupId, u));
-        for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
-          const out: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [table]: { Keys: pending, ProjectionExpression: 'userId, displayName' },
-              },
-            }),
-          );
-          for (const item of out.Responses?.[table] ?? [])
-            names.set(item.userId as string, item.displayName as string);
-          pending = out.UnprocessedKeys?.[table]?.Keys;
-        }
-      }
+      for (const item of items.values()) names.set(item.userId as string, item.displayName as string);
       return names;
     },
 

@@ -9,14 +9,7 @@
  * at most, and the waiting order is the order the writes landed in.
  * @module
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HearthError } from '../../core/errors';
 import {
   ATTENDANCE,
@@ -34,6 +27,7 @@ import {
   type SeatCounts,
   type StoredLedger,
 } from '../../core/meetups';
+import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
@@ -250,38 +244,23 @@ export function meetupsRepo(db: Db) {
       occurrenceId: string,
       userId: string | null,
     ): Promise<{ occurrence: OccurrenceRecord | null; member: MemberRecord | null }> {
-      const ok = keys.occurrence(occurrenceId);
       if (!userId) return { occurrence: await repo.getOccurrence(occurrenceId), member: null };
+      const ok = keys.occurrence(occurrenceId);
       const mk = keys.member(groupOf(occurrenceId), userId);
-      let found: Record<string, unknown>[] = [];
-      let pending: Record<string, unknown>[] | undefined = [ok, mk];
-      for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
-        const out: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        found = [...found, ...(out.Responses?.[table] ?? [])];
-        pending = out.UnprocessedKeys?.[table]?.Keys;
-      }
-      const o = found.find((i) => i.sk === ok.sk);
-      const m = found.find((i) => i.sk === mk.sk);
-      return { occurrence: o ? readOccurrence(o) : null, member: (m as MemberRecord | undefined) ?? null };
+      const items = await getMany(db, [ok, mk], { consistent: true });
+      const o = items.get(keyOf(ok));
+      return {
+        occurrence: o ? readOccurrence(o) : null,
+        member: (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null,
+      };
     },
 
     async getOccurrences(occurrenceIds: string[]): Promise<OccurrenceRecord[]> {
-      const found = new Map<string, OccurrenceRecord>();
-      for (let i = 0; i < occurrenceIds.length; i += 100) {
-        let pending: Record<string, unknown>[] | undefined = occurrenceIds
-          .slice(i, i + 100)
-          .map((id) => keys.occurrence(id));
-        for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
-          const out: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
-          );
-          for (const item of out.Responses?.[table] ?? [])
-            found.set(item.occurrenceId as string, readOccurrence(item));
-          pending = out.UnprocessedKeys?.[table]?.Keys;
-        }
-      }
+      const items = await getMany(
+        db,
+        occurrenceIds.map((id) => keys.occurrence(id)),
+      );
+      const found = new Map([...items.values()].map((i) => [i.occurrenceId as string, readOccurrence(i)]));
       return occurrenceIds.map((id) => found.get(id)).filter((o): o is OccurrenceRecord => !!o);
     },
 
