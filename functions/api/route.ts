@@ -6,9 +6,8 @@
 import type { Context, Env, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { type FieldError, invalid } from '../core/errors';
-import type { Key } from '../store/keys';
 import type { Ctx } from './context';
-import { resolveSession } from './middleware/session';
+import { type Prefetch, resolveSession } from './middleware/session';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Maybe = z.ZodMiniType | undefined;
@@ -25,7 +24,7 @@ export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe> {
    * Items the handler will read for the signed-in user, read with the session in the same round
    * trip (found ones land in `c.var.prefetched`).
    */
-  prefetch?: (params: Out<P>, userId: string) => Key[];
+  prefetch?: (params: Out<P>, userId: string) => Prefetch;
   params?: P;
   query?: Q;
   body?: B;

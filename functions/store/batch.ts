@@ -12,13 +12,35 @@ export type Item = Record<string, unknown>;
 /** The map key of an item or a key. */
 export const keyOf = (k: Key | Item) => `${k.pk as string}\n${k.sk as string}`;
 
-/** The items found, by `keyOf`; keys with no item are absent. */
+/** A projection of attribute paths, each given as its segments (map keys may be any string). */
+export type Paths = string[][];
+
+function projection(paths: Paths) {
+  const names: Record<string, string> = {};
+  const alias = new Map<string, string>();
+  const name = (segment: string) => {
+    let a = alias.get(segment);
+    if (!a) {
+      a = `#p${alias.size}`;
+      alias.set(segment, a);
+      names[a] = segment;
+    }
+    return a;
+  };
+  // DynamoDB refuses a path named twice.
+  const unique = new Set([['pk'], ['sk'], ...paths].map((path) => path.map(name).join('.')));
+  const expression = [...unique].join(', ');
+  return { ProjectionExpression: expression, ExpressionAttributeNames: names };
+}
+
+/** The items found, by `keyOf`; keys with no item are absent. `only` reads just those paths. */
 export async function getMany(
   db: Db,
   wanted: Key[],
-  opts: { consistent?: boolean; projection?: string } = {},
+  opts: { consistent?: boolean; only?: Paths } = {},
 ): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
+  const projected = opts.only ? projection(opts.only) : {};
   const unique = [...new Map(wanted.map((k) => [keyOf(k), k])).values()];
   for (let i = 0; i < unique.length; i += 100) {
     let pending: Item[] | undefined = unique.slice(i, i + 100);
@@ -31,7 +53,7 @@ export async function getMany(
             [db.table]: {
               Keys: pending,
               ConsistentRead: opts.consistent,
-              ProjectionExpression: opts.projection,
+              ...projected,
             },
           },
         }),

@@ -139,6 +139,9 @@ describe('RSVP', () => {
     ]);
     expect(answers.slice(3).map((a) => a.rsvp.position)).toEqual([1, 2]);
     expect(answers[4].occurrence.seats.inPerson).toEqual({ capacity: 3, going: 3, waitlisted: 2 });
+    // The answer shows the address to those now going, and not to those waiting.
+    expect(answers[2].occurrence.venue.address).toMatch(/Harbour Street/);
+    expect(answers[3].occurrence.venue.address).toBeNull();
     // Repeating an RSVP returns the same result and changes nothing.
     const again = await people[3]!.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
     expect(again.body.rsvp).toEqual({ status: 'waitlisted', attendance: 'in_person', position: 1 });

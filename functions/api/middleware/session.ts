@@ -11,8 +11,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, sessionIsLive, sessionNeedsTouch } from '../../core/accounts';
+import type { Paths } from '../../store/batch';
 import { hashToken } from '../../store/ids';
 import type { Key } from '../../store/keys';
+
+/** Items a route reads with the session: whole, or only the paths named (of every item). */
+export type Prefetch = { keys: Key[]; only?: Paths };
+
 import type { AppEnv, Ctx } from '../context';
 
 const COOKIE_SHAPE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
@@ -31,13 +36,13 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
  * Reads the claimed session, and `also(userId)` with it; sets `auth`, and `prefetched` when the
  * session is live and the claimant's. A dead or forged session clears the cookie.
  */
-export async function resolveSession(c: Ctx, also?: (userId: string) => Key[]): Promise<void> {
+export async function resolveSession(c: Ctx, also?: (userId: string) => Prefetch): Promise<void> {
   const claim = c.var.claim;
   if (!claim || c.var.auth) return;
   const { accounts, now } = c.var.services;
   const { session: record, items } = await accounts.getSessionWith(
     claim.tokenHash,
-    also?.(claim.userId) ?? [],
+    also?.(claim.userId) ?? { keys: [] },
   );
   const at = now();
   if (record && record.userId === claim.userId && sessionIsLive(record, at)) {

@@ -5,21 +5,23 @@
  */
 import { forbidden, notFound } from '../../core/errors';
 import { canSeeGroup, type Membership } from '../../core/groups';
-import { canSeeWhere, rsvpOf } from '../../core/meetups';
+import { canSeeWhere, type RsvpState, rsvpOf } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import type { OccurrenceView } from '../../core/schemas/meetups';
 import { parseLocal } from '../../core/time';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
-import type { MemberRecord } from '../../store/repos/groups';
+import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/groups';
 import {
   type MeetupRecord,
   type OccurrenceCard,
   type OccurrenceRecord,
   readOccurrence,
+  rsvpPaths,
 } from '../../store/repos/meetups';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import type { Ctx } from '../context';
+import type { Prefetch } from '../middleware/session';
 
 export const NOT_FOUND = 'No such meetup, or it is in a private group';
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -27,9 +29,11 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export function view(
   o: OccurrenceCard | OccurrenceRecord,
   viewer: { userId: string | null; member: Membership | null },
+  /** The viewer's RSVP when known better than the ledger read (just made). */
+  known?: RsvpState,
 ): OccurrenceView {
   const ledger = 'going' in o ? o : null;
-  const rsvp = ledger && viewer.userId ? rsvpOf(ledger, viewer.userId) : null;
+  const rsvp = known !== undefined ? known : ledger && viewer.userId ? rsvpOf(ledger, viewer.userId) : null;
   const where = canSeeWhere(viewer.member, rsvp);
   const seats = (cap: number | undefined, going: number, waiting: number) =>
     cap ? { capacity: cap, going, waitlisted: waiting } : null;
@@ -93,17 +97,30 @@ export function meetupView(m: MeetupRecord) {
   };
 }
 
-/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
-export const withOccurrence = (params: { occurrenceId: string }, userId: string): [Key, Key] => [
-  keys.occurrence(params.occurrenceId),
-  keys.member(groupOf(params.occurrenceId), userId),
+const occurrenceKeys = (occurrenceId: string, userId: string): [Key, Key] => [
+  keys.occurrence(occurrenceId),
+  keys.member(groupOf(occurrenceId), userId),
 ];
+
+/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
+export const withOccurrence = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: occurrenceKeys(params.occurrenceId, userId),
+});
+
+/**
+ * The `prefetch` of RSVP routes: the membership, and the occurrence without anyone's entry in
+ * its lines but the caller's, so an RSVP reads the same however many are going.
+ */
+export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: occurrenceKeys(params.occurrenceId, userId),
+  only: [...Object.keys(MEMBER_FIELDS).map((f) => [f]), ...rsvpPaths(userId)],
+});
 
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
 export async function loadOccurrence(c: Ctx, occurrenceId: string) {
   const auth = c.get('auth');
   const { meetups, groups } = c.var.services;
-  const [ok, mk] = withOccurrence({ occurrenceId }, auth?.userId ?? '');
+  const [ok, mk] = occurrenceKeys(occurrenceId, auth?.userId ?? '');
   const found = c.var.prefetched;
   const { occurrence, member } =
     auth && found.has(keyOf(ok))

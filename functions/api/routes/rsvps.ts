@@ -18,7 +18,14 @@ import {
 } from '../../core/schemas/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
-import { loadOccurrence, notifyPromoted, requireActiveMember, view, withOccurrence } from './meetup-views';
+import {
+  forRsvp,
+  loadOccurrence,
+  notifyPromoted,
+  requireActiveMember,
+  view,
+  withOccurrence,
+} from './meetup-views';
 
 export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -31,7 +38,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'RSVP going, in person or online: a place if one is free, else the waiting list',
       auth: 'required',
       params: OccurrenceParams,
-      prefetch: withOccurrence,
+      prefetch: forRsvp,
       body: RsvpRequest,
       responses: { 200: { description: 'Your RSVP', schema: RsvpResponse } },
     },
@@ -49,7 +56,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const at = now();
       const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
-      return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer) });
+      return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
   );
 
@@ -63,7 +70,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Withdraw your RSVP; your place goes to the first in line',
       auth: 'required',
       params: OccurrenceParams,
-      prefetch: withOccurrence,
+      prefetch: forRsvp,
       responses: { 200: { description: 'Withdrawn', schema: RsvpResponse } },
     },
     async (c, { params }) => {
@@ -73,7 +80,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const at = now();
       const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
-      return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer) });
+      return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
   );
 

@@ -16,7 +16,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
-import { getMany, type Item, keyOf } from '../batch';
+import { getMany, type Item, keyOf, type Paths } from '../batch';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
 import { GSI1 } from '../table';
@@ -37,6 +37,9 @@ export interface SessionRecord {
   createdAt: number;
   lastSeenAt: number;
 }
+
+/** Every field of a session item (the compiler checks the list is whole). */
+const SESSION_FIELDS = { userId: 1, createdAt: 1, lastSeenAt: 1 } satisfies Record<keyof SessionRecord, 1>;
 
 export const isConditionFailure = (e: unknown) =>
   e instanceof ConditionalCheckFailedException ||
@@ -141,16 +144,18 @@ export function accountsRepo(db: Db) {
     },
 
     /**
-     * A session and other items a request needs, in one round trip. The caller must use the
-     * other items only if the session is live and belongs to the user they were read for.
+     * A session and other items a request needs, in one round trip, whole or (`only`) just the
+     * paths named, beside the session's own fields. The caller must use the other items only if
+     * the session is live and belongs to the user they were read for.
      */
     async getSessionWith(
       tokenHash: string,
-      also: Key[],
+      also: { keys: Key[]; only?: Paths },
     ): Promise<{ session: SessionRecord | null; items: Map<string, Item> }> {
-      if (!also.length) return { session: await repo.getSession(tokenHash), items: new Map() };
+      if (!also.keys.length) return { session: await repo.getSession(tokenHash), items: new Map() };
       const sk = keys.session(tokenHash);
-      const items = await getMany(db, [sk, ...also], { consistent: true });
+      const only = also.only && [...Object.keys(SESSION_FIELDS).map((f) => [f]), ...also.only];
+      const items = await getMany(db, [sk, ...also.keys], { consistent: true, only });
       const session = (items.get(keyOf(sk)) as SessionRecord | undefined) ?? null;
       items.delete(keyOf(sk));
       return { session, items };

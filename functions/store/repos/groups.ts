@@ -50,6 +50,17 @@ export interface MemberRecord {
   joinedAt: string;
 }
 
+/** Every field of a member item: a projection that reads a membership whole. */
+export const MEMBER_FIELDS = {
+  groupId: 1,
+  userId: 1,
+  role: 1,
+  status: 1,
+  alias: 1,
+  displayName: 1,
+  joinedAt: 1,
+} satisfies Record<keyof MemberRecord, 1>;
+
 export interface InviteRecord {
   inviteId: string;
   groupId: string;
@@ -267,7 +278,7 @@ export function groupsRepo(db: Db) {
       const items = await getMany(
         db,
         userIds.map((u) => keys.member(groupId, u)),
-        { projection: 'pk, sk, userId, displayName' },
+        { only: [['userId'], ['displayName']] },
       );
       const names = new Map<string, string>();
       for (const item of items.values()) names.set(item.userId as string, item.displayName as string);

@@ -14,6 +14,7 @@ import { HearthError } from '../../core/errors';
 import {
   ATTENDANCE,
   type Attendance,
+  capKey,
   countsOf,
   inLineKey,
   type Ledger,
@@ -27,7 +28,7 @@ import {
   type SeatCounts,
   type StoredLedger,
 } from '../../core/meetups';
-import { getMany, keyOf } from '../batch';
+import { getMany, keyOf, type Paths } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
@@ -96,6 +97,48 @@ export interface OccurrenceItem extends StoredLedger {
   };
   version: number;
 }
+
+/** Every field of an occurrence item but its lines (the compiler checks the list is whole). */
+const CARD_FIELDS = {
+  occurrenceId: 1,
+  meetupId: 1,
+  groupId: 1,
+  index: 1,
+  title: 1,
+  description: 1,
+  startLocal: 1,
+  startAt: 1,
+  endAt: 1,
+  timezone: 1,
+  mode: 1,
+  venue: 1,
+  online: 1,
+  status: 1,
+  cancelReason: 1,
+  sequence: 1,
+  rsvpOpensAt: 1,
+  rsvpClosesAt: 1,
+  recurring: 1,
+  overrides: 1,
+  attendance: 1,
+  version: 1,
+  inLineInPerson: 1,
+  inLineOnline: 1,
+  capInPerson: 1,
+  capOnline: 1,
+  tickets: 1,
+} satisfies Record<Exclude<keyof OccurrenceItem, 'lineInPerson' | 'lineOnline'>, 1>;
+
+/**
+ * What an RSVP reads of an occurrence: everything but the lines, and the member's own entry in
+ * them. The lines it reads hold that member alone, so they tell where the member is, not their
+ * place.
+ */
+export const rsvpPaths = (userId: string): Paths => [
+  ...Object.keys(CARD_FIELDS).map((f) => [f]),
+  ['lineInPerson', userId],
+  ['lineOnline', userId],
+];
 
 /** An occurrence as read: its item, and who is going and waiting, read from its lines. */
 export type OccurrenceRecord = OccurrenceItem & Ledger;
@@ -180,27 +223,33 @@ export function meetupsRepo(db: Db) {
     }
   }
 
-  /** One conditional write to an occurrence's ledger; null when its condition failed. */
+  /**
+   * One conditional write to an occurrence's ledger: the item after it (ALL_NEW) or only what
+   * changed (UPDATED_NEW); null when its condition failed.
+   */
   async function ledgerWrite(
     occurrenceId: string,
-    update: string,
-    condition: string,
-    names: Record<string, string>,
-    values: Record<string, unknown>,
-  ): Promise<OccurrenceRecord | null> {
+    write: {
+      update: string;
+      condition: string;
+      names: Record<string, string>;
+      values: Record<string, unknown>;
+    },
+    returns: 'ALL_NEW' | 'UPDATED_NEW' = 'ALL_NEW',
+  ): Promise<Record<string, unknown> | null> {
     try {
       const out = await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.occurrence(occurrenceId),
-          UpdateExpression: update,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
+          UpdateExpression: write.update,
+          ConditionExpression: write.condition,
+          ExpressionAttributeNames: write.names,
+          ExpressionAttributeValues: write.values,
+          ReturnValues: returns,
         }),
       );
-      return readOccurrence(out.Attributes!);
+      return out.Attributes!;
     } catch (e) {
       if (isConditionFailure(e)) return null;
       throw e;
@@ -457,8 +506,10 @@ export function meetupsRepo(db: Db) {
 
     /**
      * Makes `userId`'s RSVP `attendance`, from any state: new, switching mode (to the end of the
-     * other line), or already there (then nothing changes). Returns the ledger after, and who a
-     * switch moved up in the line it left.
+     * other line), or already there (then nothing changes). `known` is the occurrence as read;
+     * its lines need hold only this member's entry (`rsvpPaths`). Returns the RSVP, the
+     * occurrence after (its counts exact; for a new RSVP, its lines as read), and who a switch
+     * moved up in the line it left.
      */
     async rsvp(
       occurrenceId: string,
@@ -468,6 +519,7 @@ export function meetupsRepo(db: Db) {
       known?: OccurrenceRecord,
     ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[] }> {
       let o = known ?? (await repo.getOccurrence(occurrenceId));
+      let whole = !known;
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
         const closed = rsvpClosedReason(
@@ -476,6 +528,12 @@ export function meetupsRepo(db: Db) {
         );
         if (closed) throw new RsvpClosed(closed);
         const held = ticketOf(o, userId);
+        if (held && !whole) {
+          // Already in a line: where I stand, and whom a switch moves up, need the whole line.
+          o = await repo.getOccurrence(occurrenceId);
+          whole = true;
+          continue;
+        }
         if (held?.attendance === attendance) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
         // Take the next ticket in the line I want (values on the right are read before the write).
         const names: Record<string, string> = {
@@ -488,36 +546,72 @@ export function meetupsRepo(db: Db) {
         const adds = ['#toCount :one', 'version :one'];
         // RSVPs close no later than the start, so the closing time covers the start too.
         const condition = ['#status = :scheduled', 'rsvpClosesAt > :now', 'rsvpOpensAt <= :now'];
-        let remove = '';
-        if (held) {
+        const update = `SET #to.#u = tickets, tickets = tickets + :one ADD ${adds.join(', ')}`;
+        if (!held) {
+          // A new RSVP goes to the end of the line: its place follows from the line's size after
+          // the write and the capacity (conditioned on the one read), so only what changed is
+          // returned, however many are in line.
+          names['#cap'] = capKey(attendance);
+          values[':cap'] = o[capKey(attendance)];
+          condition.push(
+            'attribute_not_exists(lineInPerson.#u)',
+            'attribute_not_exists(lineOnline.#u)',
+            '#cap = :cap',
+          );
+          const changed = await ledgerWrite(
+            occurrenceId,
+            { update, condition: condition.join(' AND '), names, values },
+            'UPDATED_NEW',
+          );
+          if (changed) {
+            const inLine = changed[inLineKey(attendance)] as number;
+            const cap = o[capKey(attendance)];
+            const rsvp: RsvpState =
+              inLine <= cap
+                ? { status: 'going', attendance }
+                : { status: 'waitlisted', attendance, position: inLine - cap };
+            // The item as read, with this line's new count: counts exact, other lines as read.
+            const occurrence = readOccurrence({
+              ...o,
+              [inLineKey(attendance)]: inLine,
+              tickets: changed.tickets,
+              version: changed.version,
+            });
+            return { occurrence, rsvp, promoted: [] };
+          }
+        } else {
+          // A switch leaves the other line, which may move its first in line up: read it all.
           Object.assign(names, {
             '#from': lineKey(held.attendance),
             '#fromCount': inLineKey(held.attendance),
           });
           Object.assign(values, { ':mine': held.ticket, ':minusOne': -1 });
-          remove = ' REMOVE #from.#u';
-          adds.push('#fromCount :minusOne');
           condition.push('#from.#u = :mine');
-        } else {
-          condition.push('attribute_not_exists(lineInPerson.#u)', 'attribute_not_exists(lineOnline.#u)');
-        }
-        const after = await ledgerWrite(
-          occurrenceId,
-          `SET #to.#u = tickets, tickets = tickets + :one${remove} ADD ${adds.join(', ')}`,
-          condition.join(' AND '),
-          names,
-          values,
-        );
-        if (after) {
-          const promoted = held ? promotedBy(after, userId, held) : [];
-          return { occurrence: after, rsvp: rsvpOf(after, userId), promoted };
+          const after = await ledgerWrite(occurrenceId, {
+            update: `${update.replace(' ADD ', ' REMOVE #from.#u ADD ')}, #fromCount :minusOne`,
+            condition: condition.join(' AND '),
+            names,
+            values,
+          });
+          if (after) {
+            const occurrence = readOccurrence(after);
+            return {
+              occurrence,
+              rsvp: rsvpOf(occurrence, userId),
+              promoted: promotedBy(occurrence, userId, held),
+            };
+          }
         }
         o = await repo.getOccurrence(occurrenceId); // my other request won, or the window closed
+        whole = true;
       }
       throw new RsvpClosed(BUSY);
     },
 
-    /** Withdraws `userId`'s RSVP; the first in line moves up by itself. Idempotent. */
+    /**
+     * Withdraws `userId`'s RSVP; the first in line moves up by itself. Idempotent. `known` as
+     * for `rsvp`.
+     */
     async cancelRsvp(
       occurrenceId: string,
       userId: string,
@@ -530,14 +624,20 @@ export function meetupsRepo(db: Db) {
         const held = ticketOf(o, userId);
         if (!held) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
-        const after = await ledgerWrite(
-          occurrenceId,
-          'REMOVE #from.#u ADD #fromCount :minusOne, version :one',
-          '#from.#u = :mine AND startAt > :now',
-          { '#from': lineKey(held.attendance), '#fromCount': inLineKey(held.attendance), '#u': userId },
-          { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now },
-        );
-        if (after) return { occurrence: after, promoted: promotedBy(after, userId, held) };
+        const after = await ledgerWrite(occurrenceId, {
+          update: 'REMOVE #from.#u ADD #fromCount :minusOne, version :one',
+          condition: '#from.#u = :mine AND startAt > :now',
+          names: {
+            '#from': lineKey(held.attendance),
+            '#fromCount': inLineKey(held.attendance),
+            '#u': userId,
+          },
+          values: { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now },
+        });
+        if (after) {
+          const occurrence = readOccurrence(after);
+          return { occurrence, promoted: promotedBy(occurrence, userId, held) };
+        }
         o = await repo.getOccurrence(occurrenceId);
       }
       throw new RsvpClosed(BUSY);
