@@ -1,9 +1,9 @@
 /**
- * Reading many items by key in as few round trips as DynamoDB allows: 100 keys a request, and
- * the keys it left unprocessed asked again.
+ * Reading and writing many items in as few round trips as DynamoDB allows (100 keys a read, 25
+ * items a write), asking again for what it left unprocessed.
  * @module
  */
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
 import type { Key } from './keys';
 
@@ -63,4 +63,23 @@ export async function getMany(
     }
   }
   return found;
+}
+
+/** Writes many items, 25 a request and four requests at a time, asking again for any left unprocessed. */
+export async function putMany(db: Db, items: Item[]): Promise<void> {
+  const chunks: Item[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  for (let i = 0; i < chunks.length; i += 4) {
+    await Promise.all(
+      chunks.slice(i, i + 4).map(async (chunk) => {
+        let pending: Item[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; pending?.length; attempt++) {
+          if (attempt > 6) throw new Error('DynamoDB kept items unprocessed');
+          if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+          const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
+          pending = out.UnprocessedItems?.[db.table] as Item[] | undefined;
+        }
+      }),
+    );
+  }
 }

@@ -9,7 +9,7 @@
  * at most, and the waiting order is the order the writes landed in.
  * @module
  */
-import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HearthError } from '../../core/errors';
 import {
   ATTENDANCE,
@@ -28,7 +28,7 @@ import {
   type SeatCounts,
   type StoredLedger,
 } from '../../core/meetups';
-import { getMany, keyOf, type Paths } from '../batch';
+import { getMany, keyOf, type Paths, putMany } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
@@ -202,27 +202,6 @@ function promotedBy(
 export function meetupsRepo(db: Db) {
   const { doc, table } = db;
 
-  async function write(items: Record<string, unknown>[]) {
-    const chunks: Record<string, unknown>[][] = [];
-    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-    // Four batches in flight at a time; unprocessed items are retried with backoff.
-    for (let i = 0; i < chunks.length; i += 4) {
-      await Promise.all(
-        chunks.slice(i, i + 4).map(async (chunk) => {
-          let pending: Record<string, unknown>[] | undefined = chunk.map((Item) => ({
-            PutRequest: { Item },
-          }));
-          for (let attempt = 0; pending?.length; attempt++) {
-            if (attempt > 6) throw new Error('DynamoDB kept items unprocessed');
-            if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-            const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-            pending = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
-          }
-        }),
-      );
-    }
-  }
-
   /**
    * One conditional write to an occurrence's ledger: the item after it (ALL_NEW) or only what
    * changed (UPDATED_NEW); null when its condition failed.
@@ -266,7 +245,8 @@ export function meetupsRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      await write(
+      await putMany(
+        db,
         occurrences.map((o) => ({
           ...keys.occurrence(o.occurrenceId),
           [GSI2.partition]: keys.scheduleOf(o.groupId),

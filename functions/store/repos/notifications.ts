@@ -3,7 +3,8 @@
  * after 90 days.
  * @module
  */
-import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { putMany } from '../batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
 import { keys } from '../keys';
@@ -42,15 +43,7 @@ export function notificationsRepo(db: Db) {
           ttl: Math.ceil(now / 1000) + KEEP_DAYS * 86400,
         };
       });
-      for (let i = 0; i < items.length; i += 25) {
-        let pending: Record<string, unknown>[] | undefined = items
-          .slice(i, i + 25)
-          .map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; pending?.length && attempt < 6; attempt++) {
-          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-          pending = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
-        }
-      }
+      await putMany(db, items);
     },
 
     async list(userId: string, opts: { limit: number; cursor?: string }) {
