@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # npm test: everything the project needs to be trusted, on a fresh machine of this kind.
-# Installs Debian's Chromium when missing, lints, type-checks, builds (vitest's global setup) and
+# Installs Debian's Chromium and libical bindings when missing, lints, type-checks, builds (vitest's global setup) and
 # runs every test file (unit, api against dynalite, infra with cdk-nag, e2e in Chromium); ends with a plain
 # "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+# Debian packages the tests drive: Chromium (browser tests) and libical's GObject bindings
+# (calendar checks, run with Debian's own python3).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+PATH=$(getconf PATH) python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" >/dev/null 2>&1 \
+  || missing+=(gir1.2-ical-3.0 python3-gi)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages for the tests: ${missing[*]}…"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-    || { echo "Could not install chromium: run 'apt-get install -y chromium' and try again." >&2; exit 1; }
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "Could not install ${missing[*]}: run 'apt-get install -y ${missing[*]}' and try again." >&2; exit 1; }
 fi
 [ -d node_modules ] || npm ci
 

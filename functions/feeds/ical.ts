@@ -1,0 +1,48 @@
+/**
+ * Feed events written as iCalendar (RFC 5545, with RFC 7986 NAME and REFRESH-INTERVAL) by
+ * ical-generator, patched in patches/ to fold lines without a TextEncoder per character.
+ * Times are written in each event's zone with a VTIMEZONE for every zone used; instants go in as
+ * zoned dates (a plain Date would be written as the server's local time under the TZID).
+ * @module
+ */
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { FeedEvent } from '../core/feeds';
+
+const STATUS = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+} as const;
+
+/** The VTIMEZONE block of a zone (the library's data is embedded, so it bundles). */
+const vtimezone = (zone: string) => tzlib_get_ical_block(zone)[0] ?? null;
+
+/** A whole calendar: `name` is what calendar apps show for the subscription. */
+export function writeCalendar(name: string, events: FeedEvent[]): string {
+  const calendar = ical({
+    name,
+    prodId: { company: 'Hearth', product: 'Hearth', language: 'EN' },
+    ttl: 3600,
+    // No calendar-level zone name: it would write TIMEZONE-ID, which libical rejects.
+    timezone: { name: null, generator: vtimezone },
+  });
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      stamp: new Date(e.stamp),
+      start: new TZDate(e.start, e.timezone),
+      end: new TZDate(e.end, e.timezone),
+      timezone: e.timezone,
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      url: e.url,
+      status: STATUS[e.status],
+    });
+  }
+  // Every line of a calendar ends with CRLF, the last one too.
+  return `${calendar.toString()}\r\n`;
+}

@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { foldLines } from 'ical-generator';
+import { describe, expect, it } from 'vitest';
+import { DISCREET_TITLE, eventFor, type FeedOccurrence, stillShown } from '../../functions/core/feeds';
+import { planOccurrences } from '../../functions/core/meetups';
+import { writeCalendar } from '../../functions/feeds/ical';
+import { libicalErrors, parseCalendar } from '../support/ical';
+
+const now = Date.parse('2026-11-25T10:00:00Z');
+
+const base: FeedOccurrence = {
+  occurrenceId: 'grp-occ-0',
+  groupId: 'grp',
+  title: 'Tuesday evening circle',
+  description: 'Tea, talk and listening; everyone welcome.',
+  startAt: 0,
+  endAt: 0,
+  timezone: 'Europe/London',
+  mode: 'hybrid',
+  venue: { name: 'Mind Centre', address: '12 Harbour Street, Leeds', neighbourhood: 'City centre' },
+  online: { url: 'https://meet.example/quiet-room', notes: 'Camera optional' },
+  status: 'scheduled',
+  cancelReason: null,
+  sequence: 0,
+  changedAt: now,
+};
+
+/** A weekly series at 18:30 local time in `zone`, as occurrences with the instants Hearth computed. */
+function series(zone: string, start: string, count: number): FeedOccurrence[] {
+  const plan = planOccurrences({ start, rrule: `FREQ=WEEKLY;COUNT=${count}` }, zone, now);
+  if ('problems' in plan) throw new Error(JSON.stringify(plan.problems));
+  return plan.occurrences.map((p) => ({
+    ...base,
+    occurrenceId: `${zone.replace('/', '-')}-${p.index}`,
+    timezone: zone,
+    startAt: p.startAt,
+    endAt: p.startAt + 90 * 60_000,
+  }));
+}
+
+const going = { status: 'going', attendance: 'in_person' } as const;
+
+describe('calendars Hearth writes', () => {
+  it('give calendar apps the right instants across DST, with a VTIMEZONE for every TZID, and pass libical', () => {
+    const occurrences = [
+      ...series('Europe/London', '2027-03-16T18:30', 4), // clocks go forward 28 March
+      ...series('America/New_York', '2027-10-26T18:30', 3), // and back 7 November
+      ...series('Australia/Sydney', '2027-03-30T18:30', 2), // back 4 April
+      ...series('Asia/Kolkata', '2027-03-16T18:30', 2), // no DST
+    ];
+    const text = writeCalendar(
+      'Hearth',
+      occurrences.map((o) =>
+        eventFor(o, { rsvp: going, groupName: 'Circle', discreet: false, pageUrl: null }),
+      ),
+    );
+    expect(libicalErrors(text)).toEqual([]);
+    const parsed = parseCalendar(text);
+    expect(parsed.events).toHaveLength(occurrences.length);
+    for (const [i, o] of occurrences.entries()) {
+      expect(parsed.events[i]!.start, o.occurrenceId).toBe(o.startAt);
+      expect(parsed.events[i]!.end).toBe(o.endAt);
+      expect(parsed.events[i]!.tzid).toBe(o.timezone);
+    }
+    // 18:30 in London is 18:30Z before the change and 17:30Z after it.
+    expect(new Date(parsed.events[1]!.start).toISOString()).toBe('2027-03-23T18:30:00.000Z');
+    expect(new Date(parsed.events[2]!.start).toISOString()).toBe('2027-03-30T17:30:00.000Z');
+    expect(new Set(parsed.events.map((e) => e.tzid))).toEqual(new Set(parsed.zones));
+    expect(parsed.props).toEqual(
+      expect.arrayContaining(
+        ['name', 'x-wr-calname', 'refresh-interval', 'x-published-ttl'].map((p) => p.toUpperCase()),
+      ),
+    );
+    expect(text).not.toMatch(/METHOD:/);
+    expect(text).toMatch(/REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n/);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    // Lines end with CRLF and are folded at 75 octets.
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+  });
+
+  it('escapes text and keeps every character through folding', () => {
+    const title =
+      'Tea; talk, and “listening” \\ 🌧️ together — a long title that must fold across lines ✨✨✨';
+    const text = writeCalendar('Hearth', [
+      eventFor(
+        { ...base, title, startAt: now + 86_400_000, endAt: now + 90_000_000 },
+        {
+          rsvp: going,
+          groupName: 'Circle',
+          discreet: false,
+          pageUrl: null,
+        },
+      ),
+    ]);
+    expect(libicalErrors(text)).toEqual([]);
+    expect(parseCalendar(text).events[0]!.summary).toBe(title);
+  });
+
+  it('in discreet mode show a neutral title and no group name, description or venue name', () => {
+    const o = { ...base, startAt: now + 86_400_000, endAt: now + 90_000_000 };
+    const as = (rsvp: Parameters<typeof eventFor>[1]['rsvp']) =>
+      parseCalendar(
+        writeCalendar('Hearth', [
+          eventFor(o, {
+            rsvp,
+            groupName: 'Eating Disorder Support',
+            discreet: true,
+            pageUrl: 'https://x/#/o',
+          }),
+        ]),
+      ).events[0]!;
+    const goingEvent = as(going);
+    expect(goingEvent.summary).toBe(DISCREET_TITLE);
+    expect(goingEvent.location).toContain('12 Harbour Street');
+    const waiting = as({ status: 'waitlisted', attendance: 'in_person', position: 2 });
+    expect(waiting.summary).toBe(`${DISCREET_TITLE} (waiting list)`);
+    expect(waiting.status).toBe('TENTATIVE');
+    for (const e of [goingEvent, waiting, as(null)]) {
+      for (const secret of [
+        'Eating Disorder',
+        'Tea, talk',
+        'Mind Centre',
+        'Camera optional',
+        'https://x/#/o',
+      ])
+        expect(e.raw).not.toContain(secret);
+    }
+    // Only those going get the address and the link.
+    for (const e of [waiting, as(null)]) {
+      expect(e.raw).not.toContain('Harbour Street');
+      expect(e.raw).not.toContain('meet.example');
+    }
+  });
+
+  it('mark cancelled occurrences for 14 days, then drop them', () => {
+    const o = {
+      ...base,
+      status: 'cancelled' as const,
+      cancelReason: 'Room flooded',
+      startAt: now + 5 * 86_400_000,
+    };
+    const e = eventFor(
+      { ...o, endAt: o.startAt + 3_600_000 },
+      { rsvp: going, groupName: 'C', discreet: false, pageUrl: null },
+    );
+    expect(e.status).toBe('cancelled');
+    expect(e.description).toMatch(/Room flooded/);
+    expect(stillShown({ ...o, endAt: o.startAt + 3_600_000 }, now + 13 * 86_400_000)).toBe(false); // ended
+    expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 13 * 86_400_000)).toBe(true);
+    expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 15 * 86_400_000)).toBe(false);
+  });
+});
+
+/** ical-generator's own folding before the patch in patches/: the reference the patch must match. */
+function referenceFold(input: string): string {
+  return input
+    .split('\r\n')
+    .map((line) => {
+      let result = '';
+      let octets = 0;
+      for (let i = 0; i < line.length; i++) {
+        let ch = line.charAt(i);
+        if (ch >= '\ud800' && ch <= '\udbff') ch += line.charAt(++i);
+        const size = new TextEncoder().encode(ch).length;
+        octets += size;
+        if (octets > 74) {
+          result += '\r\n ';
+          octets = size;
+        }
+        result += ch;
+      }
+      return result;
+    })
+    .join('\r\n');
+}
+
+describe('the line-folding patch to ical-generator', () => {
+  it('folds exactly as before, for any text (lone surrogates and CRLFs included)', () => {
+    const unit = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+      fc.constantFrom('\r\n', '\ud83d', '\ude00', '😀', 'é', '語', ' '),
+      fc.string({ maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(foldLines(text)).toBe(referenceFold(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is applied (npm install runs patch-package)', () => {
+    expect(foldLines.toString()).not.toContain('TextEncoder');
+  });
+});
