@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { sessionCookieName } from '../core/accounts';
 import { HearthError } from '../core/errors';
 import { accountsRepo } from '../store/repos/accounts';
 import { groupsRepo } from '../store/repos/groups';
@@ -26,7 +27,7 @@ export function createApp(config: AppConfig) {
     groups: groupsRepo(config.db),
     now: config.now ?? Date.now,
     config,
-    cookieName: config.secureCookies ? '__Host-hearth_session' : 'hearth_session',
+    cookieName: sessionCookieName(!!config.secureCookies),
   };
   const registry: Registry = [];
   const api = new Hono<AppEnv>();
@@ -68,6 +69,7 @@ export function createApp(config: AppConfig) {
       ],
       () => import('./routes/meetup-context'),
     ),
+    lazyRoutes(api, registry, ['/me/feed'], () => import('./routes/calendar')),
   ];
 
   let doc: unknown;

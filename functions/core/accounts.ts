@@ -96,3 +96,16 @@ export function sessionIsLive(s: SessionTimes, now: number): boolean {
 export function sessionNeedsTouch(s: SessionTimes, now: number): boolean {
   return now - s.lastSeenAt >= SESSION_TOUCH_MS;
 }
+
+/**
+ * The session cookie's value is `<userId>.<token>` (22 and 43 characters of base64url). The user
+ * id lets a request read that user's items with the session; it is trusted only once the session
+ * is found, live, and theirs.
+ */
+export function parseSessionCookie(value: string | undefined): { userId: string; token: string } | null {
+  const m = value ? /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value) : null;
+  return m ? { userId: m[1]!, token: m[2]! } : null;
+}
+
+/** `__Host-` where cookies are Secure (deployed), so no subdomain can set it. */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-hearth_session' : 'hearth_session');

@@ -76,9 +76,16 @@ export function stillShown(o: Pick<FeedOccurrence, 'endAt' | 'status' | 'changed
  */
 export function eventFor(
   o: FeedOccurrence,
-  viewer: { rsvp: RsvpState; groupName: string; discreet: boolean; pageUrl: string | null },
+  viewer: {
+    rsvp: RsvpState;
+    groupName: string;
+    discreet: boolean;
+    pageUrl: string | null;
+    /** Whether the address and the link are shown; by default, to those going. */
+    seesWhere?: boolean;
+  },
 ): FeedEvent {
-  const going = viewer.rsvp?.status === 'going';
+  const going = viewer.seesWhere ?? viewer.rsvp?.status === 'going';
   const waiting = viewer.rsvp?.status === 'waitlisted' ? viewer.rsvp.position : null;
   const cancelled = o.status === 'cancelled';
   const where: string[] = [];

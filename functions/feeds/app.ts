@@ -1,18 +1,233 @@
 /**
- * Calendar feeds (read-only). The routes that serve .ics files arrive with the calendar issue;
- * the app, its function, its read-only grant and its route through CloudFront exist now.
+ * Calendar feeds (read-only): a member's private feed at `/feeds/{token}.ics`, and a public
+ * group's feed at `/feeds/groups/{groupId}.ics`. Conditional GET with a strong ETag from the
+ * feed's content and a Last-Modified from the data's own change times; 304 answers skip writing
+ * the calendar. Unknown, revoked and malformed tokens are all the same 404.
  * @module
  */
-import { Hono } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { parseSessionCookie, sessionCookieName, sessionIsLive } from '../core/accounts';
+import {
+  eventFor,
+  FEED_AHEAD_MS,
+  FEED_KEPT_AFTER_END_MS,
+  type FeedEvent,
+  type FeedOccurrence,
+  stillShown,
+} from '../core/feeds';
+import { canSeeGroup } from '../core/groups';
+import { canSeeWhere, type RsvpState, rsvpOf } from '../core/meetups';
+import { getMany, keyOf } from '../store/batch';
 import type { Db } from '../store/client';
+import { hashToken } from '../store/ids';
+import { groupOf, keys } from '../store/keys';
+import { accountsRepo } from '../store/repos/accounts';
+import { feedsRepo } from '../store/repos/feeds';
+import { type GroupRecord, groupsRepo, type MemberRecord } from '../store/repos/groups';
+import { meetupsRepo, type OccurrenceRecord, readOccurrence } from '../store/repos/meetups';
+import { writeCalendar } from './ical';
 
-export function createFeedsApp(_deps: { db: Db }) {
+/** `<userId>.<secret>.ics`: 22 and 43 characters of base64url. */
+const MEMBER_FEED = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})\.ics$/;
+const GROUP_FEED = /^([A-Za-z0-9_-]{1,64})\.ics$/;
+/** Schedule entries read per group; enough for weekly meetups over the whole window. */
+const PER_GROUP = 500;
+
+export interface FeedsDeps {
+  db: Db;
+  now?: () => number;
+  /** Deployed: the session cookie is the `__Host-` one (as the API sets it). */
+  secureCookies?: boolean;
+}
+
+export interface Feed {
+  name: string;
+  events: FeedEvent[];
+  /** The latest change among everything the feed was built from. */
+  lastModified: number;
+}
+
+/** What the data says a feed holds, before it is written. */
+export function feedBuilder(deps: FeedsDeps) {
+  const feeds = feedsRepo(deps.db);
+  const accounts = accountsRepo(deps.db);
+  const groups = groupsRepo(deps.db);
+  const meetups = meetupsRepo(deps.db);
+  const window = (now: number) => ({
+    from: now - FEED_KEPT_AFTER_END_MS - 86_400_000,
+    to: now + FEED_AHEAD_MS,
+  });
+
+  async function schedules(groupIds: string[], now: number) {
+    const pages = await Promise.all(
+      groupIds.map((g) => meetups.listSchedule(g, { ...window(now), limit: PER_GROUP })),
+    );
+    return pages.flatMap((p) => p.items.map((i) => i.occurrenceId));
+  }
+
+  const asFeed = (o: OccurrenceRecord): FeedOccurrence => ({ ...o, changedAt: o.changedAt ?? 0 });
+  const changedAt = (o: OccurrenceRecord) => Math.max(o.changedAt ?? 0, o.rsvpChangedAt ?? 0);
+
+  return {
+    /** A member's feed, or null when the token is not a live one (no hint which). */
+    async member(token: string, now: number): Promise<Feed | null> {
+      const match = MEMBER_FEED.exec(token);
+      if (!match) return null;
+      const [, userId, secret] = match as unknown as [string, string, string];
+      const feed = await feeds.getFeed(userId);
+      if (!feed || !sameHash(hashToken(secret), feed.tokenHash)) return null;
+      const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
+      const ids = memberships.map((m) => m.groupId);
+      const [records, occurrenceIds] = await Promise.all([groups.getGroups(ids), schedules(ids, now)]);
+      const names = new Map(records.map((g) => [g.groupId, g.name]));
+      const found = await meetups.getOccurrencesFor(occurrenceIds, userId);
+      let lastModified = Math.max(feed.changedAt, ...memberships.map((m) => Date.parse(m.joinedAt) || 0));
+      const events: FeedEvent[] = [];
+      for (const { occurrence: o, rsvp } of found) {
+        lastModified = Math.max(lastModified, changedAt(o));
+        if (!stillShown(asFeed(o), now)) continue;
+        if (feed.scope === 'mine' && !rsvp) continue;
+        events.push(
+          eventFor(asFeed(o), {
+            rsvp,
+            groupName: names.get(o.groupId) ?? '',
+            discreet: feed.discreet,
+            pageUrl: null,
+          }),
+        );
+      }
+      return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events, lastModified };
+    },
+
+    /** A public group's feed: public information only (no address, no link); null otherwise. */
+    async group(file: string, now: number): Promise<Feed | null> {
+      const match = GROUP_FEED.exec(file);
+      if (!match) return null;
+      const group: GroupRecord | null = await groups.getGroup(match[1]!);
+      if (group?.visibility !== 'public' || !canSeeGroup(group.visibility, null)) return null;
+      const found = await meetups.getOccurrences(await schedules([group.groupId], now));
+      const nobody: RsvpState = null;
+      let lastModified = Date.parse(group.updatedAt) || 0;
+      const events: FeedEvent[] = [];
+      for (const o of found) {
+        lastModified = Math.max(lastModified, o.changedAt ?? 0);
+        if (!stillShown(asFeed(o), now)) continue;
+        events.push(
+          eventFor(asFeed(o), { rsvp: nobody, groupName: group.name, discreet: false, pageUrl: null }),
+        );
+      }
+      return { name: group.name, events, lastModified };
+    },
+
+    /**
+     * One occurrence as a file for “Add to calendar”, showing what its page shows the reader
+     * (`cookie` is their session cookie): null when they may not see it. Private groups'
+     * occurrences are for members; the address is for those going and for organisers.
+     */
+    async occurrence(occurrenceId: string, cookie: string | undefined, now: number): Promise<Feed | null> {
+      if (!/^[A-Za-z0-9_-]{33}$/.test(occurrenceId)) return null;
+      const claim = parseSessionCookie(cookie);
+      const ok = keys.occurrence(occurrenceId);
+      const mk = keys.member(groupOf(occurrenceId), claim?.userId ?? '');
+      let item: Record<string, unknown> | undefined;
+      let member: MemberRecord | null = null;
+      if (claim) {
+        const { session, items } = await accounts.getSessionWith(hashToken(claim.token), { keys: [ok, mk] });
+        item = items.get(keyOf(ok));
+        if (session && session.userId === claim.userId && sessionIsLive(session, now))
+          member = (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null;
+      } else {
+        item = (await getMany(deps.db, [ok], { consistent: true })).get(keyOf(ok));
+      }
+      if (!item) return null;
+      const o = readOccurrence(item);
+      const group = await groups.getGroup(o.groupId);
+      if (!group || (!member && !canSeeGroup(group.visibility, null))) return null;
+      const rsvp = member && claim ? rsvpOf(o, claim.userId) : null;
+      const event = eventFor(asFeed(o), {
+        rsvp,
+        groupName: group.name,
+        discreet: false,
+        pageUrl: null,
+        seesWhere: canSeeWhere(member, rsvp),
+      });
+      return { name: o.title, events: [event], lastModified: changedAt(o) };
+    },
+  };
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A strong validator for exactly this content. */
+export const etagOf = (feed: Feed) =>
+  `"${createHash('sha256')
+    .update(JSON.stringify([feed.name, feed.events]))
+    .digest('base64url')
+    .slice(0, 32)}"`;
+
+/** Answers a conditional GET or HEAD for a feed: 304 when the client has it, else the calendar. */
+export function respond(c: Context, feed: Feed): Response {
+  const etag = etagOf(feed);
+  // HTTP dates have whole seconds: round up so a change within the second is not missed.
+  const modified = Math.ceil(feed.lastModified / 1000) * 1000;
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Last-Modified': new Date(modified).toUTCString(),
+    'Cache-Control': 'private, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  const ifNoneMatch = c.req.header('if-none-match');
+  const ifModifiedSince = c.req.header('if-modified-since');
+  const fresh = ifNoneMatch
+    ? ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')
+    : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= modified;
+  if (fresh) return c.body(null, 304, headers);
+  const type = {
+    ...headers,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': 'inline; filename="hearth.ics"',
+  };
+  if (c.req.method === 'HEAD') return c.body(null, 200, type);
+  return c.body(writeCalendar(feed.name, feed.events), 200, type);
+}
+
+export function createFeedsApp(deps: FeedsDeps) {
+  const now = deps.now ?? Date.now;
+  const build = feedBuilder(deps);
   const feeds = new Hono();
+  const notFound = (c: Context) => c.text('Not found', 404);
   feeds.get('/health', (c) => c.json({ ok: true }));
-  // Unknown tokens and paths are 404 with no hint of what exists (calendar issue: bad input).
-  feeds.notFound((c) => c.text('Not found', 404));
+  feeds.on(['GET', 'HEAD'], '/groups/:file', async (c) => {
+    const feed = await build.group(c.req.param('file'), now());
+    return feed ? respond(c, feed) : notFound(c);
+  });
+  feeds.on(['GET', 'HEAD'], '/:file', async (c) => {
+    const feed = await build.member(c.req.param('file'), now());
+    return feed ? respond(c, feed) : notFound(c);
+  });
+  // Unknown tokens and paths are 404 with no hint of what exists.
+  feeds.notFound(notFound);
   const app = new Hono();
   app.route('/feeds', feeds);
-  app.notFound((c) => c.text('Not found', 404));
+  // Routed here rather than to the API, so calendar writing stays out of the API's bundle.
+  app.on(['GET', 'HEAD'], '/api/occurrences/:occurrenceId/event.ics', async (c) => {
+    const cookie = getCookie(c, sessionCookieName(!!deps.secureCookies));
+    const file = await build.occurrence(c.req.param('occurrenceId'), cookie, now());
+    if (!file)
+      return c.json(
+        { error: { code: 'not_found', message: 'No such meetup, or it is in a private group' } },
+        404,
+      );
+    const res = respond(c, file);
+    res.headers.set('Content-Disposition', 'attachment; filename="hearth-meetup.ics"');
+    return res;
+  });
+  app.notFound(notFound);
   return app;
 }

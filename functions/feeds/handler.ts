@@ -4,4 +4,6 @@ import { createDb } from '../store/client';
 import { createFeedsApp } from './app';
 
 const env = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
-export const handler = handle(createFeedsApp({ db: createDb({ table: env.TABLE_NAME }) }));
+export const handler = handle(
+  createFeedsApp({ db: createDb({ table: env.TABLE_NAME }), secureCookies: true }),
+);

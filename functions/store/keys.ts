@@ -35,6 +35,8 @@ export const keys = {
   scheduleOf: (groupId: string) => `SCHEDULE#${groupId}`,
   scheduleAt: (startAtMs: number, occurrenceId: string) =>
     `${new Date(startAtMs).toISOString()}#${occurrenceId}`,
+  /** A member's private calendar feed: its secret's hash and settings. */
+  feed: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'FEED' }),
   notification: (userId: string, createdAt: string, id: string): Key => ({
     pk: `USER#${userId}`,
     sk: `NOTE#${createdAt}#${id}`,

@@ -36,6 +36,12 @@ export class HearthHttpApi extends Construct {
       methods: [HttpMethod.GET, HttpMethod.HEAD],
       integration: feeds,
     });
+    // One occurrence as an .ics file: written by the feeds function, which holds the calendar code.
+    this.httpApi.addRoutes({
+      path: '/api/occurrences/{occurrenceId}/event.ics',
+      methods: [HttpMethod.GET, HttpMethod.HEAD],
+      integration: feeds,
+    });
 
     const logs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
     const stage = this.httpApi.defaultStage as HttpStage;

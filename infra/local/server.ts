@@ -33,6 +33,8 @@ export function createLocalApp(opts: { db: Db; webRoot: string; publicUrl?: stri
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
   });
+  // As the HTTP API routes it: single-event files come from the feeds function.
+  app.on(['GET', 'HEAD'], '/api/occurrences/:id/event.ics', (c) => feeds.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/feeds/*', (c) => feeds.fetch(c.req.raw, c.env));

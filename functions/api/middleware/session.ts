@@ -10,7 +10,12 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_ABSOLUTE_MS, sessionIsLive, sessionNeedsTouch } from '../../core/accounts';
+import {
+  parseSessionCookie,
+  SESSION_ABSOLUTE_MS,
+  sessionIsLive,
+  sessionNeedsTouch,
+} from '../../core/accounts';
 import type { Paths } from '../../store/batch';
 import { hashToken } from '../../store/ids';
 import type { Key } from '../../store/keys';
@@ -20,12 +25,10 @@ export type Prefetch = { keys: Key[]; only?: Paths };
 
 import type { AppEnv, Ctx } from '../context';
 
-const COOKIE_SHAPE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
-
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   const value = getCookie(c, c.var.services.cookieName);
-  const claim = value ? COOKIE_SHAPE.exec(value) : null;
-  c.set('claim', claim ? { userId: claim[1]!, tokenHash: hashToken(claim[2]!) } : null);
+  const claim = parseSessionCookie(value);
+  c.set('claim', claim ? { userId: claim.userId, tokenHash: hashToken(claim.token) } : null);
   c.set('auth', null);
   c.set('prefetched', new Map());
   if (value && !claim) clearSessionCookie(c);

@@ -30,6 +30,7 @@ import {
   UpdateMemberRequest,
 } from '../../core/schemas/groups';
 import { hashToken, newId, newToken } from '../../store/ids';
+import { feedsRepo } from '../../store/repos/feeds';
 import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
@@ -97,6 +98,10 @@ export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
   }
   return { group, member };
 }
+
+/** A membership began or ended: the member's calendar feed changes with it. */
+const feedChanged = (c: Ctx, userId: string) =>
+  feedsRepo(c.var.services.config.db).touch(userId, c.var.services.now());
 
 export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -348,11 +353,14 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (target.role === 'moderator' && me!.role !== 'owner')
           throw forbidden('Only owners remove moderators');
         await groups.deleteMember(target);
+        await feedChanged(c, userId);
         return c.json({ ...memberView(target), status: target.status });
       }
       if (body.status === 'active' && target.status === 'pending') {
-        if (await groups.approveMember(group.groupId, userId))
+        if (await groups.approveMember(group.groupId, userId)) {
           await groups.addToMemberCount(group.groupId, 1);
+          await feedChanged(c, userId);
+        }
         target = { ...target, status: 'active' };
       }
       if (body.role && body.role !== target.role) {
@@ -394,6 +402,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw conflict('You are the only owner; make someone else owner before you leave');
       }
       await groups.deleteMember(member);
+      await feedChanged(c, auth.userId);
       return c.json({ ok: true as const });
     },
   );

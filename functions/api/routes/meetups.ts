@@ -122,6 +122,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         status: 'scheduled',
         cancelReason: null,
         sequence: 0,
+        changedAt: at,
         rsvpOpensAt: body.rsvpOpensHoursBefore ? p.startAt - body.rsvpOpensHoursBefore * 3_600_000 : at,
         rsvpClosesAt: p.startAt - body.rsvpClosesMinutesBefore * 60_000,
         recurring: !!plan.rule,
@@ -307,7 +308,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           capInPerson: body.capacity?.inPerson,
           capOnline: body.capacity?.online,
         },
-        { overrides: Object.keys(body) },
+        { overrides: Object.keys(body), now: at },
       );
       if (!result) {
         throw conflict(
@@ -344,7 +345,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const at = now();
       if (o.startAt <= at) throw conflict('This meetup has already started');
       const after =
-        (await meetups.cancelOccurrence(o.occurrenceId, body.reason)) ??
+        (await meetups.cancelOccurrence(o.occurrenceId, body.reason, at)) ??
         (await meetups.getOccurrence(o.occurrenceId))!;
       await notify(
         c,
@@ -438,7 +439,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
             capOnline: follows('capacity') ? body.capacity?.online : undefined,
           },
-          {},
+          { now: at },
         );
         if (!result) {
           skipped++; // capacity below who is already going, or cancelled meanwhile
@@ -481,7 +482,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       for (const o of await meetups.getOccurrences(ids)) {
         if (o.status !== 'scheduled' || o.startAt <= at) continue;
-        const after = await meetups.cancelOccurrence(o.occurrenceId, body.reason);
+        const after = await meetups.cancelOccurrence(o.occurrenceId, body.reason, at);
         if (after)
           await notify(
             c,

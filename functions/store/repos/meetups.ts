@@ -85,6 +85,10 @@ export interface OccurrenceItem extends StoredLedger {
   status: 'scheduled' | 'cancelled';
   cancelReason: string | null;
   sequence: number;
+  /** When the occurrence itself last changed (not its RSVPs): calendars' DTSTAMP. */
+  changedAt: number;
+  /** When anyone last joined or left its lines (feeds' Last-Modified). */
+  rsvpChangedAt?: number;
   rsvpOpensAt: number;
   rsvpClosesAt: number;
   recurring: boolean;
@@ -116,6 +120,8 @@ const CARD_FIELDS = {
   status: 1,
   cancelReason: 1,
   sequence: 1,
+  changedAt: 1,
+  rsvpChangedAt: 1,
   rsvpOpensAt: 1,
   rsvpClosesAt: 1,
   recurring: 1,
@@ -293,6 +299,32 @@ export function meetupsRepo(db: Db) {
       return occurrenceIds.map((id) => found.get(id)).filter((o): o is OccurrenceRecord => !!o);
     },
 
+    /**
+     * Occurrences with one member's RSVP to each: read without the lines, then whole only where
+     * the member holds a place or waits (their place in line needs the whole line).
+     */
+    async getOccurrencesFor(
+      occurrenceIds: string[],
+      userId: string,
+    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState }[]> {
+      const items = await getMany(
+        db,
+        occurrenceIds.map((id) => keys.occurrence(id)),
+        { only: rsvpPaths(userId) },
+      );
+      const light = [...items.values()].map((i) => readOccurrence(i));
+      const mine = await repo.getOccurrences(
+        light.filter((o) => ticketOf(o, userId)).map((o) => o.occurrenceId),
+      );
+      const whole = new Map(mine.map((o) => [o.occurrenceId, o]));
+      const byId = new Map(light.map((o) => [o.occurrenceId, whole.get(o.occurrenceId) ?? o]));
+      return occurrenceIds.flatMap((id) => {
+        const occurrence = byId.get(id);
+        if (!occurrence) return [];
+        return [{ occurrence, rsvp: whole.has(id) ? rsvpOf(occurrence, userId) : null }];
+      });
+    },
+
     /** A page of a group's schedule between two instants, earliest first; cards only. */
     async listSchedule(
       groupId: string,
@@ -382,7 +414,7 @@ export function meetupsRepo(db: Db) {
           | 'capOnline'
         >
       >,
-      opts: { overrides?: string[] },
+      opts: { now: number; overrides?: string[] },
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
       const names: Record<string, string> = {
         '#status': 'status',
@@ -390,7 +422,10 @@ export function meetupsRepo(db: Db) {
         '#version': 'version',
       };
       const values: Record<string, unknown> = { ':scheduled': 'scheduled', ':one': 1 };
-      const changes = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+      const changes = {
+        ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)),
+        changedAt: opts.now,
+      };
       const sets: string[] = [];
       for (const [k, v] of Object.entries(changes)) {
         names[`#${k}`] = k;
@@ -443,19 +478,24 @@ export function meetupsRepo(db: Db) {
       }
     },
 
-    async cancelOccurrence(occurrenceId: string, reason: string): Promise<OccurrenceRecord | null> {
+    async cancelOccurrence(
+      occurrenceId: string,
+      reason: string,
+      now: number,
+    ): Promise<OccurrenceRecord | null> {
       try {
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
             UpdateExpression:
-              'SET #status = :cancelled, cancelReason = :reason ADD #sequence :one, #version :one',
+              'SET #status = :cancelled, cancelReason = :reason, changedAt = :now ADD #sequence :one, #version :one',
             ConditionExpression: '#status = :scheduled',
             ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
             ExpressionAttributeValues: {
               ':cancelled': 'cancelled',
               ':scheduled': 'scheduled',
+              ':now': now,
               ':reason': reason,
               ':one': 1,
             },
@@ -526,7 +566,7 @@ export function meetupsRepo(db: Db) {
         const adds = ['#toCount :one', 'version :one'];
         // RSVPs close no later than the start, so the closing time covers the start too.
         const condition = ['#status = :scheduled', 'rsvpClosesAt > :now', 'rsvpOpensAt <= :now'];
-        const update = `SET #to.#u = tickets, tickets = tickets + :one ADD ${adds.join(', ')}`;
+        const update = `SET #to.#u = tickets, tickets = tickets + :one, rsvpChangedAt = :now ADD ${adds.join(', ')}`;
         if (!held) {
           // A new RSVP goes to the end of the line: its place follows from the line's size after
           // the write and the capacity (conditioned on the one read), so only what changed is
@@ -605,7 +645,7 @@ export function meetupsRepo(db: Db) {
         if (!held) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
         const after = await ledgerWrite(occurrenceId, {
-          update: 'REMOVE #from.#u ADD #fromCount :minusOne, version :one',
+          update: 'REMOVE #from.#u SET rsvpChangedAt = :now ADD #fromCount :minusOne, version :one',
           condition: '#from.#u = :mine AND startAt > :now',
           names: {
             '#from': lineKey(held.attendance),

@@ -1,0 +1,113 @@
+/**
+ * The member's private calendar feed: make it (or give it a new secret), change what it shows,
+ * revoke it. The URL holds a 256-bit secret, stored only as its hash and shown once.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { notFound } from '../../core/errors';
+import { DEFAULT_FEED_SETTINGS } from '../../core/feeds';
+import { Ok } from '../../core/schemas/common';
+import { FeedAnswer, FeedSettingsChange } from '../../core/schemas/feeds';
+import { hashToken, newToken } from '../../store/ids';
+import { type FeedRecord, feedsRepo } from '../../store/repos/feeds';
+import { type AppEnv, requireAuth, type Services } from '../context';
+import { defineRoute, type Registry } from '../route';
+
+const viewOf = (f: FeedRecord, path: string | null = null) => ({
+  scope: f.scope,
+  discreet: f.discreet,
+  createdAt: new Date(f.createdAt).toISOString(),
+  path,
+});
+
+export function register(app: Hono<AppEnv>, registry: Registry): void {
+  const repo = (s: Services) => feedsRepo(s.config.db);
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/feed',
+      tag: 'calendar',
+      summary: 'Your calendar feed’s settings (its URL was shown once, when made)',
+      auth: 'required',
+      responses: { 200: { description: 'The feed, or null', schema: FeedAnswer } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const feed = await repo(c.var.services).getFeed(auth.userId);
+      return c.json({ feed: feed ? viewOf(feed) : null });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/feed',
+      tag: 'calendar',
+      summary: 'Make your calendar feed, or give it a new URL (the old one stops working)',
+      auth: 'required',
+      responses: {
+        201: { description: 'The feed, with its URL path (shown this once)', schema: FeedAnswer },
+      },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const feeds = repo(c.var.services);
+      const at = c.var.services.now();
+      const before = await feeds.getFeed(auth.userId);
+      const secret = newToken();
+      const feed: FeedRecord = {
+        userId: auth.userId,
+        tokenHash: hashToken(secret),
+        scope: before?.scope ?? DEFAULT_FEED_SETTINGS.scope,
+        discreet: before?.discreet ?? DEFAULT_FEED_SETTINGS.discreet,
+        createdAt: at,
+        changedAt: at,
+      };
+      await feeds.putFeed(feed);
+      return c.json({ feed: viewOf(feed, `/feeds/${auth.userId}.${secret}.ics`) }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'patch',
+      path: '/me/feed',
+      tag: 'calendar',
+      summary: 'Change what your feed shows: your meetups or all of your groups’, discreetly or in full',
+      auth: 'required',
+      body: FeedSettingsChange,
+      responses: { 200: { description: 'The feed', schema: FeedAnswer } },
+    },
+    async (c, { body }) => {
+      const auth = requireAuth(c);
+      const feed = await repo(c.var.services).updateSettings(auth.userId, body, c.var.services.now());
+      if (!feed) throw notFound('You have no calendar feed yet');
+      return c.json({ feed: viewOf(feed) });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/me/feed',
+      tag: 'calendar',
+      summary: 'Revoke your calendar feed: its URL stops working at once',
+      auth: 'required',
+      responses: { 200: { description: 'Revoked', schema: Ok } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      await repo(c.var.services).deleteFeed(auth.userId);
+      return c.json({ ok: true as const });
+    },
+  );
+}

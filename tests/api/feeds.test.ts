@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISCREET_TITLE } from '../../functions/core/feeds';
+import { createFeedsApp } from '../../functions/feeds/app';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+import { libicalErrors, parseCalendar } from '../support/ical';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+const meetup = (over: Record<string, unknown> = {}) => ({
+  title: 'Tuesday evening circle',
+  description: 'Tea, talk and listening.',
+  start: '2027-03-16T18:30',
+  durationMinutes: 90,
+  mode: 'hybrid',
+  venue: { name: 'Mind Centre', address: '12 Harbour Street, Leeds LS1 1AA', neighbourhood: 'City centre' },
+  online: { url: 'https://meet.example/quiet-room', notes: 'Camera optional' },
+  capacity: { inPerson: 1, online: 5 },
+  recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' },
+  ...over,
+});
+
+async function setup() {
+  const t = testApp(db);
+  const feeds = createFeedsApp({ db, now: t.now });
+  const owner = await t.signedUp();
+  const groupId = (await owner.post('/api/groups', groupInput({ name: 'Eating Disorder Support Leeds' })))
+    .body.groupId as string;
+  const made = await owner.post(`/api/groups/${groupId}/meetups`, meetup());
+  const occurrences = made.body.occurrences.map((o: { occurrenceId: string }) => o.occurrenceId) as string[];
+  const member = async () => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    return p;
+  };
+  const fetchFeed = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    feeds.request(path, { method, headers });
+  const read = async (path: string) => {
+    const res = await fetchFeed(path);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(libicalErrors(text)).toEqual([]);
+    return { res, text, calendar: parseCalendar(text) };
+  };
+  return { t, feeds, owner, groupId, occurrences, member, fetchFeed, read };
+}
+
+describe('a member’s private feed', () => {
+  it('is made once with a secret URL, holds my meetups discreetly, and follows changes', async () => {
+    const { owner, occurrences, member, read, t } = await setup();
+    const me = await member();
+    const made = await me.post('/api/me/feed');
+    expect(made.status).toBe(201);
+    const path = made.body.feed.path as string;
+    expect(path).toMatch(/^\/feeds\/[\w-]{22}\.[\w-]{43}\.ics$/);
+    expect(made.body.feed).toMatchObject({ scope: 'mine', discreet: true });
+    // The URL is shown once.
+    expect((await me.get('/api/me/feed')).body.feed.path).toBeNull();
+
+    // No RSVPs yet: an empty but valid calendar.
+    expect((await read(path)).calendar.events).toEqual([]);
+
+    await me.call('PUT', `/api/occurrences/${occurrences[1]}/rsvp`, { attendance: 'in_person' });
+    const other = await member();
+    await other.call('PUT', `/api/occurrences/${occurrences[2]}/rsvp`, { attendance: 'in_person' });
+    await me.call('PUT', `/api/occurrences/${occurrences[2]}/rsvp`, { attendance: 'in_person' }); // waits
+    let { calendar, text } = await read(path);
+    expect(calendar.events.map((e) => e.summary)).toEqual([
+      DISCREET_TITLE,
+      `${DISCREET_TITLE} (waiting list)`,
+    ]);
+    expect(calendar.events[0]!.location).toContain('12 Harbour Street');
+    for (const secret of ['Eating Disorder', 'Tea, talk', 'Mind Centre', 'Camera optional'])
+      expect(text).not.toContain(secret);
+    // Nothing of the meetup I only wait for: no address, no link.
+    expect(calendar.events[1]!.raw).not.toContain('Harbour Street');
+    expect(calendar.events[1]!.raw).not.toContain('meet.example');
+    const [going] = calendar.events;
+
+    // Moved: same UID, higher SEQUENCE, new time.
+    t.advance(60_000);
+    expect(
+      (await owner.patch(`/api/occurrences/${occurrences[1]}`, { start: '2027-03-23T19:00' })).status,
+    ).toBe(200);
+    ({ calendar } = await read(path));
+    const moved = calendar.events.find((e) => e.uid === going!.uid)!;
+    expect(moved.sequence).toBeGreaterThan(going!.sequence);
+    expect(new Date(moved.start).toISOString()).toBe('2027-03-23T19:00:00.000Z');
+
+    // Cancelled: STATUS:CANCELLED.
+    await owner.post(`/api/occurrences/${occurrences[1]}/cancel`, { reason: 'The room is flooded' });
+    ({ calendar } = await read(path));
+    expect(calendar.events.find((e) => e.uid === going!.uid)!.status).toBe('CANCELLED');
+
+    // In full, and all of my groups' meetups.
+    const patched = await me.patch('/api/me/feed', { discreet: false, scope: 'all' });
+    expect(patched.body, JSON.stringify(patched.body)).toMatchObject({
+      feed: { scope: 'all', discreet: false },
+    });
+    ({ calendar, text } = await read(path));
+    expect(calendar.events).toHaveLength(4);
+    expect(text).toContain('Eating Disorder Support Leeds');
+    expect(calendar.events.find((e) => e.uid.startsWith(occurrences[0]!))!.raw).not.toContain(
+      'Harbour Street',
+    );
+  });
+
+  it('answers 304 while nothing changes, and 200 with a new ETag after a change', async () => {
+    const { occurrences, member, fetchFeed, t } = await setup();
+    const me = await member();
+    const path = (await me.post('/api/me/feed')).body.feed.path as string;
+    const first = await fetchFeed(path);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(first.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(first.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    expect((await fetchFeed(path)).headers.get('etag')).toBe(etag);
+    const again = await fetchFeed(path, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await fetchFeed(path, { 'if-modified-since': lastModified })).status).toBe(304);
+    const head = await fetchFeed(path, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(etag);
+    expect(await head.text()).toBe('');
+
+    t.advance(5_000);
+    await me.call('PUT', `/api/occurrences/${occurrences[0]}/rsvp`, { attendance: 'online' });
+    const changed = await fetchFeed(path, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await fetchFeed(path, { 'if-modified-since': lastModified })).status).toBe(200);
+  });
+
+  it('stops working when rotated or revoked; unknown and malformed tokens are the same 404', async () => {
+    const { member, fetchFeed } = await setup();
+    const me = await member();
+    const first = (await me.post('/api/me/feed')).body.feed.path as string;
+    expect((await fetchFeed(first)).status).toBe(200);
+    const second = (await me.post('/api/me/feed')).body.feed.path as string;
+    expect(second).not.toBe(first);
+    const gone = await fetchFeed(first);
+    expect(gone.status).toBe(404);
+    const goneText = await gone.text();
+    expect((await fetchFeed(second)).status).toBe(200);
+    expect((await me.del('/api/me/feed')).status).toBe(200);
+    expect((await fetchFeed(second)).status).toBe(404);
+    const made = first.replace(/\.[\w-]{43}\.ics$/, `.${'A'.repeat(43)}.ics`);
+    for (const path of [made, '/feeds/nonsense.ics', '/feeds/../api/me', `/feeds/${'x'.repeat(200)}.ics`]) {
+      const res = await fetchFeed(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toBe(goneText);
+    }
+    expect((await me.patch('/api/me/feed', { discreet: false })).status).toBe(404);
+    expect((await me.patch('/api/me/feed', { scope: 'everything' })).status).toBe(400);
+  });
+
+  it('drops a group’s meetups when the member leaves it', async () => {
+    const { groupId, occurrences, member, read, fetchFeed, t } = await setup();
+    const me = await member();
+    const path = (await me.post('/api/me/feed')).body.feed.path as string;
+    await me.call('PUT', `/api/occurrences/${occurrences[0]}/rsvp`, { attendance: 'online' });
+    const before = await read(path);
+    expect(before.calendar.events).toHaveLength(1);
+    t.advance(2_000);
+    expect((await me.del(`/api/groups/${groupId}/members/me`)).status).toBe(200);
+    expect((await read(path)).calendar.events).toHaveLength(0);
+    // Clients that only send If-Modified-Since see the change too.
+    const since = { 'if-modified-since': before.res.headers.get('last-modified')! };
+    expect((await fetchFeed(path, since)).status).toBe(200);
+  });
+});
+
+describe('a public group’s feed', () => {
+  it('holds public information only, and private groups have none', async () => {
+    const { t, groupId, read, fetchFeed } = await setup();
+    const { calendar, text } = await read(`/feeds/groups/${groupId}.ics`);
+    expect(calendar.events).toHaveLength(4);
+    expect(calendar.name).toBe('Eating Disorder Support Leeds');
+    expect(text).not.toContain('Harbour Street');
+    expect(text).not.toContain('meet.example');
+    const owner = await t.signedUp();
+    const privateId = (
+      await owner.post('/api/groups', groupInput({ visibility: 'private', joinPolicy: 'invite' }))
+    ).body.groupId;
+    await owner.post(`/api/groups/${privateId}/meetups`, meetup());
+    expect((await fetchFeed(`/feeds/groups/${privateId}.ics`)).status).toBe(404);
+  });
+});
+
+describe('one occurrence as a file', () => {
+  it('shows the address to those going, not to others, and nothing of private groups to outsiders', async () => {
+    const { t, feeds, occurrences, member } = await setup();
+    const file = (cookie: string, id = occurrences[0]!) =>
+      feeds.request(`/api/occurrences/${id}/event.ics`, { headers: cookie ? { cookie } : {} });
+    const going = await member();
+    await going.call('PUT', `/api/occurrences/${occurrences[0]}/rsvp`, { attendance: 'in_person' });
+    const res = await file(going.cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const text = await res.text();
+    expect(libicalErrors(text)).toEqual([]);
+    const [event] = parseCalendar(text).events;
+    expect(event!.location).toContain('12 Harbour Street');
+    expect(event!.summary).toBe('Tuesday evening circle');
+    const visitor = await (await file('')).text();
+    expect(visitor).not.toContain('Harbour Street');
+    expect(parseCalendar(visitor).events[0]!.uid).toBe(event!.uid);
+
+    const owner = await t.signedUp();
+    const privateId = (
+      await owner.post('/api/groups', groupInput({ visibility: 'private', joinPolicy: 'invite' }))
+    ).body.groupId;
+    const hidden = (await owner.post(`/api/groups/${privateId}/meetups`, meetup())).body.occurrences[0]
+      .occurrenceId;
+    expect((await file(going.cookie, hidden)).status).toBe(404);
+    expect((await file(owner.cookie, hidden)).status).toBe(200);
+    expect((await file('', 'not-an-id')).status).toBe(404);
+  });
+});
