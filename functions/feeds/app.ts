@@ -1,8 +1,10 @@
 /**
- * Calendar feeds (read-only): a member's private feed at `/feeds/{token}.ics`, and a public
- * group's feed at `/feeds/groups/{groupId}.ics`. Conditional GET with a strong ETag from the
- * feed's content and a Last-Modified from the data's own change times; 304 answers skip writing
- * the calendar. Unknown, revoked and malformed tokens are all the same 404.
+ * Calendar feeds (read-only): a member's private feed at `/feeds/{token}.ics`, a public group's
+ * feed at `/feeds/groups/{groupId}.ics`, and one occurrence as a file. A feed's validators (a
+ * strong ETag and Last-Modified) come from versions the API keeps on the feed and group items
+ * (functions/api/feed-stamps.ts), so a conditional request is answered 304 after one read,
+ * without reading the schedule or writing the calendar. Unknown, revoked and malformed tokens
+ * are all the same 404.
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -45,9 +47,25 @@ export interface FeedsDeps {
 export interface Feed {
   name: string;
   events: FeedEvent[];
-  /** The latest change among everything the feed was built from. */
-  lastModified: number;
 }
+
+/**
+ * A calendar to serve: its validators, known before the calendar is read, and how to build it.
+ * What a feed holds is a function of the data and the day (feeds drop what ended, by the day),
+ * so the ETag is made of the data's versions and the day.
+ */
+export interface Source {
+  etag: string;
+  lastModified: number;
+  build: () => Promise<Feed>;
+}
+
+const DAY = 86_400_000;
+const dayOf = (now: number) => Math.floor(now / DAY) * DAY;
+
+/** A strong validator from the parts that decide the content. */
+const etag = (parts: unknown[]) =>
+  `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 
 /** What the data says a feed holds, before it is written. */
 export function feedBuilder(deps: FeedsDeps) {
@@ -71,54 +89,58 @@ export function feedBuilder(deps: FeedsDeps) {
   const changedAt = (o: OccurrenceRecord) => Math.max(o.changedAt ?? 0, o.rsvpChangedAt ?? 0);
 
   return {
-    /** A member's feed, or null when the token is not a live one (no hint which). */
-    async member(token: string, now: number): Promise<Feed | null> {
+    /**
+     * A member's feed, or null when the token is not a live one (no hint which). Its validators
+     * come from the feed item alone; the calendar is read and written only when asked for.
+     */
+    async member(token: string, now: number): Promise<Source | null> {
       const match = MEMBER_FEED.exec(token);
       if (!match) return null;
       const [, userId, secret] = match as unknown as [string, string, string];
       const feed = await feeds.getFeed(userId);
       if (!feed || !sameHash(hashToken(secret), feed.tokenHash)) return null;
-      const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
-      const ids = memberships.map((m) => m.groupId);
-      const [records, occurrenceIds] = await Promise.all([groups.getGroups(ids), schedules(ids, now)]);
-      const names = new Map(records.map((g) => [g.groupId, g.name]));
-      const found = await meetups.getOccurrencesFor(occurrenceIds, userId);
-      let lastModified = Math.max(feed.changedAt, ...memberships.map((m) => Date.parse(m.joinedAt) || 0));
-      const events: FeedEvent[] = [];
-      for (const { occurrence: o, rsvp } of found) {
-        lastModified = Math.max(lastModified, changedAt(o));
-        if (!stillShown(asFeed(o), now)) continue;
-        if (feed.scope === 'mine' && !rsvp) continue;
-        events.push(
-          eventFor(asFeed(o), {
-            rsvp,
-            groupName: names.get(o.groupId) ?? '',
-            discreet: feed.discreet,
-            pageUrl: null,
-          }),
-        );
-      }
-      return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events, lastModified };
+      const day = dayOf(now);
+      return {
+        etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
+        lastModified: Math.max(feed.stampAt, feed.changedAt, day),
+        build: async () => {
+          const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
+          const ids = memberships.map((m) => m.groupId);
+          const [records, occurrenceIds] = await Promise.all([groups.getGroups(ids), schedules(ids, day)]);
+          const names = new Map(records.map((g) => [g.groupId, g.name]));
+          const events: FeedEvent[] = [];
+          for (const { occurrence: o, rsvp } of await meetups.getOccurrencesFor(occurrenceIds, userId)) {
+            if (!stillShown(asFeed(o), day) || (feed.scope === 'mine' && !rsvp)) continue;
+            const groupName = names.get(o.groupId) ?? '';
+            events.push(eventFor(asFeed(o), { rsvp, groupName, discreet: feed.discreet, pageUrl: null }));
+          }
+          return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
+        },
+      };
     },
 
     /** A public group's feed: public information only (no address, no link); null otherwise. */
-    async group(file: string, now: number): Promise<Feed | null> {
+    async group(file: string, now: number): Promise<Source | null> {
       const match = GROUP_FEED.exec(file);
       if (!match) return null;
       const group: GroupRecord | null = await groups.getGroup(match[1]!);
       if (group?.visibility !== 'public' || !canSeeGroup(group.visibility, null)) return null;
-      const found = await meetups.getOccurrences(await schedules([group.groupId], now));
-      const nobody: RsvpState = null;
-      let lastModified = Date.parse(group.updatedAt) || 0;
-      const events: FeedEvent[] = [];
-      for (const o of found) {
-        lastModified = Math.max(lastModified, o.changedAt ?? 0);
-        if (!stillShown(asFeed(o), now)) continue;
-        events.push(
-          eventFor(asFeed(o), { rsvp: nobody, groupName: group.name, discreet: false, pageUrl: null }),
-        );
-      }
-      return { name: group.name, events, lastModified };
+      const day = dayOf(now);
+      return {
+        etag: etag(['group', group.groupId, group.scheduleVersion ?? 0, group.version, day]),
+        lastModified: Math.max(group.scheduleChangedAt ?? 0, Date.parse(group.updatedAt) || 0, day),
+        build: async () => {
+          const nobody: RsvpState = null;
+          const events: FeedEvent[] = [];
+          for (const o of await meetups.getOccurrences(await schedules([group.groupId], day))) {
+            if (!stillShown(asFeed(o), day)) continue;
+            events.push(
+              eventFor(asFeed(o), { rsvp: nobody, groupName: group.name, discreet: false, pageUrl: null }),
+            );
+          }
+          return { name: group.name, events };
+        },
+      };
     },
 
     /**
@@ -126,7 +148,7 @@ export function feedBuilder(deps: FeedsDeps) {
      * (`cookie` is their session cookie): null when they may not see it. Private groups'
      * occurrences are for members; the address is for those going and for organisers.
      */
-    async occurrence(occurrenceId: string, cookie: string | undefined, now: number): Promise<Feed | null> {
+    async occurrence(occurrenceId: string, cookie: string | undefined, now: number): Promise<Source | null> {
       if (!/^[A-Za-z0-9_-]{33}$/.test(occurrenceId)) return null;
       const claim = parseSessionCookie(cookie);
       const ok = keys.occurrence(occurrenceId);
@@ -153,7 +175,12 @@ export function feedBuilder(deps: FeedsDeps) {
         pageUrl: null,
         seesWhere: canSeeWhere(member, rsvp),
       });
-      return { name: o.title, events: [event], lastModified: changedAt(o) };
+      const file: Feed = { name: o.title, events: [event] };
+      return {
+        etag: etag(['file', JSON.stringify(file)]),
+        lastModified: changedAt(o),
+        build: async () => file,
+      };
     },
   };
 }
@@ -164,18 +191,11 @@ function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A strong validator for exactly this content. */
-export const etagOf = (feed: Feed) =>
-  `"${createHash('sha256')
-    .update(JSON.stringify([feed.name, feed.events]))
-    .digest('base64url')
-    .slice(0, 32)}"`;
-
 /** Answers a conditional GET or HEAD for a feed: 304 when the client has it, else the calendar. */
-export function respond(c: Context, feed: Feed): Response {
-  const etag = etagOf(feed);
+export async function respond(c: Context, source: Source, filename: string): Promise<Response> {
+  const { etag } = source;
   // HTTP dates have whole seconds: round up so a change within the second is not missed.
-  const modified = Math.ceil(feed.lastModified / 1000) * 1000;
+  const modified = Math.ceil(source.lastModified / 1000) * 1000;
   const headers: Record<string, string> = {
     ETag: etag,
     'Last-Modified': new Date(modified).toUTCString(),
@@ -191,11 +211,14 @@ export function respond(c: Context, feed: Feed): Response {
   const type = {
     ...headers,
     'Content-Type': 'text/calendar; charset=utf-8',
-    'Content-Disposition': 'inline; filename="hearth.ics"',
+    'Content-Disposition': filename,
   };
   if (c.req.method === 'HEAD') return c.body(null, 200, type);
+  const feed = await source.build();
   return c.body(writeCalendar(feed.name, feed.events), 200, type);
 }
+
+const INLINE = 'inline; filename="hearth.ics"';
 
 export function createFeedsApp(deps: FeedsDeps) {
   const now = deps.now ?? Date.now;
@@ -205,11 +228,11 @@ export function createFeedsApp(deps: FeedsDeps) {
   feeds.get('/health', (c) => c.json({ ok: true }));
   feeds.on(['GET', 'HEAD'], '/groups/:file', async (c) => {
     const feed = await build.group(c.req.param('file'), now());
-    return feed ? respond(c, feed) : notFound(c);
+    return feed ? respond(c, feed, INLINE) : notFound(c);
   });
   feeds.on(['GET', 'HEAD'], '/:file', async (c) => {
     const feed = await build.member(c.req.param('file'), now());
-    return feed ? respond(c, feed) : notFound(c);
+    return feed ? respond(c, feed, INLINE) : notFound(c);
   });
   // Unknown tokens and paths are 404 with no hint of what exists.
   feeds.notFound(notFound);
@@ -224,9 +247,7 @@ export function createFeedsApp(deps: FeedsDeps) {
         { error: { code: 'not_found', message: 'No such meetup, or it is in a private group' } },
         404,
       );
-    const res = respond(c, file);
-    res.headers.set('Content-Disposition', 'attachment; filename="hearth-meetup.ics"');
-    return res;
+    return respond(c, file, 'attachment; filename="hearth-meetup.ics"');
   });
   app.notFound(notFound);
   return app;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCREET_TITLE } from '../../functions/core/feeds';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
+import { groupOf } from '../../functions/store/keys';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 import { libicalErrors, parseCalendar } from '../support/ical';
@@ -49,6 +50,23 @@ async function setup() {
     return { res, text, calendar: parseCalendar(text) };
   };
   return { t, feeds, owner, groupId, occurrences, member, fetchFeed, read };
+}
+
+/** Counts DynamoDB calls from now on. */
+function countCalls() {
+  let n = 0;
+  const name = `count${Math.random()}`;
+  db.doc.middlewareStack.add(
+    (next) => async (args) => {
+      n++;
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => {
+    db.doc.middlewareStack.remove(name);
+    return n;
+  };
 }
 
 describe('a member’s private feed', () => {
@@ -111,8 +129,8 @@ describe('a member’s private feed', () => {
     );
   });
 
-  it('answers 304 while nothing changes, and 200 with a new ETag after a change', async () => {
-    const { occurrences, member, fetchFeed, t } = await setup();
+  it('answers 304 from one read while nothing changes, and 200 with a new ETag after a change', async () => {
+    const { owner, occurrences, member, fetchFeed, t } = await setup();
     const me = await member();
     const path = (await me.post('/api/me/feed')).body.feed.path as string;
     const first = await fetchFeed(path);
@@ -122,21 +140,38 @@ describe('a member’s private feed', () => {
     expect(first.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(first.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
     expect((await fetchFeed(path)).headers.get('etag')).toBe(etag);
+    const calls = countCalls();
     const again = await fetchFeed(path, { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    expect(calls()).toBe(1);
     expect((await fetchFeed(path, { 'if-modified-since': lastModified })).status).toBe(304);
     const head = await fetchFeed(path, {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers.get('etag')).toBe(etag);
     expect(await head.text()).toBe('');
 
-    t.advance(5_000);
-    await me.call('PUT', `/api/occurrences/${occurrences[0]}/rsvp`, { attendance: 'online' });
-    const changed = await fetchFeed(path, { 'if-none-match': etag });
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(etag);
+    // Each kind of change gives a new ETag: my RSVP, an organiser's change, my settings.
+    const seen = new Set([etag]);
+    const changes = [
+      () => me.call('PUT', `/api/occurrences/${occurrences[0]}/rsvp`, { attendance: 'online' }),
+      () => owner.patch(`/api/occurrences/${occurrences[0]}`, { title: 'Moved to the garden room' }),
+      () => owner.post(`/api/groups/${groupOf(occurrences[0]!)}/meetups`, meetup({ recurrence: undefined })),
+      () => me.patch('/api/me/feed', { discreet: false }),
+    ];
+    for (const change of changes) {
+      t.advance(5_000);
+      expect((await change()).status).toBeLessThan(300);
+      const changed = await fetchFeed(path, { 'if-none-match': [...seen].join(', ') });
+      expect(changed.status).toBe(200);
+      seen.add(changed.headers.get('etag')!);
+    }
+    expect(seen.size).toBe(changes.length + 1);
     expect((await fetchFeed(path, { 'if-modified-since': lastModified })).status).toBe(200);
+    // A day later the ETag changes too (what ended drops out by the day).
+    const today = await fetchFeed(path);
+    t.advance(86_400_000);
+    expect((await fetchFeed(path, { 'if-none-match': today.headers.get('etag')! })).status).toBe(200);
   });
 
   it('stops working when rotated or revoked; unknown and malformed tokens are the same 404', async () => {
@@ -180,12 +215,16 @@ describe('a member’s private feed', () => {
 
 describe('a public group’s feed', () => {
   it('holds public information only, and private groups have none', async () => {
-    const { t, groupId, read, fetchFeed } = await setup();
+    const { t, owner: organiser, groupId, occurrences, read, fetchFeed } = await setup();
     const { calendar, text } = await read(`/feeds/groups/${groupId}.ics`);
     expect(calendar.events).toHaveLength(4);
     expect(calendar.name).toBe('Eating Disorder Support Leeds');
     expect(text).not.toContain('Harbour Street');
     expect(text).not.toContain('meet.example');
+    const etag = (await fetchFeed(`/feeds/groups/${groupId}.ics`)).headers.get('etag')!;
+    expect((await fetchFeed(`/feeds/groups/${groupId}.ics`, { 'if-none-match': etag })).status).toBe(304);
+    await organiser.post(`/api/occurrences/${occurrences[3]}/cancel`, { reason: 'Holiday' });
+    expect((await fetchFeed(`/feeds/groups/${groupId}.ics`, { 'if-none-match': etag })).status).toBe(200);
     const owner = await t.signedUp();
     const privateId = (
       await owner.post('/api/groups', groupInput({ visibility: 'private', joinPolicy: 'invite' }))

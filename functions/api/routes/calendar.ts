@@ -67,6 +67,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         discreet: before?.discreet ?? DEFAULT_FEED_SETTINGS.discreet,
         createdAt: at,
         changedAt: at,
+        version: (before?.version ?? 0) + 1,
+        stampAt: at,
       };
       await feeds.putFeed(feed);
       return c.json({ feed: viewOf(feed, `/feeds/${auth.userId}.${secret}.ics`) }, 201);

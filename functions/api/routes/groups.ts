@@ -30,9 +30,9 @@ import {
   UpdateMemberRequest,
 } from '../../core/schemas/groups';
 import { hashToken, newId, newToken } from '../../store/ids';
-import { feedsRepo } from '../../store/repos/feeds';
 import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { feedsChanged, scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 
 const NOT_FOUND = 'No such group, or it is private';
@@ -98,10 +98,6 @@ export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
   }
   return { group, member };
 }
-
-/** A membership began or ended: the member's calendar feed changes with it. */
-const feedChanged = (c: Ctx, userId: string) =>
-  feedsRepo(c.var.services.config.db).touch(userId, c.var.services.now());
 
 export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -241,7 +237,10 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       for (let attempt = 0; attempt < 3; attempt++) {
         const { group, member } = await loadGroup(c, params.groupId, 'edit');
         const after = await groups.updateGroup(group, { ...body, updatedAt: new Date(now()).toISOString() });
-        if (after) return c.json(detailOf(after, member));
+        if (after) {
+          await scheduleChanged(c, group.groupId); // feeds show the group's name
+          return c.json(detailOf(after, member));
+        }
       }
       throw conflict('The group was being edited by someone else; please try again');
     },
@@ -353,13 +352,13 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (target.role === 'moderator' && me!.role !== 'owner')
           throw forbidden('Only owners remove moderators');
         await groups.deleteMember(target);
-        await feedChanged(c, userId);
+        await feedsChanged(c, [userId]);
         return c.json({ ...memberView(target), status: target.status });
       }
       if (body.status === 'active' && target.status === 'pending') {
         if (await groups.approveMember(group.groupId, userId)) {
           await groups.addToMemberCount(group.groupId, 1);
-          await feedChanged(c, userId);
+          await feedsChanged(c, [userId]);
         }
         target = { ...target, status: 'active' };
       }
@@ -402,7 +401,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw conflict('You are the only owner; make someone else owner before you leave');
       }
       await groups.deleteMember(member);
-      await feedChanged(c, auth.userId);
+      await feedsChanged(c, [auth.userId]);
       return c.json({ ok: true as const });
     },
   );

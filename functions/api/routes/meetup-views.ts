@@ -11,6 +11,7 @@ import type { OccurrenceView } from '../../core/schemas/meetups';
 import { parseLocal } from '../../core/time';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
+import { feedsRepo } from '../../store/repos/feeds';
 import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/groups';
 import {
   type MeetupRecord,
@@ -21,6 +22,7 @@ import {
 } from '../../store/repos/meetups';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import type { Ctx } from '../context';
+import { feedsChanged } from '../feed-stamps';
 import type { Prefetch } from '../middleware/session';
 
 export const NOT_FOUND = 'No such meetup, or it is in a private group';
@@ -112,9 +114,23 @@ export const withOccurrence = (params: { occurrenceId: string }, userId: string)
  * its lines but the caller's, so an RSVP reads the same however many are going.
  */
 export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefetch => ({
-  keys: occurrenceKeys(params.occurrenceId, userId),
+  keys: [...occurrenceKeys(params.occurrenceId, userId), keys.feed(userId)],
   only: [...Object.keys(MEMBER_FIELDS).map((f) => [f]), ...rsvpPaths(userId)],
 });
+
+/**
+ * The caller's own calendar feed changes with their RSVP: bumped beside the RSVP's write (in
+ * the same round trip) when they have one, which the RSVP routes' prefetch found out.
+ */
+export async function withOwnFeed<T>(c: Ctx, write: Promise<T>): Promise<T> {
+  const auth = c.get('auth');
+  if (!auth || !c.var.prefetched.has(keyOf(keys.feed(auth.userId)))) return write;
+  const [result] = await Promise.all([
+    write,
+    feedsRepo(c.var.services.config.db).touch(auth.userId, c.var.services.now()),
+  ]);
+  return result;
+}
 
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
 export async function loadOccurrence(c: Ctx, occurrenceId: string) {
@@ -144,6 +160,7 @@ export async function notifyPromoted(
   promoted: string[],
   at: number,
 ): Promise<void> {
+  await feedsChanged(c, promoted);
   await notify(
     c,
     o,

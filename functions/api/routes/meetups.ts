@@ -41,6 +41,7 @@ import {
   readOccurrence,
 } from '../../store/repos/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
 import {
@@ -133,6 +134,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         version: 1,
       }));
       await meetups.createMeetup(meetup, occurrences);
+      await scheduleChanged(c, group.groupId);
       const viewer = { userId: auth.userId, member };
       return c.json(
         {
@@ -317,6 +319,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             : 'This meetup changed meanwhile; please try again',
         );
       }
+      await scheduleChanged(c, o.groupId);
       await tellMoved(c, o, result.occurrence, at);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
       return c.json(view(result.occurrence, viewer));
@@ -355,6 +358,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
         at,
       );
+      await scheduleChanged(c, o.groupId);
       return c.json(view(after, viewer));
     },
   );
@@ -449,6 +453,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         await tellMoved(c, o, result.occurrence, at);
         await notifyPromoted(c, result.occurrence, result.promoted, at);
       }
+      await scheduleChanged(c, meetup.groupId);
       return c.json({ meetup: meetupView(updated), updated: changed, skipped });
     },
   );
@@ -493,6 +498,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             at,
           );
       }
+      await scheduleChanged(c, meetup.groupId);
       return c.json(meetupView(updated));
     },
   );

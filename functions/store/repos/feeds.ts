@@ -6,6 +6,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedSettings } from '../../core/feeds';
+import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { isConditionFailure } from './accounts';
@@ -16,11 +17,18 @@ export interface FeedRecord extends FeedSettings {
   createdAt: number;
   /** When the settings or the token last changed. */
   changedAt: number;
+  /**
+   * Bumped by every change to what the feed holds (its settings, the member's RSVPs and
+   * memberships, the schedules of their groups), with the time of the latest: a calendar app's
+   * conditional request is answered from this item alone.
+   */
+  version: number;
+  stampAt: number;
 }
 
 export function feedsRepo(db: Db) {
   const { doc, table } = db;
-  return {
+  const repo = {
     async getFeed(userId: string): Promise<FeedRecord | null> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: keys.feed(userId) }));
       return (out.Item as FeedRecord | undefined) ?? null;
@@ -36,9 +44,9 @@ export function feedsRepo(db: Db) {
       settings: Partial<FeedSettings>,
       now: number,
     ): Promise<FeedRecord | null> {
-      const sets = ['changedAt = :now'];
+      const sets = ['changedAt = :now', 'stampAt = :now', 'version = version + :one'];
       const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':now': now };
+      const values: Record<string, unknown> = { ':now': now, ':one': 1 };
       for (const [k, v] of Object.entries(settings)) {
         if (v === undefined) continue;
         // Names go through placeholders: `scope` is one of DynamoDB's reserved words.
@@ -65,19 +73,16 @@ export function feedsRepo(db: Db) {
       }
     },
 
-    /**
-     * Marks the member's feed changed (membership began or ended), so If-Modified-Since sees it;
-     * nothing to do when they have no feed.
-     */
+    /** Marks what the member's feed holds as changed; nothing to do when they have no feed. */
     async touch(userId: string, now: number): Promise<void> {
       try {
         await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.feed(userId),
-            UpdateExpression: 'SET changedAt = :now',
+            UpdateExpression: 'SET stampAt = :now ADD version :one',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':now': now },
+            ExpressionAttributeValues: { ':now': now, ':one': 1 },
           }),
         );
       } catch (e) {
@@ -85,10 +90,23 @@ export function feedsRepo(db: Db) {
       }
     },
 
+    /** `touch` for many members: only those who have a feed are written. */
+    async touchMany(userIds: string[], now: number): Promise<void> {
+      const found = await getMany(
+        db,
+        userIds.map((u) => keys.feed(u)),
+        { only: [['userId']] },
+      );
+      const holders = [...found.values()].map((i) => i.userId as string);
+      for (let i = 0; i < holders.length; i += 25)
+        await Promise.all(holders.slice(i, i + 25).map((u) => repo.touch(u, now)));
+    },
+
     async deleteFeed(userId: string): Promise<void> {
       await doc.send(new DeleteCommand({ TableName: table, Key: keys.feed(userId) }));
     },
   };
+  return repo;
 }
 
 export type FeedsRepo = ReturnType<typeof feedsRepo>;

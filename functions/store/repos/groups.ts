@@ -37,6 +37,9 @@ export interface GroupRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Bumped by every change to the group's schedule, with its time: group feeds' validators. */
+  scheduleVersion?: number;
+  scheduleChangedAt?: number;
 }
 
 export interface MemberRecord {
@@ -135,6 +138,19 @@ export function groupsRepo(db: Db) {
         }),
       );
       await syncDirectory(g);
+    },
+
+    /** Marks the group's schedule as changed (its public feed's validators). */
+    async touchSchedule(groupId: string, now: number): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.group(groupId),
+          UpdateExpression: 'SET scheduleChangedAt = :now ADD scheduleVersion :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':now': now, ':one': 1 },
+        }),
+      );
     },
 
     async getGroup(groupId: string): Promise<GroupRecord | null> {
