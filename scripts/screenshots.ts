@@ -44,6 +44,11 @@ try {
     await page.screenshot({ path: `${out}/account-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/me/meetups`);
     await page.getByRole('heading', { name: 'My meetups' }).waitFor();
+    await page.getByRole('link', { name: 'See these in your own calendar app' }).click();
+    await page.getByRole('heading', { name: 'Subscribe in your calendar' }).waitFor();
+    await page.getByRole('button', { name: /Make my calendar link|Make a new link/ }).click();
+    await page.getByRole('textbox', { name: 'Calendar link', exact: true }).waitFor();
+    await page.screenshot({ path: `${out}/calendar-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/signin`);
     await page.getByLabel('Handle').fill('demo-owner');
     await page.getByLabel('Passphrase').fill('warm tea and kind words');

@@ -102,11 +102,16 @@ describe.each([
       [`/groups/${groupId}/meetups/new`, 'Repeats'],
       ['/notifications', 'Nothing yet'],
       ['/me/meetups', 'My meetups'],
+      ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);
       await page.getByText(ready).first().waitFor();
       expect(await audit(page), path).toEqual([]);
     }
+    // The calendar page with a link just made (shown once, with the steps for each app).
+    await page.getByRole('button', { name: /Make (my calendar|a new) link/ }).click();
+    await page.getByRole('textbox', { name: 'Calendar link', exact: true }).waitFor();
+    expect(await audit(page), '/me/calendar with a link').toEqual([]);
   });
 
   it('finds no violations when a form shows its errors', async () => {

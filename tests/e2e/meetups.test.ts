@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
@@ -88,6 +89,31 @@ describe('meetups in Chromium', () => {
 
     await host.page.reload();
     await host.page.getByRole('heading', { name: 'Who is coming (2)' }).waitFor();
+
+    // The promoted member adds this meetup to their calendar, then subscribes to all of theirs.
+    const cedar = guests[2]!.page;
+    await cedar.goto(occurrenceUrl);
+    const [download] = await Promise.all([
+      cedar.waitForEvent('download'),
+      cedar.getByRole('link', { name: 'Add to calendar' }).click(),
+    ]);
+    const file = await readFile((await download.path())!, 'utf8');
+    expect(file).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(file).toContain('SUMMARY:Riverside evening');
+    expect(file).toContain('1 Towpath Lane');
+    await cedar.getByRole('link', { name: 'or subscribe to all your meetups' }).click();
+    await cedar.getByRole('button', { name: 'Make my calendar link' }).click();
+    const link = await cedar.getByRole('textbox', { name: 'Calendar link', exact: true }).inputValue();
+    expect(await cedar.getByRole('link', { name: 'Open in my calendar app' }).getAttribute('href')).toBe(
+      link.replace(/^http:/, 'webcal:'),
+    );
+    const feed = await (await fetch(link)).text();
+    expect(feed).toContain('SUMMARY:Hearth session'); // discreet by default
+    expect(feed).not.toContain('Riverside');
+    await cedar.getByLabel(/Discreet/).uncheck();
+    await cedar.getByRole('button', { name: 'Save' }).click();
+    await cedar.getByText('Saved.').waitFor();
+    expect(await (await fetch(link)).text()).toContain('SUMMARY:Riverside evening');
     for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { AccountPage } from './pages/account';
 import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
+import { CalendarPage } from './pages/calendar';
 import { DirectoryPage } from './pages/directory';
 import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
@@ -38,6 +39,7 @@ function Route() {
   if (path === '/groups/new') return <GroupFormPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/me/meetups') return <MyMeetupsPage />;
+  if (path === '/me/calendar') return <CalendarPage />;
   const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new)?$/.exec(path);
   if (m) {
     const id = m[1]!;

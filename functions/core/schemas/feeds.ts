@@ -18,3 +18,4 @@ export const FeedView = z.object({
 });
 
 export const FeedAnswer = z.object({ feed: z.nullable(FeedView) });
+export type FeedAnswer = z.infer<typeof FeedAnswer>;

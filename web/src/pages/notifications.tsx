@@ -77,6 +77,9 @@ export function MyMeetupsPage() {
       <h1 ref={h} tabIndex={-1}>
         My meetups
       </h1>
+      <p>
+        <a href="/me/calendar">See these in your own calendar app</a>
+      </p>
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (

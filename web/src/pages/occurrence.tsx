@@ -68,6 +68,20 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
+      {o.status === 'scheduled' && (
+        <p>
+          <a
+            class="button secondary"
+            href={`/api/occurrences/${o.occurrenceId}/event.ics`}
+            download="hearth-meetup.ics"
+          >
+            Add to calendar
+          </a>{' '}
+          <a href="/me/calendar" class="meta">
+            or subscribe to all your meetups
+          </a>
+        </p>
+      )}
       <section aria-labelledby="where">
         <h2 id="where">Where</h2>
         {o.venue && (

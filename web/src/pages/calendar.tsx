@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FeedAnswer } from '../../../functions/core/schemas/feeds';
+import { del, get, patch, post } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+
+type Feed = NonNullable<FeedAnswer['feed']>;
+
+/** "Subscribe in your calendar": the member's private feed, its link shown once, and its settings. */
+export function CalendarPage() {
+  const h = usePage('Your calendar');
+  const [feed, setFeed] = useState<Feed | null | undefined>(undefined);
+  /** The full link, known only in the answer that made it. */
+  const [link, setLink] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.value) void get<FeedAnswer>('/me/feed').then((r) => setFeed(r.feed));
+  }, [me.value?.userId]);
+  const make = useSubmit(async () => {
+    const r = await post<FeedAnswer>('/me/feed');
+    setFeed(r.feed);
+    setLink(r.feed?.path ? `${window.location.origin}${r.feed.path}` : null);
+  });
+  const revoke = useSubmit(async () => {
+    if (!window.confirm('Turn off your calendar feed? Calendars subscribed to it stop updating.')) return;
+    await del('/me/feed');
+    setFeed(null);
+    setLink(null);
+  });
+
+  if (me.value === null)
+    return <SignInFirst title="Your calendar" next="/me/calendar" doing="subscribe in your calendar" />;
+  if (me.value === undefined || feed === undefined) return <Loading />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Subscribe in your calendar
+      </h1>
+      <p>
+        Your meetups can appear in the calendar you already use, and stay right when a meetup moves or is
+        cancelled. Your calendar app checks for changes about once an hour (Google Calendar can take up to a
+        day).
+      </p>
+      <ErrorSummary error={make.error ?? revoke.error} />
+      {!feed ? (
+        <p>
+          <button type="button" disabled={make.busy} onClick={() => make.submit()}>
+            Make my calendar link
+          </button>
+        </p>
+      ) : (
+        <>
+          {link ? (
+            <FeedLink link={link} />
+          ) : (
+            <p class="card">
+              Your calendar link is on. For your privacy it was shown only once, when it was made. To add it
+              to another calendar, make a new link: the old one stops working.
+            </p>
+          )}
+          <Settings feed={feed} onChange={setFeed} />
+          <section aria-labelledby="feed-link">
+            <h2 id="feed-link">The link</h2>
+            <p>
+              Anyone who has the link can see what it shows. If it may have been shared, make a new one: the
+              old link stops working at once.
+            </p>
+            <div class="actions">
+              <button type="button" class="secondary" disabled={make.busy} onClick={() => make.submit()}>
+                Make a new link
+              </button>
+              <button type="button" class="secondary" disabled={revoke.busy} onClick={() => revoke.submit()}>
+                Turn off the feed
+              </button>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function FeedLink({ link }: { link: string }) {
+  const [copied, setCopied] = useState(false);
+  const webcal = link.replace(/^https?:/, 'webcal:');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      (document.getElementById('feed-url') as HTMLInputElement | null)?.select();
+    }
+  };
+  return (
+    <section aria-labelledby="your-link" class="card">
+      <h2 id="your-link">Your calendar link</h2>
+      <p class="notice" role="status">
+        Copy it now: for your privacy it is shown only this once.
+      </p>
+      <div class="field">
+        <label for="feed-url">Calendar link</label>
+        <input id="feed-url" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </div>
+      <div class="actions">
+        <button type="button" onClick={copy}>
+          {copied ? 'Copied' : 'Copy link'}
+        </button>
+        <a class="button secondary" href={webcal}>
+          Open in my calendar app
+        </a>
+      </div>
+      <span class="visually-hidden" aria-live="polite">
+        {copied ? 'Link copied' : ''}
+      </span>
+      <h3>How to add it</h3>
+      <details>
+        <summary>Google Calendar</summary>
+        <ol>
+          <li>On a computer, open Google Calendar.</li>
+          <li>Next to “Other calendars”, choose “+”, then “From URL”.</li>
+          <li>Paste the link and choose “Add calendar”.</li>
+        </ol>
+      </details>
+      <details>
+        <summary>Apple Calendar (iPhone, iPad, Mac)</summary>
+        <ol>
+          <li>
+            Choose “Open in my calendar app” above, or in Calendar choose File → New Calendar Subscription.
+          </li>
+          <li>Paste the link if asked, then choose Subscribe.</li>
+        </ol>
+      </details>
+      <details>
+        <summary>Outlook</summary>
+        <ol>
+          <li>In Outlook on the web, choose “Add calendar”, then “Subscribe from web”.</li>
+          <li>Paste the link, give it a name, and choose Import.</li>
+        </ol>
+      </details>
+    </section>
+  );
+}
+
+function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void }) {
+  const [scope, setScope] = useState(feed.scope);
+  const [discreet, setDiscreet] = useState(feed.discreet);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(async () => {
+    const r = await patch<FeedAnswer>('/me/feed', { scope, discreet });
+    if (r.feed) onChange({ ...r.feed, path: null });
+    setSaved(true);
+  });
+  return (
+    <form onSubmit={save.submit} noValidate aria-labelledby="feed-settings">
+      <h2 id="feed-settings">What your calendar shows</h2>
+      <ErrorSummary error={save.error} />
+      <fieldset>
+        <legend>Meetups</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="scope"
+            value="mine"
+            checked={scope === 'mine'}
+            onChange={() => setScope('mine')}
+          />
+          Only meetups I am going to or waiting for
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="scope"
+            value="all"
+            checked={scope === 'all'}
+            onChange={() => setScope('all')}
+          />
+          Every meetup of my groups
+        </label>
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet(e.currentTarget.checked)} />
+        Discreet: show “Hearth session” with no group name or description
+      </label>
+      <p class="hint">
+        Recommended if other people can see your calendar. Either way, addresses and online links appear only
+        for meetups you have a place at.
+      </p>
+      {saved && !save.busy && (
+        <p class="notice" role="status">
+          Saved. Your calendar app picks this up at its next check.
+        </p>
+      )}
+      <p>
+        <button type="submit" class="secondary" disabled={save.busy}>
+          Save
+        </button>
+      </p>
+    </form>
+  );
+}
