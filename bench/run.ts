@@ -18,7 +18,9 @@ import { createDb } from '../functions/store/client';
 import { ensureTable } from '../functions/store/schema';
 import { buildFunctions, FUNCTIONS, functionBuildOptions, root } from '../scripts/build';
 import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/lambda';
-import { BENCH_GROUP, benchMeetups } from './meetups';
+import { benchFeeds } from './feeds';
+import { BENCH_GROUP } from './harness';
+import { benchMeetups } from './meetups';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -249,6 +251,7 @@ say(
 say('');
 
 const meetups = await benchMeetups(say, quick);
+const feeds = await benchFeeds(say, quick);
 
 say('## Targets');
 say('');
@@ -273,6 +276,14 @@ check(
   meetups.capacityRatio400 <= 1.5,
 );
 check(`≤ 3 DynamoDB round trips per RSVP (${meetups.calls})`, meetups.calls <= 3);
+check(
+  `a ${feeds.events}-event member feed in ≤ 25 ms p50 (${ms(feeds.p50)})`,
+  feeds.events === 200 && feeds.p50 <= 25,
+);
+check(
+  `the 304 path in ≤ 1 DynamoDB round trip (${feeds.calls304}), the ETag unchanged while the data is`,
+  feeds.calls304 <= 1 && feeds.etagStable,
+);
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);
 process.exit(0);

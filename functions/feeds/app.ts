@@ -28,7 +28,12 @@ import { groupOf, keys } from '../store/keys';
 import { accountsRepo } from '../store/repos/accounts';
 import { feedsRepo } from '../store/repos/feeds';
 import { type GroupRecord, groupsRepo, type MemberRecord } from '../store/repos/groups';
-import { meetupsRepo, type OccurrenceRecord, readOccurrence } from '../store/repos/meetups';
+import {
+  meetupsRepo,
+  type OccurrenceCard,
+  type OccurrenceRecord,
+  readOccurrence,
+} from '../store/repos/meetups';
 import { writeCalendar } from './ical';
 
 /** `<userId>.<secret>.ics`: 22 and 43 characters of base64url. */
@@ -78,14 +83,15 @@ export function feedBuilder(deps: FeedsDeps) {
     to: now + FEED_AHEAD_MS,
   });
 
+  /** The groups' schedule cards (the schedule index holds all a feed shows but RSVPs). */
   async function schedules(groupIds: string[], now: number) {
     const pages = await Promise.all(
       groupIds.map((g) => meetups.listSchedule(g, { ...window(now), limit: PER_GROUP })),
     );
-    return pages.flatMap((p) => p.items.map((i) => i.occurrenceId));
+    return pages.flatMap((p) => p.items);
   }
 
-  const asFeed = (o: OccurrenceRecord): FeedOccurrence => ({ ...o, changedAt: o.changedAt ?? 0 });
+  const asFeed = (o: OccurrenceCard): FeedOccurrence => ({ ...o, changedAt: o.changedAt ?? 0 });
   const changedAt = (o: OccurrenceRecord) => Math.max(o.changedAt ?? 0, o.rsvpChangedAt ?? 0);
 
   return {
@@ -106,11 +112,32 @@ export function feedBuilder(deps: FeedsDeps) {
         build: async () => {
           const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
           const ids = memberships.map((m) => m.groupId);
-          const [records, occurrenceIds] = await Promise.all([groups.getGroups(ids), schedules(ids, day)]);
+          const [records, cards] = await Promise.all([groups.getGroups(ids), schedules(ids, day)]);
           const names = new Map(records.map((g) => [g.groupId, g.name]));
+          const shown = cards.filter(
+            (o) => stillShown(asFeed(o), day) && (feed.scope === 'all' || feed.rsvps[o.occurrenceId]),
+          );
+          // Where more are in the member's line than it has places, they may be waiting: their
+          // place needs the whole line. Elsewhere everyone in a line is going.
+          const crowded = shown.filter((o) => {
+            const line = feed.rsvps[o.occurrenceId];
+            return line && (line === 'in_person' ? o.waitingInPerson : o.waitingOnline) > 0;
+          });
+          const places = new Map(
+            (await meetups.getOccurrences(crowded.map((o) => o.occurrenceId))).map((o) => [
+              o.occurrenceId,
+              rsvpOf(o, userId),
+            ]),
+          );
           const events: FeedEvent[] = [];
-          for (const { occurrence: o, rsvp } of await meetups.getOccurrencesFor(occurrenceIds, userId)) {
-            if (!stillShown(asFeed(o), day) || (feed.scope === 'mine' && !rsvp)) continue;
+          for (const o of shown) {
+            const line = feed.rsvps[o.occurrenceId];
+            const rsvp: RsvpState = places.has(o.occurrenceId)
+              ? places.get(o.occurrenceId)!
+              : line
+                ? { status: 'going', attendance: line }
+                : null;
+            if (feed.scope === 'mine' && !rsvp) continue;
             const groupName = names.get(o.groupId) ?? '';
             events.push(eventFor(asFeed(o), { rsvp, groupName, discreet: feed.discreet, pageUrl: null }));
           }
@@ -132,7 +159,7 @@ export function feedBuilder(deps: FeedsDeps) {
         build: async () => {
           const nobody: RsvpState = null;
           const events: FeedEvent[] = [];
-          for (const o of await meetups.getOccurrences(await schedules([group.groupId], day))) {
+          for (const o of await schedules([group.groupId], day)) {
             if (!stillShown(asFeed(o), day)) continue;
             events.push(
               eventFor(asFeed(o), { rsvp: nobody, groupName: group.name, discreet: false, pageUrl: null }),

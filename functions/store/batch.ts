@@ -42,25 +42,28 @@ export async function getMany(
   const found = new Map<string, Item>();
   const projected = opts.only ? projection(opts.only) : {};
   const unique = [...new Map(wanted.map((k) => [keyOf(k), k])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Item[] | undefined = unique.slice(i, i + 100);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 6) throw new Error('DynamoDB kept keys unprocessed');
-      if (attempt) await new Promise((r) => setTimeout(r, 10 * 2 ** attempt));
-      const out: BatchGetCommandOutput = await db.doc.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [db.table]: {
-              Keys: pending,
-              ConsistentRead: opts.consistent,
-              ...projected,
-            },
-          },
-        }),
-      );
-      for (const item of out.Responses?.[db.table] ?? []) found.set(keyOf(item), item);
-      pending = out.UnprocessedKeys?.[db.table]?.Keys;
-    }
+  const chunks: Item[][] = [];
+  for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
+  // Chunks are read at once, four at a time; the keys DynamoDB leaves unprocessed are asked again.
+  for (let i = 0; i < chunks.length; i += 4) {
+    await Promise.all(
+      chunks.slice(i, i + 4).map(async (chunk) => {
+        let pending: Item[] | undefined = chunk;
+        for (let attempt = 0; pending?.length; attempt++) {
+          if (attempt > 6) throw new Error('DynamoDB kept keys unprocessed');
+          if (attempt) await new Promise((r) => setTimeout(r, 10 * 2 ** attempt));
+          const out: BatchGetCommandOutput = await db.doc.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [db.table]: { Keys: pending, ConsistentRead: opts.consistent, ...projected },
+              },
+            }),
+          );
+          for (const item of out.Responses?.[db.table] ?? []) found.set(keyOf(item), item);
+          pending = out.UnprocessedKeys?.[db.table]?.Keys;
+        }
+      }),
+    );
   }
   return found;
 }

@@ -42,6 +42,7 @@ export const GSI2 = {
     'status',
     'cancelReason',
     'sequence',
+    'changedAt',
     'rsvpOpensAt',
     'rsvpClosesAt',
     'recurring',

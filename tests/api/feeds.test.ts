@@ -197,6 +197,18 @@ describe('a member’s private feed', () => {
     expect((await me.patch('/api/me/feed', { scope: 'everything' })).status).toBe(400);
   });
 
+  it('starts from the RSVPs made before it, and keeps them through a new link', async () => {
+    const { occurrences, member, read } = await setup();
+    const me = await member();
+    await me.call('PUT', `/api/occurrences/${occurrences[3]}/rsvp`, { attendance: 'online' });
+    const first = (await me.post('/api/me/feed')).body.feed.path as string;
+    expect((await read(first)).calendar.events.map((e) => e.uid)).toEqual([`${occurrences[3]}@hearth`]);
+    const second = (await me.post('/api/me/feed')).body.feed.path as string;
+    expect((await read(second)).calendar.events).toHaveLength(1);
+    await me.del(`/api/occurrences/${occurrences[3]}/rsvp`);
+    expect((await read(second)).calendar.events).toHaveLength(0);
+  });
+
   it('drops a group’s meetups when the member leaves it', async () => {
     const { groupId, occurrences, member, read, fetchFeed, t } = await setup();
     const me = await member();

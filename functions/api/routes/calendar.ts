@@ -5,11 +5,12 @@
  */
 import type { Hono } from 'hono';
 import { notFound } from '../../core/errors';
-import { DEFAULT_FEED_SETTINGS } from '../../core/feeds';
+import { DEFAULT_FEED_SETTINGS, FEED_AHEAD_MS } from '../../core/feeds';
 import { Ok } from '../../core/schemas/common';
 import { FeedAnswer, FeedSettingsChange } from '../../core/schemas/feeds';
 import { hashToken, newToken } from '../../store/ids';
 import { type FeedRecord, feedsRepo } from '../../store/repos/feeds';
+import { meetupsRepo } from '../../store/repos/meetups';
 import { type AppEnv, requireAuth, type Services } from '../context';
 import { defineRoute, type Registry } from '../route';
 
@@ -19,6 +20,17 @@ const viewOf = (f: FeedRecord, path: string | null = null) => ({
   createdAt: new Date(f.createdAt).toISOString(),
   path,
 });
+
+async function upcomingRsvps(services: Services, userId: string, now: number) {
+  const meetups = meetupsRepo(services.config.db);
+  const memberships = (await services.groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
+  const ids = await Promise.all(
+    memberships.map((m) =>
+      meetups.listScheduleIds(m.groupId, { from: now, to: now + FEED_AHEAD_MS, limit: 500 }),
+    ),
+  );
+  return meetups.ticketsIn(ids.flat(), userId);
+}
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   const repo = (s: Services) => feedsRepo(s.config.db);
@@ -60,6 +72,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       const at = c.var.services.now();
       const before = await feeds.getFeed(auth.userId);
       const secret = newToken();
+      // A new feed starts from the member's RSVPs to what is ahead; later RSVPs are noted as made.
+      const rsvps = before?.rsvps ?? (await upcomingRsvps(c.var.services, auth.userId, at));
       const feed: FeedRecord = {
         userId: auth.userId,
         tokenHash: hashToken(secret),
@@ -69,6 +83,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         changedAt: at,
         version: (before?.version ?? 0) + 1,
         stampAt: at,
+        rsvps,
       };
       await feeds.putFeed(feed);
       return c.json({ feed: viewOf(feed, `/feeds/${auth.userId}.${secret}.ics`) }, 201);

@@ -119,17 +119,18 @@ export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefe
 });
 
 /**
- * The caller's own calendar feed changes with their RSVP: bumped beside the RSVP's write (in
- * the same round trip) when they have one, which the RSVP routes' prefetch found out.
+ * Records the caller's RSVP on their calendar feed once it is made, when they have a feed
+ * (which the RSVP routes' prefetch found out): members without one pay nothing.
  */
-export async function withOwnFeed<T>(c: Ctx, write: Promise<T>): Promise<T> {
+export async function noteOnOwnFeed(c: Ctx, occurrenceId: string, rsvp: RsvpState): Promise<void> {
   const auth = c.get('auth');
-  if (!auth || !c.var.prefetched.has(keyOf(keys.feed(auth.userId)))) return write;
-  const [result] = await Promise.all([
-    write,
-    feedsRepo(c.var.services.config.db).touch(auth.userId, c.var.services.now()),
-  ]);
-  return result;
+  if (!auth || !c.var.prefetched.has(keyOf(keys.feed(auth.userId)))) return;
+  await feedsRepo(c.var.services.config.db).noteRsvp(
+    auth.userId,
+    occurrenceId,
+    rsvp?.attendance ?? null,
+    c.var.services.now(),
+  );
 }
 
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */

@@ -21,11 +21,11 @@ import { defineRoute, type Registry } from '../route';
 import {
   forRsvp,
   loadOccurrence,
+  noteOnOwnFeed,
   notifyPromoted,
   requireActiveMember,
   view,
   withOccurrence,
-  withOwnFeed,
 } from './meetup-views';
 
 export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -55,10 +55,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ]);
       }
       const at = now();
-      const result = await withOwnFeed(
-        c,
-        meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence),
-      );
+      const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
+      await noteOnOwnFeed(c, params.occurrenceId, result.rsvp);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
@@ -82,10 +80,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { meetups, now } = c.var.services;
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
-      const result = await withOwnFeed(
-        c,
-        meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence),
-      );
+      const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
+      await noteOnOwnFeed(c, params.occurrenceId, null);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },

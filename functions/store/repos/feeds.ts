@@ -6,6 +6,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedSettings } from '../../core/feeds';
+import type { Attendance } from '../../core/meetups';
 import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
@@ -24,6 +25,11 @@ export interface FeedRecord extends FeedSettings {
    */
   version: number;
   stampAt: number;
+  /**
+   * The member's RSVPs (occurrence → the line they are in), kept with each RSVP they make, so a
+   * feed is built from the schedule index without reading every occurrence for their place.
+   */
+  rsvps: Record<string, Attendance>;
 }
 
 export function feedsRepo(db: Db) {
@@ -83,6 +89,28 @@ export function feedsRepo(db: Db) {
             UpdateExpression: 'SET stampAt = :now ADD version :one',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':now': now, ':one': 1 },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    /** The member answered an RSVP (`null`: withdrew): recorded on their feed, if they have one. */
+    async noteRsvp(userId: string, occurrenceId: string, attendance: Attendance | null, now: number) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.feed(userId),
+            UpdateExpression: `${attendance ? 'SET rsvps.#o = :a,' : 'REMOVE rsvps.#o SET'} stampAt = :now ADD version :one`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#o': occurrenceId },
+            ExpressionAttributeValues: {
+              ':now': now,
+              ':one': 1,
+              ...(attendance ? { ':a': attendance } : {}),
+            },
           }),
         );
       } catch (e) {

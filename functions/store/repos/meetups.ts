@@ -299,30 +299,48 @@ export function meetupsRepo(db: Db) {
       return occurrenceIds.map((id) => found.get(id)).filter((o): o is OccurrenceRecord => !!o);
     },
 
-    /**
-     * Occurrences with one member's RSVP to each: read without the lines, then whole only where
-     * the member holds a place or waits (their place in line needs the whole line).
-     */
-    async getOccurrencesFor(
-      occurrenceIds: string[],
-      userId: string,
-    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState }[]> {
+    /** Which of these occurrences a member is in a line for, and which line (reads no lines but theirs). */
+    async ticketsIn(occurrenceIds: string[], userId: string): Promise<Record<string, Attendance>> {
       const items = await getMany(
         db,
         occurrenceIds.map((id) => keys.occurrence(id)),
-        { only: rsvpPaths(userId) },
+        { only: [['occurrenceId'], ['lineInPerson', userId], ['lineOnline', userId]] },
       );
-      const light = [...items.values()].map((i) => readOccurrence(i));
-      const mine = await repo.getOccurrences(
-        light.filter((o) => ticketOf(o, userId)).map((o) => o.occurrenceId),
+      const held: Record<string, Attendance> = {};
+      for (const item of items.values()) {
+        const o = item as Partial<StoredLedger> & { occurrenceId: string };
+        if (o.lineInPerson?.[userId] !== undefined) held[o.occurrenceId] = 'in_person';
+        else if (o.lineOnline?.[userId] !== undefined) held[o.occurrenceId] = 'online';
+      }
+      return held;
+    },
+
+    /** The ids of a group's occurrences between two instants, earliest first (keys only). */
+    async listScheduleIds(
+      groupId: string,
+      opts: { from: number; to: number; limit: number },
+    ): Promise<string[]> {
+      const partition = keys.scheduleOf(groupId);
+      const page = await queryPage(
+        db,
+        {
+          IndexName: GSI2.name,
+          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+          ProjectionExpression: '#p, #s, occurrenceId',
+          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
+          ExpressionAttributeValues: {
+            ':p': partition,
+            ':from': new Date(opts.from).toISOString(),
+            ':to': `${new Date(opts.to).toISOString()}~`,
+          },
+        },
+        {
+          limit: opts.limit,
+          keyAttributes: SCHEDULE_KEYS,
+          partition: { attribute: GSI2.partition, value: partition },
+        },
       );
-      const whole = new Map(mine.map((o) => [o.occurrenceId, o]));
-      const byId = new Map(light.map((o) => [o.occurrenceId, whole.get(o.occurrenceId) ?? o]));
-      return occurrenceIds.flatMap((id) => {
-        const occurrence = byId.get(id);
-        if (!occurrence) return [];
-        return [{ occurrence, rsvp: whole.has(id) ? rsvpOf(occurrence, userId) : null }];
-      });
+      return page.items.map((i) => i.occurrenceId as string);
     },
 
     /** A page of a group's schedule between two instants, earliest first; cards only. */
