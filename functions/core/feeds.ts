@@ -4,6 +4,8 @@
  * @module
  */
 import type { RsvpState } from './meetups';
+import { expand, parseRule, type Weekday } from './recurrence';
+import { parseLocal } from './time';
 
 export const FEED_SCOPES = ['mine', 'all'] as const;
 /** `mine`: the meetups I am going to or waiting for; `all`: every meetup of my groups. */
@@ -57,6 +59,21 @@ export interface FeedEvent {
   location: string | null;
   url: string | null;
   status: 'confirmed' | 'tentative' | 'cancelled';
+  /** A series: the rule from `start`, less the instants in `exclude` (EXDATE). */
+  repeat?: FeedRepeat;
+  /** An override of one instance of a series: the instant the rule gave it (RECURRENCE-ID). */
+  recurrenceId?: number;
+}
+
+export interface FeedRepeat {
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  interval: number;
+  count: number;
+  byDay?: Weekday[];
+  byMonthDay?: number;
+  /** With one `byDay`: the nth (or last, -1) such weekday of the month. */
+  bySetPos?: number;
+  exclude: number[];
 }
 
 /** A stable UID per occurrence, the same in every feed and file. */
@@ -117,4 +134,97 @@ export function eventFor(
     url: viewer.discreet ? null : viewer.pageUrl,
     status: cancelled ? 'cancelled' : waiting ? 'tentative' : 'confirmed',
   };
+}
+
+/** A recurring meetup as its series (what its occurrences are unless changed one by one). */
+export interface FeedSeries {
+  meetupId: string;
+  title: string;
+  description: string;
+  /** The series' wall-clock start (its time is the time of every occurrence not moved). */
+  start: string;
+  durationMinutes: number;
+  timezone: string;
+  mode: FeedOccurrence['mode'];
+  venue?: FeedOccurrence['venue'];
+  online?: FeedOccurrence['online'];
+  rrule: string;
+  version: number;
+  changedAt: number;
+}
+
+const sameEvent = (a: FeedEvent, b: FeedEvent) =>
+  a.start === b.start &&
+  a.end === b.end &&
+  a.summary === b.summary &&
+  a.description === b.description &&
+  a.location === b.location &&
+  a.status === b.status;
+
+/**
+ * A series as calendars like it (RFC 5545 §3.8.5): one event with an RRULE from the first
+ * occurrence shown, EXDATEs for occurrences no longer shown between the first and the last, and
+ * an override (same UID, RECURRENCE-ID) for each occurrence that differs from the series: moved,
+ * retitled, or cancelled. `shown` are the series' occurrences the feed shows, with their index.
+ * Null when the series cannot be written as a rule (then list the occurrences one by one).
+ */
+export function seriesEvents(
+  series: FeedSeries,
+  shown: (FeedOccurrence & { index: number })[],
+  viewer: Omit<Parameters<typeof eventFor>[1], 'rsvp'> & { rsvp?: RsvpState },
+): FeedEvent[] | null {
+  const parsed = parseRule(series.rrule);
+  const start = parseLocal(series.start);
+  if ('error' in parsed || !start || shown.length === 0) return null;
+  const planned = expand(parsed.rule, start, series.timezone);
+  if ('error' in planned) return null;
+  const sorted = [...shown].sort((a, b) => a.index - b.index);
+  const first = sorted[0]!.index;
+  const last = sorted.at(-1)!.index;
+  if (last >= planned.occurrences.length) return null;
+  const at = (i: number) => planned.occurrences[i]!.epochMs;
+  const duration = series.durationMinutes * 60_000;
+  const options = { ...viewer, rsvp: viewer.rsvp ?? null };
+  /** What the rule says instance `i` is. */
+  const expected = (i: number, like: FeedOccurrence) =>
+    eventFor(
+      {
+        ...like,
+        title: series.title,
+        description: series.description,
+        venue: series.venue,
+        online: series.online,
+        mode: series.mode,
+        startAt: at(i),
+        endAt: at(i) + duration,
+        status: 'scheduled',
+        cancelReason: null,
+      },
+      options,
+    );
+  const byIndex = new Map(sorted.map((o) => [o.index, o]));
+  const exclude: number[] = [];
+  for (let i = first + 1; i < last; i++) if (!byIndex.has(i)) exclude.push(at(i));
+  const { rule } = parsed;
+  const master: FeedEvent = {
+    ...expected(first, sorted[0]!),
+    uid: uidOf(series.meetupId),
+    sequence: Math.max(0, series.version - 1),
+    stamp: series.changedAt,
+    repeat: {
+      freq: rule.freq,
+      interval: rule.interval,
+      count: last - first + 1,
+      byDay: rule.byNthDay ? [rule.byNthDay.day] : rule.byDay,
+      byMonthDay: rule.byMonthDay,
+      bySetPos: rule.byNthDay?.n,
+      exclude,
+    },
+  };
+  const overrides = sorted.flatMap((o) => {
+    const actual = eventFor(o, options);
+    if (sameEvent(actual, expected(o.index, o))) return [];
+    return [{ ...actual, uid: master.uid, recurrenceId: at(o.index) }];
+  });
+  return [master, ...overrides];
 }

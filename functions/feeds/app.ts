@@ -17,6 +17,7 @@ import {
   FEED_KEPT_AFTER_END_MS,
   type FeedEvent,
   type FeedOccurrence,
+  seriesEvents,
   stillShown,
 } from '../core/feeds';
 import { canSeeGroup } from '../core/groups';
@@ -157,13 +158,30 @@ export function feedBuilder(deps: FeedsDeps) {
         etag: etag(['group', group.groupId, group.scheduleVersion ?? 0, group.version, day]),
         lastModified: Math.max(group.scheduleChangedAt ?? 0, Date.parse(group.updatedAt) || 0, day),
         build: async () => {
-          const nobody: RsvpState = null;
+          const cards = (await schedules([group.groupId], day)).filter((o) => stillShown(asFeed(o), day));
+          const viewer = { rsvp: null, groupName: group.name, discreet: false, pageUrl: null };
+          const recurring = [...new Set(cards.filter((o) => o.recurring).map((o) => o.meetupId))];
+          const series = new Map((await meetups.getMeetups(recurring)).map((m) => [m.meetupId, m]));
           const events: FeedEvent[] = [];
-          for (const o of await schedules([group.groupId], day)) {
-            if (!stillShown(asFeed(o), day)) continue;
-            events.push(
-              eventFor(asFeed(o), { rsvp: nobody, groupName: group.name, discreet: false, pageUrl: null }),
-            );
+          const single = (o: OccurrenceCard) => eventFor(asFeed(o), viewer);
+          // Series as an RRULE with its exceptions; one-off meetups (and any series the rule
+          // cannot describe) one by one.
+          for (const meetupId of new Set(cards.map((o) => o.meetupId))) {
+            const own = cards.filter((o) => o.meetupId === meetupId);
+            const m = series.get(meetupId);
+            const asSeries =
+              m &&
+              seriesEvents(
+                {
+                  ...m,
+                  rrule: m.rrule ?? '',
+                  timezone: own[0]!.timezone,
+                  changedAt: Date.parse(m.updatedAt) || 0,
+                },
+                own.map(asFeed).map((o, i) => ({ ...o, index: own[i]!.index })),
+                viewer,
+              );
+            events.push(...(asSeries ?? own.map(single)));
           }
           return { name: group.name, events };
         },

@@ -6,7 +6,12 @@
  * @module
  */
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalEventRepeatingFreq,
+  ICalEventStatus,
+  type ICalRepeatingOptions,
+  type ICalWeekday,
+} from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { FeedEvent } from '../core/feeds';
 
@@ -29,12 +34,28 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
     timezone: { name: null, generator: vtimezone },
   });
   for (const e of events) {
+    const zoned = (ms: number) => new TZDate(ms, e.timezone);
+    const r = e.repeat;
+    const repeating: ICalRepeatingOptions | null = r
+      ? {
+          freq: ICalEventRepeatingFreq[r.freq],
+          interval: r.interval === 1 ? undefined : r.interval,
+          count: r.count,
+          byDay: r.byDay as ICalWeekday[] | undefined,
+          byMonthDay: r.byMonthDay,
+          // The nth weekday is BYDAY with BYSETPOS: ical-generator refuses BYDAY=2WE.
+          bySetPos: r.bySetPos,
+          exclude: r.exclude.length ? r.exclude.map(zoned) : undefined,
+        }
+      : null;
     calendar.createEvent({
       id: e.uid,
       sequence: e.sequence,
       stamp: new Date(e.stamp),
-      start: new TZDate(e.start, e.timezone),
-      end: new TZDate(e.end, e.timezone),
+      start: zoned(e.start),
+      end: zoned(e.end),
+      repeating,
+      recurrenceId: e.recurrenceId === undefined ? null : zoned(e.recurrenceId),
       timezone: e.timezone,
       summary: e.summary,
       description: e.description,

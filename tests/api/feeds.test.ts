@@ -5,7 +5,7 @@ import type { Db } from '../../functions/store/client';
 import { groupOf } from '../../functions/store/keys';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
-import { libicalErrors, parseCalendar } from '../support/ical';
+import { expandCalendar, libicalErrors, parseCalendar } from '../support/ical';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -229,8 +229,18 @@ describe('a public group’s feed', () => {
   it('holds public information only, and private groups have none', async () => {
     const { t, owner: organiser, groupId, occurrences, read, fetchFeed } = await setup();
     const { calendar, text } = await read(`/feeds/groups/${groupId}.ics`);
-    expect(calendar.events).toHaveLength(4);
     expect(calendar.name).toBe('Eating Disorder Support Leeds');
+    // The weekly series is one event with a rule; expanded, it gives the four meetups.
+    expect(calendar.events).toHaveLength(1);
+    expect(text).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4/);
+    expect(
+      expandCalendar(text, Date.parse('2028-01-01')).map((i) => new Date(i.start).toISOString()),
+    ).toEqual([
+      '2027-03-16T18:30:00.000Z',
+      '2027-03-23T18:30:00.000Z',
+      '2027-03-30T17:30:00.000Z', // summer time
+      '2027-04-06T17:30:00.000Z',
+    ]);
     expect(text).not.toContain('Harbour Street');
     expect(text).not.toContain('meet.example');
     const etag = (await fetchFeed(`/feeds/groups/${groupId}.ics`)).headers.get('etag')!;
@@ -243,6 +253,38 @@ describe('a public group’s feed', () => {
     ).body.groupId;
     await owner.post(`/api/groups/${privateId}/meetups`, meetup());
     expect((await fetchFeed(`/feeds/groups/${privateId}.ics`)).status).toBe(404);
+  });
+});
+
+describe('a series in a group feed', () => {
+  it('keeps moved and cancelled occurrences as overrides of the rule, and drops what ended', async () => {
+    const { t, owner, groupId, occurrences, read } = await setup();
+    t.advance(60_000);
+    await owner.patch(`/api/occurrences/${occurrences[1]}`, {
+      start: '2027-03-24T19:00',
+      title: 'Wednesday, just this once',
+    });
+    await owner.post(`/api/occurrences/${occurrences[2]}/cancel`, { reason: 'Room flooded' });
+    const { text, calendar } = await read(`/feeds/groups/${groupId}.ics`);
+    expect(calendar.events.filter((e) => e.raw.includes('RECURRENCE-ID'))).toHaveLength(2);
+    expect(new Set(calendar.events.map((e) => e.uid)).size).toBe(1);
+    const instances = expandCalendar(text, Date.parse('2028-01-01'));
+    expect(instances.map((i) => [new Date(i.start).toISOString(), i.summary, i.status])).toEqual([
+      ['2027-03-16T18:30:00.000Z', 'Tuesday evening circle', 'CONFIRMED'],
+      ['2027-03-24T19:00:00.000Z', 'Wednesday, just this once', 'CONFIRMED'],
+      ['2027-03-30T17:30:00.000Z', 'Tuesday evening circle', 'CANCELLED'],
+      ['2027-04-06T17:30:00.000Z', 'Tuesday evening circle', 'CONFIRMED'],
+    ]);
+    // Months later the first has ended and is dropped: the rule starts at the second. The
+    // cancellation is now over 14 days old, so that occurrence is dropped too: an EXDATE.
+    t.advance(Date.parse('2027-03-19T12:00:00Z') - t.now());
+    const later = await read(`/feeds/groups/${groupId}.ics`);
+    expect(later.text).toMatch(/COUNT=3/);
+    expect(later.text).toMatch(/EXDATE;TZID=Europe\/London:20270330T183000/);
+    expect(expandCalendar(later.text, Date.parse('2028-01-01')).map((i) => [i.start, i.summary])).toEqual([
+      [Date.parse('2027-03-24T19:00:00Z'), 'Wednesday, just this once'],
+      [Date.parse('2027-04-06T17:30:00Z'), 'Tuesday evening circle'],
+    ]);
   });
 });
 

@@ -74,3 +74,50 @@ export function parseCalendar(text: string) {
     events,
   };
 }
+
+export interface Instance {
+  uid: string;
+  start: number;
+  end: number;
+  summary: string;
+  status: string | null;
+  location: string | null;
+}
+
+/**
+ * Every instance a calendar app would show up to `until`: series expanded by ical.js from their
+ * RRULE, less EXDATEs, with overrides (same UID, RECURRENCE-ID) replacing what they override.
+ */
+export function expandCalendar(text: string, until: number): Instance[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const vtimezone of calendar.getAllSubcomponents('vtimezone'))
+    ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone));
+  const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const masters = events.filter((e) => !e.isRecurrenceException());
+  for (const exception of events.filter((e) => e.isRecurrenceException())) {
+    const master = masters.find((m) => m.uid === exception.uid);
+    if (!master) throw new Error(`An override with no series: ${exception.uid}`);
+    master.relateException(exception);
+  }
+  const out: Instance[] = [];
+  const describe = (e: ICAL.Event, start: ICAL.Time, end: ICAL.Time) => ({
+    uid: e.uid,
+    start: start.toUnixTime() * 1000,
+    end: end.toUnixTime() * 1000,
+    summary: e.summary,
+    status: (e.component.getFirstPropertyValue('status') as string | null) ?? null,
+    location: e.location ?? null,
+  });
+  for (const master of masters) {
+    if (!master.isRecurring()) {
+      out.push(describe(master, master.startDate, master.endDate));
+      continue;
+    }
+    const it = master.iterator();
+    for (let next = it.next(); next && next.toUnixTime() * 1000 <= until; next = it.next()) {
+      const details = master.getOccurrenceDetails(next);
+      out.push(describe(details.item, details.startDate, details.endDate));
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { foldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { DISCREET_TITLE, eventFor, type FeedOccurrence, stillShown } from '../../functions/core/feeds';
+import {
+  DISCREET_TITLE,
+  eventFor,
+  type FeedOccurrence,
+  seriesEvents,
+  stillShown,
+} from '../../functions/core/feeds';
 import { planOccurrences } from '../../functions/core/meetups';
 import { writeCalendar } from '../../functions/feeds/ical';
-import { libicalErrors, parseCalendar } from '../support/ical';
+import { expandCalendar, libicalErrors, parseCalendar } from '../support/ical';
 
 const now = Date.parse('2026-11-25T10:00:00Z');
 
@@ -150,6 +156,57 @@ describe('calendars Hearth writes', () => {
     expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 13 * 86_400_000)).toBe(true);
     expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 15 * 86_400_000)).toBe(false);
   });
+});
+
+describe('series written as rules', () => {
+  for (const [zone, start, rrule] of [
+    ['America/New_York', '2027-01-13T18:30', 'FREQ=MONTHLY;BYDAY=2WE;COUNT=12'],
+    ['Europe/London', '2027-01-29T10:00', 'FREQ=MONTHLY;BYDAY=-1FR;COUNT=12'],
+    ['Australia/Sydney', '2027-01-31T19:00', 'FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=12'],
+    ['Europe/London', '2027-03-01T18:30', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=10'],
+    ['Asia/Kolkata', '2027-03-01T07:00', 'FREQ=DAILY;INTERVAL=3;COUNT=20'],
+  ] as const) {
+    it(`expand in calendar apps to the instants Hearth planned: ${rrule} in ${zone}`, () => {
+      const plan = planOccurrences({ start, rrule }, zone, now);
+      if ('problems' in plan) throw new Error(JSON.stringify(plan.problems));
+      // Shown from the third on (the first two ended), the fifth cancelled within 14 days.
+      const shown = plan.occurrences.slice(2).map((p) => ({
+        ...base,
+        occurrenceId: `occ-${p.index}`,
+        index: p.index,
+        timezone: zone,
+        startAt: p.startAt,
+        endAt: p.startAt + 90 * 60_000,
+        ...(p.index === 4 ? { status: 'cancelled' as const, cancelReason: 'Holiday' } : {}),
+      }));
+      const events = seriesEvents(
+        {
+          meetupId: 'series-1',
+          title: base.title,
+          description: base.description,
+          start,
+          durationMinutes: 90,
+          timezone: zone,
+          mode: base.mode,
+          venue: base.venue,
+          online: base.online,
+          rrule,
+          version: 1,
+          changedAt: now,
+        },
+        shown,
+        { groupName: 'Circle', discreet: false, pageUrl: null },
+      )!;
+      expect(events).toHaveLength(2); // the rule, and the cancelled one
+      const text = writeCalendar('Circle', events);
+      expect(libicalErrors(text)).toEqual([]);
+      const instances = expandCalendar(text, Date.parse('2030-01-01'));
+      expect(instances.map((i) => i.start)).toEqual(shown.map((o) => o.startAt));
+      expect(instances.map((i) => i.status)).toEqual(
+        shown.map((o) => (o.index === 4 ? 'CANCELLED' : 'CONFIRMED')),
+      );
+    });
+  }
 });
 
 /** ical-generator's own folding before the patch in patches/: the reference the patch must match. */

@@ -267,6 +267,14 @@ export function meetupsRepo(db: Db) {
       return (out.Item as MeetupRecord | undefined) ?? null;
     },
 
+    async getMeetups(meetupIds: string[]): Promise<MeetupRecord[]> {
+      const items = await getMany(
+        db,
+        meetupIds.map((id) => keys.meetup(id)),
+      );
+      return [...items.values()] as unknown as MeetupRecord[];
+    },
+
     async getOccurrence(occurrenceId: string): Promise<OccurrenceRecord | null> {
       const out = await doc.send(
         new GetCommand({ TableName: table, Key: keys.occurrence(occurrenceId), ConsistentRead: true }),
