@@ -282,6 +282,11 @@ export function createFeedsApp(deps: FeedsDeps) {
   // Unknown tokens and paths are 404 with no hint of what exists.
   feeds.notFound(notFound);
   const app = new Hono();
+  // Errors are logged by name and message only: a feed's URL is its secret.
+  app.onError((e, c) => {
+    console.error(JSON.stringify({ level: 'error', name: e.name, message: e.message }));
+    return c.text('Something went wrong; your calendar app will try again', 500);
+  });
   app.route('/feeds', feeds);
   // Routed here rather than to the API, so calendar writing stays out of the API's bundle.
   app.on(['GET', 'HEAD'], '/api/occurrences/:occurrenceId/event.ics', async (c) => {

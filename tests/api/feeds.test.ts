@@ -197,6 +197,15 @@ describe('a member’s private feed', () => {
     expect((await me.patch('/api/me/feed', { scope: 'everything' })).status).toBe(400);
   });
 
+  it('is an empty but valid calendar for someone in no group', async () => {
+    const { t, read } = await setup();
+    const loner = await t.signedUp();
+    const path = (await loner.post('/api/me/feed')).body.feed.path as string;
+    const { calendar, res } = await read(path);
+    expect(calendar.events).toEqual([]);
+    expect(res.headers.get('etag')).toBeTruthy();
+  });
+
   it('starts from the RSVPs made before it, and keeps them through a new link', async () => {
     const { occurrences, member, read } = await setup();
     const me = await member();

@@ -124,6 +124,11 @@ describe('http api', () => {
   it('routes /api and /feeds, throttles, and logs the route template but never a path, query or address', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /feeds/{proxy+}' });
+    // Single-event .ics files are written by the feeds function, which holds the calendar code.
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const target = (key: string) =>
+      JSON.stringify(Object.values(routes).find((r) => r.Properties.RouteKey === key)!.Properties.Target);
+    expect(target('GET /api/occurrences/{occurrenceId}/event.ics')).toBe(target('GET /feeds/{proxy+}'));
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(stage.Properties.RouteSettings['GET /feeds/{proxy+}'].ThrottlingBurstLimit).toBeGreaterThan(0);
