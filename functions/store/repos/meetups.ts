@@ -208,6 +208,34 @@ function promotedBy(
 export function meetupsRepo(db: Db) {
   const { doc, table } = db;
 
+  /** A page of the schedule index for a group between two instants: cards, or ids only. */
+  function schedulePage(
+    groupId: string,
+    opts: { from: number; to: number; limit: number; cursor?: string; idsOnly?: boolean },
+  ) {
+    const partition = keys.scheduleOf(groupId);
+    return queryPage(
+      db,
+      {
+        IndexName: GSI2.name,
+        KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+        ...(opts.idsOnly ? { ProjectionExpression: '#p, #s, occurrenceId' } : {}),
+        ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
+        ExpressionAttributeValues: {
+          ':p': partition,
+          ':from': new Date(opts.from).toISOString(),
+          ':to': `${new Date(opts.to).toISOString()}~`,
+        },
+      },
+      {
+        limit: opts.limit,
+        cursor: opts.cursor,
+        keyAttributes: SCHEDULE_KEYS,
+        partition: { attribute: GSI2.partition, value: partition },
+      },
+    );
+  }
+
   /**
    * One conditional write to an occurrence's ledger: the item after it (ALL_NEW) or only what
    * changed (UPDATED_NEW); null when its condition failed.
@@ -328,26 +356,7 @@ export function meetupsRepo(db: Db) {
       groupId: string,
       opts: { from: number; to: number; limit: number },
     ): Promise<string[]> {
-      const partition = keys.scheduleOf(groupId);
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI2.name,
-          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
-          ProjectionExpression: '#p, #s, occurrenceId',
-          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
-          ExpressionAttributeValues: {
-            ':p': partition,
-            ':from': new Date(opts.from).toISOString(),
-            ':to': `${new Date(opts.to).toISOString()}~`,
-          },
-        },
-        {
-          limit: opts.limit,
-          keyAttributes: SCHEDULE_KEYS,
-          partition: { attribute: GSI2.partition, value: partition },
-        },
-      );
+      const page = await schedulePage(groupId, { ...opts, idsOnly: true });
       return page.items.map((i) => i.occurrenceId as string);
     },
 
@@ -356,26 +365,7 @@ export function meetupsRepo(db: Db) {
       groupId: string,
       opts: { from: number; to: number; limit: number; cursor?: string },
     ): Promise<{ items: OccurrenceCard[]; nextCursor: string | null }> {
-      const partition = keys.scheduleOf(groupId);
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI2.name,
-          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
-          ExpressionAttributeValues: {
-            ':p': partition,
-            ':from': new Date(opts.from).toISOString(),
-            ':to': `${new Date(opts.to).toISOString()}~`,
-          },
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: SCHEDULE_KEYS,
-          partition: { attribute: GSI2.partition, value: partition },
-        },
-      );
+      const page = await schedulePage(groupId, opts);
       return {
         items: page.items.map((i) => ({
           ...(i as unknown as OccurrenceCard),
