@@ -111,17 +111,18 @@ export function feedBuilder(deps: FeedsDeps) {
         etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
         lastModified: Math.max(feed.stampAt, feed.changedAt, day),
         build: async () => {
+          const rsvps = feed.rsvps ?? {};
           const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
           const ids = memberships.map((m) => m.groupId);
           const [records, cards] = await Promise.all([groups.getGroups(ids), schedules(ids, day)]);
           const names = new Map(records.map((g) => [g.groupId, g.name]));
           const shown = cards.filter(
-            (o) => stillShown(asFeed(o), day) && (feed.scope === 'all' || feed.rsvps[o.occurrenceId]),
+            (o) => stillShown(asFeed(o), day) && (feed.scope === 'all' || rsvps[o.occurrenceId]),
           );
           // Where more are in the member's line than it has places, they may be waiting: their
           // place needs the whole line. Elsewhere everyone in a line is going.
           const crowded = shown.filter((o) => {
-            const line = feed.rsvps[o.occurrenceId];
+            const line = rsvps[o.occurrenceId];
             return line && (line === 'in_person' ? o.waitingInPerson : o.waitingOnline) > 0;
           });
           const places = new Map(
@@ -132,7 +133,7 @@ export function feedBuilder(deps: FeedsDeps) {
           );
           const events: FeedEvent[] = [];
           for (const o of shown) {
-            const line = feed.rsvps[o.occurrenceId];
+            const line = rsvps[o.occurrenceId];
             const rsvp: RsvpState = places.has(o.occurrenceId)
               ? places.get(o.occurrenceId)!
               : line
