@@ -70,6 +70,7 @@ export function createApp(config: AppConfig) {
       () => import('./routes/meetup-context'),
     ),
     lazyRoutes(api, registry, ['/me/feed'], () => import('./routes/calendar')),
+    lazyRoutes(api, registry, ['/groups/:groupId/threads', '/threads/*'], () => import('./routes/threads')),
   ];
 
   let doc: unknown;

@@ -35,6 +35,14 @@ export const keys = {
   scheduleOf: (groupId: string) => `SCHEDULE#${groupId}`,
   scheduleAt: (startAtMs: number, occurrenceId: string) =>
     `${new Date(startAtMs).toISOString()}#${occurrenceId}`,
+  /** A discussion thread, in its group's partition; its posts in their own partition. */
+  thread: (threadId: string): Key => ({ pk: `GROUP#${groupOf(threadId)}`, sk: `THREAD#${threadId}` }),
+  threadsOf: (groupId: string) => `THREADS#${groupId}`,
+  postsOf: (threadId: string) => `THREAD#${threadId}`,
+  /** Post ids are the thread's id and a time-ordered suffix, so a page is a range of one partition. */
+  post: (postId: string): Key => ({ pk: `THREAD#${postId.slice(0, 33)}`, sk: `POST#${postId.slice(33)}` }),
+  /** A member's posting rate, across groups. */
+  postRate: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'POSTRATE' }),
   /** A member's private calendar feed: its secret's hash and settings. */
   feed: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'FEED' }),
   notification: (userId: string, createdAt: string, id: string): Key => ({

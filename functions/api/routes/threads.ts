@@ -1,0 +1,266 @@
+/**
+ * The discussion context: a group's threads and their posts, for the group's active members.
+ * Every new post is checked for crisis phrases: the author is shown crisis resources at once and
+ * the post is flagged "may need support" to moderators; it is never hidden for it.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { detectCrisis } from '../../core/crisis';
+import { conflict, forbidden, HearthError, notFound } from '../../core/errors';
+import { canSeeGroup, type Membership } from '../../core/groups';
+import { canSeeAttendees } from '../../core/meetups';
+import { GroupParams } from '../../core/schemas/groups';
+import {
+  NewPost,
+  NewThread,
+  PageQuery,
+  PostCreated,
+  PostPage,
+  ThreadCreated,
+  ThreadPage,
+  ThreadParams,
+  ThreadView,
+} from '../../core/schemas/threads';
+import { canDiscuss, POST_RATE } from '../../core/threads';
+import { scopedId } from '../../store/ids';
+import { groupOf } from '../../store/keys';
+import { newPostId, type PostRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
+import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { defineRoute, type Registry } from '../route';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const NOT_FOUND = 'No such discussion, or it is in a private group';
+
+/** Moderators, facilitators and owners see which posts may need support. */
+const seesSupportFlags = (m: Membership | null) => canSeeAttendees(m);
+
+/** The group and the caller's membership: discussions are for active members only. */
+async function loadForDiscussion(c: Ctx, groupId: string) {
+  const auth = requireAuth(c);
+  const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth.userId);
+  if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
+  if (!canDiscuss(member)) {
+    throw forbidden(
+      member?.status === 'pending'
+        ? 'Your request to join is waiting for approval'
+        : 'Join the group to read and write in its discussions',
+    );
+  }
+  return { group, member: member!, userId: auth.userId };
+}
+
+async function names(c: Ctx, groupId: string, userIds: string[]) {
+  return c.var.services.groups.getDisplayNames(groupId, userIds);
+}
+
+function threadView(t: ThreadRecord, names: Map<string, string>) {
+  return {
+    threadId: t.threadId,
+    groupId: t.groupId,
+    title: t.title,
+    author: { displayName: names.get(t.authorId) ?? 'Former member' },
+    postCount: t.postCount,
+    createdAt: iso(t.createdAt),
+    lastPostAt: iso(t.lastPostAt),
+    locked: t.locked,
+  };
+}
+
+function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: string; member: Membership }) {
+  return {
+    postId: p.postId,
+    threadId: p.threadId,
+    author: { displayName: names.get(p.authorId) ?? 'Former member' },
+    mine: p.authorId === viewer.userId,
+    body: p.body,
+    contentWarnings: p.contentWarnings,
+    createdAt: iso(p.createdAt),
+    ...(seesSupportFlags(viewer.member) ? { mayNeedSupport: p.mayNeedSupport } : {}),
+  };
+}
+
+/** What the author of a post that matched a crisis phrase sees at once. */
+function signpostFor(body: string, groupId: string) {
+  if (!detectCrisis(body).matched) return null;
+  return {
+    message:
+      'It sounds like things may be really hard right now. You do not have to go through this alone: you can talk to someone now, for free.',
+    crisisPage: '/crisis.html',
+    reachFacilitators: `/groups/${groupId}`,
+  };
+}
+
+async function newPost(
+  c: Ctx,
+  threadId: string,
+  groupId: string,
+  userId: string,
+  body: { body: string; contentWarnings: PostRecord['contentWarnings'] },
+) {
+  const { now } = c.var.services;
+  const repo = threadsRepo(c.var.services.config.db);
+  const at = now();
+  if (!(await repo.takePostSlot(userId, at, POST_RATE))) {
+    throw new HearthError(
+      'rate_limited',
+      `You have posted ${POST_RATE.posts} times in the last few minutes. Take a breath; you can post again shortly.`,
+    );
+  }
+  const post: PostRecord = {
+    postId: newPostId(threadId, at),
+    threadId,
+    groupId,
+    authorId: userId,
+    body: body.body,
+    contentWarnings: [...new Set(body.contentWarnings)],
+    createdAt: at,
+    mayNeedSupport: detectCrisis(body.body).matched,
+  };
+  return { post, repo, at };
+}
+
+export function register(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/threads',
+      tag: 'discussion',
+      summary: 'A group’s threads, most recently active first (members only)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'A page of threads', schema: ThreadPage } },
+    },
+    async (c, { params, query }) => {
+      const { group } = await loadForDiscussion(c, params.groupId);
+      const page = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
+      const who = await names(
+        c,
+        group.groupId,
+        page.items.map((t) => t.authorId),
+      );
+      return c.json({ items: page.items.map((t) => threadView(t, who)), nextCursor: page.nextCursor });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/groups/{groupId}/threads',
+      tag: 'discussion',
+      summary: 'Start a thread with its first post',
+      auth: 'required',
+      params: GroupParams,
+      body: NewThread,
+      responses: { 201: { description: 'Started', schema: ThreadCreated } },
+    },
+    async (c, { params, body }) => {
+      const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+      const threadId = scopedId(group.groupId);
+      const { post, repo, at } = await newPost(c, threadId, group.groupId, userId, body);
+      const thread: ThreadRecord = {
+        threadId,
+        groupId: group.groupId,
+        title: body.title,
+        authorId: userId,
+        createdAt: at,
+        lastPostAt: at,
+        postCount: 1,
+        locked: false,
+      };
+      await repo.createThread(thread, post);
+      const who = await names(c, group.groupId, [userId]);
+      return c.json(
+        {
+          thread: threadView(thread, who),
+          post: postView(post, who, { userId, member }),
+          signpost: signpostFor(body.body, group.groupId),
+        },
+        201,
+      );
+    },
+  );
+
+  const loadThread = async (c: Ctx, threadId: string) => {
+    const { member, userId } = await loadForDiscussion(c, groupOf(threadId));
+    const thread = await threadsRepo(c.var.services.config.db).getThread(threadId);
+    if (!thread) throw notFound(NOT_FOUND);
+    return { thread, member, userId };
+  };
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/threads/{threadId}',
+      tag: 'discussion',
+      summary: 'A thread',
+      auth: 'required',
+      params: ThreadParams,
+      responses: { 200: { description: 'The thread', schema: ThreadView } },
+    },
+    async (c, { params }) => {
+      const { thread } = await loadThread(c, params.threadId);
+      return c.json(threadView(thread, await names(c, thread.groupId, [thread.authorId])));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/threads/{threadId}/posts',
+      tag: 'discussion',
+      summary: 'A thread’s posts, oldest first; the cursor is stable while people post',
+      auth: 'required',
+      params: ThreadParams,
+      query: PageQuery,
+      responses: { 200: { description: 'A page of posts', schema: PostPage } },
+    },
+    async (c, { params, query }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      const page = await threadsRepo(c.var.services.config.db).listPosts(thread.threadId, query);
+      const who = await names(
+        c,
+        thread.groupId,
+        page.items.map((p) => p.authorId),
+      );
+      return c.json({
+        items: page.items.map((p) => postView(p, who, { userId, member })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/{threadId}/posts',
+      tag: 'discussion',
+      summary: 'Reply in a thread',
+      auth: 'required',
+      params: ThreadParams,
+      body: NewPost,
+      responses: { 201: { description: 'Posted', schema: PostCreated } },
+    },
+    async (c, { params, body }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      if (thread.locked) throw conflict('This thread is locked');
+      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body);
+      if (!(await repo.addPost(post))) throw conflict('This thread is locked');
+      const who = await names(c, thread.groupId, [userId]);
+      return c.json(
+        { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
+        201,
+      );
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import * as z from 'zod/mini';
+import { CONTENT_WARNINGS, POST_MAX } from '../threads';
+import { Cursor, line, PageLimit, text } from './common';
+
+const labels = Object.keys(CONTENT_WARNINGS) as [
+  keyof typeof CONTENT_WARNINGS,
+  ...(keyof typeof CONTENT_WARNINGS)[],
+];
+export const ContentWarningSchema = z.enum(labels);
+
+export const ThreadId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid thread id'));
+export const ThreadParams = z.object({ threadId: ThreadId });
+
+export const NewPost = z.strictObject({
+  body: text(POST_MAX, 1),
+  contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
+});
+
+export const NewThread = z.strictObject({
+  title: line(3, 140),
+  body: text(POST_MAX, 1),
+  contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
+});
+
+export const PageQuery = z.object({ cursor: z.optional(Cursor), limit: PageLimit });
+
+export const PostView = z.object({
+  postId: z.string(),
+  threadId: z.string(),
+  author: z.object({ displayName: z.string() }),
+  mine: z.boolean(),
+  body: z.string(),
+  contentWarnings: z.array(ContentWarningSchema),
+  createdAt: z.string(),
+  /** Shown to moderators only: the post matched a crisis phrase. */
+  mayNeedSupport: z.optional(z.boolean()),
+});
+
+export const ThreadView = z.object({
+  threadId: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  author: z.object({ displayName: z.string() }),
+  postCount: z.number(),
+  createdAt: z.string(),
+  lastPostAt: z.string(),
+  locked: z.boolean(),
+});
+
+/** When a post matched a crisis phrase: what the author sees at once. */
+export const Signpost = z.nullable(
+  z.object({ message: z.string(), crisisPage: z.string(), reachFacilitators: z.string() }),
+);
+
+export const ThreadCreated = z.object({ thread: ThreadView, post: PostView, signpost: Signpost });
+export const PostCreated = z.object({ post: PostView, signpost: Signpost });
+export const ThreadPage = z.object({ items: z.array(ThreadView), nextCursor: z.nullable(z.string()) });
+export const PostPage = z.object({ items: z.array(PostView), nextCursor: z.nullable(z.string()) });

@@ -1,0 +1,190 @@
+/**
+ * Threads and posts. A thread lives in its group's partition and is listed by last activity
+ * (GSI1); its posts live in the thread's own partition, sorted by a time-ordered id, so a page
+ * of posts is one Query from the last id seen: posts added meanwhile come after it, so paging
+ * neither misses nor repeats one.
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ContentWarning } from '../../core/threads';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { queryPage } from '../paging';
+import { GSI1 } from '../table';
+import { isConditionFailure } from './accounts';
+
+export interface ThreadRecord {
+  threadId: string;
+  groupId: string;
+  title: string;
+  authorId: string;
+  createdAt: number;
+  lastPostAt: number;
+  postCount: number;
+  locked: boolean;
+}
+
+export interface PostRecord {
+  postId: string;
+  threadId: string;
+  groupId: string;
+  authorId: string;
+  body: string;
+  contentWarnings: ContentWarning[];
+  createdAt: number;
+  mayNeedSupport: boolean;
+}
+
+/** A post id: the thread's id, the time in ms (base 36, fixed width) and 6 random characters. */
+export const newPostId = (threadId: string, now: number) =>
+  `${threadId}${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 6)}`;
+
+const activity = (at: number, threadId: string) => `${new Date(at).toISOString()}#${threadId}`;
+
+export function threadsRepo(db: Db) {
+  const { doc, table } = db;
+  const putPost = (p: PostRecord) =>
+    doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...keys.post(p.postId), ...p },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  return {
+    async createThread(t: ThreadRecord, first: PostRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            ...keys.thread(t.threadId),
+            ...t,
+            [GSI1.partition]: keys.threadsOf(t.groupId),
+            [GSI1.sort]: activity(t.lastPostAt, t.threadId),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      await putPost(first);
+    },
+
+    async getThread(threadId: string): Promise<ThreadRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.thread(threadId) }));
+      return (out.Item as ThreadRecord | undefined) ?? null;
+    },
+
+    /** Adds a post to an open thread; false when the thread is locked (nothing written). */
+    async addPost(p: PostRecord): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.thread(p.threadId),
+            UpdateExpression: 'SET lastPostAt = :at, #s = :s ADD postCount :one',
+            ConditionExpression: 'attribute_exists(pk) AND locked = :open',
+            ExpressionAttributeNames: { '#s': GSI1.sort },
+            ExpressionAttributeValues: {
+              ':at': p.createdAt,
+              ':s': activity(p.createdAt, p.threadId),
+              ':one': 1,
+              ':open': false,
+            },
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+      await putPost(p);
+      return true;
+    },
+
+    /** A group's threads, most recently active first. */
+    async listThreads(groupId: string, opts: { limit: number; cursor?: string }) {
+      const partition = keys.threadsOf(groupId);
+      const page = await queryPage(
+        db,
+        {
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': GSI1.partition },
+          ExpressionAttributeValues: { ':p': partition },
+          ScanIndexForward: false,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
+          partition: { attribute: GSI1.partition, value: partition },
+        },
+      );
+      return { items: page.items as unknown as ThreadRecord[], nextCursor: page.nextCursor };
+    },
+
+    /** A thread's posts, oldest first, from after the cursor. */
+    async listPosts(threadId: string, opts: { limit: number; cursor?: string }) {
+      const partition = keys.postsOf(threadId);
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :post)',
+          ExpressionAttributeValues: { ':p': partition, ':post': 'POST#' },
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk'],
+          partition: { attribute: 'pk', value: partition },
+        },
+      );
+      return { items: page.items as unknown as PostRecord[], nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Counts a post against the member's rate; false when the window is full (nothing counted).
+     * The window restarts when it has passed.
+     */
+    async takePostSlot(
+      userId: string,
+      now: number,
+      rate: { posts: number; windowMs: number },
+    ): Promise<boolean> {
+      const key = keys.postRate(userId);
+      const add = async () => {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: key,
+              UpdateExpression: 'ADD posts :one',
+              ConditionExpression: 'windowStart > :since AND posts < :most',
+              ExpressionAttributeValues: { ':one': 1, ':since': now - rate.windowMs, ':most': rate.posts },
+            }),
+          );
+          return true;
+        } catch (e) {
+          if (!isConditionFailure(e)) throw e;
+          return false;
+        }
+      };
+      if (await add()) return true;
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...key, posts: 1, windowStart: now, ttl: Math.ceil((now + rate.windowMs) / 1000) },
+            ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
+            ExpressionAttributeValues: { ':since': now - rate.windowMs },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        return add(); // another request started the window meanwhile: count in it, if it has room
+      }
+    },
+  };
+}
+
+export type ThreadsRepo = ReturnType<typeof threadsRepo>;

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+async function setup(groupOver: Record<string, unknown> = {}) {
+  const t = testApp(db);
+  const owner = await t.signedUp();
+  const groupId = (await owner.post('/api/groups', groupInput(groupOver))).body.groupId as string;
+  const member = async (alias?: string) => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, ...(alias ? { alias } : {}) });
+    return p;
+  };
+  return { t, owner, groupId, member };
+}
+
+const thread = { title: 'How was your week?', body: 'Mine was *mixed*. How about yours?' };
+
+describe('threads and posts', () => {
+  it('lets members start threads and reply, showing aliases, never handles', async () => {
+    const { t, groupId, member } = await setup();
+    const wren = await member('Wren');
+    const started = await wren.post(`/api/groups/${groupId}/threads`, thread);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.body.signpost).toBeNull();
+    expect(started.body.post).toMatchObject({
+      author: { displayName: 'Wren' },
+      mine: true,
+      body: thread.body,
+    });
+    const threadId = started.body.thread.threadId as string;
+    const other = await member();
+    t.advance(1_000);
+    const reply = await other.post(`/api/threads/${threadId}/posts`, {
+      body: 'Hard, honestly.',
+      contentWarnings: ['eating'],
+    });
+    expect(reply.status).toBe(201);
+    const list = await other.get(`/api/groups/${groupId}/threads`);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({
+      title: thread.title,
+      postCount: 2,
+      author: { displayName: 'Wren' },
+    });
+    const posts = await wren.get(`/api/threads/${threadId}/posts`);
+    expect(posts.body.items.map((p: { body: string }) => p.body)).toEqual([thread.body, 'Hard, honestly.']);
+    expect(posts.body.items[1]).toMatchObject({ mine: false, contentWarnings: ['eating'] });
+    expect(JSON.stringify(posts.body)).not.toContain(wren.handle);
+    expect(JSON.stringify(posts.body)).not.toContain('"handle"');
+  });
+
+  it('shows crisis resources to the author at once and flags the post to moderators, without hiding it', async () => {
+    const { owner, groupId, member } = await setup();
+    const robin = await member('Robin');
+    const started = await robin.post(`/api/groups/${groupId}/threads`, {
+      title: 'Tonight',
+      body: 'I dont know. i want to kill my self tonight',
+    });
+    expect(started.body.signpost).toMatchObject({ crisisPage: '/crisis.html' });
+    expect(started.body.post.mayNeedSupport).toBeUndefined(); // members do not see the flag
+    const threadId = started.body.thread.threadId;
+    const seenByOwner = await owner.get(`/api/threads/${threadId}/posts`);
+    expect(seenByOwner.body.items[0]).toMatchObject({
+      mayNeedSupport: true,
+      body: expect.stringContaining('kill'),
+    });
+    const seenByMember = await (await member()).get(`/api/threads/${threadId}/posts`);
+    expect(seenByMember.body.items[0].mayNeedSupport).toBeUndefined();
+    const fine = await robin.post(`/api/threads/${threadId}/posts`, { body: 'That film killed me though.' });
+    expect(fine.body.signpost).toBeNull();
+  });
+
+  it('keeps discussions to active members', async () => {
+    const { t, groupId, member } = await setup();
+    const started = await (await member()).post(`/api/groups/${groupId}/threads`, thread);
+    const threadId = started.body.thread.threadId;
+    const stranger = await t.signedUp();
+    expect((await stranger.get(`/api/groups/${groupId}/threads`)).status).toBe(403);
+    expect((await stranger.get(`/api/threads/${threadId}/posts`)).status).toBe(403);
+    expect((await stranger.post(`/api/threads/${threadId}/posts`, { body: 'hi' })).status).toBe(403);
+    expect((await t.person().get(`/api/threads/${threadId}/posts`)).status).toBe(401);
+
+    const priv = await setup({ visibility: 'private', joinPolicy: 'approval' });
+    const inside = await priv.owner.post(`/api/groups/${priv.groupId}/threads`, thread);
+    const hidden = inside.body.thread.threadId;
+    expect((await stranger.get(`/api/threads/${hidden}/posts`)).status).toBe(404);
+    expect((await stranger.get(`/api/groups/${priv.groupId}/threads`)).status).toBe(404);
+    const pending = await priv.t.signedUp();
+    await pending.post(`/api/groups/${priv.groupId}/members`, { acceptGuidelines: true });
+    const asked = await pending.get(`/api/threads/${hidden}/posts`);
+    expect([403, 404]).toContain(asked.status);
+    expect(JSON.stringify(asked.body)).not.toContain(thread.body);
+  });
+
+  it('refuses empty, oversize and mislabelled posts, and writes nothing', async () => {
+    const { groupId, member } = await setup();
+    const p = await member();
+    const threadId = (await p.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId;
+    for (const bad of [
+      { body: '' },
+      { body: '   ' },
+      { body: 'x'.repeat(10_001) },
+      { body: 'ok', contentWarnings: ['gore'] },
+      { body: 'ok', extra: true },
+    ]) {
+      const res = await p.post(`/api/threads/${threadId}/posts`, bad);
+      expect(res.status, JSON.stringify(bad).slice(0, 60)).toBe(400);
+    }
+    expect((await p.post(`/api/groups/${groupId}/threads`, { title: 'x', body: 'ok' })).status).toBe(400);
+    expect((await p.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(1);
+    expect((await p.get('/api/threads/not-a-thread/posts')).status).toBe(400);
+  });
+
+  it('pages through posts while others post, missing and repeating none', async () => {
+    const { groupId, member, t } = await setup();
+    const people = await Promise.all(Array.from({ length: 6 }, () => member()));
+    const threadId = (await people[0]!.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId;
+    for (let i = 0; i < 12; i++) {
+      t.advance(1_000);
+      await people[i % 6]!.post(`/api/threads/${threadId}/posts`, { body: `before ${i}` });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let round = 0;
+    do {
+      const page: { body: { items: { postId: string }[]; nextCursor: string | null } } = await people[0]!.get(
+        `/api/threads/${threadId}/posts?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.items.map((p) => p.postId));
+      cursor = page.body.nextCursor;
+      // Others post between pages, several at once.
+      t.advance(1_000);
+      await Promise.all(
+        people
+          .slice(1)
+          .map((p, j) => p.post(`/api/threads/${threadId}/posts`, { body: `during ${round}.${j}` })),
+      );
+      round++;
+    } while (cursor && round < 30);
+    expect(new Set(seen).size).toBe(seen.length);
+    const all = await people[0]!.get(`/api/threads/${threadId}/posts?limit=50`);
+    const everything: string[] = [];
+    let next = all;
+    everything.push(...next.body.items.map((p: { postId: string }) => p.postId));
+    while (next.body.nextCursor) {
+      next = await people[0]!.get(`/api/threads/${threadId}/posts?limit=50&cursor=${next.body.nextCursor}`);
+      everything.push(...next.body.items.map((p: { postId: string }) => p.postId));
+    }
+    // Every post that existed when a page was read is seen in order, once.
+    expect(everything.slice(0, seen.length)).toEqual(seen);
+  });
+
+  it('asks a member to slow down after 10 posts in five minutes', async () => {
+    const { groupId, member, t } = await setup();
+    const p = await member();
+    const threadId = (await p.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId;
+    for (let i = 0; i < 9; i++)
+      expect((await p.post(`/api/threads/${threadId}/posts`, { body: `${i}` })).status).toBe(201);
+    const limited = await p.post(`/api/threads/${threadId}/posts`, { body: 'one more' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(/post again shortly/);
+    t.advance(5 * 60_000 + 1);
+    expect((await p.post(`/api/threads/${threadId}/posts`, { body: 'later' })).status).toBe(201);
+  });
+});
