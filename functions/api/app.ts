@@ -70,7 +70,18 @@ export function createApp(config: AppConfig) {
       () => import('./routes/meetup-context'),
     ),
     lazyRoutes(api, registry, ['/me/feed'], () => import('./routes/calendar')),
-    lazyRoutes(api, registry, ['/groups/:groupId/threads', '/threads/*'], () => import('./routes/threads')),
+    lazyRoutes(
+      api,
+      registry,
+      [
+        '/groups/:groupId/threads',
+        '/groups/:groupId/reports',
+        '/groups/:groupId/audit',
+        '/threads/*',
+        '/posts/*',
+      ],
+      () => import('./routes/threads'),
+    ),
   ];
 
   let doc: unknown;

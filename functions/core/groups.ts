@@ -61,7 +61,9 @@ export type GroupAction =
   | 'edit' // change name, description, policies
   | 'assign-roles'
   | 'review-members' // see the member list, approve, decline, remove
-  | 'invite';
+  | 'invite'
+  | 'moderate' // hide and restore posts, lock threads, read reports
+  | 'read-audit'; // the moderation log
 
 const ALLOWED: Record<GroupAction, readonly Role[]> = {
   read: ROLES,
@@ -69,6 +71,8 @@ const ALLOWED: Record<GroupAction, readonly Role[]> = {
   'assign-roles': ['owner'],
   'review-members': ['owner', 'moderator'],
   invite: ['owner', 'moderator'],
+  moderate: ['owner', 'moderator'],
+  'read-audit': ['owner'],
 };
 
 /** Whether a membership allows an action. Pending members can do nothing inside the group yet. */

@@ -21,3 +21,13 @@ export const POST_RATE = { posts: 10, windowMs: 5 * 60_000 };
 
 /** Discussions are for the group's active members: what is said there stays there. */
 export const canDiscuss = (m: Membership | null | undefined) => m?.status === 'active';
+
+export const REPORT_REASONS = {
+  harmful: 'Harmful or unsafe',
+  crisis: 'Someone may be in crisis',
+  harassment: 'Harassment or bullying',
+  misinformation: 'Misleading health information',
+  spam: 'Spam or advertising',
+  other: 'Something else',
+} as const;
+export type ReportReason = keyof typeof REPORT_REASONS;

@@ -41,6 +41,15 @@ export const keys = {
   postsOf: (threadId: string) => `THREAD#${threadId}`,
   /** Post ids are the thread's id and a time-ordered suffix, so a page is a range of one partition. */
   post: (postId: string): Key => ({ pk: `THREAD#${postId.slice(0, 33)}`, sk: `POST#${postId.slice(33)}` }),
+  /** Reports and the moderation log, newest last, in the group's partition. */
+  report: (groupId: string, at: number, id: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `REPORT#${new Date(at).toISOString()}#${id}`,
+  }),
+  audit: (groupId: string, at: number, id: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `AUDIT#${new Date(at).toISOString()}#${id}`,
+  }),
   /** A member's posting rate, across groups. */
   postRate: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'POSTRATE' }),
   /** A member's private calendar feed: its secret's hash and settings. */

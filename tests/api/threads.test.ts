@@ -171,4 +171,61 @@ describe('threads and posts', () => {
     t.advance(5 * 60_000 + 1);
     expect((await p.post(`/api/threads/${threadId}/posts`, { body: 'later' })).status).toBe(201);
   });
+
+  it('reports go to moderators; hidden posts stay visible to their author and moderators; locks stop posting; owners read the log', async () => {
+    const { owner, groupId, member, t } = await setup();
+    const mod = await member('Kestrel');
+    const ownerId = (await owner.get('/api/me')).body.userId;
+    const modId = (await mod.get('/api/me')).body.userId;
+    await owner.patch(`/api/groups/${groupId}/members/${modId}`, { role: 'moderator' });
+    const author = await member('Fern');
+    const reader = await member();
+    const started = await author.post(`/api/groups/${groupId}/threads`, thread);
+    const threadId = started.body.thread.threadId as string;
+    const postId = started.body.post.postId as string;
+
+    expect(
+      (await reader.post(`/api/posts/${postId}/reports`, { reason: 'harmful', note: 'Upsetting' })).status,
+    ).toBe(201);
+    expect((await reader.post(`/api/posts/${postId}/reports`, { reason: 'gossip' })).status).toBe(400);
+    expect((await reader.get(`/api/groups/${groupId}/reports`)).status).toBe(403);
+    const queue = await mod.get(`/api/groups/${groupId}/reports`);
+    expect(queue.body.items).toHaveLength(1);
+    expect(queue.body.items[0]).toMatchObject({
+      postId,
+      reason: 'harmful',
+      note: 'Upsetting',
+      post: { hidden: false },
+    });
+    expect(JSON.stringify(queue.body)).not.toContain(reader.handle); // reporters are not named
+
+    expect((await reader.post(`/api/posts/${postId}/hide`, { reason: 'Not allowed' })).status).toBe(403);
+    expect((await mod.post(`/api/posts/${postId}/hide`, { reason: 'Describes methods' })).status).toBe(200);
+    const seen = async (p: typeof reader) =>
+      (await p.get(`/api/threads/${threadId}/posts`)).body.items.find(
+        (x: { postId: string }) => x.postId === postId,
+      );
+    expect(await seen(reader), JSON.stringify(await seen(reader))).toBeUndefined();
+    expect((await seen(author)).hidden).toEqual({ reason: 'Describes methods' });
+    expect((await seen(mod)).hidden).toEqual({ reason: 'Describes methods' });
+    expect((await reader.post(`/api/posts/${postId}/reports`, { reason: 'harmful' })).status).toBe(404);
+    t.advance(1_000);
+    await mod.post(`/api/posts/${postId}/restore`, { reason: 'Reviewed with the author' });
+    expect((await seen(reader)).hidden).toBeNull();
+
+    t.advance(1_000);
+    await mod.post(`/api/threads/${threadId}/lock`, { locked: true, reason: 'Cooling off' });
+    expect((await author.post(`/api/threads/${threadId}/posts`, { body: 'still here' })).status).toBe(409);
+    expect((await author.get(`/api/threads/${threadId}`)).body.locked).toBe(true);
+
+    expect((await mod.get(`/api/groups/${groupId}/audit`)).status).toBe(403);
+    const log = await owner.get(`/api/groups/${groupId}/audit`);
+    expect(log.body.items.map((a: { action: string }) => a.action)).toEqual(['lock', 'restore', 'hide']);
+    expect(log.body.items[2]).toMatchObject({
+      actor: { displayName: 'Kestrel' },
+      reason: 'Describes methods',
+      target: postId,
+    });
+    expect(ownerId).toBeTruthy();
+  });
 });

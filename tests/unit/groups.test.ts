@@ -17,6 +17,8 @@ describe('permissions', () => {
     'assign-roles': ['owner'],
     'review-members': ['owner', 'moderator'],
     invite: ['owner', 'moderator'],
+    moderate: ['owner', 'moderator'],
+    'read-audit': ['owner'],
   };
   for (const [action, allowed] of Object.entries(table) as [GroupAction, string[]][]) {
     it(`allows ${action} to ${allowed.join(', ')} only, and never to pending members or outsiders`, () => {

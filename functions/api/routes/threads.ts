@@ -7,24 +7,38 @@
 import type { Hono } from 'hono';
 import { detectCrisis } from '../../core/crisis';
 import { conflict, forbidden, HearthError, notFound } from '../../core/errors';
-import { canSeeGroup, type Membership } from '../../core/groups';
+import { can, canSeeGroup, type Membership } from '../../core/groups';
 import { canSeeAttendees } from '../../core/meetups';
+import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import {
+  AuditPage,
+  LockRequest,
+  ModeratorReason,
   NewPost,
+  NewReport,
   NewThread,
   PageQuery,
   PostCreated,
   PostPage,
+  PostParams,
+  ReportPage,
   ThreadCreated,
   ThreadPage,
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
 import { canDiscuss, POST_RATE } from '../../core/threads';
-import { scopedId } from '../../store/ids';
+import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
-import { newPostId, type PostRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
+import {
+  type AuditRecord,
+  newPostId,
+  type PostRecord,
+  type ReportRecord,
+  type ThreadRecord,
+  threadsRepo,
+} from '../../store/repos/threads';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 
@@ -66,6 +80,10 @@ function threadView(t: ThreadRecord, names: Map<string, string>) {
   };
 }
 
+/** Hidden posts are seen only by their author and by moderators, with the reason. */
+const canSeePost = (p: PostRecord, viewer: { userId: string; member: Membership }) =>
+  !p.hidden || p.authorId === viewer.userId || can(viewer.member, 'moderate');
+
 function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: string; member: Membership }) {
   return {
     postId: p.postId,
@@ -76,6 +94,7 @@ function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: s
     contentWarnings: p.contentWarnings,
     createdAt: iso(p.createdAt),
     ...(seesSupportFlags(viewer.member) ? { mayNeedSupport: p.mayNeedSupport } : {}),
+    hidden: p.hidden ? { reason: p.hidden.reason } : null,
   };
 }
 
@@ -231,8 +250,9 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         thread.groupId,
         page.items.map((p) => p.authorId),
       );
+      const viewer = { userId, member };
       return c.json({
-        items: page.items.map((p) => postView(p, who, { userId, member })),
+        items: page.items.filter((p) => canSeePost(p, viewer)).map((p) => postView(p, who, viewer)),
         nextCursor: page.nextCursor,
       });
     },
@@ -261,6 +281,199 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
         201,
       );
+    },
+  );
+
+  /** A post the caller may see, and their membership of its group. */
+  const loadPost = async (c: Ctx, postId: string) => {
+    const { member, userId } = await loadForDiscussion(c, groupOf(postId));
+    const post = await threadsRepo(c.var.services.config.db).getPost(postId);
+    if (!post || !canSeePost(post, { userId, member })) throw notFound('No such post');
+    return { post, member, userId };
+  };
+  const requireModerator = (member: Membership) => {
+    if (!can(member, 'moderate')) throw forbidden('Only moderators and owners can do that');
+  };
+  const audit = (c: Ctx, entry: Omit<AuditRecord, 'at'>) =>
+    threadsRepo(c.var.services.config.db).addAudit({ ...entry, at: c.var.services.now() });
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/reports',
+      tag: 'moderation',
+      summary: 'Report a post to the group’s moderators',
+      auth: 'required',
+      params: PostParams,
+      body: NewReport,
+      responses: { 201: { description: 'Reported', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { post, userId } = await loadPost(c, params.postId);
+      const report: ReportRecord = {
+        reportId: newId(),
+        groupId: post.groupId,
+        postId: post.postId,
+        threadId: post.threadId,
+        reporterId: userId,
+        reason: body.reason,
+        note: body.note,
+        createdAt: c.var.services.now(),
+      };
+      await threadsRepo(c.var.services.config.db).addReport(report);
+      return c.json({ ok: true as const }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/reports',
+      tag: 'moderation',
+      summary: 'The moderator queue: reported posts, newest first (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'Reports', schema: ReportPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member } = await loadForDiscussion(c, params.groupId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      const page = await repo.listLog<ReportRecord>(group.groupId, 'REPORT', query);
+      const posts = await Promise.all(page.items.map((r) => repo.getPost(r.postId)));
+      const who = await names(
+        c,
+        group.groupId,
+        posts.flatMap((p) => (p ? [p.authorId] : [])),
+      );
+      // Reporters are not named: a report is safe to make.
+      return c.json({
+        items: page.items.map((r, i) => ({
+          reportId: r.reportId,
+          postId: r.postId,
+          threadId: r.threadId,
+          reason: r.reason as 'other',
+          note: r.note,
+          createdAt: iso(r.createdAt),
+          post: posts[i]
+            ? {
+                body: posts[i]!.body,
+                author: { displayName: who.get(posts[i]!.authorId) ?? 'Former member' },
+                hidden: !!posts[i]!.hidden,
+              }
+            : null,
+        })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  for (const action of ['hide', 'restore'] as const) {
+    defineRoute(
+      app,
+      registry,
+      {
+        method: 'post',
+        path: `/posts/{postId}/${action}`,
+        tag: 'moderation',
+        summary:
+          action === 'hide'
+            ? 'Hide a post (its author and moderators still see it, with the reason)'
+            : 'Restore a hidden post',
+        auth: 'required',
+        params: PostParams,
+        body: ModeratorReason,
+        responses: { 200: { description: 'Done', schema: Ok } },
+      },
+      async (c, { params, body }) => {
+        const { post, member, userId } = await loadPost(c, params.postId);
+        requireModerator(member);
+        const at = c.var.services.now();
+        await threadsRepo(c.var.services.config.db).setHidden(
+          post.postId,
+          action === 'hide' ? { by: userId, reason: body.reason, at } : null,
+        );
+        await audit(c, {
+          groupId: post.groupId,
+          actorId: userId,
+          action,
+          target: post.postId,
+          reason: body.reason,
+        });
+        return c.json({ ok: true as const });
+      },
+    );
+  }
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/{threadId}/lock',
+      tag: 'moderation',
+      summary: 'Lock a thread (no new posts) or unlock it',
+      auth: 'required',
+      params: ThreadParams,
+      body: LockRequest,
+      responses: { 200: { description: 'Done', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      requireModerator(member);
+      await threadsRepo(c.var.services.config.db).setLocked(thread.threadId, body.locked);
+      await audit(c, {
+        groupId: thread.groupId,
+        actorId: userId,
+        action: body.locked ? 'lock' : 'unlock',
+        target: thread.threadId,
+        reason: body.reason,
+      });
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/audit',
+      tag: 'moderation',
+      summary: 'Every moderator action, newest first (owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'The log', schema: AuditPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member } = await loadForDiscussion(c, params.groupId);
+      if (!can(member, 'read-audit')) throw forbidden('The moderation log is for owners');
+      const page = await threadsRepo(c.var.services.config.db).listLog<AuditRecord>(
+        group.groupId,
+        'AUDIT',
+        query,
+      );
+      const who = await names(
+        c,
+        group.groupId,
+        page.items.map((a) => a.actorId),
+      );
+      return c.json({
+        items: page.items.map((a) => ({
+          action: a.action,
+          actor: { displayName: who.get(a.actorId) ?? 'Former member' },
+          target: a.target,
+          reason: a.reason,
+          at: iso(a.at),
+        })),
+        nextCursor: page.nextCursor,
+      });
     },
   );
 }

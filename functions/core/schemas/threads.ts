@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CONTENT_WARNINGS, POST_MAX } from '../threads';
+import { CONTENT_WARNINGS, POST_MAX, REPORT_REASONS } from '../threads';
 import { Cursor, line, PageLimit, text } from './common';
 
 const labels = Object.keys(CONTENT_WARNINGS) as [
@@ -10,6 +10,38 @@ export const ContentWarningSchema = z.enum(labels);
 
 export const ThreadId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid thread id'));
 export const ThreadParams = z.object({ threadId: ThreadId });
+
+export const PostId = z.string().check(z.regex(/^[A-Za-z0-9_-]{48}$/, 'Not a valid post id'));
+export const PostParams = z.object({ postId: PostId });
+
+const reasons = Object.keys(REPORT_REASONS) as [
+  keyof typeof REPORT_REASONS,
+  ...(keyof typeof REPORT_REASONS)[],
+];
+export const NewReport = z.strictObject({ reason: z.enum(reasons), note: z._default(text(1000), '') });
+export const ModeratorReason = z.strictObject({ reason: line(3, 300) });
+export const LockRequest = z.strictObject({ locked: z.boolean(), reason: line(3, 300) });
+
+export const ReportView = z.object({
+  reportId: z.string(),
+  postId: z.string(),
+  threadId: z.string(),
+  reason: z.enum(reasons),
+  note: z.string(),
+  createdAt: z.string(),
+  post: z.nullable(
+    z.object({ body: z.string(), author: z.object({ displayName: z.string() }), hidden: z.boolean() }),
+  ),
+});
+export const ReportPage = z.object({ items: z.array(ReportView), nextCursor: z.nullable(z.string()) });
+export const AuditEntryView = z.object({
+  action: z.string(),
+  actor: z.object({ displayName: z.string() }),
+  target: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export const AuditPage = z.object({ items: z.array(AuditEntryView), nextCursor: z.nullable(z.string()) });
 
 export const NewPost = z.strictObject({
   body: text(POST_MAX, 1),
@@ -34,6 +66,8 @@ export const PostView = z.object({
   createdAt: z.string(),
   /** Shown to moderators only: the post matched a crisis phrase. */
   mayNeedSupport: z.optional(z.boolean()),
+  /** Hidden by a moderator: only its author and moderators see it, with the reason. */
+  hidden: z.nullable(z.object({ reason: z.string() })),
 });
 
 export const ThreadView = z.object({

@@ -34,6 +34,27 @@ export interface PostRecord {
   contentWarnings: ContentWarning[];
   createdAt: number;
   mayNeedSupport: boolean;
+  hidden?: { by: string; reason: string; at: number };
+}
+
+export interface ReportRecord {
+  reportId: string;
+  groupId: string;
+  postId: string;
+  threadId: string;
+  reporterId: string;
+  reason: string;
+  note: string;
+  createdAt: number;
+}
+
+export interface AuditRecord {
+  groupId: string;
+  actorId: string;
+  action: 'hide' | 'restore' | 'lock' | 'unlock';
+  target: string;
+  reason: string;
+  at: number;
 }
 
 /** A post id: the thread's id, the time in ms (base 36, fixed width) and 6 random characters. */
@@ -139,6 +160,74 @@ export function threadsRepo(db: Db) {
         },
       );
       return { items: page.items as unknown as PostRecord[], nextCursor: page.nextCursor };
+    },
+
+    async getPost(postId: string): Promise<PostRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.post(postId) }));
+      return (out.Item as PostRecord | undefined) ?? null;
+    },
+
+    /** Hides a post (with who and why) or restores it (`hidden` null). */
+    async setHidden(postId: string, hidden: PostRecord['hidden'] | null): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.post(postId),
+          // `hidden` is one of DynamoDB's reserved words.
+          UpdateExpression: hidden ? 'SET #hidden = :h' : 'REMOVE #hidden',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#hidden': 'hidden' },
+          ExpressionAttributeValues: hidden ? { ':h': hidden } : undefined,
+        }),
+      );
+    },
+
+    async setLocked(threadId: string, locked: boolean): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.thread(threadId),
+          UpdateExpression: 'SET locked = :l',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':l': locked },
+        }),
+      );
+    },
+
+    async addReport(r: ReportRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.report(r.groupId, r.createdAt, r.reportId), ...r },
+        }),
+      );
+    },
+
+    async addAudit(a: AuditRecord): Promise<void> {
+      const id = randomBytes(6).toString('base64url');
+      await doc.send(
+        new PutCommand({ TableName: table, Item: { ...keys.audit(a.groupId, a.at, id), ...a } }),
+      );
+    },
+
+    /** A group's reports or moderation log, newest first. */
+    async listLog<T>(groupId: string, kind: 'REPORT' | 'AUDIT', opts: { limit: number; cursor?: string }) {
+      const pk = keys.group(groupId).pk;
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :kind)',
+          ExpressionAttributeValues: { ':p': pk, ':kind': `${kind}#` },
+          ScanIndexForward: false,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk'],
+          partition: { attribute: 'pk', value: pk },
+        },
+      );
+      return { items: page.items as unknown as T[], nextCursor: page.nextCursor };
     },
 
     /**
