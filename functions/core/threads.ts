@@ -31,3 +31,11 @@ export const REPORT_REASONS = {
   other: 'Something else',
 } as const;
 export type ReportReason = keyof typeof REPORT_REASONS;
+
+/** Support reactions: everyone sees the counts; only the post's author sees who. */
+export const REACTIONS = {
+  support: 'Sending support',
+  me_too: 'Me too',
+  thank_you: 'Thank you',
+} as const;
+export type Reaction = keyof typeof REACTIONS;

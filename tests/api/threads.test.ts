@@ -228,4 +228,55 @@ describe('threads and posts', () => {
     });
     expect(ownerId).toBeTruthy();
   });
+
+  it('lets authors edit (marked edited) and delete their own posts, and no one else', async () => {
+    const { groupId, member, t } = await setup();
+    const author = await member('Sorrel');
+    const other = await member();
+    const started = await author.post(`/api/groups/${groupId}/threads`, thread);
+    const postId = started.body.post.postId;
+    expect((await other.patch(`/api/posts/${postId}`, { body: 'mine now' })).status).toBe(403);
+    expect((await other.del(`/api/posts/${postId}`)).status).toBe(403);
+    t.advance(60_000);
+    const edited = await author.patch(`/api/posts/${postId}`, {
+      body: 'Better words.',
+      contentWarnings: ['eating'],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.post).toMatchObject({
+      body: 'Better words.',
+      contentWarnings: ['eating'],
+      editedAt: '2026-11-25T10:01:00.000Z',
+    });
+    const crisis = await author.patch(`/api/posts/${postId}`, { body: 'honestly i want to die' });
+    expect(crisis.body.signpost).not.toBeNull();
+    expect((await author.patch(`/api/posts/${postId}`, { body: '' })).status).toBe(400);
+    expect((await author.del(`/api/posts/${postId}`)).status).toBe(200);
+    const [gone] = (await other.get(`/api/threads/${started.body.thread.threadId}/posts`)).body.items;
+    expect(gone).toMatchObject({ deleted: true, body: '' });
+    expect((await author.patch(`/api/posts/${postId}`, { body: 'back' })).status).toBe(409);
+  });
+
+  it('counts support reactions for everyone and names who reacted to the author alone', async () => {
+    const { groupId, member } = await setup();
+    const author = await member('Heron');
+    const started = await author.post(`/api/groups/${groupId}/threads`, thread);
+    const postId = started.body.post.postId;
+    const a = await member('Alder');
+    const b = await member('Birch');
+    await a.post(`/api/posts/${postId}/reactions`, { kind: 'support', reacted: true });
+    await a.post(`/api/posts/${postId}/reactions`, { kind: 'support', reacted: true }); // idempotent
+    const mine = await b.post(`/api/posts/${postId}/reactions`, { kind: 'me_too', reacted: true });
+    expect(mine.body.post.reactions).toEqual({
+      counts: { support: 1, me_too: 1, thank_you: 0 },
+      mine: ['me_too'],
+    });
+    const asAuthor = (await author.get(`/api/threads/${started.body.thread.threadId}/posts`)).body.items[0];
+    expect(asAuthor.reactions.who).toEqual({ support: ['Alder'], me_too: ['Birch'], thank_you: [] });
+    await a.post(`/api/posts/${postId}/reactions`, { kind: 'support', reacted: false });
+    const after = (await b.get(`/api/threads/${started.body.thread.threadId}/posts`)).body.items[0];
+    expect(after.reactions.counts.support).toBe(0);
+    expect(after.reactions.who).toBeUndefined();
+    expect((await a.post(`/api/posts/${postId}/reactions`, { kind: 'hug', reacted: true })).status).toBe(400);
+  });
 });

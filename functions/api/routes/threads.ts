@@ -19,16 +19,19 @@ import {
   NewReport,
   NewThread,
   PageQuery,
+  PostAnswer,
   PostCreated,
+  PostEdit,
   PostPage,
   PostParams,
+  ReactionRequest,
   ReportPage,
   ThreadCreated,
   ThreadPage,
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
-import { canDiscuss, POST_RATE } from '../../core/threads';
+import { canDiscuss, POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import {
@@ -95,8 +98,36 @@ function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: s
     createdAt: iso(p.createdAt),
     ...(seesSupportFlags(viewer.member) ? { mayNeedSupport: p.mayNeedSupport } : {}),
     hidden: p.hidden ? { reason: p.hidden.reason } : null,
+    editedAt: p.editedAt ? iso(p.editedAt) : null,
+    deleted: !!p.deleted,
+    reactions: reactionsView(p, viewer.userId, names),
   };
 }
+
+/** Counts for everyone, my own, and who reacted for the post's author alone. */
+function reactionsView(p: PostRecord, me: string, names: Map<string, string>) {
+  const kinds = Object.keys(REACTIONS) as Reaction[];
+  const by = (k: Reaction) => Object.keys(p.reactions?.[k] ?? {});
+  return {
+    counts: Object.fromEntries(kinds.map((k) => [k, by(k).length])) as Record<Reaction, number>,
+    mine: kinds.filter((k) => by(k).includes(me)),
+    ...(p.authorId === me
+      ? {
+          who: Object.fromEntries(
+            kinds.map((k) => [k, by(k).map((u) => names.get(u) ?? 'Former member')]),
+          ) as Record<Reaction, string[]>,
+        }
+      : {}),
+  };
+}
+
+/** Everyone a page of posts names: authors, and for the viewer's own posts those who reacted. */
+const namedIn = (posts: PostRecord[], me: string) => [
+  ...posts.map((p) => p.authorId),
+  ...posts
+    .filter((p) => p.authorId === me)
+    .flatMap((p) => Object.values(p.reactions ?? {}).flatMap(Object.keys)),
+];
 
 /** What the author of a post that matched a crisis phrase sees at once. */
 function signpostFor(body: string, groupId: string) {
@@ -134,6 +165,7 @@ async function newPost(
     contentWarnings: [...new Set(body.contentWarnings)],
     createdAt: at,
     mayNeedSupport: detectCrisis(body.body).matched,
+    reactions: Object.fromEntries(Object.keys(REACTIONS).map((k) => [k, {}])),
   };
   return { post, repo, at };
 }
@@ -245,11 +277,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, query }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
       const page = await threadsRepo(c.var.services.config.db).listPosts(thread.threadId, query);
-      const who = await names(
-        c,
-        thread.groupId,
-        page.items.map((p) => p.authorId),
-      );
+      const who = await names(c, thread.groupId, namedIn(page.items, userId));
       const viewer = { userId, member };
       return c.json({
         items: page.items.filter((p) => canSeePost(p, viewer)).map((p) => postView(p, who, viewer)),
@@ -474,6 +502,85 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         })),
         nextCursor: page.nextCursor,
       });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'patch',
+      path: '/posts/{postId}',
+      tag: 'discussion',
+      summary: 'Edit your post (marked edited)',
+      auth: 'required',
+      params: PostParams,
+      body: PostEdit,
+      responses: { 200: { description: 'The post', schema: PostAnswer } },
+    },
+    async (c, { params, body }) => {
+      const { post, member, userId } = await loadPost(c, params.postId);
+      if (post.authorId !== userId) throw forbidden('Only its author can edit a post');
+      const edited = await threadsRepo(c.var.services.config.db).editPost(post.postId, userId, {
+        body: body.body,
+        contentWarnings: body.contentWarnings && [...new Set(body.contentWarnings)],
+        mayNeedSupport: post.mayNeedSupport || detectCrisis(body.body).matched,
+        at: c.var.services.now(),
+      });
+      if (!edited) throw conflict('This post was deleted');
+      const who = await names(c, post.groupId, namedIn([edited], userId));
+      return c.json({
+        post: postView(edited, who, { userId, member }),
+        signpost: signpostFor(body.body, post.groupId),
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/posts/{postId}',
+      tag: 'discussion',
+      summary: 'Delete your post: its text is erased; “Post deleted” keeps the thread’s shape',
+      auth: 'required',
+      params: PostParams,
+      responses: { 200: { description: 'Deleted', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const { post, userId } = await loadPost(c, params.postId);
+      if (post.authorId !== userId) throw forbidden('Only its author can delete a post');
+      await threadsRepo(c.var.services.config.db).deletePost(post.postId, userId, c.var.services.now());
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/reactions',
+      tag: 'discussion',
+      summary: 'Send (or take back) a support reaction',
+      auth: 'required',
+      params: PostParams,
+      body: ReactionRequest,
+      responses: { 200: { description: 'The post', schema: PostAnswer } },
+    },
+    async (c, { params, body }) => {
+      const { post, member, userId } = await loadPost(c, params.postId);
+      const after = await threadsRepo(c.var.services.config.db).react(
+        post.postId,
+        userId,
+        body.kind,
+        body.reacted,
+        c.var.services.now(),
+      );
+      if (!after) throw conflict('This post was deleted');
+      const who = await names(c, post.groupId, namedIn([after], userId));
+      return c.json({ post: postView(after, who, { userId, member }), signpost: null });
     },
   );
 }

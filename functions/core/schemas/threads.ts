@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CONTENT_WARNINGS, POST_MAX, REPORT_REASONS } from '../threads';
+import { CONTENT_WARNINGS, POST_MAX, REACTIONS, REPORT_REASONS } from '../threads';
 import { Cursor, line, PageLimit, text } from './common';
 
 const labels = Object.keys(CONTENT_WARNINGS) as [
@@ -43,6 +43,24 @@ export const AuditEntryView = z.object({
 });
 export const AuditPage = z.object({ items: z.array(AuditEntryView), nextCursor: z.nullable(z.string()) });
 
+const reactionKinds = Object.keys(REACTIONS) as [keyof typeof REACTIONS, ...(keyof typeof REACTIONS)[]];
+export const ReactionRequest = z.strictObject({ kind: z.enum(reactionKinds), reacted: z.boolean() });
+export const PostEdit = z.strictObject({
+  body: text(POST_MAX, 1),
+  contentWarnings: z.optional(
+    z
+      .array(
+        z.enum(
+          Object.keys(CONTENT_WARNINGS) as [
+            keyof typeof CONTENT_WARNINGS,
+            ...(keyof typeof CONTENT_WARNINGS)[],
+          ],
+        ),
+      )
+      .check(z.maxLength(5)),
+  ),
+});
+
 export const NewPost = z.strictObject({
   body: text(POST_MAX, 1),
   contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
@@ -68,6 +86,14 @@ export const PostView = z.object({
   mayNeedSupport: z.optional(z.boolean()),
   /** Hidden by a moderator: only its author and moderators see it, with the reason. */
   hidden: z.nullable(z.object({ reason: z.string() })),
+  editedAt: z.nullable(z.string()),
+  deleted: z.boolean(),
+  reactions: z.object({
+    counts: z.record(z.enum(reactionKinds), z.number()),
+    mine: z.array(z.enum(reactionKinds)),
+    /** Only for the post's author: who sent each reaction. */
+    who: z.optional(z.record(z.enum(reactionKinds), z.array(z.string()))),
+  }),
 });
 
 export const ThreadView = z.object({
@@ -88,5 +114,6 @@ export const Signpost = z.nullable(
 
 export const ThreadCreated = z.object({ thread: ThreadView, post: PostView, signpost: Signpost });
 export const PostCreated = z.object({ post: PostView, signpost: Signpost });
+export const PostAnswer = z.object({ post: PostView, signpost: Signpost });
 export const ThreadPage = z.object({ items: z.array(ThreadView), nextCursor: z.nullable(z.string()) });
 export const PostPage = z.object({ items: z.array(PostView), nextCursor: z.nullable(z.string()) });

@@ -35,6 +35,10 @@ export interface PostRecord {
   createdAt: number;
   mayNeedSupport: boolean;
   hidden?: { by: string; reason: string; at: number };
+  editedAt?: number;
+  deleted?: boolean;
+  /** kind → who reacted → when. */
+  reactions?: Record<string, Record<string, number>>;
 }
 
 export interface ReportRecord {
@@ -180,6 +184,90 @@ export function threadsRepo(db: Db) {
           ExpressionAttributeValues: hidden ? { ':h': hidden } : undefined,
         }),
       );
+    },
+
+    /** The author's edit; null when the post is gone or not theirs (nothing written). */
+    async editPost(
+      postId: string,
+      authorId: string,
+      change: { body: string; contentWarnings?: ContentWarning[]; mayNeedSupport: boolean; at: number },
+    ): Promise<PostRecord | null> {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.post(postId),
+            UpdateExpression: `SET body = :b, editedAt = :at, mayNeedSupport = :m${change.contentWarnings ? ', contentWarnings = :cw' : ''}`,
+            ConditionExpression: 'authorId = :me AND attribute_not_exists(deleted)',
+            ExpressionAttributeValues: {
+              ':b': change.body,
+              ':at': change.at,
+              ':m': change.mayNeedSupport,
+              ':me': authorId,
+              ...(change.contentWarnings ? { ':cw': change.contentWarnings } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return out.Attributes as PostRecord;
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
+    /** The author deletes: the text is erased, a placeholder keeps the thread's shape. */
+    async deletePost(postId: string, authorId: string, at: number): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.post(postId),
+            UpdateExpression:
+              'SET body = :empty, deleted = :yes, editedAt = :at, contentWarnings = :none REMOVE reactions',
+            ConditionExpression: 'authorId = :me',
+            ExpressionAttributeValues: {
+              ':empty': '',
+              ':yes': true,
+              ':at': at,
+              ':none': [],
+              ':me': authorId,
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    /** Adds or takes back one member's reaction of one kind; idempotent. */
+    async react(
+      postId: string,
+      userId: string,
+      kind: string,
+      reacted: boolean,
+      at: number,
+    ): Promise<PostRecord | null> {
+      const names = { '#k': kind, '#u': userId };
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.post(postId),
+            UpdateExpression: reacted ? 'SET reactions.#k.#u = :at' : 'REMOVE reactions.#k.#u',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: reacted ? { ':at': at } : undefined,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return out.Attributes as PostRecord;
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
     },
 
     async setLocked(threadId: string, locked: boolean): Promise<void> {
