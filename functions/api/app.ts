@@ -79,6 +79,8 @@ export function createApp(config: AppConfig) {
         '/groups/:groupId/audit',
         '/threads/*',
         '/posts/*',
+        '/me/mutes',
+        '/me/mutes/*',
       ],
       () => import('./routes/threads'),
     ),

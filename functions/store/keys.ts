@@ -50,6 +50,8 @@ export const keys = {
     pk: `GROUP#${groupId}`,
     sk: `AUDIT#${new Date(at).toISOString()}#${id}`,
   }),
+  /** Whom a member has muted, in which group. */
+  mutes: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'MUTES' }),
   /** A member's posting rate, across groups. */
   postRate: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'POSTRATE' }),
   /** A member's private calendar feed: its secret's hash and settings. */

@@ -279,4 +279,30 @@ describe('threads and posts', () => {
     expect(after.reactions.who).toBeUndefined();
     expect((await a.post(`/api/posts/${postId}/reactions`, { kind: 'hug', reacted: true })).status).toBe(400);
   });
+
+  it('lets a member mute another: their posts disappear for that member alone, until unmuted', async () => {
+    const { groupId, member, t } = await setup();
+    const loud = await member('Magpie');
+    const me = await member('Owl');
+    const bystander = await member();
+    const started = await loud.post(`/api/groups/${groupId}/threads`, thread);
+    const threadId = started.body.thread.threadId;
+    t.advance(1_000);
+    await me.post(`/api/threads/${threadId}/posts`, { body: 'My reply' });
+    const muted = await me.post('/api/me/mutes', { postId: started.body.post.postId });
+    expect(muted.status).toBe(201);
+    expect(muted.body.items).toEqual([
+      { muteId: expect.stringMatching(/^[\w-]{22}$/), groupId, displayName: 'Magpie' },
+    ]);
+    expect(JSON.stringify(muted.body)).not.toContain((await loud.get('/api/me')).body.userId);
+    const bodies = async (p: typeof me) =>
+      (await p.get(`/api/threads/${threadId}/posts`)).body.items.map((x: { body: string }) => x.body);
+    expect(await bodies(me)).toEqual(['My reply']);
+    expect(await bodies(bystander)).toEqual([thread.body, 'My reply']);
+    const myPost = (await me.get(`/api/threads/${threadId}/posts`)).body.items[0].postId;
+    expect((await me.post('/api/me/mutes', { postId: myPost })).status).toBe(400);
+    await me.del(`/api/me/mutes/${muted.body.items[0].muteId}`);
+    expect(await bodies(me)).toEqual([thread.body, 'My reply']);
+    expect((await me.get('/api/me/mutes')).body.items).toEqual([]);
+  });
 });

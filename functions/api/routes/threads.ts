@@ -4,9 +4,11 @@
  * the post is flagged "may need support" to moderators; it is never hidden for it.
  * @module
  */
+
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { detectCrisis } from '../../core/crisis';
-import { conflict, forbidden, HearthError, notFound } from '../../core/errors';
+import { conflict, forbidden, HearthError, invalid, notFound } from '../../core/errors';
 import { can, canSeeGroup, type Membership } from '../../core/groups';
 import { canSeeAttendees } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
@@ -15,6 +17,9 @@ import {
   AuditPage,
   LockRequest,
   ModeratorReason,
+  MuteList,
+  MuteParams,
+  MuteRequest,
   NewPost,
   NewReport,
   NewThread,
@@ -276,11 +281,23 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
-      const page = await threadsRepo(c.var.services.config.db).listPosts(thread.threadId, query);
+      const repo = threadsRepo(c.var.services.config.db);
+      const [page, mutes] = await Promise.all([
+        repo.listPosts(thread.threadId, query),
+        repo.getMutes(userId),
+      ]);
+      // Posts of members the reader muted in this group are left out, for the reader only.
+      const muted = new Set(
+        Object.values(mutes)
+          .filter((m) => m.groupId === thread.groupId)
+          .map((m) => m.userId),
+      );
       const who = await names(c, thread.groupId, namedIn(page.items, userId));
       const viewer = { userId, member };
       return c.json({
-        items: page.items.filter((p) => canSeePost(p, viewer)).map((p) => postView(p, who, viewer)),
+        items: page.items
+          .filter((p) => canSeePost(p, viewer) && !muted.has(p.authorId))
+          .map((p) => postView(p, who, viewer)),
         nextCursor: page.nextCursor,
       });
     },
@@ -583,4 +600,79 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       return c.json({ post: postView(after, who, { userId, member }), signpost: null });
     },
   );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/mutes',
+      tag: 'discussion',
+      summary: 'Mute the author of a post: their posts in that group are hidden from you alone',
+      auth: 'required',
+      body: MuteRequest,
+      responses: { 201: { description: 'Muted', schema: MuteList } },
+    },
+    async (c, { body }) => {
+      const { post, userId } = await loadPost(c, body.postId);
+      if (post.authorId === userId)
+        throw invalid('You cannot mute yourself', [{ path: 'body.postId', message: 'Your own post' }]);
+      const repo = threadsRepo(c.var.services.config.db);
+      await repo.setMute(userId, muteIdOf(post.groupId, post.authorId), {
+        groupId: post.groupId,
+        userId: post.authorId,
+        at: c.var.services.now(),
+      });
+      return c.json(await muteList(c, userId), 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/mutes',
+      tag: 'discussion',
+      summary: 'Whom you have muted',
+      auth: 'required',
+      responses: { 200: { description: 'Mutes', schema: MuteList } },
+    },
+    async (c) => c.json(await muteList(c, requireAuth(c).userId)),
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/me/mutes/{muteId}',
+      tag: 'discussion',
+      summary: 'Unmute',
+      auth: 'required',
+      params: MuteParams,
+      responses: { 200: { description: 'Mutes', schema: MuteList } },
+    },
+    async (c, { params }) => {
+      const { userId } = requireAuth(c);
+      await threadsRepo(c.var.services.config.db).setMute(userId, params.muteId, null);
+      return c.json(await muteList(c, userId));
+    },
+  );
+}
+
+/** A mute's id: opaque, and reveals no user id. */
+const muteIdOf = (groupId: string, userId: string) =>
+  createHash('sha256').update(`${groupId}:${userId}`).digest('base64url').slice(0, 22);
+
+async function muteList(c: Ctx, userId: string) {
+  const mutes = Object.entries(await threadsRepo(c.var.services.config.db).getMutes(userId));
+  const items = await Promise.all(
+    mutes.map(async ([muteId, m]) => ({
+      muteId,
+      groupId: m.groupId,
+      displayName: (await names(c, m.groupId, [m.userId])).get(m.userId) ?? 'Former member',
+    })),
+  );
+  return { items };
 }

@@ -117,3 +117,11 @@ export const PostCreated = z.object({ post: PostView, signpost: Signpost });
 export const PostAnswer = z.object({ post: PostView, signpost: Signpost });
 export const ThreadPage = z.object({ items: z.array(ThreadView), nextCursor: z.nullable(z.string()) });
 export const PostPage = z.object({ items: z.array(PostView), nextCursor: z.nullable(z.string()) });
+
+export const MuteRequest = z.strictObject({ postId: PostId });
+export const MuteParams = z.object({
+  muteId: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Not a valid mute')),
+});
+export const MuteList = z.object({
+  items: z.array(z.object({ muteId: z.string(), groupId: z.string(), displayName: z.string() })),
+});

@@ -41,6 +41,12 @@ export interface PostRecord {
   reactions?: Record<string, Record<string, number>>;
 }
 
+export interface MuteRecord {
+  groupId: string;
+  userId: string;
+  at: number;
+}
+
 export interface ReportRecord {
   reportId: string;
   groupId: string;
@@ -267,6 +273,50 @@ export function threadsRepo(db: Db) {
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
+      }
+    },
+
+    /** Whom a member has muted: mute id → group and member. */
+    async getMutes(userId: string): Promise<Record<string, MuteRecord>> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.mutes(userId) }));
+      return (out.Item?.muted as Record<string, MuteRecord> | undefined) ?? {};
+    },
+
+    async setMute(userId: string, muteId: string, mute: MuteRecord | null): Promise<void> {
+      const names = { '#m': muteId };
+      if (mute) {
+        // The map is made on first use; both writes are idempotent.
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.mutes(userId),
+            UpdateExpression: 'SET muted = if_not_exists(muted, :empty)',
+            ExpressionAttributeValues: { ':empty': {} },
+          }),
+        );
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.mutes(userId),
+            UpdateExpression: 'SET muted.#m = :mute',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ':mute': mute },
+          }),
+        );
+      } else {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.mutes(userId),
+              UpdateExpression: 'REMOVE muted.#m',
+              ConditionExpression: 'attribute_exists(muted)',
+              ExpressionAttributeNames: names,
+            }),
+          );
+        } catch (e) {
+          if (!isConditionFailure(e)) throw e;
+        }
       }
     },
 
