@@ -305,4 +305,41 @@ describe('threads and posts', () => {
     expect(await bodies(me)).toEqual([thread.body, 'My reply']);
     expect((await me.get('/api/me/mutes')).body.items).toEqual([]);
   });
+
+  it('in approval groups, holds a new member’s posts for a moderator until the first is approved', async () => {
+    const { owner, groupId, t } = await setup({ joinPolicy: 'approval' });
+    const newcomer = await t.signedUp();
+    await newcomer.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias: 'Linnet' });
+    const newcomerId = (await newcomer.get('/api/me')).body.userId;
+    await owner.patch(`/api/groups/${groupId}/members/${newcomerId}`, { status: 'active' });
+    const regular = await t.signedUp();
+    await regular.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    await owner.patch(`/api/groups/${groupId}/members/${(await regular.get('/api/me')).body.userId}`, {
+      status: 'active',
+    });
+    const veteran = await owner.post(`/api/groups/${groupId}/threads`, thread);
+    expect(veteran.body.post.pending).toBe(false);
+
+    const first = await newcomer.post(`/api/groups/${groupId}/threads`, {
+      title: 'Hello all',
+      body: 'New here.',
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.post.pending).toBe(true);
+    const threadId = first.body.thread.threadId;
+    const titles = async (p: typeof owner) =>
+      (await p.get(`/api/groups/${groupId}/threads`)).body.items.map((x: { title: string }) => x.title);
+    expect(await titles(regular)).toEqual([thread.title]);
+    expect((await regular.get(`/api/threads/${threadId}/posts`)).status).toBe(404);
+    expect(await titles(newcomer)).toContain('Hello all');
+    expect(await titles(owner)).toContain('Hello all');
+
+    expect((await regular.post(`/api/posts/${first.body.post.postId}/approve`)).status).toBe(404);
+    expect((await owner.post(`/api/posts/${first.body.post.postId}/approve`)).status).toBe(200);
+    expect(await titles(regular)).toContain('Hello all');
+    t.advance(1_000);
+    const next = await newcomer.post(`/api/threads/${threadId}/posts`, { body: 'Thanks for having me.' });
+    expect(next.body.post.pending).toBe(false);
+    expect((await regular.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(2);
+  });
 });

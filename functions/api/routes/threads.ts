@@ -39,6 +39,7 @@ import {
 import { canDiscuss, POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
+import type { MemberRecord } from '../../store/repos/groups';
 import {
   type AuditRecord,
   newPostId,
@@ -88,9 +89,14 @@ function threadView(t: ThreadRecord, names: Map<string, string>) {
   };
 }
 
-/** Hidden posts are seen only by their author and by moderators, with the reason. */
-const canSeePost = (p: PostRecord, viewer: { userId: string; member: Membership }) =>
-  !p.hidden || p.authorId === viewer.userId || can(viewer.member, 'moderate');
+/**
+ * Hidden posts (with the reason) and posts waiting for a moderator are seen only by their author
+ * and by moderators; so are threads started by a waiting post.
+ */
+const canSeePost = (
+  p: Pick<PostRecord, 'hidden' | 'pending' | 'authorId'>,
+  viewer: { userId: string; member: Membership },
+) => (!p.hidden && !p.pending) || p.authorId === viewer.userId || can(viewer.member, 'moderate');
 
 function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: string; member: Membership }) {
   return {
@@ -105,6 +111,7 @@ function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: s
     hidden: p.hidden ? { reason: p.hidden.reason } : null,
     editedAt: p.editedAt ? iso(p.editedAt) : null,
     deleted: !!p.deleted,
+    pending: !!p.pending,
     reactions: reactionsView(p, viewer.userId, names),
   };
 }
@@ -134,6 +141,10 @@ const namedIn = (posts: PostRecord[], me: string) => [
     .flatMap((p) => Object.values(p.reactions ?? {}).flatMap(Object.keys)),
 ];
 
+/** In approval groups, a member's posts wait for a moderator until their first is approved. */
+const waitsFor = (group: { joinPolicy: string }, member: MemberRecord) =>
+  group.joinPolicy === 'approval' && member.role === 'member' && !member.firstPostApproved;
+
 /** What the author of a post that matched a crisis phrase sees at once. */
 function signpostFor(body: string, groupId: string) {
   if (!detectCrisis(body).matched) return null;
@@ -151,6 +162,8 @@ async function newPost(
   groupId: string,
   userId: string,
   body: { body: string; contentWarnings: PostRecord['contentWarnings'] },
+  /** The post waits for a moderator (a new member's first posts in an approval group). */
+  waits: boolean,
 ) {
   const { now } = c.var.services;
   const repo = threadsRepo(c.var.services.config.db);
@@ -170,6 +183,7 @@ async function newPost(
     contentWarnings: [...new Set(body.contentWarnings)],
     createdAt: at,
     mayNeedSupport: detectCrisis(body.body).matched,
+    ...(waits ? { pending: true } : {}),
     reactions: Object.fromEntries(Object.keys(REACTIONS).map((k) => [k, {}])),
   };
   return { post, repo, at };
@@ -190,8 +204,9 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'A page of threads', schema: ThreadPage } },
     },
     async (c, { params, query }) => {
-      const { group } = await loadForDiscussion(c, params.groupId);
-      const page = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
+      const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+      const listed = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
+      const page = { ...listed, items: listed.items.filter((t) => canSeePost(t, { userId, member })) };
       const who = await names(
         c,
         group.groupId,
@@ -217,7 +232,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
       const threadId = scopedId(group.groupId);
-      const { post, repo, at } = await newPost(c, threadId, group.groupId, userId, body);
+      const waits = waitsFor(group, member);
+      const { post, repo, at } = await newPost(c, threadId, group.groupId, userId, body, waits);
       const thread: ThreadRecord = {
         threadId,
         groupId: group.groupId,
@@ -227,6 +243,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         lastPostAt: at,
         postCount: 1,
         locked: false,
+        ...(waits ? { pending: true } : {}),
       };
       await repo.createThread(thread, post);
       const who = await names(c, group.groupId, [userId]);
@@ -242,10 +259,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
   );
 
   const loadThread = async (c: Ctx, threadId: string) => {
-    const { member, userId } = await loadForDiscussion(c, groupOf(threadId));
+    const { group, member, userId } = await loadForDiscussion(c, groupOf(threadId));
     const thread = await threadsRepo(c.var.services.config.db).getThread(threadId);
-    if (!thread) throw notFound(NOT_FOUND);
-    return { thread, member, userId };
+    if (!thread || !canSeePost(thread, { userId, member })) throw notFound(NOT_FOUND);
+    return { group, thread, member, userId };
   };
 
   defineRoute(
@@ -317,9 +334,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 201: { description: 'Posted', schema: PostCreated } },
     },
     async (c, { params, body }) => {
-      const { thread, member, userId } = await loadThread(c, params.threadId);
+      const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
-      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body);
+      const waits = waitsFor(group, member);
+      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body, waits);
       if (!(await repo.addPost(post))) throw conflict('This thread is locked');
       const who = await names(c, thread.groupId, [userId]);
       return c.json(
@@ -454,6 +472,35 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       },
     );
   }
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/approve',
+      tag: 'moderation',
+      summary: 'Let a new member’s waiting post be seen (their later posts no longer wait)',
+      auth: 'required',
+      params: PostParams,
+      responses: { 200: { description: 'Approved', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const { post, member, userId } = await loadPost(c, params.postId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      await repo.approvePost(post);
+      await c.var.services.groups.markFirstPostApproved(post.groupId, post.authorId);
+      await audit(c, {
+        groupId: post.groupId,
+        actorId: userId,
+        action: 'approve',
+        target: post.postId,
+        reason: 'First post',
+      });
+      return c.json({ ok: true as const });
+    },
+  );
 
   defineRoute(
     app,

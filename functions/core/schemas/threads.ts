@@ -88,6 +88,8 @@ export const PostView = z.object({
   hidden: z.nullable(z.object({ reason: z.string() })),
   editedAt: z.nullable(z.string()),
   deleted: z.boolean(),
+  /** Waiting for a moderator: only its author and moderators see it. */
+  pending: z.boolean(),
   reactions: z.object({
     counts: z.record(z.enum(reactionKinds), z.number()),
     mine: z.array(z.enum(reactionKinds)),

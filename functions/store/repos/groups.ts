@@ -51,6 +51,8 @@ export interface MemberRecord {
   /** The alias, or the handle when there is none: what others in the group see. */
   displayName: string;
   joinedAt: string;
+  /** In approval groups, a member's posts wait for a moderator until their first is approved. */
+  firstPostApproved?: boolean;
 }
 
 /** Every field of a member item: a projection that reads a membership whole. */
@@ -62,6 +64,7 @@ export const MEMBER_FIELDS = {
   alias: 1,
   displayName: 1,
   joinedAt: 1,
+  firstPostApproved: 1,
 } satisfies Record<keyof MemberRecord, 1>;
 
 export interface InviteRecord {
@@ -395,6 +398,18 @@ export function groupsRepo(db: Db) {
         if (isConditionFailure(e)) return false;
         throw e;
       }
+    },
+
+    async markFirstPostApproved(groupId: string, userId: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.member(groupId, userId),
+          UpdateExpression: 'SET firstPostApproved = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      );
     },
 
     async addToMemberCount(groupId: string, delta: number): Promise<void> {

@@ -23,6 +23,8 @@ export interface ThreadRecord {
   lastPostAt: number;
   postCount: number;
   locked: boolean;
+  /** Started by a post still waiting for a moderator: seen by its author and moderators only. */
+  pending?: boolean;
 }
 
 export interface PostRecord {
@@ -37,6 +39,8 @@ export interface PostRecord {
   hidden?: { by: string; reason: string; at: number };
   editedAt?: number;
   deleted?: boolean;
+  /** Waiting for a moderator (a new member's first posts in an approval group). */
+  pending?: boolean;
   /** kind → who reacted → when. */
   reactions?: Record<string, Record<string, number>>;
 }
@@ -61,7 +65,7 @@ export interface ReportRecord {
 export interface AuditRecord {
   groupId: string;
   actorId: string;
-  action: 'hide' | 'restore' | 'lock' | 'unlock';
+  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'approve';
   target: string;
   reason: string;
   at: number;
@@ -318,6 +322,31 @@ export function threadsRepo(db: Db) {
           if (!isConditionFailure(e)) throw e;
         }
       }
+    },
+
+    /** A moderator lets a waiting post (and the thread it started) be seen. */
+    async approvePost(post: PostRecord): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.post(post.postId),
+          UpdateExpression: 'REMOVE pending',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.thread(post.threadId),
+            UpdateExpression: 'REMOVE pending',
+            ConditionExpression: 'attribute_exists(pk) AND authorId = :a',
+            ExpressionAttributeValues: { ':a': post.authorId },
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
     },
 
     async setLocked(threadId: string, locked: boolean): Promise<void> {
