@@ -102,6 +102,7 @@ describe.each([
       [`/groups/${groupId}/meetups/new`, 'Repeats'],
       ['/notifications', 'Nothing yet'],
       ['/me/meetups', 'My meetups'],
+      [`/groups/${groupId}/threads`, 'Start a discussion'],
       ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);

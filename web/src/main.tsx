@@ -11,6 +11,7 @@ import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
 import { MonthView } from './pages/schedule';
+import { ThreadPage, ThreadsPage } from './pages/threads';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
 
@@ -40,12 +41,15 @@ function Route() {
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/me/meetups') return <MyMeetupsPage />;
   if (path === '/me/calendar') return <CalendarPage />;
-  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new)?$/.exec(path);
+  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads)?$/.exec(
+    path,
+  );
   if (m) {
     const id = m[1]!;
     if (m[2] === '/edit') return <GroupFormPage groupId={id} key={`${id}-edit`} />;
     if (m[2] === '/members') return <MembersPage groupId={id} key={`${id}-members`} />;
     if (m[2] === '/meetups/new') return <ScheduleMeetupPage groupId={id} key={`${id}-new`} />;
+    if (m[2] === '/threads') return <ThreadsPage groupId={id} key={`${id}-threads`} />;
     if (m[2] === '/schedule') {
       const month = location.value.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
       return (
@@ -64,6 +68,8 @@ function Route() {
     ) : (
       <OccurrencePage occurrenceId={o[1]!} key={o[1]} />
     );
+  const t = /^\/threads\/([A-Za-z0-9_-]{33})$/.exec(path);
+  if (t) return <ThreadPage threadId={t[1]!} key={t[1]} />;
   const s = /^\/meetups\/([A-Za-z0-9_-]{33})\/edit$/.exec(path);
   if (s) return <EditSeriesPage meetupId={s[1]!} key={s[1]} />;
   return <NotFound />;

@@ -127,3 +127,7 @@ export const MuteParams = z.object({
 export const MuteList = z.object({
   items: z.array(z.object({ muteId: z.string(), groupId: z.string(), displayName: z.string() })),
 });
+
+export type ThreadView = z.infer<typeof ThreadView>;
+export type PostView = z.infer<typeof PostView>;
+export type Signpost = z.infer<typeof Signpost>;

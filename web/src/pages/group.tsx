@@ -100,6 +100,11 @@ export function GroupPage({ groupId }: { groupId: string }) {
             Your membership
           </h2>
           <div class="actions">
+            {active && (
+              <a class="button" href={`/groups/${group.groupId}/threads`}>
+                Discussions
+              </a>
+            )}
             {active && m.role === 'owner' && (
               <a class="button secondary" href={`/groups/${group.groupId}/edit`}>
                 Edit group

@@ -1,0 +1,450 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type Block, type Inline, parseMarkdown } from '../../../functions/core/markdown';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { PostView, Signpost, ThreadView } from '../../../functions/core/schemas/threads';
+import {
+  CONTENT_WARNINGS,
+  type ContentWarning,
+  REACTIONS,
+  REPORT_REASONS,
+  type Reaction,
+} from '../../../functions/core/threads';
+import { get, post } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+
+type Thread = ThreadView;
+type Post = PostView;
+type SignpostT = Signpost;
+
+/** A post's text as elements: the markdown subset's tree, never HTML. */
+function Inlines({ nodes }: { nodes: Inline[] }) {
+  return (
+    <>
+      {nodes.map((n, i) => {
+        if (n.type === 'text') return n.text;
+        if (n.type === 'br') return <br key={i} />;
+        if (n.type === 'em')
+          return (
+            <em key={i}>
+              <Inlines nodes={n.children} />
+            </em>
+          );
+        if (n.type === 'strong')
+          return (
+            <strong key={i}>
+              <Inlines nodes={n.children} />
+            </strong>
+          );
+        return (
+          <a key={i} href={n.href} rel="nofollow ugc noopener noreferrer" target="_blank">
+            <Inlines nodes={n.children} />
+          </a>
+        );
+      })}
+    </>
+  );
+}
+
+export function Markdown({ text }: { text: string }) {
+  const blocks: Block[] = parseMarkdown(text);
+  return (
+    <div class="post-body">
+      {blocks.map((b, i) =>
+        b.type === 'paragraph' ? (
+          <p key={i}>
+            <Inlines nodes={b.children} />
+          </p>
+        ) : b.ordered ? (
+          <ol key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>
+                <Inlines nodes={item} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <ul key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>
+                <Inlines nodes={item} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** The calm panel an author sees when their post matched a crisis phrase. */
+function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; onClose: () => void }) {
+  return (
+    <section class="crisis-panel" role="alert" aria-labelledby="crisis-panel-title">
+      <h2 id="crisis-panel-title">You are not alone</h2>
+      <p>{signpost.message}</p>
+      <div class="actions">
+        <a class="button" href={signpost.crisisPage}>
+          Talk to someone now
+        </a>
+        <a class="button secondary" href={signpost.reachFacilitators}>
+          Reach the group’s facilitators
+        </a>
+        <button type="button" class="secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p class="hint">Your post is shared with the group as you wrote it.</p>
+    </section>
+  );
+}
+
+/** Title-less composer with preview and content-warning labels. */
+function Composer(props: {
+  label: string;
+  submitLabel: string;
+  withTitle?: boolean;
+  guidelines?: string;
+  onSubmit: (input: { title?: string; body: string; contentWarnings: ContentWarning[] }) => Promise<void>;
+}) {
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [labels, setLabels] = useState<ContentWarning[]>([]);
+  const [preview, setPreview] = useState(false);
+  const send = useSubmit(async () => {
+    await props.onSubmit({ ...(props.withTitle ? { title } : {}), body, contentWarnings: labels });
+    setTitle('');
+    setBody('');
+    setLabels([]);
+    setPreview(false);
+  });
+  return (
+    <form onSubmit={send.submit} noValidate aria-label={props.label} class="composer">
+      <ErrorSummary error={send.error} />
+      {props.guidelines && (
+        <details>
+          <summary>The group’s guidelines, before you post</summary>
+          <p class="guidelines">{props.guidelines}</p>
+        </details>
+      )}
+      {props.withTitle && (
+        <Field label="Title" name="title" error={send.error}>
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              maxLength={140}
+              value={title}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      )}
+      <Field
+        label={props.withTitle ? 'First post' : 'Your reply'}
+        name="body"
+        hint="*emphasis*, **strong**, lists with - or 1., and [links](https://…)."
+        error={send.error}
+      >
+        {(a) => (
+          <textarea {...a} maxLength={10_000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+        )}
+      </Field>
+      <fieldset>
+        <legend>Content warnings (readers see your post folded behind them)</legend>
+        {(Object.keys(CONTENT_WARNINGS) as ContentWarning[]).map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={labels.includes(k)}
+              onChange={(e) =>
+                setLabels(e.currentTarget.checked ? [...labels, k] : labels.filter((x) => x !== k))
+              }
+            />
+            {CONTENT_WARNINGS[k]}
+          </label>
+        ))}
+      </fieldset>
+      {preview && body && (
+        <section class="card" aria-label="Preview">
+          <Markdown text={body} />
+        </section>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={send.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPreview(!preview)} aria-pressed={preview}>
+          Preview
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ThreadsPage({ groupId }: { groupId: string }) {
+  const h = usePage('Discussions');
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  const [threads, setThreads] = useState<Thread[] | null>(null);
+  const [signpost, setSignpost] = useState<SignpostT>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    get<{ items: Thread[] }>(`/groups/${groupId}/threads?limit=50`)
+      .then((r) => setThreads(r.items))
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    if (!me.value) return;
+    void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
+    void load();
+  }, [groupId, me.value?.userId]);
+  if (me.value === null)
+    return (
+      <SignInFirst
+        title="Discussions"
+        next={`/groups/${groupId}/threads`}
+        doing="read the group’s discussions"
+      />
+    );
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Discussions
+      </h1>
+      {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !threads ? (
+        <Loading />
+      ) : threads.length === 0 ? (
+        <p>No discussions yet. Start one below.</p>
+      ) : (
+        <ul class="threads">
+          {threads.map((t) => (
+            <li key={t.threadId} class="card">
+              <h2>
+                <a href={`/threads/${t.threadId}`}>{t.title}</a>
+              </h2>
+              <p class="meta">
+                {t.author.displayName} · {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · last{' '}
+                {new Date(t.lastPostAt).toLocaleString()}
+                {t.locked ? ' · locked' : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!error && (
+        <section aria-labelledby="start">
+          <h2 id="start">Start a discussion</h2>
+          <Composer
+            label="Start a discussion"
+            submitLabel="Post"
+            withTitle
+            guidelines={group?.guidelines}
+            onSubmit={async (input) => {
+              const r = await post<{ signpost: SignpostT }>(`/groups/${groupId}/threads`, input);
+              setSignpost(r.signpost);
+              await load();
+            }}
+          />
+        </section>
+      )}
+    </>
+  );
+}
+
+function PostItem({ p, onChange }: { p: Post; onChange: (p: Post) => void }) {
+  const [reporting, setReporting] = useState(false);
+  const react = async (kind: Reaction) => {
+    const r = await post<{ post: Post }>(`/posts/${p.postId}/reactions`, {
+      kind,
+      reacted: !p.reactions.mine.includes(kind),
+    });
+    onChange(r.post);
+  };
+  const body: ComponentChildren = p.deleted ? <p class="meta">Post deleted.</p> : <Markdown text={p.body} />;
+  return (
+    <li class="card post" id={`post-${p.postId}`}>
+      <p class="meta">
+        <strong>{p.author.displayName}</strong> · {new Date(p.createdAt).toLocaleString()}
+        {p.editedAt && !p.deleted ? ' · edited' : ''}
+        {p.pending ? ' · waiting for a moderator' : ''}
+      </p>
+      {p.hidden && <p class="alert">Hidden by a moderator: {p.hidden.reason}</p>}
+      {p.contentWarnings.length > 0 && !p.deleted ? (
+        <details>
+          <summary>Content warning: {p.contentWarnings.map((c) => CONTENT_WARNINGS[c]).join(', ')}</summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+      {!p.deleted && (
+        <div class="actions reactions">
+          {(Object.keys(REACTIONS) as Reaction[]).map((k) => (
+            <button
+              key={k}
+              type="button"
+              class="secondary small"
+              aria-pressed={p.reactions.mine.includes(k)}
+              onClick={() => react(k)}
+            >
+              {REACTIONS[k]} ({p.reactions.counts[k]})
+            </button>
+          ))}
+          {!p.mine && (
+            <button
+              type="button"
+              class="secondary small"
+              onClick={() => setReporting(!reporting)}
+              aria-expanded={reporting}
+            >
+              Report
+            </button>
+          )}
+        </div>
+      )}
+      {p.reactions.who && Object.values(p.reactions.who).some((w) => w.length) && (
+        <p class="meta">
+          {(Object.keys(REACTIONS) as Reaction[])
+            .filter((k) => p.reactions.who![k].length)
+            .map((k) => `${REACTIONS[k]}: ${p.reactions.who![k].join(', ')}`)
+            .join(' · ')}
+        </p>
+      )}
+      {reporting && <ReportForm postId={p.postId} onDone={() => setReporting(false)} />}
+    </li>
+  );
+}
+
+function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) {
+  const [reason, setReason] = useState<keyof typeof REPORT_REASONS>('harmful');
+  const [note, setNote] = useState('');
+  const [sent, setSent] = useState(false);
+  const send = useSubmit(async () => {
+    await post(`/posts/${postId}/reports`, { reason, note });
+    setSent(true);
+  });
+  if (sent)
+    return (
+      <p class="notice" role="status">
+        Thank you. The group’s moderators will look at it; they do not see who reported it.{' '}
+        <button type="button" class="secondary small" onClick={onDone}>
+          Close
+        </button>
+      </p>
+    );
+  return (
+    <form onSubmit={send.submit} noValidate aria-label="Report this post">
+      <ErrorSummary error={send.error} />
+      <Field label="What is wrong?" name="reason" error={send.error}>
+        {(a) => (
+          <select {...a} value={reason} onChange={(e) => setReason(e.currentTarget.value as typeof reason)}>
+            {(Object.keys(REPORT_REASONS) as (keyof typeof REPORT_REASONS)[]).map((k) => (
+              <option key={k} value={k}>
+                {REPORT_REASONS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Anything moderators should know (optional)" name="note" error={send.error}>
+        {(a) => (
+          <textarea {...a} maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit" disabled={send.busy}>
+          Send report
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ThreadPage({ threadId }: { threadId: string }) {
+  const [thread, setThread] = useState<Thread | null>(null);
+  const [posts, setPosts] = useState<Post[] | null>(null);
+  const [signpost, setSignpost] = useState<SignpostT>(null);
+  const [error, setError] = useState<string | null>(null);
+  const h = usePage(thread?.title ?? 'Discussion');
+  const load = async () => {
+    try {
+      setThread(await get<Thread>(`/threads/${threadId}`));
+      const all: Post[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Post[]; nextCursor: string | null } = await get(
+          `/threads/${threadId}/posts?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && all.length < 500);
+      setPosts(all);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    if (me.value) void load();
+  }, [threadId, me.value?.userId]);
+  if (me.value === null)
+    return <SignInFirst title="Discussion" next={`/threads/${threadId}`} doing="read this discussion" />;
+  if (error)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Discussion
+        </h1>
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      </>
+    );
+  if (!thread || !posts) return <Loading />;
+  return (
+    <>
+      <p>
+        <a href={`/groups/${thread.groupId}/threads`}>← Discussions</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        {thread.title}
+      </h1>
+      {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
+      <ol class="posts">
+        {posts.map((p) => (
+          <PostItem
+            key={p.postId}
+            p={p}
+            onChange={(next) => setPosts(posts.map((x) => (x.postId === next.postId ? next : x)))}
+          />
+        ))}
+      </ol>
+      {thread.locked ? (
+        <p class="notice">This discussion is locked: no new replies.</p>
+      ) : (
+        <section aria-labelledby="reply">
+          <h2 id="reply">Reply</h2>
+          <Composer
+            label="Reply"
+            submitLabel="Reply"
+            onSubmit={async (input) => {
+              const r = await post<{ signpost: SignpostT }>(`/threads/${threadId}/posts`, input);
+              setSignpost(r.signpost);
+              await load();
+            }}
+          />
+        </section>
+      )}
+    </>
+  );
+}
