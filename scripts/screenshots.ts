@@ -71,7 +71,9 @@ try {
     await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
     await page.getByRole('link', { name: 'Discussions' }).click();
     await page.getByLabel('Title').fill(`How was your week? (${name})`);
-    await page.getByLabel('First post').fill('Mine was **mixed**:\n\n- a good walk on Sunday\n- a hard Wednesday');
+    await page
+      .getByLabel('First post')
+      .fill('Mine was **mixed**:\n\n- a good walk on Sunday\n- a hard Wednesday');
     await page.getByLabel('Self-harm').check();
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByRole('link', { name: `How was your week? (${name})` }).click();
