@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signedUpPerson } from '../support/browser';
 import { startStack } from '../support/stack';
 
 let browser: Browser;
@@ -14,25 +14,14 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function person(handle: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  page.setDefaultTimeout(10_000);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('dialog', (d) => {
-    problems.push(`dialog opened: ${d.message()}`);
+async function person(handle: string, width = 1280) {
+  const p = await signedUpPerson(browser, stack.url, handle, width);
+  // A post must never open a dialog (an injected alert would).
+  p.page.on('dialog', (d) => {
+    p.problems.push(`dialog opened: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${stack.url}/signup`);
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Passphrase').fill(`${handle} walks by the river`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByLabel('I have saved my recovery codes').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  return { page, problems };
+  return p;
 }
 
 const XSS = [

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium, found on PATH. A missing browser is an error with its fix, never a skip. */
 export function chromiumPath(): string {
@@ -27,4 +27,30 @@ export function launchBrowser(): Promise<Browser> {
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     ],
   });
+}
+
+/**
+ * A new person in their own browser context: signed up with `handle` through the web app, with
+ * every console error and page error collected (4xx answers the app handles are not errors).
+ */
+export async function signedUpPerson(
+  browser: Browser,
+  baseUrl: string,
+  handle: string,
+  width = 1280,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Passphrase').fill(`${handle} walks by the river`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('I have saved my recovery codes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return { page, problems };
 }
