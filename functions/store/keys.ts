@@ -50,6 +50,8 @@ export const keys = {
     pk: `GROUP#${groupId}`,
     sk: `AUDIT#${new Date(at).toISOString()}#${id}`,
   }),
+  /** How many of a thread's posts a member has seen. */
+  readState: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `READ#${threadId}` }),
   /** Whom a member has muted, in which group. */
   mutes: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'MUTES' }),
   /** A member's posting rate, across groups. */

@@ -342,4 +342,28 @@ describe('threads and posts', () => {
     expect(next.body.post.pending).toBe(false);
     expect((await regular.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(2);
   });
+
+  it('counts unread posts per member, and reading to the end clears them', async () => {
+    const { groupId, member, t } = await setup();
+    const writer = await member();
+    const reader = await member();
+    const threadId = (await writer.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId;
+    const unread = async (p: typeof reader) =>
+      (await p.get(`/api/groups/${groupId}/threads`)).body.items[0].unread;
+    expect(await unread(reader)).toBe(1);
+    expect(await unread(writer)).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      t.advance(1_000);
+      await writer.post(`/api/threads/${threadId}/posts`, { body: `more ${i}` });
+    }
+    expect(await unread(reader)).toBe(4);
+    expect(await unread(writer)).toBe(0);
+    const first = await reader.get(`/api/threads/${threadId}/posts?limit=2`);
+    expect(await unread(reader)).toBe(4); // not at the end yet
+    await reader.get(`/api/threads/${threadId}/posts?limit=2&cursor=${first.body.nextCursor}`);
+    expect(await unread(reader)).toBe(0);
+    t.advance(1_000);
+    await writer.post(`/api/threads/${threadId}/posts`, { body: 'one more' });
+    expect(await unread(reader)).toBe(1);
+  });
 });

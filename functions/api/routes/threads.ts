@@ -76,7 +76,7 @@ async function names(c: Ctx, groupId: string, userIds: string[]) {
   return c.var.services.groups.getDisplayNames(groupId, userIds);
 }
 
-function threadView(t: ThreadRecord, names: Map<string, string>) {
+function threadView(t: ThreadRecord, names: Map<string, string>, seen = t.postCount) {
   return {
     threadId: t.threadId,
     groupId: t.groupId,
@@ -86,6 +86,7 @@ function threadView(t: ThreadRecord, names: Map<string, string>) {
     createdAt: iso(t.createdAt),
     lastPostAt: iso(t.lastPostAt),
     locked: t.locked,
+    unread: Math.max(0, t.postCount - seen),
   };
 }
 
@@ -207,12 +208,19 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
       const listed = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
       const page = { ...listed, items: listed.items.filter((t) => canSeePost(t, { userId, member })) };
+      const seen = await threadsRepo(c.var.services.config.db).seenCounts(
+        userId,
+        page.items.map((t) => t.threadId),
+      );
       const who = await names(
         c,
         group.groupId,
         page.items.map((t) => t.authorId),
       );
-      return c.json({ items: page.items.map((t) => threadView(t, who)), nextCursor: page.nextCursor });
+      return c.json({
+        items: page.items.map((t) => threadView(t, who, seen.get(t.threadId) ?? 0)),
+        nextCursor: page.nextCursor,
+      });
     },
   );
 
@@ -246,6 +254,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         ...(waits ? { pending: true } : {}),
       };
       await repo.createThread(thread, post);
+      await repo.markSeen(userId, threadId, 1);
       const who = await names(c, group.groupId, [userId]);
       return c.json(
         {
@@ -303,6 +312,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         repo.listPosts(thread.threadId, query),
         repo.getMutes(userId),
       ]);
+      // Reading to the end of a thread marks it read.
+      if (!page.nextCursor) await repo.markSeen(userId, thread.threadId, thread.postCount);
       // Posts of members the reader muted in this group are left out, for the reader only.
       const muted = new Set(
         Object.values(mutes)
@@ -339,6 +350,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       const waits = waitsFor(group, member);
       const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body, waits);
       if (!(await repo.addPost(post))) throw conflict('This thread is locked');
+      await repo.markSeen(userId, thread.threadId, thread.postCount + 1);
       const who = await names(c, thread.groupId, [userId]);
       return c.json(
         { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },

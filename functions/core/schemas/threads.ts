@@ -107,6 +107,8 @@ export const ThreadView = z.object({
   createdAt: z.string(),
   lastPostAt: z.string(),
   locked: z.boolean(),
+  /** Posts the caller has not seen yet (in lists; 0 on the thread itself). */
+  unread: z.number(),
 });
 
 /** When a post matched a crisis phrase: what the author sees at once. */

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContentWarning } from '../../core/threads';
+import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
@@ -277,6 +278,33 @@ export function threadsRepo(db: Db) {
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
+      }
+    },
+
+    /** How many posts of each thread the member has seen (0 for threads never opened). */
+    async seenCounts(userId: string, threadIds: string[]): Promise<Map<string, number>> {
+      const items = await getMany(
+        db,
+        threadIds.map((t) => keys.readState(userId, t)),
+        { only: [['threadId'], ['seen']] },
+      );
+      return new Map([...items.values()].map((i) => [i.threadId as string, i.seen as number]));
+    },
+
+    /** The member has seen the thread up to `seen` posts (never goes back). */
+    async markSeen(userId: string, threadId: string, seen: number): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.readState(userId, threadId),
+            UpdateExpression: 'SET seen = :n, threadId = :t',
+            ConditionExpression: 'attribute_not_exists(seen) OR seen < :n',
+            ExpressionAttributeValues: { ':n': seen, ':t': threadId },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
       }
     },
 

@@ -234,6 +234,7 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
                 {t.author.displayName} · {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · last{' '}
                 {new Date(t.lastPostAt).toLocaleString()}
                 {t.locked ? ' · locked' : ''}
+                {t.unread > 0 && <strong> · {t.unread} new</strong>}
               </p>
             </li>
           ))}
