@@ -366,4 +366,35 @@ describe('threads and posts', () => {
     await writer.post(`/api/threads/${threadId}/posts`, { body: 'one more' });
     expect(await unread(reader)).toBe(1);
   });
+
+  it('gives each meetup one session thread, titled with its date, for the group’s members', async () => {
+    const { owner, groupId, member, t } = await setup();
+    const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+      title: 'Tuesday circle',
+      description: 'Tea and talk.',
+      start: '2027-03-16T18:30',
+      durationMinutes: 90,
+      mode: 'online',
+      online: { url: 'https://meet.example/x' },
+      capacity: { online: 10 },
+    });
+    const occurrenceId = made.body.occurrences[0].occurrenceId;
+    const a = await member();
+    const b = await member();
+    const [first, second] = await Promise.all([
+      a.post('/api/threads/sessions', { occurrenceId }),
+      b.post('/api/threads/sessions', { occurrenceId }),
+    ]);
+    expect(first.status).toBe(200);
+    expect(first.body.threadId).toBe(occurrenceId);
+    expect(second.body.threadId).toBe(occurrenceId);
+    expect(first.body).toMatchObject({ title: 'Tuesday circle, 2027-03-16', occurrenceId, postCount: 0 });
+    t.advance(1_000);
+    expect((await b.post(`/api/threads/${occurrenceId}/posts`, { body: 'See you there' })).status).toBe(201);
+    expect((await a.get(`/api/threads/${occurrenceId}/posts`)).body.items).toHaveLength(1);
+    expect((await (await t.signedUp()).post('/api/threads/sessions', { occurrenceId })).status).toBe(403);
+    expect((await a.post('/api/threads/sessions', { occurrenceId: `${groupId}AAAAAAAAAAA` })).status).toBe(
+      404,
+    );
+  });
 });

@@ -74,6 +74,12 @@ describe('meetups in Chromium', () => {
 
     await host.page.reload();
     await host.page.getByRole('heading', { name: 'Who is coming (2)' }).waitFor();
+    // The session's own thread, from the meetup's page.
+    await host.page.getByRole('button', { name: 'Talk about this session' }).click();
+    await host.page.getByRole('heading', { name: 'Riverside evening, 2027-03-16' }).waitFor();
+    await host.page.getByLabel('Your reply').fill('Looking forward to seeing you all.');
+    await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await host.page.getByText('Looking forward to seeing you all.').waitFor();
 
     // The promoted member adds this meetup to their calendar, then subscribes to all of theirs.
     const cedar = guests[2]!.page;

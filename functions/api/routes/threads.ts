@@ -31,6 +31,7 @@ import {
   PostParams,
   ReactionRequest,
   ReportPage,
+  SessionThreadRequest,
   ThreadCreated,
   ThreadPage,
   ThreadParams,
@@ -40,6 +41,7 @@ import { canDiscuss, POST_RATE, REACTIONS, type Reaction } from '../../core/thre
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { MemberRecord } from '../../store/repos/groups';
+import { meetupsRepo } from '../../store/repos/meetups';
 import {
   type AuditRecord,
   newPostId,
@@ -86,6 +88,7 @@ function threadView(t: ThreadRecord, names: Map<string, string>, seen = t.postCo
     createdAt: iso(t.createdAt),
     lastPostAt: iso(t.lastPostAt),
     locked: t.locked,
+    occurrenceId: t.occurrenceId ?? null,
     unread: Math.max(0, t.postCount - seen),
   };
 }
@@ -264,6 +267,38 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         },
         201,
       );
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/sessions',
+      tag: 'discussion',
+      summary: 'Open a meetup’s session thread (the same one for everyone; made on first use)',
+      auth: 'required',
+      body: SessionThreadRequest,
+      responses: { 200: { description: 'The session’s thread', schema: ThreadView } },
+    },
+    async (c, { body }) => {
+      const { group, userId } = await loadForDiscussion(c, groupOf(body.occurrenceId));
+      const occurrence = await meetupsRepo(c.var.services.config.db).getOccurrence(body.occurrenceId);
+      if (!occurrence) throw notFound('No such meetup');
+      const at = c.var.services.now();
+      const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
+        threadId: occurrence.occurrenceId,
+        groupId: group.groupId,
+        title: `${occurrence.title}, ${occurrence.startLocal.slice(0, 10)}`,
+        authorId: userId,
+        createdAt: at,
+        lastPostAt: at,
+        postCount: 0,
+        locked: false,
+        occurrenceId: occurrence.occurrenceId,
+      });
+      return c.json(threadView(thread, await names(c, group.groupId, [thread.authorId])));
     },
   );
 

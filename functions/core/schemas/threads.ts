@@ -107,6 +107,8 @@ export const ThreadView = z.object({
   createdAt: z.string(),
   lastPostAt: z.string(),
   locked: z.boolean(),
+  /** The meetup a session's thread belongs to. */
+  occurrenceId: z.nullable(z.string()),
   /** Posts the caller has not seen yet (in lists; 0 on the thread itself). */
   unread: z.number(),
 });
@@ -133,3 +135,7 @@ export const MuteList = z.object({
 export type ThreadView = z.infer<typeof ThreadView>;
 export type PostView = z.infer<typeof PostView>;
 export type Signpost = z.infer<typeof Signpost>;
+
+export const SessionThreadRequest = z.strictObject({
+  occurrenceId: z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid meetup id')),
+});

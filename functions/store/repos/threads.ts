@@ -26,6 +26,8 @@ export interface ThreadRecord {
   locked: boolean;
   /** Started by a post still waiting for a moderator: seen by its author and moderators only. */
   pending?: boolean;
+  /** A session's thread: its id is the occurrence's. */
+  occurrenceId?: string;
 }
 
 export interface PostRecord {
@@ -103,6 +105,28 @@ export function threadsRepo(db: Db) {
         }),
       );
       await putPost(first);
+    },
+
+    /** Opens a session's thread (its id is the occurrence's); the one already there if any. */
+    async openSessionThread(t: ThreadRecord): Promise<ThreadRecord> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.thread(t.threadId),
+              ...t,
+              [GSI1.partition]: keys.threadsOf(t.groupId),
+              [GSI1.sort]: activity(t.lastPostAt, t.threadId),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return t;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        return (await this.getThread(t.threadId))!;
+      }
     },
 
     async getThread(threadId: string): Promise<ThreadRecord | null> {

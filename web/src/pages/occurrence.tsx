@@ -3,7 +3,7 @@ import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { ApiError, api, get, post } from '../api';
-import { location, me } from '../state';
+import { location, me, navigate } from '../state';
 import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
 import { seatsLine, whenText } from '../when';
 import { rsvpText } from './schedule';
@@ -68,6 +68,13 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
+      {role && (
+        <p>
+          <button type="button" class="secondary" onClick={() => openSession(o.occurrenceId)}>
+            Talk about this session
+          </button>
+        </p>
+      )}
       {o.status === 'scheduled' && (
         <p>
           <a
@@ -133,6 +140,12 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       {(organiser || role === 'moderator') && <Attendees o={o} />}
     </>
   );
+}
+
+/** Opens (or makes) the meetup's session thread and goes there. */
+async function openSession(occurrenceId: string) {
+  const thread = await post<{ threadId: string }>('/threads/sessions', { occurrenceId });
+  navigate(`/threads/${thread.threadId}`);
 }
 
 function Rsvp({
