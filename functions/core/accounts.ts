@@ -93,6 +93,18 @@ export function sessionIsLive(s: SessionTimes, now: number): boolean {
   return now < sessionExpiresAt(s);
 }
 
+/**
+ * Whether a session read for a cookie's claim holds: found, live, and belonging to the user the
+ * cookie names (anything read for that user is usable only then).
+ */
+export function claimHolds(
+  record: (SessionTimes & { userId: string }) | null,
+  claimedUserId: string,
+  now: number,
+): record is SessionTimes & { userId: string } {
+  return !!record && record.userId === claimedUserId && sessionIsLive(record, now);
+}
+
 export function sessionNeedsTouch(s: SessionTimes, now: number): boolean {
   return now - s.lastSeenAt >= SESSION_TOUCH_MS;
 }

@@ -1,9 +1,8 @@
 /**
- * Discussion rules: who reads and writes a group's threads, the content-warning labels, and the
- * posting rate. Pure.
+ * Discussion rules: the content-warning labels, report reasons, reactions and the posting rate
+ * (discussions are for a group's active members: the groups `read` action). Pure.
  * @module
  */
-import type { Membership } from './groups';
 
 /** Labels an author can put on a post; readers see it collapsed behind the label. */
 export const CONTENT_WARNINGS = {
@@ -18,9 +17,6 @@ export type ContentWarning = keyof typeof CONTENT_WARNINGS;
 export const POST_MAX = 10_000;
 /** Posts per member per window (across groups), with a clear message when reached. */
 export const POST_RATE = { posts: 10, windowMs: 5 * 60_000 };
-
-/** Discussions are for the group's active members: what is said there stays there. */
-export const canDiscuss = (m: Membership | null | undefined) => m?.status === 'active';
 
 export const REPORT_REASONS = {
   harmful: 'Harmful or unsafe',

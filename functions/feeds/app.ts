@@ -10,7 +10,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { parseSessionCookie, sessionCookieName, sessionIsLive } from '../core/accounts';
+import { claimHolds, parseSessionCookie, sessionCookieName } from '../core/accounts';
 import {
   eventFor,
   FEED_AHEAD_MS,
@@ -204,7 +204,7 @@ export function feedBuilder(deps: FeedsDeps) {
       if (claim) {
         const { session, items } = await accounts.getSessionWith(hashToken(claim.token), { keys: [ok, mk] });
         item = items.get(keyOf(ok));
-        if (session && session.userId === claim.userId && sessionIsLive(session, now))
+        if (claimHolds(session, claim.userId, now))
           member = (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null;
       } else {
         item = (await getMany(deps.db, [ok], { consistent: true })).get(keyOf(ok));

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedUpPerson } from '../support/browser';
+import { createGroupInBrowser, launchBrowser, signedUpPerson } from '../support/browser';
 import { startStack } from '../support/stack';
 
 let browser: Browser;
@@ -35,12 +35,7 @@ const XSS = [
 describe('discussion in Chromium', () => {
   it('start a thread → a reply behind a content warning → reactions; attacks stay text; crisis words bring the panel', async () => {
     const host = await person('host-talk');
-    await host.page.goto(`${stack.url}/groups/new`);
-    await host.page.getByLabel('Name').fill('Talking Circle');
-    await host.page.getByLabel('What the group is about').fill('Talking between meetups.');
-    await host.page.getByLabel('Anxiety').check();
-    await host.page.getByLabel('Time zone').fill('Europe/London');
-    await host.page.getByRole('button', { name: 'Create group' }).click();
+    await createGroupInBrowser(host.page, stack.url, 'Talking Circle', 'Talking between meetups.');
     await host.page.getByRole('link', { name: 'Discussions' }).click();
     await host.page.getByText('No discussions yet').waitFor();
     await host.page.getByLabel('Title').fill('Welcome, everyone');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedUpPerson } from '../support/browser';
+import { createGroupInBrowser, launchBrowser, signedUpPerson } from '../support/browser';
 import { startStack } from '../support/stack';
 
 let browser: Browser;
@@ -20,12 +20,12 @@ const person = (handle: string, width = 1280) => signedUpPerson(browser, stack.u
 describe('meetups in Chromium', () => {
   it('schedule a weekly hybrid meetup → two people RSVP → the third waits → a withdrawal promotes them', async () => {
     const host = await person('host-e2e');
-    await host.page.goto(`${stack.url}/groups/new`);
-    await host.page.getByLabel('Name').fill('Riverside Peer Support');
-    await host.page.getByLabel('What the group is about').fill('A small hybrid group by the river.');
-    await host.page.getByLabel('Anxiety').check();
-    await host.page.getByLabel('Time zone').fill('Europe/London');
-    await host.page.getByRole('button', { name: 'Create group' }).click();
+    await createGroupInBrowser(
+      host.page,
+      stack.url,
+      'Riverside Peer Support',
+      'A small hybrid group by the river.',
+    );
     await host.page.getByRole('link', { name: 'Schedule a meetup' }).click();
     await host.page.getByLabel('Title').fill('Riverside evening');
     await host.page.getByLabel('Date').fill('2027-03-16');

@@ -54,3 +54,13 @@ export async function signedUpPerson(
   await page.getByRole('button', { name: 'Continue' }).click();
   return { page, problems };
 }
+
+/** Creates a group through the web app (its form), landing on the new group's page. */
+export async function createGroupInBrowser(page: Page, baseUrl: string, name: string, about: string) {
+  await page.goto(`${baseUrl}/groups/new`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('What the group is about').fill(about);
+  await page.getByLabel('Anxiety').check();
+  await page.getByLabel('Time zone').fill('Europe/London');
+  await page.getByRole('button', { name: 'Create group' }).click();
+}

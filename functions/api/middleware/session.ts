@@ -10,12 +10,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  parseSessionCookie,
-  SESSION_ABSOLUTE_MS,
-  sessionIsLive,
-  sessionNeedsTouch,
-} from '../../core/accounts';
+import { claimHolds, parseSessionCookie, SESSION_ABSOLUTE_MS, sessionNeedsTouch } from '../../core/accounts';
 import type { Paths } from '../../store/batch';
 import { hashToken } from '../../store/ids';
 import type { Key } from '../../store/keys';
@@ -48,7 +43,7 @@ export async function resolveSession(c: Ctx, also?: (userId: string) => Prefetch
     also?.(claim.userId) ?? { keys: [] },
   );
   const at = now();
-  if (record && record.userId === claim.userId && sessionIsLive(record, at)) {
+  if (claimHolds(record, claim.userId, at)) {
     c.set('auth', { userId: record.userId, tokenHash: claim.tokenHash, session: record });
     c.set('prefetched', items);
     if (sessionNeedsTouch(record, at)) await accounts.touchSession(claim.tokenHash, record, at);

@@ -87,14 +87,16 @@ async function liveInvite(c: Ctx, groupId: string, token: string | undefined): P
  * Loads a group as the caller may see it. Invisible groups are 404 whatever the action, so a
  * private group's existence never leaks; visible ones answer 403 for actions the role lacks.
  */
-export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction) {
+/**
+ * Loads a group the caller may see (404 otherwise, as for a missing one) and, given an action,
+ * refuses callers who may not do it (`refusal`: what to tell a non-member).
+ */
+export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction, refusal?: string) {
   const auth = c.get('auth');
   const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
   if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
   if (action && !can(member, action)) {
-    throw forbidden(
-      member?.status === 'pending' ? 'Your request to join is waiting for approval' : undefined,
-    );
+    throw forbidden(member?.status === 'pending' ? 'Your request to join is waiting for approval' : refusal);
   }
   return { group, member };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { detectCrisis } from '../../core/crisis';
 import { conflict, forbidden, HearthError, invalid, notFound } from '../../core/errors';
-import { can, canSeeGroup, type Membership } from '../../core/groups';
+import { can, type Membership } from '../../core/groups';
 import { canSeeAttendees } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
@@ -37,7 +37,7 @@ import {
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
-import { canDiscuss, POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
+import { POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { MemberRecord } from '../../store/repos/groups';
@@ -52,6 +52,7 @@ import {
 } from '../../store/repos/threads';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
+import { loadGroup } from './groups';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const NOT_FOUND = 'No such discussion, or it is in a private group';
@@ -61,17 +62,14 @@ const seesSupportFlags = (m: Membership | null) => canSeeAttendees(m);
 
 /** The group and the caller's membership: discussions are for active members only. */
 async function loadForDiscussion(c: Ctx, groupId: string) {
-  const auth = requireAuth(c);
-  const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth.userId);
-  if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
-  if (!canDiscuss(member)) {
-    throw forbidden(
-      member?.status === 'pending'
-        ? 'Your request to join is waiting for approval'
-        : 'Join the group to read and write in its discussions',
-    );
-  }
-  return { group, member: member!, userId: auth.userId };
+  const { userId } = requireAuth(c);
+  const { group, member } = await loadGroup(
+    c,
+    groupId,
+    'read',
+    'Join the group to read and write in its discussions',
+  );
+  return { group, member: member!, userId };
 }
 
 async function names(c: Ctx, groupId: string, userIds: string[]) {
