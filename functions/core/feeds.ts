@@ -149,6 +149,8 @@ export interface FeedSeries {
   venue?: FeedOccurrence['venue'];
   online?: FeedOccurrence['online'];
   rrule: string;
+  /** The occurrence index of the rule's first meetup (a series whose pattern changed starts anew). */
+  ruleFrom?: number;
   version: number;
   changedAt: number;
 }
@@ -178,10 +180,13 @@ export function seriesEvents(
   if ('error' in parsed || !start || shown.length === 0) return null;
   const planned = expand(parsed.rule, start, series.timezone);
   if ('error' in planned) return null;
-  const sorted = [...shown].sort((a, b) => a.index - b.index);
+  // Indices of the rule's meetups, counted from its first; occurrences of an earlier pattern
+  // (before ruleFrom) are not described by it.
+  const from = series.ruleFrom ?? 0;
+  const sorted = shown.map((o) => ({ ...o, index: o.index - from })).sort((a, b) => a.index - b.index);
   const first = sorted[0]!.index;
   const last = sorted.at(-1)!.index;
-  if (last >= planned.occurrences.length) return null;
+  if (first < 0 || last >= planned.occurrences.length) return null;
   const at = (i: number) => planned.occurrences[i]!.epochMs;
   const duration = series.durationMinutes * 60_000;
   const options = { ...viewer, rsvp: viewer.rsvp ?? null };

@@ -297,6 +297,44 @@ describe('a series in a group feed', () => {
   });
 });
 
+describe('a series given new dates, in a group feed', () => {
+  it('stays one rule when made longer, and lists each meetup at its time when its weekdays change', async () => {
+    const { t, owner, groupId, occurrences, read } = await setup();
+    const meetupId = (await owner.get(`/api/occurrences/${occurrences[0]}`)).body.meetupId as string;
+    t.advance(60_000);
+    await owner.patch(`/api/meetups/${meetupId}`, { recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6' } });
+    const longer = await read(`/feeds/groups/${groupId}.ics`);
+    expect(longer.calendar.events).toHaveLength(1);
+    expect(longer.text).toMatch(/RRULE:FREQ=WEEKLY;COUNT=6/);
+    expect(expandCalendar(longer.text, Date.parse('2028-01-01'))).toHaveLength(6);
+
+    t.advance(60_000);
+    await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { start: '2027-03-23T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU,FR;COUNT=4' },
+    });
+    const changed = await read(`/feeds/groups/${groupId}.ics`);
+    const shown = expandCalendar(changed.text, Date.parse('2028-01-01'))
+      .filter((i) => i.status !== 'CANCELLED')
+      .map((i) => new Date(i.start).toISOString());
+    expect(shown).toEqual([
+      '2027-03-23T18:30:00.000Z',
+      '2027-03-26T18:30:00.000Z',
+      '2027-03-30T17:30:00.000Z',
+      '2027-04-02T17:30:00.000Z',
+    ]);
+    // The Tuesdays off the new pattern show as cancelled (the first is before its new start).
+    const cancelled = expandCalendar(changed.text, Date.parse('2028-01-01')).filter(
+      (i) => i.status === 'CANCELLED',
+    );
+    expect(cancelled.map((i) => new Date(i.start).toISOString())).toEqual([
+      '2027-03-16T18:30:00.000Z',
+      '2027-04-06T17:30:00.000Z',
+      '2027-04-13T17:30:00.000Z',
+      '2027-04-20T17:30:00.000Z',
+    ]);
+  });
+});
+
 describe('one occurrence as a file', () => {
   it('shows the address to those going, not to others, and nothing of private groups to outsiders', async () => {
     const { t, feeds, occurrences, member } = await setup();

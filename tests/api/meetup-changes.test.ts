@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from '../support/api';
+
+const groupOfSeries = (meetupId: string) => meetupId.slice(0, 22);
+
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -136,6 +139,163 @@ describe('changing the series', () => {
     const statuses = [];
     for (const id of occ) statuses.push((await owner.get(`/api/occurrences/${id}`)).body.status);
     expect(statuses).toEqual(['scheduled', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+  });
+});
+
+describe('new dates for a series', () => {
+  const starts = async (who: { get: (p: string) => Promise<{ body: any }> }, ids: string[]) => {
+    const out = [];
+    for (const id of ids) out.push((await who.get(`/api/occurrences/${id}`)).body);
+    return out;
+  };
+
+  it('made longer, keeps every occurrence and RSVP and adds the new dates after them', async () => {
+    const { owner, occ, meetupId, member } = await series();
+    const p = await member();
+    await p.call('PUT', `/api/occurrences/${occ[5]}/rsvp`, { attendance: 'online' });
+    await owner.patch(`/api/occurrences/${occ[4]}`, { start: '2027-04-14T18:30' }); // moved on its own
+    const res = await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ added: 2, cancelled: 0, meetup: { repeats: 'every Tuesday, 8 times' } });
+    const page = (
+      await owner.get(`/api/groups/${groupOfSeries(meetupId)}/occurrences?from=2027-03-01T00:00Z`)
+    ).body.items as { occurrenceId: string; startLocal: string }[];
+    expect(page.map((o) => o.startLocal.slice(0, 10))).toEqual([
+      '2027-03-16',
+      '2027-03-23',
+      '2027-03-30',
+      '2027-04-06',
+      '2027-04-14',
+      '2027-04-20',
+      '2027-04-27',
+      '2027-05-04',
+    ]);
+    expect(page.slice(0, 6).map((o) => o.occurrenceId)).toEqual(occ);
+    expect((await p.get(`/api/occurrences/${occ[5]}`)).body.rsvp).toMatchObject({ status: 'going' });
+    expect((await p.get('/api/me/notifications')).body.items).toEqual([]);
+  });
+
+  it('made shorter, cancels the dates it drops and tells everyone with an RSVP', async () => {
+    const { owner, occ, meetupId, member } = await series();
+    const p = await member();
+    await p.call('PUT', `/api/occurrences/${occ[5]}/rsvp`, { attendance: 'online' });
+    const res = await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270406' },
+    });
+    expect(res.body).toMatchObject({ added: 0, cancelled: 2 });
+    expect((await starts(owner, occ)).map((o) => o.status)).toEqual([
+      'scheduled',
+      'scheduled',
+      'scheduled',
+      'scheduled',
+      'cancelled',
+      'cancelled',
+    ]);
+    const [note] = (await p.get('/api/me/notifications')).body.items;
+    expect(note).toMatchObject({ kind: 'cancelled', occurrenceId: occ[5] });
+    expect(note.text).toMatch(/moved to new dates/);
+  });
+
+  it('on other weekdays, keeps what is on a new date and cancels only what is not, leaving the past alone', async () => {
+    const { owner, occ, meetupId, member, t } = await series();
+    const tuesday = await member();
+    const third = occ[2]!;
+    await tuesday.call('PUT', `/api/occurrences/${third}/rsvp`, { attendance: 'in_person' });
+    t.advance(Date.parse('2027-03-20T12:00Z') - t.now()); // two have happened
+    for (const who of [owner, tuesday])
+      await who.post('/api/auth/login', { handle: who.handle, passphrase: 'quiet river morning tea' });
+    const res = await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { start: '2027-03-30T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // 30 March, 1, 6 and 8 April: the Tuesdays were there already (30 March and 6 April keep
+    // their ids and RSVPs); 23 March is not on the new pattern, nor are 13 and 20 April.
+    expect(res.body).toMatchObject({ added: 2, cancelled: 3 });
+    expect((await starts(owner, occ)).map((o) => `${o.startLocal} ${o.status}`)).toEqual([
+      '2027-03-16T18:30 scheduled',
+      '2027-03-23T18:30 cancelled',
+      '2027-03-30T18:30 scheduled',
+      '2027-04-06T18:30 scheduled',
+      '2027-04-13T18:30 cancelled',
+      '2027-04-20T18:30 cancelled',
+    ]);
+    expect((await tuesday.get(`/api/occurrences/${third}`)).body.rsvp).toMatchObject({ status: 'going' });
+    const page = (
+      await owner.get(`/api/groups/${groupOfSeries(meetupId)}/occurrences?from=2027-03-25T00:00Z`)
+    ).body.items as { occurrenceId: string; startLocal: string; status: string }[];
+    const ahead = page.filter((o) => o.status === 'scheduled');
+    expect(ahead.map((o) => o.startLocal)).toEqual([
+      '2027-03-30T18:30',
+      '2027-04-01T18:30',
+      '2027-04-06T18:30',
+      '2027-04-08T18:30',
+    ]);
+    // New occurrences take ids no occurrence ever had.
+    expect(new Set(ahead.map((o) => o.occurrenceId)).size).toBe(4);
+    expect(ahead.filter((o) => !occ.includes(o.occurrenceId))).toHaveLength(2);
+    // A further change goes on from there, and repeating it changes nothing more.
+    const again = { recurrence: { start: '2027-03-30T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5' } };
+    expect((await owner.patch(`/api/meetups/${meetupId}`, again)).body).toMatchObject({
+      added: 1,
+      cancelled: 0,
+    });
+    expect((await owner.patch(`/api/meetups/${meetupId}`, again)).body).toMatchObject({
+      added: 0,
+      cancelled: 0,
+    });
+  });
+
+  it('leaves a date cancelled on its own cancelled under the new pattern', async () => {
+    const { owner, occ, meetupId } = await series();
+    await owner.post(`/api/occurrences/${occ[3]}/cancel`, { reason: 'Easter holiday' });
+    const res = await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { start: '2027-03-30T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4' },
+    });
+    // 30 March, 1 April, (6 April stays cancelled), 8 April.
+    expect(res.body).toMatchObject({ added: 2, cancelled: 4 });
+    const page = (
+      await owner.get(`/api/groups/${groupOfSeries(meetupId)}/occurrences?from=2027-03-01T00:00Z`)
+    ).body.items as { startLocal: string; status: string; cancelReason: string | null }[];
+    expect(page.filter((o) => o.startLocal.startsWith('2027-04-06'))).toMatchObject([
+      { status: 'cancelled', cancelReason: 'Easter holiday' },
+    ]);
+    expect(page.filter((o) => o.status === 'scheduled').map((o) => o.startLocal)).toEqual([
+      '2027-03-30T18:30',
+      '2027-04-01T18:30',
+      '2027-04-08T18:30',
+    ]);
+  });
+
+  it('refuses a pattern outside the subset, one not matching its first date, or with nothing ahead, changing nothing', async () => {
+    const { owner, meetupId } = await series();
+    const before = (await owner.get(`/api/meetups/${meetupId}`)).body;
+    for (const [recurrence, path] of [
+      [{ rrule: 'FREQ=HOURLY' }, 'body.recurrence.rrule'],
+      [{ rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3' }, 'body.recurrence.rrule'],
+      [{ start: '2026-01-06T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3' }, 'body.recurrence.rrule'],
+      [{ start: '2027-02-30T18:30', rrule: 'FREQ=WEEKLY;COUNT=3' }, 'body.recurrence.start'],
+      [{ rrule: 'FREQ=DAILY;COUNT=501' }, 'body.recurrence.rrule'],
+    ] as const) {
+      const res = await owner.patch(`/api/meetups/${meetupId}`, { title: 'Renamed', recurrence });
+      expect(res.status, JSON.stringify(recurrence)).toBe(400);
+      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+    }
+    expect((await owner.get(`/api/meetups/${meetupId}`)).body).toEqual(before);
+  });
+
+  it('turns a one-off meetup into a series that starts with it', async () => {
+    const { owner, occ, meetupId } = await series({ recurrence: undefined });
+    const res = await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=3TU;COUNT=3' },
+    });
+    expect(res.body).toMatchObject({
+      added: 2,
+      cancelled: 0,
+      meetup: { rrule: 'FREQ=MONTHLY;BYDAY=3TU;COUNT=3' },
+    });
+    expect((await owner.get(`/api/occurrences/${occ[0]}`)).body.status).toBe('scheduled');
   });
 });
 

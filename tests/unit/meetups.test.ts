@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/core/groups';
 import {
@@ -8,11 +9,13 @@ import {
   newlyGoing,
   planOccurrences,
   readLedger,
+  replanSeries,
   rsvpClosedReason,
   rsvpOf,
   type StoredLedger,
   shapeProblems,
 } from '../../functions/core/meetups';
+import { formatLocal } from '../../functions/core/time';
 
 const active = (role: (typeof ROLES)[number]) => ({ role, status: 'active' as const });
 
@@ -125,5 +128,92 @@ describe('the ledger', () => {
     expect(rsvpClosedReason(w, 250)).toMatch(/closed/);
     expect(rsvpClosedReason(w, 300)).toMatch(/started/);
     expect(rsvpClosedReason({ ...w, status: 'cancelled' }, 150)).toMatch(/cancelled/);
+  });
+});
+
+describe('new dates for a series', () => {
+  const ZONE = 'Europe/London';
+  const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+  // A Monday; the series' first meetup falls on a chosen day of that week.
+  const startOn = (day: number, hour: number) => `2027-03-${String(15 + day).padStart(2, '0')}T${hour}:30`;
+  const pattern = fc.record({
+    day: fc.integer({ min: 0, max: 6 }),
+    also: fc.subarray([0, 1, 2, 3, 4, 5, 6]),
+    hour: fc.constantFrom(10, 18),
+    count: fc.integer({ min: 1, max: 12 }),
+  });
+  const rruleOf = (p: { day: number; also: number[]; count: number }) =>
+    `FREQ=WEEKLY;BYDAY=${[...new Set([p.day, ...p.also])]
+      .sort()
+      .map((d) => DAYS[d])
+      .join(',')};COUNT=${p.count}`;
+
+  it('keeps or cancels each upcoming occurrence, reuses no id, and leaves exactly the new dates ahead', () => {
+    const scenario = fc.record({
+      a: pattern,
+      b: pattern,
+      days: fc.integer({ min: 0, max: 40 }),
+      how: fc.constantFrom('count', 'days', 'start'),
+      /** Which occurrences a facilitator cancelled on their own. */
+      calledOff: fc.array(fc.boolean(), { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(scenario, ({ a, b, days, how, calledOff }) => {
+        const series = { start: startOn(a.day, a.hour), rrule: rruleOf(a), ruleFrom: 0 };
+        const planned = planOccurrences(series, ZONE, Date.parse('2027-01-01T00:00Z'));
+        if ('problems' in planned) throw new Error(JSON.stringify(planned.problems));
+        const now = Date.parse('2027-03-15T00:00Z') + days * 86_400_000;
+        const upcoming = planned.occurrences
+          .filter((o) => o.startAt > now)
+          .map((o) => ({
+            occurrenceId: `o${o.index}`,
+            index: o.index,
+            startLocal: formatLocal(o.local),
+            status: calledOff[o.index] ? ('cancelled' as const) : ('scheduled' as const),
+          }));
+        // Longer or shorter; other weekdays from the same first date; or a new first date.
+        const change =
+          how === 'count'
+            ? { start: series.start, rrule: rruleOf({ ...a, count: b.count }) }
+            : how === 'days'
+              ? { start: series.start, rrule: rruleOf({ ...b, day: a.day }) }
+              : { start: startOn(b.day, b.hour), rrule: rruleOf(b) };
+        const out = replanSeries(
+          { ...series, occurrenceCount: planned.occurrences.length },
+          change,
+          upcoming,
+          ZONE,
+          now,
+        );
+        const expected = planOccurrences({ start: change.start, rrule: change.rrule }, ZONE, 0);
+        if ('problems' in expected) throw new Error('the new pattern should expand');
+        const called = new Set(upcoming.filter((o) => o.status === 'cancelled').map((o) => o.startLocal));
+        const ahead = expected.occurrences
+          .filter((o) => o.startAt > now)
+          .map((o) => formatLocal(o.local))
+          .filter((d) => !called.has(d));
+        if ('problems' in out) {
+          expect(expected.occurrences.filter((o) => o.startAt > now)).toEqual([]);
+          return;
+        }
+        const scheduled = upcoming.filter((o) => o.status === 'scheduled').map((o) => o.occurrenceId);
+        expect([...out.keep, ...out.cancel].sort()).toEqual(scheduled.sort());
+        for (const c of out.create) {
+          expect(c.index).toBeGreaterThanOrEqual(planned.occurrences.length);
+          expect(c.index).toBeLessThan(out.occurrenceCount);
+        }
+        expect(new Set(out.create.map((c) => c.index)).size).toBe(out.create.length);
+        const kept = upcoming.filter((o) => out.keep.has(o.occurrenceId)).map((o) => o.startLocal);
+        expect([...kept, ...out.create.map((c) => formatLocal(c.local))].sort()).toEqual([...ahead].sort());
+        // Made longer or shorter: every occurrence keeps its place in the pattern.
+        const oldDates = planned.occurrences.map((o) => formatLocal(o.local));
+        const newDates = expected.occurrences.map((o) => formatLocal(o.local));
+        if (how !== 'start' && oldDates.every((d, i) => i >= newDates.length || newDates[i] === d)) {
+          expect(out.ruleFrom).toBe(0);
+          for (const c of out.create) expect(newDates[c.index]).toBe(formatLocal(c.local));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -11,7 +11,10 @@ import {
   canSchedule,
   emptyLedger,
   modesOf,
+  NEW_DATES_REASON,
+  type PlannedOccurrence,
   planOccurrences,
+  replanSeries,
   shapeProblems,
 } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
@@ -105,34 +108,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         updatedAt: createdAt,
         version: 1,
       };
-      const offers = modesOf(body.mode);
-      const occurrences: OccurrenceItem[] = plan.occurrences.map((p) => ({
-        occurrenceId: occurrenceIdFor(meetupId, p.index),
-        meetupId,
-        groupId: group.groupId,
-        index: p.index,
-        title: body.title,
-        description: body.description,
-        startLocal: formatLocal(p.local),
-        startAt: p.startAt,
-        endAt: p.startAt + body.durationMinutes * 60_000,
-        timezone: group.timezone,
-        mode: body.mode,
-        venue: body.venue,
-        online: body.online,
-        status: 'scheduled',
-        cancelReason: null,
-        sequence: 0,
-        changedAt: at,
-        rsvpOpensAt: body.rsvpOpensHoursBefore ? p.startAt - body.rsvpOpensHoursBefore * 3_600_000 : at,
-        rsvpClosesAt: p.startAt - body.rsvpClosesMinutesBefore * 60_000,
-        recurring: !!plan.rule,
-        ...emptyLedger(
-          offers.includes('in_person') ? body.capacity.inPerson! : 0,
-          offers.includes('online') ? body.capacity.online! : 0,
-        ),
-        version: 1,
-      }));
+      const occurrences = plan.occurrences.map((p) => occurrenceItem(meetup, p, group.timezone, at));
       await meetups.createMeetup(meetup, occurrences);
       await scheduleChanged(c, group.groupId);
       const viewer = { userId: auth.userId, member };
@@ -140,12 +116,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         {
           meetup: meetupView(meetup),
           occurrences: occurrences.map((o) => view(readOccurrence(o), viewer)),
-          warnings: plan.occurrences
-            .filter((p) => p.adjusted)
-            .map((p) => ({
-              startLocal: formatLocal(p.local),
-              message: adjustmentWarning(p.adjusted!, formatLocal(p.local), group.timezone),
-            })),
+          warnings: warningsFor(plan.occurrences, group.timezone),
         },
         201,
       );
@@ -246,6 +217,21 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       problems.push({ path: 'body.capacity.online', message: 'This meetup is in person only' });
     }
     if (problems.length) throw invalid('Some fields need another look', problems);
+  }
+
+  /** Cancels an occurrence and tells everyone with an RSVP; false when it was no longer scheduled. */
+  async function cancelAndTell(c: Ctx, occurrenceId: string, reason: string, at: number): Promise<boolean> {
+    const after = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
+    if (!after) return false;
+    await notify(
+      c,
+      after,
+      everyoneWithRsvp(after),
+      'cancelled',
+      `“${after.title}” on ${when(after)} is cancelled: ${reason}`,
+      at,
+    );
+    return true;
   }
 
   const tellMoved = (c: Ctx, before: OccurrenceRecord, after: OccurrenceRecord, at: number) => {
@@ -402,46 +388,79 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { group, meetup } = await loadSeries(c, params.meetupId);
       checkShape(meetup.mode, body);
       const at = now();
-      const start = body.time ? `${meetup.start.slice(0, 11)}${body.time}` : meetup.start;
-      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
-        ...Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'time' && v !== undefined)),
-        start,
-        updatedAt: iso(at),
-      });
-      if (!updated) throw conflict('The series was being changed by someone else; please try again');
+      const { recurrence, time, ...fields } = body;
+      const start = time ? `${meetup.start.slice(0, 11)}${time}` : meetup.start;
       const ids = Array.from({ length: meetup.occurrenceCount }, (_, i) =>
         occurrenceIdFor(meetup.meetupId, i),
       );
-      const future = (await meetups.getOccurrences(ids)).filter(
-        (o) => o.status === 'scheduled' && o.startAt > at,
+      // What has not started; a date an earlier change of dates dropped is free to be used again.
+      const ahead = (await meetups.getOccurrences(ids)).filter(
+        (o) => o.startAt > at && o.cancelReason !== NEW_DATES_REASON,
       );
+      const upcoming = ahead.filter((o) => o.status === 'scheduled');
+      const anchor = recurrence?.start ?? start;
+      const replan = recurrence
+        ? replanSeries(
+            {
+              start: meetup.start,
+              rrule: meetup.rrule,
+              ruleFrom: meetup.ruleFrom ?? 0,
+              occurrenceCount: meetup.occurrenceCount,
+            },
+            { start: anchor, rrule: recurrence.rrule },
+            ahead,
+            group.timezone,
+            at,
+          )
+        : null;
+      if (replan && 'problems' in replan) throw invalid('Some fields need another look', replan.problems);
+
+      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
+        ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+        start: anchor,
+        ...(replan
+          ? {
+              rrule: formatRule(replan.rule),
+              ruleFrom: replan.ruleFrom,
+              occurrenceCount: replan.occurrenceCount,
+            }
+          : {}),
+        updatedAt: iso(at),
+      });
+      if (!updated) throw conflict('The series was being changed by someone else; please try again');
       let changed = 0;
       let skipped = 0;
-      for (const o of future) {
+      // New dates move nothing: what stays is already on a date of the new pattern.
+      const follow = replan ? upcoming.filter((o) => replan.keep.has(o.occurrenceId)) : upcoming;
+      for (const o of follow) {
         const own = o.overrides ?? new Set<string>();
-        const follows = (field: string) =>
-          !own.has(field) && (body as Record<string, unknown>)[field] !== undefined;
+        const follows = (field: keyof typeof fields) => !own.has(field) && fields[field] !== undefined;
         let startAt = o.startAt;
         let startLocal = o.startLocal;
-        if (body.time && !own.has('start')) {
-          startLocal = `${o.startLocal.slice(0, 11)}${body.time}`;
+        if (time && !replan && !own.has('start')) {
+          startLocal = `${o.startLocal.slice(0, 11)}${time}`;
           startAt = resolveLocal(parseLocal(startLocal)!, group.timezone).epochMs;
         }
-        const duration = follows('durationMinutes') ? body.durationMinutes! : (o.endAt - o.startAt) / 60_000;
+        const duration = follows('durationMinutes')
+          ? fields.durationMinutes!
+          : (o.endAt - o.startAt) / 60_000;
+        if (startAt === o.startAt && duration * 60_000 === o.endAt - o.startAt) {
+          if (!(['title', 'description', 'venue', 'online', 'capacity'] as const).some(follows)) continue;
+        }
         const result = await meetups.updateOccurrence(
           o.occurrenceId,
           {
-            title: follows('title') ? body.title : undefined,
-            description: follows('description') ? body.description : undefined,
-            venue: follows('venue') ? body.venue : undefined,
-            online: follows('online') ? body.online : undefined,
+            title: follows('title') ? fields.title : undefined,
+            description: follows('description') ? fields.description : undefined,
+            venue: follows('venue') ? fields.venue : undefined,
+            online: follows('online') ? fields.online : undefined,
             startLocal,
             startAt,
             endAt: startAt + duration * 60_000,
             rsvpOpensAt: o.rsvpOpensAt + (startAt - o.startAt),
             rsvpClosesAt: o.rsvpClosesAt + (startAt - o.startAt),
-            capInPerson: follows('capacity') ? body.capacity?.inPerson : undefined,
-            capOnline: follows('capacity') ? body.capacity?.online : undefined,
+            capInPerson: follows('capacity') ? fields.capacity?.inPerson : undefined,
+            capOnline: follows('capacity') ? fields.capacity?.online : undefined,
           },
           { now: at },
         );
@@ -453,8 +472,24 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         await tellMoved(c, o, result.occurrence, at);
         await notifyPromoted(c, result.occurrence, result.promoted, at);
       }
+      let cancelled = 0;
+      if (replan) {
+        await meetups.addOccurrences(
+          replan.create.map((p) => occurrenceItem(updated, p, group.timezone, at)),
+        );
+        for (const id of replan.cancel) {
+          if (await cancelAndTell(c, id, NEW_DATES_REASON, at)) cancelled++;
+        }
+      }
       await scheduleChanged(c, meetup.groupId);
-      return c.json({ meetup: meetupView(updated), updated: changed, skipped });
+      return c.json({
+        meetup: meetupView(updated),
+        updated: changed,
+        skipped,
+        added: replan ? replan.create.length : 0,
+        cancelled,
+        warnings: replan ? warningsFor(replan.create, group.timezone) : [],
+      });
     },
   );
 
@@ -486,17 +521,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         occurrenceIdFor(meetup.meetupId, i),
       );
       for (const o of await meetups.getOccurrences(ids)) {
-        if (o.status !== 'scheduled' || o.startAt <= at) continue;
-        const after = await meetups.cancelOccurrence(o.occurrenceId, body.reason, at);
-        if (after)
-          await notify(
-            c,
-            after,
-            everyoneWithRsvp(after),
-            'cancelled',
-            `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
-            at,
-          );
+        if (o.status === 'scheduled' && o.startAt > at)
+          await cancelAndTell(c, o.occurrenceId, body.reason, at);
       }
       await scheduleChanged(c, meetup.groupId);
       return c.json(meetupView(updated));
@@ -555,3 +581,49 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
   );
 }
+
+/** A new occurrence of a meetup as planned: the meetup's details and an empty ledger. */
+function occurrenceItem(
+  meetup: MeetupRecord,
+  p: PlannedOccurrence,
+  zone: string,
+  at: number,
+): OccurrenceItem {
+  const offers = modesOf(meetup.mode);
+  return {
+    occurrenceId: occurrenceIdFor(meetup.meetupId, p.index),
+    meetupId: meetup.meetupId,
+    groupId: meetup.groupId,
+    index: p.index,
+    title: meetup.title,
+    description: meetup.description,
+    startLocal: formatLocal(p.local),
+    startAt: p.startAt,
+    endAt: p.startAt + meetup.durationMinutes * 60_000,
+    timezone: zone,
+    mode: meetup.mode,
+    venue: meetup.venue,
+    online: meetup.online,
+    status: 'scheduled',
+    cancelReason: null,
+    sequence: 0,
+    changedAt: at,
+    rsvpOpensAt: meetup.rsvpOpensHoursBefore ? p.startAt - meetup.rsvpOpensHoursBefore * 3_600_000 : at,
+    rsvpClosesAt: p.startAt - meetup.rsvpClosesMinutesBefore * 60_000,
+    recurring: !!meetup.rrule,
+    ...emptyLedger(
+      offers.includes('in_person') ? meetup.capacity.inPerson! : 0,
+      offers.includes('online') ? meetup.capacity.online! : 0,
+    ),
+    version: 1,
+  };
+}
+
+/** Times that fell in a clock change, and how they were placed. */
+const warningsFor = (planned: PlannedOccurrence[], zone: string) =>
+  planned
+    .filter((p) => p.adjusted)
+    .map((p) => ({
+      startLocal: formatLocal(p.local),
+      message: adjustmentWarning(p.adjusted!, formatLocal(p.local), zone),
+    }));

@@ -66,9 +66,11 @@ const meetupFields = {
   rsvpClosesMinutesBefore: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(10080)), 0),
 };
 
+const Rrule = z.string().check(z.minLength(1), z.maxLength(200));
+
 export const CreateMeetupRequest = z.strictObject({
   ...meetupFields,
-  recurrence: z.optional(z.strictObject({ rrule: z.string().check(z.minLength(1), z.maxLength(200)) })),
+  recurrence: z.optional(z.strictObject({ rrule: Rrule })),
 });
 export type CreateMeetupRequest = z.infer<typeof CreateMeetupRequest>;
 
@@ -201,6 +203,12 @@ export const UpdateOccurrenceRequest = z
     venue: z.optional(Venue),
     online: z.optional(Online),
     capacity: z.optional(Capacity),
+    /**
+     * New dates from now on: a rule, from `start` (the first meetup of the new pattern; absent:
+     * the series' own first date and time). Upcoming meetups on a new date keep their RSVPs; the
+     * others are cancelled and everyone with an RSVP is told.
+     */
+    recurrence: z.optional(z.strictObject({ rrule: Rrule, start: z.optional(LocalDateTimeSchema) })),
   })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateOccurrenceRequest = z.infer<typeof UpdateOccurrenceRequest>;
@@ -216,6 +224,12 @@ export const UpdateMeetupRequest = z
     venue: z.optional(Venue),
     online: z.optional(Online),
     capacity: z.optional(Capacity),
+    /**
+     * New dates from now on: a rule, from `start` (the first meetup of the new pattern; absent:
+     * the series' own first date and time). Upcoming meetups on a new date keep their RSVPs; the
+     * others are cancelled and everyone with an RSVP is told.
+     */
+    recurrence: z.optional(z.strictObject({ rrule: Rrule, start: z.optional(LocalDateTimeSchema) })),
   })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateMeetupRequest = z.infer<typeof UpdateMeetupRequest>;
@@ -246,4 +260,13 @@ export const AttendanceView = z.object({
   recordedAt: z.string(),
 });
 
-export const UpdatedSeries = z.object({ meetup: MeetupView, updated: z.number(), skipped: z.number() });
+export const UpdatedSeries = z.object({
+  meetup: MeetupView,
+  /** Upcoming meetups changed, and those that could not take a lower capacity. */
+  updated: z.number(),
+  skipped: z.number(),
+  /** With new dates: meetups added, and upcoming ones cancelled for not being on a new date. */
+  added: z.number(),
+  cancelled: z.number(),
+  warnings: z.array(ScheduleWarning),
+});

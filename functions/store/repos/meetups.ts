@@ -58,6 +58,8 @@ export interface MeetupRecord {
   rsvpOpensHoursBefore?: number;
   rsvpClosesMinutesBefore: number;
   rrule: string | null;
+  /** The occurrence index the current pattern starts at (absent: 0; see replanSeries). */
+  ruleFrom?: number;
   occurrenceCount: number;
   status: 'scheduled' | 'cancelled';
   cancelReason?: string;
@@ -279,6 +281,11 @@ export function meetupsRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      await repo.addOccurrences(occurrences);
+    },
+
+    /** New occurrences, under indices the series item has already handed out. */
+    async addOccurrences(occurrences: OccurrenceItem[]): Promise<void> {
       await putMany(
         db,
         occurrences.map((o) => ({
