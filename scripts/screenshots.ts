@@ -58,6 +58,14 @@ try {
     await page.getByRole('link', { name: 'Tuesday evening circle' }).first().click();
     await page.getByRole('heading', { name: 'Places' }).waitFor();
     await page.screenshot({ path: `${out}/occurrence-${name}.png`, fullPage: true });
+    const occurrenceUrl = page.url();
+    await page.getByRole('link', { name: 'Change the whole series' }).click();
+    await page.getByRole('heading', { name: 'Change the dates' }).waitFor();
+    await page.getByRole('region', { name: 'Change the dates' }).getByLabel('Thu').check();
+    await page.getByText(/Meets every Tuesday and Thursday/).waitFor();
+    await page.screenshot({ path: `${out}/series-${name}.png`, fullPage: true });
+    await page.goto(occurrenceUrl);
+    await page.getByRole('heading', { name: 'Places' }).waitFor();
     await page
       .getByRole('link', { name: /Leeds|Evening Anxiety Circle/ })
       .first()

@@ -81,6 +81,16 @@ describe('meetups in Chromium', () => {
     await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
     await host.page.getByText('Looking forward to seeing you all.').waitFor();
 
+    // The series is made two meetups longer: everyone keeps their place.
+    await host.page.goto(occurrenceUrl);
+    await host.page.getByRole('link', { name: 'Change the whole series' }).click();
+    const dates = host.page.getByRole('region', { name: 'Change the dates' });
+    await dates.getByLabel('Number of meetups').fill('10');
+    await dates.getByText('Meets every Tuesday, 10 times, at 18:30.').waitFor();
+    await dates.getByRole('button', { name: 'Save the new dates' }).click();
+    await dates.getByText('Saved: 2 meetups added, 0 meetups cancelled.').waitFor();
+    await host.page.getByText('Riverside evening: every Tuesday, 10 times.').waitFor();
+
     // The promoted member adds this meetup to their calendar, then subscribes to all of theirs.
     const cedar = guests[2]!.page;
     await cedar.goto(occurrenceUrl);

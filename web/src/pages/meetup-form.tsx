@@ -3,7 +3,7 @@ import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import { describeRule, expand, parseRule, WEEKDAYS, weekdayIndex } from '../../../functions/core/recurrence';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
-import { formatLocal, parseLocal } from '../../../functions/core/time';
+import { formatLocal, type LocalParts, parseLocal } from '../../../functions/core/time';
 import { api, get, post } from '../api';
 import { navigate } from '../state';
 import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
@@ -176,6 +176,227 @@ const emptyPlace: Place = {
   capOnline: '20',
 };
 
+/** What the repeat builder holds; `ruleFor` turns it into an RRULE of the documented subset. */
+type Repeat = {
+  repeats: 'none' | 'weekly' | 'monthly';
+  interval: string;
+  /** Weekly: more weekdays besides the first date's. */
+  days: string[];
+  monthly: 'day' | 'nth';
+  ends: 'count' | 'until';
+  count: string;
+  until: string;
+};
+
+const ONCE: Repeat = {
+  repeats: 'none',
+  interval: '1',
+  days: [],
+  monthly: 'nth',
+  ends: 'count',
+  count: '10',
+  until: '',
+};
+
+function ruleFor(r: Repeat, start: LocalParts | null): string | null {
+  if (r.repeats === 'none' || !start) return null;
+  const startDay = WEEKDAYS[weekdayIndex(start)]!;
+  const parts = [
+    `FREQ=${r.repeats === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`,
+    `INTERVAL=${Number(r.interval) || 1}`,
+  ];
+  if (r.repeats === 'weekly') {
+    const days = new Set([startDay, ...r.days]);
+    parts.push(`BYDAY=${WEEKDAYS.filter((d) => days.has(d)).join(',')}`);
+  } else if (r.monthly === 'day') parts.push(`BYMONTHDAY=${start.day}`);
+  else {
+    const lastWeek = start.day + 7 > new Date(Date.UTC(start.year, start.month, 0)).getUTCDate();
+    parts.push(
+      `BYDAY=${start.day > 28 || (lastWeek && start.day > 21) ? -1 : Math.ceil(start.day / 7)}${startDay}`,
+    );
+  }
+  parts.push(r.ends === 'count' ? `COUNT=${Number(r.count) || 1}` : `UNTIL=${r.until.replace(/-/g, '')}`);
+  return parts.join(';');
+}
+
+/** The builder's state for a stored rule, so a series' editor starts from what it is. */
+function repeatOf(rrule: string | null): Repeat {
+  const parsed = rrule ? parseRule(rrule) : null;
+  if (!parsed || 'error' in parsed || parsed.rule.freq === 'DAILY') return ONCE;
+  const { rule } = parsed;
+  const until = rule.until && 'date' in rule.until ? rule.until.date : '';
+  return {
+    repeats: rule.freq === 'WEEKLY' ? 'weekly' : 'monthly',
+    interval: String(rule.interval),
+    days: rule.byDay ?? [],
+    monthly: rule.byMonthDay ? 'day' : 'nth',
+    ends: until ? 'until' : 'count',
+    count: String(rule.count ?? 10),
+    until,
+  };
+}
+
+function RepeatFields({
+  r,
+  set,
+  start,
+  once,
+}: {
+  r: Repeat;
+  set: (r: Repeat) => void;
+  start: LocalParts | null;
+  /** Offer "just once". */
+  once?: boolean;
+}) {
+  const field =
+    <K extends keyof Repeat>(k: K) =>
+    (v: Repeat[K]) =>
+      set({ ...r, [k]: v });
+  const choices = [
+    ...(once ? [['none', 'Just once'] as const] : []),
+    ['weekly', 'Weekly'],
+    ['monthly', 'Monthly'],
+  ] as const;
+  return (
+    <>
+      {choices.map(([v, label]) => (
+        <label key={v}>
+          <input type="radio" name="repeats" checked={r.repeats === v} onChange={() => field('repeats')(v)} />
+          {label}
+        </label>
+      ))}
+      {r.repeats !== 'none' && (
+        <>
+          <div class="field">
+            <label for="interval">Every how many {r.repeats === 'weekly' ? 'weeks' : 'months'}</label>
+            <input
+              id="interval"
+              inputMode="numeric"
+              value={r.interval}
+              onInput={(e) => field('interval')(e.currentTarget.value)}
+            />
+          </div>
+          {r.repeats === 'weekly' && (
+            <fieldset class="days">
+              <legend>Also on</legend>
+              {WEEKDAYS.map((d, i) => (
+                <label key={d}>
+                  <input
+                    type="checkbox"
+                    checked={r.days.includes(d) || (start ? weekdayIndex(start) === i : false)}
+                    disabled={start ? weekdayIndex(start) === i : false}
+                    onChange={(e) =>
+                      field('days')(e.currentTarget.checked ? [...r.days, d] : r.days.filter((x) => x !== d))
+                    }
+                  />
+                  {DAY_LABELS[i]}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {r.repeats === 'monthly' && start && (
+            <div class="field">
+              <label for="monthly">On</label>
+              <select
+                id="monthly"
+                value={r.monthly}
+                onChange={(e) => field('monthly')(e.currentTarget.value as 'day' | 'nth')}
+              >
+                <option value="nth">
+                  the {NTH[Math.min(Math.ceil(start.day / 7), 5) - 1]?.[1] ?? 'last'}{' '}
+                  {DAY_LABELS[weekdayIndex(start)]} of the month
+                </option>
+                <option value="day">day {start.day} of the month</option>
+              </select>
+            </div>
+          )}
+          <div class="row">
+            <div class="field">
+              <label for="ends">Ends</label>
+              <select
+                id="ends"
+                value={r.ends}
+                onChange={(e) => field('ends')(e.currentTarget.value as 'count' | 'until')}
+              >
+                <option value="count">after a number of meetups</option>
+                <option value="until">on a date</option>
+              </select>
+            </div>
+            {r.ends === 'count' ? (
+              <div class="field">
+                <label for="count">Number of meetups</label>
+                <input
+                  id="count"
+                  inputMode="numeric"
+                  value={r.count}
+                  onInput={(e) => field('count')(e.currentTarget.value)}
+                />
+              </div>
+            ) : (
+              <div class="field">
+                <label for="until">Last date</label>
+                <input
+                  id="until"
+                  type="date"
+                  value={r.until}
+                  onInput={(e) => field('until')(e.currentTarget.value)}
+                />
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** What a rule gives, in words and its first dates, with any time a clock change moves. */
+function RulePreview({
+  rrule,
+  start,
+  zone,
+}: {
+  rrule: string | null;
+  start: LocalParts | null;
+  zone: string;
+}) {
+  const preview = useMemo(() => {
+    if (!start) return null;
+    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [] as string[], error: null };
+    const parsed = parseRule(rrule);
+    if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
+    const out = expand(parsed.rule, start, zone);
+    if ('error' in out) return { text: '', dates: [], warnings: [], error: out.error };
+    return {
+      text: `${describeRule(parsed.rule, start)}, at ${formatLocal(start).slice(11)}`,
+      dates: out.occurrences.slice(0, 4).map((o) => formatIn(new Date(o.epochMs).toISOString(), zone)),
+      warnings: out.occurrences.filter((o) => o.adjusted).map((o) => formatLocal(o.local).replace('T', ' ')),
+      error: null,
+    };
+  }, [rrule, start && formatLocal(start), zone]);
+  if (!preview) return null;
+  return (
+    <div class="preview" aria-live="polite">
+      {preview.error ? (
+        <p class="error">{preview.error}</p>
+      ) : (
+        <>
+          <p>
+            <strong>Meets {preview.text}.</strong>
+          </p>
+          {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
+          {preview.warnings.map((w) => (
+            <p key={w} class="error">
+              {w} does not exist or happens twice when the clocks change; it will be placed by the usual rule,
+              but calendar apps may disagree. Consider another time.
+            </p>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const h = usePage('Schedule a meetup');
   const [group, setGroup] = useState<GroupDetail | null>(null);
@@ -189,51 +410,10 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const [duration, setDuration] = useState('90');
   const [mode, setMode] = useState('hybrid');
   const [place, setPlace] = useState<Place>(emptyPlace);
-  const [repeats, setRepeats] = useState<'none' | 'weekly' | 'monthly'>('none');
-  const [interval, setInterval] = useState('1');
-  const [days, setDays] = useState<string[]>([]);
-  const [monthly, setMonthly] = useState<'day' | 'nth'>('nth');
-  const [ends, setEnds] = useState<'count' | 'until'>('count');
-  const [count, setCount] = useState('10');
-  const [until, setUntil] = useState('');
+  const [repeat, setRepeat] = useState<Repeat>(ONCE);
 
   const start = parseLocal(`${date}T${time}`);
-  const rrule = useMemo(() => {
-    if (repeats === 'none' || !start) return null;
-    const startDay = WEEKDAYS[weekdayIndex(start)]!;
-    const parts = [
-      `FREQ=${repeats === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`,
-      `INTERVAL=${Number(interval) || 1}`,
-    ];
-    if (repeats === 'weekly') parts.push(`BYDAY=${[...new Set([startDay, ...days])].join(',')}`);
-    else if (monthly === 'day') parts.push(`BYMONTHDAY=${start.day}`);
-    else {
-      const lastWeek = start.day + 7 > new Date(Date.UTC(start.year, start.month, 0)).getUTCDate();
-      parts.push(
-        `BYDAY=${start.day > 28 || (lastWeek && start.day > 21) ? -1 : Math.ceil(start.day / 7)}${startDay}`,
-      );
-    }
-    parts.push(ends === 'count' ? `COUNT=${Number(count) || 1}` : `UNTIL=${until.replace(/-/g, '')}`);
-    return parts.join(';');
-  }, [repeats, interval, days, monthly, ends, count, until, date, time]);
-
-  const preview = useMemo(() => {
-    if (!start || !group) return null;
-    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [] as string[], error: null };
-    const parsed = parseRule(rrule);
-    if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
-    const out = expand(parsed.rule, start, group.timezone);
-    if ('error' in out) return { text: '', dates: [], warnings: [], error: out.error };
-    return {
-      text: `${describeRule(parsed.rule, start)}, at ${time}`,
-      dates: out.occurrences
-        .slice(0, 4)
-        .map((o) => formatIn(new Date(o.epochMs).toISOString(), group.timezone)),
-      warnings: out.occurrences.filter((o) => o.adjusted).map((o) => formatLocal(o.local).replace('T', ' ')),
-      error: null,
-    };
-  }, [rrule, group, date, time]);
-
+  const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
     const res = await post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
       title,
@@ -322,119 +502,8 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         <PlaceFields mode={mode} p={place} set={setPlace} error={error} />
         <fieldset>
           <legend>Repeats</legend>
-          {(
-            [
-              ['none', 'Just once'],
-              ['weekly', 'Weekly'],
-              ['monthly', 'Monthly'],
-            ] as const
-          ).map(([v, label]) => (
-            <label key={v}>
-              <input type="radio" name="repeats" checked={repeats === v} onChange={() => setRepeats(v)} />
-              {label}
-            </label>
-          ))}
-          {repeats !== 'none' && (
-            <>
-              <div class="field">
-                <label for="interval">Every how many {repeats === 'weekly' ? 'weeks' : 'months'}</label>
-                <input
-                  id="interval"
-                  inputMode="numeric"
-                  value={interval}
-                  onInput={(e) => setInterval(e.currentTarget.value)}
-                />
-              </div>
-              {repeats === 'weekly' && (
-                <fieldset class="days">
-                  <legend>Also on</legend>
-                  {WEEKDAYS.map((d, i) => (
-                    <label key={d}>
-                      <input
-                        type="checkbox"
-                        checked={days.includes(d) || (start ? weekdayIndex(start) === i : false)}
-                        disabled={start ? weekdayIndex(start) === i : false}
-                        onChange={(e) =>
-                          setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))
-                        }
-                      />
-                      {DAY_LABELS[i]}
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-              {repeats === 'monthly' && start && (
-                <div class="field">
-                  <label for="monthly">On</label>
-                  <select
-                    id="monthly"
-                    value={monthly}
-                    onChange={(e) => setMonthly(e.currentTarget.value as 'day' | 'nth')}
-                  >
-                    <option value="nth">
-                      the {NTH[Math.min(Math.ceil(start.day / 7), 5) - 1]?.[1] ?? 'last'}{' '}
-                      {DAY_LABELS[weekdayIndex(start)]} of the month
-                    </option>
-                    <option value="day">day {start.day} of the month</option>
-                  </select>
-                </div>
-              )}
-              <div class="row">
-                <div class="field">
-                  <label for="ends">Ends</label>
-                  <select
-                    id="ends"
-                    value={ends}
-                    onChange={(e) => setEnds(e.currentTarget.value as 'count' | 'until')}
-                  >
-                    <option value="count">after a number of meetups</option>
-                    <option value="until">on a date</option>
-                  </select>
-                </div>
-                {ends === 'count' ? (
-                  <div class="field">
-                    <label for="count">Number of meetups</label>
-                    <input
-                      id="count"
-                      inputMode="numeric"
-                      value={count}
-                      onInput={(e) => setCount(e.currentTarget.value)}
-                    />
-                  </div>
-                ) : (
-                  <div class="field">
-                    <label for="until">Last date</label>
-                    <input
-                      id="until"
-                      type="date"
-                      value={until}
-                      onInput={(e) => setUntil(e.currentTarget.value)}
-                    />
-                  </div>
-                )}
-              </div>
-            </>
-          )}
-          {preview && (
-            <div class="preview" aria-live="polite">
-              {preview.error ? (
-                <p class="error">{preview.error}</p>
-              ) : (
-                <>
-                  <p>
-                    <strong>Meets {preview.text}.</strong>
-                  </p>
-                  {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
-                  {preview.warnings.map((w) => (
-                    <p key={w} class="error">
-                      {w} does not exist or happens twice when the clocks change; it will be placed by the
-                      usual rule, but calendar apps may disagree. Consider another time.
-                    </p>
-                  ))}
-                </>
-              )}
-            </div>
-          )}
+          <RepeatFields r={repeat} set={setRepeat} start={start} once />
+          <RulePreview rrule={rrule} start={start} zone={group.timezone} />
           {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
         </fieldset>
         <p>
@@ -623,8 +692,96 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
           </a>
         </div>
       </form>
+      {m.status === 'scheduled' && <SeriesDates m={m} onChanged={setM} />}
       {m.status === 'scheduled' && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
     </>
+  );
+}
+
+/** New dates for a series: longer, shorter, other days, or a new first date. */
+function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupView) => void }) {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => {
+    void get<GroupDetail>(`/groups/${m.groupId}`).then((g) => setZone(g.timezone));
+  }, [m.groupId]);
+  const [date, setDate] = useState(m.start.slice(0, 10));
+  const [time, setTime] = useState(m.start.slice(11));
+  const [repeat, setRepeat] = useState<Repeat>(() => {
+    const r = repeatOf(m.rrule);
+    return r.repeats === 'none' ? { ...r, repeats: 'weekly' } : r;
+  });
+  const [result, setResult] = useState<{ text: string; warnings: string[] } | null>(null);
+  const start = parseLocal(`${date}T${time}`);
+  const rrule = ruleFor(repeat, start);
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await api<{
+      meetup: MeetupView;
+      added: number;
+      cancelled: number;
+      warnings: { message: string }[];
+    }>('PATCH', `/meetups/${m.meetupId}`, { recurrence: { rrule: rrule ?? '', start: `${date}T${time}` } });
+    onChanged(res.meetup);
+    const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    setResult({
+      text:
+        res.added || res.cancelled
+          ? `Saved: ${plural(res.added, 'meetup')} added, ${plural(res.cancelled, 'meetup')} cancelled${res.cancelled ? ' (everyone with an RSVP has been told)' : ''}.`
+          : 'Saved: the upcoming meetups were already on these dates.',
+      warnings: res.warnings.map((w) => w.message),
+    });
+  });
+  if (!zone) return null;
+  return (
+    <section aria-labelledby="series-dates">
+      <h2 id="series-dates">Change the dates</h2>
+      <p>
+        Meetups already held stay as they were. Upcoming meetups on a new date keep their RSVPs; the others
+        are cancelled, and everyone with an RSVP is told.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        {result && (
+          <div class="notice" role="status">
+            <p>{result.text}</p>
+            {result.warnings.map((w) => (
+              <p key={w}>{w}</p>
+            ))}
+          </div>
+        )}
+        <div class="row">
+          <div class="field">
+            <label for="series-date">First date</label>
+            <input
+              id="series-date"
+              type="date"
+              value={date}
+              onInput={(e) => setDate(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="series-time">Start time</label>
+            <input
+              id="series-time"
+              type="time"
+              value={time}
+              onInput={(e) => setTime(e.currentTarget.value)}
+            />
+          </div>
+        </div>
+        {error?.field('recurrence.start') && <p class="error">{error.field('recurrence.start')}</p>}
+        <fieldset>
+          <legend>Repeats</legend>
+          <RepeatFields r={repeat} set={setRepeat} start={start} />
+          <RulePreview rrule={rrule} start={start} zone={zone} />
+          {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" disabled={busy || !rrule}>
+            Save the new dates
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
