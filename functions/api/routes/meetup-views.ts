@@ -161,15 +161,18 @@ export async function notifyPromoted(
   promoted: string[],
   at: number,
 ): Promise<void> {
-  await feedsChanged(c, promoted);
-  await notify(
-    c,
-    o,
-    promoted,
-    'promoted',
-    `A place opened up: you are now going to “${o.title}” on ${when(o)}.`,
-    at,
-  );
+  // Independent writes: made at once, so a promotion adds one round trip, not two.
+  await Promise.all([
+    feedsChanged(c, promoted),
+    notify(
+      c,
+      o,
+      promoted,
+      'promoted',
+      `A place opened up: you are now going to “${o.title}” on ${when(o)}.`,
+      at,
+    ),
+  ]);
 }
 
 export const when = (o: Pick<OccurrenceRecord, 'startLocal'>) => o.startLocal.replace('T', ' at ');
