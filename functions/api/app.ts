@@ -77,6 +77,7 @@ export function createApp(config: AppConfig) {
         '/groups/:groupId/threads',
         '/groups/:groupId/reports',
         '/groups/:groupId/audit',
+        '/groups/:groupId/waiting',
         '/threads/*',
         '/posts/*',
         '/me/mutes',

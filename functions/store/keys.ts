@@ -50,6 +50,11 @@ export const keys = {
     pk: `GROUP#${groupId}`,
     sk: `AUDIT#${new Date(at).toISOString()}#${id}`,
   }),
+  /** A new member's post waiting for a moderator, oldest first, in the group's partition. */
+  waiting: (groupId: string, at: number, postId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `WAIT#${new Date(at).toISOString()}#${postId}`,
+  }),
   /** How many of a thread's posts a member has seen. */
   readState: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `READ#${threadId}` }),
   /** Whom a member has muted, in which group. */

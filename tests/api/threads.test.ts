@@ -334,13 +334,90 @@ describe('threads and posts', () => {
     expect(await titles(newcomer)).toContain('Hello all');
     expect(await titles(owner)).toContain('Hello all');
 
+    // The moderators' queue of waiting posts, with the thread each would start or join.
+    const waiting = await owner.get(`/api/groups/${groupId}/waiting`);
+    expect(waiting.body.items).toMatchObject([
+      { post: { postId: first.body.post.postId, body: 'New here.', author: { displayName: 'Linnet' } } },
+    ]);
+    expect(waiting.body.items[0].thread).toEqual({ threadId, title: 'Hello all' });
+    expect((await regular.get(`/api/groups/${groupId}/waiting`)).status).toBe(403);
+
     expect((await regular.post(`/api/posts/${first.body.post.postId}/approve`)).status).toBe(404);
     expect((await owner.post(`/api/posts/${first.body.post.postId}/approve`)).status).toBe(200);
+    expect((await owner.get(`/api/groups/${groupId}/waiting`)).body.items).toEqual([]);
     expect(await titles(regular)).toContain('Hello all');
     t.advance(1_000);
     const next = await newcomer.post(`/api/threads/${threadId}/posts`, { body: 'Thanks for having me.' });
     expect(next.body.post.pending).toBe(false);
     expect((await regular.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(2);
+  });
+
+  it('drops a waiting post from the queue when its author deletes it or a moderator hides it', async () => {
+    const { owner, groupId, t } = await setup({ joinPolicy: 'approval' });
+    const queue = async () =>
+      (await owner.get(`/api/groups/${groupId}/waiting`)).body.items.map(
+        (w: { post: { body: string } }) => w.post.body,
+      );
+    const posted = [];
+    for (const body of ['First words.', 'Second words.']) {
+      const p = await t.signedUp();
+      await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+      await owner.patch(`/api/groups/${groupId}/members/${(await p.get('/api/me')).body.userId}`, {
+        status: 'active',
+      });
+      t.advance(1_000);
+      posted.push({
+        p,
+        post: (await p.post(`/api/groups/${groupId}/threads`, { title: 'Hello there', body })).body.post,
+      });
+    }
+    expect(posted.map((x) => x.post?.pending)).toEqual([true, true]);
+    expect(await queue()).toEqual(['First words.', 'Second words.']); // oldest first
+    await posted[0]!.p.del(`/api/posts/${posted[0]!.post.postId}`);
+    await owner.post(`/api/posts/${posted[1]!.post.postId}/hide`, { reason: 'Not for this group' });
+    expect(await queue()).toEqual([]);
+  });
+
+  it('lets moderators pin a thread above the rest, where posts elsewhere do not pass it', async () => {
+    const { owner, groupId, member, t } = await setup();
+    const m = await member();
+    const older = (
+      await owner.post(`/api/groups/${groupId}/threads`, { title: 'Read me first', body: 'Welcome.' })
+    ).body.thread.threadId;
+    t.advance(1_000);
+    const newer = (await m.post(`/api/groups/${groupId}/threads`, { title: 'Chat', body: 'Hello.' })).body
+      .thread.threadId;
+    const order = async () =>
+      (await m.get(`/api/groups/${groupId}/threads`)).body.items.map(
+        (x: { threadId: string; pinned: boolean }) => [x.threadId, x.pinned],
+      );
+    expect(await order()).toEqual([
+      [newer, false],
+      [older, false],
+    ]);
+    expect((await m.post(`/api/threads/${older}/pin`, { pinned: true, reason: 'Welcome' })).status).toBe(403);
+    expect((await owner.post(`/api/threads/${older}/pin`, { pinned: true, reason: 'Welcome' })).status).toBe(
+      200,
+    );
+    t.advance(1_000);
+    await m.post(`/api/threads/${newer}/posts`, { body: 'Still chatting.' });
+    t.advance(1_000);
+    await m.post(`/api/threads/${older}/posts`, { body: 'Thanks for the welcome.' }); // stays pinned
+    expect(await order()).toEqual([
+      [older, true],
+      [newer, false],
+    ]);
+    await owner.post(`/api/threads/${older}/pin`, { pinned: false, reason: 'Old news' });
+    t.advance(1_000);
+    await m.post(`/api/threads/${newer}/posts`, { body: 'Back on top.' });
+    expect(await order()).toEqual([
+      [newer, false],
+      [older, false],
+    ]);
+    const log = (await owner.get(`/api/groups/${groupId}/audit`)).body.items.map(
+      (a: { action: string }) => a.action,
+    );
+    expect(log).toEqual(['unpin', 'pin']);
   });
 
   it('counts unread posts per member, and reading to the end clears them', async () => {

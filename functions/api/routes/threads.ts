@@ -24,6 +24,7 @@ import {
   NewReport,
   NewThread,
   PageQuery,
+  PinRequest,
   PostAnswer,
   PostCreated,
   PostEdit,
@@ -36,6 +37,7 @@ import {
   ThreadPage,
   ThreadParams,
   ThreadView,
+  WaitingPage,
 } from '../../core/schemas/threads';
 import { POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
@@ -86,6 +88,7 @@ function threadView(t: ThreadRecord, names: Map<string, string>, seen = t.postCo
     createdAt: iso(t.createdAt),
     lastPostAt: iso(t.lastPostAt),
     locked: t.locked,
+    pinned: !!t.pinned,
     occurrenceId: t.occurrenceId ?? null,
     unread: Math.max(0, t.postCount - seen),
   };
@@ -382,8 +385,13 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       if (thread.locked) throw conflict('This thread is locked');
       const waits = waitsFor(group, member);
       const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body, waits);
-      if (!(await repo.addPost(post))) throw conflict('This thread is locked');
-      await repo.markSeen(userId, thread.threadId, thread.postCount + 1);
+      // A moderator may pin or unpin the thread meanwhile: read it again and go on.
+      let current: ThreadRecord | null = thread;
+      for (let tries = 0; !(await repo.addPost(post, !!current.pinned)); tries++) {
+        current = await repo.getThread(thread.threadId);
+        if (!current || current.locked || tries === 3) throw conflict('This thread is locked');
+      }
+      await repo.markSeen(userId, thread.threadId, current.postCount + 1);
       const who = await names(c, thread.groupId, [userId]);
       return c.json(
         { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
@@ -522,6 +530,43 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     app,
     registry,
     {
+      method: 'get',
+      path: '/groups/{groupId}/waiting',
+      tag: 'moderation',
+      summary: 'New members’ posts waiting for a moderator, oldest first (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'Waiting posts', schema: WaitingPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      const page = await repo.listLog<{ postId: string }>(group.groupId, 'WAIT', query);
+      const posts = await repo.getPosts(page.items.map((w) => w.postId));
+      // Approved, deleted or hidden meanwhile: no longer waiting.
+      const waiting = [...posts.values()].filter((p) => p.pending && !p.deleted && !p.hidden);
+      const threads = await repo.getThreads([...new Set(waiting.map((p) => p.threadId))]);
+      const who = await names(
+        c,
+        group.groupId,
+        waiting.map((p) => p.authorId),
+      );
+      return c.json({
+        items: waiting.map((p) => ({
+          post: postView(p, who, { userId, member }),
+          thread: { threadId: p.threadId, title: threads.get(p.threadId)?.title ?? '' },
+        })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
       method: 'post',
       path: '/posts/{postId}/approve',
       tag: 'moderation',
@@ -568,6 +613,44 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         groupId: thread.groupId,
         actorId: userId,
         action: body.locked ? 'lock' : 'unlock',
+        target: thread.threadId,
+        reason: body.reason,
+      });
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/{threadId}/pin',
+      tag: 'moderation',
+      summary: 'Pin a thread to the top of its group’s list, or unpin it',
+      auth: 'required',
+      params: ThreadParams,
+      body: PinRequest,
+      responses: { 200: { description: 'Done', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      // Posts move the thread in the list; pin it where its latest post put it.
+      let current: ThreadRecord | null = thread;
+      for (
+        let tries = 0;
+        !(await repo.setPinned(current.threadId, body.pinned, current.lastPostAt));
+        tries++
+      ) {
+        current = await repo.getThread(thread.threadId);
+        if (!current || tries === 3) throw conflict('The thread was busy; please try again');
+      }
+      await audit(c, {
+        groupId: thread.groupId,
+        actorId: userId,
+        action: body.pinned ? 'pin' : 'unpin',
         target: thread.threadId,
         reason: body.reason,
       });
@@ -660,7 +743,9 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params }) => {
       const { post, userId } = await loadPost(c, params.postId);
       if (post.authorId !== userId) throw forbidden('Only its author can delete a post');
-      await threadsRepo(c.var.services.config.db).deletePost(post.postId, userId, c.var.services.now());
+      const repo = threadsRepo(c.var.services.config.db);
+      await repo.deletePost(post.postId, userId, c.var.services.now());
+      if (post.pending) await repo.leaveQueue(post);
       return c.json({ ok: true as const });
     },
   );

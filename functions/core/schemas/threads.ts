@@ -21,6 +21,7 @@ const reasons = Object.keys(REPORT_REASONS) as [
 export const NewReport = z.strictObject({ reason: z.enum(reasons), note: z._default(text(1000), '') });
 export const ModeratorReason = z.strictObject({ reason: line(3, 300) });
 export const LockRequest = z.strictObject({ locked: z.boolean(), reason: line(3, 300) });
+export const PinRequest = z.strictObject({ pinned: z.boolean(), reason: line(3, 300) });
 
 export const ReportView = z.object({
   reportId: z.string(),
@@ -107,6 +108,8 @@ export const ThreadView = z.object({
   createdAt: z.string(),
   lastPostAt: z.string(),
   locked: z.boolean(),
+  /** Pinned by a moderator: listed first. */
+  pinned: z.boolean(),
   /** The meetup a session's thread belongs to. */
   occurrenceId: z.nullable(z.string()),
   /** Posts the caller has not seen yet (in lists; 0 on the thread itself). */
@@ -138,4 +141,9 @@ export type Signpost = z.infer<typeof Signpost>;
 
 export const SessionThreadRequest = z.strictObject({
   occurrenceId: z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid meetup id')),
+});
+
+export const WaitingPage = z.object({
+  items: z.array(z.object({ post: PostView, thread: z.object({ threadId: z.string(), title: z.string() }) })),
+  nextCursor: z.nullable(z.string()),
 });

@@ -6,9 +6,9 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContentWarning } from '../../core/threads';
-import { getMany } from '../batch';
+import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
@@ -24,6 +24,8 @@ export interface ThreadRecord {
   lastPostAt: number;
   postCount: number;
   locked: boolean;
+  /** Pinned by a moderator: listed first. */
+  pinned?: boolean;
   /** Started by a post still waiting for a moderator: seen by its author and moderators only. */
   pending?: boolean;
   /** A session's thread: its id is the occurrence's. */
@@ -68,7 +70,7 @@ export interface ReportRecord {
 export interface AuditRecord {
   groupId: string;
   actorId: string;
-  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'approve';
+  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'pin' | 'unpin' | 'approve';
   target: string;
   reason: string;
   at: number;
@@ -78,18 +80,32 @@ export interface AuditRecord {
 export const newPostId = (threadId: string, now: number) =>
   `${threadId}${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 6)}`;
 
-const activity = (at: number, threadId: string) => `${new Date(at).toISOString()}#${threadId}`;
+/** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
+const activity = (at: number, threadId: string, pinned = false) =>
+  `${pinned ? 'PIN#' : ''}${new Date(at).toISOString()}#${threadId}`;
 
 export function threadsRepo(db: Db) {
   const { doc, table } = db;
-  const putPost = (p: PostRecord) =>
-    doc.send(
+  const putPost = async (p: PostRecord) => {
+    await doc.send(
       new PutCommand({
         TableName: table,
         Item: { ...keys.post(p.postId), ...p },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    // A waiting post joins its group's queue (the queue points at it; the post says if it waits).
+    if (p.pending) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.waiting(p.groupId, p.createdAt, p.postId), postId: p.postId },
+        }),
+      );
+    }
+  };
+  const leaveQueue = (p: PostRecord) =>
+    doc.send(new DeleteCommand({ TableName: table, Key: keys.waiting(p.groupId, p.createdAt, p.postId) }));
   return {
     async createThread(t: ThreadRecord, first: PostRecord): Promise<void> {
       await doc.send(
@@ -134,21 +150,25 @@ export function threadsRepo(db: Db) {
       return (out.Item as ThreadRecord | undefined) ?? null;
     },
 
-    /** Adds a post to an open thread; false when the thread is locked (nothing written). */
-    async addPost(p: PostRecord): Promise<boolean> {
+    /**
+     * Adds a post to an open thread whose pin is as read (its place in the list keeps the pin);
+     * false when the thread is locked or its pin changed meanwhile (nothing written).
+     */
+    async addPost(p: PostRecord, pinned: boolean): Promise<boolean> {
       try {
         await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.thread(p.threadId),
             UpdateExpression: 'SET lastPostAt = :at, #s = :s ADD postCount :one',
-            ConditionExpression: 'attribute_exists(pk) AND locked = :open',
+            ConditionExpression: `attribute_exists(pk) AND locked = :open AND ${pinned ? 'pinned = :yes' : '(attribute_not_exists(pinned) OR pinned = :no)'}`,
             ExpressionAttributeNames: { '#s': GSI1.sort },
             ExpressionAttributeValues: {
               ':at': p.createdAt,
-              ':s': activity(p.createdAt, p.threadId),
+              ':s': activity(p.createdAt, p.threadId, pinned),
               ':one': 1,
               ':open': false,
+              [pinned ? ':yes' : ':no']: pinned,
             },
           }),
         );
@@ -199,6 +219,27 @@ export function threadsRepo(db: Db) {
         },
       );
       return { items: page.items as unknown as PostRecord[], nextCursor: page.nextCursor };
+    },
+
+    /** Posts by id, in the order asked (those that exist). */
+    async getPosts(postIds: string[]): Promise<Map<string, PostRecord>> {
+      const found = await getMany(db, postIds.map(keys.post));
+      const out = new Map<string, PostRecord>();
+      for (const id of postIds) {
+        const item = found.get(keyOf(keys.post(id))) as PostRecord | undefined;
+        if (item) out.set(id, item);
+      }
+      return out;
+    },
+
+    async getThreads(threadIds: string[]): Promise<Map<string, ThreadRecord>> {
+      const found = await getMany(db, threadIds.map(keys.thread));
+      return new Map(
+        threadIds.flatMap((id) => {
+          const t = found.get(keyOf(keys.thread(id))) as ThreadRecord | undefined;
+          return t ? [[id, t] as const] : [];
+        }),
+      );
     },
 
     async getPost(postId: string): Promise<PostRecord | null> {
@@ -378,6 +419,7 @@ export function threadsRepo(db: Db) {
 
     /** A moderator lets a waiting post (and the thread it started) be seen. */
     async approvePost(post: PostRecord): Promise<void> {
+      await leaveQueue(post);
       await doc.send(
         new UpdateCommand({
           TableName: table,
@@ -399,6 +441,30 @@ export function threadsRepo(db: Db) {
         .catch((e) => {
           if (!isConditionFailure(e)) throw e;
         });
+    },
+
+    /** Pins or unpins a thread, as last active at `lastPostAt`; false when a post came meanwhile. */
+    async setPinned(threadId: string, pinned: boolean, lastPostAt: number): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.thread(threadId),
+            UpdateExpression: 'SET pinned = :p, #s = :s',
+            ConditionExpression: 'attribute_exists(pk) AND lastPostAt = :last',
+            ExpressionAttributeNames: { '#s': GSI1.sort },
+            ExpressionAttributeValues: {
+              ':p': pinned,
+              ':s': activity(lastPostAt, threadId, pinned),
+              ':last': lastPostAt,
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
     },
 
     async setLocked(threadId: string, locked: boolean): Promise<void> {
@@ -429,15 +495,22 @@ export function threadsRepo(db: Db) {
       );
     },
 
-    /** A group's reports or moderation log, newest first. */
-    async listLog<T>(groupId: string, kind: 'REPORT' | 'AUDIT', opts: { limit: number; cursor?: string }) {
+    /** Takes a post out of its group's waiting queue (hidden or deleted instead of approved). */
+    leaveQueue,
+
+    /** A group's reports or moderation log, newest first; its waiting posts, oldest first. */
+    async listLog<T>(
+      groupId: string,
+      kind: 'REPORT' | 'AUDIT' | 'WAIT',
+      opts: { limit: number; cursor?: string },
+    ) {
       const pk = keys.group(groupId).pk;
       const page = await queryPage(
         db,
         {
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :kind)',
           ExpressionAttributeValues: { ':p': pk, ':kind': `${kind}#` },
-          ScanIndexForward: false,
+          ScanIndexForward: kind === 'WAIT',
         },
         {
           limit: opts.limit,
