@@ -90,6 +90,10 @@ try {
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     await page.getByRole('heading', { name: 'You are not alone' }).waitFor();
     await page.screenshot({ path: `${out}/thread-${name}.png`, fullPage: true });
+    await page.getByRole('link', { name: '← Discussions' }).click();
+    await page.getByRole('link', { name: 'Moderation: waiting posts and reports' }).click();
+    await page.getByRole('heading', { name: /Reports \(/ }).waitFor();
+    await page.screenshot({ path: `${out}/moderation-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/groups/new`);
     await page.getByRole('heading', { name: 'Start a group' }).waitFor();
     await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });

@@ -143,7 +143,10 @@ describe('changing the series', () => {
 });
 
 describe('new dates for a series', () => {
-  const starts = async (who: { get: (p: string) => Promise<{ body: any }> }, ids: string[]) => {
+  const starts = async (
+    who: { get: (p: string) => Promise<{ body: { startLocal: string; status: string } }> },
+    ids: string[],
+  ) => {
     const out = [];
     for (const id of ids) out.push((await who.get(`/api/occurrences/${id}`)).body);
     return out;

@@ -103,6 +103,7 @@ describe.each([
       ['/notifications', 'Nothing yet'],
       ['/me/meetups', 'My meetups'],
       [`/groups/${groupId}/threads`, 'Start a discussion'],
+      [`/groups/${groupId}/moderation`, 'Waiting for approval'],
       ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);

@@ -83,4 +83,70 @@ describe('discussion in Chromium', () => {
     await guest.page.getByText('honestly i want to end it all').waitFor();
     for (const p of [host, guest]) expect(p.problems).toEqual([]);
   });
+
+  it('a newcomer’s first post waits → a moderator approves it from the queue; a report → hide with a reason; pin', async () => {
+    const host = await person('host-mod');
+    await host.page.goto(`${stack.url}/groups/new`);
+    await host.page.getByLabel('Name').fill('Quiet Harbour');
+    await host.page.getByLabel('What the group is about').fill('A careful group.');
+    await host.page.getByLabel('Anxiety').check();
+    await host.page.getByLabel('Time zone').fill('Europe/London');
+    await host.page.getByLabel('Moderators approve new members').check();
+    await host.page.getByRole('button', { name: 'Create group' }).click();
+    await host.page.getByRole('link', { name: 'Discussions' }).waitFor();
+    const groupUrl = host.page.url();
+
+    const newcomer = await person('new-mod', 360);
+    await newcomer.page.goto(groupUrl);
+    await newcomer.page.getByLabel(/I have read the community guidelines/).check();
+    await newcomer.page.getByLabel(/alias/i).fill('Heron');
+    await newcomer.page.getByRole('button', { name: /Join group|Ask to join/ }).click();
+    await host.page.goto(`${groupUrl}/members`);
+    await host.page.getByRole('button', { name: 'Approve Heron' }).click();
+    await host.page.getByRole('button', { name: 'Approve Heron' }).waitFor({ state: 'detached' });
+
+    await newcomer.page.goto(`${groupUrl}/threads`);
+    await newcomer.page.getByLabel('Title').fill('Hello from Heron');
+    await newcomer.page.getByLabel('First post').fill('Glad to have found you.');
+    await newcomer.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await newcomer.page.getByRole('link', { name: 'Hello from Heron' }).click();
+    await newcomer.page.getByText('waiting for a moderator').waitFor();
+
+    await host.page.goto(`${groupUrl}/threads`);
+    await host.page.getByRole('link', { name: 'Moderation: waiting posts and reports' }).click();
+    const waiting = host.page.getByRole('region', { name: /Waiting for approval/ });
+    await waiting.getByText('Glad to have found you.').waitFor();
+    await waiting.getByRole('button', { name: 'Approve' }).click();
+    await host.page.getByRole('heading', { name: 'Waiting for approval (0)' }).waitFor();
+
+    // A post is reported; the moderator hides it with a reason, from its thread.
+    await newcomer.page.reload();
+    await newcomer.page.getByText('Glad to have found you.').waitFor();
+    expect(await newcomer.page.getByText('waiting for a moderator').count()).toBe(0);
+    await host.page.goto(`${groupUrl}/threads`);
+    await host.page.getByRole('link', { name: 'Hello from Heron' }).click();
+    await host.page.getByLabel('Your reply').fill('Welcome, Heron. Buy cheap pills at spam.example');
+    await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
+    const spam = newcomer.page.locator('li.post', { hasText: 'spam.example' });
+    await newcomer.page.reload();
+    await spam.getByRole('button', { name: 'Report' }).click();
+    await spam.getByRole('button', { name: /Send report|Report it/ }).click();
+    await host.page.goto(`${groupUrl}/moderation`);
+    await host.page.getByRole('heading', { name: 'Reports (1)' }).waitFor();
+    await host.page.getByRole('link', { name: 'See it in its thread' }).click();
+    const reported = host.page.locator('li.post', { hasText: 'spam.example' });
+    await reported.getByRole('button', { name: 'Hide' }).click();
+    await reported.getByLabel(/Why\?/).fill('Spam');
+    await reported.getByRole('button', { name: 'Hide the post' }).click();
+    await reported.getByText('Hidden by a moderator: Spam').waitFor();
+    await newcomer.page.reload();
+    await newcomer.page.getByText('Glad to have found you.').waitFor();
+    expect(await newcomer.page.getByText('spam.example').count()).toBe(0);
+
+    await host.page.getByRole('button', { name: 'Pin' }).click();
+    await host.page.getByLabel(/Why\?/).fill('Welcome thread');
+    await host.page.getByRole('button', { name: 'Pin it to the top' }).click();
+    await host.page.getByText('Pinned', { exact: true }).waitFor();
+    for (const p of [host, newcomer]) expect(p.problems).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
 import { EditOccurrencePage, EditSeriesPage, ScheduleMeetupPage } from './pages/meetup-form';
 import { MembersPage } from './pages/members';
+import { ModerationPage } from './pages/moderation';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
@@ -41,15 +42,17 @@ function Route() {
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/me/meetups') return <MyMeetupsPage />;
   if (path === '/me/calendar') return <CalendarPage />;
-  const m = /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads)?$/.exec(
-    path,
-  );
+  const m =
+    /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation)?$/.exec(
+      path,
+    );
   if (m) {
     const id = m[1]!;
     if (m[2] === '/edit') return <GroupFormPage groupId={id} key={`${id}-edit`} />;
     if (m[2] === '/members') return <MembersPage groupId={id} key={`${id}-members`} />;
     if (m[2] === '/meetups/new') return <ScheduleMeetupPage groupId={id} key={`${id}-new`} />;
     if (m[2] === '/threads') return <ThreadsPage groupId={id} key={`${id}-threads`} />;
+    if (m[2] === '/moderation') return <ModerationPage groupId={id} key={`${id}-moderation`} />;
     if (m[2] === '/schedule') {
       const month = location.value.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
       return (

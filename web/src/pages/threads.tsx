@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type Block, type Inline, parseMarkdown } from '../../../functions/core/markdown';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView, Signpost, ThreadView } from '../../../functions/core/schemas/threads';
 import {
@@ -11,72 +10,14 @@ import {
   type Reaction,
 } from '../../../functions/core/threads';
 import { get, post } from '../api';
+import { Markdown } from '../markdown';
 import { me } from '../state';
 import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { moderates, PostModeration, ReasonAction } from './moderation';
 
 type Thread = ThreadView;
 type Post = PostView;
 type SignpostT = Signpost;
-
-/** A post's text as elements: the markdown subset's tree, never HTML. */
-function Inlines({ nodes }: { nodes: Inline[] }) {
-  return (
-    <>
-      {nodes.map((n, i) => {
-        if (n.type === 'text') return n.text;
-        if (n.type === 'br') return <br key={i} />;
-        if (n.type === 'em')
-          return (
-            <em key={i}>
-              <Inlines nodes={n.children} />
-            </em>
-          );
-        if (n.type === 'strong')
-          return (
-            <strong key={i}>
-              <Inlines nodes={n.children} />
-            </strong>
-          );
-        return (
-          <a key={i} href={n.href} rel="nofollow ugc noopener noreferrer" target="_blank">
-            <Inlines nodes={n.children} />
-          </a>
-        );
-      })}
-    </>
-  );
-}
-
-export function Markdown({ text }: { text: string }) {
-  const blocks: Block[] = parseMarkdown(text);
-  return (
-    <div class="post-body">
-      {blocks.map((b, i) =>
-        b.type === 'paragraph' ? (
-          <p key={i}>
-            <Inlines nodes={b.children} />
-          </p>
-        ) : b.ordered ? (
-          <ol key={i}>
-            {b.items.map((item, j) => (
-              <li key={j}>
-                <Inlines nodes={item} />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <ul key={i}>
-            {b.items.map((item, j) => (
-              <li key={j}>
-                <Inlines nodes={item} />
-              </li>
-            ))}
-          </ul>
-        ),
-      )}
-    </div>
-  );
-}
 
 /** The calm panel an author sees when their post matched a crisis phrase. */
 function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; onClose: () => void }) {
@@ -214,6 +155,11 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         Discussions
       </h1>
+      {moderates(group) && (
+        <p>
+          <a href={`/groups/${groupId}/moderation`}>Moderation: waiting posts and reports</a>
+        </p>
+      )}
       {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
       {error ? (
         <p class="alert" role="alert">
@@ -233,6 +179,7 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
               <p class="meta">
                 {t.author.displayName} · {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · last{' '}
                 {new Date(t.lastPostAt).toLocaleString()}
+                {t.pinned ? ' · pinned' : ''}
                 {t.locked ? ' · locked' : ''}
                 {t.unread > 0 && <strong> · {t.unread} new</strong>}
               </p>
@@ -260,7 +207,16 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
   );
 }
 
-function PostItem({ p, onChange }: { p: Post; onChange: (p: Post) => void }) {
+function PostItem({
+  p,
+  onChange,
+  mod,
+}: {
+  p: Post;
+  onChange: (p: Post) => void;
+  /** The reader moderates: approve, hide and restore, reloading after. */
+  mod?: () => Promise<void>;
+}) {
   const [reporting, setReporting] = useState(false);
   const react = async (kind: Reaction) => {
     const r = await post<{ post: Post }>(`/posts/${p.postId}/reactions`, {
@@ -320,6 +276,7 @@ function PostItem({ p, onChange }: { p: Post; onChange: (p: Post) => void }) {
         </p>
       )}
       {reporting && <ReportForm postId={p.postId} onDone={() => setReporting(false)} />}
+      {mod && <PostModeration p={p} onDone={mod} />}
     </li>
   );
 }
@@ -374,13 +331,16 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
 
 export function ThreadPage({ threadId }: { threadId: string }) {
   const [thread, setThread] = useState<Thread | null>(null);
+  const [group, setGroup] = useState<GroupDetail | null>(null);
   const [posts, setPosts] = useState<Post[] | null>(null);
   const [signpost, setSignpost] = useState<SignpostT>(null);
   const [error, setError] = useState<string | null>(null);
   const h = usePage(thread?.title ?? 'Discussion');
   const load = async () => {
     try {
-      setThread(await get<Thread>(`/threads/${threadId}`));
+      const t = await get<Thread>(`/threads/${threadId}`);
+      setThread(t);
+      if (group?.groupId !== t.groupId) setGroup(await get<GroupDetail>(`/groups/${t.groupId}`));
       const all: Post[] = [];
       let cursor: string | null = null;
       do {
@@ -420,6 +380,32 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {thread.title}
       </h1>
+      {(thread.pinned || thread.locked) && (
+        <p class="meta">
+          {[thread.pinned && 'Pinned', thread.locked && 'Locked'].filter(Boolean).join(' · ')}
+        </p>
+      )}
+      {moderates(group) && (
+        <div class="actions moderation">
+          <span class="label">Moderator:</span>
+          <ReasonAction
+            label={thread.locked ? 'Unlock' : 'Lock'}
+            confirm={thread.locked ? 'Unlock the thread' : 'Lock the thread'}
+            act={async (reason) => {
+              await post(`/threads/${threadId}/lock`, { locked: !thread.locked, reason });
+              await load();
+            }}
+          />
+          <ReasonAction
+            label={thread.pinned ? 'Unpin' : 'Pin'}
+            confirm={thread.pinned ? 'Unpin the thread' : 'Pin it to the top'}
+            act={async (reason) => {
+              await post(`/threads/${threadId}/pin`, { pinned: !thread.pinned, reason });
+              await load();
+            }}
+          />
+        </div>
+      )}
       {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
       <ol class="posts">
         {posts.map((p) => (
@@ -427,6 +413,7 @@ export function ThreadPage({ threadId }: { threadId: string }) {
             key={p.postId}
             p={p}
             onChange={(next) => setPosts(posts.map((x) => (x.postId === next.postId ? next : x)))}
+            mod={moderates(group) ? load : undefined}
           />
         ))}
       </ol>
