@@ -420,6 +420,42 @@ describe('threads and posts', () => {
     expect(log).toEqual(['unpin', 'pin']);
   });
 
+  it('nests replies one level under the post they answer, within the thread only', async () => {
+    const { groupId, member, t } = await setup();
+    const a = await member('Alder');
+    const b = await member('Birch');
+    const started = await a.post(`/api/groups/${groupId}/threads`, thread);
+    const threadId = started.body.thread.threadId as string;
+    const first = started.body.post.postId as string;
+    t.advance(1_000);
+    const answer = await b.post(`/api/threads/${threadId}/posts`, { body: 'Mixed too.', replyTo: first });
+    expect(answer.status).toBe(201);
+    expect(answer.body.post.replyTo).toBe(first);
+    t.advance(1_000);
+    // A reply to a reply joins the post it answers: one level deep.
+    const deeper = await a.post(`/api/threads/${threadId}/posts`, {
+      body: 'Thank you.',
+      replyTo: answer.body.post.postId,
+    });
+    expect(deeper.body.post.replyTo).toBe(first);
+    const other = (await a.post(`/api/groups/${groupId}/threads`, { title: 'Another one', body: 'Hi.' }))
+      .body;
+    const before = (await a.get(`/api/threads/${threadId}/posts`)).body.items.length;
+    for (const replyTo of [other.post.postId, `${threadId}${'x'.repeat(15)}`]) {
+      const res = await b.post(`/api/threads/${threadId}/posts`, { body: 'Lost?', replyTo });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('body.replyTo');
+    }
+    await b.del(`/api/posts/${answer.body.post.postId}`);
+    expect(
+      (await a.post(`/api/threads/${threadId}/posts`, { body: 'Gone?', replyTo: answer.body.post.postId }))
+        .status,
+    ).toBe(400);
+    const after = (await a.get(`/api/threads/${threadId}/posts`)).body.items;
+    expect(after).toHaveLength(before);
+    expect(after.map((p: { replyTo: string | null }) => p.replyTo)).toEqual([null, first, first]);
+  });
+
   it('counts unread posts per member, and reading to the end clears them', async () => {
     const { groupId, member, t } = await setup();
     const writer = await member();

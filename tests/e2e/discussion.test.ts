@@ -125,7 +125,17 @@ describe('discussion in Chromium', () => {
     expect(await newcomer.page.getByText('waiting for a moderator').count()).toBe(0);
     await host.page.goto(`${groupUrl}/threads`);
     await host.page.getByRole('link', { name: 'Hello from Heron' }).click();
-    await host.page.getByLabel('Your reply').fill('Welcome, Heron. Buy cheap pills at spam.example');
+    // A reply nested under the post it answers.
+    await host.page.getByRole('button', { name: 'Reply to Heron' }).click();
+    await host.page.getByLabel('Your reply to Heron').fill('So glad you are here.');
+    await host.page.getByRole('button', { name: 'Send reply' }).click();
+    await host.page
+      .getByRole('list', { name: 'Replies to Heron' })
+      .getByText('So glad you are here.')
+      .waitFor();
+    await host.page
+      .getByLabel('Your reply', { exact: true })
+      .fill('Welcome, Heron. Buy cheap pills at spam.example');
     await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
     const spam = newcomer.page.locator('li.post', { hasText: 'spam.example' });
     await newcomer.page.reload();

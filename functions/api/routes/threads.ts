@@ -115,6 +115,7 @@ function postView(p: PostRecord, names: Map<string, string>, viewer: { userId: s
     ...(seesSupportFlags(viewer.member) ? { mayNeedSupport: p.mayNeedSupport } : {}),
     hidden: p.hidden ? { reason: p.hidden.reason } : null,
     editedAt: p.editedAt ? iso(p.editedAt) : null,
+    replyTo: p.replyTo ?? null,
     deleted: !!p.deleted,
     pending: !!p.pending,
     reactions: reactionsView(p, viewer.userId, names),
@@ -383,8 +384,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
+      const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
       const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body, waits);
+      if (replyTo) post.replyTo = replyTo;
       // A moderator may pin or unpin the thread meanwhile: read it again and go on.
       let current: ThreadRecord | null = thread;
       for (let tries = 0; !(await repo.addPost(post, !!current.pinned)); tries++) {
@@ -399,6 +402,27 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       );
     },
   );
+
+  /**
+   * The post a reply goes under: the one named, or the post it answers itself (one level).
+   * It must be in the same thread, visible to the replier, and not deleted.
+   */
+  const answered = async (
+    c: Ctx,
+    threadId: string,
+    postId: string,
+    viewer: { userId: string; member: Membership },
+  ): Promise<string> => {
+    const named = postId.startsWith(threadId)
+      ? await threadsRepo(c.var.services.config.db).getPost(postId)
+      : null;
+    if (!named || !canSeePost(named, viewer) || named.deleted) {
+      throw invalid('That post is not in this thread', [
+        { path: 'body.replyTo', message: 'Reply to a post of this thread' },
+      ]);
+    }
+    return named.replyTo ?? named.postId;
+  };
 
   /** A post the caller may see, and their membership of its group. */
   const loadPost = async (c: Ctx, postId: string) => {

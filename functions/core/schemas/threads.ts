@@ -65,6 +65,8 @@ export const PostEdit = z.strictObject({
 export const NewPost = z.strictObject({
   body: text(POST_MAX, 1),
   contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
+  /** Answer a post of the thread (replies are one level deep: a reply to a reply joins its post). */
+  replyTo: z.optional(PostId),
 });
 
 export const NewThread = z.strictObject({
@@ -88,6 +90,8 @@ export const PostView = z.object({
   /** Hidden by a moderator: only its author and moderators see it, with the reason. */
   hidden: z.nullable(z.object({ reason: z.string() })),
   editedAt: z.nullable(z.string()),
+  /** The post this one answers (always a post that is not itself a reply). */
+  replyTo: z.nullable(z.string()),
   deleted: z.boolean(),
   /** Waiting for a moderator: only its author and moderators see it. */
   pending: z.boolean(),

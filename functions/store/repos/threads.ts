@@ -46,6 +46,8 @@ export interface PostRecord {
   deleted?: boolean;
   /** Waiting for a moderator (a new member's first posts in an approval group). */
   pending?: boolean;
+  /** The post this one answers. */
+  replyTo?: string;
   /** kind → who reacted → when. */
   reactions?: Record<string, Record<string, number>>;
 }

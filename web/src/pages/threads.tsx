@@ -45,6 +45,8 @@ function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; 
 function Composer(props: {
   label: string;
   submitLabel: string;
+  /** The text field's label (default: "Your reply", or "First post" with a title). */
+  bodyLabel?: string;
   withTitle?: boolean;
   guidelines?: string;
   onSubmit: (input: { title?: string; body: string; contentWarnings: ContentWarning[] }) => Promise<void>;
@@ -83,7 +85,7 @@ function Composer(props: {
         </Field>
       )}
       <Field
-        label={props.withTitle ? 'First post' : 'Your reply'}
+        label={props.bodyLabel ?? (props.withTitle ? 'First post' : 'Your reply')}
         name="body"
         hint="*emphasis*, **strong**, lists with - or 1., and [links](https://…)."
         error={send.error}
@@ -207,17 +209,26 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
   );
 }
 
+type PostInput = Parameters<Parameters<typeof Composer>[0]['onSubmit']>[0];
+
 function PostItem({
   p,
   onChange,
   mod,
+  onReply,
+  replies,
 }: {
   p: Post;
   onChange: (p: Post) => void;
   /** The reader moderates: approve, hide and restore, reloading after. */
   mod?: () => Promise<void>;
+  /** Answer this post (top-level posts of an open thread). */
+  onReply?: (input: PostInput) => Promise<void>;
+  /** The answers to it, nested one level. */
+  replies?: ComponentChildren;
 }) {
   const [reporting, setReporting] = useState(false);
+  const [replying, setReplying] = useState(false);
   const react = async (kind: Reaction) => {
     const r = await post<{ post: Post }>(`/posts/${p.postId}/reactions`, {
       kind,
@@ -255,6 +266,16 @@ function PostItem({
               {REACTIONS[k]} ({p.reactions.counts[k]})
             </button>
           ))}
+          {onReply && (
+            <button
+              type="button"
+              class="secondary small"
+              onClick={() => setReplying(!replying)}
+              aria-expanded={replying}
+            >
+              Reply to {p.author.displayName}
+            </button>
+          )}
           {!p.mine && (
             <button
               type="button"
@@ -277,6 +298,18 @@ function PostItem({
       )}
       {reporting && <ReportForm postId={p.postId} onDone={() => setReporting(false)} />}
       {mod && <PostModeration p={p} onDone={mod} />}
+      {replies}
+      {replying && onReply && (
+        <Composer
+          label={`Reply to ${p.author.displayName}`}
+          bodyLabel={`Your reply to ${p.author.displayName}`}
+          submitLabel="Send reply"
+          onSubmit={async (input) => {
+            await onReply(input);
+            setReplying(false);
+          }}
+        />
+      )}
     </li>
   );
 }
@@ -372,6 +405,17 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       </>
     );
   if (!thread || !posts) return <Loading />;
+  const ids = new Set(posts.map((p) => p.postId));
+  const item = (p: Post) => ({
+    p,
+    onChange: (next: Post) => setPosts(posts.map((x) => (x.postId === next.postId ? next : x))),
+    mod: moderates(group) ? load : undefined,
+  });
+  const reply = async (input: PostInput & { replyTo?: string }) => {
+    const r = await post<{ signpost: SignpostT }>(`/threads/${threadId}/posts`, input);
+    setSignpost(r.signpost);
+    await load();
+  };
   return (
     <>
       <p>
@@ -408,29 +452,36 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       )}
       {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
       <ol class="posts">
-        {posts.map((p) => (
-          <PostItem
-            key={p.postId}
-            p={p}
-            onChange={(next) => setPosts(posts.map((x) => (x.postId === next.postId ? next : x)))}
-            mod={moderates(group) ? load : undefined}
-          />
-        ))}
+        {posts
+          .filter((p) => !p.replyTo || !ids.has(p.replyTo))
+          .map((p) => {
+            const answers = posts.filter((r) => r.replyTo === p.postId);
+            return (
+              <PostItem
+                key={p.postId}
+                {...item(p)}
+                onReply={
+                  thread.locked || p.deleted ? undefined : (input) => reply({ ...input, replyTo: p.postId })
+                }
+                replies={
+                  answers.length > 0 && (
+                    <ol class="posts replies" aria-label={`Replies to ${p.author.displayName}`}>
+                      {answers.map((r) => (
+                        <PostItem key={r.postId} {...item(r)} />
+                      ))}
+                    </ol>
+                  )
+                }
+              />
+            );
+          })}
       </ol>
       {thread.locked ? (
         <p class="notice">This discussion is locked: no new replies.</p>
       ) : (
         <section aria-labelledby="reply">
           <h2 id="reply">Reply</h2>
-          <Composer
-            label="Reply"
-            submitLabel="Reply"
-            onSubmit={async (input) => {
-              const r = await post<{ signpost: SignpostT }>(`/threads/${threadId}/posts`, input);
-              setSignpost(r.signpost);
-              await load();
-            }}
-          />
+          <Composer label="Reply" submitLabel="Reply" onSubmit={reply} />
         </section>
       )}
     </>
