@@ -81,6 +81,7 @@ export function createApp(config: AppConfig) {
         '/threads/*',
         '/posts/*',
         '/me/mutes',
+        '/me/following',
         '/me/mutes/*',
       ],
       () => import('./routes/threads'),

@@ -57,6 +57,8 @@ export const keys = {
   }),
   /** How many of a thread's posts a member has seen. */
   readState: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `READ#${threadId}` }),
+  /** A member's choice to follow a thread or not (absent: the default, see routes/threads). */
+  follow: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `FOLLOW#${threadId}` }),
   /** Whom a member has muted, in which group. */
   mutes: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'MUTES' }),
   /** A member's posting rate, across groups. */

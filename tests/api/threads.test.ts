@@ -510,4 +510,91 @@ describe('threads and posts', () => {
       404,
     );
   });
+
+  it('follows what you start, post in or go to, until you choose otherwise, and shows what is new there', async () => {
+    const { owner, groupId, member, t } = await setup();
+    const occurrenceId = await onlineMeetup(owner, groupId);
+    const a = await member('Aspen');
+    const b = await member('Bramble');
+    const started = (await a.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId as string;
+    const following = async (p: typeof a) =>
+      (await p.get('/api/me/following')).body.items.map((x: { threadId: string; unread: number }) => [
+        x.threadId,
+        x.unread,
+      ]);
+    expect((await a.get(`/api/threads/${started}`)).body.following).toBe(true);
+    expect(await following(b)).toEqual([]);
+    // Going to a meetup follows its session thread; posting in a thread follows it.
+    await b.call('PUT', `/api/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
+    await owner.post('/api/threads/sessions', { occurrenceId });
+    t.advance(1_000);
+    await owner.post(`/api/threads/${occurrenceId}/posts`, { body: 'Looking forward to it.' });
+    t.advance(1_000);
+    await b.post(`/api/threads/${started}/posts`, { body: 'Mixed here too.' });
+    t.advance(1_000);
+    await a.post(`/api/threads/${started}/posts`, { body: 'Thanks, Bramble.' });
+    expect(await following(b)).toEqual([
+      [started, 1],
+      [occurrenceId, 1],
+    ]);
+    // Choosing not to follow sticks, even when posting again; withdrawing ends a session's follow.
+    expect((await b.call('PUT', `/api/threads/${started}/follow`, { following: false })).status).toBe(200);
+    await b.post(`/api/threads/${started}/posts`, { body: 'One more thing.' });
+    expect((await b.get(`/api/threads/${started}`)).body.following).toBe(false);
+    await b.del(`/api/occurrences/${occurrenceId}/rsvp`);
+    expect(await following(b)).toEqual([]);
+    await b.call('PUT', `/api/threads/${occurrenceId}/follow`, { following: true });
+    expect((await following(b)).map((x: unknown[]) => x[0])).toEqual([occurrenceId]);
+    // Leaving the group: nothing of it is followed any more.
+    await b.del(`/api/groups/${groupId}/members/me`);
+    expect(await following(b)).toEqual([]);
+  });
+
+  it('keeps a session’s discussion to those who RSVP’d, where the group chooses so', async () => {
+    const { owner, groupId, member } = await setup();
+    expect(
+      (await owner.patch(`/api/groups/${groupId}`, { sessionThreadsGoingOnly: true })).body
+        .sessionThreadsGoingOnly,
+    ).toBe(true);
+    const occurrenceId = await onlineMeetup(owner, groupId);
+    const going = await member();
+    const other = await member();
+    expect((await other.post('/api/threads/sessions', { occurrenceId })).status).toBe(403);
+    await going.call('PUT', `/api/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
+    expect((await going.post('/api/threads/sessions', { occurrenceId })).status).toBe(200);
+    const posted = await going.post(`/api/threads/${occurrenceId}/posts`, { body: 'Nervous but coming.' });
+    expect(posted.status).toBe(201);
+    const postId = posted.body.post.postId;
+    await going.post(`/api/groups/${groupId}/threads`, thread); // an ordinary thread stays open to all
+    const titles = async (p: typeof owner) =>
+      (await p.get(`/api/groups/${groupId}/threads`)).body.items.map((x: { title: string }) => x.title);
+    expect(await titles(other)).toEqual([thread.title]);
+    expect(await titles(owner)).toHaveLength(2);
+    for (const [method, path, body] of [
+      ['GET', `/api/threads/${occurrenceId}`],
+      ['GET', `/api/threads/${occurrenceId}/posts`],
+      ['POST', `/api/threads/${occurrenceId}/posts`, { body: 'Let me in' }],
+      ['POST', `/api/posts/${postId}/reactions`, { kind: 'support', reacted: true }],
+      ['POST', `/api/posts/${postId}/reports`, { reason: 'other' }],
+    ] as const) {
+      expect((await other.call(method, path, body)).status, `${method} ${path}`).toBe(403);
+    }
+    expect((await owner.get(`/api/threads/${occurrenceId}/posts`)).body.items).toHaveLength(1);
+    expect((await going.get(`/api/threads/${occurrenceId}/posts`)).body.items).toHaveLength(1);
+  });
 });
+
+async function onlineMeetup(
+  owner: { post: (p: string, b: unknown) => Promise<{ body: { occurrences: { occurrenceId: string }[] } }> },
+  groupId: string,
+) {
+  const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+    title: 'Online circle',
+    start: '2027-03-16T18:30',
+    durationMinutes: 60,
+    mode: 'online',
+    online: { url: 'https://meet.example/circle' },
+    capacity: { online: 10 },
+  });
+  return made.body.occurrences[0]!.occurrenceId;
+}

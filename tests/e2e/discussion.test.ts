@@ -81,6 +81,20 @@ describe('discussion in Chromium', () => {
       '/crisis.html',
     );
     await guest.page.getByText('honestly i want to end it all').waitFor();
+
+    // Posting followed the thread: new posts show in the guest's notifications.
+    await guest.page.getByRole('button', { name: 'Following' }).waitFor();
+    await host.page.reload();
+    await host.page.getByLabel('Your reply', { exact: true }).fill('Thank you for telling us.');
+    await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await host.page.getByText('Thank you for telling us.').waitFor();
+    await guest.page.goto(`${stack.url}/notifications`);
+    const followed = guest.page.getByRole('region', { name: 'Discussions you follow' });
+    await followed.getByRole('link', { name: 'Welcome, everyone' }).waitFor();
+    await followed.getByText('1 new').waitFor();
+    await followed.getByRole('link', { name: 'Welcome, everyone' }).click();
+    await guest.page.getByRole('button', { name: 'Following' }).click();
+    await guest.page.getByRole('button', { name: 'Follow', exact: true }).waitFor();
     for (const p of [host, guest]) expect(p.problems).toEqual([]);
   });
 

@@ -61,6 +61,7 @@ function detailOf(g: GroupRecord, m: MemberRecord | null): GroupDetail {
     timezone: g.timezone,
     visibility: g.visibility,
     checkIn: !!g.checkIn,
+    sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     membership: membershipOf(m),

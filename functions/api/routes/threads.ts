@@ -15,6 +15,8 @@ import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import {
   AuditPage,
+  FollowedThreads,
+  FollowRequest,
   LockRequest,
   ModeratorReason,
   MuteList,
@@ -42,7 +44,7 @@ import {
 import { POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
-import type { MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import {
   type AuditRecord,
@@ -73,6 +75,24 @@ async function loadForDiscussion(c: Ctx, groupId: string) {
   );
   return { group, member: member!, userId };
 }
+
+/**
+ * Session threads the viewer may not enter: where the group keeps a meetup's discussion to those
+ * who RSVP'd, the ones of meetups they hold no place for (organisers and moderators enter all).
+ * Ids that are not meetups' are regular threads, open to every member.
+ */
+async function barredSessions(
+  c: Ctx,
+  group: GroupRecord,
+  viewer: { userId: string; member: Membership },
+  threadIds: string[],
+): Promise<Set<string>> {
+  if (!group.sessionThreadsGoingOnly || canSeeAttendees(viewer.member) || !threadIds.length) return new Set();
+  const lines = await meetupsRepo(c.var.services.config.db).linesOf(threadIds, viewer.userId);
+  return new Set([...lines].filter(([, line]) => !line).map(([id]) => id));
+}
+
+const SESSION_ONLY = 'This meetup’s discussion is for the people who RSVP’d to it';
 
 async function names(c: Ctx, groupId: string, userIds: string[]) {
   return c.var.services.groups.getDisplayNames(groupId, userIds);
@@ -212,7 +232,16 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, query }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
       const listed = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
-      const page = { ...listed, items: listed.items.filter((t) => canSeePost(t, { userId, member })) };
+      const barred = await barredSessions(
+        c,
+        group,
+        { userId, member },
+        listed.items.flatMap((t) => (t.occurrenceId ? [t.threadId] : [])),
+      );
+      const page = {
+        ...listed,
+        items: listed.items.filter((t) => canSeePost(t, { userId, member }) && !barred.has(t.threadId)),
+      };
       const seen = await threadsRepo(c.var.services.config.db).seenCounts(
         userId,
         page.items.map((t) => t.threadId),
@@ -259,7 +288,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         ...(waits ? { pending: true } : {}),
       };
       await repo.createThread(thread, post);
-      await repo.markSeen(userId, threadId, 1);
+      await Promise.all([
+        repo.markSeen(userId, threadId, 1),
+        repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
+      ]);
       const who = await names(c, group.groupId, [userId]);
       return c.json(
         {
@@ -285,9 +317,11 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'The session’s thread', schema: ThreadView } },
     },
     async (c, { body }) => {
-      const { group, userId } = await loadForDiscussion(c, groupOf(body.occurrenceId));
+      const { group, member, userId } = await loadForDiscussion(c, groupOf(body.occurrenceId));
       const occurrence = await meetupsRepo(c.var.services.config.db).getOccurrence(body.occurrenceId);
       if (!occurrence) throw notFound('No such meetup');
+      if ((await barredSessions(c, group, { userId, member }, [occurrence.occurrenceId])).size)
+        throw forbidden(SESSION_ONLY);
       const at = c.var.services.now();
       const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
         threadId: occurrence.occurrenceId,
@@ -308,6 +342,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     const { group, member, userId } = await loadForDiscussion(c, groupOf(threadId));
     const thread = await threadsRepo(c.var.services.config.db).getThread(threadId);
     if (!thread || !canSeePost(thread, { userId, member })) throw notFound(NOT_FOUND);
+    if (thread.occurrenceId && (await barredSessions(c, group, { userId, member }, [threadId])).size)
+      throw forbidden(SESSION_ONLY);
     return { group, thread, member, userId };
   };
 
@@ -324,8 +360,12 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'The thread', schema: ThreadView } },
     },
     async (c, { params }) => {
-      const { thread } = await loadThread(c, params.threadId);
-      return c.json(threadView(thread, await names(c, thread.groupId, [thread.authorId])));
+      const { thread, userId } = await loadThread(c, params.threadId);
+      const [who, following] = await Promise.all([
+        names(c, thread.groupId, [thread.authorId]),
+        follows(c, userId, thread),
+      ]);
+      return c.json({ ...threadView(thread, who), following });
     },
   );
 
@@ -394,12 +434,124 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         current = await repo.getThread(thread.threadId);
         if (!current || current.locked || tries === 3) throw conflict('This thread is locked');
       }
-      await repo.markSeen(userId, thread.threadId, current.postCount + 1);
+      // Posting follows the thread, unless the member chose not to follow it.
+      await Promise.all([
+        repo.markSeen(userId, thread.threadId, current.postCount + 1),
+        repo.setFollow(
+          userId,
+          { threadId: thread.threadId, groupId: thread.groupId, following: true, at: post.createdAt },
+          true,
+        ),
+      ]);
       const who = await names(c, thread.groupId, [userId]);
       return c.json(
         { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
         201,
       );
+    },
+  );
+
+  /**
+   * Whether a member follows a thread: their own choice if they made one, else yes for the
+   * session thread of a meetup they are going to (or waiting for).
+   */
+  const follows = async (c: Ctx, userId: string, thread: ThreadRecord): Promise<boolean> => {
+    const repo = threadsRepo(c.var.services.config.db);
+    const chosen = await repo.getFollow(userId, thread.threadId);
+    if (chosen) return chosen.following;
+    if (!thread.occurrenceId) return false;
+    const lines = await meetupsRepo(c.var.services.config.db).linesOf([thread.occurrenceId], userId);
+    return !!lines.get(thread.occurrenceId);
+  };
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/threads/{threadId}/follow',
+      tag: 'discussion',
+      summary: 'Follow a thread (its new posts show under “Discussions you follow”) or stop',
+      auth: 'required',
+      params: ThreadParams,
+      body: FollowRequest,
+      responses: { 200: { description: 'Your choice', schema: FollowRequest } },
+    },
+    async (c, { params, body }) => {
+      const { thread, userId } = await loadThread(c, params.threadId);
+      await threadsRepo(c.var.services.config.db).setFollow(userId, {
+        threadId: thread.threadId,
+        groupId: thread.groupId,
+        following: body.following,
+        at: c.var.services.now(),
+      });
+      return c.json({ following: body.following });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/following',
+      tag: 'discussion',
+      summary:
+        'Discussions you follow, with what is new: those you chose, started or posted in, and the session threads of meetups you are going to',
+      auth: 'required',
+      responses: { 200: { description: 'Followed threads, latest activity first', schema: FollowedThreads } },
+    },
+    async (c) => {
+      const { userId } = requireAuth(c);
+      const { groups, config } = c.var.services;
+      const repo = threadsRepo(config.db);
+      const [chosen, memberships] = await Promise.all([
+        repo.listFollows(userId),
+        groups.listMembershipsOf(userId),
+      ]);
+      const active = new Map(memberships.filter((m) => m.status === 'active').map((m) => [m.groupId, m]));
+      const choice = new Map(chosen.map((f) => [f.threadId, f.following]));
+      // Session threads of the member's groups, followed by going unless they chose otherwise.
+      const recent = await Promise.all(
+        [...active.keys()].slice(0, 20).map((g) => repo.listThreads(g, { limit: 50 })),
+      );
+      const sessions = recent
+        .flatMap((p) => p.items)
+        .filter((t) => t.occurrenceId && !choice.has(t.threadId));
+      const lines = await meetupsRepo(config.db).linesOf(
+        sessions.map((t) => t.occurrenceId!),
+        userId,
+      );
+      const picked = await repo.getThreads(
+        chosen.filter((f) => f.following && active.has(f.groupId)).map((f) => f.threadId),
+      );
+      const threads = [...picked.values(), ...sessions.filter((t) => lines.get(t.occurrenceId!))].filter(
+        (t) => canSeePost(t, { userId, member: active.get(t.groupId)! }),
+      );
+      // Where a group keeps session discussions to those who RSVP'd, a member who chose to
+      // follow one they no longer hold a place for does not see it.
+      const barred = new Set<string>();
+      for (const [groupId, member] of active) {
+        const ids = threads.filter((t) => t.groupId === groupId && t.occurrenceId).map((t) => t.threadId);
+        const group = ids.length ? await groups.getGroup(groupId) : null;
+        if (group) for (const id of await barredSessions(c, group, { userId, member }, ids)) barred.add(id);
+      }
+      const shown = threads
+        .filter((t) => !barred.has(t.threadId))
+        .sort((a, b) => b.lastPostAt - a.lastPostAt);
+      const [seen, who] = await Promise.all([
+        repo.seenCounts(
+          userId,
+          shown.map((t) => t.threadId),
+        ),
+        Promise.all(shown.map((t) => names(c, t.groupId, [t.authorId]))),
+      ]);
+      return c.json({
+        items: shown.map((t, i) => ({
+          ...threadView(t, who[i]!, seen.get(t.threadId) ?? 0),
+          following: true,
+        })),
+      });
     },
   );
 
@@ -426,9 +578,11 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
 
   /** A post the caller may see, and their membership of its group. */
   const loadPost = async (c: Ctx, postId: string) => {
-    const { member, userId } = await loadForDiscussion(c, groupOf(postId));
+    const { group, member, userId } = await loadForDiscussion(c, groupOf(postId));
     const post = await threadsRepo(c.var.services.config.db).getPost(postId);
     if (!post || !canSeePost(post, { userId, member })) throw notFound('No such post');
+    if ((await barredSessions(c, group, { userId, member }, [post.threadId])).size)
+      throw forbidden(SESSION_ONLY);
     return { post, member, userId };
   };
   const requireModerator = (member: Membership) => {

@@ -52,6 +52,8 @@ const groupFields = {
   tone: ToneSchema,
   /** Facilitators check people in at meetups (otherwise they record a headcount only). */
   checkIn: z.optional(z.boolean()),
+  /** A meetup's session discussion is for those who RSVP'd (and organisers), not all members. */
+  sessionThreadsGoingOnly: z.optional(z.boolean()),
 };
 
 export const CreateGroupRequest = z.strictObject({ ...groupFields, alias: z.optional(Alias) });
@@ -98,6 +100,7 @@ export const GroupDetail = z.extend(GroupSummary, {
   timezone: z.string(),
   visibility: Visibility,
   checkIn: z.boolean(),
+  sessionThreadsGoingOnly: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */

@@ -118,6 +118,8 @@ export const ThreadView = z.object({
   occurrenceId: z.nullable(z.string()),
   /** Posts the caller has not seen yet (in lists; 0 on the thread itself). */
   unread: z.number(),
+  /** Whether the caller follows it (on the thread itself and in the followed list). */
+  following: z.optional(z.boolean()),
 });
 
 /** When a post matched a crisis phrase: what the author sees at once. */
@@ -151,3 +153,6 @@ export const WaitingPage = z.object({
   items: z.array(z.object({ post: PostView, thread: z.object({ threadId: z.string(), title: z.string() }) })),
   nextCursor: z.nullable(z.string()),
 });
+
+export const FollowRequest = z.strictObject({ following: z.boolean() });
+export const FollowedThreads = z.object({ items: z.array(ThreadView) });

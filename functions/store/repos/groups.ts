@@ -32,6 +32,7 @@ export interface GroupRecord {
   moderationPolicy: ModerationPolicy;
   tone: Tone;
   checkIn?: boolean;
+  sessionThreadsGoingOnly?: boolean;
   memberCount: number;
   owners: Set<string>;
   createdAt: string;

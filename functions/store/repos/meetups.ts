@@ -344,18 +344,31 @@ export function meetupsRepo(db: Db) {
 
     /** Which of these occurrences a member is in a line for, and which line (reads no lines but theirs). */
     async ticketsIn(occurrenceIds: string[], userId: string): Promise<Record<string, Attendance>> {
+      const held: Record<string, Attendance> = {};
+      for (const [id, line] of await repo.linesOf(occurrenceIds, userId)) if (line) held[id] = line;
+      return held;
+    },
+
+    /** For each of these that is an occurrence: the line the member is in (going or waiting), or null. */
+    async linesOf(occurrenceIds: string[], userId: string): Promise<Map<string, Attendance | null>> {
       const items = await getMany(
         db,
         occurrenceIds.map((id) => keys.occurrence(id)),
         { only: [['occurrenceId'], ['lineInPerson', userId], ['lineOnline', userId]] },
       );
-      const held: Record<string, Attendance> = {};
+      const lines = new Map<string, Attendance | null>();
       for (const item of items.values()) {
         const o = item as Partial<StoredLedger> & { occurrenceId: string };
-        if (o.lineInPerson?.[userId] !== undefined) held[o.occurrenceId] = 'in_person';
-        else if (o.lineOnline?.[userId] !== undefined) held[o.occurrenceId] = 'online';
+        lines.set(
+          o.occurrenceId,
+          o.lineInPerson?.[userId] !== undefined
+            ? 'in_person'
+            : o.lineOnline?.[userId] !== undefined
+              ? 'online'
+              : null,
+        );
       }
-      return held;
+      return lines;
     },
 
     /** The ids of a group's occurrences between two instants, earliest first (keys only). */

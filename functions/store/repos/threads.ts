@@ -6,7 +6,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContentWarning } from '../../core/threads';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -50,6 +50,13 @@ export interface PostRecord {
   replyTo?: string;
   /** kind → who reacted → when. */
   reactions?: Record<string, Record<string, number>>;
+}
+
+export interface FollowRecord {
+  threadId: string;
+  groupId: string;
+  following: boolean;
+  at: number;
 }
 
 export interface MuteRecord {
@@ -346,6 +353,42 @@ export function threadsRepo(db: Db) {
         if (isConditionFailure(e)) return null;
         throw e;
       }
+    },
+
+    /**
+     * Records whether a member follows a thread. `onlyIfUnset` leaves an earlier choice alone
+     * (posting follows a thread unless the member chose not to).
+     */
+    async setFollow(userId: string, f: FollowRecord, onlyIfUnset = false): Promise<void> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.follow(userId, f.threadId), ...f },
+            ...(onlyIfUnset ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async getFollow(userId: string, threadId: string): Promise<FollowRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.follow(userId, threadId) }));
+      return (out.Item as FollowRecord | undefined) ?? null;
+    },
+
+    /** A member's choices about following, followed or not (at most `limit`). */
+    async listFollows(userId: string, limit = 200): Promise<FollowRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
+          ExpressionAttributeValues: { ':p': `USER#${userId}`, ':f': 'FOLLOW#' },
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []) as FollowRecord[];
     },
 
     /** How many posts of each thread the member has seen (0 for threads never opened). */

@@ -16,6 +16,7 @@ type Form = {
   moderationPolicy: string;
   tone: string;
   checkIn: boolean;
+  sessionThreadsGoingOnly: boolean;
   alias: string;
 };
 
@@ -36,6 +37,7 @@ const blank = (): Form => ({
   moderationPolicy: 'active',
   tone: 'listening',
   checkIn: false,
+  sessionThreadsGoingOnly: false,
   alias: '',
 });
 
@@ -57,6 +59,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           moderationPolicy: g.moderationPolicy,
           tone: g.tone,
           checkIn: g.checkIn,
+          sessionThreadsGoingOnly: g.sessionThreadsGoingOnly,
           alias: '',
         }),
       );
@@ -183,6 +186,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             onChange={(e) => set('checkIn', e.currentTarget.checked)}
           />
           Facilitators check people in at meetups (otherwise they record a headcount only)
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.sessionThreadsGoingOnly}
+            onChange={(e) => set('sessionThreadsGoingOnly', e.currentTarget.checked)}
+          />
+          A meetup’s discussion is only for the people who RSVP’d to it (and the organisers)
         </label>
         <Field
           label="Time zone"

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { Notification, OccurrenceView } from '../../../functions/core/schemas/meetups';
+import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { me } from '../state';
 import { Loading, SignInFirst, usePage } from '../ui';
@@ -60,7 +61,42 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      <FollowedDiscussions />
     </>
+  );
+}
+
+/** Threads the member follows, with how many posts are new in each. */
+function FollowedDiscussions() {
+  const [items, setItems] = useState<ThreadView[] | null>(null);
+  useEffect(() => {
+    if (me.value) void get<{ items: ThreadView[] }>('/me/following').then((r) => setItems(r.items));
+  }, [me.value?.userId]);
+  return (
+    <section aria-labelledby="following">
+      <h2 id="following">Discussions you follow</h2>
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>
+          None yet. You follow the discussions you start or post in, and those of meetups you are going to;
+          each discussion has a Follow button.
+        </p>
+      ) : (
+        <ul class="notes">
+          {items.map((t) => (
+            <li key={t.threadId} class={t.unread ? 'unread' : 'read'}>
+              <a href={`/threads/${t.threadId}`}>{t.title}</a>
+              <span class="meta">
+                {' '}
+                {t.unread ? `${t.unread} new` : 'nothing new'} · last post{' '}
+                {new Date(t.lastPostAt).toLocaleString()}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -68,13 +68,16 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
-      {role && (
-        <p>
-          <button type="button" class="secondary" onClick={() => openSession(o.occurrenceId)}>
-            Talk about this session
-          </button>
-        </p>
-      )}
+      {role &&
+        (group?.sessionThreadsGoingOnly && !o.rsvp && !organiser && role !== 'moderator' ? (
+          <p class="meta">This meetup’s discussion is for the people who RSVP’d to it.</p>
+        ) : (
+          <p>
+            <button type="button" class="secondary" onClick={() => openSession(o.occurrenceId)}>
+              Talk about this session
+            </button>
+          </p>
+        ))}
       {o.status === 'scheduled' && (
         <p>
           <a

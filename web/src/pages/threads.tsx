@@ -9,7 +9,7 @@ import {
   REPORT_REASONS,
   type Reaction,
 } from '../../../functions/core/threads';
-import { get, post } from '../api';
+import { api, get, post } from '../api';
 import { Markdown } from '../markdown';
 import { me } from '../state';
 import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
@@ -424,6 +424,24 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {thread.title}
       </h1>
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary small"
+          aria-pressed={!!thread.following}
+          onClick={async () => {
+            await api('PUT', `/threads/${threadId}/follow`, { following: !thread.following });
+            setThread({ ...thread, following: !thread.following });
+          }}
+        >
+          {thread.following ? 'Following' : 'Follow'}
+        </button>
+        <span class="meta">
+          {thread.following
+            ? 'New posts show under “Discussions you follow” in your notifications.'
+            : 'Follow to see new posts under “Discussions you follow”.'}
+        </span>
+      </div>
       {(thread.pinned || thread.locked) && (
         <p class="meta">
           {[thread.pinned && 'Pinned', thread.locked && 'Locked'].filter(Boolean).join(' · ')}
