@@ -82,6 +82,7 @@ export function createApp(config: AppConfig) {
         '/posts/*',
         '/me/mutes',
         '/me/following',
+        '/me/preferences',
         '/me/mutes/*',
       ],
       () => import('./routes/threads'),

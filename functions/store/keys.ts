@@ -59,6 +59,8 @@ export const keys = {
   readState: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `READ#${threadId}` }),
   /** A member's choice to follow a thread or not (absent: the default, see routes/threads). */
   follow: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `FOLLOW#${threadId}` }),
+  /** A member's reading preferences (content warnings to keep folded). */
+  prefs: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PREFS' }),
   /** Whom a member has muted, in which group. */
   mutes: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'MUTES' }),
   /** A member's posting rate, across groups. */

@@ -550,6 +550,19 @@ describe('threads and posts', () => {
     expect(await following(b)).toEqual([]);
   });
 
+  it('keeps every content warning folded until a member chooses which to keep folded', async () => {
+    const { member } = await setup();
+    const m = await member();
+    const all = (await m.get('/api/me/preferences')).body.collapse;
+    expect(all).toEqual(['self_harm', 'suicide', 'abuse', 'eating', 'substance_use']);
+    const put = await m.call('PUT', '/api/me/preferences', { collapse: ['suicide', 'self_harm'] });
+    expect(put.body).toEqual({ collapse: ['suicide', 'self_harm'] });
+    for (const collapse of [['gore'], ['abuse', 'abuse'], 'abuse']) {
+      expect((await m.call('PUT', '/api/me/preferences', { collapse })).status).toBe(400);
+    }
+    expect((await m.get('/api/me/preferences')).body.collapse).toEqual(['suicide', 'self_harm']);
+  });
+
   it('keeps a session’s discussion to those who RSVP’d, where the group chooses so', async () => {
     const { owner, groupId, member } = await setup();
     expect(

@@ -61,6 +61,14 @@ describe('discussion in Chromium', () => {
     expect(await guest.page.getByText('Food has been hard this week.').isVisible()).toBe(false);
     await guest.page.getByText('Content warning: Eating and food').click();
     await guest.page.getByText('Food has been hard this week.').waitFor();
+    // A label the reader chooses not to fold shows open, still labelled.
+    await guest.page.goto(`${stack.url}/account`);
+    await guest.page.getByLabel('Eating and food').uncheck();
+    await guest.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await guest.page.getByText('Saved.').waitFor();
+    await guest.page.goto(threadUrl);
+    await guest.page.getByText('Food has been hard this week.').waitFor();
+    await guest.page.getByText('Content warning: Eating and food').waitFor();
     await guest.page.getByRole('button', { name: 'Sending support (0)' }).first().click();
     await guest.page.getByRole('button', { name: 'Sending support (1)' }).waitFor();
 

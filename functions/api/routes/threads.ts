@@ -33,6 +33,7 @@ import {
   PostPage,
   PostParams,
   ReactionRequest,
+  ReadingPreferences,
   ReportPage,
   SessionThreadRequest,
   ThreadCreated,
@@ -41,7 +42,13 @@ import {
   ThreadView,
   WaitingPage,
 } from '../../core/schemas/threads';
-import { POST_RATE, REACTIONS, type Reaction } from '../../core/threads';
+import {
+  CONTENT_WARNINGS,
+  type ContentWarning,
+  POST_RATE,
+  REACTIONS,
+  type Reaction,
+} from '../../core/threads';
 import { newId, scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
@@ -463,6 +470,44 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     const lines = await meetupsRepo(c.var.services.config.db).linesOf([thread.occurrenceId], userId);
     return !!lines.get(thread.occurrenceId);
   };
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/preferences',
+      tag: 'discussion',
+      summary:
+        'Your reading preferences: the content warnings whose posts stay folded (all, until you choose)',
+      auth: 'required',
+      responses: { 200: { description: 'Your preferences', schema: ReadingPreferences } },
+    },
+    async (c) => {
+      const { userId } = requireAuth(c);
+      const collapse = await threadsRepo(c.var.services.config.db).getCollapse(userId);
+      return c.json({ collapse: collapse ?? (Object.keys(CONTENT_WARNINGS) as ContentWarning[]) });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/me/preferences',
+      tag: 'discussion',
+      summary: 'Choose the content warnings whose posts always stay folded',
+      auth: 'required',
+      body: ReadingPreferences,
+      responses: { 200: { description: 'Saved', schema: ReadingPreferences } },
+    },
+    async (c, { body }) => {
+      const { userId } = requireAuth(c);
+      await threadsRepo(c.var.services.config.db).setCollapse(userId, body.collapse);
+      return c.json({ collapse: body.collapse });
+    },
+  );
 
   defineRoute(
     app,

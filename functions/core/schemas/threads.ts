@@ -156,3 +156,11 @@ export const WaitingPage = z.object({
 
 export const FollowRequest = z.strictObject({ following: z.boolean() });
 export const FollowedThreads = z.object({ items: z.array(ThreadView) });
+
+/** Content-warning labels whose posts stay folded for the reader; the others show open, labelled. */
+export const ReadingPreferences = z.strictObject({
+  collapse: z.array(ContentWarningSchema).check(
+    z.maxLength(labels.length),
+    z.refine((l: string[]) => new Set(l).size === l.length, 'Each label once'),
+  ),
+});

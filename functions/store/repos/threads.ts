@@ -391,6 +391,24 @@ export function threadsRepo(db: Db) {
       return (out.Items ?? []) as FollowRecord[];
     },
 
+    /** Labels the member keeps folded; null when they never chose (then all are). */
+    async getCollapse(userId: string): Promise<ContentWarning[] | null> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.prefs(userId) }));
+      return (out.Item?.collapse as ContentWarning[] | undefined) ?? null;
+    },
+
+    async setCollapse(userId: string, collapse: ContentWarning[]): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.prefs(userId),
+          UpdateExpression: 'SET #c = :c',
+          ExpressionAttributeNames: { '#c': 'collapse' },
+          ExpressionAttributeValues: { ':c': collapse },
+        }),
+      );
+    },
+
     /** How many posts of each thread the member has seen (0 for threads never opened). */
     async seenCounts(userId: string, threadIds: string[]): Promise<Map<string, number>> {
       const items = await getMany(

@@ -5,6 +5,7 @@ import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 import { PASS_HINT } from './auth';
+import { ReadingPreferences } from './threads';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -54,6 +55,10 @@ export function AccountPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="reading">
+        <h2 id="reading">Content warnings</h2>
+        <ReadingPreferences />
       </section>
       <section aria-labelledby="security">
         <h2 id="security">Security</h2>

@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
@@ -14,6 +15,70 @@ import { Markdown } from '../markdown';
 import { me } from '../state';
 import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 import { moderates, PostModeration, ReasonAction } from './moderation';
+
+/** The content warnings whose posts stay folded for the reader (until loaded: all of them). */
+const folded = signal<{ userId: string; labels: ContentWarning[] } | null>(null);
+const ALL_LABELS = Object.keys(CONTENT_WARNINGS) as ContentWarning[];
+const foldedNow = () =>
+  (folded.value?.userId === me.value?.userId ? folded.value?.labels : null) ?? ALL_LABELS;
+
+async function loadFolded(): Promise<ContentWarning[]> {
+  const userId = me.value?.userId ?? '';
+  if (folded.value?.userId !== userId) {
+    const { collapse } = await get<{ collapse: ContentWarning[] }>('/me/preferences');
+    folded.value = { userId, labels: collapse };
+  }
+  return folded.value!.labels;
+}
+
+/** Account setting: which content warnings always stay folded. */
+export function ReadingPreferences() {
+  const [chosen, setChosen] = useState<ContentWarning[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void loadFolded().then(setChosen);
+  }, []);
+  const save = useSubmit(async () => {
+    const { collapse } = await api<{ collapse: ContentWarning[] }>('PUT', '/me/preferences', {
+      collapse: chosen,
+    });
+    folded.value = { userId: me.value?.userId ?? '', labels: collapse };
+    setSaved(true);
+  });
+  if (!chosen) return <Loading />;
+  return (
+    <form onSubmit={save.submit} noValidate>
+      <ErrorSummary error={save.error} />
+      <fieldset>
+        <legend>Always fold posts labelled</legend>
+        {ALL_LABELS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(k)}
+              onChange={(e) => {
+                setSaved(false);
+                setChosen(e.currentTarget.checked ? [...chosen, k] : chosen.filter((x) => x !== k));
+              }}
+            />
+            {CONTENT_WARNINGS[k]}
+          </label>
+        ))}
+      </fieldset>
+      <p class="meta">Posts with a label you leave unticked show open, with their label above them.</p>
+      <div class="actions">
+        <button type="submit" disabled={save.busy}>
+          Save
+        </button>
+        {saved && (
+          <span role="status" class="meta">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
 
 type Thread = ThreadView;
 type Post = PostView;
@@ -209,6 +274,9 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
   );
 }
 
+const warningOf = (p: Post) =>
+  `Content warning: ${p.contentWarnings.map((c) => CONTENT_WARNINGS[c]).join(', ')}`;
+
 type PostInput = Parameters<Parameters<typeof Composer>[0]['onSubmit']>[0];
 
 function PostItem({
@@ -246,10 +314,17 @@ function PostItem({
       </p>
       {p.hidden && <p class="alert">Hidden by a moderator: {p.hidden.reason}</p>}
       {p.contentWarnings.length > 0 && !p.deleted ? (
-        <details>
-          <summary>Content warning: {p.contentWarnings.map((c) => CONTENT_WARNINGS[c]).join(', ')}</summary>
-          {body}
-        </details>
+        p.contentWarnings.some((c) => foldedNow().includes(c)) ? (
+          <details>
+            <summary>{warningOf(p)}</summary>
+            {body}
+          </details>
+        ) : (
+          <>
+            <p class="meta">{warningOf(p)}</p>
+            {body}
+          </>
+        )
       ) : (
         body
       )}
@@ -389,7 +464,7 @@ export function ThreadPage({ threadId }: { threadId: string }) {
     }
   };
   useEffect(() => {
-    if (me.value) void load();
+    if (me.value) void Promise.all([loadFolded(), load()]);
   }, [threadId, me.value?.userId]);
   if (me.value === null)
     return <SignInFirst title="Discussion" next={`/threads/${threadId}`} doing="read this discussion" />;
