@@ -35,11 +35,14 @@ export async function benchStack(table: string) {
   const db = createDb({ table, endpoint: `http://127.0.0.1:${(engine.address() as AddressInfo).port}` });
   await ensureTable(db);
 
-  // Count every DynamoDB call and what it consumed.
-  const meter = { calls: 0, units: 0, lost: 0 };
+  // Count every DynamoDB call and what it consumed, and the round trips: a call that starts
+  // while none is in flight begins a new one (calls made together share a trip).
+  const meter = { calls: 0, units: 0, lost: 0, trips: 0 };
+  let inFlight = 0;
   db.doc.middlewareStack.add(
     (next) => async (args) => {
       meter.calls++;
+      if (inFlight++ === 0) meter.trips++;
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       let out: Awaited<ReturnType<typeof next>>;
       try {
@@ -47,6 +50,8 @@ export async function benchStack(table: string) {
       } catch (e) {
         if ((e as Error).name === 'ConditionalCheckFailedException') meter.lost++;
         throw e;
+      } finally {
+        inFlight--;
       }
       const used = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
       // dynalite reports one CapacityUnits figure per call (reads and writes together).
@@ -56,7 +61,7 @@ export async function benchStack(table: string) {
     },
     { step: 'initialize', name: 'benchMeter' },
   );
-  const reset = () => Object.assign(meter, { calls: 0, units: 0, lost: 0 });
+  const reset = () => Object.assign(meter, { calls: 0, units: 0, lost: 0, trips: 0 });
 
   const app = createApp({
     db,

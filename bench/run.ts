@@ -4,6 +4,7 @@
  *  2. Warm latency of GET /api/groups/{id} and POST /api/auth/login through the Lambda handler
  *     against dynalite, beside a bare dynalite GetItem.
  *  3. `npm start` on existing data to a first 200.
+ *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts) and discussions (threads.ts), in process.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/l
 import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
 import { benchMeetups } from './meetups';
+import { benchThreads } from './threads';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const work = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -252,6 +254,7 @@ say('');
 
 const meetups = await benchMeetups(say, quick);
 const feeds = await benchFeeds(say, quick);
+const threads = await benchThreads(say, quick);
 
 say('## Targets');
 say('');
@@ -284,6 +287,11 @@ check(
   `the 304 path in ≤ 1 DynamoDB round trip (${feeds.calls304}), the ETag unchanged while the data is`,
   feeds.calls304 <= 1 && feeds.etagStable,
 );
+check(
+  `a 50-post thread page p99 ≤ 3× a bare Query of 50 posts p99 (${threads.pageP99Ratio.toFixed(2)}×)`,
+  threads.pageP99Ratio <= 3,
+);
+check(`≤ 3 DynamoDB round trips per page of posts (${threads.pageTrips})`, threads.pageTrips <= 3);
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);
 process.exit(0);

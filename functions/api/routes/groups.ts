@@ -29,8 +29,10 @@ import {
   UpdateGroupRequest,
   UpdateMemberRequest,
 } from '../../core/schemas/groups';
+import { keyOf } from '../../store/batch';
 import { hashToken, newId, newToken } from '../../store/ids';
-import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
+import { keys } from '../../store/keys';
+import { fromItem, type GroupRecord, type InviteRecord, type MemberRecord } from '../../store/repos/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { feedsChanged, scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
@@ -94,7 +96,16 @@ async function liveInvite(c: Ctx, groupId: string, token: string | undefined): P
  */
 export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction, refusal?: string) {
   const auth = c.get('auth');
-  const { group, member } = await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
+  // Read with the session when the route asked for it (its `prefetch`), else now.
+  const found = c.var.prefetched;
+  const gk = keyOf(keys.group(groupId));
+  const { group, member } =
+    auth && found.has(gk)
+      ? {
+          group: fromItem(found.get(gk)!),
+          member: (found.get(keyOf(keys.member(groupId, auth.userId))) as MemberRecord | undefined) ?? null,
+        }
+      : await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
   if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
   if (action && !can(member, action)) {
     throw forbidden(member?.status === 'pending' ? 'Your request to join is waiting for approval' : refusal);

@@ -49,12 +49,15 @@ import {
   REACTIONS,
   type Reaction,
 } from '../../core/threads';
+import { keyOf } from '../../store/batch';
 import { newId, scopedId } from '../../store/ids';
-import { groupOf } from '../../store/keys';
+import { groupOf, type Key, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import {
   type AuditRecord,
+  type FollowRecord,
+  type MuteRecord,
   newPostId,
   type PostRecord,
   type ReportRecord,
@@ -62,6 +65,7 @@ import {
   threadsRepo,
 } from '../../store/repos/threads';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import type { Prefetch } from '../middleware/session';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
 
@@ -100,6 +104,24 @@ async function barredSessions(
 }
 
 const SESSION_ONLY = 'This meetup’s discussion is for the people who RSVP’d to it';
+
+/**
+ * The `prefetch` of a thread's routes: its group, the caller's membership, the thread, and the
+ * caller's mutes, read state and follow choice, all with the session in one round trip.
+ */
+const forThread = (params: { threadId: string }, userId: string): Prefetch => ({
+  keys: [
+    keys.group(groupOf(params.threadId)),
+    keys.member(groupOf(params.threadId), userId),
+    keys.thread(params.threadId),
+    keys.mutes(userId),
+    keys.readState(userId, params.threadId),
+    keys.follow(userId, params.threadId),
+  ],
+});
+
+/** An item the route's prefetch read (undefined when it does not exist or was not asked for). */
+const prefetched = <T>(c: Ctx, key: Key) => c.var.prefetched.get(keyOf(key)) as T | undefined;
 
 async function names(c: Ctx, groupId: string, userIds: string[]) {
   return c.var.services.groups.getDisplayNames(groupId, userIds);
@@ -299,7 +321,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
       ]);
-      const who = await names(c, group.groupId, [userId]);
+      const who = new Map([[userId, member.displayName]]);
       return c.json(
         {
           thread: threadView(thread, who),
@@ -347,7 +369,9 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
 
   const loadThread = async (c: Ctx, threadId: string) => {
     const { group, member, userId } = await loadForDiscussion(c, groupOf(threadId));
-    const thread = await threadsRepo(c.var.services.config.db).getThread(threadId);
+    const thread =
+      prefetched<ThreadRecord>(c, keys.thread(threadId)) ??
+      (await threadsRepo(c.var.services.config.db).getThread(threadId));
     if (!thread || !canSeePost(thread, { userId, member })) throw notFound(NOT_FOUND);
     if (thread.occurrenceId && (await barredSessions(c, group, { userId, member }, [threadId])).size)
       throw forbidden(SESSION_ONLY);
@@ -364,6 +388,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'A thread',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       responses: { 200: { description: 'The thread', schema: ThreadView } },
     },
     async (c, { params }) => {
@@ -386,25 +411,29 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'A thread’s posts, oldest first; the cursor is stable while people post',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       query: PageQuery,
       responses: { 200: { description: 'A page of posts', schema: PostPage } },
     },
     async (c, { params, query }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
       const repo = threadsRepo(c.var.services.config.db);
-      const [page, mutes] = await Promise.all([
-        repo.listPosts(thread.threadId, query),
-        repo.getMutes(userId),
-      ]);
-      // Reading to the end of a thread marks it read.
-      if (!page.nextCursor) await repo.markSeen(userId, thread.threadId, thread.postCount);
+      const page = await repo.listPosts(thread.threadId, query);
+      const mutes = prefetched<{ muted?: Record<string, MuteRecord> }>(c, keys.mutes(userId))?.muted ?? {};
+      const seen = prefetched<{ seen: number }>(c, keys.readState(userId, thread.threadId))?.seen ?? 0;
       // Posts of members the reader muted in this group are left out, for the reader only.
       const muted = new Set(
         Object.values(mutes)
           .filter((m) => m.groupId === thread.groupId)
           .map((m) => m.userId),
       );
-      const who = await names(c, thread.groupId, namedIn(page.items, userId));
+      // Reading to the end of a thread marks it read (a write only when there is something new).
+      const [who] = await Promise.all([
+        names(c, thread.groupId, namedIn(page.items, userId)),
+        !page.nextCursor &&
+          seen < thread.postCount &&
+          repo.markSeen(userId, thread.threadId, thread.postCount),
+      ]);
       const viewer = { userId, member };
       return c.json({
         items: page.items
@@ -425,6 +454,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Reply in a thread',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       body: NewPost,
       responses: { 201: { description: 'Posted', schema: PostCreated } },
     },
@@ -441,16 +471,17 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         current = await repo.getThread(thread.threadId);
         if (!current || current.locked || tries === 3) throw conflict('This thread is locked');
       }
-      // Posting follows the thread, unless the member chose not to follow it.
+      // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       await Promise.all([
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
-        repo.setFollow(
-          userId,
-          { threadId: thread.threadId, groupId: thread.groupId, following: true, at: post.createdAt },
-          true,
-        ),
+        !prefetched(c, keys.follow(userId, thread.threadId)) &&
+          repo.setFollow(
+            userId,
+            { threadId: thread.threadId, groupId: thread.groupId, following: true, at: post.createdAt },
+            true,
+          ),
       ]);
-      const who = await names(c, thread.groupId, [userId]);
+      const who = new Map([[userId, member.displayName]]);
       return c.json(
         { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
         201,
@@ -460,11 +491,11 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
 
   /**
    * Whether a member follows a thread: their own choice if they made one, else yes for the
-   * session thread of a meetup they are going to (or waiting for).
+   * session thread of a meetup they are going to (or waiting for). For routes with `forThread`.
    */
   const follows = async (c: Ctx, userId: string, thread: ThreadRecord): Promise<boolean> => {
-    const repo = threadsRepo(c.var.services.config.db);
-    const chosen = await repo.getFollow(userId, thread.threadId);
+    // Read with the session by the thread routes' prefetch (absent: no choice made).
+    const chosen = prefetched<FollowRecord>(c, keys.follow(userId, thread.threadId));
     if (chosen) return chosen.following;
     if (!thread.occurrenceId) return false;
     const lines = await meetupsRepo(c.var.services.config.db).linesOf([thread.occurrenceId], userId);
@@ -519,6 +550,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Follow a thread (its new posts show under “Discussions you follow”) or stop',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       body: FollowRequest,
       responses: { 200: { description: 'Your choice', schema: FollowRequest } },
     },
@@ -825,6 +857,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Lock a thread (no new posts) or unlock it',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       body: LockRequest,
       responses: { 200: { description: 'Done', schema: Ok } },
     },
@@ -853,6 +886,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Pin a thread to the top of its group’s list, or unpin it',
       auth: 'required',
       params: ThreadParams,
+      prefetch: forThread,
       body: PinRequest,
       responses: { 200: { description: 'Done', schema: Ok } },
     },

@@ -84,7 +84,8 @@ const aliasKey = (alias: string) => alias.normalize('NFKC').toLowerCase().replac
 const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
   g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
 
-function fromItem(item: Record<string, unknown>): GroupRecord {
+/** A group as stored, read back (its owners a Set). */
+export function fromItem(item: Record<string, unknown>): GroupRecord {
   const { pk: _pk, sk: _sk, ...rest } = item;
   return { ...(rest as unknown as GroupRecord), owners: new Set((item.owners as Set<string>) ?? []) };
 }
