@@ -89,6 +89,10 @@ try {
     await page.getByLabel('Your reply').fill('Thank you for sharing. I want to end it all some days too.');
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     await page.getByRole('heading', { name: 'You are not alone' }).waitFor();
+    // The first run chooses a region; the panel remembers it after that.
+    const where = page.getByLabel(/Where are you\?/);
+    if (await where.count()) await where.selectOption('GB');
+    await page.getByText('In danger now? Call 999.').waitFor();
     await page.screenshot({ path: `${out}/thread-${name}.png`, fullPage: true });
     await page.getByRole('link', { name: '← Discussions' }).click();
     await page.getByRole('link', { name: 'Moderation: waiting posts and reports' }).click();

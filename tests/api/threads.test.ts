@@ -555,12 +555,34 @@ describe('threads and posts', () => {
     const m = await member();
     const all = (await m.get('/api/me/preferences')).body.collapse;
     expect(all).toEqual(['self_harm', 'suicide', 'abuse', 'eating', 'substance_use']);
-    const put = await m.call('PUT', '/api/me/preferences', { collapse: ['suicide', 'self_harm'] });
-    expect(put.body).toEqual({ collapse: ['suicide', 'self_harm'] });
+    const put = await m.call('PATCH', '/api/me/preferences', { collapse: ['suicide', 'self_harm'] });
+    expect(put.body).toEqual({ collapse: ['suicide', 'self_harm'], region: null });
     for (const collapse of [['gore'], ['abuse', 'abuse'], 'abuse']) {
-      expect((await m.call('PUT', '/api/me/preferences', { collapse })).status).toBe(400);
+      expect((await m.call('PATCH', '/api/me/preferences', { collapse })).status).toBe(400);
     }
     expect((await m.get('/api/me/preferences')).body.collapse).toEqual(['suicide', 'self_harm']);
+  });
+
+  it('shows the crisis lines of the region the author chose, and asks where they are until they do', async () => {
+    const { groupId, member } = await setup();
+    const m = await member();
+    const first = await m.post(`/api/groups/${groupId}/threads`, { title: 'Tonight', body: 'i want to die' });
+    expect(first.body.signpost).toMatchObject({ crisisPage: '/crisis.html', resources: null });
+    expect((await m.call('PATCH', '/api/me/preferences', { region: 'XX' })).status).toBe(400);
+    expect((await m.call('PATCH', '/api/me/preferences', { region: 'GB' })).body.region).toBe('GB');
+    const threadId = first.body.thread.threadId;
+    const again = await m.post(`/api/threads/${threadId}/posts`, { body: 'still want to end it all' });
+    expect(again.body.signpost.resources).toMatchObject({
+      region: 'GB',
+      emergency: '999',
+      lines: [
+        { name: 'Samaritans', call: '116 123' },
+        { name: 'Shout', text: '85258' },
+      ],
+    });
+    // Preferences change one at a time: the region stays when the labels change.
+    await m.call('PATCH', '/api/me/preferences', { collapse: [] });
+    expect((await m.get('/api/me/preferences')).body).toEqual({ collapse: [], region: 'GB' });
   });
 
   it('keeps a session’s discussion to those who RSVP’d, where the group chooses so', async () => {

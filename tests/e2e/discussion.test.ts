@@ -85,6 +85,12 @@ describe('discussion in Chromium', () => {
     await guest.page.getByLabel('Your reply').fill('honestly i want to end it all');
     await guest.page.getByRole('button', { name: 'Reply', exact: true }).click();
     await guest.page.getByRole('heading', { name: 'You are not alone' }).waitFor();
+    // The member says where they are (never guessed) and sees that country's lines at once.
+    await guest.page.getByLabel(/Where are you\?/).selectOption('GB');
+    expect(await guest.page.getByRole('link', { name: 'call 116 123' }).getAttribute('href')).toBe(
+      'tel:116123',
+    );
+    await guest.page.getByText('In danger now? Call 999.').waitFor();
     expect(await guest.page.getByRole('link', { name: 'Talk to someone now' }).getAttribute('href')).toBe(
       '/crisis.html',
     );

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { detectCrisis } from '../../core/crisis';
+import { CRISIS_REGIONS } from '../../core/crisis-lines';
 import { conflict, forbidden, HearthError, invalid, notFound } from '../../core/errors';
 import { can, type Membership } from '../../core/groups';
 import { canSeeAttendees } from '../../core/meetups';
@@ -32,8 +33,9 @@ import {
   PostEdit,
   PostPage,
   PostParams,
+  Preferences,
+  PreferencesChange,
   ReactionRequest,
-  ReadingPreferences,
   ReportPage,
   SessionThreadRequest,
   ThreadCreated,
@@ -60,6 +62,7 @@ import {
   type MuteRecord,
   newPostId,
   type PostRecord,
+  type Prefs,
   type ReportRecord,
   type ThreadRecord,
   threadsRepo,
@@ -200,14 +203,19 @@ const namedIn = (posts: PostRecord[], me: string) => [
 const waitsFor = (group: { joinPolicy: string }, member: MemberRecord) =>
   group.joinPolicy === 'approval' && member.role === 'member' && !member.firstPostApproved;
 
-/** What the author of a post that matched a crisis phrase sees at once. */
-function signpostFor(body: string, groupId: string) {
+/**
+ * What the author of a post that matched a crisis phrase sees at once: a calm message, the lines
+ * of the region they chose (null until they choose), the crisis page and the facilitators.
+ */
+async function signpostFor(c: Ctx, userId: string, body: string, groupId: string) {
   if (!detectCrisis(body).matched) return null;
+  const { region } = await threadsRepo(c.var.services.config.db).getPrefs(userId);
   return {
     message:
       'It sounds like things may be really hard right now. You do not have to go through this alone: you can talk to someone now, for free.',
     crisisPage: '/crisis.html',
     reachFacilitators: `/groups/${groupId}`,
+    resources: region ? { region, ...CRISIS_REGIONS[region] } : null,
   };
 }
 
@@ -326,7 +334,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         {
           thread: threadView(thread, who),
           post: postView(post, who, { userId, member }),
-          signpost: signpostFor(body.body, group.groupId),
+          signpost: await signpostFor(c, userId, body.body, group.groupId),
         },
         201,
       );
@@ -483,7 +491,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       const who = new Map([[userId, member.displayName]]);
       return c.json(
-        { post: postView(post, who, { userId, member }), signpost: signpostFor(body.body, thread.groupId) },
+        {
+          post: postView(post, who, { userId, member }),
+          signpost: await signpostFor(c, userId, body.body, thread.groupId),
+        },
         201,
       );
     },
@@ -502,6 +513,11 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     return !!lines.get(thread.occurrenceId);
   };
 
+  const preferences = (p: Prefs) => ({
+    collapse: p.collapse ?? (Object.keys(CONTENT_WARNINGS) as ContentWarning[]),
+    region: p.region ?? null,
+  });
+
   defineRoute(
     app,
     registry,
@@ -510,14 +526,13 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       path: '/me/preferences',
       tag: 'discussion',
       summary:
-        'Your reading preferences: the content warnings whose posts stay folded (all, until you choose)',
+        'Your reading preferences: the content warnings whose posts stay folded (all, until you choose), and your region for crisis lines',
       auth: 'required',
-      responses: { 200: { description: 'Your preferences', schema: ReadingPreferences } },
+      responses: { 200: { description: 'Your preferences', schema: Preferences } },
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      const collapse = await threadsRepo(c.var.services.config.db).getCollapse(userId);
-      return c.json({ collapse: collapse ?? (Object.keys(CONTENT_WARNINGS) as ContentWarning[]) });
+      return c.json(preferences(await threadsRepo(c.var.services.config.db).getPrefs(userId)));
     },
   );
 
@@ -525,18 +540,17 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     app,
     registry,
     {
-      method: 'put',
+      method: 'patch',
       path: '/me/preferences',
       tag: 'discussion',
-      summary: 'Choose the content warnings whose posts always stay folded',
+      summary: 'Choose the content warnings that always stay folded, or your region for crisis lines',
       auth: 'required',
-      body: ReadingPreferences,
-      responses: { 200: { description: 'Saved', schema: ReadingPreferences } },
+      body: PreferencesChange,
+      responses: { 200: { description: 'Saved', schema: Preferences } },
     },
     async (c, { body }) => {
       const { userId } = requireAuth(c);
-      await threadsRepo(c.var.services.config.db).setCollapse(userId, body.collapse);
-      return c.json({ collapse: body.collapse });
+      return c.json(preferences(await threadsRepo(c.var.services.config.db).setPrefs(userId, body)));
     },
   );
 
@@ -980,7 +994,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       const who = await names(c, post.groupId, namedIn([edited], userId));
       return c.json({
         post: postView(edited, who, { userId, member }),
-        signpost: signpostFor(body.body, post.groupId),
+        signpost: await signpostFor(c, userId, body.body, post.groupId),
       });
     },
   );

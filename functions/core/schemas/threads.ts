@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { REGION_CODES } from '../crisis-lines';
 import { CONTENT_WARNINGS, POST_MAX, REACTIONS, REPORT_REASONS } from '../threads';
 import { Cursor, line, PageLimit, text } from './common';
 
@@ -123,8 +124,31 @@ export const ThreadView = z.object({
 });
 
 /** When a post matched a crisis phrase: what the author sees at once. */
+export const RegionSchema = z.enum(REGION_CODES);
+
+const CrisisLineSchema = z.object({
+  name: z.string(),
+  call: z.optional(z.string()),
+  text: z.optional(z.string()),
+  hours: z.string(),
+  url: z.string(),
+  source: z.string(),
+});
 export const Signpost = z.nullable(
-  z.object({ message: z.string(), crisisPage: z.string(), reachFacilitators: z.string() }),
+  z.object({
+    message: z.string(),
+    crisisPage: z.string(),
+    reachFacilitators: z.string(),
+    /** The lines of the region the author chose; null until they choose one. */
+    resources: z.nullable(
+      z.object({
+        region: RegionSchema,
+        name: z.string(),
+        emergency: z.string(),
+        lines: z.array(CrisisLineSchema),
+      }),
+    ),
+  }),
 );
 
 export const ThreadCreated = z.object({ thread: ThreadView, post: PostView, signpost: Signpost });
@@ -157,10 +181,16 @@ export const WaitingPage = z.object({
 export const FollowRequest = z.strictObject({ following: z.boolean() });
 export const FollowedThreads = z.object({ items: z.array(ThreadView) });
 
-/** Content-warning labels whose posts stay folded for the reader; the others show open, labelled. */
-export const ReadingPreferences = z.strictObject({
-  collapse: z.array(ContentWarningSchema).check(
-    z.maxLength(labels.length),
-    z.refine((l: string[]) => new Set(l).size === l.length, 'Each label once'),
-  ),
-});
+const Collapse = z.array(ContentWarningSchema).check(
+  z.maxLength(labels.length),
+  z.refine((l: string[]) => new Set(l).size === l.length, 'Each label once'),
+);
+
+/**
+ * A member's reading preferences: the content-warning labels whose posts stay folded (the others
+ * show open, labelled), and the region whose crisis lines they are shown (none until they choose).
+ */
+export const Preferences = z.object({ collapse: Collapse, region: z.nullable(RegionSchema) });
+export const PreferencesChange = z
+  .strictObject({ collapse: z.optional(Collapse), region: z.optional(z.nullable(RegionSchema)) })
+  .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one preference'));

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RegionCode } from '../../core/crisis-lines';
 import type { ContentWarning } from '../../core/threads';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -50,6 +51,12 @@ export interface PostRecord {
   replyTo?: string;
   /** kind → who reacted → when. */
   reactions?: Record<string, Record<string, number>>;
+}
+
+/** Reading preferences: labels kept folded (absent: all), and the region for crisis lines. */
+export interface Prefs {
+  collapse?: ContentWarning[];
+  region?: RegionCode | null;
 }
 
 export interface FollowRecord {
@@ -391,22 +398,25 @@ export function threadsRepo(db: Db) {
       return (out.Items ?? []) as FollowRecord[];
     },
 
-    /** Labels the member keeps folded; null when they never chose (then all are). */
-    async getCollapse(userId: string): Promise<ContentWarning[] | null> {
+    /** A member's reading preferences, as far as they chose them. */
+    async getPrefs(userId: string): Promise<Prefs> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: keys.prefs(userId) }));
-      return (out.Item?.collapse as ContentWarning[] | undefined) ?? null;
+      return { collapse: out.Item?.collapse, region: out.Item?.region };
     },
 
-    async setCollapse(userId: string, collapse: ContentWarning[]): Promise<void> {
-      await doc.send(
+    async setPrefs(userId: string, prefs: Prefs): Promise<Prefs> {
+      const set = Object.entries(prefs).filter(([, v]) => v !== undefined);
+      const out = await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.prefs(userId),
-          UpdateExpression: 'SET #c = :c',
-          ExpressionAttributeNames: { '#c': 'collapse' },
-          ExpressionAttributeValues: { ':c': collapse },
+          UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(set.map(([k]) => [`#${k}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+          ReturnValues: 'ALL_NEW',
         }),
       );
+      return { collapse: out.Attributes?.collapse, region: out.Attributes?.region };
     },
 
     /** How many posts of each thread the member has seen (0 for threads never opened). */

@@ -5,7 +5,7 @@ import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 import { PASS_HINT } from './auth';
-import { ReadingPreferences } from './threads';
+import { ReadingPreferences, RegionPreference } from './threads';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -55,6 +55,14 @@ export function AccountPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="crisis-lines">
+        <h2 id="crisis-lines">Crisis lines</h2>
+        <p>
+          Choose where you are and Hearth shows you that country’s free crisis lines when a post sounds like
+          things are really hard. It is never guessed from your connection.
+        </p>
+        <RegionPreference />
       </section>
       <section aria-labelledby="reading">
         <h2 id="reading">Content warnings</h2>

@@ -1,6 +1,14 @@
 import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import {
+  CRISIS_REGIONS,
+  type CrisisRegion,
+  dialable,
+  ELSEWHERE,
+  REGION_CODES,
+  type RegionCode,
+} from '../../../functions/core/crisis-lines';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView, Signpost, ThreadView } from '../../../functions/core/schemas/threads';
 import {
@@ -39,7 +47,7 @@ export function ReadingPreferences() {
     void loadFolded().then(setChosen);
   }, []);
   const save = useSubmit(async () => {
-    const { collapse } = await api<{ collapse: ContentWarning[] }>('PUT', '/me/preferences', {
+    const { collapse } = await api<{ collapse: ContentWarning[] }>('PATCH', '/me/preferences', {
       collapse: chosen,
     });
     folded.value = { userId: me.value?.userId ?? '', labels: collapse };
@@ -80,16 +88,92 @@ export function ReadingPreferences() {
   );
 }
 
+/** Account setting: the region whose crisis lines the crisis panel shows. */
+export function RegionPreference() {
+  const [region, setRegion] = useState<RegionCode | '' | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void get<{ region: RegionCode | null }>('/me/preferences').then((p) => setRegion(p.region ?? ''));
+  }, []);
+  if (region === null) return <Loading />;
+  return (
+    <>
+      <div class="field">
+        <label for="region">Where you are, for crisis lines</label>
+        <select
+          id="region"
+          value={region}
+          onChange={async (e) => {
+            const value = e.currentTarget.value as RegionCode | '';
+            setRegion(value);
+            setSaved(false);
+            await api('PATCH', '/me/preferences', { region: value || null });
+            setSaved(true);
+          }}
+        >
+          <option value="">Not chosen</option>
+          {REGION_CODES.map((code) => (
+            <option key={code} value={code}>
+              {CRISIS_REGIONS[code].name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {saved && (
+        <p role="status" class="meta">
+          Saved.
+        </p>
+      )}
+      {region && <CrisisLines code={region} />}
+    </>
+  );
+}
+
 type Thread = ThreadView;
 type Post = PostView;
 type SignpostT = Signpost;
 
 /** The calm panel an author sees when their post matched a crisis phrase. */
 function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; onClose: () => void }) {
+  const [region, setRegion] = useState<RegionCode | 'elsewhere' | null>(signpost.resources?.region ?? null);
+  const choose = async (code: RegionCode | 'elsewhere') => {
+    setRegion(code);
+    if (code !== 'elsewhere') await api('PATCH', '/me/preferences', { region: code });
+  };
   return (
     <section class="crisis-panel" role="alert" aria-labelledby="crisis-panel-title">
       <h2 id="crisis-panel-title">You are not alone</h2>
       <p>{signpost.message}</p>
+      {region && region !== 'elsewhere' ? (
+        <CrisisLines code={region} />
+      ) : region === 'elsewhere' ? (
+        <p>
+          Find a free helpline in your country at{' '}
+          <a href={ELSEWHERE.url} rel="noopener">
+            {ELSEWHERE.name}
+          </a>
+          .
+        </p>
+      ) : (
+        <div class="field">
+          <label for="crisis-region">Where are you? We show the lines there (and remember it for you).</label>
+          <select
+            id="crisis-region"
+            value=""
+            onChange={(e) => void choose(e.currentTarget.value as RegionCode | 'elsewhere')}
+          >
+            <option value="" disabled>
+              Choose a country
+            </option>
+            {REGION_CODES.map((code) => (
+              <option key={code} value={code}>
+                {CRISIS_REGIONS[code].name}
+              </option>
+            ))}
+            <option value="elsewhere">Somewhere else</option>
+          </select>
+        </div>
+      )}
       <div class="actions">
         <a class="button" href={signpost.crisisPage}>
           Talk to someone now
@@ -103,6 +187,31 @@ function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; 
       </div>
       <p class="hint">Your post is shared with the group as you wrote it.</p>
     </section>
+  );
+}
+
+/** A region's crisis lines, each number a link that dials or texts it. */
+export function CrisisLines({ code }: { code: RegionCode }) {
+  const r: CrisisRegion = CRISIS_REGIONS[code];
+  return (
+    <div class="crisis-lines">
+      <p>
+        <strong>In danger now? Call {r.emergency}.</strong>
+      </p>
+      <ul>
+        {r.lines.map((l) => (
+          <li key={l.name}>
+            <strong>{l.name}</strong> ({r.name}, {l.hours}):{' '}
+            {l.call && <a href={`tel:${dialable(l.call)}`}>call {l.call}</a>}
+            {l.call && l.text && ' or '}
+            {l.text && <a href={`sms:${dialable(l.text)}`}>text {l.text}</a>}.{' '}
+            <a href={l.url} rel="noopener">
+              {new URL(l.url).hostname.replace(/^www\./, '')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
