@@ -78,6 +78,8 @@ export function createApp(config: AppConfig) {
         '/groups/:groupId/reports',
         '/groups/:groupId/audit',
         '/groups/:groupId/waiting',
+        '/groups/:groupId/members/:userId/silence',
+        '/groups/:groupId/members/:userId/unsilence',
         '/threads/*',
         '/posts/*',
         '/me/mutes',

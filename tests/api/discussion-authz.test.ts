@@ -97,7 +97,7 @@ async function world(visibility: 'public' | 'private') {
     moderator: await join('moderator'),
     owner,
   };
-  return { groupId, threadId, postId, occurrenceId, secret, people };
+  return { groupId, threadId, postId, occurrenceId, secret, people, authorId: author.userId };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -140,6 +140,20 @@ const ROUTES: [Audience, string, (w: World) => [string, string, unknown?]][] = [
     'moderators',
     'pin',
     (w) => ['POST', `/api/threads/${w.threadId}/pin`, { pinned: false, reason: 'Unpin' }],
+  ],
+  [
+    'moderators',
+    'pause a member’s posting',
+    (w) => [
+      'POST',
+      `/api/groups/${w.groupId}/members/${w.authorId}/silence`,
+      { hours: 1, reason: 'Testing' },
+    ],
+  ],
+  [
+    'moderators',
+    'let them post again',
+    (w) => ['POST', `/api/groups/${w.groupId}/members/${w.authorId}/unsilence`, { reason: 'Testing' }],
   ],
   ['owners', 'read the moderation log', (w) => ['GET', `/api/groups/${w.groupId}/audit`]],
 ];

@@ -585,6 +585,36 @@ describe('threads and posts', () => {
     expect((await m.get('/api/me/preferences')).body).toEqual({ collapse: [], region: 'GB' });
   });
 
+  it('lets moderators pause a member’s posting for some hours, with the reason told to them', async () => {
+    const { owner, groupId, member, t } = await setup();
+    const m = await member('Sorrel');
+    const other = await member();
+    const threadId = (await m.post(`/api/groups/${groupId}/threads`, thread)).body.thread.threadId;
+    const mId = (await m.get('/api/me')).body.userId;
+    const pause = { hours: 24, reason: 'Cooling off after an argument' };
+    expect((await other.post(`/api/groups/${groupId}/members/${mId}/silence`, pause)).status).toBe(403);
+    expect((await owner.post(`/api/groups/${groupId}/members/${owner.userId}/silence`, pause)).status).toBe(
+      403,
+    );
+    expect(
+      (await owner.post(`/api/groups/${groupId}/members/${mId}/silence`, { ...pause, hours: 0 })).status,
+    ).toBe(400);
+    expect((await owner.post(`/api/groups/${groupId}/members/${mId}/silence`, pause)).status).toBe(200);
+    const refused = await m.post(`/api/threads/${threadId}/posts`, { body: 'But listen' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/paused your posting .* Cooling off after an argument/);
+    expect((await m.post(`/api/groups/${groupId}/threads`, thread)).status).toBe(403);
+    expect((await m.get(`/api/threads/${threadId}/posts`)).status).toBe(200); // still reads
+    expect((await m.get(`/api/groups/${groupId}`)).body.membership.silenced).toMatchObject({
+      reason: pause.reason,
+    });
+    t.advance(25 * 3_600_000);
+    await m.post('/api/auth/login', { handle: m.handle, passphrase: 'quiet river morning tea' });
+    expect((await m.post(`/api/threads/${threadId}/posts`, { body: 'Sorry, all.' })).status).toBe(201);
+    const log = (await owner.get(`/api/groups/${groupId}/audit`)).body.items;
+    expect(log[0]).toMatchObject({ action: 'silence', target: 'Sorrel' });
+  });
+
   it('keeps a session’s discussion to those who RSVP’d, where the group chooses so', async () => {
     const { owner, groupId, member } = await setup();
     expect(

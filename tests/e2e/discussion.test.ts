@@ -185,6 +185,19 @@ describe('discussion in Chromium', () => {
     await host.page.getByLabel(/Why\?/).fill('Welcome thread');
     await host.page.getByRole('button', { name: 'Pin it to the top' }).click();
     await host.page.getByText('Pinned', { exact: true }).waitFor();
+
+    // A pause on the newcomer's posting: they still read, and are told why and until when.
+    await host.page.goto(`${groupUrl}/members`);
+    await host.page.getByRole('button', { name: 'Pause posting: Heron' }).click();
+    await host.page.getByLabel('Pause Heron’s posting for').selectOption('24');
+    await host.page.getByLabel(/Why\? \(they are told/).fill('Let us all take a breath.');
+    await host.page.getByRole('button', { name: 'Pause posting', exact: true }).click();
+    await host.page.getByRole('button', { name: 'Let them post again: Heron' }).waitFor();
+    await newcomer.page.reload();
+    await newcomer.page
+      .getByText(/A moderator has paused your posting here until .*Let us all take a breath\./)
+      .waitFor();
+    expect(await newcomer.page.getByLabel('Your reply', { exact: true }).count()).toBe(0);
     for (const p of [host, newcomer]) expect(p.problems).toEqual([]);
   });
 });

@@ -52,11 +52,22 @@ function summaryOf(g: GroupRecord) {
   };
 }
 
-function membershipOf(m: MemberRecord | null): MyMembership | null {
-  return m ? { role: m.role, status: m.status, alias: m.alias, joinedAt: m.joinedAt } : null;
+function membershipOf(m: MemberRecord | null, now: number): MyMembership | null {
+  if (!m) return null;
+  const silenced = m.silencedUntil && m.silencedUntil > now;
+  return {
+    role: m.role,
+    status: m.status,
+    alias: m.alias,
+    joinedAt: m.joinedAt,
+    hasPosted: !!m.hasPosted,
+    silenced: silenced
+      ? { until: new Date(m.silencedUntil!).toISOString(), reason: m.silenceReason ?? '' }
+      : null,
+  };
 }
 
-function detailOf(g: GroupRecord, m: MemberRecord | null): GroupDetail {
+function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): GroupDetail {
   return {
     ...summaryOf(g),
     guidelines: g.guidelines,
@@ -66,16 +77,17 @@ function detailOf(g: GroupRecord, m: MemberRecord | null): GroupDetail {
     sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
-    membership: membershipOf(m),
+    membership: membershipOf(m, now),
   };
 }
 
-const memberView = (m: MemberRecord): MemberView => ({
+const memberView = (m: MemberRecord, now: number): MemberView => ({
   userId: m.userId,
   displayName: m.displayName,
   role: m.role,
   status: m.status,
   joinedAt: m.joinedAt,
+  silencedUntil: m.silencedUntil && m.silencedUntil > now ? new Date(m.silencedUntil).toISOString() : null,
 });
 
 async function liveInvite(c: Ctx, groupId: string, token: string | undefined): Promise<InviteRecord | null> {
@@ -154,7 +166,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         joinedAt: at,
       };
       await groups.createGroup(group, owner);
-      return c.json(detailOf(group, owner), 201);
+      return c.json(detailOf(group, owner, c.var.services.now()), 201);
     },
   );
 
@@ -228,7 +240,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         !member &&
         !!(await liveInvite(c, group.groupId, c.req.header(INVITE_HEADER)));
       if (!canSeeGroup(group.visibility, member, invited)) throw notFound(NOT_FOUND);
-      return c.json(detailOf(group, member));
+      return c.json(detailOf(group, member, c.var.services.now()));
     },
   );
 
@@ -253,7 +265,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const after = await groups.updateGroup(group, { ...body, updatedAt: new Date(now()).toISOString() });
         if (after) {
           await scheduleChanged(c, group.groupId); // feeds show the group's name
-          return c.json(detailOf(after, member));
+          return c.json(detailOf(after, member, c.var.services.now()));
         }
       }
       throw conflict('The group was being edited by someone else; please try again');
@@ -281,7 +293,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { groups, accounts, now } = c.var.services;
       const { group, member } = await groups.getGroupWithMember(params.groupId, auth.userId);
       if (!group) throw notFound(NOT_FOUND);
-      if (member) return c.json(membershipOf(member)!, 200);
+      if (member) return c.json(membershipOf(member, c.var.services.now())!, 200);
       const invite = await liveInvite(c, group.groupId, body.invite);
       if (group.visibility === 'private' && !invite) throw notFound(NOT_FOUND);
       const outcome = joinOutcome(group.joinPolicy, group.visibility, !!invite);
@@ -308,10 +320,10 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         // A concurrent join by the same person won: answer with what is stored.
         if (body.alias) await groups.releaseAlias(group.groupId, body.alias, auth.userId);
         const existing = await groups.getMember(group.groupId, auth.userId);
-        return c.json(membershipOf(existing)!, 200);
+        return c.json(membershipOf(existing, c.var.services.now())!, 200);
       }
       if (record.status === 'active') await groups.addToMemberCount(group.groupId, 1);
-      return c.json(membershipOf(record)!, 201);
+      return c.json(membershipOf(record, c.var.services.now())!, 201);
     },
   );
 
@@ -332,7 +344,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       requireAuth(c);
       await loadGroup(c, params.groupId, 'review-members');
       const page = await c.var.services.groups.listMembers(params.groupId, query);
-      return c.json({ items: page.members.map(memberView), nextCursor: page.nextCursor });
+      return c.json({ items: page.members.map((m) => memberView(m, c.var.services.now())), nextCursor: page.nextCursor });
     },
   );
 
@@ -367,7 +379,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           throw forbidden('Only owners remove moderators');
         await groups.deleteMember(target);
         await feedsChanged(c, [userId]);
-        return c.json({ ...memberView(target), status: target.status });
+        return c.json({ ...memberView(target, c.var.services.now()), status: target.status });
       }
       if (body.status === 'active' && target.status === 'pending') {
         if (await groups.approveMember(group.groupId, userId)) {
@@ -390,7 +402,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         }
         target = { ...target, role: body.role };
       }
-      return c.json(memberView(target));
+      return c.json(memberView(target, c.var.services.now()));
     },
   );
 

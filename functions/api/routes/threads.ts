@@ -13,7 +13,7 @@ import { conflict, forbidden, HearthError, invalid, notFound } from '../../core/
 import { can, type Membership } from '../../core/groups';
 import { canSeeAttendees } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
-import { GroupParams } from '../../core/schemas/groups';
+import { GroupParams, MemberParams } from '../../core/schemas/groups';
 import {
   AuditPage,
   FollowedThreads,
@@ -38,6 +38,7 @@ import {
   ReactionRequest,
   ReportPage,
   SessionThreadRequest,
+  SilenceRequest,
   ThreadCreated,
   ThreadPage,
   ThreadParams,
@@ -219,18 +220,29 @@ async function signpostFor(c: Ctx, userId: string, body: string, groupId: string
   };
 }
 
+/** Refuses a member whose posting a moderator paused, saying until when and why. */
+function requireNotSilenced(member: MemberRecord, now: number) {
+  if (member.silencedUntil && member.silencedUntil > now) {
+    throw forbidden(
+      `A moderator has paused your posting in this group until ${new Date(member.silencedUntil).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${member.silenceReason ?? ''}`,
+    );
+  }
+}
+
 async function newPost(
   c: Ctx,
   threadId: string,
   groupId: string,
-  userId: string,
+  member: MemberRecord,
   body: { body: string; contentWarnings: PostRecord['contentWarnings'] },
   /** The post waits for a moderator (a new member's first posts in an approval group). */
   waits: boolean,
 ) {
   const { now } = c.var.services;
+  const { userId } = member;
   const repo = threadsRepo(c.var.services.config.db);
   const at = now();
+  requireNotSilenced(member, at);
   if (!(await repo.takePostSlot(userId, at, POST_RATE))) {
     throw new HearthError(
       'rate_limited',
@@ -312,7 +324,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
       const threadId = scopedId(group.groupId);
       const waits = waitsFor(group, member);
-      const { post, repo, at } = await newPost(c, threadId, group.groupId, userId, body, waits);
+      const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits);
       const thread: ThreadRecord = {
         threadId,
         groupId: group.groupId,
@@ -328,6 +340,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       await Promise.all([
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
+        !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
       ]);
       const who = new Map([[userId, member.displayName]]);
       return c.json(
@@ -471,7 +484,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       if (thread.locked) throw conflict('This thread is locked');
       const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
-      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, userId, body, waits);
+      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits);
       if (replyTo) post.replyTo = replyTo;
       // A moderator may pin or unpin the thread meanwhile: read it again and go on.
       let current: ThreadRecord | null = thread;
@@ -482,6 +495,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       await Promise.all([
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
+        !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),
         !prefetched(c, keys.follow(userId, thread.threadId)) &&
           repo.setFollow(
             userId,
@@ -929,6 +943,49 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     },
   );
 
+  for (const action of ['silence', 'unsilence'] as const) {
+    defineRoute(
+      app,
+      registry,
+      {
+        method: 'post',
+        path: `/groups/{groupId}/members/{userId}/${action}`,
+        tag: 'moderation',
+        summary:
+          action === 'silence'
+            ? 'Pause a member’s posting in the group for some hours (they still read), with a reason'
+            : 'Let a paused member post again',
+        auth: 'required',
+        params: MemberParams,
+        body: action === 'silence' ? SilenceRequest : ModeratorReason,
+        responses: { 200: { description: 'Done', schema: Ok } },
+      },
+      async (c, { params, body }) => {
+        const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+        requireModerator(member);
+        const target = await c.var.services.groups.getMember(group.groupId, params.userId);
+        if (!target || target.status !== 'active') throw notFound('No such member');
+        if (target.userId === userId || can(target, 'moderate'))
+          throw forbidden('Moderators and owners cannot be paused');
+        const at = c.var.services.now();
+        const hours = 'hours' in body ? (body.hours as number) : 0;
+        await c.var.services.groups.setSilence(
+          group.groupId,
+          target.userId,
+          action === 'silence' ? { at: at + hours * 3_600_000, reason: body.reason } : null,
+        );
+        await audit(c, {
+          groupId: group.groupId,
+          actorId: userId,
+          action,
+          target: target.displayName,
+          reason: action === 'silence' ? `${hours} h: ${body.reason}` : body.reason,
+        });
+        return c.json({ ok: true as const });
+      },
+    );
+  }
+
   defineRoute(
     app,
     registry,
@@ -984,6 +1041,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { post, member, userId } = await loadPost(c, params.postId);
       if (post.authorId !== userId) throw forbidden('Only its author can edit a post');
+      requireNotSilenced(member, c.var.services.now());
       const edited = await threadsRepo(c.var.services.config.db).editPost(post.postId, userId, {
         body: body.body,
         contentWarnings: body.contentWarnings && [...new Set(body.contentWarnings)],

@@ -92,6 +92,10 @@ export const MyMembership = z.object({
   status: MemberStatusSchema,
   alias: z.nullable(z.string()),
   joinedAt: z.string(),
+  /** Whether you have posted in the group's discussions yet. */
+  hasPosted: z.boolean(),
+  /** A moderator paused your posting here until then, and why. */
+  silenced: z.nullable(z.object({ until: z.string(), reason: z.string() })),
 });
 export type MyMembership = z.infer<typeof MyMembership>;
 
@@ -135,6 +139,8 @@ export const MemberView = z.object({
   role: RoleSchema,
   status: MemberStatusSchema,
   joinedAt: z.string(),
+  /** Until when a moderator paused their posting (null: they may post). */
+  silencedUntil: z.nullable(z.string()),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

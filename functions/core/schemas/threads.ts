@@ -23,6 +23,11 @@ export const NewReport = z.strictObject({ reason: z.enum(reasons), note: z._defa
 export const ModeratorReason = z.strictObject({ reason: line(3, 300) });
 export const LockRequest = z.strictObject({ locked: z.boolean(), reason: line(3, 300) });
 export const PinRequest = z.strictObject({ pinned: z.boolean(), reason: line(3, 300) });
+/** Pause a member's posting for 1 hour to 30 days. */
+export const SilenceRequest = z.strictObject({
+  hours: z.number().check(z.int(), z.minimum(1), z.maximum(720)),
+  reason: line(3, 300),
+});
 
 export const ReportView = z.object({
   reportId: z.string(),

@@ -54,6 +54,11 @@ export interface MemberRecord {
   joinedAt: string;
   /** In approval groups, a member's posts wait for a moderator until their first is approved. */
   firstPostApproved?: boolean;
+  /** A moderator paused the member's posting in the group until then, and said why. */
+  silencedUntil?: number;
+  silenceReason?: string;
+  /** The member has posted in the group (before that, the guidelines show open by the composer). */
+  hasPosted?: boolean;
 }
 
 /** Every field of a member item: a projection that reads a membership whole. */
@@ -66,6 +71,9 @@ export const MEMBER_FIELDS = {
   displayName: 1,
   joinedAt: 1,
   firstPostApproved: 1,
+  silencedUntil: 1,
+  silenceReason: 1,
+  hasPosted: 1,
 } satisfies Record<keyof MemberRecord, 1>;
 
 export interface InviteRecord {
@@ -408,6 +416,38 @@ export function groupsRepo(db: Db) {
           TableName: table,
           Key: keys.member(groupId, userId),
           UpdateExpression: 'SET firstPostApproved = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      );
+    },
+
+    /** Pauses a member's posting until a time, with the reason (null: lets them post again). */
+    async setSilence(
+      groupId: string,
+      userId: string,
+      until: { at: number; reason: string } | null,
+    ): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.member(groupId, userId),
+          UpdateExpression: until
+            ? 'SET silencedUntil = :at, silenceReason = :why'
+            : 'REMOVE silencedUntil, silenceReason',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: until ? { ':at': until.at, ':why': until.reason } : undefined,
+        }),
+      );
+    },
+
+    /** The member's first post in the group (written once). */
+    async markPosted(groupId: string, userId: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.member(groupId, userId),
+          UpdateExpression: 'SET hasPosted = :yes',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':yes': true },
         }),

@@ -86,7 +86,7 @@ export interface ReportRecord {
 export interface AuditRecord {
   groupId: string;
   actorId: string;
-  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'pin' | 'unpin' | 'approve';
+  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'pin' | 'unpin' | 'approve' | 'silence' | 'unsilence';
   target: string;
   reason: string;
   at: number;

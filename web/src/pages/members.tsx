@@ -151,16 +151,21 @@ export function MembersPage({ groupId }: { groupId: string }) {
                   </td>
                   <td data-label="Joined">{new Date(m.joinedAt).toLocaleDateString()}</td>
                   <td>
-                    {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
-                      <button
-                        type="button"
-                        class="secondary"
-                        onClick={() => update(m.userId, { status: 'removed' })}
-                        aria-label={`Remove ${m.displayName}`}
-                      >
-                        Remove
-                      </button>
-                    )}
+                    <div class="actions">
+                      {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => update(m.userId, { status: 'removed' })}
+                          aria-label={`Remove ${m.displayName}`}
+                        >
+                          Remove
+                        </button>
+                      )}
+                      {(m.role === 'member' || m.role === 'facilitator') && (
+                        <PausePosting groupId={groupId} m={m} onDone={() => load.submit()} />
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -220,5 +225,78 @@ export function MembersPage({ groupId }: { groupId: string }) {
         )}
       </section>
     </>
+  );
+}
+
+const PAUSES = [
+  [1, 'an hour'],
+  [24, 'a day'],
+  [72, 'three days'],
+  [168, 'a week'],
+] as const;
+
+/** A moderator pauses a member's posting for a while (they still read), or lets them post again. */
+function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [hours, setHours] = useState('24');
+  const [reason, setReason] = useState('');
+  const act = useSubmit(async () => {
+    await post(
+      `/groups/${groupId}/members/${m.userId}/${m.silencedUntil ? 'unsilence' : 'silence'}`,
+      m.silencedUntil ? { reason: reason || 'Paused long enough' } : { hours: Number(hours), reason },
+    );
+    setOpen(false);
+    setReason('');
+    onDone();
+  });
+  if (!open)
+    return (
+      <>
+        {m.silencedUntil && (
+          <span class="meta">Paused until {new Date(m.silencedUntil).toLocaleString()}</span>
+        )}
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => setOpen(true)}
+          aria-label={`${m.silencedUntil ? 'Let them post again' : 'Pause posting'}: ${m.displayName}`}
+        >
+          {m.silencedUntil ? 'Let them post again' : 'Pause posting'}
+        </button>
+      </>
+    );
+  return (
+    <form onSubmit={act.submit} noValidate class="reason">
+      <ErrorSummary error={act.error} />
+      {!m.silencedUntil && (
+        <div class="field">
+          <label for={`pause-${m.userId}`}>Pause {m.displayName}’s posting for</label>
+          <select id={`pause-${m.userId}`} value={hours} onChange={(e) => setHours(e.currentTarget.value)}>
+            {PAUSES.map(([h, label]) => (
+              <option key={h} value={h}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div class="field">
+        <label for={`pause-why-${m.userId}`}>Why? (they are told; kept in the moderation log)</label>
+        <input
+          id={`pause-why-${m.userId}`}
+          maxLength={300}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+      </div>
+      <div class="actions">
+        <button type="submit" disabled={act.busy}>
+          {m.silencedUntil ? 'Let them post again' : 'Pause posting'}
+        </button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>
+          Never mind
+        </button>
+      </div>
+    </form>
   );
 }

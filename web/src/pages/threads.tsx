@@ -221,6 +221,8 @@ function Composer(props: {
   submitLabel: string;
   /** The text field's label (default: "Your reply", or "First post" with a title). */
   bodyLabel?: string;
+  /** Shown before posting; open until the member's first post in the group. */
+  membership?: GroupDetail['membership'];
   withTitle?: boolean;
   guidelines?: string;
   onSubmit: (input: { title?: string; body: string; contentWarnings: ContentWarning[] }) => Promise<void>;
@@ -240,7 +242,7 @@ function Composer(props: {
     <form onSubmit={send.submit} noValidate aria-label={props.label} class="composer">
       <ErrorSummary error={send.error} />
       {props.guidelines && (
-        <details>
+        <details open={!props.membership?.hasPosted}>
           <summary>The group’s guidelines, before you post</summary>
           <p class="guidelines">{props.guidelines}</p>
         </details>
@@ -366,17 +368,21 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       {!error && (
         <section aria-labelledby="start">
           <h2 id="start">Start a discussion</h2>
-          <Composer
-            label="Start a discussion"
-            submitLabel="Post"
-            withTitle
-            guidelines={group?.guidelines}
-            onSubmit={async (input) => {
-              const r = await post<{ signpost: SignpostT }>(`/groups/${groupId}/threads`, input);
-              setSignpost(r.signpost);
-              await load();
-            }}
-          />
+          <Paused membership={group?.membership}>
+            <Composer
+              label="Start a discussion"
+              submitLabel="Post"
+              withTitle
+              guidelines={group?.guidelines}
+              membership={group?.membership}
+              onSubmit={async (input) => {
+                const r = await post<{ signpost: SignpostT }>(`/groups/${groupId}/threads`, input);
+                setSignpost(r.signpost);
+                await load();
+                void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
+              }}
+            />
+          </Paused>
         </section>
       )}
     </>
@@ -385,6 +391,23 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
 
 const warningOf = (p: Post) =>
   `Content warning: ${p.contentWarnings.map((c) => CONTENT_WARNINGS[c]).join(', ')}`;
+
+/** The composer, or why a moderator paused the member's posting and until when. */
+function Paused({
+  membership,
+  children,
+}: {
+  membership?: GroupDetail['membership'];
+  children: ComponentChildren;
+}) {
+  if (!membership?.silenced) return <>{children}</>;
+  return (
+    <p class="notice">
+      A moderator has paused your posting here until {new Date(membership.silenced.until).toLocaleString()}:{' '}
+      {membership.silenced.reason} You can still read, and reach the facilitators from the group’s page.
+    </p>
+  );
+}
 
 type PostInput = Parameters<Parameters<typeof Composer>[0]['onSubmit']>[0];
 
@@ -683,7 +706,15 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       ) : (
         <section aria-labelledby="reply">
           <h2 id="reply">Reply</h2>
-          <Composer label="Reply" submitLabel="Reply" onSubmit={reply} />
+          <Paused membership={group?.membership}>
+            <Composer
+              label="Reply"
+              submitLabel="Reply"
+              guidelines={group?.guidelines}
+              membership={group?.membership}
+              onSubmit={reply}
+            />
+          </Paused>
         </section>
       )}
     </>
