@@ -344,7 +344,10 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       requireAuth(c);
       await loadGroup(c, params.groupId, 'review-members');
       const page = await c.var.services.groups.listMembers(params.groupId, query);
-      return c.json({ items: page.members.map((m) => memberView(m, c.var.services.now())), nextCursor: page.nextCursor });
+      return c.json({
+        items: page.members.map((m) => memberView(m, c.var.services.now())),
+        nextCursor: page.nextCursor,
+      });
     },
   );
 
