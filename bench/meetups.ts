@@ -4,7 +4,7 @@
  * Runs the Hono app in process against in-memory dynalite, with the SDK instrumented.
  * @module
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BENCH_GROUP, benchStack, ms, pct } from './harness';
 
 export async function benchMeetups(say: (line?: string) => void, quick: boolean) {
@@ -84,6 +84,67 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
   };
   const puts = await barePuts(true);
   const spreadPuts = await barePuts(false);
+  /**
+   * 50 clients making just the DynamoDB calls an RSVP and a withdrawal make, bare: the BatchGet
+   * of four items (one the occurrence, projected to the caller's entry) and the conditional
+   * UpdateItem of the ledger, on a copy of the storm's occurrence. What the API adds is the rest.
+   */
+  const bareRsvpCalls = async () => {
+    const { Items } = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'pk = :p AND sk = :s',
+        ExpressionAttributeValues: { ':p': `GROUP#${groupId}`, ':s': `OCC#${hot!.occurrenceId}` },
+      }),
+    );
+    const ledger = { pk: 'BENCH#ledger', sk: 'LEDGER' };
+    await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...Items![0], ...ledger } }));
+    const small = (i: number) => ({ pk: `BENCH#small${i}`, sk: 'S' });
+    for (let i = 0; i < 3; i++)
+      await db.doc.send(
+        new PutCommand({ TableName: db.table, Item: { ...small(i), at: 1, name: 'x'.repeat(60) } }),
+      );
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const me = `bench-client-${String(i).padStart(8, '0')}`;
+        for (let r = 0; r < rounds; r++) {
+          for (const join of [true, false]) {
+            const t = performance.now();
+            await db.doc.send(
+              new BatchGetCommand({
+                RequestItems: {
+                  [db.table]: {
+                    Keys: [ledger, small(0), small(1), small(2)],
+                    ProjectionExpression: 'pk, sk, #at, #n, lineOnline.#u, capOnline, #s, rsvpClosesAt',
+                    ExpressionAttributeNames: { '#at': 'at', '#n': 'name', '#u': me, '#s': 'status' },
+                  },
+                },
+              }),
+            );
+            await db.doc.send(
+              new UpdateCommand({
+                TableName: db.table,
+                Key: ledger,
+                UpdateExpression: join
+                  ? 'SET lineOnline.#u = tickets, tickets = tickets + :one ADD inLineOnline :one, version :one'
+                  : 'REMOVE lineOnline.#u ADD inLineOnline :minus, version :one',
+                ConditionExpression: join
+                  ? 'attribute_not_exists(lineOnline.#u)'
+                  : 'attribute_exists(lineOnline.#u)',
+                ExpressionAttributeNames: { '#u': me },
+                ExpressionAttributeValues: join ? { ':one': 1 } : { ':minus': -1, ':one': 1 },
+                ReturnValues: join ? 'UPDATED_NEW' : 'ALL_NEW',
+              }),
+            );
+            times.push(performance.now() - t);
+          }
+        }
+      }),
+    );
+    return times;
+  };
+  const rsvpCalls = await bareRsvpCalls();
 
   // 2. Cost per RSVP with 10 and with 400 people already on the occurrence.
   const occs = await schedule(500, 500, '2027-03-16T19:30');
@@ -131,6 +192,7 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
 
   const p99 = pct(latencies, 0.99);
   const putP99 = pct(puts, 0.99);
+  const callsP99 = pct(rsvpCalls, 0.99);
   say('## RSVPs and the schedule (in process, dynalite in memory)');
   say('');
   say(
@@ -144,8 +206,12 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
   );
   say(`| bare dynalite PutItem, 50 concurrent, all on one item | ${ms(pct(puts, 0.5))} | ${ms(putP99)} |`);
   say(
+    `| bare BatchGet + ledger UpdateItem (an RSVP's own calls), 50 concurrent | ${ms(pct(rsvpCalls, 0.5))} | ${ms(callsP99)} |`,
+  );
+  say(
     `| PUT/DELETE /api/occurrences/{id}/rsvp, 50 concurrent | ${ms(pct(latencies, 0.5))} | ${ms(p99)} (${(p99 / putP99).toFixed(2)}×) |`,
   );
+  say(`| … the API's RSVP p99 over its own bare calls' p99 | | ${(p99 / callsP99).toFixed(2)}× |`);
   for (const m of ['PUT', 'DELETE'] as const)
     say(`| … of which ${m} | ${ms(pct(byMethod[m], 0.5))} | ${ms(pct(byMethod[m], 0.99))} |`);
   say('');
@@ -168,6 +234,8 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
   say('');
   return {
     rsvpP99Ratio: p99 / putP99,
+    rsvpOverCalls: p99 / callsP99,
+    bareCallsOverPut: callsP99 / putP99,
     latencyRatio400: large.p50 / small.p50,
     capacityRatio400: large.units / small.units,
     calls: Math.max(small.calls, large.calls),
