@@ -87,7 +87,7 @@ export function createApp(config: AppConfig) {
         '/me/preferences',
         '/me/mutes/*',
       ],
-      () => import('./routes/threads'),
+      () => import('./routes/discussion-context'),
     ),
   ];
 

@@ -1,0 +1,13 @@
+/** The discussion context: threads and posts, moderation, and a reader's own choices, loaded together. */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../context';
+import type { Registry } from '../route';
+import { moderationRoutes } from './moderation';
+import { readingRoutes } from './reading';
+import { threadRoutes } from './threads';
+
+export function register(app: Hono<AppEnv>, registry: Registry): void {
+  threadRoutes(app, registry);
+  moderationRoutes(app, registry);
+  readingRoutes(app, registry);
+}

@@ -1,0 +1,374 @@
+/**
+ * Moderation: reports and the queue of waiting posts, hiding, restoring and approving posts,
+ * locking and pinning threads, pausing a member's posting, and the log of it all that owners read.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { conflict, forbidden, notFound } from '../../core/errors';
+import { can } from '../../core/groups';
+import { Ok } from '../../core/schemas/common';
+import { GroupParams, MemberParams } from '../../core/schemas/groups';
+import {
+  AuditPage,
+  LockRequest,
+  ModeratorReason,
+  NewReport,
+  PageQuery,
+  PinRequest,
+  PostParams,
+  ReportPage,
+  SilenceRequest,
+  ThreadParams,
+  WaitingPage,
+} from '../../core/schemas/threads';
+import { newId } from '../../store/ids';
+import {
+  type AuditRecord,
+  type ReportRecord,
+  type ThreadRecord,
+  threadsRepo,
+} from '../../store/repos/threads';
+import type { AppEnv } from '../context';
+import { defineRoute, type Registry } from '../route';
+import {
+  audit,
+  forThread,
+  iso,
+  loadForDiscussion,
+  loadPost,
+  loadThread,
+  names,
+  postView,
+  requireModerator,
+} from './discussion-views';
+
+export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/reports',
+      tag: 'moderation',
+      summary: 'Report a post to the group’s moderators',
+      auth: 'required',
+      params: PostParams,
+      body: NewReport,
+      responses: { 201: { description: 'Reported', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { post, userId } = await loadPost(c, params.postId);
+      const report: ReportRecord = {
+        reportId: newId(),
+        groupId: post.groupId,
+        postId: post.postId,
+        threadId: post.threadId,
+        reporterId: userId,
+        reason: body.reason,
+        note: body.note,
+        createdAt: c.var.services.now(),
+      };
+      await threadsRepo(c.var.services.config.db).addReport(report);
+      return c.json({ ok: true as const }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/reports',
+      tag: 'moderation',
+      summary: 'The moderator queue: reported posts, newest first (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'Reports', schema: ReportPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member } = await loadForDiscussion(c, params.groupId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      const page = await repo.listLog<ReportRecord>(group.groupId, 'REPORT', query);
+      const posts = await Promise.all(page.items.map((r) => repo.getPost(r.postId)));
+      const who = await names(
+        c,
+        group.groupId,
+        posts.flatMap((p) => (p ? [p.authorId] : [])),
+      );
+      // Reporters are not named: a report is safe to make.
+      return c.json({
+        items: page.items.map((r, i) => ({
+          reportId: r.reportId,
+          postId: r.postId,
+          threadId: r.threadId,
+          reason: r.reason as 'other',
+          note: r.note,
+          createdAt: iso(r.createdAt),
+          post: posts[i]
+            ? {
+                body: posts[i]!.body,
+                author: { displayName: who.get(posts[i]!.authorId) ?? 'Former member' },
+                hidden: !!posts[i]!.hidden,
+              }
+            : null,
+        })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  for (const action of ['hide', 'restore'] as const) {
+    defineRoute(
+      app,
+      registry,
+      {
+        method: 'post',
+        path: `/posts/{postId}/${action}`,
+        tag: 'moderation',
+        summary:
+          action === 'hide'
+            ? 'Hide a post (its author and moderators still see it, with the reason)'
+            : 'Restore a hidden post',
+        auth: 'required',
+        params: PostParams,
+        body: ModeratorReason,
+        responses: { 200: { description: 'Done', schema: Ok } },
+      },
+      async (c, { params, body }) => {
+        const { post, member, userId } = await loadPost(c, params.postId);
+        requireModerator(member);
+        const at = c.var.services.now();
+        await threadsRepo(c.var.services.config.db).setHidden(
+          post.postId,
+          action === 'hide' ? { by: userId, reason: body.reason, at } : null,
+        );
+        await audit(c, {
+          groupId: post.groupId,
+          actorId: userId,
+          action,
+          target: post.postId,
+          reason: body.reason,
+        });
+        return c.json({ ok: true as const });
+      },
+    );
+  }
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/waiting',
+      tag: 'moderation',
+      summary: 'New members’ posts waiting for a moderator, oldest first (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'Waiting posts', schema: WaitingPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      const page = await repo.listLog<{ postId: string }>(group.groupId, 'WAIT', query);
+      const posts = await repo.getPosts(page.items.map((w) => w.postId));
+      // Approved, deleted or hidden meanwhile: no longer waiting.
+      const waiting = [...posts.values()].filter((p) => p.pending && !p.deleted && !p.hidden);
+      const threads = await repo.getThreads([...new Set(waiting.map((p) => p.threadId))]);
+      const who = await names(
+        c,
+        group.groupId,
+        waiting.map((p) => p.authorId),
+      );
+      return c.json({
+        items: waiting.map((p) => ({
+          post: postView(p, who, { userId, member }),
+          thread: { threadId: p.threadId, title: threads.get(p.threadId)?.title ?? '' },
+        })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/approve',
+      tag: 'moderation',
+      summary: 'Let a new member’s waiting post be seen (their later posts no longer wait)',
+      auth: 'required',
+      params: PostParams,
+      responses: { 200: { description: 'Approved', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const { post, member, userId } = await loadPost(c, params.postId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      await repo.approvePost(post);
+      await c.var.services.groups.markFirstPostApproved(post.groupId, post.authorId);
+      await audit(c, {
+        groupId: post.groupId,
+        actorId: userId,
+        action: 'approve',
+        target: post.postId,
+        reason: 'First post',
+      });
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/{threadId}/lock',
+      tag: 'moderation',
+      summary: 'Lock a thread (no new posts) or unlock it',
+      auth: 'required',
+      params: ThreadParams,
+      prefetch: forThread,
+      body: LockRequest,
+      responses: { 200: { description: 'Done', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      requireModerator(member);
+      await threadsRepo(c.var.services.config.db).setLocked(thread.threadId, body.locked);
+      await audit(c, {
+        groupId: thread.groupId,
+        actorId: userId,
+        action: body.locked ? 'lock' : 'unlock',
+        target: thread.threadId,
+        reason: body.reason,
+      });
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/threads/{threadId}/pin',
+      tag: 'moderation',
+      summary: 'Pin a thread to the top of its group’s list, or unpin it',
+      auth: 'required',
+      params: ThreadParams,
+      prefetch: forThread,
+      body: PinRequest,
+      responses: { 200: { description: 'Done', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { thread, member, userId } = await loadThread(c, params.threadId);
+      requireModerator(member);
+      const repo = threadsRepo(c.var.services.config.db);
+      // Posts move the thread in the list; pin it where its latest post put it.
+      let current: ThreadRecord | null = thread;
+      for (
+        let tries = 0;
+        !(await repo.setPinned(current.threadId, body.pinned, current.lastPostAt));
+        tries++
+      ) {
+        current = await repo.getThread(thread.threadId);
+        if (!current || tries === 3) throw conflict('The thread was busy; please try again');
+      }
+      await audit(c, {
+        groupId: thread.groupId,
+        actorId: userId,
+        action: body.pinned ? 'pin' : 'unpin',
+        target: thread.threadId,
+        reason: body.reason,
+      });
+      return c.json({ ok: true as const });
+    },
+  );
+
+  for (const action of ['silence', 'unsilence'] as const) {
+    defineRoute(
+      app,
+      registry,
+      {
+        method: 'post',
+        path: `/groups/{groupId}/members/{userId}/${action}`,
+        tag: 'moderation',
+        summary:
+          action === 'silence'
+            ? 'Pause a member’s posting in the group for some hours (they still read), with a reason'
+            : 'Let a paused member post again',
+        auth: 'required',
+        params: MemberParams,
+        body: action === 'silence' ? SilenceRequest : ModeratorReason,
+        responses: { 200: { description: 'Done', schema: Ok } },
+      },
+      async (c, { params, body }) => {
+        const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+        requireModerator(member);
+        const target = await c.var.services.groups.getMember(group.groupId, params.userId);
+        if (target?.status !== 'active') throw notFound('No such member');
+        if (target.userId === userId || can(target, 'moderate'))
+          throw forbidden('Moderators and owners cannot be paused');
+        const at = c.var.services.now();
+        const hours = 'hours' in body ? (body.hours as number) : 0;
+        await c.var.services.groups.setSilence(
+          group.groupId,
+          target.userId,
+          action === 'silence' ? { at: at + hours * 3_600_000, reason: body.reason } : null,
+        );
+        await audit(c, {
+          groupId: group.groupId,
+          actorId: userId,
+          action,
+          target: target.displayName,
+          reason: action === 'silence' ? `${hours} h: ${body.reason}` : body.reason,
+        });
+        return c.json({ ok: true as const });
+      },
+    );
+  }
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/audit',
+      tag: 'moderation',
+      summary: 'Every moderator action, newest first (owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'The log', schema: AuditPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member } = await loadForDiscussion(c, params.groupId);
+      if (!can(member, 'read-audit')) throw forbidden('The moderation log is for owners');
+      const page = await threadsRepo(c.var.services.config.db).listLog<AuditRecord>(
+        group.groupId,
+        'AUDIT',
+        query,
+      );
+      const who = await names(
+        c,
+        group.groupId,
+        page.items.map((a) => a.actorId),
+      );
+      return c.json({
+        items: page.items.map((a) => ({
+          action: a.action,
+          actor: { displayName: who.get(a.actorId) ?? 'Former member' },
+          target: a.target,
+          reason: a.reason,
+          at: iso(a.at),
+        })),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+}
