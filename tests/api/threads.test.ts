@@ -482,16 +482,7 @@ describe('threads and posts', () => {
 
   it('gives each meetup one session thread, titled with its date, for the group’s members', async () => {
     const { owner, groupId, member, t } = await setup();
-    const made = await owner.post(`/api/groups/${groupId}/meetups`, {
-      title: 'Tuesday circle',
-      description: 'Tea and talk.',
-      start: '2027-03-16T18:30',
-      durationMinutes: 90,
-      mode: 'online',
-      online: { url: 'https://meet.example/x' },
-      capacity: { online: 10 },
-    });
-    const occurrenceId = made.body.occurrences[0].occurrenceId;
+    const occurrenceId = await onlineMeetup(owner, groupId, 'Tuesday circle');
     const a = await member();
     const b = await member();
     const [first, second] = await Promise.all([
@@ -652,9 +643,10 @@ describe('threads and posts', () => {
 async function onlineMeetup(
   owner: { post: (p: string, b: unknown) => Promise<{ body: { occurrences: { occurrenceId: string }[] } }> },
   groupId: string,
+  title = 'Online circle',
 ) {
   const made = await owner.post(`/api/groups/${groupId}/meetups`, {
-    title: 'Online circle',
+    title,
     start: '2027-03-16T18:30',
     durationMinutes: 60,
     mode: 'online',
