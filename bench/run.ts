@@ -57,18 +57,37 @@ mkdirSync(join(root, 'dist/bench'), { recursive: true });
 const bareEntry = join(root, 'dist/bench/bare-handler.ts');
 writeFileSync(bareEntry, BARE);
 
+/**
+ * Builds a function as it is deployed (split into what a cold start loads and the contexts loaded
+ * on first use): the entry file, the bytes a cold start loads (the entry and the chunks it
+ * imports statically) and the bytes of the chunks loaded later.
+ */
 async function bundle(name: string, entry: string, sdk: 'bundled' | 'external') {
-  const outdir = join(work, sdk);
-  const opts = functionBuildOptions(name, outdir);
-  const outfile = join(outdir, name, 'index.mjs');
-  await build({
+  const opts = functionBuildOptions(name, join(work, sdk));
+  const { metafile } = await build({
     ...opts,
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { index: entry },
     external: sdk === 'external' ? ['@aws-sdk/*'] : [],
     sourcemap: false,
+    metafile: true,
   });
-  return { file: outfile, bytes: statSync(outfile).size };
+  const outputs = metafile!.outputs;
+  const entryOut = Object.keys(outputs).find((k) => k.endsWith(`${name}/index.mjs`))!;
+  const loaded = new Set<string>();
+  for (const queue = [entryOut]; queue.length; ) {
+    const next = queue.pop()!;
+    if (loaded.has(next)) continue;
+    loaded.add(next);
+    for (const i of outputs[next]!.imports)
+      if (i.kind === 'import-statement' && outputs[i.path]) queue.push(i.path);
+  }
+  const sum = (keys: string[]) => keys.reduce((n, k) => n + outputs[k]!.bytes, 0);
+  const all = Object.keys(outputs).filter((k) => k.endsWith('.mjs'));
+  return {
+    file: join(root, entryOut),
+    bytes: sum([...loaded]),
+    later: sum(all.filter((k) => !loaded.has(k))),
+  };
 }
 
 /** Time to import a bundle in a fresh Node process (the module graph a cold start loads). */
@@ -99,11 +118,13 @@ say('');
 say(
   `Median of ${COLD_RUNS} fresh Node ${process.versions.node} processes per bundle, the bundles taken in turn each round.`,
 );
-say('"self-contained" bundles the AWS SDK too (what a cold start loads, wherever the SDK comes from);');
+say(
+  '"self-contained" bundles the AWS SDK too (what a cold start loads, wherever the SDK comes from), counting what a cold start loads: the entry and the chunks it imports; the contexts split off and loaded on their first request are "later";',
+);
 say('"deployed" is the artifact CDK uploads (SDK external, from the Lambda runtime).');
 say('');
-say('| bundle | self-contained size | cold import | deployed size | vs bare (size / import) |');
-say('|---|---|---|---|---|');
+say('| bundle | self-contained size | later | cold import | deployed size | vs bare (size / import) |');
+say('|---|---|---|---|---|---|');
 const bare = await bundle('bare', bareEntry, 'bundled');
 const bareExt = await bundle('bare', bareEntry, 'external');
 const built = [];
@@ -120,14 +141,14 @@ const [bareCold, ...colds] = coldImports([bare.file, ...built.map((b) => b.self.
   ...number[],
 ];
 say(
-  `| bare Hono + DynamoDB client | ${kb(bare.bytes)} | ${ms(bareCold)} | ${kb(bareExt.bytes)} | 1.00× / 1.00× |`,
+  `| bare Hono + DynamoDB client | ${kb(bare.bytes)} | — | ${ms(bareCold)} | ${kb(bareExt.bytes + bareExt.later)} | 1.00× / 1.00× |`,
 );
 const ratios: Record<string, { size: number; cold: number }> = {};
 built.forEach(({ name, self, ext }, i) => {
   const cold = colds[i]!;
   ratios[name] = { size: self.bytes / bare.bytes, cold: cold / bareCold };
   say(
-    `| ${name} | ${kb(self.bytes)} | ${ms(cold)} | ${kb(ext.bytes)} | ${ratios[name].size.toFixed(2)}× / ${ratios[name].cold.toFixed(2)}× |`,
+    `| ${name} | ${kb(self.bytes)} | ${self.later ? kb(self.later) : '—'} | ${ms(cold)} | ${kb(ext.bytes + ext.later)} | ${ratios[name].size.toFixed(2)}× / ${ratios[name].cold.toFixed(2)}× |`,
   );
 });
 say('');
@@ -259,7 +280,10 @@ const threads = await benchThreads(say, quick);
 say('## Targets');
 say('');
 const check = (label: string, ok: boolean) => say(`- ${ok ? 'met' : 'MISSED'}: ${label}`);
-check(`API bundle ≤ 1.3× bare (${ratios.api!.size.toFixed(2)}×)`, ratios.api!.size <= 1.3);
+check(
+  `API bundle ≤ 1.3× bare, as a cold start loads it (${ratios.api!.size.toFixed(2)}×)`,
+  ratios.api!.size <= 1.3,
+);
 check(`API cold import ≤ 1.2× bare (${ratios.api!.cold.toFixed(2)}×)`, ratios.api!.cold <= 1.2);
 check(
   `GET /api/groups/{groupId} p99 ≤ 3× bare GetItem p99 (visitor ${(anonGet.p99 / rawGet.p99).toFixed(2)}×, member ${(memberGet.p99 / rawGet.p99).toFixed(2)}×)`,

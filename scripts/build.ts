@@ -33,9 +33,16 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
   return result;
 }
 
+/**
+ * A function's bundle: `index.mjs` and, split off, the contexts it loads on their first request
+ * (`chunks/`), so a cold start parses only what every request needs.
+ */
 export const functionBuildOptions = (name: string, outdir: string): BuildOptions => ({
-  entryPoints: [join(root, `functions/${name}/handler.ts`)],
-  outfile: join(outdir, name, 'index.mjs'),
+  entryPoints: { index: join(root, `functions/${name}/handler.ts`) },
+  outdir: join(outdir, name),
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -54,6 +54,15 @@ describe('the built API handler', () => {
     expect(cookie).toMatch(/HttpOnly/);
     const me = await call('GET', '/api/me', { cookie: cookie.split(';')[0] });
     expect(JSON.parse(me.body).handle).toBe('lambda-one');
+    // Contexts split off into chunks load on their first request.
+    for (const [path, status] of [
+      ['/api/me/notifications', 200],
+      ['/api/me/following', 200],
+      ['/api/me/feed', 200],
+    ] as const) {
+      const res = await call('GET', path, { cookie: cookie.split(';')[0] });
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(status);
+    }
   });
 
   it('throttles by the caller address API Gateway reports', async () => {
