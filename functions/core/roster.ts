@@ -1,0 +1,206 @@
+/**
+ * Facilitator rosters: who may take which duty at a meetup, and the auto-fill that proposes a
+ * roster for a date range. Pure and deterministic: the same input gives the same roster, with a
+ * reason for every choice and for every duty left open.
+ * @module
+ */
+import type { Attendance, MeetupMode } from './meetups';
+import { WEEKDAYS, type Weekday, weekdayIndex } from './recurrence';
+import { formatLocal, localAt } from './time';
+
+export const ROSTER_ROLES = {
+  lead: 'Lead facilitator',
+  co: 'Co-facilitator',
+  host: 'Online host',
+  greeter: 'Greeter',
+} as const;
+export type RosterRole = keyof typeof ROSTER_ROLES;
+export const ROLE_ORDER = Object.keys(ROSTER_ROLES) as RosterRole[];
+
+/** What a meetup needs: the duties it has, and how many must be filled for it to run safely. */
+export interface Staffing {
+  roles: RosterRole[];
+  minimum: number;
+}
+
+/** Unless the meetup says otherwise: a lead, and an online host where people join online too. */
+export function defaultStaffing(mode: MeetupMode): Staffing {
+  if (mode === 'hybrid') return { roles: ['lead', 'host'], minimum: 2 };
+  return { roles: ['lead', 'co'], minimum: 1 };
+}
+
+export interface WeeklyWindow {
+  day: Weekday;
+  /** Local times `HH:mm` in the group's zone; `to` after `from`. */
+  from: string;
+  to: string;
+}
+
+export interface Facilitator {
+  userId: string;
+  active: boolean;
+  /** When they completed facilitator training (a date), if they have. Leads must have. */
+  trainedOn: string | null;
+  maxPerMonth: number;
+  /** The ways they prefer to facilitate; a tie goes to the one whose preference fits. */
+  modes: Attendance[];
+  /** When they can, week by week (none: any time), and date ranges they are away. */
+  weekly: WeeklyWindow[];
+  away: { from: string; to: string }[];
+}
+
+export interface RosterSlotInput {
+  occurrenceId: string;
+  groupId: string;
+  startAt: number;
+  endAt: number;
+  mode: MeetupMode;
+  staffing: Staffing;
+  /** Duties already held, by role. */
+  filled: Partial<Record<RosterRole, string>>;
+}
+
+/** A facilitator's duty anywhere (any group): for overlaps and monthly counts. */
+export interface Duty {
+  userId: string;
+  occurrenceId: string;
+  startAt: number;
+  endAt: number;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** The calendar month of an instant in the group's zone: "2027-03". */
+export const monthOf = (at: number, zone: string) => formatLocal(localAt(at, zone)).slice(0, 7);
+
+/** Why a facilitator cannot take a duty, or null when they can. */
+export function unavailable(
+  f: Facilitator,
+  slot: Pick<RosterSlotInput, 'startAt' | 'endAt'>,
+  role: RosterRole,
+  zone: string,
+  duties: Duty[],
+): string | null {
+  if (!f.active) return 'not active';
+  if (role === 'lead' && !f.trainedOn) return 'not trained to lead';
+  const start = localAt(slot.startAt, zone);
+  const end = localAt(slot.endAt, zone);
+  const date = formatLocal(start).slice(0, 10);
+  if (f.away.some((a) => a.from <= date && date <= a.to)) return 'away';
+  if (f.weekly.length) {
+    const day = WEEKDAYS[weekdayIndex(start)];
+    const from = start.hour * 60 + start.minute;
+    const to = formatLocal(end).slice(0, 10) === date ? end.hour * 60 + end.minute : 24 * 60;
+    const fits = f.weekly.some((w) => w.day === day && minutes(w.from) <= from && to <= minutes(w.to));
+    if (!fits) return 'not available then';
+  }
+  const mine = duties.filter((d) => d.userId === f.userId);
+  if (mine.some((d) => d.startAt < slot.endAt && slot.startAt < d.endAt)) return 'another duty then';
+  const month = monthOf(slot.startAt, zone);
+  if (mine.filter((d) => monthOf(d.startAt, zone) === month).length >= f.maxPerMonth)
+    return `already at their most this month (${f.maxPerMonth})`;
+  return null;
+}
+
+export interface Proposal {
+  occurrenceId: string;
+  role: RosterRole;
+  userId: string;
+  reason: string;
+}
+
+export interface Unfilled {
+  occurrenceId: string;
+  role: RosterRole;
+  reason: string;
+}
+
+/**
+ * Proposes who takes each open duty, meetup by meetup in time order and the lead first: among
+ * those who can, the one with the fewest duties that month, then the fewest in the range, then
+ * the one whose preferred way of facilitating fits, then a stable order. Duties held elsewhere
+ * (other groups) count for overlaps and the monthly most; duties already on this roster stay.
+ */
+export function autofill(input: {
+  zone: string;
+  facilitators: Facilitator[];
+  slots: RosterSlotInput[];
+  /** Every duty the facilitators already hold, in any group. */
+  duties: Duty[];
+}): { proposals: Proposal[]; unfilled: Unfilled[] } {
+  const duties = [...input.duties];
+  const proposals: Proposal[] = [];
+  const unfilled: Unfilled[] = [];
+  const facilitators = [...input.facilitators].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  const slots = input.slots
+    .map((s) => ({ ...s, filled: { ...s.filled } }))
+    .sort((a, b) => a.startAt - b.startAt || (a.occurrenceId < b.occurrenceId ? -1 : 1));
+  const inRange = (userId: string) =>
+    duties.filter((d) => d.userId === userId && slots.some((s) => s.occurrenceId === d.occurrenceId)).length;
+  for (const slot of slots) {
+    const month = monthOf(slot.startAt, input.zone);
+    const prefers = slot.mode === 'online' ? 'online' : 'in_person';
+    for (const role of ROLE_ORDER.filter((r) => slot.staffing.roles.includes(r))) {
+      if (slot.filled[role]) continue;
+      const here = new Set(Object.values(slot.filled));
+      const refusals = new Map<string, string>();
+      const able = facilitators.filter((f) => {
+        if (here.has(f.userId)) {
+          refusals.set(f.userId, 'already on this meetup');
+          return false;
+        }
+        const why = unavailable(f, slot, role, input.zone, duties);
+        if (why) refusals.set(f.userId, why);
+        return !why;
+      });
+      if (!able.length) {
+        const counts = new Map<string, number>();
+        for (const why of refusals.values()) counts.set(why, (counts.get(why) ?? 0) + 1);
+        unfilled.push({
+          occurrenceId: slot.occurrenceId,
+          role,
+          reason: facilitators.length
+            ? `no one can: ${[...counts].map(([why, n]) => `${n} ${why}`).join(', ')}`
+            : 'no facilitators',
+        });
+        continue;
+      }
+      const score = (f: Facilitator) => {
+        const monthCount = duties.filter(
+          (d) => d.userId === f.userId && monthOf(d.startAt, input.zone) === month,
+        ).length;
+        return [monthCount, inRange(f.userId), f.modes.includes(prefers) ? 0 : 1] as const;
+      };
+      const scored = able.map((f) => ({ f, s: score(f) }));
+      scored.sort((a, b) => a.s[0] - b.s[0] || a.s[1] - b.s[1] || a.s[2] - b.s[2]);
+      const { f, s } = scored[0]!;
+      const next = scored[1];
+      const reason = !next
+        ? 'the only one who can'
+        : next.s[0] > s[0]
+          ? `fewest duties this month (${s[0]})`
+          : next.s[1] > s[1]
+            ? `fewest duties in these dates (${s[1]})`
+            : next.s[2] > s[2]
+              ? `prefers ${prefers === 'online' ? 'online' : 'in person'}`
+              : `tied on duties (${s[0]} this month); first in a fixed order`;
+      proposals.push({ occurrenceId: slot.occurrenceId, role, userId: f.userId, reason });
+      slot.filled[role] = f.userId;
+      duties.push({
+        userId: f.userId,
+        occurrenceId: slot.occurrenceId,
+        startAt: slot.startAt,
+        endAt: slot.endAt,
+      });
+    }
+  }
+  return { proposals, unfilled };
+}
+
+/** How a meetup's roster stands: understaffed when fewer than its minimum are filled. */
+export function staffingGap(staffing: Staffing, filled: Partial<Record<RosterRole, unknown>>) {
+  const held = staffing.roles.filter((r) => filled[r]).length;
+  return {
+    understaffed: held < staffing.minimum || (staffing.roles.includes('lead') && !filled.lead),
+    open: staffing.roles.filter((r) => !filled[r]),
+  };
+}
