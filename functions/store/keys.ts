@@ -55,6 +55,15 @@ export const keys = {
     pk: `GROUP#${groupId}`,
     sk: `WAIT#${new Date(at).toISOString()}#${postId}`,
   }),
+  /** A facilitator's profile in a group (training, availability, most duties a month). */
+  facilitator: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `FAC#${userId}` }),
+  /** A facilitator's upcoming duties in every group, in one versioned item. */
+  duties: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'DUTIES' }),
+  /** A request for someone to cover a duty, in the group's partition (ids are time-ordered). */
+  cover: (groupId: string, coverRequestId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `COVER#${coverRequestId}`,
+  }),
   /** How many of a thread's posts a member has seen. */
   readState: (userId: string, threadId: string): Key => ({ pk: `USER#${userId}`, sk: `READ#${threadId}` }),
   /** A member's choice to follow a thread or not (absent: the default, see routes/threads). */

@@ -1,15 +1,17 @@
-/** The meetups context: scheduling, the schedule, RSVPs and notifications, loaded together. */
+/** The meetups context: scheduling, the schedule, RSVPs, rosters and notifications, loaded together. */
 import type { Hono } from 'hono';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import type { AppEnv, Services } from '../context';
 import type { Registry } from '../route';
 import { meetupRoutes } from './meetups';
+import { rosterRoutes } from './roster';
 import { rsvpRoutes } from './rsvps';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   meetupRoutes(app, registry);
   rsvpRoutes(app, registry);
+  rosterRoutes(app, registry);
 }
 
 export const services = (base: Services): Partial<Services> => ({

@@ -18,6 +18,7 @@ import {
   shapeProblems,
 } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
+import { defaultStaffing } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
 import {
   AttendanceRequest,
@@ -101,6 +102,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         rsvpOpensHoursBefore: body.rsvpOpensHoursBefore,
         rsvpClosesMinutesBefore: body.rsvpClosesMinutesBefore,
         rrule: plan.rule ? formatRule(plan.rule) : null,
+        staffing: body.staffing ?? defaultStaffing(body.mode),
         occurrenceCount: plan.occurrences.length,
         status: 'scheduled',
         createdBy: auth.userId,
@@ -611,6 +613,8 @@ function occurrenceItem(
     rsvpOpensAt: meetup.rsvpOpensHoursBefore ? p.startAt - meetup.rsvpOpensHoursBefore * 3_600_000 : at,
     rsvpClosesAt: p.startAt - meetup.rsvpClosesMinutesBefore * 60_000,
     recurring: !!meetup.rrule,
+    staffing: meetup.staffing ?? defaultStaffing(meetup.mode),
+    roster: {},
     ...emptyLedger(
       offers.includes('in_person') ? meetup.capacity.inPerson! : 0,
       offers.includes('online') ? meetup.capacity.online! : 0,

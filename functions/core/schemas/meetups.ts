@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ACCESS_FEATURES, ATTENDANCE, MEETUP_MODES } from '../meetups';
 import { LOCAL_DATE_TIME } from '../time';
 import { Cursor, line, PageLimit, text } from './common';
+import { StaffingSchema } from './roster';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -71,6 +72,8 @@ const Rrule = z.string().check(z.minLength(1), z.maxLength(200));
 export const CreateMeetupRequest = z.strictObject({
   ...meetupFields,
   recurrence: z.optional(z.strictObject({ rrule: Rrule })),
+  /** The duties each meetup needs (absent: a lead, and an online host for hybrid meetups). */
+  staffing: z.optional(StaffingSchema),
 });
 export type CreateMeetupRequest = z.infer<typeof CreateMeetupRequest>;
 
@@ -175,7 +178,7 @@ export const AttendeeList = z.object({ items: z.array(Attendee) });
 
 export const Notification = z.object({
   notificationId: z.string(),
-  kind: z.enum(['promoted', 'moved', 'cancelled']),
+  kind: z.enum(['promoted', 'moved', 'cancelled', 'roster']),
   text: z.string(),
   occurrenceId: z.string(),
   groupId: z.string(),

@@ -28,6 +28,7 @@ import {
   type SeatCounts,
   type StoredLedger,
 } from '../../core/meetups';
+import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf, type Paths, putMany } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
@@ -35,6 +36,7 @@ import { queryPage } from '../paging';
 import { GSI2 } from '../table';
 import { isConditionFailure } from './accounts';
 import type { MemberRecord } from './groups';
+import type { RosterSlot } from './roster';
 
 export interface VenueRecord {
   name: string;
@@ -58,6 +60,8 @@ export interface MeetupRecord {
   rsvpOpensHoursBefore?: number;
   rsvpClosesMinutesBefore: number;
   rrule: string | null;
+  /** The duties each of its meetups needs (absent: the default for its mode). */
+  staffing?: Staffing;
   /** The occurrence index the current pattern starts at (absent: 0; see replanSeries). */
   ruleFrom?: number;
   occurrenceCount: number;
@@ -101,6 +105,9 @@ export interface OccurrenceItem extends StoredLedger {
     checkedIn: string[];
     recordedAt: string;
   };
+  /** The duties it needs, and who holds each (see repos/roster). */
+  staffing?: Staffing;
+  roster?: Partial<Record<RosterRole, RosterSlot>>;
   version: number;
 }
 
@@ -129,6 +136,8 @@ const CARD_FIELDS = {
   recurring: 1,
   overrides: 1,
   attendance: 1,
+  staffing: 1,
+  roster: 1,
   version: 1,
   inLineInPerson: 1,
   inLineOnline: 1,

@@ -14,7 +14,7 @@ import { isConditionFailure } from './accounts';
 export interface NotificationRecord {
   notificationId: string;
   userId: string;
-  kind: 'promoted' | 'moved' | 'cancelled';
+  kind: 'promoted' | 'moved' | 'cancelled' | 'roster';
   text: string;
   occurrenceId: string;
   groupId: string;

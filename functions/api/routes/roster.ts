@@ -1,0 +1,826 @@
+/**
+ * Facilitator rosters: profiles and availability, the roster of a date range with its gaps,
+ * duties given by hand or proposed by auto-fill, confirmed or declined, and cover: a facilitator
+ * asks, the eligible ones are told, the first to accept takes the duty. Rosters are for a group's
+ * organisers (owners and facilitators) and moderators; owners staff them.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors';
+import type { Membership } from '../../core/groups';
+import { canSeeAttendees } from '../../core/meetups';
+import {
+  autofill,
+  type Duty,
+  defaultStaffing,
+  ROLE_ORDER,
+  ROSTER_ROLES,
+  type RosterRole,
+  type Staffing,
+  staffingGap,
+  unavailable,
+} from '../../core/roster';
+import { Ok } from '../../core/schemas/common';
+import { GroupParams } from '../../core/schemas/groups';
+import {
+  AssignmentParams,
+  AssignRequest,
+  AutofillAnswer,
+  AutofillRequest,
+  AvailabilityRequest,
+  CoverCreated,
+  CoverParams,
+  CoverRequestList,
+  DutyList,
+  FacilitatorList,
+  FacilitatorParams,
+  FacilitatorUpdate,
+  FacilitatorView,
+  RoleParams,
+  RosterPage,
+  RosterQuery,
+} from '../../core/schemas/roster';
+import { resolveLocal } from '../../core/time';
+import { scopedId } from '../../store/ids';
+import { groupOf } from '../../store/keys';
+import type { GroupRecord } from '../../store/repos/groups';
+import type { OccurrenceCard } from '../../store/repos/meetups';
+import {
+  type DutyEntry,
+  dutyKey,
+  type FacilitatorRecord,
+  type RosterSlot,
+  rosterRepo,
+} from '../../store/repos/roster';
+import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { defineRoute, type Registry } from '../route';
+import { loadGroup } from './groups';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isOwner = (m: Membership | null) => m?.status === 'active' && m.role === 'owner';
+/** Who may be given duties: a group's facilitators and owners. */
+const canFacilitate = (m: Membership | null) =>
+  m?.status === 'active' && ['owner', 'facilitator'].includes(m.role);
+
+/**
+ * The profile a member facilitates with: their stored one, or for a facilitator who has not
+ * written one yet, the defaults. Owners facilitate once they have a profile. Null: not a
+ * facilitator here.
+ */
+function profileOf(
+  m: (Membership & { userId: string; groupId: string }) | null,
+  stored: FacilitatorRecord | null | undefined,
+  now: number,
+): FacilitatorRecord | null {
+  if (!m || !canFacilitate(m)) return null;
+  if (stored) return stored;
+  return m.role === 'facilitator' ? profileFor(m.groupId, m.userId, now) : null;
+}
+
+/** The group, for its organisers and moderators (owners to change it, with `owners`). */
+async function loadRoster(c: Ctx, groupId: string, owners = false) {
+  const { userId } = requireAuth(c);
+  const { group, member } = await loadGroup(c, groupId, 'read', 'Join the group to see its roster');
+  if (owners ? !isOwner(member) : !canSeeAttendees(member))
+    throw forbidden(owners ? 'Only owners staff the roster' : 'The roster is for organisers and moderators');
+  return { group, member: member!, userId };
+}
+
+const profileFor = (groupId: string, userId: string, now: number): FacilitatorRecord => ({
+  groupId,
+  userId,
+  active: true,
+  trainedOn: null,
+  trainedBy: null,
+  maxPerMonth: 4,
+  modes: ['in_person', 'online'],
+  weekly: [],
+  away: [],
+  updatedAt: iso(now),
+});
+
+/** A day's start in the group's zone, as an instant. */
+const dayStart = (date: string, zone: string) =>
+  resolveLocal(
+    { year: +date.slice(0, 4), month: +date.slice(5, 7), day: +date.slice(8, 10), hour: 0, minute: 0 },
+    zone,
+  ).epochMs;
+
+/** The group's scheduled meetups in a range (at most 200), with their staffing and roster. */
+async function rosterIn(c: Ctx, group: GroupRecord, from: number, to: number) {
+  const { meetups, config } = c.var.services;
+  const cards: OccurrenceCard[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await meetups.listSchedule(group.groupId, { from, to, limit: 50, cursor });
+    cards.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && cards.length < 200);
+  const rosters = await rosterRepo(config.db).rostersOf(cards.map((o) => o.occurrenceId));
+  return cards.map((o) => {
+    const r = rosters.get(o.occurrenceId);
+    return { ...o, staffing: r?.staffing ?? defaultStaffing(o.mode), roster: r?.roster ?? {} };
+  });
+}
+
+type Rostered = Awaited<ReturnType<typeof rosterIn>>[number];
+
+/**
+ * Gives a duty to a facilitator: checked against their profile and every duty they hold in any
+ * group, claimed in their own duty list under its version, then written on the meetup (only if
+ * the duty is free, or `from` holds it). The claim is given back when the meetup's write fails.
+ */
+async function giveDuty(
+  c: Ctx,
+  o: Pick<Rostered, 'occurrenceId' | 'groupId' | 'startAt' | 'endAt' | 'staffing' | 'roster' | 'timezone'>,
+  role: RosterRole,
+  userId: string,
+  by: string,
+  opts: { from?: string } = {},
+): Promise<void> {
+  const repo = rosterRepo(c.var.services.config.db);
+  const now = c.var.services.now();
+  if (!o.staffing.roles.includes(role)) {
+    throw invalid(`This meetup does not need a ${ROSTER_ROLES[role].toLowerCase()}`, [
+      { path: 'params.role', message: `Needs: ${o.staffing.roles.join(', ')}` },
+    ]);
+  }
+  const [{ member }, profile] = await Promise.all([
+    c.var.services.groups.getGroupWithMember(o.groupId, userId),
+    repo.getFacilitator(o.groupId, userId),
+  ]);
+  const facilitator = profileOf(member, profile, now);
+  if (!facilitator) {
+    throw invalid('That person is not one of this group’s facilitators', [
+      { path: 'body.userId', message: 'Not a facilitator here' },
+    ]);
+  }
+  if (Object.values(o.roster).some((s) => s?.userId === userId && s.userId !== opts.from)) {
+    throw conflict('They already have a duty at this meetup');
+  }
+  const key = dutyKey(o.occurrenceId, role);
+  for (let attempt = 0; ; attempt++) {
+    const { duties, version } = await repo.getDuties(userId);
+    const held: Duty[] = Object.entries(duties)
+      .filter(([k]) => k !== key)
+      .map(([, d]) => ({ userId, occurrenceId: d.occurrenceId, startAt: d.startAt, endAt: d.endAt }));
+    const why = unavailable(facilitator, o, role, o.timezone, held);
+    if (why) throw conflict(`They cannot take this duty: ${why}`);
+    const entry: DutyEntry = {
+      occurrenceId: o.occurrenceId,
+      groupId: o.groupId,
+      role,
+      startAt: o.startAt,
+      endAt: o.endAt,
+    };
+    if (await repo.saveDuties(userId, version, { ...duties, [key]: entry }, now)) break;
+    if (attempt === 3) throw conflict('Their duties were changing; please try again');
+  }
+  const slot: RosterSlot = { userId, status: 'assigned', assignedBy: by, at: now };
+  if (!(await repo.setSlot(o.occurrenceId, role, slot, { from: opts.from, now }))) {
+    await dropDuty(c, userId, key);
+    throw conflict('That duty was taken meanwhile, or the meetup is no longer ahead');
+  }
+}
+
+/** Takes a duty off a facilitator's own list. */
+async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
+  const repo = rosterRepo(c.var.services.config.db);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { duties, version } = await repo.getDuties(userId);
+    if (!duties[key]) return;
+    const { [key]: _gone, ...rest } = duties;
+    if (await repo.saveDuties(userId, version, rest, c.var.services.now())) return;
+  }
+  throw conflict('Their duties were changing; please try again');
+}
+
+const parseAssignment = (assignmentId: string) => {
+  const [occurrenceId, role] = assignmentId.split('.') as [string, RosterRole];
+  return { occurrenceId, role };
+};
+
+/** An assignment's meetup and slot, for the facilitator who holds it (404 for anyone else). */
+async function loadAssignment(c: Ctx, assignmentId: string) {
+  const { userId } = requireAuth(c);
+  const { occurrenceId, role } = parseAssignment(assignmentId);
+  const { group, member } = await loadGroup(c, groupOf(occurrenceId), 'read', 'Join the group first');
+  const o = await c.var.services.meetups.getOccurrence(occurrenceId);
+  const slot = o?.roster?.[role];
+  if (!o || slot?.userId !== userId) throw notFound('No such duty of yours');
+  return { group, member: member!, userId, o, role, slot };
+}
+
+async function notifyPeople(
+  c: Ctx,
+  userIds: string[],
+  o: { occurrenceId: string; groupId: string },
+  text: string,
+) {
+  if (!userIds.length) return;
+  await c.var.services.notifications.notify(
+    userIds.map((userId) => ({
+      userId,
+      kind: 'roster' as const,
+      text,
+      occurrenceId: o.occurrenceId,
+      groupId: o.groupId,
+    })),
+    c.var.services.now(),
+  );
+}
+
+const when = (o: { startLocal: string }) => o.startLocal.replace('T', ' at ');
+
+function facilitatorView(f: FacilitatorRecord, names: Map<string, string>) {
+  return {
+    userId: f.userId,
+    displayName: names.get(f.userId) ?? 'Former member',
+    active: f.active,
+    trainedOn: f.trainedOn,
+    trainedBy: f.trainedBy ? (names.get(f.trainedBy) ?? 'Former member') : null,
+    maxPerMonth: f.maxPerMonth,
+    modes: f.modes,
+    weekly: f.weekly,
+    away: f.away,
+  };
+}
+
+export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/facilitators',
+      tag: 'roster',
+      summary: 'The group’s facilitators: training, availability and the most duties they want a month',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'Facilitators', schema: FacilitatorList } },
+    },
+    async (c, { params }) => {
+      const { group } = await loadRoster(c, params.groupId);
+      const { groups, config, now } = c.var.services;
+      const members = await groups.listMembers(group.groupId, { status: 'active', limit: 100 });
+      const stored = new Map(
+        (await rosterRepo(config.db).listFacilitators(group.groupId)).map((f) => [f.userId, f]),
+      );
+      const all = members.members.flatMap((m) => profileOf(m, stored.get(m.userId), now()) ?? []);
+      const names = new Map(members.members.map((m) => [m.userId, m.displayName]));
+      for (const f of all)
+        if (f.trainedBy && !names.has(f.trainedBy)) names.set(f.trainedBy, 'Former member');
+      return c.json({ items: all.map((f) => facilitatorView(f, names)) });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/facilitators/{userId}',
+      tag: 'roster',
+      summary: 'A facilitator’s profile (owners, and the facilitator)',
+      auth: 'required',
+      params: FacilitatorParams,
+      responses: { 200: { description: 'The profile', schema: FacilitatorView } },
+    },
+    async (c, { params }) => {
+      const { userId } = requireAuth(c);
+      const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
+      const target = params.userId === 'me' ? userId : params.userId;
+      if (target !== userId && !isOwner(member))
+        throw forbidden('Profiles are for owners and the facilitator');
+      const { groups, config, now } = c.var.services;
+      const m = await groups.getMember(group.groupId, target);
+      if (!canFacilitate(m)) throw notFound('No such facilitator');
+      const f =
+        (await rosterRepo(config.db).getFacilitator(group.groupId, target)) ??
+        profileFor(group.groupId, target, now());
+      const names = await groups.getDisplayNames(group.groupId, [
+        target,
+        ...(f.trainedBy ? [f.trainedBy] : []),
+      ]);
+      return c.json(facilitatorView(f, names));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/groups/{groupId}/facilitators/{userId}',
+      tag: 'roster',
+      summary:
+        'Change a facilitator’s profile: owners record training and set active; a facilitator sets their own most per month and modes',
+      auth: 'required',
+      params: FacilitatorParams,
+      body: FacilitatorUpdate,
+      responses: { 200: { description: 'The profile', schema: FacilitatorView } },
+    },
+    async (c, { params, body }) => {
+      const { userId } = requireAuth(c);
+      const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
+      const target = params.userId === 'me' ? userId : params.userId;
+      const owner = isOwner(member);
+      if (!owner && target !== userId) throw forbidden('Only owners change another’s profile');
+      if (!owner && (body.active !== undefined || body.trainedOn !== undefined))
+        throw forbidden('Only owners record training and who is active');
+      const { groups, config, now } = c.var.services;
+      const m = await groups.getMember(group.groupId, target);
+      if (!canFacilitate(m)) {
+        throw invalid('That person is not one of this group’s facilitators', [
+          { path: 'params.userId', message: 'Make them a facilitator first' },
+        ]);
+      }
+      const repo = rosterRepo(config.db);
+      const before =
+        (await repo.getFacilitator(group.groupId, target)) ?? profileFor(group.groupId, target, now());
+      const after: FacilitatorRecord = {
+        ...before,
+        ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
+        ...(body.trainedOn !== undefined ? { trainedBy: body.trainedOn ? userId : null } : {}),
+        updatedAt: iso(now()),
+      };
+      await repo.putFacilitator(after);
+      const names = await groups.getDisplayNames(group.groupId, [
+        target,
+        ...(after.trainedBy ? [after.trainedBy] : []),
+      ]);
+      return c.json(facilitatorView(after, names));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/groups/{groupId}/facilitators/me/availability',
+      tag: 'roster',
+      summary: 'Your availability in this group: weekly windows (none: any time) and dates away',
+      auth: 'required',
+      params: GroupParams,
+      body: AvailabilityRequest,
+      responses: { 200: { description: 'Your profile', schema: FacilitatorView } },
+    },
+    async (c, { params, body }) => {
+      const { userId } = requireAuth(c);
+      const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
+      if (!canFacilitate(member)) throw forbidden('Availability is for the group’s facilitators');
+      const { groups, config, now } = c.var.services;
+      const repo = rosterRepo(config.db);
+      const before =
+        (await repo.getFacilitator(group.groupId, userId)) ?? profileFor(group.groupId, userId, now());
+      const after = { ...before, weekly: body.weekly, away: body.away, updatedAt: iso(now()) };
+      await repo.putFacilitator(after);
+      return c.json(facilitatorView(after, await groups.getDisplayNames(group.groupId, [userId])));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/roster',
+      tag: 'roster',
+      summary: 'The roster between two dates (default: the next four weeks), with each meetup’s gaps',
+      auth: 'required',
+      params: GroupParams,
+      query: RosterQuery,
+      responses: { 200: { description: 'The roster', schema: RosterPage } },
+    },
+    async (c, { params, query }) => {
+      const { group } = await loadRoster(c, params.groupId);
+      const now = c.var.services.now();
+      const from = query.from ? dayStart(query.from, group.timezone) : now;
+      const to = query.to ? dayStart(query.to, group.timezone) + 86_400_000 : from + 28 * 86_400_000;
+      if (to <= from || to - from > 120 * 86_400_000)
+        throw invalid('Ask for up to 120 days at a time', [
+          { path: 'query.to', message: 'After "from", within 120 days' },
+        ]);
+      const rows = await rosterIn(c, group, from, to);
+      const holders = rows.flatMap((o) => Object.values(o.roster).map((s) => s!.userId));
+      const names = await c.var.services.groups.getDisplayNames(group.groupId, [...new Set(holders)]);
+      return c.json({ items: rows.map((o) => rosterEntry(o, names)) });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'put',
+      path: '/occurrences/{occurrenceId}/roster/{role}',
+      tag: 'roster',
+      summary: 'Give a duty to a facilitator by hand (owners)',
+      auth: 'required',
+      params: RoleParams,
+      body: AssignRequest,
+      responses: { 200: { description: 'Given', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { userId } = await loadRoster(c, groupOf(params.occurrenceId), true);
+      const o = await c.var.services.meetups.getOccurrence(params.occurrenceId);
+      if (!o || o.status !== 'scheduled') throw notFound('No such meetup');
+      const roster = o.roster ?? {};
+      if (roster[params.role]?.userId === body.userId) return c.json({ ok: true as const });
+      if (roster[params.role]) throw conflict('Someone holds that duty: take it off them first');
+      await giveDuty(
+        c,
+        { ...o, staffing: o.staffing ?? defaultStaffing(o.mode), roster },
+        params.role,
+        body.userId,
+        userId,
+      );
+      await notifyPeople(
+        c,
+        [body.userId],
+        o,
+        `You have a duty: ${ROSTER_ROLES[params.role]} at “${o.title}” on ${when(o)}. Please confirm it.`,
+      );
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'delete',
+      path: '/occurrences/{occurrenceId}/roster/{role}',
+      tag: 'roster',
+      summary: 'Take a duty off whoever holds it (owners)',
+      auth: 'required',
+      params: RoleParams,
+      responses: { 200: { description: 'Taken off', schema: Ok } },
+    },
+    async (c, { params }) => {
+      await loadRoster(c, groupOf(params.occurrenceId), true);
+      const o = await c.var.services.meetups.getOccurrence(params.occurrenceId);
+      const slot = o?.roster?.[params.role];
+      if (!o || !slot) return c.json({ ok: true as const });
+      if (await rosterRepo(c.var.services.config.db).clearSlot(o.occurrenceId, params.role, slot.userId))
+        await dropDuty(c, slot.userId, dutyKey(o.occurrenceId, params.role));
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/groups/{groupId}/roster/autofill',
+      tag: 'roster',
+      summary:
+        'Propose who takes each open duty between two dates, with the reasons; with `apply`, give them (owners)',
+      auth: 'required',
+      params: GroupParams,
+      body: AutofillRequest,
+      responses: { 200: { description: 'The proposals', schema: AutofillAnswer } },
+    },
+    async (c, { params, body }) => {
+      const { group, userId } = await loadRoster(c, params.groupId, true);
+      const { groups, config, now } = c.var.services;
+      const from = Math.max(now(), dayStart(body.from, group.timezone));
+      const to = dayStart(body.to, group.timezone) + 86_400_000;
+      if (to <= from || to - from > 120 * 86_400_000)
+        throw invalid('Fill up to 120 days ahead at a time', [
+          { path: 'body.to', message: 'After "from", within 120 days' },
+        ]);
+      const repo = rosterRepo(config.db);
+      const [rows, members, stored] = await Promise.all([
+        rosterIn(c, group, from, to),
+        groups.listMembers(group.groupId, { status: 'active', limit: 100 }),
+        repo.listFacilitators(group.groupId),
+      ]);
+      const byId = new Map(stored.map((f) => [f.userId, f]));
+      const facilitators = members.members.flatMap((m) => profileOf(m, byId.get(m.userId), now()) ?? []);
+      // Every duty they hold anywhere: one read each (their own list, in one item).
+      const lists = await Promise.all(facilitators.map((f) => repo.getDuties(f.userId)));
+      const duties: Duty[] = lists.flatMap((l, i) =>
+        Object.values(l.duties).map((d) => ({ userId: facilitators[i]!.userId, ...d })),
+      );
+      const scheduled = rows.filter((o) => o.status === 'scheduled');
+      const result = autofill({
+        zone: group.timezone,
+        facilitators,
+        duties,
+        slots: scheduled.map((o) => ({
+          occurrenceId: o.occurrenceId,
+          groupId: o.groupId,
+          startAt: o.startAt,
+          endAt: o.endAt,
+          mode: o.mode,
+          staffing: o.staffing,
+          filled: Object.fromEntries(Object.entries(o.roster).map(([r, s]) => [r, s!.userId])),
+        })),
+      });
+      let applied = 0;
+      if (body.apply) {
+        const rowById = new Map(scheduled.map((o) => [o.occurrenceId, o]));
+        for (const p of result.proposals) {
+          const o = rowById.get(p.occurrenceId)!;
+          try {
+            await giveDuty(c, o, p.role, p.userId, userId);
+            o.roster = {
+              ...o.roster,
+              [p.role]: { userId: p.userId, status: 'assigned', assignedBy: userId, at: now() },
+            };
+            applied++;
+          } catch {
+            // Taken meanwhile, or their availability changed: it shows as a gap.
+          }
+        }
+        // One notice per person, pointing at their first new duty.
+        const firsts = new Map<string, { occurrenceId: string; n: number }>();
+        for (const p of result.proposals) {
+          const seen = firsts.get(p.userId);
+          firsts.set(p.userId, { occurrenceId: seen?.occurrenceId ?? p.occurrenceId, n: (seen?.n ?? 0) + 1 });
+        }
+        for (const [u, { occurrenceId, n }] of firsts) {
+          await notifyPeople(
+            c,
+            [u],
+            { occurrenceId, groupId: group.groupId },
+            `You have ${n} new ${n === 1 ? 'duty' : 'duties'} in ${group.name}. Please confirm them in My duties.`,
+          );
+        }
+      }
+      const names = new Map(members.members.map((m) => [m.userId, m.displayName]));
+      const info = new Map(scheduled.map((o) => [o.occurrenceId, o]));
+      return c.json({
+        proposals: result.proposals.map((p) => ({
+          ...p,
+          title: info.get(p.occurrenceId)!.title,
+          startLocal: info.get(p.occurrenceId)!.startLocal,
+          displayName: names.get(p.userId) ?? 'Former member',
+        })),
+        unfilled: result.unfilled.map((u) => ({
+          ...u,
+          title: info.get(u.occurrenceId)!.title,
+          startLocal: info.get(u.occurrenceId)!.startLocal,
+        })),
+        applied,
+      });
+    },
+  );
+
+  for (const action of ['confirm', 'decline'] as const) {
+    defineRoute(
+      app,
+      registry,
+      {
+        method: 'post',
+        path: `/assignments/{assignmentId}/${action}`,
+        tag: 'roster',
+        summary:
+          action === 'confirm' ? 'Confirm a duty of yours' : 'Decline a duty of yours (it becomes a gap)',
+        auth: 'required',
+        params: AssignmentParams,
+        responses: { 200: { description: 'Done', schema: Ok } },
+      },
+      async (c, { params }) => {
+        const { userId, o, role } = await loadAssignment(c, params.assignmentId);
+        const repo = rosterRepo(c.var.services.config.db);
+        if (action === 'confirm') {
+          if (!(await repo.updateSlot(o.occurrenceId, role, userId, { status: 'confirmed' })))
+            throw conflict('That duty is no longer yours');
+        } else if (await repo.clearSlot(o.occurrenceId, role, userId)) {
+          await dropDuty(c, userId, dutyKey(o.occurrenceId, role));
+        }
+        return c.json({ ok: true as const });
+      },
+    );
+  }
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/assignments/{assignmentId}/cover-requests',
+      tag: 'roster',
+      summary:
+        'Ask for cover: the facilitators who could take the duty are told; the first to accept takes it',
+      auth: 'required',
+      params: AssignmentParams,
+      responses: { 201: { description: 'Asked', schema: CoverCreated } },
+    },
+    async (c, { params }) => {
+      const { group, userId, o, role, slot } = await loadAssignment(c, params.assignmentId);
+      if (slot.coverRequestId) return c.json({ coverRequestId: slot.coverRequestId, notified: 0 }, 201);
+      const { groups, config, now } = c.var.services;
+      const repo = rosterRepo(config.db);
+      const coverRequestId = scopedId(group.groupId);
+      await repo.putCover({
+        coverRequestId,
+        groupId: group.groupId,
+        occurrenceId: o.occurrenceId,
+        role,
+        askerId: userId,
+        status: 'open',
+        createdAt: now(),
+      });
+      await repo.updateSlot(o.occurrenceId, role, userId, { coverRequestId });
+      // Tell those who could take it now.
+      const [members, stored] = await Promise.all([
+        groups.listMembers(group.groupId, { status: 'active', limit: 100 }),
+        repo.listFacilitators(group.groupId),
+      ]);
+      const byId = new Map(stored.map((f) => [f.userId, f]));
+      const eligible: string[] = [];
+      for (const m of members.members) {
+        const f = profileOf(m, byId.get(m.userId), now());
+        if (!f || m.userId === userId) continue;
+        const { duties } = await repo.getDuties(m.userId);
+        const held = Object.values(duties).map((d) => ({ userId: m.userId, ...d }));
+        if (Object.values(o.roster ?? {}).some((s) => s?.userId === m.userId)) continue;
+        if (!unavailable(f, o, role, group.timezone, held)) eligible.push(m.userId);
+      }
+      await notifyPeople(
+        c,
+        eligible,
+        o,
+        `Can you cover? ${ROSTER_ROLES[role]} at “${o.title}” on ${when(o)} needs someone.`,
+      );
+      return c.json({ coverRequestId, notified: eligible.length }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/cover-requests',
+      tag: 'roster',
+      summary: 'Open requests for cover in the group (its organisers)',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'Open requests', schema: CoverRequestList } },
+    },
+    async (c, { params }) => {
+      const { group } = await loadRoster(c, params.groupId);
+      const { meetups, groups, config } = c.var.services;
+      const open = await rosterRepo(config.db).listCovers(group.groupId);
+      const occurrences = new Map(
+        (await meetups.getOccurrences(open.map((r) => r.occurrenceId))).map((o) => [o.occurrenceId, o]),
+      );
+      const names = await groups.getDisplayNames(
+        group.groupId,
+        open.map((r) => r.askerId),
+      );
+      return c.json({
+        items: open
+          .filter((r) => occurrences.get(r.occurrenceId)?.status === 'scheduled')
+          .map((r) => ({
+            coverRequestId: r.coverRequestId,
+            occurrenceId: r.occurrenceId,
+            role: r.role,
+            title: occurrences.get(r.occurrenceId)!.title,
+            startLocal: occurrences.get(r.occurrenceId)!.startLocal,
+            askedBy: names.get(r.askerId) ?? 'Former member',
+            createdAt: iso(r.createdAt),
+          })),
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/cover-requests/{coverRequestId}/accept',
+      tag: 'roster',
+      summary: 'Take a duty someone asked cover for: the first to accept gets it, and the asker is released',
+      auth: 'required',
+      params: CoverParams,
+      responses: { 200: { description: 'The duty is yours', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const { userId } = requireAuth(c);
+      const groupId = groupOf(params.coverRequestId);
+      const { member } = await loadGroup(c, groupId, 'read', 'Join the group first');
+      if (!canFacilitate(member)) throw forbidden('Cover is for the group’s facilitators');
+      const repo = rosterRepo(c.var.services.config.db);
+      const request = await repo.getCover(groupId, params.coverRequestId);
+      if (!request) throw notFound('No such request');
+      if (request.askerId === userId) throw conflict('You cannot cover your own duty');
+      if (request.status !== 'open') throw conflict('Someone has already taken this duty');
+      const o = await c.var.services.meetups.getOccurrence(request.occurrenceId);
+      if (!o || o.roster?.[request.role]?.userId !== request.askerId)
+        throw conflict('This duty has changed meanwhile');
+      // First give the duty to the one accepting (checked against their duties), then close the
+      // request: only one acceptance can close it; a later one gives the duty back.
+      if (!(await repo.closeCover(groupId, request.coverRequestId, { status: 'taken', takenBy: userId })))
+        throw conflict('Someone has already taken this duty');
+      try {
+        await giveDuty(
+          c,
+          { ...o, staffing: o.staffing ?? defaultStaffing(o.mode), roster: o.roster ?? {} },
+          request.role,
+          userId,
+          request.askerId,
+          { from: request.askerId },
+        );
+      } catch (e) {
+        // They could not take it after all (another duty then, their most this month): reopen it.
+        await repo.reopenCover(groupId, request.coverRequestId, userId);
+        throw e;
+      }
+      await dropDuty(c, request.askerId, dutyKey(o.occurrenceId, request.role));
+      await notifyPeople(
+        c,
+        [request.askerId],
+        o,
+        `Your ${ROSTER_ROLES[request.role].toLowerCase()} duty at “${o.title}” on ${when(o)} is covered. Thank you for asking early.`,
+      );
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/duties',
+      tag: 'roster',
+      summary: 'Your upcoming duties in every group',
+      auth: 'required',
+      responses: { 200: { description: 'Your duties, earliest first', schema: DutyList } },
+    },
+    async (c) => {
+      const { userId } = requireAuth(c);
+      const { meetups, config, now } = c.var.services;
+      const { duties } = await rosterRepo(config.db).getDuties(userId);
+      const ahead = Object.values(duties).filter((d) => d.endAt > now());
+      const occurrences = new Map(
+        (await meetups.getOccurrences([...new Set(ahead.map((d) => d.occurrenceId))])).map((o) => [
+          o.occurrenceId,
+          o,
+        ]),
+      );
+      // What the meetups hold is the truth: a claim whose meetup write never landed is left out.
+      const held = ahead
+        .map((d) => ({
+          d,
+          o: occurrences.get(d.occurrenceId),
+          slot: occurrences.get(d.occurrenceId)?.roster?.[d.role],
+        }))
+        .filter((x) => x.o?.status === 'scheduled' && x.slot?.userId === userId)
+        .sort((a, b) => a.d.startAt - b.d.startAt);
+      return c.json({
+        items: held.map(({ d, o, slot }) => ({
+          assignmentId: dutyKey(d.occurrenceId, d.role),
+          occurrenceId: d.occurrenceId,
+          groupId: d.groupId,
+          role: d.role,
+          title: o!.title,
+          startLocal: o!.startLocal,
+          startAt: iso(d.startAt),
+          status: slot!.status,
+          coverRequestId: slot!.coverRequestId ?? null,
+        })),
+      });
+    },
+  );
+}
+
+function rosterEntry(o: Rostered, names: Map<string, string>) {
+  const gap = staffingGap(o.staffing as Staffing, o.roster);
+  return {
+    occurrenceId: o.occurrenceId,
+    title: o.title,
+    startLocal: o.startLocal,
+    startAt: iso(o.startAt),
+    mode: o.mode,
+    status: o.status,
+    staffing: o.staffing,
+    slots: Object.fromEntries(
+      ROLE_ORDER.filter((r) => o.staffing.roles.includes(r)).map((r) => {
+        const s = o.roster[r];
+        return [
+          r,
+          s
+            ? {
+                assignmentId: dutyKey(o.occurrenceId, r),
+                userId: s.userId,
+                displayName: names.get(s.userId) ?? 'Former member',
+                status: s.status,
+                coverRequestId: s.coverRequestId ?? null,
+              }
+            : null,
+        ];
+      }),
+    ),
+    understaffed: o.status === 'scheduled' && gap.understaffed,
+    unconfirmed: Object.values(o.roster).filter((s) => s?.status === 'assigned').length,
+  };
+}

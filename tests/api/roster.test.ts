@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+/** A group with an owner, `n` facilitators (trained unless told), a member, and weekly meetups. */
+async function setup(n = 3, over: { mode?: string; rrule?: string } = {}) {
+  const t = testApp(db);
+  const owner = await t.signedUp();
+  const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+  const join = async (role?: 'facilitator' | 'moderator') => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias: `Alias ${p.handle}` });
+    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
+    return p;
+  };
+  const facilitators = [];
+  for (let i = 0; i < n; i++) {
+    const f = await join('facilitator');
+    await owner.call('PUT', `/api/groups/${groupId}/facilitators/${f.userId}`, { trainedOn: '2026-09-01' });
+    facilitators.push(f);
+  }
+  const member = await join();
+  const mode = over.mode ?? 'in_person';
+  const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+    title: 'Tuesday circle',
+    start: '2027-03-16T18:30',
+    durationMinutes: 90,
+    mode,
+    ...(mode !== 'online' ? { venue: { name: 'Hall', address: '1 Main Street' } } : {}),
+    ...(mode !== 'in_person' ? { online: { url: 'https://meet.example/c' } } : {}),
+    capacity: {
+      ...(mode !== 'online' ? { inPerson: 10 } : {}),
+      ...(mode !== 'in_person' ? { online: 10 } : {}),
+    },
+    recurrence: { rrule: over.rrule ?? 'FREQ=WEEKLY;BYDAY=TU;COUNT=6' },
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  const occ = made.body.occurrences.map((o: { occurrenceId: string }) => o.occurrenceId) as string[];
+  return { t, owner, groupId, facilitators, member, join, occ };
+}
+
+describe('facilitators', () => {
+  it('lists the group’s facilitators with training recorded by an owner; each sets their own availability', async () => {
+    const { owner, groupId, facilitators, member } = await setup(2);
+    const list = (await owner.get(`/api/groups/${groupId}/facilitators`)).body.items;
+    expect(list.map((f: { displayName: string }) => f.displayName)).toContain(
+      `Alias ${facilitators[0]!.handle}`,
+    );
+    const f0 = list.find((f: { userId: string }) => f.userId === facilitators[0]!.userId);
+    expect(f0).toMatchObject({
+      active: true,
+      trainedOn: '2026-09-01',
+      trainedBy: owner.handle,
+      maxPerMonth: 4,
+    });
+    const me = facilitators[0]!;
+    const avail = await me.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+      weekly: [{ day: 'TU', from: '18:00', to: '21:00' }],
+      away: [{ from: '2027-03-22', to: '2027-03-28' }],
+    });
+    expect(avail.status).toBe(200);
+    expect(avail.body.weekly).toHaveLength(1);
+    // A facilitator sets their own most per month, not their training; members have no profile.
+    expect(
+      (await me.call('PUT', `/api/groups/${groupId}/facilitators/me`, { maxPerMonth: 2 })).body.maxPerMonth,
+    ).toBe(2);
+    expect(
+      (await me.call('PUT', `/api/groups/${groupId}/facilitators/me`, { trainedOn: '2027-01-01' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await member.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+          weekly: [],
+          away: [],
+        })
+      ).status,
+    ).toBe(403);
+    expect((await member.get(`/api/groups/${groupId}/facilitators`)).status).toBe(403);
+    for (const bad of [
+      { weekly: [{ day: 'XX', from: '18:00', to: '21:00' }], away: [] },
+      { weekly: [{ day: 'TU', from: '21:00', to: '18:00' }], away: [] },
+      { weekly: [], away: [{ from: '2027-02-30', to: '2027-03-01' }] },
+    ]) {
+      expect((await me.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, bad)).status).toBe(
+        400,
+      );
+    }
+  });
+});
+
+describe('the roster', () => {
+  it('auto-fills fairly with reasons, previews before applying, and shows gaps plainly', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(3);
+    const preview = await owner.post(`/api/groups/${groupId}/roster/autofill`, {
+      from: '2027-03-01',
+      to: '2027-04-30',
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // 6 meetups × (lead, co) = 12 duties among 3 people, at most 4 a month each.
+    expect(preview.body.proposals).toHaveLength(12);
+    expect(preview.body.applied).toBe(0);
+    const counts = facilitators.map(
+      (f) => preview.body.proposals.filter((p: { userId: string }) => p.userId === f.userId).length,
+    );
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(preview.body.proposals[0].reason).toMatch(/fewest|tied|only/);
+    // Nothing written by a preview.
+    const before = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-01&to=2027-04-30`)).body
+      .items;
+    expect(before.every((o: { understaffed: boolean }) => o.understaffed)).toBe(true);
+    const applied = await owner.post(`/api/groups/${groupId}/roster/autofill`, {
+      from: '2027-03-01',
+      to: '2027-04-30',
+      apply: true,
+    });
+    expect(applied.body.applied).toBe(12);
+    const roster = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-01&to=2027-04-30`)).body
+      .items;
+    expect(roster.map((o: { occurrenceId: string }) => o.occurrenceId)).toEqual(occ);
+    expect(
+      roster.every(
+        (o: { understaffed: boolean; unconfirmed: number }) => !o.understaffed && o.unconfirmed === 2,
+      ),
+    ).toBe(true);
+    // Same input, same roster: a second preview has nothing left to fill.
+    const again = await owner.post(`/api/groups/${groupId}/roster/autofill`, {
+      from: '2027-03-01',
+      to: '2027-04-30',
+    });
+    expect(again.body.proposals).toEqual([]);
+    // Each facilitator sees their duties, and is told.
+    const mine = (await facilitators[0]!.get('/api/me/duties')).body.items;
+    expect(mine.length).toBe(counts[0]);
+    expect((await facilitators[0]!.get('/api/me/notifications')).body.items[0]).toMatchObject({
+      kind: 'roster',
+    });
+  });
+
+  it('refuses a non-facilitator, an unneeded role, an overlap, someone away, and non-owners', async () => {
+    const { owner, groupId, facilitators, member, occ } = await setup(2);
+    const [a, b] = facilitators as [(typeof facilitators)[0], (typeof facilitators)[0]];
+    const put = (who: typeof owner, o: string, role: string, userId: string) =>
+      who.call('PUT', `/api/occurrences/${o}/roster/${role}`, { userId });
+    expect((await put(owner, occ[0]!, 'lead', member.userId)).status).toBe(400);
+    expect((await put(owner, occ[0]!, 'greeter', a.userId)).status).toBe(400);
+    expect((await put(a, occ[0]!, 'lead', a.userId)).status).toBe(403);
+    expect((await put(owner, occ[0]!, 'lead', a.userId)).status).toBe(200);
+    expect((await put(owner, occ[0]!, 'co', a.userId)).status).toBe(409); // already on this meetup
+    expect((await put(owner, occ[0]!, 'lead', b.userId)).status).toBe(409); // held
+    await b.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+      weekly: [],
+      away: [{ from: '2027-03-23', to: '2027-03-23' }],
+    });
+    const away = await put(owner, occ[1]!, 'co', b.userId);
+    expect(away.status).toBe(409);
+    expect(away.body.error.message).toMatch(/away/);
+    // An overlapping duty in another group is refused.
+    const other = await setup(0);
+    await other.owner.patch(`/api/groups/${other.groupId}/members/${other.owner.userId}`, {}); // no-op
+    const o2 = await otherGroupMeetup(other, a);
+    const clash = await other.owner.call('PUT', `/api/occurrences/${o2}/roster/lead`, { userId: a.userId });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toMatch(/another duty then/);
+  });
+
+  it('confirm, decline, and cover: exactly one of many who accept at once takes the duty', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(6);
+    const [asker, ...others] = facilitators;
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/lead`, { userId: asker!.userId });
+    const assignmentId = `${occ[0]}.lead`;
+    expect((await others[0]!.post(`/api/assignments/${assignmentId}/confirm`)).status).toBe(404);
+    expect((await asker!.post(`/api/assignments/${assignmentId}/confirm`)).status).toBe(200);
+    const asked = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`);
+    expect(asked.status).toBe(201);
+    expect(asked.body.notified).toBe(5);
+    const coverId = asked.body.coverRequestId as string;
+    expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toHaveLength(1);
+    expect((await asker!.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(409); // not your own
+    const answers = await Promise.all(others.map((o) => o.post(`/api/cover-requests/${coverId}/accept`)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = others[answers.findIndex((r) => r.status === 200)]!;
+    const roster = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-16&to=2027-03-16`)).body
+      .items[0];
+    expect(roster.slots.lead).toMatchObject({
+      userId: winner.userId,
+      status: 'assigned',
+      coverRequestId: null,
+    });
+    expect((await asker!.get('/api/me/duties')).body.items).toEqual([]);
+    expect((await winner.get('/api/me/duties')).body.items).toHaveLength(1);
+    for (const o of others.filter((x) => x !== winner))
+      expect((await o.get('/api/me/duties')).body.items).toEqual([]);
+    expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
+    // Declining frees the duty: the meetup is understaffed again.
+    expect((await winner.post(`/api/assignments/${assignmentId}/decline`)).status).toBe(200);
+    const after = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-16&to=2027-03-16`)).body
+      .items[0];
+    expect(after).toMatchObject({ understaffed: true, slots: { lead: null } });
+  });
+});
+
+/** A meetup in another group at the same time as the first setup's first meetup, where `a` facilitates too. */
+async function otherGroupMeetup(
+  other: Awaited<ReturnType<typeof setup>>,
+  a: { userId: string; post: (p: string, b?: unknown) => Promise<unknown> },
+) {
+  await a.post(`/api/groups/${other.groupId}/members`, { acceptGuidelines: true });
+  await other.owner.patch(`/api/groups/${other.groupId}/members/${a.userId}`, { role: 'facilitator' });
+  await other.owner.call('PUT', `/api/groups/${other.groupId}/facilitators/${a.userId}`, {
+    trainedOn: '2026-01-01',
+  });
+  return other.occ[0]!;
+}
