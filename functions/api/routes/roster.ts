@@ -500,10 +500,10 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       const byId = new Map(stored.map((f) => [f.userId, f]));
       const facilitators = members.members.flatMap((m) => profileOf(m, byId.get(m.userId), now()) ?? []);
-      // Every duty they hold anywhere: one read each (their own list, in one item).
-      const lists = await Promise.all(facilitators.map((f) => repo.getDuties(f.userId)));
-      const duties: Duty[] = lists.flatMap((l, i) =>
-        Object.values(l.duties).map((d) => ({ userId: facilitators[i]!.userId, ...d })),
+      // Every duty they hold anywhere (each one's list is one item): one BatchGet for them all.
+      const lists = await repo.getDutiesOf(facilitators.map((f) => f.userId));
+      const duties: Duty[] = [...lists].flatMap(([userId, l]) =>
+        Object.values(l).map((d) => ({ userId, ...d })),
       );
       const scheduled = rows.filter((o) => o.status === 'scheduled');
       const result = autofill({
@@ -633,12 +633,14 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         repo.listFacilitators(group.groupId),
       ]);
       const byId = new Map(stored.map((f) => [f.userId, f]));
+      const candidates = members.members.filter(
+        (m) => m.userId !== userId && profileOf(m, byId.get(m.userId), now()),
+      );
+      const lists = await repo.getDutiesOf(candidates.map((m) => m.userId));
       const eligible: string[] = [];
-      for (const m of members.members) {
-        const f = profileOf(m, byId.get(m.userId), now());
-        if (!f || m.userId === userId) continue;
-        const { duties } = await repo.getDuties(m.userId);
-        const held = Object.values(duties).map((d) => ({ userId: m.userId, ...d }));
+      for (const m of candidates) {
+        const f = profileOf(m, byId.get(m.userId), now())!;
+        const held = Object.values(lists.get(m.userId) ?? {}).map((d) => ({ userId: m.userId, ...d }));
         if (Object.values(o.roster ?? {}).some((s) => s?.userId === m.userId)) continue;
         if (!unavailable(f, o, role, group.timezone, held)) eligible.push(m.userId);
       }

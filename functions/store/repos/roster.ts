@@ -9,7 +9,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facilitator, RosterRole, Staffing } from '../../core/roster';
-import { getMany } from '../batch';
+import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { isConditionFailure } from './accounts';
@@ -89,6 +89,17 @@ export function rosterRepo(db: Db) {
         duties: (out.Item?.duties as Record<string, DutyEntry> | undefined) ?? {},
         version: (out.Item?.version as number | undefined) ?? 0,
       };
+    },
+
+    /** Several facilitators' duty lists in one round trip (BatchGet), by user. */
+    async getDutiesOf(userIds: string[]): Promise<Map<string, Record<string, DutyEntry>>> {
+      const found = await getMany(db, userIds.map(keys.duties), { consistent: true });
+      return new Map(
+        userIds.map((u) => [
+          u,
+          (found.get(keyOf(keys.duties(u)))?.duties as Record<string, DutyEntry>) ?? {},
+        ]),
+      );
     },
 
     /**
