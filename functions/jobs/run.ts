@@ -1,10 +1,11 @@
 /**
- * Scheduled work. Reminders, roster gaps and retention arrive with their issues; each job is a
+ * Scheduled work: roster gaps (reminders and retention arrive with their issues). Each job is a
  * function of (db, now) that queries by key, never scans, so the schedule and the local timer
  * can run the same code.
  * @module
  */
 import type { Db } from '../store/client';
+import { rosterGaps } from './roster-gaps';
 
 export interface JobContext {
   db: Db;
@@ -13,7 +14,7 @@ export interface JobContext {
 
 export type Job = { name: string; run: (ctx: JobContext) => Promise<unknown> };
 
-export const jobs: Job[] = [];
+export const jobs: Job[] = [rosterGaps];
 
 export async function runJobs(ctx: JobContext): Promise<{ name: string; ok: boolean }[]> {
   const results = [];

@@ -55,6 +55,14 @@ export const keys = {
     pk: `GROUP#${groupId}`,
     sk: `WAIT#${new Date(at).toISOString()}#${postId}`,
   }),
+  /**
+   * Every group's occurrences by the UTC day they start on: what scheduled jobs (roster gaps)
+   * read for the days ahead, by key, in every group at once.
+   */
+  day: (startAt: number, occurrenceId: string): Key => ({
+    pk: `DAY#${new Date(startAt).toISOString().slice(0, 10)}`,
+    sk: `${new Date(startAt).toISOString()}#${occurrenceId}`,
+  }),
   /** A facilitator's profile in a group (training, availability, most duties a month). */
   facilitator: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `FAC#${userId}` }),
   /** A facilitator's upcoming duties in every group, in one versioned item. */

@@ -9,7 +9,7 @@
  * at most, and the waiting order is the order the writes landed in.
  * @module
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HearthError } from '../../core/errors';
 import {
   ATTENDANCE,
@@ -108,6 +108,8 @@ export interface OccurrenceItem extends StoredLedger {
   /** The duties it needs, and who holds each (see repos/roster). */
   staffing?: Staffing;
   roster?: Partial<Record<RosterRole, RosterSlot>>;
+  /** The roster gap the organisers were last told of (jobs/roster-gaps). */
+  gapNotice?: string;
   version: number;
 }
 
@@ -138,6 +140,7 @@ const CARD_FIELDS = {
   attendance: 1,
   staffing: 1,
   roster: 1,
+  gapNotice: 1,
   version: 1,
   inLineInPerson: 1,
   inLineOnline: 1,
@@ -295,15 +298,37 @@ export function meetupsRepo(db: Db) {
 
     /** New occurrences, under indices the series item has already handed out. */
     async addOccurrences(occurrences: OccurrenceItem[]): Promise<void> {
-      await putMany(
-        db,
-        occurrences.map((o) => ({
+      await putMany(db, [
+        ...occurrences.map((o) => ({
           ...keys.occurrence(o.occurrenceId),
           [GSI2.partition]: keys.scheduleOf(o.groupId),
           [GSI2.sort]: keys.scheduleAt(o.startAt, o.occurrenceId),
           ...o,
         })),
-      );
+        ...occurrences.map((o) => ({ ...keys.day(o.startAt, o.occurrenceId), occurrenceId: o.occurrenceId })),
+      ]);
+    },
+
+    /** Occurrences of every group starting on the UTC days from `from` to `to` (ids). */
+    async startingBetween(from: number, to: number): Promise<string[]> {
+      const ids = new Set<string>();
+      for (let day = from - (from % 86_400_000); day < to; day += 86_400_000) {
+        const { pk } = keys.day(day, '');
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await doc.send(
+            new QueryCommand({
+              TableName: table,
+              KeyConditionExpression: 'pk = :p',
+              ExpressionAttributeValues: { ':p': pk },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const i of out.Items ?? []) ids.add(i.occurrenceId as string);
+          start = out.LastEvaluatedKey;
+        } while (start);
+      }
+      return [...ids];
     },
 
     async getMeetup(meetupId: string): Promise<MeetupRecord | null> {
@@ -508,6 +533,16 @@ export function meetupsRepo(db: Db) {
           }),
         );
         const old = out.Attributes as OccurrenceItem;
+        if (set.startAt !== undefined && set.startAt !== old.startAt) {
+          // Its day in the index: the new one first, so a crash between leaves it findable.
+          await doc.send(
+            new PutCommand({
+              TableName: table,
+              Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId },
+            }),
+          );
+          await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));
+        }
         const before = readOccurrence(old);
         const occurrence = readOccurrence({
           ...old,

@@ -1,0 +1,109 @@
+/**
+ * Roster gaps: meetups in the next 7 days that are understaffed or have duties nobody has
+ * confirmed, found by key (the day index of every group's occurrences), never by scanning. The
+ * group's owners and facilitators are told once per gap: the meetup keeps the gap it was told
+ * of, and a new notice goes out only when the gap changes.
+ * @module
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultStaffing, ROSTER_ROLES, type RosterRole, type Staffing, staffingGap } from '../core/roster';
+import { getMany } from '../store/batch';
+import { keys } from '../store/keys';
+import { isConditionFailure } from '../store/repos/accounts';
+import { groupsRepo } from '../store/repos/groups';
+import { meetupsRepo, type OccurrenceItem } from '../store/repos/meetups';
+import { notificationsRepo } from '../store/repos/notifications';
+import type { Job, JobContext } from './run';
+
+const DAY = 86_400_000;
+
+export interface RosterGap {
+  occurrenceId: string;
+  groupId: string;
+  open: RosterRole[];
+  unconfirmed: RosterRole[];
+  understaffed: boolean;
+}
+
+export const rosterGaps = {
+  name: 'roster-gaps',
+  async run({ db, now }: JobContext): Promise<RosterGap[]> {
+    const ids = await meetupsRepo(db).startingBetween(now, now + 7 * DAY);
+    const found = await getMany(
+      db,
+      ids.map((id) => keys.occurrence(id)),
+      {
+        only: [
+          'occurrenceId',
+          'groupId',
+          'title',
+          'startLocal',
+          'startAt',
+          'status',
+          'mode',
+          'staffing',
+          'roster',
+          'gapNotice',
+        ].map((f) => [f]),
+      },
+    );
+    const gaps: RosterGap[] = [];
+    const members = new Map<string, string[]>();
+    for (const item of found.values()) {
+      const o = item as unknown as OccurrenceItem;
+      if (o.status !== 'scheduled' || o.startAt <= now || o.startAt > now + 7 * DAY) continue;
+      const staffing: Staffing = o.staffing ?? defaultStaffing(o.mode);
+      const roster = o.roster ?? {};
+      const gap = staffingGap(staffing, roster);
+      const unconfirmed = staffing.roles.filter((r) => roster[r]?.status === 'assigned');
+      if (!gap.understaffed && !unconfirmed.length) continue;
+      gaps.push({
+        occurrenceId: o.occurrenceId,
+        groupId: o.groupId,
+        open: gap.open,
+        unconfirmed,
+        understaffed: gap.understaffed,
+      });
+      const notice = `${gap.open.join(',')}|${unconfirmed.join(',')}`;
+      if (notice === o.gapNotice) continue;
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: keys.occurrence(o.occurrenceId),
+            UpdateExpression: 'SET gapNotice = :n',
+            ConditionExpression: 'attribute_not_exists(gapNotice) OR gapNotice <> :n',
+            ExpressionAttributeValues: { ':n': notice },
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) continue; // another run told them already
+        throw e;
+      }
+      if (!members.has(o.groupId)) {
+        const page = await groupsRepo(db).listMembers(o.groupId, { status: 'active', limit: 100 });
+        members.set(
+          o.groupId,
+          page.members.filter((m) => m.role === 'owner' || m.role === 'facilitator').map((m) => m.userId),
+        );
+      }
+      const parts = [
+        gap.open.length ? `no ${gap.open.map((r) => ROSTER_ROLES[r].toLowerCase()).join(' or ')} yet` : '',
+        unconfirmed.length
+          ? `${unconfirmed.length} ${unconfirmed.length === 1 ? 'duty' : 'duties'} not confirmed`
+          : '',
+      ].filter(Boolean);
+      await notificationsRepo(db).notify(
+        members.get(o.groupId)!.map((userId) => ({
+          userId,
+          kind: 'roster' as const,
+          text: `Roster gap: “${o.title}” on ${o.startLocal.replace('T', ' at ')} has ${parts.join(', and ')}.`,
+          occurrenceId: o.occurrenceId,
+          groupId: o.groupId,
+        })),
+        now,
+      );
+    }
+    return gaps;
+  },
+} satisfies Job;
