@@ -98,6 +98,19 @@ try {
     await page.getByRole('link', { name: 'Moderation: waiting posts and reports' }).click();
     await page.getByRole('heading', { name: /Reports \(/ }).waitFor();
     await page.screenshot({ path: `${out}/moderation-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/`);
+    await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
+    await page.getByRole('link', { name: 'Roster', exact: true }).click();
+    await page.getByRole('heading', { name: 'Fill the roster' }).waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page
+      .getByText(/Nothing to fill|chosen:|no lead/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: `${out}/roster-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/me/duties`);
+    await page.getByRole('heading', { name: 'My duties' }).waitFor();
+    await page.screenshot({ path: `${out}/duties-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/groups/new`);
     await page.getByRole('heading', { name: 'Start a group' }).waitFor();
     await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });

@@ -117,7 +117,8 @@ export interface Unfilled {
 /**
  * Proposes who takes each open duty, meetup by meetup in time order and the lead first: among
  * those who can, the one with the fewest duties that month, then the fewest in the range, then
- * the one whose preferred way of facilitating fits, then a stable order. Duties held elsewhere
+ * the fewest proposed in this role (so leading is shared too), then the one whose preferred way
+ * of facilitating fits, then a stable order. Duties held elsewhere
  * (other groups) count for overlaps and the monthly most; duties already on this roster stay.
  */
 export function autofill(input: {
@@ -168,10 +169,11 @@ export function autofill(input: {
         const monthCount = duties.filter(
           (d) => d.userId === f.userId && monthOf(d.startAt, input.zone) === month,
         ).length;
-        return [monthCount, inRange(f.userId), f.modes.includes(prefers) ? 0 : 1] as const;
+        const asRole = proposals.filter((p) => p.userId === f.userId && p.role === role).length;
+        return [monthCount, inRange(f.userId), asRole, f.modes.includes(prefers) ? 0 : 1] as const;
       };
       const scored = able.map((f) => ({ f, s: score(f) }));
-      scored.sort((a, b) => a.s[0] - b.s[0] || a.s[1] - b.s[1] || a.s[2] - b.s[2]);
+      scored.sort((a, b) => a.s[0] - b.s[0] || a.s[1] - b.s[1] || a.s[2] - b.s[2] || a.s[3] - b.s[3]);
       const { f, s } = scored[0]!;
       const next = scored[1];
       const reason = !next
@@ -181,8 +183,10 @@ export function autofill(input: {
           : next.s[1] > s[1]
             ? `fewest duties in these dates (${s[1]})`
             : next.s[2] > s[2]
-              ? `prefers ${prefers === 'online' ? 'online' : 'in person'}`
-              : `tied on duties (${s[0]} this month); first in a fixed order`;
+              ? `fewest times as ${ROSTER_ROLES[role].toLowerCase()} here (${s[2]})`
+              : next.s[3] > s[3]
+                ? `prefers ${prefers === 'online' ? 'online' : 'in person'}`
+                : `tied on duties (${s[0]} this month); first in a fixed order`;
       proposals.push({ occurrenceId: slot.occurrenceId, role, userId: f.userId, reason });
       slot.filled[role] = f.userId;
       duties.push({

@@ -12,6 +12,11 @@ export const DEMO_ACCOUNTS = [
     role: 'moderates Evening Anxiety Circle',
   },
   { handle: 'demo-member', passphrase: 'gentle rain on the window', role: 'a member, alias “Robin”' },
+  {
+    handle: 'demo-facilitator',
+    passphrase: 'steady hands and open doors',
+    role: 'facilitates Evening Anxiety Circle, alias “Alex”',
+  },
 ] as const;
 
 const GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
@@ -117,6 +122,21 @@ export async function seedDemo(app: Hono): Promise<void> {
     mode: 'online',
     online: { url: 'https://meet.example/hearth-sunday' },
     capacity: { online: 15 },
+  });
+  // Two trained facilitators (the owner too), and the next four weeks' roster filled.
+  await call('demo-facilitator', 'POST', `/groups/${id}/members`, { acceptGuidelines: true, alias: 'Alex' });
+  const alex = await call('demo-facilitator', 'GET', '/me');
+  await call('demo-owner', 'PATCH', `/groups/${id}/members/${alex.userId}`, { role: 'facilitator' });
+  const owner = await call('demo-owner', 'GET', '/me');
+  for (const who of [alex.userId, owner.userId])
+    await call('demo-owner', 'PUT', `/groups/${id}/facilitators/${who}`, {
+      trainedOn: day(-60),
+      maxPerMonth: 6,
+    });
+  await call('demo-owner', 'POST', `/groups/${id}/roster/autofill`, {
+    from: day(0),
+    to: day(28),
+    apply: true,
   });
   const first = (weekly.occurrences as { occurrenceId: string }[])[0]!.occurrenceId;
   await call('demo-member', 'PUT', `/occurrences/${first}/rsvp`, { attendance: 'in_person' });

@@ -16,7 +16,8 @@ describe('the roster gap job', () => {
     const t = testApp(db);
     t.advance(Date.parse('2027-03-14T09:00:00Z') - t.now()); // a Sunday
     const made: Record<string, string> = {};
-    const groups = [];
+    type Person = Awaited<ReturnType<typeof t.signedUp>>;
+    const groups: { owner: Person; f: Person; groupId: string }[] = [];
     for (const name of ['North', 'South']) {
       const owner = await t.signedUp();
       const groupId = (await owner.post('/api/groups', groupInput({ name: `${name} circle` }))).body

@@ -100,10 +100,12 @@ describe.each([
       [`/occurrences/${occurrenceId}/edit`, 'Save changes'],
       [`/meetups/${meetupId}/edit`, 'Save changes'],
       [`/groups/${groupId}/meetups/new`, 'Repeats'],
-      ['/notifications', 'Nothing yet'],
+      ['/notifications', 'Discussions you follow'],
       ['/me/meetups', 'My meetups'],
       [`/groups/${groupId}/threads`, 'Start a discussion'],
       [`/groups/${groupId}/moderation`, 'Waiting for approval'],
+      [`/groups/${groupId}/roster`, 'Fill the roster'],
+      ['/me/duties', 'My duties'],
       ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);

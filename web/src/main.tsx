@@ -11,6 +11,7 @@ import { ModerationPage } from './pages/moderation';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
+import { MyDutiesPage, RosterPage } from './pages/roster';
 import { MonthView } from './pages/schedule';
 import { ThreadPage, ThreadsPage } from './pages/threads';
 import { loadMe, location, me, navigate } from './state';
@@ -42,8 +43,9 @@ function Route() {
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/me/meetups') return <MyMeetupsPage />;
   if (path === '/me/calendar') return <CalendarPage />;
+  if (path === '/me/duties') return <MyDutiesPage />;
   const m =
-    /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation)?$/.exec(
+    /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation|\/roster)?$/.exec(
       path,
     );
   if (m) {
@@ -53,6 +55,7 @@ function Route() {
     if (m[2] === '/meetups/new') return <ScheduleMeetupPage groupId={id} key={`${id}-new`} />;
     if (m[2] === '/threads') return <ThreadsPage groupId={id} key={`${id}-threads`} />;
     if (m[2] === '/moderation') return <ModerationPage groupId={id} key={`${id}-moderation`} />;
+    if (m[2] === '/roster') return <RosterPage groupId={id} key={`${id}-roster`} />;
     if (m[2] === '/schedule') {
       const month = location.value.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
       return (

@@ -79,6 +79,7 @@ export const FacilitatorView = z.object({
   weekly: z.array(WeeklyWindowSchema),
   away: z.array(z.object({ from: z.string(), to: z.string() })),
 });
+export type FacilitatorView = z.infer<typeof FacilitatorView>;
 export const FacilitatorList = z.object({ items: z.array(FacilitatorView) });
 
 export const FacilitatorParams = z.object({ groupId: Id, userId: z.union([Id, z.literal('me')]) });
@@ -119,6 +120,7 @@ export const RosterEntry = z.object({
   /** Duties not yet confirmed by whoever holds them. */
   unconfirmed: z.number(),
 });
+export type RosterEntry = z.infer<typeof RosterEntry>;
 export const RosterPage = z.object({ items: z.array(RosterEntry) });
 
 export const AutofillRequest = z.strictObject({
@@ -162,6 +164,7 @@ export const DutyView = z.object({
   status: z.enum(['assigned', 'confirmed']),
   coverRequestId: z.nullable(z.string()),
 });
+export type DutyView = z.infer<typeof DutyView>;
 export const DutyList = z.object({ items: z.array(DutyView) });
 
 export const CoverRequestView = z.object({
@@ -173,5 +176,7 @@ export const CoverRequestView = z.object({
   askedBy: z.string(),
   createdAt: z.string(),
 });
+export type CoverRequestView = z.infer<typeof CoverRequestView>;
 export const CoverRequestList = z.object({ items: z.array(CoverRequestView) });
 export const CoverCreated = z.object({ coverRequestId: z.string(), notified: z.number() });
+export type AutofillAnswer = z.infer<typeof AutofillAnswer>;

@@ -115,6 +115,11 @@ export function GroupPage({ groupId }: { groupId: string }) {
                 Members and requests
               </a>
             )}
+            {active && m.role !== 'member' && (
+              <a class="button secondary" href={`/groups/${group.groupId}/roster`}>
+                Roster
+              </a>
+            )}
             <LeaveButton group={group} onLeft={load} />
           </div>
         </section>

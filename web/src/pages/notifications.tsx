@@ -114,7 +114,8 @@ export function MyMeetupsPage() {
         My meetups
       </h1>
       <p>
-        <a href="/me/calendar">See these in your own calendar app</a>
+        <a href="/me/calendar">See these in your own calendar app</a> · <a href="/me/duties">My duties</a>{' '}
+        (for facilitators)
       </p>
       {!items ? (
         <Loading />

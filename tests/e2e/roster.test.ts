@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedUpPerson } from '../support/browser';
+import { startStack } from '../support/stack';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** The API as the person signed in on `page` (their cookie), for setting the scene. */
+async function api(page: Page, method: string, path: string, data?: unknown) {
+  const res = await page.request.fetch(`${stack.url}/api${path}`, { method, data });
+  const body = await res.json();
+  if (res.status() >= 400) throw new Error(`${method} ${path}: ${res.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+describe('rosters in Chromium', () => {
+  it('auto-fill → a facilitator confirms → asks for cover → another accepts', async () => {
+    const host = await signedUpPerson(browser, stack.url, 'roster-host');
+    const [ash, birch] = [
+      await signedUpPerson(browser, stack.url, 'roster-ash', 360),
+      await signedUpPerson(browser, stack.url, 'roster-birch'),
+    ];
+    const group = await api(host.page, 'POST', '/groups', {
+      name: 'Harbour Circle',
+      description: 'A peer group by the harbour.',
+      focus: ['anxiety'],
+      guidelines: 'Be kind, listen, and keep what is shared here.',
+      timezone: 'Europe/London',
+      visibility: 'public',
+      joinPolicy: 'open',
+      moderationPolicy: 'light',
+      tone: 'listening',
+    });
+    for (const [p, alias] of [
+      [ash, 'Ash'],
+      [birch, 'Birch'],
+    ] as const) {
+      await api(p.page, 'POST', `/groups/${group.groupId}/members`, { acceptGuidelines: true, alias });
+      const { userId } = await api(p.page, 'GET', '/me');
+      await api(host.page, 'PATCH', `/groups/${group.groupId}/members/${userId}`, { role: 'facilitator' });
+      await api(host.page, 'PUT', `/groups/${group.groupId}/facilitators/${userId}`, {
+        trainedOn: '2026-05-01',
+      });
+    }
+    const start = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await api(host.page, 'POST', `/groups/${group.groupId}/meetups`, {
+      title: 'Harbour evening',
+      start: `${start}T18:30`,
+      durationMinutes: 90,
+      mode: 'online',
+      online: { url: 'https://meet.example/harbour' },
+      capacity: { online: 12 },
+      recurrence: { rrule: 'FREQ=DAILY;INTERVAL=7;COUNT=2' },
+      staffing: { roles: ['lead'], minimum: 1 },
+    });
+
+    // The owner previews a filled roster, with reasons, then applies it.
+    await host.page.goto(`${stack.url}/groups/${group.groupId}`);
+    await host.page.getByRole('link', { name: 'Roster', exact: true }).click();
+    await host.page.getByText('2 of 2 meetups are understaffed.').waitFor();
+    const fill = host.page.getByRole('region', { name: 'Fill the roster' });
+    await fill.getByRole('button', { name: 'Preview' }).click();
+    await fill
+      .getByText(/chosen: /)
+      .first()
+      .waitFor();
+    expect(await fill.getByText(/as lead facilitator/).count()).toBe(2);
+    await fill.getByRole('button', { name: 'Apply 2 duties' }).click();
+    await host.page.getByText('All 2 meetups are staffed.').waitFor();
+    expect(await host.page.getByText('(not confirmed)').count()).toBe(2);
+
+    // Ash confirms their duty, then asks for cover.
+    await ash.page.goto(`${stack.url}/me/duties`);
+    await ash.page.getByRole('heading', { name: 'Harbour evening' }).first().waitFor();
+    await ash.page.getByRole('button', { name: 'Confirm' }).first().click();
+    await ash.page.getByText(/Lead facilitator, .* · confirmed/).waitFor();
+    await ash.page.getByRole('button', { name: 'Ask for cover' }).first().click();
+    await ash.page.getByText(/asking for cover/).waitFor();
+
+    // Birch is told, and takes it from the roster page.
+    await birch.page.goto(`${stack.url}/notifications`);
+    await birch.page.getByText(/Can you cover\? Lead facilitator at “Harbour evening”/).waitFor();
+    await birch.page.goto(`${stack.url}/groups/${group.groupId}/roster`);
+    const cover = birch.page.getByRole('region', { name: 'Cover needed' });
+    await cover.getByRole('button', { name: 'I’ll cover it' }).click();
+    await birch.page.getByRole('region', { name: 'Cover needed' }).waitFor({ state: 'detached' });
+    const duties = await api(birch.page, 'GET', '/me/duties');
+    expect(duties.items).toHaveLength(2);
+    const ashDuties = await api(ash.page, 'GET', '/me/duties');
+    expect(ashDuties.items).toHaveLength(0);
+    for (const p of [host, ash, birch]) expect(p.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,581 @@
+/**
+ * Rosters in the web app: a group's roster (meetups × duties, gaps marked), auto-fill with its
+ * reasons before anything is written, giving duties by hand, open cover requests, a facilitator's
+ * availability, and "My duties" with confirm, decline and asking for cover.
+ * @module
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { WEEKDAYS } from '../../../functions/core/recurrence';
+import { ROLE_ORDER, ROSTER_ROLES, type RosterRole } from '../../../functions/core/roster';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type {
+  AutofillAnswer as Autofill,
+  CoverRequestView as Cover,
+  DutyView as Duty,
+  RosterEntry as Entry,
+  FacilitatorView as Facilitator,
+} from '../../../functions/core/schemas/roster';
+import { api, del, get, post } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+
+const DAY_NAMES = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' } as const;
+const when = (local: string) => local.replace('T', ' ');
+const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+export function RosterPage({ groupId }: { groupId: string }) {
+  const h = usePage('Roster');
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  const [rows, setRows] = useState<Entry[] | null>(null);
+  const [people, setPeople] = useState<Facilitator[]>([]);
+  const [covers, setCovers] = useState<Cover[]>([]);
+  const [from, setFrom] = useState(today());
+  const [to, setTo] = useState(inDays(27));
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    try {
+      const [g, r, f, c] = await Promise.all([
+        get<GroupDetail>(`/groups/${groupId}`),
+        get<{ items: Entry[] }>(`/groups/${groupId}/roster?from=${from}&to=${to}`),
+        get<{ items: Facilitator[] }>(`/groups/${groupId}/facilitators`),
+        get<{ items: Cover[] }>(`/groups/${groupId}/cover-requests`),
+      ]);
+      setGroup(g);
+      setRows(r.items);
+      setPeople(f.items);
+      setCovers(c.items);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    if (me.value) void load();
+  }, [groupId, me.value?.userId, from, to]);
+  if (me.value === null)
+    return <SignInFirst title="Roster" next={`/groups/${groupId}/roster`} doing="see the roster" />;
+  const owner = group?.membership?.role === 'owner';
+  const facilitator =
+    group?.membership?.role === 'facilitator' || people.some((p) => p.userId === me.value?.userId);
+  const gaps = rows?.filter((r) => r.understaffed).length ?? 0;
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Roster
+      </h1>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !rows ? (
+        <Loading />
+      ) : (
+        <>
+          <div class="row">
+            <div class="field">
+              <label for="roster-from">From</label>
+              <input
+                id="roster-from"
+                type="date"
+                value={from}
+                onInput={(e) => setFrom(e.currentTarget.value)}
+              />
+            </div>
+            <div class="field">
+              <label for="roster-to">To</label>
+              <input id="roster-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+            </div>
+          </div>
+          <p class={gaps ? 'alert' : 'notice'} role="status">
+            {rows.length === 0
+              ? 'No meetups in these dates.'
+              : gaps
+                ? `${gaps} of ${rows.length} meetups are understaffed.`
+                : `All ${rows.length} meetups are staffed.`}
+          </p>
+          <RosterTable rows={rows} people={people} owner={owner} onChange={load} />
+          {covers.length > 0 && <CoverRequests covers={covers} canTake={facilitator} onChange={load} />}
+          {owner && <AutofillPanel groupId={groupId} onApplied={load} />}
+          {facilitator && <Availability groupId={groupId} onSaved={load} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function RosterTable({
+  rows,
+  people,
+  owner,
+  onChange,
+}: {
+  rows: Entry[];
+  people: Facilitator[];
+  owner: boolean;
+  onChange: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const roles = ROLE_ORDER.filter((r) => rows.some((o) => o.staffing.roles.includes(r)));
+  const give = async (o: Entry, role: RosterRole, userId: string) => {
+    setError(null);
+    try {
+      await api('PUT', `/occurrences/${o.occurrenceId}/roster/${role}`, { userId });
+      await onChange();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (!rows.length) return null;
+  return (
+    <div class="table-wrap">
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <table class="stack roster">
+        <caption class="visually-hidden">Duties for each meetup</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meetup</th>
+            {roles.map((r) => (
+              <th key={r} scope="col">
+                {ROSTER_ROLES[r]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((o) => (
+            <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
+              <th scope="row" data-label="Meetup">
+                <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
+                <span class="meta"> {when(o.startLocal)}</span>
+                {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
+              </th>
+              {roles.map((r) => {
+                const s = o.slots[r];
+                if (!o.staffing.roles.includes(r))
+                  return (
+                    <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
+                      not needed
+                    </td>
+                  );
+                return (
+                  <td key={r} data-label={ROSTER_ROLES[r]}>
+                    {s ? (
+                      <>
+                        {s.displayName}{' '}
+                        <span class="meta">
+                          (
+                          {s.coverRequestId
+                            ? 'asking for cover'
+                            : s.status === 'confirmed'
+                              ? 'confirmed'
+                              : 'not confirmed'}
+                          )
+                        </span>
+                        {owner && (
+                          <button
+                            type="button"
+                            class="secondary small"
+                            aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${when(o.startLocal)}`}
+                            onClick={async () => {
+                              await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
+                              await onChange();
+                            }}
+                          >
+                            Remove
+                          </button>
+                        )}
+                      </>
+                    ) : owner ? (
+                      <select
+                        aria-label={`${ROSTER_ROLES[r]} on ${when(o.startLocal)}`}
+                        value=""
+                        onChange={(e) => void give(o, r, e.currentTarget.value)}
+                      >
+                        <option value="">Gap: choose…</option>
+                        {people
+                          .filter((p) => p.active)
+                          .map((p) => (
+                            <option key={p.userId} value={p.userId}>
+                              {p.displayName}
+                            </option>
+                          ))}
+                      </select>
+                    ) : (
+                      <strong class="gap-label">Gap</strong>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CoverRequests({
+  covers,
+  canTake,
+  onChange,
+}: {
+  covers: Cover[];
+  canTake: boolean;
+  onChange: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="covers">
+      <h2 id="covers">Cover needed</h2>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <ul class="notes">
+        {covers.map((c) => (
+          <li key={c.coverRequestId}>
+            {ROSTER_ROLES[c.role]} at {c.title}, {when(c.startLocal)} (asked by {c.askedBy}){' '}
+            {canTake && c.askedBy !== me.value?.handle && (
+              <button
+                type="button"
+                class="small"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await post(`/cover-requests/${c.coverRequestId}/accept`);
+                    await onChange();
+                  } catch (e) {
+                    setError((e as Error).message);
+                  }
+                }}
+              >
+                I’ll cover it
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AutofillPanel({ groupId, onApplied }: { groupId: string; onApplied: () => Promise<void> }) {
+  const [from, setFrom] = useState(today());
+  const [to, setTo] = useState(inDays(27));
+  const [preview, setPreview] = useState<Autofill | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const ask = useSubmit(async () => {
+    setDone(null);
+    setPreview(await post<Autofill>(`/groups/${groupId}/roster/autofill`, { from, to }));
+  });
+  const apply = useSubmit(async () => {
+    const r = await post<Autofill>(`/groups/${groupId}/roster/autofill`, { from, to, apply: true });
+    setPreview(null);
+    setDone(`${r.applied} duties given. Everyone given one is asked to confirm it.`);
+    await onApplied();
+  });
+  return (
+    <section aria-labelledby="autofill">
+      <h2 id="autofill">Fill the roster</h2>
+      <p>
+        Proposes who takes each open duty: only people available then, within the most they want a month,
+        never two duties at once, a trained lead, and the fewest duties first. Nothing changes until you apply
+        it.
+      </p>
+      <form onSubmit={ask.submit} noValidate>
+        <ErrorSummary error={ask.error ?? apply.error} />
+        <div class="row">
+          <div class="field">
+            <label for="fill-from">From</label>
+            <input id="fill-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="fill-to">To</label>
+            <input id="fill-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+          </div>
+        </div>
+        <button type="submit" class="secondary" disabled={ask.busy}>
+          Preview
+        </button>
+      </form>
+      {done && (
+        <p class="notice" role="status">
+          {done}
+        </p>
+      )}
+      {preview && (
+        <div class="preview" aria-live="polite">
+          {preview.proposals.length === 0 && preview.unfilled.length === 0 ? (
+            <p>Nothing to fill in these dates.</p>
+          ) : (
+            <>
+              <ul>
+                {preview.proposals.map((p) => (
+                  <li key={`${p.occurrenceId}.${p.role}`}>
+                    {when(p.startLocal)} {p.title}: <strong>{p.displayName}</strong> as{' '}
+                    {ROSTER_ROLES[p.role].toLowerCase()} <span class="meta">(chosen: {p.reason})</span>
+                  </li>
+                ))}
+                {preview.unfilled.map((u) => (
+                  <li key={`${u.occurrenceId}.${u.role}`}>
+                    {when(u.startLocal)} {u.title}:{' '}
+                    <strong class="gap-label">no {ROSTER_ROLES[u.role].toLowerCase()}</strong>{' '}
+                    <span class="meta">({u.reason})</span>
+                  </li>
+                ))}
+              </ul>
+              {preview.proposals.length > 0 && (
+                <button type="button" disabled={apply.busy} onClick={() => apply.submit()}>
+                  Apply {preview.proposals.length} {preview.proposals.length === 1 ? 'duty' : 'duties'}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Promise<void> }) {
+  const [profile, setProfile] = useState<Facilitator | null>(null);
+  const [weekly, setWeekly] = useState<Facilitator['weekly']>([]);
+  const [away, setAway] = useState<Facilitator['away']>([]);
+  const [max, setMax] = useState('4');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void get<Facilitator>(`/groups/${groupId}/facilitators/me`).then((p) => {
+      setProfile(p);
+      setWeekly(p.weekly);
+      setAway(p.away);
+      setMax(String(p.maxPerMonth));
+    });
+  }, [groupId]);
+  const save = useSubmit(async () => {
+    setSaved(false);
+    await api('PUT', `/groups/${groupId}/facilitators/me/availability`, { weekly, away });
+    await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: Number(max) });
+    setSaved(true);
+    await onSaved();
+  });
+  if (!profile) return null;
+  const setWindow = (i: number, change: Partial<Facilitator['weekly'][number]>) =>
+    setWeekly(weekly.map((w, j) => (j === i ? { ...w, ...change } : w)));
+  return (
+    <section aria-labelledby="availability">
+      <h2 id="availability">Your availability</h2>
+      <p class="meta">
+        {profile.trainedOn
+          ? `Trained on ${profile.trainedOn}.`
+          : 'Not yet recorded as trained: you can help, but not lead.'}
+      </p>
+      <form onSubmit={save.submit} noValidate>
+        <ErrorSummary error={save.error} />
+        <fieldset>
+          <legend>Each week (none: any time)</legend>
+          {weekly.map((w, i) => (
+            <div class="row" key={`${i}-${w.day}`}>
+              <div class="field">
+                <label for={`day-${i}`}>Day</label>
+                <select
+                  id={`day-${i}`}
+                  value={w.day}
+                  onChange={(e) => setWindow(i, { day: e.currentTarget.value as typeof w.day })}
+                >
+                  {WEEKDAYS.map((d) => (
+                    <option key={d} value={d}>
+                      {DAY_NAMES[d]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for={`from-${i}`}>From</label>
+                <input
+                  id={`from-${i}`}
+                  type="time"
+                  value={w.from}
+                  onInput={(e) => setWindow(i, { from: e.currentTarget.value })}
+                />
+              </div>
+              <div class="field">
+                <label for={`to-${i}`}>To</label>
+                <input
+                  id={`to-${i}`}
+                  type="time"
+                  value={w.to}
+                  onInput={(e) => setWindow(i, { to: e.currentTarget.value })}
+                />
+              </div>
+              <button
+                type="button"
+                class="secondary small"
+                onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() => setWeekly([...weekly, { day: 'TU', from: '18:00', to: '21:00' }])}
+          >
+            Add a time I can do
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>Away</legend>
+          {away.map((a, i) => (
+            <div class="row" key={`${i}-${a.from}`}>
+              <div class="field">
+                <label for={`away-from-${i}`}>From</label>
+                <input
+                  id={`away-from-${i}`}
+                  type="date"
+                  value={a.from}
+                  onInput={(e) =>
+                    setAway(away.map((x, j) => (j === i ? { ...x, from: e.currentTarget.value } : x)))
+                  }
+                />
+              </div>
+              <div class="field">
+                <label for={`away-to-${i}`}>To</label>
+                <input
+                  id={`away-to-${i}`}
+                  type="date"
+                  value={a.to}
+                  onInput={(e) =>
+                    setAway(away.map((x, j) => (j === i ? { ...x, to: e.currentTarget.value } : x)))
+                  }
+                />
+              </div>
+              <button
+                type="button"
+                class="secondary small"
+                onClick={() => setAway(away.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() => setAway([...away, { from: today(), to: today() }])}
+          >
+            Add dates away
+          </button>
+        </fieldset>
+        <div class="field">
+          <label for="max-per-month">The most duties a month I want</label>
+          <input
+            id="max-per-month"
+            inputMode="numeric"
+            value={max}
+            onInput={(e) => setMax(e.currentTarget.value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={save.busy}>
+            Save my availability
+          </button>
+          {saved && (
+            <span role="status" class="meta">
+              Saved.
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function MyDutiesPage() {
+  const h = usePage('My duties');
+  const [items, setItems] = useState<Duty[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    get<{ items: Duty[] }>('/me/duties')
+      .then((r) => setItems(r.items))
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    if (me.value) void load();
+  }, [me.value?.userId]);
+  if (me.value === null) return <SignInFirst title="My duties" next="/me/duties" doing="see your duties" />;
+  const act = async (path: string) => {
+    setError(null);
+    try {
+      await post(path);
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        My duties
+      </h1>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>No duties ahead. When you are given one, it shows here to confirm.</p>
+      ) : (
+        <ul class="cards">
+          {items.map((d) => (
+            <li key={d.assignmentId} class="card">
+              <h2>
+                <a href={`/occurrences/${d.occurrenceId}`}>{d.title}</a>
+              </h2>
+              <p>
+                {ROSTER_ROLES[d.role]}, {when(d.startLocal)} ·{' '}
+                {d.coverRequestId
+                  ? 'asking for cover'
+                  : d.status === 'confirmed'
+                    ? 'confirmed'
+                    : 'please confirm'}
+              </p>
+              <div class="actions">
+                {d.status !== 'confirmed' && (
+                  <button type="button" onClick={() => act(`/assignments/${d.assignmentId}/confirm`)}>
+                    Confirm
+                  </button>
+                )}
+                {!d.coverRequestId && (
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => act(`/assignments/${d.assignmentId}/cover-requests`)}
+                  >
+                    Ask for cover
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => act(`/assignments/${d.assignmentId}/decline`)}
+                >
+                  Decline
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
