@@ -171,6 +171,26 @@ describe('the roster', () => {
     expect(clash.body.error.message).toMatch(/another duty then/);
   });
 
+  it('keeps duties in step when a meetup moves or is cancelled, and tells whoever holds them', async () => {
+    const { owner, facilitators, occ } = await setup(1);
+    const a = facilitators[0]!;
+    for (const o of [occ[0], occ[1]])
+      await owner.call('PUT', `/api/occurrences/${o}/roster/lead`, { userId: a.userId });
+    await owner.patch(`/api/occurrences/${occ[0]}`, { start: '2027-03-17T10:00' });
+    await owner.post(`/api/occurrences/${occ[1]}/cancel`, { reason: 'Room closed' });
+    const duties = (await a.get('/api/me/duties')).body.items;
+    expect(duties.map((d: { startLocal: string }) => d.startLocal)).toEqual(['2027-03-17T10:00']);
+    const notes = (await a.get('/api/me/notifications')).body.items.map((n: { text: string }) => n.text);
+    expect(notes.some((t: string) => /has moved: it is now on 2027-03-17 at 10:00/.test(t))).toBe(true);
+    expect(notes.some((t: string) => /is off: the meetup is cancelled/.test(t))).toBe(true);
+    // The old time is free again: another group's meetup then can be theirs.
+    const other = await setup(0);
+    const o2 = await otherGroupMeetup(other, a);
+    expect(
+      (await other.owner.call('PUT', `/api/occurrences/${o2}/roster/lead`, { userId: a.userId })).status,
+    ).toBe(200);
+  });
+
   it('confirm, decline, and cover: exactly one of many who accept at once takes the duty', async () => {
     const { owner, groupId, facilitators, occ } = await setup(6);
     const [asker, ...others] = facilitators;

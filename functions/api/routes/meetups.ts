@@ -60,6 +60,7 @@ import {
   when,
   withOccurrence,
 } from './meetup-views';
+import { dutiesFollow } from './roster';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -225,6 +226,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   async function cancelAndTell(c: Ctx, occurrenceId: string, reason: string, at: number): Promise<boolean> {
     const after = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
     if (!after) return false;
+    await dutiesFollow(c, after);
     await notify(
       c,
       after,
@@ -236,15 +238,16 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     return true;
   }
 
-  const tellMoved = (c: Ctx, before: OccurrenceRecord, after: OccurrenceRecord, at: number) => {
-    const moved = before.startAt !== after.startAt;
+  const tellMoved = async (c: Ctx, before: OccurrenceRecord, after: OccurrenceRecord, at: number) => {
+    const moved = before.startAt !== after.startAt || before.endAt !== after.endAt;
     const placeChanged =
       JSON.stringify([before.venue, before.online]) !== JSON.stringify([after.venue, after.online]);
+    if (moved) await dutiesFollow(c, after);
     if (!moved && !placeChanged) return;
     const text = moved
       ? `“${after.title}” has moved from ${when(before)} to ${when(after)}.`
       : `The place or link for “${after.title}” on ${when(after)} has changed.`;
-    return notify(c, after, everyoneWithRsvp(after), 'moved', text, at);
+    await notify(c, after, everyoneWithRsvp(after), 'moved', text, at);
   };
 
   defineRoute(
@@ -338,6 +341,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const after =
         (await meetups.cancelOccurrence(o.occurrenceId, body.reason, at)) ??
         (await meetups.getOccurrence(o.occurrenceId))!;
+      await dutiesFollow(c, after);
       await notify(
         c,
         after,

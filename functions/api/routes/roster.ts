@@ -44,7 +44,7 @@ import { resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
-import type { OccurrenceCard } from '../../store/repos/meetups';
+import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
 import {
   type DutyEntry,
   dutyKey,
@@ -193,6 +193,43 @@ async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
     if (await repo.saveDuties(userId, version, rest, c.var.services.now())) return;
   }
   throw conflict('Their duties were changing; please try again');
+}
+
+/**
+ * Keeps the duty lists of those who hold duties at a meetup in step with it when it moves (its
+ * new times count for overlaps) or is cancelled (the duty is off), and tells them.
+ */
+export async function dutiesFollow(
+  c: Ctx,
+  o: Pick<
+    OccurrenceRecord,
+    'occurrenceId' | 'groupId' | 'title' | 'startLocal' | 'startAt' | 'endAt' | 'status' | 'roster'
+  >,
+): Promise<void> {
+  const repo = rosterRepo(c.var.services.config.db);
+  const holders = Object.entries(o.roster ?? {}).flatMap(([role, s]) =>
+    s ? [[role as RosterRole, s.userId] as const] : [],
+  );
+  for (const [role, userId] of holders) {
+    const key = dutyKey(o.occurrenceId, role);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const { duties, version } = await repo.getDuties(userId);
+      const held = duties[key];
+      if (!held) break;
+      const { [key]: _old, ...rest } = duties;
+      const next =
+        o.status === 'scheduled' ? { ...rest, [key]: { ...held, startAt: o.startAt, endAt: o.endAt } } : rest;
+      if (await repo.saveDuties(userId, version, next, c.var.services.now())) break;
+    }
+  }
+  await notifyPeople(
+    c,
+    holders.map(([, u]) => u),
+    o,
+    o.status === 'scheduled'
+      ? `Your duty at “${o.title}” has moved: it is now on ${when(o)}.`
+      : `Your duty at “${o.title}” on ${when(o)} is off: the meetup is cancelled.`,
+  );
 }
 
 const parseAssignment = (assignmentId: string) => {
