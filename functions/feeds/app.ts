@@ -22,6 +22,7 @@ import {
 } from '../core/feeds';
 import { canSeeGroup } from '../core/groups';
 import { canSeeWhere, type RsvpState, rsvpOf } from '../core/meetups';
+import { ROSTER_ROLES } from '../core/roster';
 import { getMany, keyOf } from '../store/batch';
 import type { Db } from '../store/client';
 import { hashToken } from '../store/ids';
@@ -35,6 +36,7 @@ import {
   type OccurrenceRecord,
   readOccurrence,
 } from '../store/repos/meetups';
+import { rosterRepo } from '../store/repos/roster';
 import { writeCalendar } from './ical';
 
 /** `<userId>.<secret>.ics`: 22 and 43 characters of base64url. */
@@ -79,6 +81,7 @@ export function feedBuilder(deps: FeedsDeps) {
   const accounts = accountsRepo(deps.db);
   const groups = groupsRepo(deps.db);
   const meetups = meetupsRepo(deps.db);
+  const rosters = rosterRepo(deps.db);
   const window = (now: number) => ({
     from: now - FEED_KEPT_AFTER_END_MS - 86_400_000,
     to: now + FEED_AHEAD_MS,
@@ -114,10 +117,18 @@ export function feedBuilder(deps: FeedsDeps) {
           const rsvps = feed.rsvps ?? {};
           const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
           const ids = memberships.map((m) => m.groupId);
-          const [records, cards] = await Promise.all([groups.getGroups(ids), schedules(ids, day)]);
+          const [records, cards, { duties }] = await Promise.all([
+            groups.getGroups(ids),
+            schedules(ids, day),
+            rosters.getDuties(userId),
+          ]);
+          // A facilitator's duties are in their feed too, with the duty, and where it is.
+          const dutyAt = new Map(Object.values(duties).map((d) => [d.occurrenceId, ROSTER_ROLES[d.role]]));
           const names = new Map(records.map((g) => [g.groupId, g.name]));
           const shown = cards.filter(
-            (o) => stillShown(asFeed(o), day) && (feed.scope === 'all' || rsvps[o.occurrenceId]),
+            (o) =>
+              stillShown(asFeed(o), day) &&
+              (feed.scope === 'all' || rsvps[o.occurrenceId] || dutyAt.has(o.occurrenceId)),
           );
           // Where more are in the member's line than it has places, they may be waiting: their
           // place needs the whole line. Elsewhere everyone in a line is going.
@@ -139,9 +150,17 @@ export function feedBuilder(deps: FeedsDeps) {
               : line
                 ? { status: 'going', attendance: line }
                 : null;
-            if (feed.scope === 'mine' && !rsvp) continue;
+            const duty = dutyAt.get(o.occurrenceId);
+            if (feed.scope === 'mine' && !rsvp && !duty) continue;
             const groupName = names.get(o.groupId) ?? '';
-            events.push(eventFor(asFeed(o), { rsvp, groupName, discreet: feed.discreet, pageUrl: null }));
+            const event = eventFor(asFeed(o), {
+              rsvp,
+              groupName,
+              discreet: feed.discreet,
+              pageUrl: null,
+              ...(duty ? { seesWhere: true } : {}),
+            });
+            events.push(duty ? { ...event, summary: `${duty}: ${event.summary}` } : event);
           }
           return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
         },

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
+import { libicalErrors, parseCalendar } from '../support/ical';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -189,6 +191,25 @@ describe('the roster', () => {
     expect(
       (await other.owner.call('PUT', `/api/occurrences/${o2}/roster/lead`, { userId: a.userId })).status,
     ).toBe(200);
+  });
+
+  it('puts a facilitator’s duties in their calendar feed, with the duty and where it is', async () => {
+    const { t, owner, facilitators, occ } = await setup(1);
+    const a = facilitators[0]!;
+    const feeds = createFeedsApp({ db, now: t.now });
+    const path = (await a.post('/api/me/feed')).body.feed.path as string;
+    await a.call('PATCH', '/api/me/feed', { discreet: false });
+    const fetchFeed = (headers: Record<string, string> = {}) => feeds.request(path, { headers });
+    const before = await fetchFeed();
+    expect(parseCalendar(await before.text()).events).toHaveLength(0);
+    t.advance(1_000);
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/lead`, { userId: a.userId });
+    expect((await fetchFeed({ 'if-none-match': before.headers.get('etag')! })).status).toBe(200);
+    const text = await (await fetchFeed()).text();
+    expect(libicalErrors(text)).toEqual([]);
+    const [event] = parseCalendar(text).events;
+    expect(event!.summary).toBe('Lead facilitator: Tuesday circle');
+    expect(event!.location).toContain('1 Main Street');
   });
 
   it('confirm, decline, and cover: exactly one of many who accept at once takes the duty', async () => {

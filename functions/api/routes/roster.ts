@@ -53,6 +53,7 @@ import {
   rosterRepo,
 } from '../../store/repos/roster';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { feedsChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
 
@@ -181,6 +182,7 @@ async function giveDuty(
     await dropDuty(c, userId, key);
     throw conflict('That duty was taken meanwhile, or the meetup is no longer ahead');
   }
+  await feedsChanged(c, [userId]); // duties show in the facilitator's calendar feed
 }
 
 /** Takes a duty off a facilitator's own list. */
@@ -190,7 +192,7 @@ async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
     const { duties, version } = await repo.getDuties(userId);
     if (!duties[key]) return;
     const { [key]: _gone, ...rest } = duties;
-    if (await repo.saveDuties(userId, version, rest, c.var.services.now())) return;
+    if (await repo.saveDuties(userId, version, rest, c.var.services.now())) return feedsChanged(c, [userId]);
   }
   throw conflict('Their duties were changing; please try again');
 }
