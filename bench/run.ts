@@ -4,7 +4,8 @@
  *  2. Warm latency of GET /api/groups/{id} and POST /api/auth/login through the Lambda handler
  *     against dynalite, beside a bare dynalite GetItem.
  *  3. `npm start` on existing data to a first 200.
- *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts) and discussions (threads.ts), in process.
+ *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts), discussions (threads.ts) and rosters
+ *     (roster.ts), in process.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/l
 import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
 import { benchMeetups } from './meetups';
+import { benchRoster } from './roster';
 import { benchThreads } from './threads';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -276,6 +278,7 @@ say('');
 const meetups = await benchMeetups(say, quick);
 const feeds = await benchFeeds(say, quick);
 const threads = await benchThreads(say, quick);
+const roster = await benchRoster(say, quick);
 
 say('## Targets');
 say('');
@@ -319,6 +322,11 @@ check(
   threads.pageP99Ratio <= 3,
 );
 check(`≤ 3 DynamoDB round trips per page of posts (${threads.pageTrips})`, threads.pageTrips <= 3);
+check(`auto-fill for 12 facilitators × 36 meetups in < 200 ms p99 (${ms(roster.p99)})`, roster.p99 < 200);
+check(
+  `… in a number of DynamoDB calls that does not grow with the facilitators (${roster.calls} for 4, 12 and 24: ${roster.callsFlat ? 'the same' : 'NOT the same'})`,
+  roster.callsFlat,
+);
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);
 process.exit(0);
