@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ACCESS_FEATURES } from '../../../functions/core/meetups';
+import { ACCESS_FEATURES, type MeetupMode } from '../../../functions/core/meetups';
 import { describeRule, expand, parseRule, WEEKDAYS, weekdayIndex } from '../../../functions/core/recurrence';
+import {
+  defaultStaffing,
+  ROLE_ORDER,
+  ROSTER_ROLES,
+  type RosterRole,
+  type Staffing,
+} from '../../../functions/core/roster';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { formatLocal, type LocalParts, parseLocal } from '../../../functions/core/time';
@@ -397,6 +404,44 @@ function RulePreview({
   );
 }
 
+/** The duties each meetup needs, for the roster, and how many must be filled for it to run. */
+function StaffingFields({ value, set }: { value: Staffing; set: (s: Staffing) => void }) {
+  const toggle = (role: RosterRole, on: boolean) => {
+    const roles = ROLE_ORDER.filter((r) => (r === role ? on : value.roles.includes(r)));
+    if (roles.length) set({ roles, minimum: Math.min(value.minimum, roles.length) });
+  };
+  return (
+    <fieldset>
+      <legend>Facilitators each meetup needs</legend>
+      {ROLE_ORDER.map((r) => (
+        <label key={r}>
+          <input
+            type="checkbox"
+            checked={value.roles.includes(r)}
+            onChange={(e) => toggle(r, e.currentTarget.checked)}
+          />
+          {ROSTER_ROLES[r]}
+        </label>
+      ))}
+      <div class="field">
+        <label for="staffing-minimum">It can run with at least</label>
+        <select
+          id="staffing-minimum"
+          value={String(value.minimum)}
+          onChange={(e) => set({ ...value, minimum: Number(e.currentTarget.value) })}
+        >
+          {value.roles.map((_, i) => (
+            <option key={i} value={String(i + 1)}>
+              {i + 1} of them
+            </option>
+          ))}
+        </select>
+      </div>
+      {value.roles.includes('lead') && <p class="meta">A meetup without its lead counts as understaffed.</p>}
+    </fieldset>
+  );
+}
+
 export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const h = usePage('Schedule a meetup');
   const [group, setGroup] = useState<GroupDetail | null>(null);
@@ -409,6 +454,8 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const [time, setTime] = useState('18:30');
   const [duration, setDuration] = useState('90');
   const [mode, setMode] = useState('hybrid');
+  const [staffing, setStaffing] = useState<Staffing | null>(null);
+  const duties = staffing ?? defaultStaffing(mode as MeetupMode);
   const [place, setPlace] = useState<Place>(emptyPlace);
   const [repeat, setRepeat] = useState<Repeat>(ONCE);
 
@@ -422,6 +469,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
       durationMinutes: Number(duration) || 0,
       mode,
       ...placeBody(mode, place),
+      staffing: duties,
       ...(rrule ? { recurrence: { rrule } } : {}),
     });
     navigate(`/occurrences/${res.occurrences[0]!.occurrenceId}`);
@@ -500,6 +548,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
           ))}
         </fieldset>
         <PlaceFields mode={mode} p={place} set={setPlace} error={error} />
+        <StaffingFields value={duties} set={setStaffing} />
         <fieldset>
           <legend>Repeats</legend>
           <RepeatFields r={repeat} set={setRepeat} start={start} once />
