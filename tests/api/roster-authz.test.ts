@@ -1,0 +1,148 @@
+/**
+ * Every roster route × no session, stranger, pending, member, facilitator, moderator, owner, in a
+ * public and a private group: each answer is what the role allows, and a refused call writes
+ * nothing (the table, sessions aside, is the same before and after).
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+const WHO = ['anonymous', 'stranger', 'pending', 'member', 'facilitator', 'moderator', 'owner'] as const;
+type Who = (typeof WHO)[number];
+/** Who a route is for. */
+type Audience = 'organisers' | 'owners' | 'facilitators' | 'holder' | 'anyone';
+const ALLOWED: Record<Audience, Who[]> = {
+  organisers: ['facilitator', 'moderator', 'owner'],
+  owners: ['owner'],
+  facilitators: ['facilitator', 'owner'],
+  holder: ['facilitator'],
+  anyone: ['stranger', 'pending', 'member', 'facilitator', 'moderator', 'owner'],
+};
+
+function expected(who: Who, visibility: 'public' | 'private', audience: Audience): 'ok' | number {
+  if (who === 'anonymous') return 401;
+  if (ALLOWED[audience].includes(who)) return 'ok';
+  if (audience === 'holder')
+    return who === 'stranger' && visibility === 'private'
+      ? 404
+      : who === 'stranger' || who === 'pending'
+        ? 403
+        : 404;
+  if (who === 'stranger' && visibility === 'private') return 404;
+  return 403;
+}
+
+async function snapshot(): Promise<string[]> {
+  const out = await db.doc.send(new ScanCommand({ TableName: db.table }));
+  return (out.Items ?? [])
+    .filter((i) => !String(i.pk).startsWith('SESSION'))
+    .map((i) => JSON.stringify(i))
+    .sort();
+}
+
+async function world(visibility: 'public' | 'private') {
+  const t = testApp(db);
+  const owner = await t.signedUp();
+  const groupId = (await owner.post('/api/groups', groupInput({ visibility, joinPolicy: 'approval' }))).body
+    .groupId as string;
+  const invite = (await owner.post(`/api/groups/${groupId}/invites`, {})).body.token as string;
+  const join = async (role?: 'member' | 'facilitator' | 'moderator') => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, invite });
+    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active', role });
+    return p;
+  };
+  const facilitator = await join('facilitator');
+  await owner.call('PUT', `/api/groups/${groupId}/facilitators/${facilitator.userId}`, {
+    trainedOn: '2026-01-01',
+  });
+  const occurrenceId = (
+    await owner.post(`/api/groups/${groupId}/meetups`, {
+      title: 'Matrix circle',
+      start: '2027-03-16T18:30',
+      durationMinutes: 60,
+      mode: 'online',
+      online: { url: 'https://meet.example/m' },
+      capacity: { online: 10 },
+    })
+  ).body.occurrences[0].occurrenceId as string;
+  // The facilitator holds the lead: their assignment is the one others try to touch.
+  await owner.call('PUT', `/api/occurrences/${occurrenceId}/roster/lead`, { userId: facilitator.userId });
+  const people: Record<Who, ReturnType<typeof t.person>> = {
+    anonymous: t.person(),
+    stranger: await t.signedUp(),
+    pending: await join(),
+    member: await join('member'),
+    facilitator,
+    moderator: await join('moderator'),
+    owner,
+  };
+  return { groupId, occurrenceId, facilitatorId: facilitator.userId, people };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+const ROUTES: [Audience, string, (w: World) => [string, string, unknown?]][] = [
+  [
+    'organisers',
+    'read the roster',
+    (w) => ['GET', `/api/groups/${w.groupId}/roster?from=2027-03-01&to=2027-03-31`],
+  ],
+  ['organisers', 'list facilitators', (w) => ['GET', `/api/groups/${w.groupId}/facilitators`]],
+  ['organisers', 'list cover requests', (w) => ['GET', `/api/groups/${w.groupId}/cover-requests`]],
+  [
+    'owners',
+    'preview auto-fill',
+    (w) => ['POST', `/api/groups/${w.groupId}/roster/autofill`, { from: '2027-03-01', to: '2027-03-31' }],
+  ],
+  [
+    'owners',
+    'give a duty by hand',
+    (w) => ['PUT', `/api/occurrences/${w.occurrenceId}/roster/lead`, { userId: w.facilitatorId }],
+  ],
+  [
+    'owners',
+    'record training',
+    (w) => ['PUT', `/api/groups/${w.groupId}/facilitators/${w.facilitatorId}`, { active: true }],
+  ],
+  [
+    'facilitators',
+    'set own availability',
+    (w) => ['PUT', `/api/groups/${w.groupId}/facilitators/me/availability`, { weekly: [], away: [] }],
+  ],
+  [
+    'holder',
+    'confirm the facilitator’s duty',
+    (w) => ['POST', `/api/assignments/${w.occurrenceId}.lead/confirm`],
+  ],
+  ['anyone', 'my duties', () => ['GET', '/api/me/duties']],
+];
+
+describe('the roster authorisation matrix', () => {
+  for (const visibility of ['public', 'private'] as const) {
+    it(`answers every roster route as each role may, in a ${visibility} group`, async () => {
+      const w = await world(visibility);
+      const rows: string[] = [];
+      for (const who of WHO) {
+        for (const [audience, name, route] of ROUTES) {
+          const [method, path, body] = route(w);
+          const want = expected(who, visibility, audience);
+          const before = want === 'ok' ? null : await snapshot();
+          const res = await w.people[who].call(method, path, body);
+          const got = res.status < 300 ? 'ok' : res.status;
+          rows.push(`${visibility} ${who} ${name}: ${got}${got === want ? '' : ` (expected ${want})`}`);
+          if (want !== 'ok') expect(await snapshot(), `${who} ${name} writes nothing`).toEqual(before);
+        }
+      }
+      expect(rows.filter((r) => r.includes('expected'))).toEqual([]);
+    });
+  }
+});
