@@ -212,6 +212,31 @@ describe('the roster', () => {
     expect(event!.location).toContain('1 Main Street');
   });
 
+  it('lets a series change the duties its meetups need, but not drop one someone holds', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(1);
+    const meetupId = (await owner.get(`/api/occurrences/${occ[0]}`)).body.meetupId as string;
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/co`, { userId: facilitators[0]!.userId });
+    const dropCo = await owner.patch(`/api/meetups/${meetupId}`, {
+      staffing: { roles: ['lead'], minimum: 1 },
+    });
+    expect(dropCo.status).toBe(409);
+    expect(dropCo.body.error.message).toMatch(/co on 2027-03-16/);
+    const more = await owner.patch(`/api/meetups/${meetupId}`, {
+      staffing: { roles: ['lead', 'co', 'greeter'], minimum: 2 },
+    });
+    expect(more.status).toBe(200);
+    expect(more.body.meetup.staffing).toEqual({ roles: ['lead', 'co', 'greeter'], minimum: 2 });
+    const roster = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-01&to=2027-04-30`)).body
+      .items;
+    expect(roster.every((o: { staffing: { roles: string[] } }) => o.staffing.roles.includes('greeter'))).toBe(
+      true,
+    );
+    // One occurrence cannot be given new dates or duties on its own through its own PATCH.
+    expect(
+      (await owner.patch(`/api/occurrences/${occ[1]}`, { staffing: { roles: ['lead'], minimum: 1 } })).status,
+    ).toBe(400);
+  });
+
   it('confirm, decline, and cover: exactly one of many who accept at once takes the duty', async () => {
     const { owner, groupId, facilitators, occ } = await setup(6);
     const [asker, ...others] = facilitators;

@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../../core/errors';
 import { canSeeGroup, type Membership } from '../../core/groups';
 import { canSeeWhere, type RsvpState, rsvpOf } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
+import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
 import { parseLocal } from '../../core/time';
 import { keyOf } from '../../store/batch';
@@ -94,6 +95,7 @@ export function meetupView(m: MeetupRecord) {
     mode: m.mode,
     capacity: { inPerson: m.capacity.inPerson ?? null, online: m.capacity.online ?? null },
     rrule: m.rrule,
+    staffing: m.staffing ?? defaultStaffing(m.mode),
     repeats,
     status: m.status,
   };

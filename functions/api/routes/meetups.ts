@@ -18,7 +18,7 @@ import {
   shapeProblems,
 } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
-import { defaultStaffing } from '../../core/roster';
+import { defaultStaffing, type RosterRole } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
 import {
   AttendanceRequest,
@@ -44,6 +44,7 @@ import {
   type OccurrenceRecord,
   readOccurrence,
 } from '../../store/repos/meetups';
+import { rosterRepo } from '../../store/repos/roster';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
@@ -420,6 +421,18 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           )
         : null;
       if (replan && 'problems' in replan) throw invalid('Some fields need another look', replan.problems);
+      if (fields.staffing) {
+        // A duty someone holds on an upcoming meetup cannot be dropped from under them.
+        const held = upcoming.flatMap((o) =>
+          Object.entries(o.roster ?? {})
+            .filter(([role, slot]) => slot && !fields.staffing!.roles.includes(role as RosterRole))
+            .map(([role]) => `${role} on ${o.startLocal.slice(0, 10)}`),
+        );
+        if (held.length)
+          throw conflict(
+            `Someone holds a duty this change drops (${held.join(', ')}): take it off them first`,
+          );
+      }
 
       const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
         ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
@@ -477,6 +490,10 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         changed++;
         await tellMoved(c, o, result.occurrence, at);
         await notifyPromoted(c, result.occurrence, result.promoted, at);
+      }
+      if (fields.staffing) {
+        const rosters = rosterRepo(c.var.services.config.db);
+        for (const o of upcoming) await rosters.setStaffing(o.occurrenceId, fields.staffing);
       }
       let cancelled = 0;
       if (replan) {

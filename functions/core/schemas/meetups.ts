@@ -137,6 +137,7 @@ export const MeetupView = z.object({
   mode: Mode,
   capacity: z.object({ inPerson: z.nullable(z.number()), online: z.nullable(z.number()) }),
   rrule: z.nullable(z.string()),
+  staffing: z.object({ roles: z.array(z.string()), minimum: z.number() }),
   /** "every Tuesday, 10 times" */
   repeats: z.nullable(z.string()),
   status: z.enum(['scheduled', 'cancelled']),
@@ -206,12 +207,6 @@ export const UpdateOccurrenceRequest = z
     venue: z.optional(Venue),
     online: z.optional(Online),
     capacity: z.optional(Capacity),
-    /**
-     * New dates from now on: a rule, from `start` (the first meetup of the new pattern; absent:
-     * the series' own first date and time). Upcoming meetups on a new date keep their RSVPs; the
-     * others are cancelled and everyone with an RSVP is told.
-     */
-    recurrence: z.optional(z.strictObject({ rrule: Rrule, start: z.optional(LocalDateTimeSchema) })),
   })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateOccurrenceRequest = z.infer<typeof UpdateOccurrenceRequest>;
@@ -233,6 +228,8 @@ export const UpdateMeetupRequest = z
      * others are cancelled and everyone with an RSVP is told.
      */
     recurrence: z.optional(z.strictObject({ rrule: Rrule, start: z.optional(LocalDateTimeSchema) })),
+    /** The duties its upcoming meetups need (a duty someone holds cannot be dropped). */
+    staffing: z.optional(StaffingSchema),
   })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateMeetupRequest = z.infer<typeof UpdateMeetupRequest>;

@@ -184,6 +184,19 @@ export function rosterRepo(db: Db) {
       return false;
     },
 
+    /** The duties an occurrence needs (not a change people's calendars need to hear of). */
+    async setStaffing(occurrenceId: string, staffing: Staffing): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.occurrence(occurrenceId),
+          UpdateExpression: 'SET staffing = :s',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':s': staffing },
+        }),
+      );
+    },
+
     /** Frees a duty held by `userId`; false when they do not hold it. */
     async clearSlot(occurrenceId: string, role: RosterRole, userId: string): Promise<boolean> {
       try {

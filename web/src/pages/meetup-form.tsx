@@ -648,6 +648,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
   const [duration, setDuration] = useState('');
   const [capInPerson, setCapInPerson] = useState('');
   const [capOnline, setCapOnline] = useState('');
+  const [staffing, setStaffing] = useState<Staffing | null>(null);
   const [result, setResult] = useState<string | null>(null);
   useEffect(() => {
     void get<MeetupView>(`/meetups/${meetupId}`).then((s) => {
@@ -657,6 +658,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       setDuration(String(s.durationMinutes));
       setCapInPerson(s.capacity.inPerson ? String(s.capacity.inPerson) : '');
       setCapOnline(s.capacity.online ? String(s.capacity.online) : '');
+      setStaffing(s.staffing as Staffing);
     });
   }, [meetupId]);
   const { busy, error, submit } = useSubmit(async () => {
@@ -669,6 +671,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       ...(time !== m!.start.slice(11) ? { time } : {}),
       ...(Number(duration) !== m!.durationMinutes ? { durationMinutes: Number(duration) || 0 } : {}),
       ...(Object.keys(capacity).length ? { capacity } : {}),
+      ...(staffing && JSON.stringify(staffing) !== JSON.stringify(m!.staffing) ? { staffing } : {}),
     });
     setResult(
       `${res.updated} upcoming meetups changed.${res.skipped ? ` ${res.skipped} could not take the new capacity because more people are already going.` : ''}`,
@@ -732,6 +735,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
             maxLength={4}
           />
         )}
+        {staffing && <StaffingFields value={staffing} set={setStaffing} />}
         <div class="actions">
           <button type="submit" disabled={busy}>
             Save changes
