@@ -106,6 +106,18 @@ export function RosterPage({ groupId }: { groupId: string }) {
   );
 }
 
+/** Rows grouped by the week (Monday to Sunday, by the meetup's own date) they fall in. */
+function weeks(rows: Entry[]): [string, Entry[]][] {
+  const out = new Map<string, Entry[]>();
+  for (const o of rows) {
+    const d = new Date(`${o.startLocal.slice(0, 10)}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    const monday = d.toISOString().slice(0, 10);
+    out.set(monday, [...(out.get(monday) ?? []), o]);
+  }
+  return [...out];
+}
+
 function RosterTable({
   rows,
   people,
@@ -148,74 +160,81 @@ function RosterTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((o) => (
-            <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
-              <th scope="row" data-label="Meetup">
-                <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
-                <span class="meta"> {when(o.startLocal)}</span>
-                {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
+        {weeks(rows).map(([monday, week]) => (
+          <tbody key={monday}>
+            <tr class="week">
+              <th colSpan={roles.length + 1} scope="rowgroup">
+                Week of {monday}
               </th>
-              {roles.map((r) => {
-                const s = o.slots[r];
-                if (!o.staffing.roles.includes(r))
+            </tr>
+            {week.map((o) => (
+              <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
+                <th scope="row" data-label="Meetup">
+                  <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
+                  <span class="meta"> {when(o.startLocal)}</span>
+                  {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
+                </th>
+                {roles.map((r) => {
+                  const s = o.slots[r];
+                  if (!o.staffing.roles.includes(r))
+                    return (
+                      <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
+                        not needed
+                      </td>
+                    );
                   return (
-                    <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
-                      not needed
+                    <td key={r} data-label={ROSTER_ROLES[r]}>
+                      {s ? (
+                        <>
+                          {s.displayName}{' '}
+                          <span class="meta">
+                            (
+                            {s.coverRequestId
+                              ? 'asking for cover'
+                              : s.status === 'confirmed'
+                                ? 'confirmed'
+                                : 'not confirmed'}
+                            )
+                          </span>
+                          {owner && (
+                            <button
+                              type="button"
+                              class="secondary small"
+                              aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${when(o.startLocal)}`}
+                              onClick={async () => {
+                                await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
+                                await onChange();
+                              }}
+                            >
+                              Remove
+                            </button>
+                          )}
+                        </>
+                      ) : owner ? (
+                        <select
+                          aria-label={`${ROSTER_ROLES[r]} on ${when(o.startLocal)}`}
+                          value=""
+                          onChange={(e) => void give(o, r, e.currentTarget.value)}
+                        >
+                          <option value="">Gap: choose…</option>
+                          {people
+                            .filter((p) => p.active)
+                            .map((p) => (
+                              <option key={p.userId} value={p.userId}>
+                                {p.displayName}
+                              </option>
+                            ))}
+                        </select>
+                      ) : (
+                        <strong class="gap-label">Gap</strong>
+                      )}
                     </td>
                   );
-                return (
-                  <td key={r} data-label={ROSTER_ROLES[r]}>
-                    {s ? (
-                      <>
-                        {s.displayName}{' '}
-                        <span class="meta">
-                          (
-                          {s.coverRequestId
-                            ? 'asking for cover'
-                            : s.status === 'confirmed'
-                              ? 'confirmed'
-                              : 'not confirmed'}
-                          )
-                        </span>
-                        {owner && (
-                          <button
-                            type="button"
-                            class="secondary small"
-                            aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${when(o.startLocal)}`}
-                            onClick={async () => {
-                              await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
-                              await onChange();
-                            }}
-                          >
-                            Remove
-                          </button>
-                        )}
-                      </>
-                    ) : owner ? (
-                      <select
-                        aria-label={`${ROSTER_ROLES[r]} on ${when(o.startLocal)}`}
-                        value=""
-                        onChange={(e) => void give(o, r, e.currentTarget.value)}
-                      >
-                        <option value="">Gap: choose…</option>
-                        {people
-                          .filter((p) => p.active)
-                          .map((p) => (
-                            <option key={p.userId} value={p.userId}>
-                              {p.displayName}
-                            </option>
-                          ))}
-                      </select>
-                    ) : (
-                      <strong class="gap-label">Gap</strong>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );
