@@ -164,6 +164,10 @@ describe('the roster', () => {
     const away = await put(owner, occ[1]!, 'co', b.userId);
     expect(away.status).toBe(409);
     expect(away.body.error.message).toMatch(/away/);
+    await owner.call('PUT', `/api/groups/${groupId}/facilitators/${b.userId}`, { active: false });
+    const inactive = await put(owner, occ[2]!, 'co', b.userId);
+    expect(inactive.status).toBe(409);
+    expect(inactive.body.error.message).toMatch(/not active/);
     // An overlapping duty in another group is refused.
     const other = await setup(0);
     await other.owner.patch(`/api/groups/${other.groupId}/members/${other.owner.userId}`, {}); // no-op

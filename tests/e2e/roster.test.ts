@@ -47,9 +47,10 @@ describe('rosters in Chromium', () => {
       await api(p.page, 'POST', `/groups/${group.groupId}/members`, { acceptGuidelines: true, alias });
       const { userId } = await api(p.page, 'GET', '/me');
       await api(host.page, 'PATCH', `/groups/${group.groupId}/members/${userId}`, { role: 'facilitator' });
-      await api(host.page, 'PUT', `/groups/${group.groupId}/facilitators/${userId}`, {
-        trainedOn: '2026-05-01',
-      });
+      if (alias === 'Ash')
+        await api(host.page, 'PUT', `/groups/${group.groupId}/facilitators/${userId}`, {
+          trainedOn: '2026-05-01',
+        });
     }
     const start = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     await api(host.page, 'POST', `/groups/${group.groupId}/meetups`, {
@@ -67,6 +68,12 @@ describe('rosters in Chromium', () => {
     await host.page.goto(`${stack.url}/groups/${group.groupId}`);
     await host.page.getByRole('link', { name: 'Roster', exact: true }).click();
     await host.page.getByText('2 of 2 meetups are understaffed.').waitFor();
+    // The owner records Birch's training on the page.
+    const birchForm = host.page.getByRole('form', { name: 'Facilitator: Birch' });
+    await birchForm.getByText('Training not recorded: cannot lead.').waitFor();
+    await birchForm.getByLabel('Trained on').fill('2026-06-01');
+    await birchForm.getByRole('button', { name: 'Save Birch' }).click();
+    await birchForm.getByText('Training recorded by roster-host.').waitFor();
     const fill = host.page.getByRole('region', { name: 'Fill the roster' });
     await fill.getByRole('button', { name: 'Preview' }).click();
     await fill

@@ -98,6 +98,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
           </p>
           <RosterTable rows={rows} people={people} owner={owner} onChange={load} />
           {covers.length > 0 && <CoverRequests covers={covers} canTake={facilitator} onChange={load} />}
+          {owner && <Facilitators groupId={groupId} people={people} onChange={load} />}
           {owner && <AutofillPanel groupId={groupId} onApplied={load} />}
           {facilitator && <Availability groupId={groupId} onSaved={load} />}
         </>
@@ -283,6 +284,111 @@ function CoverRequests({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Owners record training, who is active, and the most duties each wants a month. */
+function Facilitators({
+  groupId,
+  people,
+  onChange,
+}: {
+  groupId: string;
+  people: Facilitator[];
+  onChange: () => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby="facilitators">
+      <h2 id="facilitators">Facilitators</h2>
+      {people.length === 0 ? (
+        <p>
+          No facilitators yet. Give members the facilitator role on the{' '}
+          <a href={`/groups/${groupId}/members`}>members page</a>.
+        </p>
+      ) : (
+        <ul class="cards">
+          {people.map((p) => (
+            <FacilitatorRow key={p.userId} groupId={groupId} p={p} onChange={onChange} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FacilitatorRow({
+  groupId,
+  p,
+  onChange,
+}: {
+  groupId: string;
+  p: Facilitator;
+  onChange: () => Promise<void>;
+}) {
+  const [trainedOn, setTrainedOn] = useState(p.trainedOn ?? '');
+  const [active, setActive] = useState(p.active);
+  const [max, setMax] = useState(String(p.maxPerMonth));
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(async () => {
+    setSaved(false);
+    await api('PUT', `/groups/${groupId}/facilitators/${p.userId}`, {
+      trainedOn: trainedOn || null,
+      active,
+      maxPerMonth: Number(max),
+    });
+    setSaved(true);
+    await onChange();
+  });
+  return (
+    <li class="card">
+      <form onSubmit={save.submit} noValidate aria-label={`Facilitator: ${p.displayName}`}>
+        <h3>{p.displayName}</h3>
+        <ErrorSummary error={save.error} />
+        <p class="meta">
+          {p.trainedOn
+            ? `Training recorded${p.trainedBy ? ` by ${p.trainedBy}` : ''}.`
+            : 'Training not recorded: cannot lead.'}{' '}
+          {p.weekly.length
+            ? `Available ${p.weekly.map((w) => `${DAY_NAMES[w.day]} ${w.from}–${w.to}`).join(', ')}.`
+            : 'Available any time.'}
+          {p.away.length ? ` Away ${p.away.map((a) => `${a.from} to ${a.to}`).join(', ')}.` : ''}
+        </p>
+        <div class="row">
+          <div class="field">
+            <label for={`trained-${p.userId}`}>Trained on</label>
+            <input
+              id={`trained-${p.userId}`}
+              type="date"
+              value={trainedOn}
+              onInput={(e) => setTrainedOn(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for={`max-${p.userId}`}>Most duties a month</label>
+            <input
+              id={`max-${p.userId}`}
+              inputMode="numeric"
+              value={max}
+              onInput={(e) => setMax(e.currentTarget.value)}
+            />
+          </div>
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+          Active (can be given duties)
+        </label>
+        <div class="actions">
+          <button type="submit" class="secondary" disabled={save.busy}>
+            Save {p.displayName}
+          </button>
+          {saved && (
+            <span role="status" class="meta">
+              Saved.
+            </span>
+          )}
+        </div>
+      </form>
+    </li>
   );
 }
 
