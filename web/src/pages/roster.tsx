@@ -475,6 +475,7 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
   const [weekly, setWeekly] = useState<Facilitator['weekly']>([]);
   const [away, setAway] = useState<Facilitator['away']>([]);
   const [max, setMax] = useState('4');
+  const [modes, setModes] = useState<Facilitator['modes']>([]);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     void get<Facilitator>(`/groups/${groupId}/facilitators/me`).then((p) => {
@@ -482,12 +483,13 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
       setWeekly(p.weekly);
       setAway(p.away);
       setMax(String(p.maxPerMonth));
+      setModes(p.modes);
     });
   }, [groupId]);
   const save = useSubmit(async () => {
     setSaved(false);
     await api('PUT', `/groups/${groupId}/facilitators/me/availability`, { weekly, away });
-    await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: Number(max) });
+    await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: Number(max), modes });
     setSaved(true);
     await onSaved();
   });
@@ -599,6 +601,26 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
           >
             Add dates away
           </button>
+        </fieldset>
+        <fieldset>
+          <legend>I prefer to facilitate</legend>
+          {(
+            [
+              ['in_person', 'In the room'],
+              ['online', 'Online'],
+            ] as const
+          ).map(([m, label]) => (
+            <label key={m}>
+              <input
+                type="checkbox"
+                checked={modes.includes(m)}
+                onChange={(e) =>
+                  setModes(e.currentTarget.checked ? [...modes, m] : modes.filter((x) => x !== m))
+                }
+              />
+              {label}
+            </label>
+          ))}
         </fieldset>
         <div class="field">
           <label for="max-per-month">The most duties a month I want</label>
