@@ -4,11 +4,10 @@
  * is what the role allows, a refusal shows nothing of the group's discussions, and a refused
  * call writes nothing (the whole table is compared before and after it).
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
+import { groupWithEveryone, onlineMeetup, RELATIONS, type Relation, snapshot } from '../support/matrix';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -17,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const ROLES = ['anonymous', 'stranger', 'pending', 'member', 'facilitator', 'moderator', 'owner'] as const;
-type Who = (typeof ROLES)[number];
+const ROLES = RELATIONS;
+type Who = Relation;
 /** Who a route is for: the group's active members, its moderators, its owners, or a post's author. */
 type Audience = 'members' | 'moderators' | 'owners' | 'author';
 
@@ -40,34 +39,8 @@ function expected(who: Who, visibility: 'public' | 'private', audience: Audience
   return RANK[who] >= NEEDS[audience] ? 'ok' : 403;
 }
 
-/** Everything in the table but sessions (a request may refresh its own session's idle clock). */
-async function snapshot(): Promise<string[]> {
-  const items: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start }));
-    for (const i of out.Items ?? []) if (!String(i.pk).startsWith('SESSION')) items.push(JSON.stringify(i));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items.sort();
-}
-
 async function world(visibility: 'public' | 'private') {
-  const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (
-    await owner.post(
-      '/api/groups',
-      groupInput({ visibility, joinPolicy: 'approval', name: `Matrix ${visibility}` }),
-    )
-  ).body.groupId as string;
-  const invite = (await owner.post(`/api/groups/${groupId}/invites`, {})).body.token as string;
-  const join = async (role?: 'member' | 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, invite });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active', role });
-    return p;
-  };
+  const { owner, groupId, join, everyone } = await groupWithEveryone(db, visibility);
   const author = await join('member');
   const secret = `SECRET-${visibility}`;
   const started = await author.post(`/api/groups/${groupId}/threads`, {
@@ -78,25 +51,8 @@ async function world(visibility: 'public' | 'private') {
   await owner.post(`/api/posts/${started.body.post.postId}/approve`);
   const threadId = started.body.thread.threadId as string;
   const postId = started.body.post.postId as string;
-  const occurrenceId = (
-    await owner.post(`/api/groups/${groupId}/meetups`, {
-      title: 'Matrix circle',
-      start: '2027-03-16T18:30',
-      durationMinutes: 60,
-      mode: 'online',
-      online: { url: 'https://meet.example/m' },
-      capacity: { online: 50 },
-    })
-  ).body.occurrences[0].occurrenceId as string;
-  const people: Record<Who, ReturnType<typeof t.person>> = {
-    anonymous: t.person(),
-    stranger: await t.signedUp(),
-    pending: await join(),
-    member: await join('member'),
-    facilitator: await join('facilitator'),
-    moderator: await join('moderator'),
-    owner,
-  };
+  const occurrenceId = await onlineMeetup(owner, groupId);
+  const people = await everyone();
   return { groupId, threadId, postId, occurrenceId, secret, people, authorId: author.userId };
 }
 
@@ -167,13 +123,13 @@ describe('the discussion authorisation matrix', () => {
         for (const [audience, name, route] of ROUTES) {
           const [method, path, body] = route(w);
           const want = expected(who, visibility, audience);
-          const before = want === 'ok' ? null : await snapshot();
+          const before = want === 'ok' ? null : await snapshot(db);
           const res = await w.people[who].call(method, path, body);
           const got = res.status < 300 ? 'ok' : res.status;
           table.push(`${visibility} ${who} ${name}: ${got}${got === want ? '' : ` (expected ${want})`}`);
           if (want !== 'ok') {
             expect(JSON.stringify(res.body), `${who} ${name} shows nothing`).not.toContain(w.secret);
-            expect(await snapshot(), `${who} ${name} writes nothing`).toEqual(before);
+            expect(await snapshot(db), `${who} ${name} writes nothing`).toEqual(before);
           }
         }
       }

@@ -3,11 +3,10 @@
  * public and a private group: each answer is what the role allows, and a refused call writes
  * nothing (the table, sessions aside, is the same before and after).
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
+import { groupWithEveryone, onlineMeetup, RELATIONS, type Relation, snapshot } from '../support/matrix';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -16,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const WHO = ['anonymous', 'stranger', 'pending', 'member', 'facilitator', 'moderator', 'owner'] as const;
-type Who = (typeof WHO)[number];
+const WHO = RELATIONS;
+type Who = Relation;
 /** Who a route is for. */
 type Audience = 'organisers' | 'owners' | 'facilitators' | 'holder' | 'anyone';
 const ALLOWED: Record<Audience, Who[]> = {
@@ -41,52 +40,21 @@ function expected(who: Who, visibility: 'public' | 'private', audience: Audience
   return 403;
 }
 
-async function snapshot(): Promise<string[]> {
-  const out = await db.doc.send(new ScanCommand({ TableName: db.table }));
-  return (out.Items ?? [])
-    .filter((i) => !String(i.pk).startsWith('SESSION'))
-    .map((i) => JSON.stringify(i))
-    .sort();
-}
-
 async function world(visibility: 'public' | 'private') {
-  const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput({ visibility, joinPolicy: 'approval' }))).body
-    .groupId as string;
-  const invite = (await owner.post(`/api/groups/${groupId}/invites`, {})).body.token as string;
-  const join = async (role?: 'member' | 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, invite });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active', role });
-    return p;
-  };
+  const { owner, groupId, join, everyone } = await groupWithEveryone(db, visibility);
   const facilitator = await join('facilitator');
   await owner.call('PUT', `/api/groups/${groupId}/facilitators/${facilitator.userId}`, {
     trainedOn: '2026-01-01',
   });
-  const occurrenceId = (
-    await owner.post(`/api/groups/${groupId}/meetups`, {
-      title: 'Matrix circle',
-      start: '2027-03-16T18:30',
-      durationMinutes: 60,
-      mode: 'online',
-      online: { url: 'https://meet.example/m' },
-      capacity: { online: 10 },
-    })
-  ).body.occurrences[0].occurrenceId as string;
+  const occurrenceId = await onlineMeetup(owner, groupId);
   // The facilitator holds the lead: their assignment is the one others try to touch.
   await owner.call('PUT', `/api/occurrences/${occurrenceId}/roster/lead`, { userId: facilitator.userId });
-  const people: Record<Who, ReturnType<typeof t.person>> = {
-    anonymous: t.person(),
-    stranger: await t.signedUp(),
-    pending: await join(),
-    member: await join('member'),
-    facilitator,
-    moderator: await join('moderator'),
-    owner,
+  return {
+    groupId,
+    occurrenceId,
+    facilitatorId: facilitator.userId,
+    people: await everyone({ facilitator }),
   };
-  return { groupId, occurrenceId, facilitatorId: facilitator.userId, people };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -135,11 +103,11 @@ describe('the roster authorisation matrix', () => {
         for (const [audience, name, route] of ROUTES) {
           const [method, path, body] = route(w);
           const want = expected(who, visibility, audience);
-          const before = want === 'ok' ? null : await snapshot();
+          const before = want === 'ok' ? null : await snapshot(db);
           const res = await w.people[who].call(method, path, body);
           const got = res.status < 300 ? 'ok' : res.status;
           rows.push(`${visibility} ${who} ${name}: ${got}${got === want ? '' : ` (expected ${want})`}`);
-          if (want !== 'ok') expect(await snapshot(), `${who} ${name} writes nothing`).toEqual(before);
+          if (want !== 'ok') expect(await snapshot(db), `${who} ${name} writes nothing`).toEqual(before);
         }
       }
       expect(rows.filter((r) => r.includes('expected'))).toEqual([]);

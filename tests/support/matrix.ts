@@ -1,0 +1,80 @@
+/**
+ * What the authorisation matrices share: a group (public or private, joined by approval) with
+ * one person in each relation to it, and a snapshot of the whole table to show a refused call
+ * wrote nothing.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from './api';
+
+export const RELATIONS = [
+  'anonymous',
+  'stranger',
+  'pending',
+  'member',
+  'facilitator',
+  'moderator',
+  'owner',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** Everything in the table but sessions (a request may refresh its own session's idle clock). */
+export async function snapshot(db: Db): Promise<string[]> {
+  const items: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start }));
+    for (const i of out.Items ?? []) if (!String(i.pk).startsWith('SESSION')) items.push(JSON.stringify(i));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items.sort();
+}
+
+/**
+ * A group and its owner, a way to bring in more people in a given role, and the people of every
+ * relation (made when `everyone()` is called, after the scene is set).
+ */
+export async function groupWithEveryone(db: Db, visibility: 'public' | 'private') {
+  const t = testApp(db);
+  const owner = await t.signedUp();
+  const groupId = (
+    await owner.post(
+      '/api/groups',
+      groupInput({ visibility, joinPolicy: 'approval', name: `Matrix ${visibility}` }),
+    )
+  ).body.groupId as string;
+  const invite = (await owner.post(`/api/groups/${groupId}/invites`, {})).body.token as string;
+  const join = async (role?: 'member' | 'facilitator' | 'moderator') => {
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, invite });
+    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active', role });
+    return p;
+  };
+  const everyone = async (known: Partial<Record<Relation, ReturnType<typeof t.person>>> = {}) =>
+    ({
+      anonymous: t.person(),
+      stranger: await t.signedUp(),
+      pending: await join(),
+      member: await join('member'),
+      facilitator: known.facilitator ?? (await join('facilitator')),
+      moderator: await join('moderator'),
+      owner,
+    }) satisfies Record<Relation, ReturnType<typeof t.person>>;
+  return { t, owner, groupId, join, everyone };
+}
+
+/** A one-off online meetup in the group. */
+export async function onlineMeetup(
+  owner: Awaited<ReturnType<typeof groupWithEveryone>>['owner'],
+  groupId: string,
+) {
+  const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+    title: 'Matrix circle',
+    start: '2027-03-16T18:30',
+    durationMinutes: 60,
+    mode: 'online',
+    online: { url: 'https://meet.example/m' },
+    capacity: { online: 50 },
+  });
+  return made.body.occurrences[0].occurrenceId as string;
+}
