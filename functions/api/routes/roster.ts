@@ -464,7 +464,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { userId } = await loadRoster(c, groupOf(params.occurrenceId), true);
       const o = await c.var.services.meetups.getOccurrence(params.occurrenceId);
-      if (!o || o.status !== 'scheduled') throw notFound('No such meetup');
+      if (o?.status !== 'scheduled') throw notFound('No such meetup');
       const roster = o.roster ?? {};
       if (roster[params.role]?.userId === body.userId) return c.json({ ok: true as const });
       if (roster[params.role]) throw conflict('Someone holds that duty: take it off them first');
