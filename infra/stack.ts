@@ -15,6 +15,8 @@ export interface HearthStackProps extends StackProps {
   web: ISource;
   /** Public origin when a custom domain fronts the distribution, for invite links. */
   publicUrl?: string;
+  /** Handles of the platform admins, comma-separated (they keep the global directory). */
+  admins?: string;
 }
 
 export class HearthStack extends Stack {
@@ -25,7 +27,10 @@ export class HearthStack extends Stack {
     const api = new HearthFunction(this, 'Api', {
       code: props.code.api,
       description: 'Hearth HTTP API (Hono)',
-      environment: props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {},
+      environment: {
+        ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
+        ...(props.admins ? { ADMINS: props.admins } : {}),
+      },
     }).bindTable(table, 'readwrite');
     const feeds = new HearthFunction(this, 'Feeds', {
       code: props.code.feeds,

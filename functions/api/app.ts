@@ -82,6 +82,21 @@ export function createApp(config: AppConfig) {
       api,
       registry,
       [
+        '/resources',
+        '/resources/*',
+        '/groups/:groupId/resources',
+        '/resource-suggestions',
+        '/review-queue',
+        '/me/professional',
+        '/me/professional-application',
+        '/admin/*',
+      ],
+      () => import('./routes/resource-context'),
+    ),
+    lazyRoutes(
+      api,
+      registry,
+      [
         '/groups/:groupId/threads',
         '/groups/:groupId/reports',
         '/groups/:groupId/audit',

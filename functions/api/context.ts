@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Public origin of the web app, for invite links, e.g. https://hearth.example. */
   publicUrl?: string;
   scrypt?: ScryptCost;
+  /** Handles of the platform admins (they keep the global directory and verify professionals). */
+  admins?: string[];
   /**
    * The OpenAPI document for the routes: `openApiDocument` from ./openapi where the bundle size
    * does not matter, the prebuilt file in Lambda (see handler.ts).

@@ -5,5 +5,7 @@ export const env = z
   .object({
     TABLE_NAME: z.string().check(z.minLength(1)),
     PUBLIC_URL: z.optional(z.url()),
+    /** Platform admins' handles, comma-separated. */
+    ADMINS: z.optional(z.string()),
   })
   .parse(process.env);

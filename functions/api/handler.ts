@@ -16,6 +16,9 @@ const app = createApp({
   db,
   secureCookies: true,
   publicUrl: env.PUBLIC_URL,
+  admins: env.ADMINS?.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean),
   // Written beside the bundle by the build, so the JSON Schema generator stays out of it.
   openApi: () => JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8')),
   clientAddress: (c) => {

@@ -1,10 +1,12 @@
 /**
- * Scheduled work: roster gaps (reminders and retention arrive with their issues). Each job is a
+ * Scheduled work: the crisis lines kept listed, roster gaps (reminders and retention arrive with
+ * their issues). Each job is a
  * function of (db, now) that queries by key, never scans, so the schedule and the local timer
  * can run the same code.
  * @module
  */
 import type { Db } from '../store/client';
+import { crisisLines } from './crisis-lines';
 import { rosterGaps } from './roster-gaps';
 
 export interface JobContext {
@@ -14,7 +16,7 @@ export interface JobContext {
 
 export type Job = { name: string; run: (ctx: JobContext) => Promise<unknown> };
 
-export const jobs: Job[] = [rosterGaps];
+export const jobs: Job[] = [crisisLines, rosterGaps];
 
 export async function runJobs(ctx: JobContext): Promise<{ name: string; ok: boolean }[]> {
   const results = [];

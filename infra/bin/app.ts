@@ -28,6 +28,7 @@ new HearthStack(app, app.node.tryGetContext('stackName') ?? 'Hearth', {
   },
   web: Source.asset(join(dist, 'web')),
   publicUrl: process.env.HEARTH_PUBLIC_URL,
+  admins: process.env.HEARTH_ADMINS,
   description: 'Hearth: peer-support groups online and in person',
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

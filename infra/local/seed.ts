@@ -13,6 +13,11 @@ export const DEMO_ACCOUNTS = [
   },
   { handle: 'demo-member', passphrase: 'gentle rain on the window', role: 'a member, alias “Robin”' },
   {
+    handle: 'demo-admin',
+    passphrase: 'quiet library at noon',
+    role: 'a platform admin (keeps the global directory)',
+  },
+  {
     handle: 'demo-facilitator',
     passphrase: 'steady hands and open doors',
     role: 'facilitates Evening Anxiety Circle, alias “Alex”',

@@ -13,10 +13,17 @@ import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { SECURITY_HEADERS } from '../security-headers';
 
-export function createLocalApp(opts: { db: Db; webRoot: string; publicUrl?: string; scrypt?: ScryptCost }) {
+export function createLocalApp(opts: {
+  db: Db;
+  webRoot: string;
+  publicUrl?: string;
+  scrypt?: ScryptCost;
+  admins?: string[];
+}) {
   const api = createApp({
     db: opts.db,
     publicUrl: opts.publicUrl,
+    admins: opts.admins,
     scrypt: opts.scrypt,
     openApi,
     clientAddress: (c) => {

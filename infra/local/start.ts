@@ -54,7 +54,12 @@ try {
 }
 
 const publicUrl = `http://localhost:${port}`;
-const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl });
+// Platform admins: HEARTH_ADMINS (handles, comma-separated), else the demo's admin.
+const admins = (process.env.HEARTH_ADMINS ?? 'demo-admin')
+  .split(',')
+  .map((h) => h.trim())
+  .filter(Boolean);
+const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl, admins });
 await webBuilt;
 
 const seeded = await db.doc.send(new GetCommand({ TableName: table, Key: SEED_MARKER }));
@@ -82,6 +87,8 @@ for (const a of DEMO_ACCOUNTS)
   console.log(`  ${a.handle.padEnd(15)} passphrase "${a.passphrase}"  (${a.role})`);
 console.log('Press Ctrl-C to stop.');
 
+// Scheduled work runs once now (the crisis lines are listed from the first start) and then every minute.
+void runJobs({ db, now: Date.now() });
 const jobsTimer = setInterval(() => void runJobs({ db, now: Date.now() }), 60_000);
 
 let stopping = false;

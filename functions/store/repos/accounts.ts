@@ -81,6 +81,16 @@ export function accountsRepo(db: Db) {
       return (out.Item as UserRecord | undefined) ?? null;
     },
 
+    /** People's handles, by user (one BatchGet). */
+    async handlesOf(userIds: string[]): Promise<Map<string, string>> {
+      const found = await getMany(
+        db,
+        userIds.map((u) => keys.user(u)),
+        { only: [['userId'], ['handle']] },
+      );
+      return new Map([...found.values()].map((u) => [u.userId as string, u.handle as string]));
+    },
+
     async findByHandle(handleKey: string): Promise<UserRecord | null> {
       const claim = await doc.send(new GetCommand({ TableName: table, Key: keys.handle(handleKey) }));
       const userId = claim.Item?.userId as string | undefined;

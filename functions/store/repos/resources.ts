@@ -1,0 +1,409 @@
+/**
+ * The resource directory in DynamoDB. Each listing is one item in its directory's partition
+ * (`RESOURCES#global` or `RESOURCES#<groupId>`), indexed (GSI1) by when it next needs review, or,
+ * while it is a suggestion, by when it was suggested: reviewers' queues are a range of an index.
+ * A listed resource also has directory entries, copies of it under each facet people filter by
+ * (all, its category, its region, its cost, each of its languages), sorted by title: a search
+ * reads the narrowest facet it was given and filters the rest, never scanning. Entries carry the
+ * listing's version and never overwrite a newer one.
+ * @module
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
+import { type Cost, type ResourceCategory, reviewDueAt, searchable } from '../../core/resources';
+import { getMany, keyOf, putMany } from '../batch';
+import type { Db } from '../client';
+import { queryPage } from '../paging';
+import { GSI1 } from '../table';
+import { isConditionFailure } from './accounts';
+
+export interface ResourceRecord {
+  resourceId: string;
+  /** `global`, or the group whose directory it is in. */
+  scope: string;
+  title: string;
+  description: string;
+  category: ResourceCategory;
+  tags: string[];
+  url?: string;
+  phone?: string;
+  sms?: string;
+  hours?: string;
+  languages: string[];
+  cost: Cost;
+  region: { country: string; subdivision?: string } | 'online';
+  address?: string;
+  accessNotes?: string;
+  audience?: string;
+  status: 'listed' | 'suggested';
+  /** Who added or suggested it (null for the seed list, which has `source`). */
+  addedBy: string | null;
+  source?: string;
+  createdAt: number;
+  updatedAt: number;
+  verifiedBy?: string;
+  verifiedAt?: number;
+  reviewDueAt: number;
+  search: string;
+  version: number;
+}
+
+export interface ResourceReportRecord {
+  reportId: string;
+  resourceId: string;
+  scope: string;
+  problem: string;
+  note: string;
+  reporterId: string;
+  createdAt: number;
+}
+
+export interface ProfessionalRecord {
+  userId: string;
+  status: 'pending' | 'verified' | 'declined';
+  licenceType: string;
+  licenceNumber: string;
+  jurisdiction: string;
+  note: string;
+  appliedAt: number;
+  decidedAt?: number;
+  decidedBy?: string;
+  reason?: string;
+}
+
+/** Global listings have 22-character ids; a group's have 33 (the group's id and 11 more). */
+export const scopeOfResource = (resourceId: string) =>
+  resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
+
+const partition = (scope: string) => `RESOURCES#${scope}`;
+const resourceKey = (resourceId: string) => ({
+  pk: partition(scopeOfResource(resourceId)),
+  sk: `RES#${resourceId}`,
+});
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The facets a listing is filed under. */
+export function facetsOf(r: Pick<ResourceRecord, 'category' | 'region' | 'cost' | 'languages'>): string[] {
+  const region = r.region === 'online' ? 'online' : r.region.country;
+  return [
+    'all',
+    `cat:${r.category}`,
+    `region:${region}`,
+    `cost:${r.cost}`,
+    ...r.languages.map((l) => `lang:${l}`),
+  ];
+}
+
+/** Its place in the reviewers' index: due for review, or suggested. */
+function reviewIndex(r: ResourceRecord) {
+  return r.status === 'suggested'
+    ? { [GSI1.partition]: `RESSUGG#${r.scope}`, [GSI1.sort]: `${iso(r.createdAt)}#${r.resourceId}` }
+    : { [GSI1.partition]: `RESREVIEW#${r.scope}`, [GSI1.sort]: `${iso(r.reviewDueAt)}#${r.resourceId}` };
+}
+
+export function resourcesRepo(db: Db) {
+  const { doc, table } = db;
+
+  /** Writes the listing's directory entries, and removes those of facets it left. */
+  async function syncEntries(r: ResourceRecord, before?: ResourceRecord) {
+    const wanted = r.status === 'listed' ? facetsOf(r) : [];
+    const stale = before?.status === 'listed' ? facetsOf(before).filter((f) => !wanted.includes(f)) : [];
+    const sortTitle = r.title.normalize('NFKC').toLowerCase().slice(0, 80);
+    const country = r.region === 'online' ? 'online' : r.region.country;
+    await Promise.all([
+      ...wanted.map((facet) =>
+        doc
+          .send(
+            new PutCommand({
+              TableName: table,
+              Item: {
+                pk: `RESENTRY#${r.resourceId}`,
+                sk: facet,
+                [GSI1.partition]: `RESDIR#${r.scope}#${facet}`,
+                [GSI1.sort]: `${sortTitle}#${r.resourceId}`,
+                ...r,
+                country,
+              },
+              ConditionExpression: 'attribute_not_exists(version) OR version <= :v',
+              ExpressionAttributeValues: { ':v': r.version },
+            }),
+          )
+          .catch((e) => {
+            if (!isConditionFailure(e)) throw e;
+          }),
+      ),
+      ...stale.map((facet) =>
+        doc.send(new DeleteCommand({ TableName: table, Key: { pk: `RESENTRY#${r.resourceId}`, sk: facet } })),
+      ),
+    ]);
+  }
+
+  const repo = {
+    async put(r: ResourceRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...resourceKey(r.resourceId), ...reviewIndex(r), ...r },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      await syncEntries(r);
+    },
+
+    /** Seeds listings that are not there yet (a fixed id each), leaving any that are alone. */
+    async seed(records: ResourceRecord[]): Promise<number> {
+      const found = await getMany(
+        db,
+        records.map((r) => resourceKey(r.resourceId)),
+        { only: [['resourceId']] },
+      );
+      const missing = records.filter((r) => !found.has(keyOf(resourceKey(r.resourceId))));
+      await putMany(
+        db,
+        missing.map((r) => ({ ...resourceKey(r.resourceId), ...reviewIndex(r), ...r })),
+      );
+      for (const r of missing) await syncEntries(r);
+      return missing.length;
+    },
+
+    async get(resourceId: string): Promise<ResourceRecord | null> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: resourceKey(resourceId), ConsistentRead: true }),
+      );
+      if (!out.Item) return null;
+      const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...r } = out.Item;
+      return r as ResourceRecord;
+    },
+
+    /** Replaces a listing as read at `before.version`; false when it changed meanwhile. */
+    async replace(before: ResourceRecord, after: ResourceRecord): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...resourceKey(after.resourceId),
+              ...reviewIndex(after),
+              ...after,
+              version: before.version + 1,
+            },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': before.version },
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+      await syncEntries({ ...after, version: before.version + 1 }, before);
+      return true;
+    },
+
+    async remove(r: ResourceRecord): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName: table, Key: resourceKey(r.resourceId) }));
+      await syncEntries({ ...r, status: 'suggested', version: r.version + 1 }, r);
+    },
+
+    /**
+     * A page of a directory under one facet, by title, with the other filters applied to what it
+     * reads (paging on through DynamoDB pages while filters thin them out).
+     */
+    async search(
+      scope: string,
+      facet: string,
+      filter: { category?: string; country?: string; cost?: string; lang?: string; q?: string },
+      opts: { limit: number; cursor?: string },
+    ) {
+      const conditions: string[] = [];
+      const names: Record<string, string> = { '#p': GSI1.partition };
+      const values: Record<string, unknown> = { ':p': `RESDIR#${scope}#${facet}` };
+      if (filter.category) {
+        conditions.push('category = :c');
+        values[':c'] = filter.category;
+      }
+      if (filter.country) {
+        conditions.push('country = :r');
+        values[':r'] = filter.country;
+      }
+      if (filter.cost) {
+        conditions.push('cost = :cost');
+        values[':cost'] = filter.cost;
+      }
+      if (filter.lang) {
+        conditions.push('contains(languages, :l)');
+        values[':l'] = filter.lang;
+      }
+      for (const [i, word] of (filter.q?.split(' ').filter(Boolean) ?? []).slice(0, 5).entries()) {
+        conditions.push(`contains(#search, :q${i})`);
+        names['#search'] = 'search';
+        values[`:q${i}`] = word;
+      }
+      const page = await queryPage(
+        db,
+        {
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
+          partition: { attribute: GSI1.partition, value: `RESDIR#${scope}#${facet}` },
+        },
+      );
+      return { items: page.items as unknown as ResourceRecord[], nextCursor: page.nextCursor };
+    },
+
+    /** Listings due for review by `now`, soonest due first; and suggestions, oldest first. */
+    async queue(scope: string, now: number): Promise<{ due: ResourceRecord[]; suggested: ResourceRecord[] }> {
+      const [due, suggested] = await Promise.all([
+        doc.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: GSI1.name,
+            KeyConditionExpression: '#p = :p AND #s <= :now',
+            ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
+            ExpressionAttributeValues: { ':p': `RESREVIEW#${scope}`, ':now': `${iso(now)}~` },
+            Limit: 50,
+          }),
+        ),
+        doc.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: GSI1.name,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': GSI1.partition },
+            ExpressionAttributeValues: { ':p': `RESSUGG#${scope}` },
+            Limit: 50,
+          }),
+        ),
+      ]);
+      return {
+        due: (due.Items ?? []) as ResourceRecord[],
+        suggested: (suggested.Items ?? []) as ResourceRecord[],
+      };
+    },
+
+    async addReport(r: ResourceReportRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: partition(r.scope), sk: `REPORT#${iso(r.createdAt)}#${r.reportId}`, ...r },
+        }),
+      );
+    },
+
+    async reports(scope: string): Promise<ResourceReportRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
+          ExpressionAttributeValues: { ':p': partition(scope), ':r': 'REPORT#' },
+          ScanIndexForward: false,
+          Limit: 50,
+        }),
+      );
+      return (out.Items ?? []) as ResourceReportRecord[];
+    },
+
+    async getProfessional(userId: string): Promise<ProfessionalRecord | null> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: { pk: `USER#${userId}`, sk: 'PROFESSIONAL' } }),
+      );
+      if (!out.Item) return null;
+      const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...p } = out.Item;
+      return p as ProfessionalRecord;
+    },
+
+    /** An application waits in the admins' queue (GSI1) until it is decided. */
+    async putProfessional(p: ProfessionalRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: `USER#${p.userId}`,
+            sk: 'PROFESSIONAL',
+            ...(p.status === 'pending'
+              ? { [GSI1.partition]: 'PROFAPPS', [GSI1.sort]: `${iso(p.appliedAt)}#${p.userId}` }
+              : {}),
+            ...p,
+          },
+        }),
+      );
+    },
+
+    async pendingProfessionals(): Promise<ProfessionalRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI1.name,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': GSI1.partition },
+          ExpressionAttributeValues: { ':p': 'PROFAPPS' },
+          Limit: 100,
+        }),
+      );
+      return (out.Items ?? []) as ProfessionalRecord[];
+    },
+
+    /** Whether each of these people is a verified professional (one BatchGet). */
+    async professionalsAmong(userIds: string[]): Promise<Set<string>> {
+      const found = await getMany(
+        db,
+        userIds.map((u) => ({ pk: `USER#${u}`, sk: 'PROFESSIONAL' })),
+        { only: [['userId'], ['status']] },
+      );
+      return new Set(
+        [...found.values()].filter((p) => p.status === 'verified').map((p) => p.userId as string),
+      );
+    },
+  };
+  return repo;
+}
+
+export type ResourcesRepo = ReturnType<typeof resourcesRepo>;
+
+/** The well-known crisis lines, as listings of the global directory (fixed ids: seeding is idempotent). */
+export function crisisLineListings(now: number): ResourceRecord[] {
+  return (Object.keys(CRISIS_REGIONS) as RegionCode[]).flatMap((code) => {
+    const region = CRISIS_REGIONS[code];
+    return region.lines.map((l, i) => {
+      const line = l as {
+        name: string;
+        call?: string;
+        text?: string;
+        hours: string;
+        url: string;
+        source: string;
+      };
+      const title = `${line.name} (${region.name})`;
+      const description = `Free and confidential, ${line.hours}.${line.call ? ` Call ${line.call}.` : ''}${line.text ? ` Text ${line.text}.` : ''} In danger now? Call ${region.emergency}.`;
+      return {
+        resourceId: `crisis-${code.toLowerCase()}-${i}`.padEnd(22, '0').slice(0, 22),
+        scope: 'global',
+        title,
+        description,
+        category: 'crisis_line' as const,
+        tags: ['crisis', 'listening'],
+        url: line.url,
+        ...(line.call ? { phone: line.call } : {}),
+        ...(line.text ? { sms: line.text } : {}),
+        hours: line.hours,
+        languages: ['en'],
+        cost: 'free' as const,
+        region: { country: code },
+        status: 'listed' as const,
+        addedBy: null,
+        source: line.source,
+        createdAt: now,
+        updatedAt: now,
+        reviewDueAt: reviewDueAt(now),
+        search: searchable(title, description, 'crisis listening'),
+        version: 1,
+      };
+    });
+  });
+}
