@@ -165,6 +165,13 @@ describe('the directory', () => {
       'Group listing',
     ]);
     expect((await (await t.signedUp()).get(`/api/resources?scope=${groupId}`)).status).toBe(404);
+    // The group's own review period: two months here.
+    await owner.patch(`/api/groups/${groupId}`, { resourceReviewMonths: 2 });
+    const fresh = await pro.post(`/api/groups/${groupId}/resources`, listing({ title: 'Reviewed often' }));
+    t.advance(65 * 86_400_000);
+    for (const p of [member])
+      await p.post('/api/auth/login', { handle: p.handle, passphrase: 'quiet river morning tea' });
+    expect((await member.get(`/api/resources/${fresh.body.resourceId}`)).body.needsReview).toBe(true);
     expect((await t.person().get(`/api/resources?scope=${groupId}`)).status).toBe(404);
   });
 });

@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can, canSeeGroup, type GroupAction, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
+import { DEFAULT_REVIEW_MONTHS } from '../../core/resources';
 import { Ok } from '../../core/schemas/common';
 import {
   CreatedInvite,
@@ -75,6 +76,7 @@ function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): GroupDet
     visibility: g.visibility,
     checkIn: !!g.checkIn,
     sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
+    resourceReviewMonths: g.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     membership: membershipOf(m, now),

@@ -55,17 +55,29 @@ async function isAdmin(c: Ctx, userId: string): Promise<boolean> {
   return !!user && admins.map(normaliseHandle).includes(normaliseHandle(user.handle));
 }
 
-/** What the caller may do in a directory: global, or a group's (which they must be able to see). */
-async function actorIn(c: Ctx, scope: string): Promise<ResourceActor & { userId: string | null }> {
+/**
+ * What the caller may do in a directory (global, or a group's, which they must be able to see),
+ * and the directory's review period.
+ */
+async function actorIn(
+  c: Ctx,
+  scope: string,
+): Promise<ResourceActor & { userId: string | null; months: number }> {
   const auth = c.get('auth');
   const userId = auth?.userId ?? null;
   const repo = resourcesRepo(c.var.services.config.db);
-  const [member, professional, admin] = await Promise.all([
-    scope === 'global' ? null : loadGroup(c, scope).then((g) => g.member),
+  const [group, professional, admin] = await Promise.all([
+    scope === 'global' ? null : loadGroup(c, scope),
     userId ? repo.getProfessional(userId).then((p) => p?.status === 'verified') : false,
     userId ? isAdmin(c, userId) : false,
   ]);
-  return { userId, member, professional, admin };
+  return {
+    userId,
+    member: group?.member ?? null,
+    professional,
+    admin,
+    months: group?.group.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
+  };
 }
 
 const kind = (scope: string) => (scope === 'global' ? 'global' : 'group');
@@ -126,7 +138,14 @@ const people = (rs: ResourceRecord[]) =>
 
 function recordFrom(
   body: Omit<typeof NewResource._zod.output, never>,
-  meta: { resourceId: string; scope: string; status: ResourceRecord['status']; addedBy: string; now: number },
+  meta: {
+    resourceId: string;
+    scope: string;
+    status: ResourceRecord['status'];
+    addedBy: string;
+    now: number;
+    months: number;
+  },
 ): ResourceRecord {
   return {
     resourceId: meta.resourceId,
@@ -136,7 +155,7 @@ function recordFrom(
     addedBy: meta.addedBy,
     createdAt: meta.now,
     updatedAt: meta.now,
-    reviewDueAt: reviewDueAt(meta.now, DEFAULT_REVIEW_MONTHS),
+    reviewDueAt: reviewDueAt(meta.now, meta.months),
     search: searchable(body.title, body.description, body.tags.join(' '), body.audience),
     version: 1,
   };
@@ -230,6 +249,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       status: 'listed',
       addedBy: userId,
       now,
+      months: actor.months,
     });
     await resourcesRepo(c.var.services.config.db).put(r);
     return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
@@ -361,7 +381,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         status: 'listed',
         verifiedBy: userId,
         verifiedAt: now,
-        reviewDueAt: reviewDueAt(now),
+        reviewDueAt: reviewDueAt(now, actor.months),
         updatedAt: now,
       };
       if (!(await resourcesRepo(c.var.services.config.db).replace(r, after)))
@@ -415,8 +435,10 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const { userId } = requireAuth(c);
       const { scope, ...fields } = body;
-      if (scope !== 'global')
-        await loadGroup(c, scope, 'read', 'Join the group to suggest for its directory');
+      const group =
+        scope === 'global'
+          ? null
+          : await loadGroup(c, scope, 'read', 'Join the group to suggest for its directory');
       const now = c.var.services.now();
       const r = recordFrom(fields, {
         resourceId: scope === 'global' ? newId() : scopedId(scope),
@@ -424,6 +446,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         status: 'suggested',
         addedBy: userId,
         now,
+        months: group?.group.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
       });
       await resourcesRepo(c.var.services.config.db).put(r);
       return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);

@@ -54,6 +54,8 @@ const groupFields = {
   checkIn: z.optional(z.boolean()),
   /** A meetup's session discussion is for those who RSVP'd (and organisers), not all members. */
   sessionThreadsGoingOnly: z.optional(z.boolean()),
+  /** Months a verified listing of the group's directory holds before it needs review again. */
+  resourceReviewMonths: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(24))),
 };
 
 export const CreateGroupRequest = z.strictObject({ ...groupFields, alias: z.optional(Alias) });
@@ -105,6 +107,7 @@ export const GroupDetail = z.extend(GroupSummary, {
   visibility: Visibility,
   checkIn: z.boolean(),
   sessionThreadsGoingOnly: z.boolean(),
+  resourceReviewMonths: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */

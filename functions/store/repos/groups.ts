@@ -33,6 +33,7 @@ export interface GroupRecord {
   tone: Tone;
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
+  resourceReviewMonths?: number;
   memberCount: number;
   owners: Set<string>;
   createdAt: string;

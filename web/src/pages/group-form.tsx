@@ -17,6 +17,7 @@ type Form = {
   tone: string;
   checkIn: boolean;
   sessionThreadsGoingOnly: boolean;
+  resourceReviewMonths: string;
   alias: string;
 };
 
@@ -38,6 +39,7 @@ const blank = (): Form => ({
   tone: 'listening',
   checkIn: false,
   sessionThreadsGoingOnly: false,
+  resourceReviewMonths: '6',
   alias: '',
 });
 
@@ -60,13 +62,15 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           tone: g.tone,
           checkIn: g.checkIn,
           sessionThreadsGoingOnly: g.sessionThreadsGoingOnly,
+          resourceReviewMonths: String(g.resourceReviewMonths),
           alias: '',
         }),
       );
     }
   }, [groupId]);
   const { busy, error, submit } = useSubmit(async () => {
-    const { alias, ...fields } = form!;
+    const { alias, resourceReviewMonths, ...rest } = form!;
+    const fields = { ...rest, resourceReviewMonths: Number(resourceReviewMonths) || 0 };
     const g = editing
       ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
       : await post<GroupDetail>('/groups', { ...fields, ...(alias.trim() ? { alias: alias.trim() } : {}) });
@@ -195,6 +199,21 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           />
           A meetup’s discussion is only for the people who RSVP’d to it (and the organisers)
         </label>
+        <Field
+          label="Months before a listing in the group’s directory needs review again"
+          name="resourceReviewMonths"
+          hint="After a professional verifies a listing, it shows as verified for this long (1 to 24)."
+          error={error}
+        >
+          {(a) => (
+            <input
+              {...a}
+              inputMode="numeric"
+              value={form.resourceReviewMonths}
+              onInput={(e) => set('resourceReviewMonths', e.currentTarget.value)}
+            />
+          )}
+        </Field>
         <Field
           label="Time zone"
           name="timezone"
