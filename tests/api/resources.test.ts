@@ -255,3 +255,43 @@ describe('trust', () => {
     ).not.toContain(applicant.handle);
   });
 });
+
+describe('notes from professionals', () => {
+  it('lets a verified professional who can see a post add a note under it, shown to everyone', async () => {
+    const { t, pro } = await setup();
+    const owner = await t.signedUp();
+    const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const member = await t.signedUp();
+    for (const p of [member, pro]) await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    const started = await member.post(`/api/groups/${groupId}/threads`, {
+      title: 'Sleep and anxiety',
+      body: 'I read that skipping sleep cures anxiety. True?',
+    });
+    const postId = started.body.post.postId as string;
+    expect((await member.post(`/api/posts/${postId}/context-notes`, { body: 'I think so' })).status).toBe(
+      403,
+    );
+    const noted = await pro.post(`/api/posts/${postId}/context-notes`, {
+      body: 'Sleep loss usually makes anxiety worse; a GP can help with sleep.',
+    });
+    expect(noted.status).toBe(201);
+    const seen = (await owner.get(`/api/threads/${started.body.thread.threadId}/posts`)).body.items[0];
+    expect(seen.contextNotes).toEqual([
+      {
+        by: pro.handle,
+        body: 'Sleep loss usually makes anxiety worse; a GP can help with sleep.',
+        at: expect.any(String),
+      },
+    ]);
+    // A professional outside the group sees nothing to note.
+    const outsider = await t.signedUp();
+    await outsider.post('/api/me/professional-application', {
+      licenceType: 'GP',
+      licenceNumber: 'G1',
+      jurisdiction: 'UK',
+    });
+    expect((await outsider.post(`/api/posts/${postId}/context-notes`, { body: 'Hello there' })).status).toBe(
+      403,
+    );
+  });
+});

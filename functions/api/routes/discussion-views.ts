@@ -132,6 +132,11 @@ export function postView(
     hidden: p.hidden ? { reason: p.hidden.reason } : null,
     editedAt: p.editedAt ? iso(p.editedAt) : null,
     replyTo: p.replyTo ?? null,
+    contextNotes: (p.contextNotes ?? []).map((n) => ({
+      by: names.get(n.by) ?? 'A verified professional',
+      body: n.body,
+      at: iso(n.at),
+    })),
     deleted: !!p.deleted,
     pending: !!p.pending,
     reactions: reactionsView(p, viewer.userId, names),
@@ -158,6 +163,7 @@ function reactionsView(p: PostRecord, me: string, names: Map<string, string>) {
 /** Everyone a page of posts names: authors, and for the viewer's own posts those who reacted. */
 export const namedIn = (posts: PostRecord[], me: string) => [
   ...posts.map((p) => p.authorId),
+  ...posts.flatMap((p) => (p.contextNotes ?? []).map((n) => n.by)),
   ...posts
     .filter((p) => p.authorId === me)
     .flatMap((p) => Object.values(p.reactions ?? {}).flatMap(Object.keys)),

@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound } from '../../core/errors';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import {
+  ContextNoteRequest,
   NewPost,
   NewThread,
   PageQuery,
@@ -29,6 +30,7 @@ import {
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
+import { resourcesRepo } from '../../store/repos/resources';
 import { type MuteRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
 import type { AppEnv } from '../context';
 import { defineRoute, type Registry } from '../route';
@@ -343,6 +345,34 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await repo.deletePost(post.postId, userId, c.var.services.now());
       if (post.pending) await repo.leaveQueue(post);
       return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/context-notes',
+      tag: 'discussion',
+      summary: 'Add a note under a post as a verified professional (“a note from a professional”)',
+      auth: 'required',
+      params: PostParams,
+      body: ContextNoteRequest,
+      responses: { 201: { description: 'The post', schema: PostAnswer } },
+    },
+    async (c, { params, body }) => {
+      const { post, member, userId } = await loadPost(c, params.postId);
+      const professional = await resourcesRepo(c.var.services.config.db).getProfessional(userId);
+      if (professional?.status !== 'verified')
+        throw forbidden('Only verified professionals add notes under posts');
+      const repo = threadsRepo(c.var.services.config.db);
+      const note = { by: userId, body: body.body, at: c.var.services.now() };
+      if (!(await repo.addContextNote(post.postId, note)))
+        throw conflict('This post has as many notes as it can take');
+      const after = { ...post, contextNotes: [...(post.contextNotes ?? []), note] };
+      const who = await names(c, post.groupId, namedIn([after], userId));
+      return c.json({ post: postView(after, who, { userId, member }), signpost: null }, 201);
     },
   );
 

@@ -98,6 +98,8 @@ export const PostView = z.object({
   editedAt: z.nullable(z.string()),
   /** The post this one answers (always a post that is not itself a reply). */
   replyTo: z.nullable(z.string()),
+  /** "A note from a professional": added by verified professionals, shown to everyone. */
+  contextNotes: z.array(z.object({ by: z.string(), body: z.string(), at: z.string() })),
   deleted: z.boolean(),
   /** Waiting for a moderator: only its author and moderators see it. */
   pending: z.boolean(),
@@ -199,3 +201,4 @@ export const Preferences = z.object({ collapse: Collapse, region: z.nullable(Reg
 export const PreferencesChange = z
   .strictObject({ collapse: z.optional(Collapse), region: z.optional(z.nullable(RegionSchema)) })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one preference'));
+export const ContextNoteRequest = z.strictObject({ body: text(1000, 3) });

@@ -51,6 +51,8 @@ export interface PostRecord {
   replyTo?: string;
   /** kind → who reacted → when. */
   reactions?: Record<string, Record<string, number>>;
+  /** Notes verified professionals added under the post, shown to everyone who sees it. */
+  contextNotes?: { by: string; body: string; at: number }[];
 }
 
 /** Reading preferences: labels kept folded (absent: all), and the region for crisis lines. */
@@ -325,6 +327,26 @@ export function threadsRepo(db: Db) {
               ':none': [],
               ':me': authorId,
             },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    /** Adds a professional's note under a post (at most five); false when it has five or is gone. */
+    async addContextNote(postId: string, note: { by: string; body: string; at: number }): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.post(postId),
+            UpdateExpression: 'SET contextNotes = list_append(if_not_exists(contextNotes, :none), :note)',
+            ConditionExpression:
+              'attribute_exists(pk) AND attribute_not_exists(deleted) AND (attribute_not_exists(contextNotes) OR size(contextNotes) < :most)',
+            ExpressionAttributeValues: { ':none': [], ':note': [note], ':most': 5 },
           }),
         );
         return true;
