@@ -40,7 +40,7 @@ import {
   UserParams,
 } from '../../core/schemas/resources';
 import { newId, scopedId } from '../../store/ids';
-import { type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
+import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
@@ -159,15 +159,6 @@ function recordFrom(
     search: searchable(body.title, body.description, body.tags.join(' '), body.audience),
     version: 1,
   };
-}
-
-/** The facet a search reads: the narrowest filter it was given. */
-function facetFor(q: { region?: string; category?: string; lang?: string; cost?: string }) {
-  if (q.region) return `region:${q.region}`;
-  if (q.category) return `cat:${q.category}`;
-  if (q.lang) return `lang:${q.lang}`;
-  if (q.cost) return `cost:${q.cost}`;
-  return 'all';
 }
 
 export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {

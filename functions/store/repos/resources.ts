@@ -82,16 +82,40 @@ const resourceKey = (resourceId: string) => ({
 });
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The facets a listing is filed under. */
+/**
+ * The facets a listing is filed under: everything, each filter alone, and the pairs people use
+ * together (a place with a category, a cost or a language; a category with a cost or a
+ * language), so a search with two or more filters reads a facet already narrowed by two.
+ */
 export function facetsOf(r: Pick<ResourceRecord, 'category' | 'region' | 'cost' | 'languages'>): string[] {
-  const region = r.region === 'online' ? 'online' : r.region.country;
+  const region = `region:${r.region === 'online' ? 'online' : r.region.country}`;
+  const cat = `cat:${r.category}`;
+  const cost = `cost:${r.cost}`;
+  const langs = r.languages.map((l) => `lang:${l}`);
   return [
     'all',
-    `cat:${r.category}`,
-    `region:${region}`,
-    `cost:${r.cost}`,
-    ...r.languages.map((l) => `lang:${l}`),
+    cat,
+    region,
+    cost,
+    ...langs,
+    `${region}|${cat}`,
+    `${region}|${cost}`,
+    ...langs.map((l) => `${region}|${l}`),
+    `${cat}|${cost}`,
+    ...langs.map((l) => `${cat}|${l}`),
   ];
+}
+
+/** The facet a search reads: the narrowest one its filters name. */
+export function facetFor(q: { region?: string; category?: string; lang?: string; cost?: string }): string {
+  const region = q.region && `region:${q.region}`;
+  const cat = q.category && `cat:${q.category}`;
+  const cost = q.cost && `cost:${q.cost}`;
+  const lang = q.lang && `lang:${q.lang}`;
+  if (region)
+    return cat ? `${region}|${cat}` : cost ? `${region}|${cost}` : lang ? `${region}|${lang}` : region;
+  if (cat) return cost ? `${cat}|${cost}` : lang ? `${cat}|${lang}` : cat;
+  return lang ?? cost ?? 'all';
 }
 
 /** Its place in the reviewers' index: due for review, or suggested. */
