@@ -4,6 +4,7 @@
  * @module
  */
 import { mkdirSync } from 'node:fs';
+import { crisisLines } from '../functions/jobs/crisis-lines';
 import { seedDemo } from '../infra/local/seed';
 import { launchBrowser } from '../tests/support/browser';
 import { startStack } from '../tests/support/stack';
@@ -14,6 +15,7 @@ await buildWeb();
 mkdirSync(out, { recursive: true });
 const stack = await startStack();
 await seedDemo(stack.app);
+await crisisLines.run({ db: stack.db, now: Date.now() });
 const browser = await launchBrowser();
 try {
   for (const [name, viewport] of [
@@ -111,6 +113,12 @@ try {
     await page.goto(`${stack.url}/me/duties`);
     await page.getByRole('heading', { name: 'My duties' }).waitFor();
     await page.screenshot({ path: `${out}/duties-${name}.png`, fullPage: true });
+    await page.goto(`${stack.url}/resources`);
+    await page.getByText('Samaritans (United Kingdom)').waitFor();
+    await page.screenshot({ path: `${out}/resources-${name}.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Samaritans (United Kingdom)' }).click();
+    await page.getByText('Report a problem with this listing').waitFor();
+    await page.screenshot({ path: `${out}/resource-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/groups/new`);
     await page.getByRole('heading', { name: 'Start a group' }).waitFor();
     await page.screenshot({ path: `${out}/create-${name}.png`, fullPage: true });

@@ -106,6 +106,9 @@ describe.each([
       [`/groups/${groupId}/moderation`, 'Waiting for approval'],
       [`/groups/${groupId}/roster`, 'Fill the roster'],
       ['/me/duties', 'My duties'],
+      ['/resources', 'Suggest a resource'],
+      ['/resources/suggest', 'Suggest it'],
+      ['/professional', 'Verified professionals'],
       ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);

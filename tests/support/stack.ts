@@ -6,13 +6,17 @@ import { root } from '../../scripts/build';
 import { TEST_SCRYPT } from './api';
 import { freshDb } from './db';
 
-/** The local stack (API, feeds, built web app) on a free port, over a fresh in-memory dynalite. */
+/**
+ * The local stack (API, feeds, built web app) on a free port, over a fresh in-memory dynalite.
+ * Whoever signs up as `e2e-admin` is a platform admin.
+ */
 export async function startStack() {
   const { db, stop: stopDb } = await freshDb();
   const app = createLocalApp({
     db,
     webRoot: relative(process.cwd(), join(root, 'dist/web')),
     scrypt: TEST_SCRYPT,
+    admins: ['e2e-admin'],
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

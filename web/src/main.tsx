@@ -11,6 +11,13 @@ import { ModerationPage } from './pages/moderation';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
+import {
+  ProfessionalPage,
+  ResourceDirectoryPage,
+  ResourcePage,
+  ReviewQueuePage,
+  SuggestPage,
+} from './pages/resources';
 import { MyDutiesPage, RosterPage } from './pages/roster';
 import { MonthView } from './pages/schedule';
 import { ThreadPage, ThreadsPage } from './pages/threads';
@@ -44,6 +51,12 @@ function Route() {
   if (path === '/me/meetups') return <MyMeetupsPage />;
   if (path === '/me/calendar') return <CalendarPage />;
   if (path === '/me/duties') return <MyDutiesPage />;
+  if (path === '/resources') return <ResourceDirectoryPage />;
+  if (path === '/resources/suggest') return <SuggestPage />;
+  if (path === '/resources/review') return <ReviewQueuePage />;
+  if (path === '/professional') return <ProfessionalPage />;
+  const res = /^\/resources\/([A-Za-z0-9_-]{22}(?:[A-Za-z0-9_-]{11})?)$/.exec(path);
+  if (res) return <ResourcePage resourceId={res[1]!} key={res[1]} />;
   const m =
     /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation|\/roster)?$/.exec(
       path,
@@ -92,6 +105,7 @@ function Nav() {
     <>
       {link('/', 'Groups')}
       {link('/new-here', 'New here?')}
+      {link('/resources', 'Resources')}
       {me.value ? link('/me/meetups', 'My meetups') : null}
       {me.value ? (
         <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>

@@ -33,8 +33,11 @@ const foldedNow = () =>
 async function loadFolded(): Promise<ContentWarning[]> {
   const userId = me.value?.userId ?? '';
   if (folded.value?.userId !== userId) {
-    const { collapse } = await get<{ collapse: ContentWarning[] }>('/me/preferences');
+    const { collapse, region } = await get<{ collapse: ContentWarning[]; region: RegionCode | null }>(
+      '/me/preferences',
+    );
     folded.value = { userId, labels: collapse };
+    rememberRegion(region);
   }
   return folded.value!.labels;
 }
@@ -93,7 +96,10 @@ export function RegionPreference() {
   const [region, setRegion] = useState<RegionCode | '' | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    void get<{ region: RegionCode | null }>('/me/preferences').then((p) => setRegion(p.region ?? ''));
+    void get<{ region: RegionCode | null }>('/me/preferences').then((p) => {
+      setRegion(p.region ?? '');
+      rememberRegion(p.region);
+    });
   }, []);
   if (region === null) return <Loading />;
   return (
@@ -108,6 +114,7 @@ export function RegionPreference() {
             setRegion(value);
             setSaved(false);
             await api('PATCH', '/me/preferences', { region: value || null });
+            rememberRegion(value || null);
             setSaved(true);
           }}
         >
@@ -129,6 +136,16 @@ export function RegionPreference() {
   );
 }
 
+/** The static crisis page (web/crisis.js) puts the chosen region's lines first. */
+function rememberRegion(region: RegionCode | null) {
+  try {
+    if (region) localStorage.setItem('hearth-region', region);
+    else localStorage.removeItem('hearth-region');
+  } catch {
+    // storage may be off: the crisis page still lists every region
+  }
+}
+
 type Thread = ThreadView;
 type Post = PostView;
 type SignpostT = Signpost;
@@ -138,7 +155,10 @@ function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<SignpostT>; 
   const [region, setRegion] = useState<RegionCode | 'elsewhere' | null>(signpost.resources?.region ?? null);
   const choose = async (code: RegionCode | 'elsewhere') => {
     setRegion(code);
-    if (code !== 'elsewhere') await api('PATCH', '/me/preferences', { region: code });
+    if (code !== 'elsewhere') {
+      await api('PATCH', '/me/preferences', { region: code });
+      rememberRegion(code);
+    }
   };
   return (
     <section class="crisis-panel" role="alert" aria-labelledby="crisis-panel-title">

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedUpPerson } from '../support/browser';
+import { startStack } from '../support/stack';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the resource directory in Chromium', () => {
+  it('a member suggests → a professional, verified by an admin, verifies → the listing shows "verified"', async () => {
+    const member = await signedUpPerson(browser, stack.url, 'res-member', 360);
+    const pro = await signedUpPerson(browser, stack.url, 'res-pro');
+    const admin = await signedUpPerson(browser, stack.url, 'e2e-admin');
+
+    // The professional applies; the admin verifies them.
+    await pro.page.goto(`${stack.url}/professional`);
+    await pro.page.getByLabel(/Licence or registration/).fill('Clinical psychologist');
+    await pro.page.getByLabel('Licence number').fill('PYL-4242');
+    await pro.page.getByLabel(/Issued by/).fill('UK, HCPC');
+    await pro.page.getByRole('button', { name: 'Apply' }).click();
+    await pro.page.getByText('Your application is waiting for an admin.').waitFor();
+    await admin.page.goto(`${stack.url}/professional`);
+    await admin.page.getByRole('button', { name: 'Verify res-pro' }).click();
+    await admin.page.getByText('None waiting.').waitFor();
+
+    // A member suggests a listing.
+    await member.page.goto(`${stack.url}/resources`);
+    await member.page.getByRole('link', { name: 'Suggest a resource' }).click();
+    await member.page.getByLabel('Name').fill('Riverside Peer Walks');
+    await member.page.getByLabel('What it offers').fill('Free weekly walks for people living with low mood.');
+    await member.page.getByLabel('Link (optional)').fill('javascript:alert(1)');
+    await member.page.getByRole('button', { name: 'Suggest it' }).click();
+    await member.page.getByText('Use an http:// or https:// link').first().waitFor();
+    await member.page.getByLabel('Link (optional)').fill('https://walks.example/riverside');
+    await member.page.getByRole('button', { name: 'Suggest it' }).click();
+    await member.page.getByText('Suggested, waiting for a reviewer.').waitFor();
+    const listingUrl = member.page.url();
+
+    // The professional finds it in the review queue and verifies it.
+    await pro.page.goto(`${stack.url}/resources/review`);
+    await pro.page.getByRole('link', { name: 'Riverside Peer Walks' }).click();
+    await pro.page.getByRole('button', { name: 'Verify and list it' }).click();
+    await pro.page.getByText(/Verified by res-pro \(a verified professional\), today\./).waitFor();
+
+    // Everyone now finds it listed, verified.
+    await member.page.goto(listingUrl);
+    await member.page.getByText(/Verified by res-pro/).waitFor();
+    await member.page.goto(`${stack.url}/resources?scope=global`);
+    await member.page.getByLabel('Words').fill('riverside');
+    await member.page.getByRole('button', { name: 'Search' }).click();
+    await member.page.getByRole('link', { name: 'Riverside Peer Walks' }).waitFor();
+    expect(await member.page.getByText(/Verified by res-pro/).count()).toBe(1);
+    for (const p of [member, pro, admin]) expect(p.problems).toEqual([]);
+  });
+
+  it('shows the lines of the region a member chose first on the crisis page', async () => {
+    const member = await signedUpPerson(browser, stack.url, 'res-crisis', 360);
+    await member.page.goto(`${stack.url}/account`);
+    await member.page.getByLabel('Where you are, for crisis lines').selectOption('AU');
+    await member.page.getByText('Saved.').first().waitFor();
+    await member.page.getByRole('link', { name: 'Need help now?' }).click();
+    await member.page.getByText('Where you said you are').waitFor();
+    const first = await member.page.locator('ul.lines > li').first().innerText();
+    expect(first).toContain('Australia');
+    expect(member.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,705 @@
+/**
+ * The resource directory in the web app: search with filters, a listing's page (with its trust,
+ * a problem report and, for professionals, verifying), suggesting a listing, the reviewers'
+ * queue, applying as a professional, and platform admins deciding applications.
+ * @module
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  COSTS,
+  COUNTRIES,
+  LANGUAGES,
+  REPORT_PROBLEMS,
+  RESOURCE_CATEGORIES,
+} from '../../../functions/core/resources';
+import type { MyGroups } from '../../../functions/core/schemas/groups';
+import type { ResourceView } from '../../../functions/core/schemas/resources';
+import { api, get, post } from '../api';
+import { location, me, navigate } from '../state';
+import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+
+type Resource = ResourceView;
+const countries = [...COUNTRIES].sort((a, b) => a[1].localeCompare(b[1]));
+const languages = [...LANGUAGES].sort((a, b) => a[1].localeCompare(b[1]));
+const placeOf = (r: Resource) =>
+  r.region === 'online' ? 'Online' : [r.region.subdivision, r.region.countryName].filter(Boolean).join(', ');
+
+/** The trust every listing shows. */
+function Trust({ r }: { r: Resource }) {
+  return (
+    <p class="meta">
+      {r.status === 'suggested'
+        ? 'Suggested, waiting for a reviewer.'
+        : r.verified
+          ? `Verified by ${r.verified.by} (a verified professional), ${r.verified.ago}.`
+          : 'Not yet verified by a professional.'}{' '}
+      {r.needsReview && <strong class="gap-label">Needs review.</strong>} Added by {r.addedBy}
+      {r.source ? (
+        <>
+          {' '}
+          from{' '}
+          <a href={r.source} rel="noopener">
+            its source
+          </a>
+        </>
+      ) : null}
+      .
+    </p>
+  );
+}
+
+function Reach({ r }: { r: Resource }) {
+  return (
+    <p>
+      {r.phone && (
+        <>
+          Call <a href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</a>.{' '}
+        </>
+      )}
+      {r.sms && (
+        <>
+          Text <a href={`sms:${r.sms.replace(/[^\d+]/g, '')}`}>{r.sms}</a>.{' '}
+        </>
+      )}
+      {r.url && (
+        <a href={r.url} rel="noopener nofollow">
+          {new URL(r.url).hostname.replace(/^www\./, '')}
+        </a>
+      )}
+    </p>
+  );
+}
+
+export function ResourceDirectoryPage() {
+  const h = usePage('Resources');
+  const params = location.value.searchParams;
+  const [scope, setScope] = useState(params.get('scope') ?? 'global');
+  const [category, setCategory] = useState('');
+  const [region, setRegion] = useState('');
+  const [cost, setCost] = useState('');
+  const [lang, setLang] = useState('');
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<Resource[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [groups, setGroups] = useState<MyGroups['items']>([]);
+  const [error, setError] = useState<string | null>(null);
+  const query = () =>
+    new URLSearchParams(
+      Object.entries({ scope, category, region, cost, lang, q: q.trim(), limit: '20' }).filter(([, v]) => v),
+    ).toString();
+  const search = async (more = false) => {
+    setError(null);
+    try {
+      const page = await get<{ items: Resource[]; nextCursor: string | null }>(
+        `/resources?${query()}${more && cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      setItems(more ? [...(items ?? []), ...page.items] : page.items);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    void search();
+  }, [scope, category, region, cost, lang]);
+  useEffect(() => {
+    if (me.value)
+      void get<MyGroups>('/me/groups').then((g) => setGroups(g.items.filter((x) => x.status === 'active')));
+  }, [me.value?.userId]);
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    options: [string, string][],
+  ) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(e.currentTarget.value)}>
+        <option value="">Any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Resources
+      </h1>
+      <p class="lead">
+        Crisis lines, services, groups, reading and apps, reviewed by verified professionals. Each listing
+        shows who verified it and when. <a href="/crisis.html">Need help now?</a>
+      </p>
+      <form
+        aria-label="Search the resources"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <div class="row">
+          {select('scope', 'Directory', scope, setScope, [
+            ['global', 'Global'],
+            ...groups.map((g) => [g.groupId, g.name] as [string, string]),
+          ])}
+          <div class="field">
+            <label for="resource-q">Words</label>
+            <input
+              id="resource-q"
+              type="search"
+              value={q}
+              maxLength={80}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          </div>
+        </div>
+        <div class="row">
+          {select('category', 'Kind', category, setCategory, Object.entries(RESOURCE_CATEGORIES))}
+          {select('region', 'Where', region, setRegion, [['online', 'Online'], ...countries])}
+          {select('cost', 'Cost', cost, setCost, Object.entries(COSTS))}
+          {select('lang', 'Language', lang, setLang, languages)}
+        </div>
+        <div class="actions">
+          <button type="submit">Search</button>
+          {me.value && (
+            <a class="button secondary" href={`/resources/suggest?scope=${scope}`}>
+              Suggest a resource
+            </a>
+          )}
+          {me.value && (
+            <a class="button secondary" href={`/resources/review?scope=${scope}`}>
+              Review queue
+            </a>
+          )}
+        </div>
+      </form>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p role="status">Nothing matches. Try fewer filters.</p>
+      ) : (
+        <>
+          <p class="meta" role="status">
+            {items.length}
+            {cursor ? '+' : ''} found
+          </p>
+          <ul class="cards">
+            {items.map((r) => (
+              <li key={r.resourceId} class="card">
+                <h2>
+                  <a href={`/resources/${r.resourceId}`}>{r.title}</a>
+                </h2>
+                <p class="meta">
+                  {RESOURCE_CATEGORIES[r.category]} · {placeOf(r)} · {COSTS[r.cost]}
+                </p>
+                <Reach r={r} />
+                <Trust r={r} />
+              </li>
+            ))}
+          </ul>
+          {cursor && (
+            <button type="button" class="secondary" onClick={() => search(true)}>
+              More
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ResourcePage({ resourceId }: { resourceId: string }) {
+  const [r, setR] = useState<Resource | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [professional, setProfessional] = useState(false);
+  const h = usePage(r?.title ?? 'Resource');
+  const load = () =>
+    get<Resource>(`/resources/${resourceId}`)
+      .then(setR)
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    void load();
+    if (me.value)
+      void get<{ status: string }>('/me/professional').then((p) => setProfessional(p.status === 'verified'));
+  }, [resourceId, me.value?.userId]);
+  const verify = useSubmit(async () => {
+    setR(await post<Resource>(`/resources/${resourceId}/verify`));
+  });
+  if (error)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Resource
+        </h1>
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      </>
+    );
+  if (!r) return <Loading />;
+  return (
+    <>
+      <p>
+        <a href={`/resources${r.scope === 'global' ? '' : `?scope=${r.scope}`}`}>← Resources</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        {r.title}
+      </h1>
+      <Trust r={r} />
+      <p>{r.description}</p>
+      <Reach r={r} />
+      <dl class="facts">
+        <dt>Kind</dt>
+        <dd>{RESOURCE_CATEGORIES[r.category]}</dd>
+        <dt>Where</dt>
+        <dd>{placeOf(r)}</dd>
+        {r.address && (
+          <>
+            <dt>Address</dt>
+            <dd>{r.address}</dd>
+          </>
+        )}
+        {r.accessNotes && (
+          <>
+            <dt>Access</dt>
+            <dd>{r.accessNotes}</dd>
+          </>
+        )}
+        {r.hours && (
+          <>
+            <dt>Hours</dt>
+            <dd>{r.hours}</dd>
+          </>
+        )}
+        <dt>Cost</dt>
+        <dd>{COSTS[r.cost]}</dd>
+        <dt>Languages</dt>
+        <dd>{r.languages.map((l) => LANGUAGES.get(l) ?? l).join(', ')}</dd>
+        {r.audience && (
+          <>
+            <dt>For</dt>
+            <dd>{r.audience}</dd>
+          </>
+        )}
+      </dl>
+      {professional && (
+        <div class="actions">
+          <ErrorSummary error={verify.error} />
+          <button type="button" disabled={verify.busy} onClick={() => verify.submit()}>
+            {r.status === 'suggested' ? 'Verify and list it' : 'Verify it is still right'}
+          </button>
+        </div>
+      )}
+      {me.value && <ReportProblem resourceId={resourceId} />}
+    </>
+  );
+}
+
+function ReportProblem({ resourceId }: { resourceId: string }) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<keyof typeof REPORT_PROBLEMS>('wrong_number');
+  const [note, setNote] = useState('');
+  const [sent, setSent] = useState(false);
+  const send = useSubmit(async () => {
+    await post(`/resources/${resourceId}/reports`, { problem, note });
+    setSent(true);
+  });
+  if (sent)
+    return (
+      <p class="notice" role="status">
+        Thank you: the reviewers will look at it.
+      </p>
+    );
+  if (!open)
+    return (
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        Report a problem with this listing
+      </button>
+    );
+  return (
+    <form onSubmit={send.submit} noValidate aria-label="Report a problem">
+      <ErrorSummary error={send.error} />
+      <fieldset>
+        <legend>What is wrong?</legend>
+        {(Object.keys(REPORT_PROBLEMS) as (keyof typeof REPORT_PROBLEMS)[]).map((k) => (
+          <label key={k}>
+            <input type="radio" name="problem" checked={problem === k} onChange={() => setProblem(k)} />
+            {REPORT_PROBLEMS[k]}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        label="Anything the reviewers should know (optional)"
+        name="note"
+        value={note}
+        onValue={setNote}
+        error={send.error}
+        maxLength={1000}
+      />
+      <div class="actions">
+        <button type="submit" disabled={send.busy}>
+          Send
+        </button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>
+          Never mind
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SuggestPage() {
+  const h = usePage('Suggest a resource');
+  const scope = location.value.searchParams.get('scope') ?? 'global';
+  const [f, setF] = useState({
+    title: '',
+    description: '',
+    category: 'peer_group',
+    url: '',
+    phone: '',
+    country: 'GB',
+    online: false,
+    cost: 'free',
+    lang: 'en',
+  });
+  const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
+  const send = useSubmit(async () => {
+    const r = await post<Resource>('/resource-suggestions', {
+      scope,
+      title: f.title,
+      description: f.description,
+      category: f.category,
+      ...(f.url.trim() ? { url: f.url.trim() } : {}),
+      ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
+      languages: [f.lang],
+      cost: f.cost,
+      region: f.online ? 'online' : { country: f.country },
+    });
+    navigate(`/resources/${r.resourceId}`);
+  });
+  if (me.value === null)
+    return <SignInFirst title="Suggest a resource" next="/resources/suggest" doing="suggest a resource" />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Suggest a resource
+      </h1>
+      <p>
+        A reviewer looks at it before it is listed. Please only suggest what you know to be real and helpful.
+      </p>
+      <form onSubmit={send.submit} noValidate>
+        <ErrorSummary error={send.error} />
+        <TextField
+          label="Name"
+          name="title"
+          value={f.title}
+          onValue={set('title')}
+          error={send.error}
+          maxLength={140}
+        />
+        <TextField
+          label="What it offers"
+          name="description"
+          value={f.description}
+          onValue={set('description')}
+          error={send.error}
+          maxLength={2000}
+        />
+        <div class="row">
+          <div class="field">
+            <label for="s-category">Kind</label>
+            <select
+              id="s-category"
+              value={f.category}
+              onChange={(e) => set('category')(e.currentTarget.value)}
+            >
+              {Object.entries(RESOURCE_CATEGORIES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="s-cost">Cost</label>
+            <select id="s-cost" value={f.cost} onChange={(e) => set('cost')(e.currentTarget.value)}>
+              {Object.entries(COSTS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="s-lang">Language</label>
+            <select id="s-lang" value={f.lang} onChange={(e) => set('lang')(e.currentTarget.value)}>
+              {languages.map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <TextField
+          label="Link (optional)"
+          name="url"
+          hint="http:// or https://"
+          value={f.url}
+          onValue={set('url')}
+          error={send.error}
+          maxLength={500}
+        />
+        <TextField
+          label="Phone (optional)"
+          name="phone"
+          value={f.phone}
+          onValue={set('phone')}
+          error={send.error}
+          maxLength={40}
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={f.online}
+            onChange={(e) => set('online')(e.currentTarget.checked)}
+          />
+          Online only
+        </label>
+        {!f.online && (
+          <div class="field">
+            <label for="s-country">Country</label>
+            <select id="s-country" value={f.country} onChange={(e) => set('country')(e.currentTarget.value)}>
+              {countries.map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit" disabled={send.busy}>
+          Suggest it
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function ReviewQueuePage() {
+  const h = usePage('Review queue');
+  const scope = location.value.searchParams.get('scope') ?? 'global';
+  const [queue, setQueue] = useState<{
+    suggested: Resource[];
+    needsReview: Resource[];
+    reports: { reportId: string; resourceId: string; title: string; problem: string; note: string }[];
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.value)
+      void get<NonNullable<typeof queue>>(`/review-queue?scope=${scope}`)
+        .then(setQueue)
+        .catch((e: Error) => setError(e.message));
+  }, [scope, me.value?.userId]);
+  if (me.value === null)
+    return <SignInFirst title="Review queue" next="/resources/review" doing="review resources" />;
+  const list = (rs: Resource[], empty: string) =>
+    rs.length === 0 ? (
+      <p>{empty}</p>
+    ) : (
+      <ul class="notes">
+        {rs.map((r) => (
+          <li key={r.resourceId}>
+            <a href={`/resources/${r.resourceId}`}>{r.title}</a>{' '}
+            <span class="meta">added by {r.addedBy}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      <p>
+        <a href={`/resources?scope=${scope}`}>← Resources</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Review queue
+      </h1>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !queue ? (
+        <Loading />
+      ) : (
+        <>
+          <section aria-labelledby="suggested">
+            <h2 id="suggested">Suggested ({queue.suggested.length})</h2>
+            {list(queue.suggested, 'No suggestions waiting.')}
+          </section>
+          <section aria-labelledby="due">
+            <h2 id="due">Needs review ({queue.needsReview.length})</h2>
+            {list(queue.needsReview, 'Nothing is due for review.')}
+          </section>
+          <section aria-labelledby="problems">
+            <h2 id="problems">Reported problems ({queue.reports.length})</h2>
+            {queue.reports.length === 0 ? (
+              <p>No problems reported.</p>
+            ) : (
+              <ul class="notes">
+                {queue.reports.map((p) => (
+                  <li key={p.reportId}>
+                    <a href={`/resources/${p.resourceId}`}>{p.title}</a>:{' '}
+                    {REPORT_PROBLEMS[p.problem as keyof typeof REPORT_PROBLEMS] ?? p.problem}
+                    {p.note ? ` (“${p.note}”)` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ProfessionalPage() {
+  const h = usePage('Verified professionals');
+  const [status, setStatus] = useState<string | null>(null);
+  const [f, setF] = useState({ licenceType: '', licenceNumber: '', jurisdiction: '', note: '' });
+  const [queue, setQueue] = useState<
+    | {
+        userId: string;
+        handle: string;
+        licenceType: string;
+        licenceNumber: string;
+        jurisdiction: string;
+        note: string;
+      }[]
+    | null
+  >(null);
+  const load = async () => {
+    setStatus((await get<{ status: string }>('/me/professional')).status);
+    await get<{ items: NonNullable<typeof queue> }>('/admin/professionals')
+      .then((q) => setQueue(q.items))
+      .catch(() => setQueue(null));
+  };
+  useEffect(() => {
+    if (me.value) void load();
+  }, [me.value?.userId]);
+  const apply = useSubmit(async () => {
+    await post('/me/professional-application', f);
+    await load();
+  });
+  if (me.value === null)
+    return <SignInFirst title="Verified professionals" next="/professional" doing="apply" />;
+  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Verified professionals
+      </h1>
+      <p>
+        Licensed mental-health professionals can be verified: they then verify listings in the directory and
+        may add a note under a post. Your credentials are seen only by the platform’s admins.
+      </p>
+      {status === null ? (
+        <Loading />
+      ) : status === 'verified' ? (
+        <p class="notice">You are a verified professional.</p>
+      ) : status === 'pending' ? (
+        <p class="notice">Your application is waiting for an admin.</p>
+      ) : (
+        <form onSubmit={apply.submit} noValidate>
+          <ErrorSummary error={apply.error} />
+          {status === 'declined' && (
+            <p class="alert">Your last application was declined. You may apply again.</p>
+          )}
+          <TextField
+            label="Licence or registration (e.g. Clinical psychologist)"
+            name="licenceType"
+            value={f.licenceType}
+            onValue={set('licenceType')}
+            error={apply.error}
+            maxLength={120}
+          />
+          <TextField
+            label="Licence number"
+            name="licenceNumber"
+            value={f.licenceNumber}
+            onValue={set('licenceNumber')}
+            error={apply.error}
+            maxLength={60}
+          />
+          <TextField
+            label="Issued by (country and body, e.g. UK, HCPC)"
+            name="jurisdiction"
+            value={f.jurisdiction}
+            onValue={set('jurisdiction')}
+            error={apply.error}
+            maxLength={120}
+          />
+          <TextField
+            label="Anything else (optional)"
+            name="note"
+            value={f.note}
+            onValue={set('note')}
+            error={apply.error}
+            maxLength={1000}
+          />
+          <button type="submit" disabled={apply.busy}>
+            Apply
+          </button>
+        </form>
+      )}
+      {queue && (
+        <section aria-labelledby="applications">
+          <h2 id="applications">Applications waiting ({queue.length})</h2>
+          {queue.length === 0 ? (
+            <p>None waiting.</p>
+          ) : (
+            <ul class="cards">
+              {queue.map((a) => (
+                <li key={a.userId} class="card">
+                  <h3>{a.handle}</h3>
+                  <p>
+                    {a.licenceType}, {a.licenceNumber}, {a.jurisdiction}
+                  </p>
+                  {a.note && <p class="meta">{a.note}</p>}
+                  <div class="actions">
+                    <button
+                      type="button"
+                      onClick={async () => {
+                        await api('POST', `/admin/professionals/${a.userId}/verify`, { verified: true });
+                        await load();
+                      }}
+                    >
+                      Verify {a.handle}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={async () => {
+                        await api('POST', `/admin/professionals/${a.userId}/verify`, { verified: false });
+                        await load();
+                      }}
+                    >
+                      Decline
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
