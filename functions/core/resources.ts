@@ -96,13 +96,13 @@ export interface ResourceActor {
 
 const active = (m: Membership | null): m is Membership => m?.status === 'active';
 
-/** Who adds and changes listings: admins globally; owners, moderators and professionals in a group. */
+/**
+ * Who adds and changes listings: platform admins in the global directory; in a group's (which is
+ * its members' own), its owners, moderators and the verified professionals among its members.
+ */
 export function canCurate(scope: 'global' | 'group', a: ResourceActor): boolean {
   if (scope === 'global') return a.admin;
-  return (
-    a.admin ||
-    (active(a.member) && (a.member.role === 'owner' || a.member.role === 'moderator' || a.professional))
-  );
+  return active(a.member) && (a.member.role === 'owner' || a.member.role === 'moderator' || a.professional);
 }
 
 /** Verified professionals verify listings (in a group, as members of it). */

@@ -193,6 +193,15 @@ describe('trust', () => {
     const queue = (await pro.get('/api/review-queue')).body;
     expect(queue.suggested.map((r: { resourceId: string }) => r.resourceId)).toContain(id);
     expect((await member.post(`/api/resources/${id}/verify`)).status).toBe(403);
+    // Those who keep the directory can list a suggestion as it is; a professional can still verify it.
+    const other = await member.post('/api/resource-suggestions', {
+      ...listing({ title: `Fir Cafe ${n}` }),
+      scope: 'global',
+    });
+    expect((await member.post(`/api/resources/${other.body.resourceId}/list`)).status).toBe(403);
+    const listed = await admin.post(`/api/resources/${other.body.resourceId}/list`);
+    expect(listed.body).toMatchObject({ status: 'listed', verified: null });
+    expect((await admin.get('/api/me/professional')).body.admin).toBe(true);
     const verified = await pro.post(`/api/resources/${id}/verify`);
     expect(verified.body).toMatchObject({ status: 'listed', verified: { by: pro.handle, ago: 'today' } });
     expect(titles(await t.person().get(`/api/resources?q=elm`))).toContain(`Elm Drop-in ${n}`);

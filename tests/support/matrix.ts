@@ -34,8 +34,12 @@ export async function snapshot(db: Db): Promise<string[]> {
  * A group and its owner, a way to bring in more people in a given role, and the people of every
  * relation (made when `everyone()` is called, after the scene is set).
  */
-export async function groupWithEveryone(db: Db, visibility: 'public' | 'private') {
-  const t = testApp(db);
+export async function groupWithEveryone(
+  db: Db,
+  visibility: 'public' | 'private',
+  config: Parameters<typeof testApp>[1] = {},
+) {
+  const t = testApp(db, config);
   const owner = await t.signedUp();
   const groupId = (
     await owner.post(

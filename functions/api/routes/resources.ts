@@ -388,6 +388,31 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     registry,
     {
       method: 'post',
+      path: '/resources/{resourceId}/list',
+      tag: 'resources',
+      summary:
+        'List a suggestion as it is (those who keep the directory); a professional can still verify it',
+      auth: 'required',
+      params: ResourceParams,
+      responses: { 200: { description: 'Listed', schema: ResourceView } },
+    },
+    async (c, { params }) => {
+      const { r, scope, actor } = await loadListing(c, params.resourceId);
+      if (!canCurate(kind(scope), actor))
+        throw forbidden('Only those who keep this directory list suggestions');
+      const now = c.var.services.now();
+      const after: ResourceRecord = { ...r, status: 'listed', updatedAt: now };
+      if (r.status !== 'listed' && !(await resourcesRepo(c.var.services.config.db).replace(r, after)))
+        throw conflict('The listing was being changed by someone else; please try again');
+      return c.json(resourceView(after, await namesFor(c, scope, people([after])), now));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
       path: '/resources/{resourceId}/reports',
       tag: 'resources',
       summary: 'Report a problem with a listing (a wrong number, closed, harmful) to its reviewers',
@@ -505,6 +530,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const p = await resourcesRepo(c.var.services.config.db).getProfessional(userId);
       return c.json({
+        admin: await isAdmin(c, userId),
         status: p?.status ?? ('none' as const),
         licenceType: p?.licenceType ?? null,
         jurisdiction: p?.jurisdiction ?? null,

@@ -170,6 +170,8 @@ export const ProfessionalDecision = z.strictObject({
   reason: z._default(text(500), ''),
 });
 export const ProfessionalView = z.object({
+  /** On your own view: whether you are a platform admin (you keep the global directory). */
+  admin: z.optional(z.boolean()),
   status: z.enum(['none', 'pending', 'verified', 'declined']),
   licenceType: z.nullable(z.string()),
   jurisdiction: z.nullable(z.string()),

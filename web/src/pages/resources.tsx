@@ -12,9 +12,9 @@ import {
   REPORT_PROBLEMS,
   RESOURCE_CATEGORIES,
 } from '../../../functions/core/resources';
-import type { MyGroups } from '../../../functions/core/schemas/groups';
+import type { GroupDetail, MyGroups } from '../../../functions/core/schemas/groups';
 import type { ResourceView } from '../../../functions/core/schemas/resources';
-import { api, get, post } from '../api';
+import { api, del, get, post } from '../api';
 import { location, me, navigate } from '../state';
 import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
@@ -220,6 +220,7 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
   const [r, setR] = useState<Resource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [professional, setProfessional] = useState(false);
+  const [curator, setCurator] = useState(false);
   const h = usePage(r?.title ?? 'Resource');
   const load = () =>
     get<Resource>(`/resources/${resourceId}`)
@@ -228,10 +229,26 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
   useEffect(() => {
     void load();
     if (me.value)
-      void get<{ status: string }>('/me/professional').then((p) => setProfessional(p.status === 'verified'));
+      void get<{ status: string; admin?: boolean }>('/me/professional').then(async (p) => {
+        setProfessional(p.status === 'verified');
+        const scope = resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
+        if (scope === 'global') setCurator(!!p.admin);
+        else {
+          const g = await get<GroupDetail>(`/groups/${scope}`);
+          const role = g.membership?.status === 'active' ? g.membership.role : null;
+          setCurator(!!p.admin || role === 'owner' || role === 'moderator' || p.status === 'verified');
+        }
+      });
   }, [resourceId, me.value?.userId]);
   const verify = useSubmit(async () => {
     setR(await post<Resource>(`/resources/${resourceId}/verify`));
+  });
+  const list = useSubmit(async () => {
+    setR(await post<Resource>(`/resources/${resourceId}/list`));
+  });
+  const remove = useSubmit(async () => {
+    await del(`/resources/${resourceId}`);
+    navigate('/resources');
   });
   if (error)
     return (
@@ -290,12 +307,24 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
           </>
         )}
       </dl>
-      {professional && (
+      {(professional || curator) && (
         <div class="actions">
-          <ErrorSummary error={verify.error} />
-          <button type="button" disabled={verify.busy} onClick={() => verify.submit()}>
-            {r.status === 'suggested' ? 'Verify and list it' : 'Verify it is still right'}
-          </button>
+          <ErrorSummary error={verify.error ?? list.error ?? remove.error} />
+          {professional && (
+            <button type="button" disabled={verify.busy} onClick={() => verify.submit()}>
+              {r.status === 'suggested' ? 'Verify and list it' : 'Verify it is still right'}
+            </button>
+          )}
+          {curator && r.status === 'suggested' && !professional && (
+            <button type="button" disabled={list.busy} onClick={() => list.submit()}>
+              List it
+            </button>
+          )}
+          {curator && (
+            <button type="button" class="danger" disabled={remove.busy} onClick={() => remove.submit()}>
+              {r.status === 'suggested' ? 'Turn it down' : 'Take it out of the directory'}
+            </button>
+          )}
         </div>
       )}
       {me.value && <ReportProblem resourceId={resourceId} />}
