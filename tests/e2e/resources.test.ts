@@ -58,6 +58,37 @@ describe('the resource directory in Chromium', () => {
     await member.page.getByRole('button', { name: 'Search' }).click();
     await member.page.getByRole('link', { name: 'Riverside Peer Walks' }).waitFor();
     expect(await member.page.getByText(/Verified by res-pro/).count()).toBe(1);
+
+    // The professional adds a note under a member's post; the member sees it.
+    const api = async (page: typeof member.page, method: string, path: string, data?: unknown) =>
+      (await page.request.fetch(`${stack.url}/api${path}`, { method, data })).json();
+    const group = await api(member.page, 'POST', '/groups', {
+      name: 'Low Mood Circle',
+      description: 'Peer support for low mood.',
+      focus: ['depression'],
+      guidelines: 'Be kind and listen to each other, always.',
+      timezone: 'Europe/London',
+      visibility: 'public',
+      joinPolicy: 'open',
+      moderationPolicy: 'light',
+      tone: 'listening',
+    });
+    const started = await api(member.page, 'POST', `/groups/${group.groupId}/threads`, {
+      title: 'Is skipping meals fine?',
+      body: 'Someone told me fasting cures low mood.',
+    });
+    await api(pro.page, 'POST', `/groups/${group.groupId}/members`, { acceptGuidelines: true });
+    await pro.page.goto(`${stack.url}/threads/${started.thread.threadId}`);
+    await pro.page.getByRole('button', { name: 'Add a note as a professional' }).click();
+    await pro.page
+      .getByLabel(/Your note/)
+      .fill('Regular meals help mood; please talk to a GP before fasting.');
+    await pro.page.getByRole('button', { name: 'Add the note' }).click();
+    await member.page.goto(`${stack.url}/threads/${started.thread.threadId}`);
+    const note = member.page.getByRole('complementary', { name: 'A note from a professional' });
+    await note.getByText('Regular meals help mood; please talk to a GP before fasting.').waitFor();
+    expect(await note.getByText(/res-pro \(a verified professional\)/).count()).toBe(1);
+    expect(await member.page.getByRole('button', { name: 'Add a note as a professional' }).count()).toBe(0);
     for (const p of [member, pro, admin]) expect(p.problems).toEqual([]);
   });
 

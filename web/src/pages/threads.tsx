@@ -429,6 +429,44 @@ function Paused({
   );
 }
 
+/** Whether the reader is a verified professional (they may add notes under posts). */
+const professional = signal(false);
+
+function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void }) {
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState('');
+  const send = useSubmit(async () => {
+    const r = await post<{ post: Post }>(`/posts/${p.postId}/context-notes`, { body });
+    onChange(r.post);
+    setOpen(false);
+    setBody('');
+  });
+  if (!open)
+    return (
+      <button type="button" class="secondary small" onClick={() => setOpen(true)}>
+        Add a note as a professional
+      </button>
+    );
+  return (
+    <form onSubmit={send.submit} noValidate aria-label="A note from a professional">
+      <ErrorSummary error={send.error} />
+      <Field label="Your note, shown under the post to everyone who sees it" name="body" error={send.error}>
+        {(a) => (
+          <textarea {...a} maxLength={1000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="small" disabled={send.busy}>
+          Add the note
+        </button>
+        <button type="button" class="secondary small" onClick={() => setOpen(false)}>
+          Never mind
+        </button>
+      </div>
+    </form>
+  );
+}
+
 type PostInput = Parameters<Parameters<typeof Composer>[0]['onSubmit']>[0];
 
 function PostItem({
@@ -524,6 +562,13 @@ function PostItem({
         </p>
       )}
       {reporting && <ReportForm postId={p.postId} onDone={() => setReporting(false)} />}
+      {p.contextNotes.map((n) => (
+        <aside key={n.at} class="context-note" aria-label="A note from a professional">
+          <p class="meta">A note from a professional, {n.by} (a verified professional):</p>
+          <p>{n.body}</p>
+        </aside>
+      ))}
+      {professional.value && !p.deleted && <ContextNoteForm p={p} onChange={onChange} />}
       {mod && <PostModeration p={p} onDone={mod} />}
       {replies}
       {replying && onReply && (
@@ -616,7 +661,12 @@ export function ThreadPage({ threadId }: { threadId: string }) {
     }
   };
   useEffect(() => {
-    if (me.value) void Promise.all([loadFolded(), load()]);
+    if (me.value) {
+      void Promise.all([loadFolded(), load()]);
+      void get<{ status: string }>('/me/professional').then((r) => {
+        professional.value = r.status === 'verified';
+      });
+    }
   }, [threadId, me.value?.userId]);
   if (me.value === null)
     return <SignInFirst title="Discussion" next={`/threads/${threadId}`} doing="read this discussion" />;
