@@ -394,6 +394,12 @@ export function SuggestPage() {
     category: 'peer_group',
     url: '',
     phone: '',
+    sms: '',
+    hours: '',
+    subdivision: '',
+    address: '',
+    accessNotes: '',
+    audience: '',
     country: 'GB',
     online: false,
     cost: 'free',
@@ -408,9 +414,16 @@ export function SuggestPage() {
       category: f.category,
       ...(f.url.trim() ? { url: f.url.trim() } : {}),
       ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
+      ...Object.fromEntries(
+        (['sms', 'hours', 'address', 'accessNotes', 'audience'] as const)
+          .filter((k) => f[k].trim())
+          .map((k) => [k, f[k].trim()]),
+      ),
       languages: [f.lang],
       cost: f.cost,
-      region: f.online ? 'online' : { country: f.country },
+      region: f.online
+        ? 'online'
+        : { country: f.country, ...(f.subdivision.trim() ? { subdivision: f.subdivision.trim() } : {}) },
     });
     navigate(`/resources/${r.resourceId}`);
   });
@@ -495,6 +508,31 @@ export function SuggestPage() {
           error={send.error}
           maxLength={40}
         />
+        <TextField
+          label="Number to text (optional)"
+          name="sms"
+          value={f.sms}
+          onValue={set('sms')}
+          error={send.error}
+          maxLength={40}
+        />
+        <TextField
+          label="Hours (optional)"
+          name="hours"
+          hint="For example: weekdays 9:00 to 17:00"
+          value={f.hours}
+          onValue={set('hours')}
+          error={send.error}
+          maxLength={200}
+        />
+        <TextField
+          label="Who it is for (optional)"
+          name="audience"
+          value={f.audience}
+          onValue={set('audience')}
+          error={send.error}
+          maxLength={200}
+        />
         <label class="check">
           <input
             type="checkbox"
@@ -504,16 +542,47 @@ export function SuggestPage() {
           Online only
         </label>
         {!f.online && (
-          <div class="field">
-            <label for="s-country">Country</label>
-            <select id="s-country" value={f.country} onChange={(e) => set('country')(e.currentTarget.value)}>
-              {countries.map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <>
+            <div class="field">
+              <label for="s-country">Country</label>
+              <select
+                id="s-country"
+                value={f.country}
+                onChange={(e) => set('country')(e.currentTarget.value)}
+              >
+                {countries.map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              label="Town or area (optional)"
+              name="region.subdivision"
+              value={f.subdivision}
+              onValue={set('subdivision')}
+              error={send.error}
+              maxLength={80}
+            />
+            <TextField
+              label="Address (optional)"
+              name="address"
+              value={f.address}
+              onValue={set('address')}
+              error={send.error}
+              maxLength={300}
+            />
+            <TextField
+              label="Access notes (optional)"
+              name="accessNotes"
+              hint="Step-free? A hearing loop? A quiet space?"
+              value={f.accessNotes}
+              onValue={set('accessNotes')}
+              error={send.error}
+              maxLength={500}
+            />
+          </>
         )}
         <button type="submit" disabled={send.busy}>
           Suggest it
