@@ -29,9 +29,17 @@ export const REPORT_PROBLEMS = {
 export const DEFAULT_REVIEW_MONTHS = 6;
 const MONTH = 30.44 * 86_400_000;
 
-/** ISO 3166-1 alpha-2 codes of countries and territories, with their English names. */
+/** Codes that Intl names but that are not places people live in. */
 const NOT_PLACES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
-export const COUNTRIES: ReadonlyMap<string, string> = (() => {
+
+/** Built on first use (naming every code takes a moment: not at a cold start). */
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+/** ISO 3166-1 alpha-2 codes of countries and territories, with their English names. */
+export const countries = once((): ReadonlyMap<string, string> => {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const out = new Map<string, string>();
   for (let a = 65; a <= 90; a++)
@@ -46,15 +54,15 @@ export const COUNTRIES: ReadonlyMap<string, string> = (() => {
       }
     }
   return out;
-})();
+});
 
 /** Languages a listing may be in: ISO 639-1 codes people use, with their English names. */
-export const LANGUAGES: ReadonlyMap<string, string> = (() => {
+export const languages = once((): ReadonlyMap<string, string> => {
   const names = new Intl.DisplayNames(['en'], { type: 'language' });
   const codes =
     'ar bn cy de el en es fa fr ga gd he hi it ja ko nl pa pl pt ro ru so sv sw ta tr uk ur vi zh'.split(' ');
   return new Map(codes.map((c) => [c, names.of(c) ?? c]));
-})();
+});
 
 /** A phone or text number as people write it: digits with spaces, dashes or brackets, maybe a +. */
 export function isPhoneNumber(s: string): boolean {

@@ -11,10 +11,10 @@ import { normaliseHandle } from '../../core/accounts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
 import {
   ago,
-  COUNTRIES,
   canCurate,
   canReview,
   canVerify,
+  countries,
   DEFAULT_REVIEW_MONTHS,
   type ResourceActor,
   reviewDueAt,
@@ -110,7 +110,7 @@ function resourceView(r: ResourceRecord, names: Map<string, string>, now: number
         ? ('online' as const)
         : {
             country: r.region.country,
-            countryName: COUNTRIES.get(r.region.country) ?? r.region.country,
+            countryName: countries().get(r.region.country) ?? r.region.country,
             subdivision: r.region.subdivision ?? null,
           },
     address: r.address ?? null,

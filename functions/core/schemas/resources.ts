@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import {
   COSTS,
-  COUNTRIES,
+  countries,
   isPhoneNumber,
   isWebLink,
-  LANGUAGES,
+  languages,
   REPORT_PROBLEMS,
   RESOURCE_CATEGORIES,
 } from '../resources';
@@ -16,10 +16,10 @@ export const CategorySchema = z.enum(keys(RESOURCE_CATEGORIES));
 export const CostSchema = z.enum(keys(COSTS));
 const Country = z
   .string()
-  .check(z.refine((c: string) => COUNTRIES.has(c), 'Use a country code like GB or US'));
+  .check(z.refine((c: string) => countries().has(c), 'Use a country code like GB or US'));
 const Language = z
   .string()
-  .check(z.refine((c: string) => LANGUAGES.has(c), 'Use a language code like en or cy'));
+  .check(z.refine((c: string) => languages().has(c), 'Use a language code like en or cy'));
 const WebLink = z
   .string()
   .check(

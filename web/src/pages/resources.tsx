@@ -6,9 +6,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
+  countries as allCountries,
+  languages as allLanguages,
   COSTS,
-  COUNTRIES,
-  LANGUAGES,
   REPORT_PROBLEMS,
   RESOURCE_CATEGORIES,
 } from '../../../functions/core/resources';
@@ -19,8 +19,13 @@ import { location, me, navigate } from '../state';
 import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
 type Resource = ResourceView;
-const countries = [...COUNTRIES].sort((a, b) => a[1].localeCompare(b[1]));
-const languages = [...LANGUAGES].sort((a, b) => a[1].localeCompare(b[1]));
+/** Options, sorted by name, made when first shown. */
+let sorted: { countries: [string, string][]; languages: [string, string][] } | undefined;
+const options = () =>
+  (sorted ??= {
+    countries: [...allCountries()].sort((a, b) => a[1].localeCompare(b[1])),
+    languages: [...allLanguages()].sort((a, b) => a[1].localeCompare(b[1])),
+  });
 const placeOf = (r: Resource) =>
   r.region === 'online' ? 'Online' : [r.region.subdivision, r.region.countryName].filter(Boolean).join(', ');
 
@@ -159,9 +164,9 @@ export function ResourceDirectoryPage() {
         </div>
         <div class="row">
           {select('category', 'Kind', category, setCategory, Object.entries(RESOURCE_CATEGORIES))}
-          {select('region', 'Where', region, setRegion, [['online', 'Online'], ...countries])}
+          {select('region', 'Where', region, setRegion, [['online', 'Online'], ...options().countries])}
           {select('cost', 'Cost', cost, setCost, Object.entries(COSTS))}
-          {select('lang', 'Language', lang, setLang, languages)}
+          {select('lang', 'Language', lang, setLang, options().languages)}
         </div>
         <div class="actions">
           <button type="submit">Search</button>
@@ -299,7 +304,7 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
         <dt>Cost</dt>
         <dd>{COSTS[r.cost]}</dd>
         <dt>Languages</dt>
-        <dd>{r.languages.map((l) => LANGUAGES.get(l) ?? l).join(', ')}</dd>
+        <dd>{r.languages.map((l) => allLanguages().get(l) ?? l).join(', ')}</dd>
         {r.audience && (
           <>
             <dt>For</dt>
@@ -483,7 +488,7 @@ export function SuggestPage() {
           <div class="field">
             <label for="s-lang">Language</label>
             <select id="s-lang" value={f.lang} onChange={(e) => set('lang')(e.currentTarget.value)}>
-              {languages.map(([k, v]) => (
+              {options().languages.map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
                 </option>
@@ -550,7 +555,7 @@ export function SuggestPage() {
                 value={f.country}
                 onChange={(e) => set('country')(e.currentTarget.value)}
               >
-                {countries.map(([k, v]) => (
+                {options().countries.map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
                   </option>
