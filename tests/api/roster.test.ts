@@ -269,11 +269,15 @@ describe('the roster', () => {
     for (const o of others.filter((x) => x !== winner))
       expect((await o.get('/api/me/duties')).body.items).toEqual([]);
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
+    // Asking for cover, then declining: the request is withdrawn with the duty.
+    await winner.post(`/api/assignments/${assignmentId}/cover-requests`);
+    expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toHaveLength(1);
     // Declining frees the duty: the meetup is understaffed again.
     expect((await winner.post(`/api/assignments/${assignmentId}/decline`)).status).toBe(200);
     const after = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-16&to=2027-03-16`)).body
       .items[0];
     expect(after).toMatchObject({ understaffed: true, slots: { lead: null } });
+    expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
   });
 });
 

@@ -234,6 +234,15 @@ export async function dutiesFollow(
   );
 }
 
+/** A duty taken off its holder: off their list, and any request to cover it withdrawn. */
+async function freeDuty(c: Ctx, groupId: string, slot: RosterSlot, key: string): Promise<void> {
+  await dropDuty(c, slot.userId, key);
+  if (slot.coverRequestId)
+    await rosterRepo(c.var.services.config.db).closeCover(groupId, slot.coverRequestId, {
+      status: 'withdrawn',
+    });
+}
+
 const parseAssignment = (assignmentId: string) => {
   const [occurrenceId, role] = assignmentId.split('.') as [string, RosterRole];
   return { occurrenceId, role };
@@ -503,7 +512,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const slot = o?.roster?.[params.role];
       if (!o || !slot) return c.json({ ok: true as const });
       if (await rosterRepo(c.var.services.config.db).clearSlot(o.occurrenceId, params.role, slot.userId))
-        await dropDuty(c, slot.userId, dutyKey(o.occurrenceId, params.role));
+        await freeDuty(c, o.groupId, slot, dutyKey(o.occurrenceId, params.role));
       return c.json({ ok: true as const });
     },
   );
@@ -630,7 +639,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           if (!(await repo.updateSlot(o.occurrenceId, role, userId, { status: 'confirmed' })))
             throw conflict('That duty is no longer yours');
         } else if (await repo.clearSlot(o.occurrenceId, role, userId)) {
-          await dropDuty(c, userId, dutyKey(o.occurrenceId, role));
+          await freeDuty(c, o.groupId, o.roster![role]!, dutyKey(o.occurrenceId, role));
         }
         return c.json({ ok: true as const });
       },
