@@ -161,6 +161,18 @@ function recordFrom(
   };
 }
 
+/** A listing as the directory shows it, names and all. */
+async function show(c: Ctx, r: ResourceRecord) {
+  return resourceView(r, await namesFor(c, r.scope, people([r])), c.var.services.now());
+}
+
+/** Writes a listing as changed from what was read (409 if someone changed it meanwhile), and shows it. */
+async function save(c: Ctx, before: ResourceRecord, after: ResourceRecord) {
+  if (!(await resourcesRepo(c.var.services.config.db).replace(before, after)))
+    throw conflict('The listing was being changed by someone else; please try again');
+  return show(c, { ...after, version: before.version + 1 });
+}
+
 export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
     app,
@@ -321,11 +333,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         updatedAt: now,
         search: searchable(merged.title, merged.description, merged.tags.join(' '), merged.audience),
       };
-      if (!(await resourcesRepo(c.var.services.config.db).replace(r, after)))
-        throw conflict('The listing was being changed by someone else; please try again');
-      return c.json(
-        resourceView({ ...after, version: r.version + 1 }, await namesFor(c, scope, people([after])), now),
-      );
+      return c.json(await save(c, r, after));
     },
   );
 
@@ -375,11 +383,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         reviewDueAt: reviewDueAt(now, actor.months),
         updatedAt: now,
       };
-      if (!(await resourcesRepo(c.var.services.config.db).replace(r, after)))
-        throw conflict('The listing was being changed by someone else; please try again');
-      return c.json(
-        resourceView({ ...after, version: r.version + 1 }, await namesFor(c, scope, people([after])), now),
-      );
+      return c.json(await save(c, r, after));
     },
   );
 
@@ -402,9 +406,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw forbidden('Only those who keep this directory list suggestions');
       const now = c.var.services.now();
       const after: ResourceRecord = { ...r, status: 'listed', updatedAt: now };
-      if (r.status !== 'listed' && !(await resourcesRepo(c.var.services.config.db).replace(r, after)))
-        throw conflict('The listing was being changed by someone else; please try again');
-      return c.json(resourceView(after, await namesFor(c, scope, people([after])), now));
+      return c.json(r.status === 'listed' ? await show(c, r) : await save(c, r, after));
     },
   );
 
