@@ -44,8 +44,12 @@ describe('the resource directory in Chromium', () => {
     await member.page.getByText('Suggested, waiting for a reviewer.').waitFor();
     const listingUrl = member.page.url();
 
-    // The professional finds it in the review queue and verifies it.
-    await pro.page.goto(`${stack.url}/resources/review`);
+    // The professional finds it in the review queue (the link is for reviewers) and verifies it.
+    await member.page.goto(`${stack.url}/resources`);
+    await member.page.getByRole('link', { name: 'Suggest a resource' }).waitFor();
+    expect(await member.page.getByRole('link', { name: 'Review queue' }).count()).toBe(0);
+    await pro.page.goto(`${stack.url}/resources`);
+    await pro.page.getByRole('link', { name: 'Review queue' }).click();
     await pro.page.getByRole('link', { name: 'Riverside Peer Walks' }).click();
     await pro.page.getByRole('button', { name: 'Verify and list it' }).click();
     await pro.page.getByText(/Verified by res-pro \(a verified professional\), today\./).waitFor();

@@ -87,6 +87,10 @@ export function ResourceDirectoryPage() {
   const [items, setItems] = useState<Resource[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [groups, setGroups] = useState<MyGroups['items']>([]);
+  const [standing, setStanding] = useState<{ admin: boolean; professional: boolean }>({
+    admin: false,
+    professional: false,
+  });
   const [error, setError] = useState<string | null>(null);
   const query = () =>
     new URLSearchParams(
@@ -108,9 +112,16 @@ export function ResourceDirectoryPage() {
     void search();
   }, [scope, category, region, cost, lang]);
   useEffect(() => {
-    if (me.value)
-      void get<MyGroups>('/me/groups').then((g) => setGroups(g.items.filter((x) => x.status === 'active')));
+    if (!me.value) return;
+    void get<MyGroups>('/me/groups').then((g) => setGroups(g.items.filter((x) => x.status === 'active')));
+    void get<{ admin?: boolean; status: string }>('/me/professional').then((p) =>
+      setStanding({ admin: !!p.admin, professional: p.status === 'verified' }),
+    );
   }, [me.value?.userId]);
+  // Reviewers: admins and professionals globally; a group's owners, moderators and professionals.
+  const role = groups.find((g) => g.groupId === scope)?.role;
+  const reviews =
+    standing.professional || (scope === 'global' ? standing.admin : role === 'owner' || role === 'moderator');
   const select = (
     id: string,
     label: string,
@@ -175,7 +186,7 @@ export function ResourceDirectoryPage() {
               Suggest a resource
             </a>
           )}
-          {me.value && (
+          {reviews && (
             <a class="button secondary" href={`/resources/review?scope=${scope}`}>
               Review queue
             </a>
