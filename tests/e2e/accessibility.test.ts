@@ -90,6 +90,23 @@ describe.each([
       await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
     ).newPage();
     await signIn(page);
+    // A suggested listing, for its page.
+    const suggested = await (
+      await page.request.post(`${stack.url}/api/resource-suggestions`, {
+        data: {
+          scope: 'global',
+          title: 'Audit listing',
+          description: 'A listing to audit.',
+          category: 'self_help',
+          url: 'https://audit.example/',
+          languages: ['en'],
+          cost: 'free',
+          region: { country: 'GB', subdivision: 'Leeds' },
+          hours: 'Any time',
+          accessNotes: 'Step-free',
+        },
+      })
+    ).json();
     for (const [path, ready] of [
       ['/account', 'Change passphrase'],
       ['/groups/new', 'Create group'],
@@ -109,6 +126,8 @@ describe.each([
       ['/resources', 'Suggest a resource'],
       ['/resources/suggest', 'Suggest it'],
       ['/professional', 'Verified professionals'],
+      ['/resources/review', 'Review queue'],
+      [`/resources/${suggested.resourceId}`, 'Report a problem with this listing'],
       ['/me/calendar', 'Subscribe in your calendar'],
     ] as const) {
       await page.goto(`${stack.url}${path}`);
