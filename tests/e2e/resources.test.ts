@@ -103,7 +103,7 @@ describe('the resource directory in Chromium', () => {
     await member.page.getByText('Saved.').first().waitFor();
     await member.page.getByRole('link', { name: 'Need help now?' }).click();
     await member.page.getByText('Where you said you are').waitFor();
-    const first = await member.page.locator('ul.lines > li').first().innerText();
+    const first = await member.page.locator('ul.lines > li').first().textContent();
     expect(first).toContain('Australia');
     expect(member.problems).toEqual([]);
   });

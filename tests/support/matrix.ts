@@ -4,6 +4,7 @@
  * wrote nothing.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from './api';
 
@@ -28,6 +29,27 @@ export async function snapshot(db: Db): Promise<string[]> {
     start = out.LastEvaluatedKey;
   } while (start);
   return items.sort();
+}
+
+/**
+ * One cell of a matrix: makes the call and returns its row (`… (expected …)` when the answer is
+ * not the one wanted). A refused call must write nothing and, given a `secret`, show nothing of it.
+ */
+export async function cell(
+  db: Db,
+  label: string,
+  want: 'ok' | number,
+  call: () => Promise<{ status: number; body: unknown }>,
+  secret?: string,
+): Promise<string> {
+  const before = want === 'ok' ? null : await snapshot(db);
+  const res = await call();
+  const got = res.status < 300 ? 'ok' : res.status;
+  if (want !== 'ok') {
+    if (secret) expect(JSON.stringify(res.body), `${label} shows nothing`).not.toContain(secret);
+    expect(await snapshot(db), `${label} writes nothing`).toEqual(before);
+  }
+  return `${label}: ${got}${got === want ? '' : ` (expected ${want})`}`;
 }
 
 /**

@@ -226,13 +226,18 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const scope = scopeOfResource(params.resourceId);
-      const actor = await actorIn(c, scope);
-      if (scope !== 'global' && actor.member?.status !== 'active') throw notFound('No such listing');
-      const r = await resourcesRepo(c.var.services.config.db).get(params.resourceId);
-      if (!r || (r.status === 'suggested' && !canReview(kind(scope), actor) && r.addedBy !== actor.userId))
-        throw notFound('No such listing');
-      const names = await namesFor(c, scope, people([r]));
-      return c.json(resourceView(r, names, c.var.services.now()));
+      const [member, r] = await Promise.all([
+        scope === 'global' ? null : loadGroup(c, scope).then((g) => g.member),
+        resourcesRepo(c.var.services.config.db).get(params.resourceId),
+      ]);
+      if (scope !== 'global' && member?.status !== 'active') throw notFound('No such listing');
+      if (!r) throw notFound('No such listing');
+      // A suggestion is for its directory's reviewers and whoever suggested it.
+      if (r.status === 'suggested') {
+        const actor = await actorIn(c, scope);
+        if (!canReview(kind(scope), actor) && r.addedBy !== actor.userId) throw notFound('No such listing');
+      }
+      return c.json(await show(c, r));
     },
   );
 

@@ -56,8 +56,8 @@ import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup } from './groups';
+import { iso, when } from './meetup-views';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const isOwner = (m: Membership | null) => m?.status === 'active' && m.role === 'owner';
 /** Who may be given duties: a group's facilitators and owners. */
 const canFacilitate = (m: Membership | null) =>
@@ -137,7 +137,8 @@ async function giveDuty(
   role: RosterRole,
   userId: string,
   by: string,
-  opts: { from?: string } = {},
+  /** `from`: who holds it now (cover). `later`: the caller refreshes the feeds once, after many. */
+  opts: { from?: string; later?: boolean } = {},
 ): Promise<void> {
   const repo = rosterRepo(c.var.services.config.db);
   const now = c.var.services.now();
@@ -182,7 +183,7 @@ async function giveDuty(
     await dropDuty(c, userId, key);
     throw conflict('That duty was taken meanwhile, or the meetup is no longer ahead');
   }
-  await feedsChanged(c, [userId]); // duties show in the facilitator's calendar feed
+  if (!opts.later) await feedsChanged(c, [userId]); // duties show in the facilitator's calendar feed
 }
 
 /** Takes a duty off a facilitator's own list. */
@@ -277,8 +278,6 @@ async function notifyPeople(
     c.var.services.now(),
   );
 }
-
-const when = (o: { startLocal: string }) => o.startLocal.replace('T', ' at ');
 
 function facilitatorView(f: FacilitatorRecord, names: Map<string, string>) {
   return {
@@ -574,7 +573,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         for (const p of result.proposals) {
           const o = rowById.get(p.occurrenceId)!;
           try {
-            await giveDuty(c, o, p.role, p.userId, userId);
+            await giveDuty(c, o, p.role, p.userId, userId, { later: true });
             o.roster = {
               ...o.roster,
               [p.role]: { userId: p.userId, status: 'assigned', assignedBy: userId, at: now() },
@@ -590,6 +589,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           const seen = firsts.get(p.userId);
           firsts.set(p.userId, { occurrenceId: seen?.occurrenceId ?? p.occurrenceId, n: (seen?.n ?? 0) + 1 });
         }
+        await feedsChanged(c, [...firsts.keys()]);
         for (const [u, { occurrenceId, n }] of firsts) {
           await notifyPeople(
             c,

@@ -41,6 +41,13 @@ export const text = (max: number, min = 0) =>
 /** Opaque ids are 22 characters of base64url (128 random bits). */
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Not a valid id'));
 
+/** Ids of things inside a group start with the group's id, so one round trip finds both. */
+export const ScopedId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid id'));
+
+/** The keys of a table of labels, as a `z.enum` takes them. */
+export const keysOf = <T extends object>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
 /** Page cursors are opaque base64url strings. */
 export const Cursor = z.string().check(z.maxLength(1024), z.regex(/^[A-Za-z0-9_-]+$/, 'Not a valid cursor'));
 

@@ -8,13 +8,11 @@ import {
   ROLES,
   TONES,
 } from '../groups';
-import { Cursor, Id, line, PageLimit, text } from './common';
+import { Cursor, Id, keysOf, line, PageLimit, text } from './common';
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const FocusTagSchema = z.enum(keys(FOCUS_TAGS) as [FocusTag, ...FocusTag[]]);
-export const ModerationPolicySchema = z.enum(keys(MODERATION_POLICIES));
-export const ToneSchema = z.enum(keys(TONES));
+export const FocusTagSchema = z.enum(keysOf(FOCUS_TAGS) as [FocusTag, ...FocusTag[]]);
+export const ModerationPolicySchema = z.enum(keysOf(MODERATION_POLICIES));
+export const ToneSchema = z.enum(keysOf(TONES));
 export const Visibility = z.enum(['public', 'private']);
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
 export const RoleSchema = z.enum(ROLES);

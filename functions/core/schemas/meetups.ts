@@ -1,16 +1,12 @@
 import * as z from 'zod/mini';
 import { ACCESS_FEATURES, ATTENDANCE, MEETUP_MODES } from '../meetups';
 import { LOCAL_DATE_TIME } from '../time';
-import { Cursor, line, PageLimit, text } from './common';
+import { Cursor, keysOf, line, PageLimit, ScopedId, text } from './common';
 import { StaffingSchema } from './roster';
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-/** Ids of things inside a group start with the group's id, so one round trip finds both. */
-export const ScopedId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid id'));
 export const Mode = z.enum(MEETUP_MODES);
 export const Attendance = z.enum(ATTENDANCE);
-export const AccessFeature = z.enum(keys(ACCESS_FEATURES));
+export const AccessFeature = z.enum(keysOf(ACCESS_FEATURES));
 export const LocalDateTimeSchema = z
   .string()
   .check(z.regex(LOCAL_DATE_TIME, 'Use a local date and time like 2027-03-16T18:30'));

@@ -8,12 +8,10 @@ import {
   REPORT_PROBLEMS,
   RESOURCE_CATEGORIES,
 } from '../resources';
-import { Cursor, Id, line, PageLimit, text } from './common';
+import { Cursor, Id, keysOf, line, PageLimit, text } from './common';
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const CategorySchema = z.enum(keys(RESOURCE_CATEGORIES));
-export const CostSchema = z.enum(keys(COSTS));
+export const CategorySchema = z.enum(keysOf(RESOURCE_CATEGORIES));
+export const CostSchema = z.enum(keysOf(COSTS));
 const Country = z
   .string()
   .check(z.refine((c: string) => countries().has(c), 'Use a country code like GB or US'));
@@ -88,7 +86,7 @@ export const Suggestion = z
   .check(z.refine(reachable, 'Give a link, a number to call or a number to text'));
 
 export const ResourceReport = z.strictObject({
-  problem: z.enum(keys(REPORT_PROBLEMS)),
+  problem: z.enum(keysOf(REPORT_PROBLEMS)),
   note: z._default(text(1000), ''),
 });
 

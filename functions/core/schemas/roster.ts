@@ -1,13 +1,10 @@
 import * as z from 'zod/mini';
 import { ATTENDANCE } from '../meetups';
 import { WEEKDAYS } from '../recurrence';
-import { ROSTER_ROLES, type RosterRole } from '../roster';
-import { Id } from './common';
+import { ROSTER_ROLES } from '../roster';
+import { Id, keysOf, ScopedId } from './common';
 
-/** Ids of things inside a group (as in schemas/meetups, which imports this module). */
-const ScopedId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid id'));
-
-const roles = Object.keys(ROSTER_ROLES) as [RosterRole, ...RosterRole[]];
+const roles = keysOf(ROSTER_ROLES);
 export const RosterRoleSchema = z.enum(roles);
 const DateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-16'),

@@ -1,12 +1,9 @@
 import * as z from 'zod/mini';
 import { REGION_CODES } from '../crisis-lines';
 import { CONTENT_WARNINGS, POST_MAX, REACTIONS, REPORT_REASONS } from '../threads';
-import { Cursor, line, PageLimit, text } from './common';
+import { Cursor, keysOf, line, PageLimit, text } from './common';
 
-const labels = Object.keys(CONTENT_WARNINGS) as [
-  keyof typeof CONTENT_WARNINGS,
-  ...(keyof typeof CONTENT_WARNINGS)[],
-];
+const labels = keysOf(CONTENT_WARNINGS);
 export const ContentWarningSchema = z.enum(labels);
 
 export const ThreadId = z.string().check(z.regex(/^[A-Za-z0-9_-]{33}$/, 'Not a valid thread id'));
@@ -15,10 +12,7 @@ export const ThreadParams = z.object({ threadId: ThreadId });
 export const PostId = z.string().check(z.regex(/^[A-Za-z0-9_-]{48}$/, 'Not a valid post id'));
 export const PostParams = z.object({ postId: PostId });
 
-const reasons = Object.keys(REPORT_REASONS) as [
-  keyof typeof REPORT_REASONS,
-  ...(keyof typeof REPORT_REASONS)[],
-];
+const reasons = keysOf(REPORT_REASONS);
 export const NewReport = z.strictObject({ reason: z.enum(reasons), note: z._default(text(1000), '') });
 export const ModeratorReason = z.strictObject({ reason: line(3, 300) });
 export const LockRequest = z.strictObject({ locked: z.boolean(), reason: line(3, 300) });
@@ -50,7 +44,7 @@ export const AuditEntryView = z.object({
 });
 export const AuditPage = z.object({ items: z.array(AuditEntryView), nextCursor: z.nullable(z.string()) });
 
-const reactionKinds = Object.keys(REACTIONS) as [keyof typeof REACTIONS, ...(keyof typeof REACTIONS)[]];
+const reactionKinds = keysOf(REACTIONS);
 export const ReactionRequest = z.strictObject({ kind: z.enum(reactionKinds), reacted: z.boolean() });
 export const PostEdit = z.strictObject({
   body: text(POST_MAX, 1),

@@ -402,11 +402,6 @@ export function threadsRepo(db: Db) {
       }
     },
 
-    async getFollow(userId: string, threadId: string): Promise<FollowRecord | null> {
-      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.follow(userId, threadId) }));
-      return (out.Item as FollowRecord | undefined) ?? null;
-    },
-
     /** A member's choices about following, followed or not (at most `limit`). */
     async listFollows(userId: string, limit = 200): Promise<FollowRecord[]> {
       const out = await doc.send(
