@@ -44,9 +44,11 @@ export interface MeetupShape {
   venue?: unknown;
   online?: unknown;
   capacity: { inPerson?: number; online?: number };
+  rsvpOpensHoursBefore?: number;
+  rsvpClosesMinutesBefore?: number;
 }
 
-/** Cross-field checks the schema cannot express: what each mode needs. */
+/** Cross-field checks the schema cannot express: what each mode needs, and an RSVP window. */
 export function shapeProblems(m: MeetupShape): FieldError[] {
   const problems: FieldError[] = [];
   const offers = modesOf(m.mode);
@@ -68,6 +70,11 @@ export function shapeProblems(m: MeetupShape): FieldError[] {
     if (m.capacity.online)
       problems.push({ path: 'body.capacity.online', message: 'An in-person meetup has no online places' });
   }
+  if (m.rsvpOpensHoursBefore !== undefined && m.rsvpOpensHoursBefore * 60 <= (m.rsvpClosesMinutesBefore ?? 0))
+    problems.push({
+      path: 'body.rsvpClosesMinutesBefore',
+      message: 'RSVPs would close before they open: close them later, or open them earlier',
+    });
   return problems;
 }
 
@@ -356,6 +363,21 @@ export function rsvpClosedReason(w: RsvpWindow, now: number): string | null {
   if (now < w.opensAt)
     return `RSVPs open on ${new Date(w.opensAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return null;
+}
+
+/**
+ * The RSVP window of a meetup moved by `shift` ms: it moves with the meetup, except that RSVPs
+ * already open stay open (no one is shut out by a move).
+ */
+export function movedWindow(
+  w: { rsvpOpensAt: number; rsvpClosesAt: number },
+  shift: number,
+  now: number,
+): { rsvpOpensAt: number; rsvpClosesAt: number } {
+  return {
+    rsvpOpensAt: w.rsvpOpensAt <= now ? w.rsvpOpensAt : w.rsvpOpensAt + shift,
+    rsvpClosesAt: w.rsvpClosesAt + shift,
+  };
 }
 
 /** "5 of 12 places taken" */

@@ -94,6 +94,9 @@ describe('scheduling', () => {
     [{ online: { url: 'javascript:alert(1)' } }, 'body.online.url'],
     [{ durationMinutes: 5 }, 'body.durationMinutes'],
     [{ title: '' }, 'body.title'],
+    [{ rsvpOpensHoursBefore: 24, rsvpClosesMinutesBefore: 1440 }, 'body.rsvpClosesMinutesBefore'],
+    [{ rsvpOpensHoursBefore: 0 }, 'body.rsvpOpensHoursBefore'],
+    [{ rsvpClosesMinutesBefore: 20_000 }, 'body.rsvpClosesMinutesBefore'],
   ])('refuses %j with a field error', async (over, path) => {
     const { owner, groupId } = await setup();
     const res = await owner.post(`/api/groups/${groupId}/meetups`, hybrid(over));
@@ -271,6 +274,58 @@ describe('RSVP', () => {
     const late = await p.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/closed/);
+  });
+
+  it('opens RSVPs when the organiser chose, not before, and closes them when chosen', async () => {
+    const { t, owner, groupId } = await setup();
+    const made = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ rsvpOpensHoursBefore: 48, rsvpClosesMinutesBefore: 120 }),
+    );
+    const occ = made.body.occurrences[0];
+    expect([occ.rsvpOpensAt, occ.rsvpClosesAt]).toEqual([
+      '2027-03-14T18:30:00.000Z',
+      '2027-03-16T16:30:00.000Z',
+    ]);
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    const early = await p.call('PUT', `/api/occurrences/${occ.occurrenceId}/rsvp`, { attendance: 'online' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('RSVPs open on 2027-03-14 18:30 UTC');
+    t.advance(Date.parse('2027-03-14T18:30Z') - t.now());
+    await p.post('/api/auth/login', { handle: p.handle, passphrase: 'quiet river morning tea' });
+    const opened = await p.call('PUT', `/api/occurrences/${occ.occurrenceId}/rsvp`, { attendance: 'online' });
+    expect(opened.body.rsvp).toEqual({ status: 'going', attendance: 'online' });
+    t.advance(Date.parse('2027-03-16T16:30Z') - t.now());
+    await p.post('/api/auth/login', { handle: p.handle, passphrase: 'quiet river morning tea' });
+    const late = await p.call('PUT', `/api/occurrences/${occ.occurrenceId}/rsvp`, {
+      attendance: 'in_person',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('RSVPs for this meetup have closed');
+  });
+
+  it('keeps the RSVP window with a meetup that moves: not open early, and never closed again once open', async () => {
+    const { t, owner, groupId } = await setup();
+    const made = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ rsvpOpensHoursBefore: 48, recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3' } }),
+    );
+    const [first, second] = made.body.occurrences;
+    const moved = await owner.patch(`/api/occurrences/${first.occurrenceId}`, { start: '2027-03-17T18:30' });
+    expect(moved.body.rsvpOpensAt).toBe('2027-03-15T18:30:00.000Z');
+    const series = await owner.patch(`/api/meetups/${first.meetupId}`, { time: '19:30' });
+    expect(series.status).toBe(200);
+    const later = await owner.get(`/api/occurrences/${second.occurrenceId}`);
+    expect([later.body.startAt, later.body.rsvpOpensAt]).toEqual([
+      '2027-03-23T19:30:00.000Z',
+      '2027-03-21T19:30:00.000Z',
+    ]);
+    // Once open, a move later does not close RSVPs again.
+    t.advance(Date.parse('2027-03-21T20:00Z') - t.now());
+    await owner.post('/api/auth/login', { handle: owner.handle, passphrase: 'quiet river morning tea' });
+    const again = await owner.patch(`/api/occurrences/${second.occurrenceId}`, { start: '2027-03-24T19:30' });
+    expect(again.body.rsvpOpensAt).toBe('2027-03-21T19:30:00.000Z');
   });
 
   it('lists my upcoming meetups across my groups', async () => {
