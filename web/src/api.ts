@@ -22,6 +22,15 @@ export class ApiError extends Error {
   }
 }
 
+/** How far the server's clock is ahead of this device's, from the last answer's Date header. */
+let skew = 0;
+
+/**
+ * Now, by the server's clock (to the second): a device whose clock is off should not hide or
+ * show what the server would decide otherwise.
+ */
+export const serverNow = () => Date.now() + skew;
+
 export async function api<T>(
   method: string,
   path: string,
@@ -39,6 +48,8 @@ export async function api<T>(
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
   }
+  const date = Date.parse(res.headers.get('date') ?? '');
+  if (!Number.isNaN(date)) skew = date - Date.now();
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { dayText, stamp } from './when';
 
 let fieldIds = 0;
 
@@ -159,4 +160,9 @@ export function Notice({ message }: { message: string | null }) {
       {message}
     </p>
   ) : null;
+}
+
+/** A moment as the viewer reads it, in their own zone, and machine-readable. `day`: the date alone. */
+export function Stamp({ at, day }: { at: string | number; day?: boolean }) {
+  return <time dateTime={new Date(at).toISOString()}>{day ? dayText(at) : stamp(at)}</time>;
 }

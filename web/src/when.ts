@@ -7,7 +7,7 @@ export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOpt
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     timeZone: zone,
     ...opts,
@@ -15,7 +15,7 @@ export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOpt
 }
 
 export function timeIn(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(
     new Date(iso),
   );
 }
@@ -31,6 +31,31 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
     main,
     yours: differs ? `${formatIn(o.startAt, viewerZone)} your time (${viewerZone.replace(/_/g, ' ')})` : null,
   };
+}
+
+const thisYear = new Date().getFullYear();
+
+/**
+ * When something happened or ends, in the viewer's own zone: "Tue 8 Dec, 18:30" (the year only
+ * when it is not this one), without seconds.
+ */
+export function stamp(iso: string | number): string {
+  const d = new Date(iso);
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: d.getFullYear() === thisYear ? undefined : 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(d);
+}
+
+/** A day, in the viewer's own zone: "8 Dec 2026", the month in words so no one misreads it. */
+export function dayText(iso: string | number): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 export function seatsLine(

@@ -3,7 +3,7 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { ErrorSummary, Loading, Notice, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
 import { PASS_HINT } from './auth';
 import { ReadingPreferences, RegionPreference } from './threads';
 
@@ -34,7 +34,9 @@ export function AccountPage() {
       <h1 ref={h} tabIndex={-1}>
         {me.value.handle}
       </h1>
-      <p class="meta">Member since {new Date(me.value.createdAt).toLocaleDateString()}</p>
+      <p class="meta">
+        Member since <Stamp at={me.value.createdAt} day />
+      </p>
       <section aria-labelledby="my-groups">
         <h2 id="my-groups">Your groups</h2>
         {!groups ? (

@@ -11,7 +11,7 @@ import {
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { formatLocal, type LocalParts, parseLocal } from '../../../functions/core/time';
-import { api, get, post } from '../api';
+import { type ApiError, api, get, post } from '../api';
 import { navigate } from '../state';
 import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
 import { formatIn } from '../when';
@@ -405,6 +405,81 @@ function RulePreview({
 }
 
 /** The duties each meetup needs, for the roster, and how many must be filled for it to run. */
+/** When RSVPs open (hours before each meetup; '' as soon as it is scheduled) and close (minutes before). */
+const OPENS: [string, string][] = [
+  ['', 'As soon as it is scheduled'],
+  ['24', '1 day before'],
+  ['48', '2 days before'],
+  ['72', '3 days before'],
+  ['168', '1 week before'],
+  ['336', '2 weeks before'],
+  ['672', '4 weeks before'],
+];
+const CLOSES: [string, string][] = [
+  ['0', 'When it starts'],
+  ['15', '15 minutes before'],
+  ['60', '1 hour before'],
+  ['180', '3 hours before'],
+  ['1440', '1 day before'],
+  ['2880', '2 days before'],
+];
+
+interface RsvpWindow {
+  opens: string;
+  closes: string;
+}
+
+function RsvpWindowFields({
+  value,
+  set,
+  error,
+}: {
+  value: RsvpWindow;
+  set: (w: RsvpWindow) => void;
+  error: ApiError | null;
+}) {
+  const problem = error?.field('rsvpClosesMinutesBefore') ?? error?.field('rsvpOpensHoursBefore');
+  const choose = (id: string, label: string, key: keyof RsvpWindow, options: [string, string][]) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value[key]}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? 'rsvp-window-err' : undefined}
+        onChange={(e) => set({ ...value, [key]: e.currentTarget.value })}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <fieldset>
+      <legend>RSVPs</legend>
+      <div class="row">
+        {choose('rsvp-opens', 'RSVPs open', 'opens', OPENS)}
+        {choose('rsvp-closes', 'RSVPs close', 'closes', CLOSES)}
+      </div>
+      <p class="meta">For a series, counted from each meetup.</p>
+      {problem && (
+        <p id="rsvp-window-err" class="error">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The request fields of an RSVP window. */
+const rsvpWindowBody = (w: RsvpWindow) => ({
+  ...(w.opens ? { rsvpOpensHoursBefore: Number(w.opens) } : {}),
+  rsvpClosesMinutesBefore: Number(w.closes),
+});
+
 function StaffingFields({ value, set }: { value: Staffing; set: (s: Staffing) => void }) {
   const toggle = (role: RosterRole, on: boolean) => {
     const roles = ROLE_ORDER.filter((r) => (r === role ? on : value.roles.includes(r)));
@@ -458,6 +533,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const duties = staffing ?? defaultStaffing(mode as MeetupMode);
   const [place, setPlace] = useState<Place>(emptyPlace);
   const [repeat, setRepeat] = useState<Repeat>(ONCE);
+  const [rsvpWindow, setRsvpWindow] = useState<RsvpWindow>({ opens: '', closes: '0' });
 
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
@@ -470,6 +546,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
       mode,
       ...placeBody(mode, place),
       staffing: duties,
+      ...rsvpWindowBody(rsvpWindow),
       ...(rrule ? { recurrence: { rrule } } : {}),
     });
     navigate(`/occurrences/${res.occurrences[0]!.occurrenceId}`);
@@ -549,6 +626,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         </fieldset>
         <PlaceFields mode={mode} p={place} set={setPlace} error={error} />
         <StaffingFields value={duties} set={setStaffing} />
+        <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <fieldset>
           <legend>Repeats</legend>
           <RepeatFields r={repeat} set={setRepeat} start={start} once />

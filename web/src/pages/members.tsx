@@ -3,7 +3,8 @@ import type { GroupDetail, InviteView, MemberView } from '../../../functions/cor
 import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
 import { ROLE_NAMES } from '../labels';
-import { ErrorSummary, Loading, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, Stamp, usePage, useSubmit } from '../ui';
+import { stamp } from '../when';
 
 type Page = { items: MemberView[]; nextCursor: string | null };
 
@@ -95,7 +96,9 @@ export function MembersPage({ groupId }: { groupId: string }) {
               <li class="card" key={m.userId}>
                 <p>
                   <strong>{m.displayName}</strong>{' '}
-                  <span class="meta">asked {new Date(m.joinedAt).toLocaleDateString()}</span>
+                  <span class="meta">
+                    asked <Stamp at={m.joinedAt} day />
+                  </span>
                 </p>
                 <div class="actions">
                   <button type="button" onClick={() => update(m.userId, { status: 'active' })}>
@@ -149,7 +152,9 @@ export function MembersPage({ groupId }: { groupId: string }) {
                       ROLE_NAMES[m.role]
                     )}
                   </td>
-                  <td data-label="Joined">{new Date(m.joinedAt).toLocaleDateString()}</td>
+                  <td data-label="Joined">
+                    <Stamp at={m.joinedAt} day />
+                  </td>
                   <td>
                     <div class="actions">
                       {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
@@ -206,11 +211,11 @@ export function MembersPage({ groupId }: { groupId: string }) {
                   ? 'withdrawn'
                   : expired
                     ? 'expired'
-                    : `works until ${new Date(i.expiresAt).toLocaleString()}`;
+                    : `works until ${stamp(i.expiresAt)}`;
                 return (
                   <li key={i.inviteId}>
                     <span>
-                      Created {new Date(i.createdAt).toLocaleDateString()}, {state}
+                      Created <Stamp at={i.createdAt} day />, {state}
                     </span>{' '}
                     {!i.revoked && !expired && (
                       <button type="button" class="secondary" onClick={() => withdraw(i.inviteId)}>
@@ -253,7 +258,9 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
     return (
       <>
         {m.silencedUntil && (
-          <span class="meta">Paused until {new Date(m.silencedUntil).toLocaleString()}</span>
+          <span class="meta">
+            Paused until <Stamp at={m.silencedUntil} />
+          </span>
         )}
         <button
           type="button"

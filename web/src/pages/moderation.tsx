@@ -11,7 +11,7 @@ import { REPORT_REASONS } from '../../../functions/core/threads';
 import { get, post } from '../api';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
 
 /** Whether the signed-in person moderates the group. */
 export const moderates = (group: GroupDetail | null) =>
@@ -170,7 +170,7 @@ export function ModerationPage({ groupId }: { groupId: string }) {
                     <p class="meta">
                       <strong>{w.post.author.displayName}</strong> in{' '}
                       <a href={`/threads/${w.thread.threadId}`}>{w.thread.title}</a> ·{' '}
-                      {new Date(w.post.createdAt).toLocaleString()}
+                      <Stamp at={w.post.createdAt} />
                       {w.post.mayNeedSupport ? ' · may need support' : ''}
                     </p>
                     <Markdown text={w.post.body} />
@@ -189,7 +189,7 @@ export function ModerationPage({ groupId }: { groupId: string }) {
                 {reports.map((r) => (
                   <li key={r.reportId} class="card post">
                     <p class="meta">
-                      <strong>{REPORT_REASONS[r.reason]}</strong> · {new Date(r.createdAt).toLocaleString()}
+                      <strong>{REPORT_REASONS[r.reason]}</strong> · <Stamp at={r.createdAt} />
                       {r.post?.hidden ? ' · hidden' : ''}
                     </p>
                     {r.note && <p>Note from the reporter: {r.note}</p>}

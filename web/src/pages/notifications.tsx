@@ -4,7 +4,7 @@ import type { Notification, OccurrenceView } from '../../../functions/core/schem
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { me } from '../state';
-import { Loading, SignInFirst, usePage } from '../ui';
+import { Loading, SignInFirst, Stamp, usePage } from '../ui';
 import { OccurrenceCard } from './schedule';
 
 /** Unread notifications, for the badge in the header. */
@@ -56,7 +56,10 @@ export function NotificationsPage() {
                 {!n.read && <span class="visually-hidden">New: </span>}
                 {n.text}
               </a>
-              <span class="meta"> {new Date(n.createdAt).toLocaleString()}</span>
+              <span class="meta">
+                {' '}
+                <Stamp at={n.createdAt} />
+              </span>
             </li>
           ))}
         </ul>
@@ -89,8 +92,7 @@ function FollowedDiscussions() {
               <a href={`/threads/${t.threadId}`}>{t.title}</a>
               <span class="meta">
                 {' '}
-                {t.unread ? `${t.unread} new` : 'nothing new'} · last post{' '}
-                {new Date(t.lastPostAt).toLocaleString()}
+                {t.unread ? `${t.unread} new` : 'nothing new'} · last post <Stamp at={t.lastPostAt} />
               </span>
             </li>
           ))}

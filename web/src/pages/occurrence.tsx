@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
-import { ApiError, api, get, post } from '../api';
+import { ApiError, api, get, post, serverNow } from '../api';
 import { location, me, navigate } from '../state';
 import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
-import { seatsLine, whenText } from '../when';
+import { formatIn, seatsLine, whenText } from '../when';
 import { rsvpText } from './schedule';
 
 type Attendee = {
@@ -197,6 +197,12 @@ function Rsvp({
   }
   const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
   const label = (m: string) => (m === 'online' ? 'online' : 'in person');
+  // The server decides; this only keeps buttons away that it would refuse.
+  const now = serverNow();
+  const zone = `(${o.timezone.replace(/_/g, ' ')})`;
+  const opened = now >= Date.parse(o.rsvpOpensAt);
+  const open = opened && now < Date.parse(o.rsvpClosesAt);
+  const started = now >= Date.parse(o.startAt);
   return (
     <div>
       {rsvpText(o) && (
@@ -207,20 +213,29 @@ function Rsvp({
       )}
       <ErrorSummary error={error} />
       <div class="actions">
-        {modes
-          .filter((m) => o.rsvp?.attendance !== m)
-          .map((m) => (
-            <button type="button" key={m} disabled={busy} onClick={() => change(m)}>
-              {o.rsvp ? `Switch to ${label(m)}` : `Going ${label(m)}`}
-            </button>
-          ))}
-        {o.rsvp && (
+        {open &&
+          modes
+            .filter((m) => o.rsvp?.attendance !== m)
+            .map((m) => (
+              <button type="button" key={m} disabled={busy} onClick={() => change(m)}>
+                {o.rsvp ? `Switch to ${label(m)}` : `Going ${label(m)}`}
+              </button>
+            ))}
+        {o.rsvp && !started && (
           <button type="button" class="secondary" disabled={busy} onClick={() => change()}>
             {o.rsvp.status === 'going' ? 'I can’t go any more' : 'Leave the waiting list'}
           </button>
         )}
       </div>
-      <p class="meta">RSVPs close {new Date(o.rsvpClosesAt).toLocaleString()}.</p>
+      <p class="meta">
+        {!opened
+          ? `RSVPs open ${formatIn(o.rsvpOpensAt, o.timezone)} ${zone}.`
+          : open
+            ? `RSVPs close ${formatIn(o.rsvpClosesAt, o.timezone)} ${zone}.`
+            : started
+              ? 'This meetup has started.'
+              : 'RSVPs have closed.'}
+      </p>
     </div>
   );
 }

@@ -21,7 +21,7 @@ import {
 import { api, get, post } from '../api';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 import { moderates, PostModeration, ReasonAction } from './moderation';
 
 /** The content warnings whose posts stay folded for the reader (until loaded: all of them). */
@@ -376,7 +376,7 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
               </h2>
               <p class="meta">
                 {t.author.displayName} · {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · last{' '}
-                {new Date(t.lastPostAt).toLocaleString()}
+                <Stamp at={t.lastPostAt} />
                 {t.pinned ? ' · pinned' : ''}
                 {t.locked ? ' · locked' : ''}
                 {t.unread > 0 && <strong> · {t.unread} new</strong>}
@@ -423,7 +423,7 @@ function Paused({
   if (!membership?.silenced) return <>{children}</>;
   return (
     <p class="notice">
-      A moderator has paused your posting here until {new Date(membership.silenced.until).toLocaleString()}:{' '}
+      A moderator has paused your posting here until <Stamp at={membership.silenced.until} />:{' '}
       {membership.silenced.reason} You can still read, and reach the facilitators from the group’s page.
     </p>
   );
@@ -498,7 +498,7 @@ function PostItem({
   return (
     <li class="card post" id={`post-${p.postId}`}>
       <p class="meta">
-        <strong>{p.author.displayName}</strong> · {new Date(p.createdAt).toLocaleString()}
+        <strong>{p.author.displayName}</strong> · <Stamp at={p.createdAt} />
         {p.editedAt && !p.deleted ? ' · edited' : ''}
         {p.pending ? ' · waiting for a moderator' : ''}
       </p>
