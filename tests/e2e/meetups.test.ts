@@ -115,6 +115,25 @@ describe('meetups in Chromium', () => {
     await cedar.getByRole('button', { name: 'Save' }).click();
     await cedar.getByText('Saved.').waitFor();
     expect(await (await fetch(link)).text()).toContain('SUMMARY:Riverside evening');
+
+    // A meetup whose RSVPs open a week before: members see when, and no button until then.
+    await host.page.goto(`${stack.url}${groupUrl}`);
+    await host.page.getByRole('link', { name: 'Schedule a meetup' }).click();
+    await host.page.getByLabel('Title').fill('Riverside picnic');
+    await host.page.getByLabel('Date').fill('2027-06-05');
+    await host.page.getByLabel('Start time').fill('12:00');
+    await host.page.getByLabel('Venue').fill('The meadow');
+    await host.page.getByLabel('Address').fill('Riverside Park');
+    await host.page.getByLabel('Places in the room').fill('10');
+    await host.page.getByLabel('Link to the online room').fill('https://meet.example/picnic');
+    await host.page.getByLabel('Places online').fill('5');
+    await host.page.getByLabel('RSVPs open').selectOption({ label: '1 week before' });
+    await host.page.getByLabel('RSVPs close').selectOption({ label: '1 day before' });
+    await host.page.getByRole('button', { name: 'Schedule' }).click();
+    await host.page.getByRole('heading', { name: 'Riverside picnic' }).waitFor();
+    await cedar.goto(host.page.url());
+    await cedar.getByText(/^RSVPs open Sat, 29 May|^RSVPs open Sat, May 29/).waitFor();
+    expect(await cedar.getByRole('button', { name: /^Going/ }).count()).toBe(0);
     for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
   });
 });
