@@ -77,6 +77,9 @@ try {
     await page.getByLabel('Weekly').check();
     await page.getByText('Meets every Tuesday').waitFor();
     await page.screenshot({ path: `${out}/schedule-form-${name}.png`, fullPage: true });
+    await page
+      .getByRole('group', { name: 'RSVPs' })
+      .screenshot({ path: `${out}/schedule-form-rsvps-${name}.png` });
     await page.goto(`${stack.url}/`);
     await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
     await page.getByRole('link', { name: 'Discussions' }).click();
