@@ -38,14 +38,12 @@ export const canSeeAttendees = (m: Membership | null | undefined) =>
 export const modesOf = (mode: MeetupMode): Attendance[] =>
   mode === 'hybrid' ? ['in_person', 'online'] : [mode as Attendance];
 
-export interface MeetupShape {
+export interface MeetupShape extends RsvpRule {
   start: string;
   mode: MeetupMode;
   venue?: unknown;
   online?: unknown;
   capacity: { inPerson?: number; online?: number };
-  rsvpOpensHoursBefore?: number;
-  rsvpClosesMinutesBefore?: number;
 }
 
 /** Cross-field checks the schema cannot express: what each mode needs, and an RSVP window. */
@@ -70,12 +68,46 @@ export function shapeProblems(m: MeetupShape): FieldError[] {
     if (m.capacity.online)
       problems.push({ path: 'body.capacity.online', message: 'An in-person meetup has no online places' });
   }
-  if (m.rsvpOpensHoursBefore !== undefined && m.rsvpOpensHoursBefore * 60 <= (m.rsvpClosesMinutesBefore ?? 0))
-    problems.push({
-      path: 'body.rsvpClosesMinutesBefore',
-      message: 'RSVPs would close before they open: close them later, or open them earlier',
-    });
+  problems.push(...rsvpWindowProblems(m));
   return problems;
+}
+
+/** When RSVPs open and close, relative to each meetup of a series. */
+export interface RsvpRule {
+  /** Absent or null: as soon as the meetup is scheduled. */
+  rsvpOpensHoursBefore?: number | null;
+  rsvpClosesMinutesBefore?: number;
+}
+
+/** A window that closes before it opens lets no one RSVP. */
+export function rsvpWindowProblems(r: RsvpRule): FieldError[] {
+  return r.rsvpOpensHoursBefore && r.rsvpOpensHoursBefore * 60 <= (r.rsvpClosesMinutesBefore ?? 0)
+    ? [
+        {
+          path: 'body.rsvpClosesMinutesBefore',
+          message: 'RSVPs would close before they open: close them later, or open them earlier',
+        },
+      ]
+    : [];
+}
+
+/**
+ * The RSVP window of a meetup starting at `startAt` under `rule`, set `now`: a window chosen for
+ * a series applies as chosen (who has an RSVP keeps it, and may still withdraw). RSVPs that
+ * open as soon as a meetup is scheduled opened when it was (`openedAt`), if that is past.
+ */
+export function rsvpWindowOf(
+  startAt: number,
+  rule: RsvpRule,
+  now: number,
+  openedAt = now,
+): { rsvpOpensAt: number; rsvpClosesAt: number } {
+  return {
+    rsvpOpensAt: rule.rsvpOpensHoursBefore
+      ? startAt - rule.rsvpOpensHoursBefore * 3_600_000
+      : Math.min(openedAt, now),
+    rsvpClosesAt: startAt - (rule.rsvpClosesMinutesBefore ?? 0) * 60_000,
+  };
 }
 
 export interface PlannedOccurrence {

@@ -328,6 +328,59 @@ describe('RSVP', () => {
     expect(again.body.rsvpOpensAt).toBe('2027-03-21T19:30:00.000Z');
   });
 
+  it('changes when RSVPs open and close for a whole series; RSVPs made stay', async () => {
+    const { t, owner, groupId } = await setup();
+    const made = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ start: '2026-11-26T18:30', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3' } }),
+    );
+    const [first, second, third] = made.body.occurrences;
+    const p = await t.signedUp();
+    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    const rsvp = (who: typeof p, o: { occurrenceId: string }) =>
+      who.call('PUT', `/api/occurrences/${o.occurrenceId}/rsvp`, { attendance: 'online' });
+    expect((await rsvp(p, third)).status).toBe(200);
+    const bad = await owner.patch(`/api/meetups/${first.meetupId}`, {
+      rsvpOpensHoursBefore: 2,
+      rsvpClosesMinutesBefore: 180,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('body.rsvpClosesMinutesBefore');
+    const res = await owner.patch(`/api/meetups/${first.meetupId}`, {
+      rsvpOpensHoursBefore: 168,
+      rsvpClosesMinutesBefore: 60,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect([res.body.meetup.rsvpOpensHoursBefore, res.body.meetup.rsvpClosesMinutesBefore]).toEqual([
+      168, 60,
+    ]);
+    const windows = await Promise.all(
+      [first, second, third].map(async (o) => {
+        const v = (await owner.get(`/api/occurrences/${o.occurrenceId}`)).body;
+        return [v.rsvpOpensAt, v.rsvpClosesAt];
+      }),
+    );
+    expect(windows).toEqual([
+      ['2026-11-19T18:30:00.000Z', '2026-11-26T17:30:00.000Z'],
+      ['2026-11-26T18:30:00.000Z', '2026-12-03T17:30:00.000Z'],
+      ['2026-12-03T18:30:00.000Z', '2026-12-10T17:30:00.000Z'],
+    ]);
+    // The third meetup's RSVPs now open on 3 December (the first's are open): no new ones, but
+    // the one made stays (and may be withdrawn).
+    const q = await t.signedUp();
+    await q.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    expect((await rsvp(q, third)).status).toBe(409);
+    expect((await rsvp(q, first)).status).toBe(200);
+    expect((await p.get(`/api/occurrences/${third.occurrenceId}`)).body.rsvp).toEqual({
+      status: 'going',
+      attendance: 'online',
+    });
+    expect((await p.call('DELETE', `/api/occurrences/${third.occurrenceId}/rsvp`)).status).toBe(200);
+    // Back to "as soon as it is scheduled": every upcoming meetup opens now.
+    await owner.patch(`/api/meetups/${first.meetupId}`, { rsvpOpensHoursBefore: null });
+    expect((await rsvp(q, third)).status).toBe(200);
+  });
+
   it('lists my upcoming meetups across my groups', async () => {
     const { occ, member } = await scheduled();
     const p = await member();

@@ -90,6 +90,15 @@ describe('meetups in Chromium', () => {
     await dates.getByRole('button', { name: 'Save the new dates' }).click();
     await dates.getByText('Saved: 2 meetups added, 0 meetups cancelled.').waitFor();
     await host.page.getByText('Riverside evening: every Tuesday, 10 times.').waitFor();
+    // RSVPs for the whole series now close an hour before each meetup.
+    await host.page.getByLabel('RSVPs close').selectOption({ label: '1 hour before' });
+    await host.page.getByRole('button', { name: 'Save changes' }).click();
+    await host.page.getByText('10 upcoming meetups changed.').waitFor();
+    await host.page.goto(occurrenceUrl);
+    await host.page.getByRole('heading', { name: 'Riverside evening' }).waitFor();
+    await host.page
+      .getByText(/^RSVPs close Tue, (16 Mar|Mar 16), 17:30|^RSVPs close Tue, (16 Mar|Mar 16), 5:30 PM/)
+      .waitFor();
 
     // The promoted member adds this meetup to their calendar, then subscribes to all of theirs.
     const cedar = guests[2]!.page;

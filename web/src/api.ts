@@ -48,8 +48,9 @@ export async function api<T>(
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
   }
+  // The header is to the second: the server's time was somewhere in that second.
   const date = Date.parse(res.headers.get('date') ?? '');
-  if (!Number.isNaN(date)) skew = date - Date.now();
+  if (!Number.isNaN(date)) skew = date + 500 - Date.now();
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;

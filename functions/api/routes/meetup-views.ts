@@ -96,6 +96,8 @@ export function meetupView(m: MeetupRecord) {
     capacity: { inPerson: m.capacity.inPerson ?? null, online: m.capacity.online ?? null },
     rrule: m.rrule,
     staffing: m.staffing ?? defaultStaffing(m.mode),
+    rsvpOpensHoursBefore: m.rsvpOpensHoursBefore ?? null,
+    rsvpClosesMinutesBefore: m.rsvpClosesMinutesBefore,
     repeats,
     status: m.status,
   };

@@ -16,6 +16,8 @@ import {
   type PlannedOccurrence,
   planOccurrences,
   replanSeries,
+  rsvpWindowOf,
+  rsvpWindowProblems,
   shapeProblems,
 } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
@@ -394,6 +396,14 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { meetups, now } = c.var.services;
       const { group, meetup } = await loadSeries(c, params.meetupId);
       checkShape(meetup.mode, body);
+      const rsvpRule = {
+        rsvpOpensHoursBefore:
+          body.rsvpOpensHoursBefore !== undefined ? body.rsvpOpensHoursBefore : meetup.rsvpOpensHoursBefore,
+        rsvpClosesMinutesBefore: body.rsvpClosesMinutesBefore ?? meetup.rsvpClosesMinutesBefore,
+      };
+      const windowProblems = rsvpWindowProblems(rsvpRule);
+      if (windowProblems.length) throw invalid('Some fields need another look', windowProblems);
+      const newWindow = body.rsvpOpensHoursBefore !== undefined || body.rsvpClosesMinutesBefore !== undefined;
       const at = now();
       const { recurrence, time, ...fields } = body;
       const start = time ? `${meetup.start.slice(0, 11)}${time}` : meetup.start;
@@ -463,7 +473,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const duration = follows('durationMinutes')
           ? fields.durationMinutes!
           : (o.endAt - o.startAt) / 60_000;
-        if (startAt === o.startAt && duration * 60_000 === o.endAt - o.startAt) {
+        if (startAt === o.startAt && duration * 60_000 === o.endAt - o.startAt && !newWindow) {
           if (!(['title', 'description', 'venue', 'online', 'capacity'] as const).some(follows)) continue;
         }
         const result = await meetups.updateOccurrence(
@@ -476,7 +486,9 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             startLocal,
             startAt,
             endAt: startAt + duration * 60_000,
-            ...movedWindow(o, startAt - o.startAt, at),
+            ...(newWindow
+              ? rsvpWindowOf(startAt, rsvpRule, at, o.rsvpOpensAt)
+              : movedWindow(o, startAt - o.startAt, at)),
             capInPerson: follows('capacity') ? fields.capacity?.inPerson : undefined,
             capOnline: follows('capacity') ? fields.capacity?.online : undefined,
           },
@@ -630,8 +642,7 @@ function occurrenceItem(
     cancelReason: null,
     sequence: 0,
     changedAt: at,
-    rsvpOpensAt: meetup.rsvpOpensHoursBefore ? p.startAt - meetup.rsvpOpensHoursBefore * 3_600_000 : at,
-    rsvpClosesAt: p.startAt - meetup.rsvpClosesMinutesBefore * 60_000,
+    ...rsvpWindowOf(p.startAt, meetup, at),
     recurring: !!meetup.rrule,
     staffing: meetup.staffing ?? defaultStaffing(meetup.mode),
     roster: {},

@@ -46,6 +46,10 @@ export const Capacity = z.strictObject({
   online: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
 });
 
+/** RSVPs open up to 90 days before a meetup, and close up to a week before it. */
+const OpensHoursBefore = z.number().check(z.int(), z.minimum(1), z.maximum(2160));
+const ClosesMinutesBefore = z.number().check(z.int(), z.minimum(0), z.maximum(10080));
+
 const meetupFields = {
   title: line(3, 120),
   description: z._default(text(4000), ''),
@@ -58,9 +62,9 @@ const meetupFields = {
   online: z.optional(Online),
   capacity: Capacity,
   /** RSVPs open this many hours before each start (absent: as soon as it is scheduled). */
-  rsvpOpensHoursBefore: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(2160))),
+  rsvpOpensHoursBefore: z.optional(OpensHoursBefore),
   /** RSVPs close this many minutes before each start (0: at the start). */
-  rsvpClosesMinutesBefore: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(10080)), 0),
+  rsvpClosesMinutesBefore: z._default(ClosesMinutesBefore, 0),
 };
 
 const Rrule = z.string().check(z.minLength(1), z.maxLength(200));
@@ -134,6 +138,10 @@ export const MeetupView = z.object({
   capacity: z.object({ inPerson: z.nullable(z.number()), online: z.nullable(z.number()) }),
   rrule: z.nullable(z.string()),
   staffing: z.object({ roles: z.array(z.string()), minimum: z.number() }),
+  /** RSVPs open this many hours before each meetup (`null`: as soon as it is scheduled)… */
+  rsvpOpensHoursBefore: z.nullable(z.number()),
+  /** …and close this many minutes before it starts. */
+  rsvpClosesMinutesBefore: z.number(),
   /** "every Tuesday, 10 times" */
   repeats: z.nullable(z.string()),
   status: z.enum(['scheduled', 'cancelled']),
@@ -226,6 +234,9 @@ export const UpdateMeetupRequest = z
     recurrence: z.optional(z.strictObject({ rrule: Rrule, start: z.optional(LocalDateTimeSchema) })),
     /** The duties its upcoming meetups need (a duty someone holds cannot be dropped). */
     staffing: z.optional(StaffingSchema),
+    /** When RSVPs open for each upcoming meetup (`null`: now); RSVPs made stay. */
+    rsvpOpensHoursBefore: z.optional(z.nullable(OpensHoursBefore)),
+    rsvpClosesMinutesBefore: z.optional(ClosesMinutesBefore),
   })
   .check(z.refine((u: object) => Object.keys(u).length > 0, 'Change at least one field'));
 export type UpdateMeetupRequest = z.infer<typeof UpdateMeetupRequest>;

@@ -57,7 +57,8 @@ export interface MeetupRecord {
   venue?: VenueRecord;
   online?: { url: string; notes?: string };
   capacity: { inPerson?: number; online?: number };
-  rsvpOpensHoursBefore?: number;
+  /** Absent or null: RSVPs open as soon as a meetup is scheduled. */
+  rsvpOpensHoursBefore?: number | null;
   rsvpClosesMinutesBefore: number;
   rrule: string | null;
   /** The duties each of its meetups needs (absent: the default for its mode). */

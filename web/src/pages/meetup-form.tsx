@@ -439,6 +439,9 @@ function RsvpWindowFields({
   error: ApiError | null;
 }) {
   const problem = error?.field('rsvpClosesMinutesBefore') ?? error?.field('rsvpOpensHoursBefore');
+  // A series may hold a value set outside these choices: offer it too.
+  const withCurrent = (options: [string, string][], v: string, unit: string) =>
+    options.some(([o]) => o === v) ? options : [...options, [v, `${v} ${unit} before`] as [string, string]];
   const choose = (id: string, label: string, key: keyof RsvpWindow, options: [string, string][]) => (
     <div class="field">
       <label for={id}>{label}</label>
@@ -461,8 +464,8 @@ function RsvpWindowFields({
     <fieldset>
       <legend>RSVPs</legend>
       <div class="row">
-        {choose('rsvp-opens', 'RSVPs open', 'opens', OPENS)}
-        {choose('rsvp-closes', 'RSVPs close', 'closes', CLOSES)}
+        {choose('rsvp-opens', 'RSVPs open', 'opens', withCurrent(OPENS, value.opens, 'hours'))}
+        {choose('rsvp-closes', 'RSVPs close', 'closes', withCurrent(CLOSES, value.closes, 'minutes'))}
       </div>
       <p class="meta">For a series, counted from each meetup.</p>
       {problem && (
@@ -727,7 +730,12 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
   const [capInPerson, setCapInPerson] = useState('');
   const [capOnline, setCapOnline] = useState('');
   const [staffing, setStaffing] = useState<Staffing | null>(null);
+  const [rsvpWindow, setRsvpWindow] = useState<RsvpWindow>({ opens: '', closes: '0' });
   const [result, setResult] = useState<string | null>(null);
+  const windowOf = (s: MeetupView): RsvpWindow => ({
+    opens: s.rsvpOpensHoursBefore === null ? '' : String(s.rsvpOpensHoursBefore),
+    closes: String(s.rsvpClosesMinutesBefore),
+  });
   useEffect(() => {
     void get<MeetupView>(`/meetups/${meetupId}`).then((s) => {
       setM(s);
@@ -737,6 +745,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       setCapInPerson(s.capacity.inPerson ? String(s.capacity.inPerson) : '');
       setCapOnline(s.capacity.online ? String(s.capacity.online) : '');
       setStaffing(s.staffing as Staffing);
+      setRsvpWindow(windowOf(s));
     });
   }, [meetupId]);
   const { busy, error, submit } = useSubmit(async () => {
@@ -744,13 +753,24 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       ...(capInPerson ? { inPerson: Number(capInPerson) } : {}),
       ...(capOnline ? { online: Number(capOnline) } : {}),
     };
-    const res = await api<{ updated: number; skipped: number }>('PATCH', `/meetups/${meetupId}`, {
-      ...(title !== m!.title ? { title } : {}),
-      ...(time !== m!.start.slice(11) ? { time } : {}),
-      ...(Number(duration) !== m!.durationMinutes ? { durationMinutes: Number(duration) || 0 } : {}),
-      ...(Object.keys(capacity).length ? { capacity } : {}),
-      ...(staffing && JSON.stringify(staffing) !== JSON.stringify(m!.staffing) ? { staffing } : {}),
-    });
+    const res = await api<{ meetup: MeetupView; updated: number; skipped: number }>(
+      'PATCH',
+      `/meetups/${meetupId}`,
+      {
+        ...(title !== m!.title ? { title } : {}),
+        ...(time !== m!.start.slice(11) ? { time } : {}),
+        ...(Number(duration) !== m!.durationMinutes ? { durationMinutes: Number(duration) || 0 } : {}),
+        ...(Object.keys(capacity).length ? { capacity } : {}),
+        ...(staffing && JSON.stringify(staffing) !== JSON.stringify(m!.staffing) ? { staffing } : {}),
+        ...(JSON.stringify(rsvpWindow) !== JSON.stringify(windowOf(m!))
+          ? {
+              rsvpOpensHoursBefore: rsvpWindow.opens ? Number(rsvpWindow.opens) : null,
+              rsvpClosesMinutesBefore: Number(rsvpWindow.closes),
+            }
+          : {}),
+      },
+    );
+    setM(res.meetup);
     setResult(
       `${res.updated} upcoming meetups changed.${res.skipped ? ` ${res.skipped} could not take the new capacity because more people are already going.` : ''}`,
     );
@@ -814,6 +834,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
           />
         )}
         {staffing && <StaffingFields value={staffing} set={setStaffing} />}
+        <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy}>
             Save changes
