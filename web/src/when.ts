@@ -14,6 +14,22 @@ export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOpt
   }).format(new Date(iso));
 }
 
+/** A wall-clock time of the group's zone (`2026-12-06T10:00`) as people read it: "Sun, Dec 6, 10:00 AM". */
+export function localText(local: string): string {
+  return formatIn(`${local.slice(0, 16)}:00Z`, 'UTC');
+}
+
+/** A calendar date (`2026-11-30`), the month in words: "Mon, Nov 30, 2026". */
+export function dateText(date: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
 export function timeIn(iso: string, zone: string): string {
   return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(
     new Date(iso),

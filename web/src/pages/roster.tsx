@@ -4,6 +4,7 @@
  * availability, and "My duties" with confirm, decline and asking for cover.
  * @module
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { WEEKDAYS } from '../../../functions/core/recurrence';
 import { ROLE_ORDER, ROSTER_ROLES, type RosterRole } from '../../../functions/core/roster';
@@ -18,9 +19,9 @@ import type {
 import { api, del, get, post } from '../api';
 import { me } from '../state';
 import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { dateText, localText } from '../when';
 
 const DAY_NAMES = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' } as const;
-const when = (local: string) => local.replace('T', ' ');
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -165,14 +166,14 @@ function RosterTable({
           <tbody key={monday}>
             <tr class="week">
               <th colSpan={roles.length + 1} scope="rowgroup">
-                Week of {monday}
+                Week of {dateText(monday)}
               </th>
             </tr>
             {week.map((o) => (
               <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
                 <th scope="row" data-label="Meetup">
                   <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
-                  <span class="meta"> {when(o.startLocal)}</span>
+                  <span class="meta"> {localText(o.startLocal)}</span>
                   {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
                 </th>
                 {roles.map((r) => {
@@ -201,7 +202,7 @@ function RosterTable({
                             <button
                               type="button"
                               class="secondary small"
-                              aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${when(o.startLocal)}`}
+                              aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${localText(o.startLocal)}`}
                               onClick={async () => {
                                 await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
                                 await onChange();
@@ -213,7 +214,7 @@ function RosterTable({
                         </>
                       ) : owner ? (
                         <select
-                          aria-label={`${ROSTER_ROLES[r]} on ${when(o.startLocal)}`}
+                          aria-label={`${ROSTER_ROLES[r]} on ${localText(o.startLocal)}`}
                           value=""
                           onChange={(e) => void give(o, r, e.currentTarget.value)}
                         >
@@ -262,7 +263,7 @@ function CoverRequests({
       <ul class="notes">
         {covers.map((c) => (
           <li key={c.coverRequestId}>
-            {ROSTER_ROLES[c.role]} at {c.title}, {when(c.startLocal)} (asked by {c.askedBy}){' '}
+            {ROSTER_ROLES[c.role]} at {c.title}, {localText(c.startLocal)} (asked by {c.askedBy}){' '}
             {canTake && c.askedBy !== me.value?.handle && (
               <button
                 type="button"
@@ -445,13 +446,13 @@ function AutofillPanel({ groupId, onApplied }: { groupId: string; onApplied: () 
               <ul>
                 {preview.proposals.map((p) => (
                   <li key={`${p.occurrenceId}.${p.role}`}>
-                    {when(p.startLocal)} {p.title}: <strong>{p.displayName}</strong> as{' '}
+                    {localText(p.startLocal)} {p.title}: <strong>{p.displayName}</strong> as{' '}
                     {ROSTER_ROLES[p.role].toLowerCase()} <span class="meta">(chosen: {p.reason})</span>
                   </li>
                 ))}
                 {preview.unfilled.map((u) => (
                   <li key={`${u.occurrenceId}.${u.role}`}>
-                    {when(u.startLocal)} {u.title}:{' '}
+                    {localText(u.startLocal)} {u.title}:{' '}
                     <strong class="gap-label">no {ROSTER_ROLES[u.role].toLowerCase()}</strong>{' '}
                     <span class="meta">({u.reason})</span>
                   </li>
@@ -501,7 +502,7 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
       <h2 id="availability">Your availability</h2>
       <p class="meta">
         {profile.trainedOn
-          ? `Trained on ${profile.trainedOn}.`
+          ? `Trained on ${dateText(profile.trainedOn)}.`
           : 'Not yet recorded as trained: you can help, but not lead.'}
       </p>
       <form onSubmit={save.submit} noValidate>
@@ -689,7 +690,7 @@ export function MyDutiesPage() {
                 <a href={`/occurrences/${d.occurrenceId}`}>{d.title}</a>
               </h2>
               <p>
-                {ROSTER_ROLES[d.role]}, {when(d.startLocal)} ·{' '}
+                {ROSTER_ROLES[d.role]}, {localText(d.startLocal)} ·{' '}
                 {d.coverRequestId
                   ? 'asking for cover'
                   : d.status === 'confirmed'
