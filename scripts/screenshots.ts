@@ -116,6 +116,9 @@ try {
     await page.goto(`${stack.url}/me/duties`);
     await page.getByRole('heading', { name: 'My duties' }).waitFor();
     await page.screenshot({ path: `${out}/duties-${name}.png`, fullPage: true });
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/notifications-${name}.png`, fullPage: true });
     await page.goto(`${stack.url}/resources`);
     await page.getByText('Samaritans (United Kingdom)').waitFor();
     await page.screenshot({ path: `${out}/resources-${name}.png`, fullPage: true });

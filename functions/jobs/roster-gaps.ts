@@ -100,6 +100,7 @@ export const rosterGaps = {
           text: `Roster gap: “${o.title}” on ${o.startLocal.replace('T', ' at ')} has ${parts.join(', and ')}.`,
           occurrenceId: o.occurrenceId,
           groupId: o.groupId,
+          page: 'roster' as const,
         })),
         now,
       );

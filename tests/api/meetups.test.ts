@@ -170,7 +170,12 @@ describe('RSVP', () => {
     });
     const notes = await b.get('/api/me/notifications');
     expect(notes.body.unread).toBe(1);
-    expect(notes.body.items[0]).toMatchObject({ kind: 'promoted', occurrenceId: occ, read: false });
+    expect(notes.body.items[0]).toMatchObject({
+      kind: 'promoted',
+      occurrenceId: occ,
+      href: `/occurrences/${occ}`,
+      read: false,
+    });
     expect((await b.post(`/api/me/notifications/${notes.body.items[0].notificationId}/read`)).status).toBe(
       200,
     );

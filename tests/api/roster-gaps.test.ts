@@ -67,6 +67,7 @@ describe('the roster gap job', () => {
       );
     expect(await told(groups[0]!.owner)).toHaveLength(2);
     expect(await told(groups[0]!.f)).toHaveLength(2);
+    expect((await told(groups[0]!.owner))[0].href).toBe(`/groups/${groups[0]!.groupId}/roster`);
     // Run again: nothing new to tell. Then the gap changes (a lead confirms): told only of that.
     await rosterGaps.run({ db, now: t.now() });
     expect(await told(groups[0]!.owner)).toHaveLength(2);

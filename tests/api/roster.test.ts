@@ -143,6 +143,7 @@ describe('the roster', () => {
     expect(mine.length).toBe(counts[0]);
     expect((await facilitators[0]!.get('/api/me/notifications')).body.items[0]).toMatchObject({
       kind: 'roster',
+      href: '/me/duties',
     });
   });
 
@@ -254,6 +255,11 @@ describe('the roster', () => {
     const coverId = asked.body.coverRequestId as string;
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toHaveLength(1);
     expect((await asker!.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(409); // not your own
+    // Those asked are sent to the roster, where "Cover needed" is.
+    expect((await others[0]!.get('/api/me/notifications')).body.items[0]).toMatchObject({
+      text: expect.stringMatching(/^Can you cover\?/),
+      href: `/groups/${groupId}/roster`,
+    });
     const answers = await Promise.all(others.map((o) => o.post(`/api/cover-requests/${coverId}/accept`)));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
     const winner = others[answers.findIndex((r) => r.status === 200)]!;

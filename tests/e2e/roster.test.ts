@@ -95,8 +95,11 @@ describe('rosters in Chromium', () => {
 
     // Birch is told, and takes it from the roster page.
     await birch.page.goto(`${stack.url}/notifications`);
-    await birch.page.getByText(/Can you cover\? Lead facilitator at “Harbour evening”/).waitFor();
-    await birch.page.goto(`${stack.url}/groups/${group.groupId}/roster`);
+    await birch.page
+      .getByRole('link', { name: /Can you cover\? Lead facilitator at “Harbour evening”/ })
+      .click();
+    await birch.page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();
+    expect(new URL(birch.page.url()).pathname).toBe(`/groups/${group.groupId}/roster`);
     const cover = birch.page.getByRole('region', { name: 'Cover needed' });
     await cover.getByRole('button', { name: 'I’ll cover it' }).click();
     await birch.page.getByRole('region', { name: 'Cover needed' }).waitFor({ state: 'detached' });

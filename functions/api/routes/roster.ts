@@ -45,6 +45,7 @@ import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
 import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
+import type { NotificationRecord } from '../../store/repos/notifications';
 import {
   type DutyEntry,
   dutyKey,
@@ -265,6 +266,7 @@ async function notifyPeople(
   userIds: string[],
   o: { occurrenceId: string; groupId: string },
   text: string,
+  page?: NotificationRecord['page'],
 ) {
   if (!userIds.length) return;
   await c.var.services.notifications.notify(
@@ -274,6 +276,7 @@ async function notifyPeople(
       text,
       occurrenceId: o.occurrenceId,
       groupId: o.groupId,
+      ...(page ? { page } : {}),
     })),
     c.var.services.now(),
   );
@@ -488,6 +491,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         [body.userId],
         o,
         `You have a duty: ${ROSTER_ROLES[params.role]} at “${o.title}” on ${when(o)}. Please confirm it.`,
+        'duties',
       );
       return c.json({ ok: true as const });
     },
@@ -596,6 +600,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
             [u],
             { occurrenceId, groupId: group.groupId },
             `You have ${n} new ${n === 1 ? 'duty' : 'duties'} in ${group.name}. Please confirm them in My duties.`,
+            'duties',
           );
         }
       }
@@ -697,6 +702,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         eligible,
         o,
         `Can you cover? ${ROSTER_ROLES[role]} at “${o.title}” on ${when(o)} needs someone.`,
+        'roster',
       );
       return c.json({ coverRequestId, notified: eligible.length }, 201);
     },

@@ -182,15 +182,23 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         notifications.unreadCount(auth.userId),
       ]);
       return c.json({
-        items: page.items.map(({ notificationId, kind, text, occurrenceId, groupId, createdAt, read }) => ({
-          notificationId,
-          kind,
-          text,
-          occurrenceId,
-          groupId,
-          createdAt,
-          read,
-        })),
+        items: page.items.map(
+          ({ notificationId, kind, text, occurrenceId, groupId, page, createdAt, read }) => ({
+            notificationId,
+            kind,
+            text,
+            occurrenceId,
+            groupId,
+            href:
+              page === 'duties'
+                ? '/me/duties'
+                : page === 'roster'
+                  ? `/groups/${groupId}/roster`
+                  : `/occurrences/${occurrenceId}`,
+            createdAt,
+            read,
+          }),
+        ),
         unread,
         nextCursor: page.nextCursor,
       });

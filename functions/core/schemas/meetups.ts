@@ -187,6 +187,8 @@ export const Notification = z.object({
   text: z.string(),
   occurrenceId: z.string(),
   groupId: z.string(),
+  /** The web app's page it is about: the meetup, My duties, or the group's roster. */
+  href: z.string(),
   createdAt: z.string(),
   read: z.boolean(),
 });

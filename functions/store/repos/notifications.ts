@@ -18,6 +18,8 @@ export interface NotificationRecord {
   text: string;
   occurrenceId: string;
   groupId: string;
+  /** Where it sends the member, when not the meetup's page: their duties, or the group's roster. */
+  page?: 'duties' | 'roster';
   createdAt: string;
   read: boolean;
 }

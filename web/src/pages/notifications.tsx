@@ -52,8 +52,8 @@ export function NotificationsPage() {
         <ul class="notes">
           {items.map((n) => (
             <li key={n.notificationId} class={n.read ? 'read' : 'unread'}>
-              <a href={`/occurrences/${n.occurrenceId}`} onClick={() => open(n)}>
-                {!n.read && <span class="visually-hidden">New: </span>}
+              {!n.read && <span class="visually-hidden">New: </span>}
+              <a href={n.href} onClick={() => open(n)}>
                 {n.text}
               </a>
               <span class="meta">
