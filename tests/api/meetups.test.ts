@@ -183,6 +183,29 @@ describe('RSVP', () => {
     expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200); // again: nothing to withdraw
   });
 
+  it('marks all of a member’s notifications read at once, and only theirs', async () => {
+    const { t, owner, occ, member } = await scheduled({ inPerson: 1, online: 2 });
+    const a = await member();
+    const b = await member();
+    await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await b.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await a.del(`/api/occurrences/${occ}/rsvp`); // b is promoted
+    await owner.patch(`/api/occurrences/${occ}`, { start: '2027-03-17T18:30' }); // a and b: b is told
+    await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    await owner.post(`/api/occurrences/${occ}/cancel`, { reason: 'The room flooded' }); // both told
+    expect((await b.get('/api/me/notifications')).body.unread).toBe(3);
+    expect((await a.get('/api/me/notifications')).body.unread).toBe(1);
+    expect((await b.post('/api/me/notifications/read')).body).toEqual({ marked: 3 });
+    const after = await b.get('/api/me/notifications');
+    expect([after.body.unread, after.body.items.map((n: { read: boolean }) => n.read)]).toEqual([
+      0,
+      [true, true, true],
+    ]);
+    expect((await b.post('/api/me/notifications/read')).body).toEqual({ marked: 0 });
+    expect((await a.get('/api/me/notifications')).body.unread).toBe(1);
+    expect((await t.person().post('/api/me/notifications/read')).status).toBe(401);
+  });
+
   it('lets a member switch mode, freeing their place for the next in line', async () => {
     const { occ, member } = await scheduled({ inPerson: 1, online: 2 });
     const a = await member();

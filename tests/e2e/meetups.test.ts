@@ -71,6 +71,10 @@ describe('meetups in Chromium', () => {
     await guests[2]!.page.getByText('You are going in person').waitFor();
     await guests[2]!.page.getByRole('link', { name: /Notifications/ }).click();
     await guests[2]!.page.getByText(/A place opened up/).waitFor();
+    await guests[2]!.page.getByRole('link', { name: /Notifications 1 unread/ }).waitFor();
+    await guests[2]!.page.getByRole('button', { name: 'Mark all as read' }).click();
+    await guests[2]!.page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
+    await guests[2]!.page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
 
     await host.page.reload();
     await host.page.getByRole('heading', { name: 'Who is coming (2)' }).waitFor();

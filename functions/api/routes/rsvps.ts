@@ -8,6 +8,7 @@ import { canSeeAttendees, modesOf, rsvpOf } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
 import {
   AttendeeList,
+  MarkedRead,
   NotificationPage,
   NotificationParams,
   NotificationsQuery,
@@ -202,6 +203,23 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         unread,
         nextCursor: page.nextCursor,
       });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/notifications/read',
+      tag: 'notifications',
+      summary: 'Mark all your unread notifications read',
+      auth: 'required',
+      responses: { 200: { description: 'How many were marked', schema: MarkedRead } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json({ marked: await c.var.services.notifications.markAllRead(auth.userId) });
     },
   );
 

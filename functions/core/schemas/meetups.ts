@@ -193,6 +193,7 @@ export const Notification = z.object({
   read: z.boolean(),
 });
 export type Notification = z.infer<typeof Notification>;
+export const MarkedRead = z.object({ marked: z.number() });
 export const NotificationPage = z.object({
   items: z.array(Notification),
   unread: z.number(),

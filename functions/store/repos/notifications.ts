@@ -108,6 +108,48 @@ export function notificationsRepo(db: Db) {
         throw e;
       }
     },
+
+    /** Marks every unread notification among the newest 100 read; returns how many. */
+    async markAllRead(userId: string): Promise<number> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#read = :false',
+          ProjectionExpression: 'pk, sk',
+          ExpressionAttributeNames: { '#read': 'read' },
+          ExpressionAttributeValues: {
+            ':pk': `USER#${userId}`,
+            ':prefix': keys.notificationPrefix,
+            ':false': false,
+          },
+          ScanIndexForward: false,
+          Limit: 100,
+        }),
+      );
+      const unread = (out.Items ?? []) as { pk: string; sk: string }[];
+      for (let i = 0; i < unread.length; i += 25) {
+        await Promise.all(
+          unread.slice(i, i + 25).map((key) =>
+            doc
+              .send(
+                new UpdateCommand({
+                  TableName: table,
+                  Key: key,
+                  UpdateExpression: 'SET #read = :true',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeNames: { '#read': 'read' },
+                  ExpressionAttributeValues: { ':true': true },
+                }),
+              )
+              .catch((e) => {
+                if (!isConditionFailure(e)) throw e; // gone meanwhile (expired): nothing to mark
+              }),
+          ),
+        );
+      }
+      return unread.length;
+    },
   };
 }
 

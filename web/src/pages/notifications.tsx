@@ -37,11 +37,23 @@ export function NotificationsPage() {
       void refreshUnread();
     }
   };
+  const readAll = async () => {
+    await post('/me/notifications/read');
+    setItems((all) => all?.map((n) => ({ ...n, read: true })) ?? null);
+    void refreshUnread();
+  };
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
         Notifications
       </h1>
+      {items?.some((n) => !n.read) && (
+        <p>
+          <button type="button" class="secondary" onClick={readAll}>
+            Mark all as read
+          </button>
+        </p>
+      )}
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (
