@@ -49,6 +49,20 @@ export function formatLocal(p: LocalParts): LocalDateTime {
 }
 
 /** The wall-clock fields read as if they were UTC: a number to do calendar arithmetic on. */
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A wall-clock time as messages say it, the month in words so no reader takes 3/4 for 4 March:
+ * `2027-03-16T18:30` → "Tue 16 Mar 2027 at 18:30".
+ */
+export function sayLocal(local: LocalDateTime): string {
+  const p = parseLocal(local);
+  if (!p) return local;
+  const day = DAYS[new Date(asUtc(p)).getUTCDay()];
+  return `${day} ${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${local.slice(11, 16)}`;
+}
+
 export const asUtc = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
 
 export function fromUtcFields(ms: number): LocalParts {

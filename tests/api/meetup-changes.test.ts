@@ -62,7 +62,7 @@ describe('changing one occurrence', () => {
     });
     const notes = (await p.get('/api/me/notifications')).body.items;
     expect(notes[0]).toMatchObject({ kind: 'moved', occurrenceId: occ[1] });
-    expect(notes[0].text).toMatch(/2027-03-23 at 18:30 to 2027-03-24 at 19:00/);
+    expect(notes[0].text).toMatch(/Tue 23 Mar 2027 at 18:30 to Wed 24 Mar 2027 at 19:00/);
     expect((await p.get(`/api/occurrences/${occ[1]}`)).body.rsvp).toEqual({
       status: 'going',
       attendance: 'online',

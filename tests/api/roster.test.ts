@@ -188,7 +188,7 @@ describe('the roster', () => {
     const duties = (await a.get('/api/me/duties')).body.items;
     expect(duties.map((d: { startLocal: string }) => d.startLocal)).toEqual(['2027-03-17T10:00']);
     const notes = (await a.get('/api/me/notifications')).body.items.map((n: { text: string }) => n.text);
-    expect(notes.some((t: string) => /has moved: it is now on 2027-03-17 at 10:00/.test(t))).toBe(true);
+    expect(notes.some((t: string) => /has moved: it is now on Wed 17 Mar 2027 at 10:00/.test(t))).toBe(true);
     expect(notes.some((t: string) => /is off: the meetup is cancelled/.test(t))).toBe(true);
     // The old time is free again: another group's meetup then can be theirs.
     const other = await setup(0);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatLocal, localAt, offsetMinutes, parseLocal, resolveLocal } from '../../functions/core/time';
+import {
+  formatLocal,
+  localAt,
+  offsetMinutes,
+  parseLocal,
+  resolveLocal,
+  sayLocal,
+} from '../../functions/core/time';
 
 const original = process.env.TZ;
 afterEach(() => {
@@ -113,5 +120,13 @@ describe('resolving wall-clock times in a zone', () => {
     ]) {
       expect(parseLocal(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('sayLocal', () => {
+  it('says a wall-clock time with the weekday and the month in words', () => {
+    expect(sayLocal('2027-03-16T18:30')).toBe('Tue 16 Mar 2027 at 18:30');
+    expect(sayLocal('2028-02-29T09:05')).toBe('Tue 29 Feb 2028 at 09:05');
+    expect(sayLocal('2026-12-31T23:59')).toBe('Thu 31 Dec 2026 at 23:59');
   });
 });

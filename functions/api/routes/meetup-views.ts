@@ -9,7 +9,7 @@ import { canSeeWhere, type RsvpState, rsvpOf } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
-import { parseLocal } from '../../core/time';
+import { parseLocal, sayLocal } from '../../core/time';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
 import { feedsRepo } from '../../store/repos/feeds';
@@ -179,7 +179,7 @@ export async function notifyPromoted(
   ]);
 }
 
-export const when = (o: Pick<OccurrenceRecord, 'startLocal'>) => o.startLocal.replace('T', ' at ');
+export const when = (o: Pick<OccurrenceRecord, 'startLocal'>) => sayLocal(o.startLocal);
 
 /** Everyone with an RSVP (going or waiting), who must hear when a meetup moves or is cancelled. */
 export const everyoneWithRsvp = (o: OccurrenceRecord) => [
