@@ -7,7 +7,7 @@
 import type { FieldError } from './errors';
 import type { Membership, Role } from './groups';
 import { expand, MAX_OCCURRENCES, parseRule, type Rule } from './recurrence';
-import { formatLocal, type LocalParts, parseLocal, resolveLocal } from './time';
+import { formatLocal, type LocalParts, localAt, parseLocal, resolveLocal, sayLocal } from './time';
 
 export const MEETUP_MODES = ['in_person', 'online', 'hybrid'] as const;
 export type MeetupMode = (typeof MEETUP_MODES)[number];
@@ -385,6 +385,8 @@ export type RsvpWindow = {
   closesAt: number;
   startAt: number;
   status: 'scheduled' | 'cancelled';
+  /** The group's zone, to say when RSVPs open. */
+  timezone: string;
 };
 
 /** Why an RSVP cannot change now, or null. RSVPs close at the closing time or the start. */
@@ -393,7 +395,7 @@ export function rsvpClosedReason(w: RsvpWindow, now: number): string | null {
   if (now >= w.startAt) return 'This meetup has already started';
   if (now >= w.closesAt) return 'RSVPs for this meetup have closed';
   if (now < w.opensAt)
-    return `RSVPs open on ${new Date(w.opensAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return `RSVPs open on ${sayLocal(formatLocal(localAt(w.opensAt, w.timezone)))} (${w.timezone.replace(/_/g, ' ')})`;
   return null;
 }
 

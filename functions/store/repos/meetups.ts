@@ -624,7 +624,13 @@ export function meetupsRepo(db: Db) {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
         const closed = rsvpClosedReason(
-          { opensAt: o.rsvpOpensAt, closesAt: o.rsvpClosesAt, startAt: o.startAt, status: o.status },
+          {
+            opensAt: o.rsvpOpensAt,
+            closesAt: o.rsvpClosesAt,
+            startAt: o.startAt,
+            status: o.status,
+            timezone: o.timezone,
+          },
           now,
         );
         if (closed) throw new RsvpClosed(closed);
