@@ -15,10 +15,10 @@ export async function feedsChanged(c: Ctx, userIds: string[]): Promise<void> {
 }
 
 /** A group's schedule changed (a meetup added, moved, edited or cancelled; the group renamed). */
-export async function scheduleChanged(c: Ctx, groupId: string): Promise<void> {
+export async function scheduleChanged(c: Ctx, groupId: string): Promise<number> {
   const { groups, config, now } = c.var.services;
   const at = now();
-  await groups.touchSchedule(groupId, at);
+  const version = await groups.touchSchedule(groupId, at);
   const feeds = feedsRepo(config.db);
   let cursor: string | undefined;
   do {
@@ -29,4 +29,5 @@ export async function scheduleChanged(c: Ctx, groupId: string): Promise<void> {
     );
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
+  return version;
 }

@@ -414,6 +414,34 @@ export function movedWindow(
   };
 }
 
+/** How a group meets, for its directory card: from its upcoming meetups. */
+export interface Meets {
+  inPerson: boolean;
+  online: boolean;
+  /** Neighbourhoods of its meetups in person (public on every meetup's page), at most 3. */
+  places: string[];
+  /** The first few starts, so a card can say the next one until they have passed. */
+  starts: number[];
+}
+
+/** `upcoming`: the group's meetups from now, earliest first. Null when none is scheduled. */
+export function meetsOf(
+  upcoming: { status: string; mode: MeetupMode; startAt: number; venue?: { neighbourhood?: string } }[],
+): Meets | null {
+  const live = upcoming.filter((o) => o.status === 'scheduled');
+  if (!live.length) return null;
+  const places = live
+    .filter((o) => o.mode !== 'online')
+    .map((o) => o.venue?.neighbourhood?.trim())
+    .filter((n): n is string => !!n);
+  return {
+    inPerson: live.some((o) => o.mode !== 'online'),
+    online: live.some((o) => o.mode !== 'in_person'),
+    places: [...new Set(places)].slice(0, 3),
+    starts: live.slice(0, 5).map((o) => o.startAt),
+  };
+}
+
 /** "5 of 12 places taken" */
 export function seatsText(going: number, capacity: number): string {
   return going >= capacity ? `All ${capacity} places taken` : `${going} of ${capacity} places taken`;

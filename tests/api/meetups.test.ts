@@ -279,6 +279,46 @@ describe('RSVP', () => {
     ]);
   });
 
+  it('shows on the group’s card how it meets: in person where, online, and when next', async () => {
+    const { t, owner, groupId } = await setup();
+    const card = async () =>
+      (await t.person().get('/api/groups')).body.items.find((g: { groupId: string }) => g.groupId === groupId)
+        .meets;
+    expect(await card()).toBeNull();
+    const series = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ recurrence: { rrule: 'FREQ=WEEKLY;COUNT=2' } }),
+    );
+    await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({
+        start: '2027-03-18T12:00',
+        mode: 'in_person',
+        online: undefined,
+        capacity: { inPerson: 5 },
+        venue: { name: 'Library', address: '2 Park Row', neighbourhood: 'Headingley', access: [] },
+      }),
+    );
+    expect(await card()).toEqual({
+      inPerson: true,
+      online: true,
+      places: ['City centre', 'Headingley'],
+      next: '2027-03-16T18:30:00.000Z',
+    });
+    // The same on the group's own page.
+    expect((await owner.get(`/api/groups/${groupId}`)).body.meets.next).toBe('2027-03-16T18:30:00.000Z');
+    // Once the first has passed, the card names the next.
+    t.advance(Date.parse('2027-03-17T00:00Z') - t.now());
+    expect((await card()).next).toBe('2027-03-18T12:00:00.000Z');
+    // A series cancelled, then the one-off: nothing is scheduled.
+    await owner.post('/api/auth/login', { handle: owner.handle, passphrase: 'quiet river morning tea' });
+    expect(
+      (await owner.post(`/api/meetups/${series.body.meetup.meetupId}/cancel`, { reason: 'Room closed' }))
+        .status,
+    ).toBe(200);
+    expect(await card()).toMatchObject({ inPerson: true, online: false, places: ['Headingley'] });
+  });
+
   it('refuses in-person attendance at an online meetup, pending members, and late RSVPs', async () => {
     const { t, owner, groupId } = await setup({ joinPolicy: 'approval' });
     const online = await owner.post(

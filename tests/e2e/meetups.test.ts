@@ -46,6 +46,11 @@ describe('meetups in Chromium', () => {
     const groupUrl = await host.page
       .getByRole('link', { name: /Riverside Peer Support/ })
       .getAttribute('href');
+    // The directory's card now says how and when the group meets.
+    await host.page.goto(`${stack.url}/`);
+    const card = host.page.getByRole('listitem').filter({ hasText: 'Riverside Peer Support' });
+    await card.getByText(/^Meets in person and online · next Tue, (16 Mar|Mar 16)/).waitFor();
+    await host.page.goto(occurrenceUrl);
 
     const guests = [];
     for (const handle of ['ash-e2e', 'beech-e2e', 'cedar-e2e']) {

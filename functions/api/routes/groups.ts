@@ -40,7 +40,8 @@ import { defineRoute, type Registry } from '../route';
 
 const NOT_FOUND = 'No such group, or it is private';
 
-function summaryOf(g: GroupRecord) {
+function summaryOf(g: GroupRecord, now: number) {
+  const next = g.meets?.starts.find((t) => t > now);
   return {
     groupId: g.groupId,
     name: g.name,
@@ -50,6 +51,14 @@ function summaryOf(g: GroupRecord) {
     tone: g.tone,
     joinPolicy: g.joinPolicy,
     sizeBand: sizeBand(g.memberCount),
+    meets: g.meets
+      ? {
+          inPerson: g.meets.inPerson,
+          online: g.meets.online,
+          places: g.meets.places,
+          next: next === undefined ? null : new Date(next).toISOString(),
+        }
+      : null,
   };
 }
 
@@ -70,7 +79,7 @@ function membershipOf(m: MemberRecord | null, now: number): MyMembership | null 
 
 function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): GroupDetail {
   return {
-    ...summaryOf(g),
+    ...summaryOf(g, now),
     guidelines: g.guidelines,
     timezone: g.timezone,
     visibility: g.visibility,
@@ -186,7 +195,10 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { query }) => {
       const page = await c.var.services.groups.listDirectory(query);
-      return c.json({ items: page.groups.map(summaryOf), nextCursor: page.nextCursor });
+      return c.json({
+        items: page.groups.map((g) => summaryOf(g, c.var.services.now())),
+        nextCursor: page.nextCursor,
+      });
     },
   );
 

@@ -10,6 +10,7 @@ import {
   adjustmentWarning,
   canSchedule,
   emptyLedger,
+  meetsOf,
   modesOf,
   movedWindow,
   NEW_DATES_REASON,
@@ -117,7 +118,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       };
       const occurrences = plan.occurrences.map((p) => occurrenceItem(meetup, p, group.timezone, at));
       await meetups.createMeetup(meetup, occurrences);
-      await scheduleChanged(c, group.groupId);
+      await scheduleMoved(c, group.groupId);
       const viewer = { userId: auth.userId, member };
       return c.json(
         {
@@ -313,7 +314,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             : 'This meetup changed meanwhile; please try again',
         );
       }
-      await scheduleChanged(c, o.groupId);
+      await scheduleMoved(c, o.groupId);
       await tellMoved(c, o, result.occurrence, at);
       await notifyPromoted(c, result.occurrence, result.promoted, at);
       return c.json(view(result.occurrence, viewer));
@@ -353,7 +354,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
         at,
       );
-      await scheduleChanged(c, o.groupId);
+      await scheduleMoved(c, o.groupId);
       return c.json(view(after, viewer));
     },
   );
@@ -515,7 +516,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           if (await cancelAndTell(c, id, NEW_DATES_REASON, at)) cancelled++;
         }
       }
-      await scheduleChanged(c, meetup.groupId);
+      await scheduleMoved(c, meetup.groupId);
       return c.json({
         meetup: meetupView(updated),
         updated: changed,
@@ -558,7 +559,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (o.status === 'scheduled' && o.startAt > at)
           await cancelAndTell(c, o.occurrenceId, body.reason, at);
       }
-      await scheduleChanged(c, meetup.groupId);
+      await scheduleMoved(c, meetup.groupId);
       return c.json(meetupView(updated));
     },
   );
@@ -662,3 +663,12 @@ const warningsFor = (planned: PlannedOccurrence[], zone: string) =>
       startLocal: formatLocal(p.local),
       message: adjustmentWarning(p.adjusted!, formatLocal(p.local), zone),
     }));
+
+/** The schedule changed: calendar feeds' validators, and how the group meets on its card. */
+async function scheduleMoved(c: Ctx, groupId: string): Promise<void> {
+  const version = await scheduleChanged(c, groupId);
+  const { meetups, groups, now } = c.var.services;
+  const at = now();
+  const { items } = await meetups.listSchedule(groupId, { from: at, to: at + 400 * 86_400_000, limit: 50 });
+  await groups.setMeets(groupId, version, meetsOf(items));
+}

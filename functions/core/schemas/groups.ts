@@ -84,6 +84,15 @@ export const GroupSummary = z.object({
   tone: ToneSchema,
   joinPolicy: JoinPolicy,
   sizeBand: z.string(),
+  /** How it meets, from its upcoming meetups (null: none scheduled); `next`: the next start. */
+  meets: z.nullable(
+    z.object({
+      inPerson: z.boolean(),
+      online: z.boolean(),
+      places: z.array(z.string()),
+      next: z.nullable(z.string()),
+    }),
+  ),
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 

@@ -13,6 +13,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import { searchText } from '../../core/groups';
+import type { Meets } from '../../core/meetups';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
@@ -42,6 +43,10 @@ export interface GroupRecord {
   /** Bumped by every change to the group's schedule, with its time: group feeds' validators. */
   scheduleVersion?: number;
   scheduleChangedAt?: number;
+  /** How it meets, from its upcoming meetups when its schedule last changed. */
+  meets?: Meets | null;
+  /** The schedule's version `meets` was read at. */
+  meetsVersion?: number;
 }
 
 export interface MemberRecord {
@@ -155,16 +160,40 @@ export function groupsRepo(db: Db) {
     },
 
     /** Marks the group's schedule as changed (its public feed's validators). */
-    async touchSchedule(groupId: string, now: number): Promise<void> {
-      await doc.send(
+    /** Bumps the schedule's version; returns the new one. */
+    async touchSchedule(groupId: string, now: number): Promise<number> {
+      const out = await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.group(groupId),
           UpdateExpression: 'SET scheduleChangedAt = :now ADD scheduleVersion :one',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':now': now, ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
         }),
       );
+      return out.Attributes!.scheduleVersion as number;
+    },
+
+    /**
+     * Records how the group meets, as read after the schedule's version became `version`. A read
+     * made after a later bump sees at least as much, so a summary never overwrites one read later.
+     */
+    async setMeets(groupId: string, version: number, meets: Meets | null): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.group(groupId),
+            UpdateExpression: 'SET meets = :m, meetsVersion = :v',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(meetsVersion) OR meetsVersion < :v)',
+            ExpressionAttributeValues: { ':m': meets, ':v': version },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
     },
 
     async getGroup(groupId: string): Promise<GroupRecord | null> {

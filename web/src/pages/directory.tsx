@@ -3,7 +3,14 @@ import type { GroupSummary, DirectoryPage as Page } from '../../../functions/cor
 import { get } from '../api';
 import { FOCUS_TAGS, MODERATION_NAMES, TONE_NAMES } from '../labels';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, Notice, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Notice, Stamp, usePage, useSubmit } from '../ui';
+
+/** "Meets in person (City centre) and online", from the group's upcoming meetups. */
+function meetsText(m: NonNullable<GroupSummary['meets']>): string {
+  const where = m.places.length ? ` (${m.places.join(', ')})` : '';
+  const ways = [m.inPerson ? `in person${where}` : '', m.online ? 'online' : ''].filter(Boolean);
+  return `Meets ${ways.join(' and ')}`;
+}
 
 export function GroupCard({ g }: { g: GroupSummary }) {
   return (
@@ -17,6 +24,21 @@ export function GroupCard({ g }: { g: GroupSummary }) {
         ))}
       </ul>
       <p>{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
+      <p class={g.meets ? 'meets' : 'meta'}>
+        {g.meets ? (
+          <>
+            {meetsText(g.meets)}
+            {g.meets.next && (
+              <>
+                {' '}
+                · next <Stamp at={g.meets.next} />
+              </>
+            )}
+          </>
+        ) : (
+          'No meetups scheduled yet'
+        )}
+      </p>
       <p class="meta">
         {TONE_NAMES[g.tone]} · {MODERATION_NAMES[g.moderationPolicy]} · {g.sizeBand}
       </p>
