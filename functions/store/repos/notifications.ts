@@ -28,6 +28,39 @@ const KEEP_DAYS = 90;
 
 export function notificationsRepo(db: Db) {
   const { doc, table } = db;
+  /** A member's unread notifications among their newest 100 (older ones are neither counted nor marked). */
+  const newestUnread = (userId: string) => ({
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#read = :false',
+    ExpressionAttributeNames: { '#read': 'read' },
+    ExpressionAttributeValues: {
+      ':pk': `USER#${userId}`,
+      ':prefix': keys.notificationPrefix,
+      ':false': false,
+    },
+    ScanIndexForward: false,
+    Limit: 100,
+  });
+  /** Marks one notification read; false when it is gone (expired). */
+  const markKeyRead = async (key: { pk: string; sk: string }): Promise<boolean> => {
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: key,
+          UpdateExpression: 'SET #read = :true',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#read': 'read' },
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  };
   return {
     async notify(
       notes: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>[],
@@ -69,85 +102,23 @@ export function notificationsRepo(db: Db) {
 
     /** Unread among the newest 100 (older ones are not counted). */
     async unreadCount(userId: string): Promise<number> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#read = :false',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: {
-            ':pk': `USER#${userId}`,
-            ':prefix': keys.notificationPrefix,
-            ':false': false,
-          },
-          ScanIndexForward: false,
-          Limit: 100,
-          Select: 'COUNT',
-        }),
-      );
+      const out = await doc.send(new QueryCommand({ ...newestUnread(userId), Select: 'COUNT' }));
       return out.Count ?? 0;
     },
 
     async markRead(userId: string, notificationId: string): Promise<boolean> {
       const createdAt = notificationId.slice(0, 17); // yyyyMMddHHmmssSSS
       const iso = `${createdAt.slice(0, 4)}-${createdAt.slice(4, 6)}-${createdAt.slice(6, 8)}T${createdAt.slice(8, 10)}:${createdAt.slice(10, 12)}:${createdAt.slice(12, 14)}.${createdAt.slice(14, 17)}Z`;
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.notification(userId, iso, notificationId),
-            UpdateExpression: 'SET #read = :true',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#read': 'read' },
-            ExpressionAttributeValues: { ':true': true },
-          }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+      return markKeyRead(keys.notification(userId, iso, notificationId));
     },
 
     /** Marks every unread notification among the newest 100 read; returns how many. */
     async markAllRead(userId: string): Promise<number> {
       const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#read = :false',
-          ProjectionExpression: 'pk, sk',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: {
-            ':pk': `USER#${userId}`,
-            ':prefix': keys.notificationPrefix,
-            ':false': false,
-          },
-          ScanIndexForward: false,
-          Limit: 100,
-        }),
+        new QueryCommand({ ...newestUnread(userId), ProjectionExpression: 'pk, sk' }),
       );
       const unread = (out.Items ?? []) as { pk: string; sk: string }[];
-      for (let i = 0; i < unread.length; i += 25) {
-        await Promise.all(
-          unread.slice(i, i + 25).map((key) =>
-            doc
-              .send(
-                new UpdateCommand({
-                  TableName: table,
-                  Key: key,
-                  UpdateExpression: 'SET #read = :true',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: { '#read': 'read' },
-                  ExpressionAttributeValues: { ':true': true },
-                }),
-              )
-              .catch((e) => {
-                if (!isConditionFailure(e)) throw e; // gone meanwhile (expired): nothing to mark
-              }),
-          ),
-        );
-      }
+      for (let i = 0; i < unread.length; i += 25) await Promise.all(unread.slice(i, i + 25).map(markKeyRead));
       return unread.length;
     },
   };
