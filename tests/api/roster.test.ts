@@ -178,6 +178,66 @@ describe('the roster', () => {
     expect(clash.body.error.message).toMatch(/another duty then/);
   });
 
+  it('says which held duties new availability no longer fits, and tells the owners once', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(1);
+    const a = facilitators[0]!;
+    for (const o of occ.slice(0, 3))
+      expect((await a.call('PUT', `/api/occurrences/${o}/roster/lead`, { userId: a.userId })).status).toBe(
+        403,
+      );
+    for (const o of occ.slice(0, 3))
+      expect(
+        (await owner.call('PUT', `/api/occurrences/${o}/roster/lead`, { userId: a.userId })).status,
+      ).toBe(200);
+    const told = async () =>
+      (await owner.get('/api/me/notifications')).body.items.filter((n: { text: string }) =>
+        n.text.includes('can no longer make'),
+      );
+    // Away on the second Tuesday, and only free on Wednesdays from then on.
+    const saved = await a.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+      weekly: [],
+      away: [{ from: '2027-03-23', to: '2027-03-23' }],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.conflicts).toEqual([
+      {
+        assignmentId: `${occ[1]}.lead`,
+        occurrenceId: occ[1],
+        role: 'lead',
+        startAt: '2027-03-23T18:30:00.000Z',
+        reason: 'away',
+      },
+    ]);
+    expect(await told()).toHaveLength(1);
+    expect((await told())[0]).toMatchObject({
+      text: expect.stringMatching(
+        /^Alias .* can no longer make their lead facilitator duty on Tue 23 Mar 2027 at 18:30: it may need cover\.$/,
+      ),
+      href: `/groups/${groupId}/roster`,
+    });
+    // Saved again as it is: nothing new to tell. Then Wednesdays only: the other two clash too.
+    await a.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+      weekly: [],
+      away: [{ from: '2027-03-23', to: '2027-03-23' }],
+    });
+    expect(await told()).toHaveLength(1);
+    const wednesdays = await a.call('PUT', `/api/groups/${groupId}/facilitators/me/availability`, {
+      weekly: [{ day: 'WE', from: '09:00', to: '21:00' }],
+      away: [],
+    });
+    expect(wednesdays.body.conflicts.map((x: { reason: string }) => x.reason)).toEqual([
+      'not available then',
+      'not available then',
+      'not available then',
+    ]);
+    expect((await told()).map((n: { text: string }) => n.text.replace(/^.* duty on /, '')).sort()).toEqual([
+      'Tue 16 Mar 2027 at 18:30 and 1 more: it may need cover.',
+      'Tue 23 Mar 2027 at 18:30: it may need cover.',
+    ]);
+    // The duties stay theirs: the owner decides, or they ask for cover.
+    expect((await a.get('/api/me/duties')).body.items).toHaveLength(3);
+  });
+
   it('keeps duties in step when a meetup moves or is cancelled, and tells whoever holds them', async () => {
     const { owner, facilitators, occ } = await setup(1);
     const a = facilitators[0]!;

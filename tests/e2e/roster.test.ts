@@ -107,6 +107,17 @@ describe('rosters in Chromium', () => {
     expect(duties.items).toHaveLength(2);
     const ashDuties = await api(ash.page, 'GET', '/me/duties');
     expect(ashDuties.items).toHaveLength(0);
+
+    // Birch will be away on the day of one duty: told so, and pointed to asking for cover.
+    const day = (duties.items[0] as { startLocal: string }).startLocal.slice(0, 10);
+    const availability = birch.page.getByRole('region', { name: 'Your availability' });
+    await availability.getByRole('button', { name: 'Add dates away' }).click();
+    await availability.getByLabel('From').fill(day);
+    await availability.getByLabel('To').fill(day);
+    await availability.getByRole('button', { name: 'Save my availability' }).click();
+    await availability.getByText('You hold a duty you can no longer make:').waitFor();
+    await availability.getByText(/you are away/).waitFor();
+    await availability.getByRole('link', { name: 'ask for cover in My duties' }).waitFor();
     for (const p of [host, ash, birch]) expect(p.problems).toEqual([]);
   });
 });

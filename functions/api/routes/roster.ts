@@ -13,6 +13,7 @@ import {
   autofill,
   type Duty,
   defaultStaffing,
+  type Facilitator,
   ROLE_ORDER,
   ROSTER_ROLES,
   type RosterRole,
@@ -28,6 +29,7 @@ import {
   AutofillAnswer,
   AutofillRequest,
   AvailabilityRequest,
+  AvailabilitySaved,
   CoverCreated,
   CoverParams,
   CoverRequestList,
@@ -40,7 +42,7 @@ import {
   RosterPage,
   RosterQuery,
 } from '../../core/schemas/roster';
-import { resolveLocal } from '../../core/time';
+import { formatLocal, localAt, resolveLocal, sayLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
@@ -414,7 +416,9 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       auth: 'required',
       params: GroupParams,
       body: AvailabilityRequest,
-      responses: { 200: { description: 'Your profile', schema: FacilitatorView } },
+      responses: {
+        200: { description: 'Your profile, and duties it no longer fits', schema: AvailabilitySaved },
+      },
     },
     async (c, { params, body }) => {
       const { userId } = requireAuth(c);
@@ -422,11 +426,47 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!canFacilitate(member)) throw forbidden('Availability is for the group’s facilitators');
       const { groups, config, now } = c.var.services;
       const repo = rosterRepo(config.db);
+      const at = now();
       const before =
-        (await repo.getFacilitator(group.groupId, userId)) ?? profileFor(group.groupId, userId, now());
-      const after = { ...before, weekly: body.weekly, away: body.away, updatedAt: iso(now()) };
+        (await repo.getFacilitator(group.groupId, userId)) ?? profileFor(group.groupId, userId, at);
+      const after = { ...before, weekly: body.weekly, away: body.away, updatedAt: iso(at) };
       await repo.putFacilitator(after);
-      return c.json(facilitatorView(after, await groups.getDisplayNames(group.groupId, [userId])));
+      // Duties already held stay held; those the new availability does not fit are said, and
+      // owners hear of the ones that did fit before, so no meetup is short without anyone knowing.
+      const held = Object.values((await repo.getDuties(userId)).duties).filter(
+        (d) => d.groupId === group.groupId && d.startAt > at,
+      );
+      const clash = (f: Facilitator, d: DutyEntry) => {
+        const why = unavailable(f, d, d.role, group.timezone, []);
+        return why === 'away' || why === 'not available then' ? why : null;
+      };
+      const conflicts = held
+        .filter((d) => clash(after, d))
+        .sort((a, b) => a.startAt - b.startAt)
+        .map((d) => ({
+          assignmentId: `${d.occurrenceId}.${d.role}`,
+          occurrenceId: d.occurrenceId,
+          role: d.role,
+          startAt: iso(d.startAt),
+          reason: clash(after, d)!,
+        }));
+      const names = await groups.getDisplayNames(group.groupId, [userId]);
+      const fresh = held
+        .filter((d) => clash(after, d) && !clash(before, d))
+        .sort((a, b) => a.startAt - b.startAt);
+      const owners = [...group.owners].filter((o) => o !== userId);
+      if (fresh.length && owners.length) {
+        const first = fresh[0]!;
+        const more = fresh.length > 1 ? ` and ${fresh.length - 1} more` : '';
+        await notifyPeople(
+          c,
+          owners,
+          { occurrenceId: first.occurrenceId, groupId: group.groupId },
+          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayLocal(formatLocal(localAt(first.startAt, group.timezone)))}${more}: it may need cover.`,
+          'roster',
+        );
+      }
+      return c.json({ ...facilitatorView(after, names), conflicts });
     },
   );
 

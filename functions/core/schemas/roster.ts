@@ -77,6 +77,19 @@ export const FacilitatorView = z.object({
   away: z.array(z.object({ from: z.string(), to: z.string() })),
 });
 export type FacilitatorView = z.infer<typeof FacilitatorView>;
+/** Saved availability, with the duties you hold that it no longer fits (ask for cover). */
+export const AvailabilitySaved = z.extend(FacilitatorView, {
+  conflicts: z.array(
+    z.object({
+      assignmentId: z.string(),
+      occurrenceId: z.string(),
+      role: RosterRoleSchema,
+      startAt: z.string(),
+      reason: z.enum(['away', 'not available then']),
+    }),
+  ),
+});
+export type AvailabilitySaved = z.infer<typeof AvailabilitySaved>;
 export const FacilitatorList = z.object({ items: z.array(FacilitatorView) });
 
 export const FacilitatorParams = z.object({ groupId: Id, userId: z.union([Id, z.literal('me')]) });

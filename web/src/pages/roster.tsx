@@ -11,6 +11,7 @@ import { ROLE_ORDER, ROSTER_ROLES, type RosterRole } from '../../../functions/co
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type {
   AutofillAnswer as Autofill,
+  AvailabilitySaved,
   CoverRequestView as Cover,
   DutyView as Duty,
   RosterEntry as Entry,
@@ -18,7 +19,7 @@ import type {
 } from '../../../functions/core/schemas/roster';
 import { api, del, get, post } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
 
 const DAY_NAMES = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' } as const;
@@ -478,6 +479,7 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
   const [max, setMax] = useState('4');
   const [modes, setModes] = useState<Facilitator['modes']>([]);
   const [saved, setSaved] = useState(false);
+  const [conflicts, setConflicts] = useState<AvailabilitySaved['conflicts']>([]);
   useEffect(() => {
     void get<Facilitator>(`/groups/${groupId}/facilitators/me`).then((p) => {
       setProfile(p);
@@ -489,7 +491,11 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
   }, [groupId]);
   const save = useSubmit(async () => {
     setSaved(false);
-    await api('PUT', `/groups/${groupId}/facilitators/me/availability`, { weekly, away });
+    const res = await api<AvailabilitySaved>('PUT', `/groups/${groupId}/facilitators/me/availability`, {
+      weekly,
+      away,
+    });
+    setConflicts(res.conflicts);
     await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: Number(max), modes });
     setSaved(true);
     await onSaved();
@@ -642,6 +648,26 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
             </span>
           )}
         </div>
+        {saved && conflicts.length > 0 && (
+          <div class="notice caution" role="status">
+            <p>
+              You hold {conflicts.length === 1 ? 'a duty' : `${conflicts.length} duties`} you can no longer
+              make:
+            </p>
+            <ul>
+              {conflicts.map((d) => (
+                <li key={d.assignmentId}>
+                  {ROSTER_ROLES[d.role]}, <Stamp at={d.startAt} /> (
+                  {d.reason === 'away' ? 'you are away' : 'outside your times'})
+                </li>
+              ))}
+            </ul>
+            <p>
+              They stay yours until someone covers them: <a href="/me/duties">ask for cover in My duties</a>.
+              The group’s owners are told.
+            </p>
+          </div>
+        )}
       </form>
     </section>
   );
