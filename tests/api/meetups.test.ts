@@ -183,6 +183,48 @@ describe('RSVP', () => {
     expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200); // again: nothing to withdraw
   });
 
+  it('gives a leaving or removed member’s places to the next in line, who are told', async () => {
+    const { owner, groupId, member, occ } = await scheduled({ inPerson: 1, online: 2 });
+    const made = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ start: '2027-03-17T18:30', capacity: { inPerson: 1, online: 2 } }),
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const occs = [occ, made.body.occurrences[0].occurrenceId as string];
+    const [a, b, c] = [await member(), await member(), await member()];
+    for (const o of occs)
+      for (const p of [a, b, c])
+        await p.call('PUT', `/api/occurrences/${o}/rsvp`, { attendance: 'in_person' });
+    // a leaves: b gets both places, and hears of it; c moves up the line.
+    expect((await a.del(`/api/groups/${groupId}/members/me`)).status).toBe(200);
+    for (const o of occs) {
+      expect((await b.get(`/api/occurrences/${o}`)).body.rsvp).toEqual({
+        status: 'going',
+        attendance: 'in_person',
+      });
+      expect((await c.get(`/api/occurrences/${o}`)).body.rsvp).toMatchObject({
+        status: 'waitlisted',
+        position: 1,
+      });
+      const list = (await owner.get(`/api/occurrences/${o}/attendees`)).body.items;
+      expect(list.map((x: { userId: string }) => x.userId)).not.toContain(a.userId);
+    }
+    expect(
+      (await b.get('/api/me/notifications')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'promoted',
+      ),
+    ).toHaveLength(2);
+    // b is removed by the owner: c goes.
+    expect(
+      (await owner.patch(`/api/groups/${groupId}/members/${b.userId}`, { status: 'removed' })).status,
+    ).toBe(200);
+    for (const o of occs)
+      expect((await c.get(`/api/occurrences/${o}`)).body.rsvp).toEqual({
+        status: 'going',
+        attendance: 'in_person',
+      });
+  });
+
   it('marks all of a member’s notifications read at once, and only theirs', async () => {
     const { t, owner, occ, member } = await scheduled({ inPerson: 1, online: 2 });
     const a = await member();

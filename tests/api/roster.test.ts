@@ -238,6 +238,40 @@ describe('the roster', () => {
     expect((await a.get('/api/me/duties')).body.items).toHaveLength(3);
   });
 
+  it('takes duties back to the roster when their holder leaves, is removed, or stops facilitating', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(3);
+    const [a, b, f] = facilitators as [
+      (typeof facilitators)[0],
+      (typeof facilitators)[0],
+      (typeof facilitators)[0],
+    ];
+    const give = (o: string, role: string, who: typeof a) =>
+      owner.call('PUT', `/api/occurrences/${o}/roster/${role}`, { userId: who.userId });
+    for (const [o, who] of [
+      [occ[0]!, a],
+      [occ[1]!, a],
+      [occ[2]!, b],
+      [occ[3]!, f],
+    ] as const)
+      expect((await give(o, 'lead', who)).status).toBe(200);
+    const lead = async (o: string) =>
+      (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-16&to=2027-04-30`)).body.items.find(
+        (x: { occurrenceId: string }) => x.occurrenceId === o,
+      ).slots.lead;
+    expect(await a.del(`/api/groups/${groupId}/members/me`)).toMatchObject({ status: 200 });
+    expect([await lead(occ[0]!), await lead(occ[1]!)]).toEqual([null, null]);
+    expect((await a.get('/api/me/duties')).body.items).toEqual([]);
+    const told = (await owner.get('/api/me/notifications')).body.items.map((n: { text: string }) => n.text);
+    expect(told).toContain(
+      'A facilitator who left or stopped facilitating held 2 duties, from “Tuesday circle” on Tue 16 Mar 2027 at 18:30: they are open again.',
+    );
+    await owner.patch(`/api/groups/${groupId}/members/${b.userId}`, { status: 'removed' });
+    expect(await lead(occ[2]!)).toBeNull();
+    await owner.patch(`/api/groups/${groupId}/members/${f.userId}`, { role: 'member' });
+    expect(await lead(occ[3]!)).toBeNull();
+    expect((await f.get('/api/me/duties')).body.items).toEqual([]);
+  });
+
   it('keeps duties in step when a meetup moves or is cancelled, and tells whoever holds them', async () => {
     const { owner, facilitators, occ } = await setup(1);
     const a = facilitators[0]!;

@@ -40,6 +40,17 @@ import { defineRoute, type Registry } from '../route';
 
 const NOT_FOUND = 'No such group, or it is private';
 
+/** A member's places and duties in the group's schedule, given up (see departures.ts, loaded on use). */
+async function leavingSchedule(
+  c: Ctx,
+  group: GroupRecord,
+  userId: string,
+  what: { places: boolean },
+): Promise<void> {
+  const { leaveSchedule } = await import('./departures');
+  await leaveSchedule(c, group, userId, what);
+}
+
 function summaryOf(g: GroupRecord, now: number) {
   const next = g.meets?.starts.find((t) => t > now);
   return {
@@ -394,6 +405,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (target.role === 'owner') throw conflict('An owner cannot be removed; change their role first');
         if (target.role === 'moderator' && me!.role !== 'owner')
           throw forbidden('Only owners remove moderators');
+        // Their places and duties first: if this stops half-way, a retry finds them still a member.
+        await leavingSchedule(c, group, userId, { places: true });
         await groups.deleteMember(target);
         await feedsChanged(c, [userId]);
         return c.json({ ...memberView(target, c.var.services.now()), status: target.status });
@@ -416,6 +429,9 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             throw conflict('A group needs at least one owner; make someone else owner first');
           }
           await groups.setRole(group.groupId, userId, body.role);
+          // No longer facilitating: their duties go back to the roster.
+          if (body.role !== 'facilitator' && (target.role === 'facilitator' || target.role === 'owner'))
+            await leavingSchedule(c, group, userId, { places: false });
         }
         target = { ...target, role: body.role };
       }
@@ -438,11 +454,12 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params }) => {
       const auth = requireAuth(c);
       const { groups } = c.var.services;
-      const { member } = await loadGroup(c, params.groupId);
+      const { group, member } = await loadGroup(c, params.groupId);
       if (!member) throw notFound('You are not a member of this group');
       if (member.role === 'owner' && !(await groups.stepDownOwner(params.groupId, auth.userId))) {
         throw conflict('You are the only owner; make someone else owner before you leave');
       }
+      await leavingSchedule(c, group, auth.userId, { places: true });
       await groups.deleteMember(member);
       await feedsChanged(c, [auth.userId]);
       return c.json({ ok: true as const });

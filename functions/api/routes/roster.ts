@@ -247,6 +247,39 @@ async function freeDuty(c: Ctx, groupId: string, slot: RosterSlot, key: string):
     });
 }
 
+/**
+ * Takes a member's upcoming duties in a group off them (they left, were removed, or no longer
+ * facilitate) and tells the owners once. Returns how many.
+ */
+export async function releaseDuties(c: Ctx, group: Pick<GroupRecord, 'groupId' | 'owners'>, userId: string) {
+  const repo = rosterRepo(c.var.services.config.db);
+  const at = c.var.services.now();
+  const held = Object.entries((await repo.getDuties(userId)).duties)
+    .filter(([, d]) => d.groupId === group.groupId && d.startAt > at)
+    .sort(([, a], [, b]) => a.startAt - b.startAt);
+  let released = 0;
+  let first: OccurrenceRecord | null = null;
+  for (const [key, d] of held) {
+    const o = await c.var.services.meetups.getOccurrence(d.occurrenceId);
+    const slot = o?.roster?.[d.role];
+    if (o && slot?.userId === userId && (await repo.clearSlot(o.occurrenceId, d.role, userId))) {
+      await freeDuty(c, group.groupId, slot, key);
+      first ??= o;
+      released++;
+    } else await dropDuty(c, userId, key); // the meetup no longer has it: the list catches up
+  }
+  const owners = [...group.owners].filter((o) => o !== userId);
+  if (first && owners.length)
+    await notifyPeople(
+      c,
+      owners,
+      first,
+      `A facilitator who left or stopped facilitating held ${released === 1 ? 'a duty' : `${released} duties`}, from “${first.title}” on ${when(first)}: ${released === 1 ? 'it is' : 'they are'} open again.`,
+      'roster',
+    );
+  return released;
+}
+
 const parseAssignment = (assignmentId: string) => {
   const [occurrenceId, role] = assignmentId.split('.') as [string, RosterRole];
   return { occurrenceId, role };

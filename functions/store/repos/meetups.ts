@@ -415,6 +415,18 @@ export function meetupsRepo(db: Db) {
       return page.items.map((i) => i.occurrenceId as string);
     },
 
+    /** Every occurrence id of a group's schedule between two instants, page by page. */
+    async listAllScheduleIds(groupId: string, opts: { from: number; to: number }): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await schedulePage(groupId, { ...opts, limit: 500, cursor, idsOnly: true });
+        ids.push(...page.items.map((i) => i.occurrenceId as string));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    },
+
     /** A page of a group's schedule between two instants, earliest first; cards only. */
     async listSchedule(
       groupId: string,

@@ -214,7 +214,11 @@ function LeaveButton({ group, onLeft }: { group: GroupDetail; onLeft: () => void
         </button>
       ) : (
         <span class="actions">
-          <span>{pending ? 'Withdraw your request?' : 'Leave this group?'}</span>
+          <span>
+            {pending
+              ? 'Withdraw your request?'
+              : 'Leave this group? Your places at its upcoming meetups go to the next in line, and any duties back to the roster.'}
+          </span>
           <button type="button" class="danger" disabled={busy} onClick={() => submit()}>
             Yes, {pending ? 'withdraw' : 'leave'}
           </button>

@@ -1,0 +1,39 @@
+/**
+ * What a member leaves in a group's schedule when they go (they leave, or are removed) or stop
+ * facilitating: the places they hold pass to the next in line (who are told), and their duties go
+ * back to the roster (the owners are told). Loaded on use, so the group routes stay free of the
+ * meetups context.
+ * @module
+ */
+import { FEED_AHEAD_MS } from '../../core/feeds';
+import type { GroupRecord } from '../../store/repos/groups';
+import { RsvpClosed } from '../../store/repos/meetups';
+import type { Ctx } from '../context';
+import { services as meetupServices } from './meetup-context';
+import { notifyPromoted } from './meetup-views';
+import { releaseDuties } from './roster';
+
+export async function leaveSchedule(
+  c: Ctx,
+  group: Pick<GroupRecord, 'groupId' | 'owners'>,
+  userId: string,
+  what: { places: boolean },
+): Promise<{ withdrawn: number; released: number }> {
+  c.set('services', { ...c.var.services, ...meetupServices(c.var.services) });
+  const { meetups, now } = c.var.services;
+  const at = now();
+  let withdrawn = 0;
+  if (what.places) {
+    const ids = await meetups.listAllScheduleIds(group.groupId, { from: at, to: at + FEED_AHEAD_MS });
+    for (const occurrenceId of Object.keys(await meetups.ticketsIn(ids, userId))) {
+      try {
+        const { occurrence, promoted } = await meetups.cancelRsvp(occurrenceId, userId, at);
+        await notifyPromoted(c, occurrence, promoted, at);
+        withdrawn++;
+      } catch (e) {
+        if (!(e instanceof RsvpClosed)) throw e; // started meanwhile: it stays as it was
+      }
+    }
+  }
+  return { withdrawn, released: await releaseDuties(c, group, userId) };
+}
