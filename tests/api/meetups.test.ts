@@ -361,6 +361,23 @@ describe('RSVP', () => {
     expect(await card()).toMatchObject({ inPerson: true, online: false, places: ['Headingley'] });
   });
 
+  it('keeps a group’s time zone while meetups are set in it, so none moves unnoticed', async () => {
+    const { owner, groupId } = await setup();
+    const made = await owner.post(`/api/groups/${groupId}/meetups`, hybrid());
+    const moved = await owner.patch(`/api/groups/${groupId}`, { timezone: 'America/New_York' });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.fields).toEqual([
+      { path: 'body.timezone', message: 'Upcoming meetups are set in this zone' },
+    ]);
+    expect((await owner.get(`/api/groups/${groupId}`)).body.timezone).toBe('Europe/London');
+    // Other edits go through; once nothing is scheduled, the zone can change.
+    expect((await owner.patch(`/api/groups/${groupId}`, { name: 'Renamed circle' })).status).toBe(200);
+    await owner.post(`/api/occurrences/${made.body.occurrences[0].occurrenceId}/cancel`, {
+      reason: 'Moving city',
+    });
+    expect((await owner.patch(`/api/groups/${groupId}`, { timezone: 'America/New_York' })).status).toBe(200);
+  });
+
   it('refuses in-person attendance at an online meetup, pending members, and late RSVPs', async () => {
     const { t, owner, groupId } = await setup({ joinPolicy: 'approval' });
     const online = await owner.post(

@@ -40,6 +40,25 @@ import { defineRoute, type Registry } from '../route';
 
 const NOT_FOUND = 'No such group, or it is private';
 
+/** Whether any meetup of the group is still to come (the meetups store loaded on use). */
+async function hasUpcomingMeetups(c: Ctx, groupId: string): Promise<boolean> {
+  const { meetupsRepo } = await import('../../store/repos/meetups');
+  const meetups = meetupsRepo(c.var.services.config.db);
+  const at = c.var.services.now();
+  let cursor: string | undefined;
+  do {
+    const page = await meetups.listSchedule(groupId, {
+      from: at,
+      to: at + 400 * 86_400_000,
+      limit: 50,
+      cursor,
+    });
+    if (page.items.some((o) => o.status === 'scheduled')) return true;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return false;
+}
+
 /** A member's places and duties in the group's schedule, given up (see departures.ts, loaded on use). */
 async function leavingSchedule(
   c: Ctx,
@@ -287,6 +306,11 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { groups, now } = c.var.services;
       for (let attempt = 0; attempt < 3; attempt++) {
         const { group, member } = await loadGroup(c, params.groupId, 'edit');
+        if (body.timezone && body.timezone !== group.timezone && (await hasUpcomingMeetups(c, group.groupId)))
+          throw conflict(
+            `Upcoming meetups are set in ${group.timezone}; a new time zone would move them. Cancel them first, or keep the zone.`,
+            [{ path: 'body.timezone', message: 'Upcoming meetups are set in this zone' }],
+          );
         const after = await groups.updateGroup(group, { ...body, updatedAt: new Date(now()).toISOString() });
         if (after) {
           await scheduleChanged(c, group.groupId); // feeds show the group's name
