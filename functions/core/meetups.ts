@@ -420,7 +420,7 @@ export interface Meets {
   online: boolean;
   /** Neighbourhoods of its meetups in person (public on every meetup's page), at most 3. */
   places: string[];
-  /** The first few starts, so a card can say the next one until they have passed. */
+  /** The next 20 starts (five months of a weekly group), so a card can name the next one. */
   starts: number[];
 }
 
@@ -438,7 +438,7 @@ export function meetsOf(
     inPerson: live.some((o) => o.mode !== 'online'),
     online: live.some((o) => o.mode !== 'in_person'),
     places: [...new Set(places)].slice(0, 3),
-    starts: live.slice(0, 5).map((o) => o.startAt),
+    starts: live.slice(0, 20).map((o) => o.startAt),
   };
 }
 
