@@ -39,6 +39,8 @@ export const keys = {
   thread: (threadId: string): Key => ({ pk: `GROUP#${groupOf(threadId)}`, sk: `THREAD#${threadId}` }),
   threadsOf: (groupId: string) => `THREADS#${groupId}`,
   postsOf: (threadId: string) => `THREAD#${threadId}`,
+  /** A member's posts anywhere (GSI2), so erasing an account finds every one. */
+  postsBy: (userId: string) => `AUTHOR#${userId}`,
   /** Post ids are the thread's id and a time-ordered suffix, so a page is a range of one partition. */
   post: (postId: string): Key => ({ pk: `THREAD#${postId.slice(0, 33)}`, sk: `POST#${postId.slice(33)}` }),
   /** Reports and the moderation log, newest last, in the group's partition. */

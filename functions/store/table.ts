@@ -24,7 +24,7 @@ export const GSI2 = {
   name: 'gsi2',
   partition: 'gsi2pk',
   sort: 'gsi2sk',
-  serves: 'a group’s schedule by start time',
+  serves: 'a group’s schedule by start time; a member’s posts, to erase them with their account',
   projected: [
     'occurrenceId',
     'meetupId',

@@ -19,6 +19,7 @@ import {
 import { conflict, HearthError, invalid, unauthenticated } from '../../core/errors';
 import {
   ChangePassphraseRequest,
+  DeleteAccountRequest,
   LoginRequest,
   Me,
   RecoverRequest,
@@ -106,6 +107,23 @@ async function recordFailure(c: Ctx, handleKey: string, address: string): Promis
     accounts.countAttempt('handle', handleKey, at, LOGIN_WINDOW_MS),
     accounts.countAttempt('address', address, at, LOGIN_WINDOW_MS),
   ]);
+}
+
+/** Asks a signed-in member for their passphrase again, throttled as signing in is. */
+async function confirmPassphrase(
+  c: Ctx,
+  user: UserRecord | null,
+  passphrase: string,
+  path: string,
+  message: string,
+): Promise<UserRecord> {
+  if (!user) throw unauthenticated();
+  const address = await guardAttempts(c, user.handleKey);
+  if (!(await verifyPassphrase(passphrase, user.passHash))) {
+    await recordFailure(c, user.handleKey, address);
+    throw invalid(message, [{ path, message: 'Not right' }]);
+  }
+  return user;
 }
 
 export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -299,12 +317,13 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const auth = requireAuth(c);
       const { accounts, now, config } = c.var.services;
-      const user = await accounts.getUser(auth.userId);
-      if (!user || !(await verifyPassphrase(body.currentPassphrase, user.passHash))) {
-        throw invalid('Your current passphrase is not right', [
-          { path: 'body.currentPassphrase', message: 'Not right' },
-        ]);
-      }
+      const user = await confirmPassphrase(
+        c,
+        await accounts.getUser(auth.userId),
+        body.currentPassphrase,
+        'body.currentPassphrase',
+        'Your current passphrase is not right',
+      );
       checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
       await accounts.setPassHash(
         user.userId,
@@ -313,6 +332,35 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       await accounts.deleteAllSessions(user.userId);
       await startSession(c, user.userId);
+      return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/me/delete',
+      tag: 'accounts',
+      summary:
+        'Delete your account for good: your places, duties, memberships, posts’ text, sessions and feed go',
+      auth: 'required',
+      body: DeleteAccountRequest,
+      responses: { 200: { description: 'Deleted', schema: Ok } },
+    },
+    async (c, { body }) => {
+      const auth = requireAuth(c);
+      const user = await confirmPassphrase(
+        c,
+        await c.var.services.accounts.getUser(auth.userId),
+        body.passphrase,
+        'body.passphrase',
+        'Your passphrase is not right',
+      );
+      const { eraseAccount } = await import('./erasure');
+      await eraseAccount(c, user);
+      clearSessionCookie(c);
       return c.json({ ok: true as const });
     },
   );

@@ -42,6 +42,9 @@ export const ChangePassphraseRequest = z.strictObject({
   newPassphrase: Passphrase,
 });
 
+/** Erasing one's account asks for the passphrase again. */
+export const DeleteAccountRequest = z.strictObject({ passphrase: opaque(1024) });
+
 export const Me = z.object({
   userId: z.string(),
   handle: z.string(),

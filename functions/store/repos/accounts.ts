@@ -50,6 +50,20 @@ const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
 export function accountsRepo(db: Db) {
   const { doc, table } = db;
 
+  /** Deletes these items, 25 to a BatchWrite, retrying what DynamoDB leaves unprocessed. */
+  async function deleteKeys(items: { pk: string; sk: string }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let requests: Record<string, unknown>[] | undefined = items
+        .slice(i, i + 25)
+        .map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } }));
+      for (let attempt = 0; requests?.length; attempt++) {
+        if (attempt === 5) throw new Error('DynamoDB left deletes unprocessed; try again');
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+        requests = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+
   const repo = {
     /** Creates the user and claims the handle; false when the handle is taken. */
     async createUser(user: UserRecord): Promise<boolean> {
@@ -89,6 +103,31 @@ export function accountsRepo(db: Db) {
         { only: [['userId'], ['handle']] },
       );
       return new Map([...found.values()].map((u) => [u.userId as string, u.handle as string]));
+    },
+
+    /**
+     * Erases an account's own items (everything in its partition: the account, preferences,
+     * follows, read states, duties list, feed, notifications, professional record) and keeps its
+     * handle as a bare tombstone, so no one else can take the name and be taken for them.
+     */
+    async eraseUser(userId: string, handleKey: string, now: string): Promise<void> {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :p',
+            ExpressionAttributeValues: { ':p': keys.user(userId).pk },
+            ProjectionExpression: 'pk, sk',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        await deleteKeys((page.Items ?? []) as { pk: string; sk: string }[]);
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      await doc.send(
+        new PutCommand({ TableName: table, Item: { ...keys.handle(handleKey), erasedAt: now } }),
+      );
     },
 
     async findByHandle(handleKey: string): Promise<UserRecord | null> {
@@ -211,18 +250,9 @@ export function accountsRepo(db: Db) {
             ExclusiveStartKey: startKey,
           }),
         );
-        const items = page.Items ?? [];
-        for (let i = 0; i < items.length; i += 25) {
-          const chunk = items.slice(i, i + 25);
-          let requests: Record<string, unknown>[] | undefined = chunk.map((k) => ({
-            DeleteRequest: { Key: { pk: k.pk, sk: k.sk } },
-          }));
-          for (let attempt = 0; requests && requests.length > 0 && attempt < 5; attempt++) {
-            const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
-            requests = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
-          }
-          removed += chunk.length;
-        }
+        const items = (page.Items ?? []) as { pk: string; sk: string }[];
+        await deleteKeys(items);
+        removed += items.length;
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return removed;

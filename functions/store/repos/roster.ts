@@ -7,7 +7,7 @@
  * first and then on the meetup; if the meetup's write fails the claim is given back.
  * @module
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facilitator, RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -72,6 +72,10 @@ export function rosterRepo(db: Db) {
         }),
       );
       return (out.Items ?? []) as FacilitatorRecord[];
+    },
+
+    async deleteFacilitator(groupId: string, userId: string): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName: table, Key: keys.facilitator(groupId, userId) }));
     },
 
     async putFacilitator(f: FacilitatorRecord): Promise<void> {

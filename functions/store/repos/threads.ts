@@ -13,7 +13,7 @@ import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
-import { GSI1 } from '../table';
+import { GSI1, GSI2 } from '../table';
 import { isConditionFailure } from './accounts';
 
 export interface ThreadRecord {
@@ -108,7 +108,12 @@ export function threadsRepo(db: Db) {
     await doc.send(
       new PutCommand({
         TableName: table,
-        Item: { ...keys.post(p.postId), ...p },
+        Item: {
+          ...keys.post(p.postId),
+          ...p,
+          [GSI2.partition]: keys.postsBy(p.authorId),
+          [GSI2.sort]: p.postId,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -258,6 +263,32 @@ export function threadsRepo(db: Db) {
           return t ? [[id, t] as const] : [];
         }),
       );
+    },
+
+    /** Every post a member ever wrote, anywhere (ids only, page by page). */
+    async postIdsBy(userId: string): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryPage(
+          db,
+          {
+            IndexName: GSI2.name,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': GSI2.partition },
+            ExpressionAttributeValues: { ':p': keys.postsBy(userId) },
+          },
+          {
+            limit: 500,
+            cursor,
+            keyAttributes: ['pk', 'sk', GSI2.partition, GSI2.sort],
+            partition: { attribute: GSI2.partition, value: keys.postsBy(userId) },
+          },
+        );
+        ids.push(...page.items.map((i) => i[GSI2.sort] as string));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
     },
 
     async getPost(postId: string): Promise<PostRecord | null> {

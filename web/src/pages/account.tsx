@@ -95,7 +95,58 @@ export function AccountPage() {
         </p>
         <ChangePassphrase />
       </section>
+      <DeleteAccount />
     </>
+  );
+}
+
+/** Deleting one's account, for good, after saying what goes and asking for the passphrase. */
+function DeleteAccount() {
+  const [open, setOpen] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await post('/me/delete', { passphrase });
+    me.value = null;
+    flash.value = 'Your account is deleted. Take care of yourself.';
+    navigate('/');
+  });
+  return (
+    <section aria-labelledby="delete-account">
+      <h2 id="delete-account">Delete your account</h2>
+      <p>
+        This cannot be undone. Your places at meetups go to the next in line, any duties go back to the
+        roster, you leave every group, the text of everything you posted is erased (“Post deleted” stays in
+        its place), your calendar link stops working, and your account is gone. Your handle stays taken, so no
+        one else can use it.
+      </p>
+      <p class="hint">If you are the only owner of a group, make someone else an owner first.</p>
+      {!open ? (
+        <button type="button" class="danger" onClick={() => setOpen(true)}>
+          Delete my account…
+        </button>
+      ) : (
+        <form onSubmit={submit} noValidate aria-labelledby="delete-account">
+          <ErrorSummary error={error} />
+          <TextField
+            label="Your passphrase, to confirm"
+            name="passphrase"
+            type="password"
+            autocomplete="current-password"
+            value={passphrase}
+            onValue={setPassphrase}
+            error={error}
+          />
+          <div class="actions">
+            <button type="submit" class="danger" disabled={busy}>
+              {busy ? 'Deleting…' : 'Delete my account for good'}
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
+              Keep my account
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedsApp } from '../../functions/feeds/app';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+const PASS = 'quiet river morning tea';
+
+describe('deleting an account', () => {
+  it('gives up places and duties, ends memberships, erases posts, and leaves nothing to sign in to', async () => {
+    const t = testApp(db);
+    const feeds = createFeedsApp({ db, now: t.now });
+    const owner = await t.signedUp();
+    const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const join = async (alias: string) => {
+      const p = await t.signedUp();
+      await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias });
+      return p;
+    };
+    const [leaving, waiting] = [await join('Heron'), await join('Wren')];
+    await owner.patch(`/api/groups/${groupId}/members/${leaving.userId}`, { role: 'facilitator' });
+    await owner.call('PUT', `/api/groups/${groupId}/facilitators/${leaving.userId}`, {
+      trainedOn: '2026-09-01',
+    });
+    const occ = (
+      await owner.post(`/api/groups/${groupId}/meetups`, {
+        title: 'Tuesday circle',
+        start: '2027-03-16T18:30',
+        durationMinutes: 90,
+        mode: 'in_person',
+        venue: { name: 'Hall', address: '1 Main Street' },
+        capacity: { inPerson: 1 },
+      })
+    ).body.occurrences[0].occurrenceId as string;
+    await leaving.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await waiting.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    expect(
+      (await owner.call('PUT', `/api/occurrences/${occ}/roster/lead`, { userId: leaving.userId })).status,
+    ).toBe(200);
+    const thread = await leaving.post(`/api/groups/${groupId}/threads`, {
+      title: 'A hard week',
+      body: 'Something I would rather not leave behind.',
+    });
+    const threadId = thread.body.thread.threadId as string;
+    const feedPath = (await leaving.post('/api/me/feed')).body.feed.path as string;
+    expect((await feeds.request(feedPath)).status).toBe(200);
+
+    // The wrong passphrase: refused, nothing changes.
+    const wrong = await leaving.post('/api/me/delete', { passphrase: 'not my passphrase at all' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].path).toBe('body.passphrase');
+    expect((await leaving.get('/api/me')).status).toBe(200);
+    expect((await leaving.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
+
+    expect((await leaving.post('/api/me/delete', { passphrase: PASS })).status).toBe(200);
+    // Signed out everywhere, and no account to sign in to; the handle stays taken.
+    expect((await leaving.get('/api/me')).status).toBe(401);
+    expect(
+      (await t.person().post('/api/auth/login', { handle: leaving.handle, passphrase: PASS })).status,
+    ).toBe(401);
+    expect(
+      (await t.person().post('/api/auth/signup', { handle: leaving.handle, passphrase: PASS })).status,
+    ).toBe(409);
+    // The place went to the next in line, who was told; the duty is open, and the owner told.
+    expect((await waiting.get(`/api/occurrences/${occ}`)).body.rsvp).toEqual({
+      status: 'going',
+      attendance: 'in_person',
+    });
+    const attendees = (await owner.get(`/api/occurrences/${occ}/attendees`)).body.items;
+    expect(attendees.map((a: { userId: string }) => a.userId)).toEqual([waiting.userId]);
+    const roster = (await owner.get(`/api/groups/${groupId}/roster?from=2027-03-16&to=2027-03-16`)).body
+      .items[0];
+    expect(roster.slots.lead).toBeNull();
+    // Gone from the group; their post's text erased, the thread's shape kept.
+    const list = (await owner.get(`/api/groups/${groupId}/members`)).body.items;
+    expect(list.map((m: { userId: string }) => m.userId)).not.toContain(leaving.userId);
+    const posts = (await owner.get(`/api/threads/${threadId}/posts`)).body.items;
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ deleted: true, body: '' });
+    expect(JSON.stringify(posts)).not.toContain('rather not leave behind');
+    // The calendar feed no longer answers.
+    expect((await feeds.request(feedPath)).status).toBe(404);
+    // Nothing of theirs is left in their own partition but nothing at all.
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const left = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `USER#${leaving.userId}` },
+      }),
+    );
+    expect(left.Items).toEqual([]);
+  });
+
+  it('throttles wrong passphrases as signing in does, so a stolen session cannot guess its way in', async () => {
+    const t = testApp(db);
+    const p = await t.signedUp();
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++)
+      answers.push((await p.post('/api/me/delete', { passphrase: `guess number ${i}` })).status);
+    expect(answers.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(answers.at(-1)).toBe(429);
+    expect((await p.post('/api/me/delete', { passphrase: PASS })).status).toBe(429);
+    expect((await p.get('/api/me')).status).toBe(200);
+  });
+
+  it('refuses while they are a group’s only owner, and deletes nothing', async () => {
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const group = (await owner.post('/api/groups', groupInput({ name: 'Only mine' }))).body;
+    const res = await owner.post('/api/me/delete', { passphrase: PASS });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/only owner of “Only mine”/);
+    expect((await owner.get('/api/me')).status).toBe(200);
+    expect((await owner.get(`/api/groups/${group.groupId}`)).body.membership.role).toBe('owner');
+  });
+});

@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signedUpPerson } from '../support/browser';
+import { startStack } from '../support/stack';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('an account in Chromium', () => {
+  it('is deleted for good from the account page, after the passphrase, and cannot sign in again', async () => {
+    const handle = 'leaving-e2e';
+    const { page, problems } = await signedUpPerson(browser, stack.url, handle, 360);
+    await page.goto(`${stack.url}/account`);
+    await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByLabel('Your passphrase, to confirm').fill('not the right one at all');
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.getByText('Your passphrase is not right').first().waitFor();
+    await page.getByLabel('Your passphrase, to confirm').fill(`${handle} walks by the river`);
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.getByText('Your account is deleted. Take care of yourself.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Passphrase').fill(`${handle} walks by the river`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That handle and passphrase do not match an account').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+});
