@@ -323,9 +323,12 @@ describe('RSVP', () => {
 
   it('shows on the group’s card how it meets: in person where, online, and when next', async () => {
     const { t, owner, groupId } = await setup();
+    // A name of its own, so the directory search finds it among every group the tests made.
+    await owner.patch(`/api/groups/${groupId}`, { name: 'Card that says how it meets' });
     const card = async () =>
-      (await t.person().get('/api/groups')).body.items.find((g: { groupId: string }) => g.groupId === groupId)
-        .meets;
+      (await t.person().get('/api/groups?q=card%20that%20says')).body.items.find(
+        (g: { groupId: string }) => g.groupId === groupId,
+      ).meets;
     expect(await card()).toBeNull();
     const series = await owner.post(
       `/api/groups/${groupId}/meetups`,
