@@ -122,3 +122,55 @@ describe('deleting an account', () => {
     expect((await owner.get(`/api/groups/${group.groupId}`)).body.membership.role).toBe('owner');
   });
 });
+
+describe('exporting one’s data', () => {
+  it('gives a member what Hearth keeps about them, without secrets or anyone else', async () => {
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const groupId = (await owner.post('/api/groups', groupInput({ name: 'Export circle' }))).body
+      .groupId as string;
+    const me = await t.signedUp();
+    await me.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias: 'Kestrel' });
+    const occ = (
+      await owner.post(`/api/groups/${groupId}/meetups`, {
+        title: 'Tuesday circle',
+        start: '2027-03-16T18:30',
+        durationMinutes: 90,
+        mode: 'online',
+        online: { url: 'https://meet.example/x' },
+        capacity: { online: 5 },
+      })
+    ).body.occurrences[0].occurrenceId as string;
+    await me.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    const thread = await me.post(`/api/groups/${groupId}/threads`, { title: 'Hello', body: 'My own words.' });
+    const postId = thread.body.post.postId as string;
+    await owner.post(`/api/posts/${postId}/reactions`, { kind: 'support', reacted: true });
+    await me.post('/api/me/feed');
+
+    const res = await me.get('/api/me/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="hearth-${me.handle}.json"`);
+    const data = res.body;
+    expect(data.account).toMatchObject({ handle: me.handle, recoveryCodesLeft: 10 });
+    expect(data.memberships).toEqual([
+      expect.objectContaining({ group: 'Export circle', role: 'member', status: 'active', alias: 'Kestrel' }),
+    ]);
+    expect(data.upcomingRsvps).toEqual([
+      expect.objectContaining({
+        occurrenceId: occ,
+        title: 'Tuesday circle',
+        attendance: 'online',
+        going: true,
+      }),
+    ]);
+    expect(data.posts).toEqual([
+      expect.objectContaining({ postId, body: 'My own words.', supportReactions: 1, deleted: false }),
+    ]);
+    expect(data.calendarFeed).toMatchObject({ scope: 'mine', discreet: true });
+    const text = JSON.stringify(data);
+    // No secrets, and no one else's identity.
+    for (const secret of ['passHash', 'tokenHash', 'recovery"', owner.userId, owner.handle])
+      expect(text).not.toContain(secret);
+    expect((await t.person().get('/api/me/export')).status).toBe(401);
+  });
+});

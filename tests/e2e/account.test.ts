@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signedUpPerson } from '../support/browser';
@@ -15,10 +16,18 @@ afterAll(async () => {
 });
 
 describe('an account in Chromium', () => {
-  it('is deleted for good from the account page, after the passphrase, and cannot sign in again', async () => {
+  it('downloads its data, then is deleted for good after the passphrase, and cannot sign in again', async () => {
     const handle = 'leaving-e2e';
     const { page, problems } = await signedUpPerson(browser, stack.url, handle, 360);
     await page.goto(`${stack.url}/account`);
+    // Their data first, as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download your data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`hearth-${handle}.json`);
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(data.account.handle).toBe(handle);
     await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
     await page.getByRole('button', { name: 'Delete my account…' }).click();
     await page.getByLabel('Your passphrase, to confirm').fill('not the right one at all');

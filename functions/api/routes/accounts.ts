@@ -18,6 +18,7 @@ import {
 } from '../../core/accounts';
 import { conflict, HearthError, invalid, unauthenticated } from '../../core/errors';
 import {
+  AccountExport,
   ChangePassphraseRequest,
   DeleteAccountRequest,
   LoginRequest,
@@ -362,6 +363,28 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await eraseAccount(c, user);
       clearSessionCookie(c);
       return c.json({ ok: true as const });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/me/export',
+      tag: 'accounts',
+      summary: 'Download what Hearth keeps about you, as JSON (never your secrets, nothing about others)',
+      auth: 'required',
+      responses: { 200: { description: 'Your data', schema: AccountExport } },
+    },
+    async (c) => {
+      const auth = requireAuth(c);
+      const user = await c.var.services.accounts.getUser(auth.userId);
+      if (!user) throw unauthenticated();
+      const { exportAccount } = await import('./export');
+      const data = await exportAccount(c, user);
+      c.header('Content-Disposition', `attachment; filename="hearth-${user.handle}.json"`);
+      return c.json(data);
     },
   );
 }

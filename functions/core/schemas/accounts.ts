@@ -42,6 +42,12 @@ export const ChangePassphraseRequest = z.strictObject({
   newPassphrase: Passphrase,
 });
 
+/** Everything Hearth keeps about the caller (see routes/export.ts for the fields). */
+export const AccountExport = z.looseObject({
+  exportedAt: z.string(),
+  account: z.object({ handle: z.string(), createdAt: z.string(), recoveryCodesLeft: z.number() }),
+});
+
 /** Erasing one's account asks for the passphrase again. */
 export const DeleteAccountRequest = z.strictObject({ passphrase: opaque(1024) });
 

@@ -95,6 +95,18 @@ export function AccountPage() {
         </p>
         <ChangePassphrase />
       </section>
+      <section aria-labelledby="your-data">
+        <h2 id="your-data">Your data</h2>
+        <p>
+          Everything Hearth keeps about you, as one file: your groups and aliases, RSVPs, duties, posts,
+          settings and notifications. Nothing about anyone else, and none of your secrets.
+        </p>
+        <p>
+          <a class="button secondary" href="/api/me/export" download>
+            Download your data
+          </a>
+        </p>
+      </section>
       <DeleteAccount />
     </>
   );

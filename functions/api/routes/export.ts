@@ -1,0 +1,108 @@
+/**
+ * A member's own data, as one JSON file: what Hearth keeps about them, in their words and
+ * choices, and nothing about anyone else (others appear as counts, or not at all). Never the
+ * secrets: no passphrase hash, recovery codes or calendar link. Loaded on use.
+ * @module
+ */
+import { FEED_AHEAD_MS } from '../../core/feeds';
+import type { UserRecord } from '../../store/repos/accounts';
+import { feedsRepo } from '../../store/repos/feeds';
+import { meetupsRepo } from '../../store/repos/meetups';
+import { notificationsRepo } from '../../store/repos/notifications';
+import { resourcesRepo } from '../../store/repos/resources';
+import { rosterRepo } from '../../store/repos/roster';
+import { threadsRepo } from '../../store/repos/threads';
+import type { Ctx } from '../context';
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export async function exportAccount(c: Ctx, user: UserRecord) {
+  const { groups, config, now } = c.var.services;
+  const db = config.db;
+  const at = now();
+  const meetups = meetupsRepo(db);
+  const threads = threadsRepo(db);
+  const memberships = await groups.listMembershipsOf(user.userId);
+  const names = new Map(
+    (await groups.getGroups(memberships.map((m) => m.groupId))).map((g) => [g.groupId, g.name]),
+  );
+
+  const ids = (
+    await Promise.all(
+      memberships
+        .filter((m) => m.status === 'active')
+        .map((m) => meetups.listAllScheduleIds(m.groupId, { from: at, to: at + FEED_AHEAD_MS })),
+    )
+  ).flat();
+  const held = await meetups.ticketsIn(ids, user.userId);
+  const rsvps = (await meetups.getOccurrences(Object.keys(held))).map((o) => ({
+    occurrenceId: o.occurrenceId,
+    group: names.get(o.groupId) ?? null,
+    title: o.title,
+    startAt: iso(o.startAt),
+    attendance: held[o.occurrenceId],
+    going: o.going[user.userId] !== undefined,
+  }));
+
+  const posts = [...(await threads.getPosts(await threads.postIdsBy(user.userId))).values()].map((p) => ({
+    postId: p.postId,
+    threadId: p.threadId,
+    group: names.get(p.groupId) ?? null,
+    createdAt: iso(p.createdAt),
+    editedAt: iso(p.editedAt),
+    body: p.body,
+    contentWarnings: p.contentWarnings,
+    deleted: !!p.deleted,
+    waitingForModerator: !!p.pending,
+    hiddenByModerator: p.hidden ? { reason: p.hidden.reason, at: iso(p.hidden.at) } : null,
+    crisisResourcesShown: p.mayNeedSupport,
+    supportReactions: Object.values(p.reactions ?? {}).reduce((n, who) => n + Object.keys(who).length, 0),
+    notesFromProfessionals: (p.contextNotes ?? []).map((n) => ({ body: n.body, at: iso(n.at) })),
+  }));
+
+  const feed = await feedsRepo(db).getFeed(user.userId);
+  const professional = await resourcesRepo(db).getProfessional(user.userId);
+  const notes = await notificationsRepo(db).list(user.userId, { limit: 100 });
+  return {
+    exportedAt: iso(at),
+    account: {
+      handle: user.handle,
+      createdAt: user.createdAt,
+      recoveryCodesLeft: Object.keys(user.recovery ?? {}).length,
+    },
+    memberships: memberships.map((m) => ({
+      group: names.get(m.groupId) ?? null,
+      groupId: m.groupId,
+      role: m.role,
+      status: m.status,
+      alias: m.alias,
+      joinedAt: m.joinedAt,
+    })),
+    upcomingRsvps: rsvps,
+    duties: Object.values((await rosterRepo(db).getDuties(user.userId)).duties).map((d) => ({
+      occurrenceId: d.occurrenceId,
+      group: names.get(d.groupId) ?? null,
+      role: d.role,
+      startAt: iso(d.startAt),
+    })),
+    posts,
+    preferences: await threads.getPrefs(user.userId),
+    mutedMembers: Object.keys(await threads.getMutes(user.userId)).length,
+    calendarFeed: feed
+      ? { scope: feed.scope, discreet: feed.discreet, createdAt: iso(feed.createdAt) }
+      : null,
+    professional: professional
+      ? {
+          status: professional.status,
+          licenceType: professional.licenceType,
+          licenceNumber: professional.licenceNumber,
+          jurisdiction: professional.jurisdiction,
+          note: professional.note,
+          appliedAt: iso(professional.appliedAt),
+          decidedAt: iso(professional.decidedAt),
+          reason: professional.reason ?? null,
+        }
+      : null,
+    notifications: notes.items.map((n) => ({ text: n.text, createdAt: n.createdAt, read: n.read })),
+  };
+}
