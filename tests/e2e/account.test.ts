@@ -1,19 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedUpPerson } from '../support/browser';
-import { startStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { signedUpPerson } from '../support/browser';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserAndStack();
 
 describe('an account in Chromium', () => {
   it('downloads its data, then is deleted for good after the passphrase, and cannot sign in again', async () => {

@@ -1,18 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGroupInBrowser, launchBrowser, signedUpPerson } from '../support/browser';
-import { startStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { createGroupInBrowser, signedUpPerson } from '../support/browser';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserAndStack();
 
 async function person(handle: string, width = 1280) {
   const p = await signedUpPerson(browser, stack.url, handle, width);

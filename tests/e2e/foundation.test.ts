@@ -1,18 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startStack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserAndStack();
 
 /** A page that records console errors, uncaught exceptions and CSP violations. */
 async function openPage(width = 1280): Promise<{ page: Page; problems: string[] }> {

@@ -1,19 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGroupInBrowser, launchBrowser, signedUpPerson } from '../support/browser';
-import { startStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { createGroupInBrowser, signedUpPerson } from '../support/browser';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserAndStack();
 
 const person = (handle: string, width = 1280) => signedUpPerson(browser, stack.url, handle, width);
 

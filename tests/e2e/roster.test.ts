@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedUpPerson } from '../support/browser';
-import { startStack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signedUpPerson } from '../support/browser';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserAndStack();
 
 /** The API as the person signed in on `page` (their cookie), for setting the scene. */
 async function api(page: Page, method: string, path: string, data?: unknown) {
