@@ -142,6 +142,14 @@ describe('meetups in Chromium', () => {
     await cedar.goto(host.page.url());
     await cedar.getByText(/^RSVPs open Sat, 29 May|^RSVPs open Sat, May 29/).waitFor();
     expect(await cedar.getByRole('button', { name: /^Going/ }).count()).toBe(0);
+    // The host removes a member: asked first, told what goes with them.
+    await host.page.goto(`${stack.url}${groupUrl}/members`);
+    await host.page.getByRole('button', { name: 'Remove ash-e2e' }).click();
+    await host.page
+      .getByText(/Remove ash-e2e\? Their places at upcoming meetups go to the next in line/)
+      .waitFor();
+    await host.page.getByRole('button', { name: 'Yes, remove' }).click();
+    await host.page.getByRole('button', { name: 'Remove ash-e2e' }).waitFor({ state: 'detached' });
     for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
   });
 });

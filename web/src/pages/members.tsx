@@ -158,14 +158,10 @@ export function MembersPage({ groupId }: { groupId: string }) {
                   <td>
                     <div class="actions">
                       {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
-                        <button
-                          type="button"
-                          class="secondary"
-                          onClick={() => update(m.userId, { status: 'removed' })}
-                          aria-label={`Remove ${m.displayName}`}
-                        >
-                          Remove
-                        </button>
+                        <RemoveMember
+                          name={m.displayName}
+                          onRemove={() => update(m.userId, { status: 'removed' })}
+                        />
                       )}
                       {(m.role === 'member' || m.role === 'facilitator') && (
                         <PausePosting groupId={groupId} m={m} onDone={() => load.submit()} />
@@ -305,5 +301,30 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
         </button>
       </div>
     </form>
+  );
+}
+
+/** Removing a member asks first, and says what goes with them. */
+function RemoveMember({ name, onRemove }: { name: string; onRemove: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" class="secondary" onClick={() => setAsking(true)} aria-label={`Remove ${name}`}>
+        Remove
+      </button>
+    );
+  return (
+    <span class="actions" role="group" aria-label={`Remove ${name}?`}>
+      <span>
+        Remove {name}? Their places at upcoming meetups go to the next in line, and any duties back to the
+        roster.
+      </span>
+      <button type="button" class="danger" onClick={() => void onRemove()}>
+        Yes, remove
+      </button>
+      <button type="button" class="secondary" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </span>
   );
 }
