@@ -20,6 +20,9 @@ describe('an account in Chromium', () => {
     expect(data.account.handle).toBe(handle);
     await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
     await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('password');
     await page.getByLabel('Your passphrase, to confirm').fill('not the right one at all');
     await page.getByRole('button', { name: 'Delete my account for good' }).click();
     await page.getByText('Your passphrase is not right').first().waitFor();

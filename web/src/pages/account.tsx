@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { ROLE_NAMES } from '../labels';
@@ -116,6 +116,11 @@ export function AccountPage() {
 function DeleteAccount() {
   const [open, setOpen] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // Opening the confirmation puts the keyboard in its passphrase field.
+  useEffect(() => {
+    if (open) form.current?.querySelector('input')?.focus();
+  }, [open]);
   const { busy, error, submit } = useSubmit(async () => {
     await post('/me/delete', { passphrase });
     me.value = null;
@@ -137,7 +142,7 @@ function DeleteAccount() {
           Delete my account…
         </button>
       ) : (
-        <form onSubmit={submit} noValidate aria-labelledby="delete-account">
+        <form ref={form} onSubmit={submit} noValidate aria-labelledby="delete-account">
           <ErrorSummary error={error} />
           <TextField
             label="Your passphrase, to confirm"
