@@ -147,6 +147,29 @@ describe('the roster', () => {
     });
   });
 
+  it('two owners applying auto-fill at once give each duty once, and tell people only what they got', async () => {
+    const { owner, groupId, facilitators } = await setup(3);
+    const second = facilitators[2]!;
+    await owner.patch(`/api/groups/${groupId}/members/${second.userId}`, { role: 'owner' });
+    const apply = (who: typeof owner) =>
+      who.post(`/api/groups/${groupId}/roster/autofill`, {
+        from: '2027-03-01',
+        to: '2027-04-30',
+        apply: true,
+      });
+    const answers = await Promise.all([apply(owner), apply(second)]);
+    // 12 duties in all, whoever's request gave them.
+    expect(answers.reduce((n, a) => n + a.body.applied, 0)).toBe(12);
+    for (const f of facilitators) {
+      const held = (await f.get('/api/me/duties')).body.items.length;
+      const told = (await f.get('/api/me/notifications')).body.items
+        .map((n: { text: string }) => /^You have (\d+) new dut/.exec(n.text))
+        .filter(Boolean)
+        .reduce((sum: number, m: RegExpExecArray) => sum + Number(m[1]), 0);
+      expect(told).toBe(held);
+    }
+  });
+
   it('refuses a non-facilitator, an unneeded role, an overlap, someone away, and non-owners', async () => {
     const { owner, groupId, facilitators, member, occ } = await setup(2);
     const [a, b] = facilitators as [(typeof facilitators)[0], (typeof facilitators)[0]];

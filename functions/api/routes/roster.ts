@@ -183,7 +183,10 @@ async function giveDuty(
   }
   const slot: RosterSlot = { userId, status: 'assigned', assignedBy: by, at: now };
   if (!(await repo.setSlot(o.occurrenceId, role, slot, { from: opts.from, now }))) {
-    await dropDuty(c, userId, key);
+    // Give the claim back, unless another request gave them this very duty meanwhile: the
+    // entry in their list is then theirs, and taking it out would hide a duty they hold.
+    const current = await c.var.services.meetups.getOccurrence(o.occurrenceId);
+    if (current?.roster?.[role]?.userId !== userId) await dropDuty(c, userId, key);
     throw conflict('That duty was taken meanwhile, or the meetup is no longer ahead');
   }
   if (!opts.later) await feedsChanged(c, [userId]); // duties show in the facilitator's calendar feed
@@ -647,22 +650,20 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       let applied = 0;
       if (body.apply) {
         const rowById = new Map(scheduled.map((o) => [o.occurrenceId, o]));
+        // One notice per person, pointing at their first new duty and counting those they got.
+        const firsts = new Map<string, { occurrenceId: string; n: number }>();
         for (const p of result.proposals) {
           const o = rowById.get(p.occurrenceId)!;
           try {
             await giveDuty(c, o, p.role, p.userId, userId, { later: true });
-            o.roster = {
-              ...o.roster,
-              [p.role]: { userId: p.userId, status: 'assigned', assignedBy: userId, at: now() },
-            };
-            applied++;
           } catch {
-            // Taken meanwhile, or their availability changed: it shows as a gap.
+            continue; // taken meanwhile, or their availability changed: it shows as a gap
           }
-        }
-        // One notice per person, pointing at their first new duty.
-        const firsts = new Map<string, { occurrenceId: string; n: number }>();
-        for (const p of result.proposals) {
+          o.roster = {
+            ...o.roster,
+            [p.role]: { userId: p.userId, status: 'assigned', assignedBy: userId, at: now() },
+          };
+          applied++;
           const seen = firsts.get(p.userId);
           firsts.set(p.userId, { occurrenceId: seen?.occurrenceId ?? p.occurrenceId, n: (seen?.n ?? 0) + 1 });
         }
