@@ -314,7 +314,7 @@ function RemoveMember({ name, onRemove }: { name: string; onRemove: () => Promis
       </button>
     );
   return (
-    <span class="actions" role="group" aria-label={`Remove ${name}?`}>
+    <span class="actions">
       <span>
         Remove {name}? Their places at upcoming meetups go to the next in line, and any duties back to the
         roster.
