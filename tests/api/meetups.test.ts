@@ -79,6 +79,20 @@ describe('scheduling', () => {
     expect(res.body.warnings[0].message).toMatch(/does not exist/);
   });
 
+  it('warns about a time that happens twice when clocks go back, and takes the first', async () => {
+    const { owner, groupId } = await setup();
+    const res = await owner.post(
+      `/api/groups/${groupId}/meetups`,
+      hybrid({ start: '2027-10-24T01:30', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=2' } }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.warnings).toHaveLength(1);
+    expect(res.body.warnings[0].startLocal).toBe('2027-10-31T01:30');
+    expect(res.body.warnings[0].message).toMatch(/happens twice/);
+    // 01:30 BST (UTC+1), the first of the two 01:30s that night.
+    expect(res.body.occurrences[1].startAt).toBe('2027-10-31T00:30:00.000Z');
+  });
+
   it.each([
     [{ start: '2020-01-07T18:30' }, 'body.start'],
     [{ start: '2027-02-30T18:30' }, 'body.start'],
