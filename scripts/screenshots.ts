@@ -36,6 +36,11 @@ try {
     await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
     await page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
     await page.screenshot({ path: `${out}/group-${name}.png`, fullPage: true });
+    const groupUrl = page.url();
+    await page.getByRole('link', { name: 'Month view' }).click();
+    await page.getByRole('list', { name: 'Meetups this month' }).waitFor();
+    await page.screenshot({ path: `${out}/month-${name}.png`, fullPage: true });
+    await page.goto(groupUrl);
     await page.getByRole('link', { name: 'Members and requests' }).click();
     await page.getByRole('heading', { name: /Members \(/ }).waitFor();
     await page.getByRole('button', { name: 'Create invite link' }).click();
