@@ -290,6 +290,9 @@ describe('the roster', () => {
     );
     await owner.patch(`/api/groups/${groupId}/members/${b.userId}`, { status: 'removed' });
     expect(await lead(occ[2]!)).toBeNull();
+    // Owners facilitate too: a facilitator made an owner keeps their duties.
+    await owner.patch(`/api/groups/${groupId}/members/${f.userId}`, { role: 'owner' });
+    expect(await lead(occ[3]!)).toMatchObject({ userId: f.userId });
     await owner.patch(`/api/groups/${groupId}/members/${f.userId}`, { role: 'member' });
     expect(await lead(occ[3]!)).toBeNull();
     expect((await f.get('/api/me/duties')).body.items).toEqual([]);
