@@ -45,7 +45,7 @@ export async function benchMeetups(say: (line?: string) => void, quick: boolean)
   // shared machine falls on all of them alike, and each kind's samples are pooled.
   const [hot] = await schedule(12, 20, '2027-03-16T18:30');
   const clients = members.slice(0, 50);
-  const blocks = quick ? 2 : 4;
+  const blocks = quick ? 2 : 8;
   const rounds = quick ? 3 : 5; // per block
   const latencies: number[] = [];
   const byMethod: Record<'PUT' | 'DELETE', number[]> = { PUT: [], DELETE: [] };

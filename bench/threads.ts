@@ -41,7 +41,7 @@ export async function benchThreads(say: (line?: string) => void, quick: boolean)
   const first = await call(reader, 'GET', `/threads/${threadId}/posts?limit=50`);
   const page2 = `/threads/${threadId}/posts?limit=50&cursor=${first.json.nextCursor}`;
 
-  const runs = quick ? 60 : 400;
+  const runs = quick ? 60 : 1000;
   const pageTimes: number[] = [];
   const queryTimes: number[] = [];
   const bareQuery = () =>
