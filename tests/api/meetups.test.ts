@@ -1,5 +1,7 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
+import { keys } from '../../functions/store/keys';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
@@ -9,6 +11,32 @@ beforeAll(async () => {
   ({ db, stop } = await freshDb());
 });
 afterAll(() => stop());
+
+/**
+ * Counts DynamoDB calls and round trips from now on: a call that starts while none is in flight
+ * begins a trip; calls made together share one.
+ */
+function countTrips() {
+  const n = { calls: 0, trips: 0 };
+  let inFlight = 0;
+  const name = `trips${Math.random()}`;
+  db.doc.middlewareStack.add(
+    (next) => async (args) => {
+      n.calls++;
+      if (inFlight++ === 0) n.trips++;
+      try {
+        return await next(args);
+      } finally {
+        inFlight--;
+      }
+    },
+    { step: 'initialize', name },
+  );
+  return () => {
+    db.doc.middlewareStack.remove(name);
+    return n;
+  };
+}
 
 const hybrid = (over: Record<string, unknown> = {}) => ({
   title: 'Tuesday evening circle',
@@ -195,6 +223,27 @@ describe('RSVP', () => {
     );
     expect((await b.get('/api/me/notifications')).body.unread).toBe(0);
     expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200); // again: nothing to withdraw
+  });
+
+  it('keeps to 3 round trips even when a change promotes someone and both keep a calendar feed', async () => {
+    const { occ, member } = await scheduled({ inPerson: 1, online: 2 });
+    const [a, b] = [await member(), await member()];
+    for (const p of [a, b]) expect((await p.post('/api/me/feed')).status).toBe(201);
+    await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    await b.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'in_person' });
+    const stamp = async () =>
+      (await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.feed(b.userId) }))).Item!.version;
+    const before = await stamp();
+    // a switches to online: their own feed is noted, b is promoted, told, and b's feed is stamped.
+    const trips = countTrips();
+    const res = await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    const made = trips();
+    expect(res.body.rsvp).toEqual({ status: 'going', attendance: 'online' });
+    expect(made.calls).toBe(5);
+    expect(made.trips).toBeLessThanOrEqual(3);
+    expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
+    expect((await b.get('/api/me/notifications')).body.items[0].kind).toBe('promoted');
+    expect(await stamp()).toBe(before + 1);
   });
 
   it('gives a leaving or removed member’s places to the next in line, who are told', async () => {

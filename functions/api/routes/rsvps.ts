@@ -57,8 +57,11 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       const at = now();
       const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
-      await noteOnOwnFeed(c, params.occurrenceId, result.rsvp);
-      await notifyPromoted(c, result.occurrence, result.promoted, at);
+      // Independent writes, made at once: an RSVP stays within three round trips.
+      await Promise.all([
+        noteOnOwnFeed(c, params.occurrenceId, result.rsvp),
+        notifyPromoted(c, result.occurrence, result.promoted, at),
+      ]);
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
   );
@@ -82,8 +85,10 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
       const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
-      await noteOnOwnFeed(c, params.occurrenceId, null);
-      await notifyPromoted(c, result.occurrence, result.promoted, at);
+      await Promise.all([
+        noteOnOwnFeed(c, params.occurrenceId, null),
+        notifyPromoted(c, result.occurrence, result.promoted, at),
+      ]);
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
   );

@@ -647,13 +647,14 @@ export function meetupsRepo(db: Db) {
         );
         if (closed) throw new RsvpClosed(closed);
         const held = ticketOf(o, userId);
-        if (held && !whole) {
-          // Already in a line: where I stand, and whom a switch moves up, need the whole line.
+        if (held?.attendance === attendance) {
+          // The same answer again: where I stand needs the whole line. (A switch needs no read:
+          // its write returns the whole item, whom it moved up included.)
+          if (whole) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
           o = await repo.getOccurrence(occurrenceId);
           whole = true;
           continue;
         }
-        if (held?.attendance === attendance) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
         // Take the next ticket in the line I want (values on the right are read before the write).
         const names: Record<string, string> = {
           '#to': lineKey(attendance),
@@ -699,7 +700,8 @@ export function meetupsRepo(db: Db) {
             return { occurrence, rsvp, promoted: [] };
           }
         } else {
-          // A switch leaves the other line, which may move its first in line up: read it all.
+          // A switch leaves the other line, which may move its first in line up: the write
+          // returns the whole item, and who moved up follows from it and my old ticket.
           Object.assign(names, {
             '#from': lineKey(held.attendance),
             '#fromCount': inLineKey(held.attendance),
