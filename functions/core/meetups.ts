@@ -7,7 +7,7 @@
 import type { FieldError } from './errors';
 import type { Membership, Role } from './groups';
 import { expand, MAX_OCCURRENCES, parseRule, type Rule } from './recurrence';
-import { formatLocal, type LocalParts, localAt, parseLocal, resolveLocal, sayLocal } from './time';
+import { formatLocal, type LocalParts, parseLocal, resolveLocal, sayLocal, wallClock } from './time';
 
 export const MEETUP_MODES = ['in_person', 'online', 'hybrid'] as const;
 export type MeetupMode = (typeof MEETUP_MODES)[number];
@@ -395,7 +395,7 @@ export function rsvpClosedReason(w: RsvpWindow, now: number): string | null {
   if (now >= w.startAt) return 'This meetup has already started';
   if (now >= w.closesAt) return 'RSVPs for this meetup have closed';
   if (now < w.opensAt)
-    return `RSVPs open on ${sayLocal(formatLocal(localAt(w.opensAt, w.timezone)))} (${w.timezone.replace(/_/g, ' ')})`;
+    return `RSVPs open on ${sayLocal(wallClock(w.opensAt, w.timezone))} (${w.timezone.replace(/_/g, ' ')})`;
   return null;
 }
 

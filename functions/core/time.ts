@@ -110,6 +110,13 @@ export function localAt(epochMs: number, zone: string): LocalParts {
   };
 }
 
+/**
+ * The wall-clock time in `zone` at an instant, as `YYYY-MM-DDTHH:mm`: when a meetup starts as
+ * its people's clocks say (a time asked for in a DST gap reads an hour later, as calendars show it).
+ */
+export const wallClock = (epochMs: number, zone: string): LocalDateTime =>
+  formatLocal(localAt(epochMs, zone));
+
 /** Minutes `zone` is ahead of UTC at an instant. */
 export function offsetMinutes(epochMs: number, zone: string): number {
   const flooredToMinute = Math.floor(epochMs / MINUTE) * MINUTE;

@@ -35,6 +35,11 @@ export const keys = {
   scheduleOf: (groupId: string) => `SCHEDULE#${groupId}`,
   scheduleAt: (startAtMs: number, occurrenceId: string) =>
     `${new Date(startAtMs).toISOString()}#${occurrenceId}`,
+  /** What a schedule entry's sort key says: when the occurrence starts, and which it is. */
+  fromScheduleAt: (sortKey: string) => {
+    const at = sortKey.indexOf('#');
+    return { startAt: Date.parse(sortKey.slice(0, at)), occurrenceId: sortKey.slice(at + 1) };
+  },
   /** A discussion thread, in its group's partition; its posts in their own partition. */
   thread: (threadId: string): Key => ({ pk: `GROUP#${groupOf(threadId)}`, sk: `THREAD#${threadId}` }),
   threadsOf: (groupId: string) => `THREADS#${groupId}`,

@@ -96,7 +96,7 @@ describe('scheduling', () => {
   });
 
   it('warns about a time that falls in the DST gap, and schedules it an hour later', async () => {
-    const { owner, groupId } = await setup();
+    const { owner, groupId, member } = await setup();
     const res = await owner.post(
       `/api/groups/${groupId}/meetups`,
       hybrid({ start: '2027-03-21T01:30', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=2' } }),
@@ -105,6 +105,20 @@ describe('scheduling', () => {
     expect(res.body.warnings).toHaveLength(1);
     expect(res.body.warnings[0].startLocal).toBe('2027-03-28T01:30');
     expect(res.body.warnings[0].message).toMatch(/does not exist/);
+    // Everywhere a person reads the time, it is the time their clock (and calendar) will say.
+    const gap = res.body.occurrences[1];
+    expect(gap).toMatchObject({ startLocal: '2027-03-28T02:30', startAt: '2027-03-28T01:30:00.000Z' });
+    const listed = await owner.get(`/api/groups/${groupId}/occurrences?from=2027-03-20&to=2027-03-30`);
+    expect(listed.body.items.map((o: { startLocal: string }) => o.startLocal)).toEqual([
+      '2027-03-21T01:30',
+      '2027-03-28T02:30',
+    ]);
+    const m = await member();
+    await m.call('PUT', `/api/occurrences/${gap.occurrenceId}/rsvp`, { attendance: 'online' });
+    await owner.post(`/api/occurrences/${gap.occurrenceId}/cancel`, { reason: 'Clocks change' });
+    expect((await m.get('/api/me/notifications')).body.items[0].text).toBe(
+      '“Tuesday evening circle” on Sun 28 Mar 2027 at 02:30 is cancelled: Clocks change',
+    );
   });
 
   it('warns about a time that happens twice when clocks go back, and takes the first', async () => {

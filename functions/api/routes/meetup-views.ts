@@ -9,7 +9,7 @@ import { canSeeWhere, type RsvpState, rsvpOf } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
-import { parseLocal, sayLocal } from '../../core/time';
+import { parseLocal, sayLocal, wallClock } from '../../core/time';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
 import { feedsRepo } from '../../store/repos/feeds';
@@ -46,7 +46,7 @@ export function view(
     groupId: o.groupId,
     title: o.title,
     description: o.description,
-    startLocal: o.startLocal,
+    startLocal: wallClock(o.startAt, o.timezone),
     startAt: iso(o.startAt),
     endAt: iso(o.endAt),
     timezone: o.timezone,
@@ -179,7 +179,9 @@ export async function notifyPromoted(
   ]);
 }
 
-export const when = (o: Pick<OccurrenceRecord, 'startLocal'>) => sayLocal(o.startLocal);
+/** When a meetup starts, in words, as its people's clocks say. */
+export const when = (o: Pick<OccurrenceRecord, 'startAt' | 'timezone'>) =>
+  sayLocal(wallClock(o.startAt, o.timezone));
 
 /** Everyone with an RSVP (going or waiting), who must hear when a meetup moves or is cancelled. */
 export const everyoneWithRsvp = (o: OccurrenceRecord) => [

@@ -42,7 +42,7 @@ import {
   RosterPage,
   RosterQuery,
 } from '../../core/schemas/roster';
-import { formatLocal, localAt, resolveLocal, sayLocal } from '../../core/time';
+import { resolveLocal, sayLocal, wallClock } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
@@ -212,7 +212,7 @@ export async function dutiesFollow(
   c: Ctx,
   o: Pick<
     OccurrenceRecord,
-    'occurrenceId' | 'groupId' | 'title' | 'startLocal' | 'startAt' | 'endAt' | 'status' | 'roster'
+    'occurrenceId' | 'groupId' | 'title' | 'startAt' | 'timezone' | 'endAt' | 'status' | 'roster'
   >,
 ): Promise<void> {
   const repo = rosterRepo(c.var.services.config.db);
@@ -498,7 +498,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           c,
           owners,
           { occurrenceId: first.occurrenceId, groupId: group.groupId },
-          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayLocal(formatLocal(localAt(first.startAt, group.timezone)))}${more}: it may need cover.`,
+          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayLocal(wallClock(first.startAt, group.timezone))}${more}: it may need cover.`,
           'roster',
         );
       }
@@ -684,13 +684,13 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         proposals: result.proposals.map((p) => ({
           ...p,
           title: info.get(p.occurrenceId)!.title,
-          startLocal: info.get(p.occurrenceId)!.startLocal,
+          startLocal: wallClockOf(info.get(p.occurrenceId)!),
           displayName: names.get(p.userId) ?? 'Former member',
         })),
         unfilled: result.unfilled.map((u) => ({
           ...u,
           title: info.get(u.occurrenceId)!.title,
-          startLocal: info.get(u.occurrenceId)!.startLocal,
+          startLocal: wallClockOf(info.get(u.occurrenceId)!),
         })),
         applied,
       });
@@ -813,7 +813,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
             occurrenceId: r.occurrenceId,
             role: r.role,
             title: occurrences.get(r.occurrenceId)!.title,
-            startLocal: occurrences.get(r.occurrenceId)!.startLocal,
+            startLocal: wallClockOf(occurrences.get(r.occurrenceId)!),
             askedBy: names.get(r.askerId) ?? 'Former member',
             createdAt: iso(r.createdAt),
           })),
@@ -913,7 +913,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           groupId: d.groupId,
           role: d.role,
           title: o!.title,
-          startLocal: o!.startLocal,
+          startLocal: wallClockOf(o!),
           startAt: iso(d.startAt),
           status: slot!.status,
           coverRequestId: slot!.coverRequestId ?? null,
@@ -923,12 +923,15 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
   );
 }
 
+/** When a meetup starts as its people's clocks say. */
+const wallClockOf = (o: { startAt: number; timezone: string }) => wallClock(o.startAt, o.timezone);
+
 function rosterEntry(o: Rostered, names: Map<string, string>) {
   const gap = staffingGap(o.staffing as Staffing, o.roster);
   return {
     occurrenceId: o.occurrenceId,
     title: o.title,
-    startLocal: o.startLocal,
+    startLocal: wallClockOf(o),
     startAt: iso(o.startAt),
     mode: o.mode,
     status: o.status,

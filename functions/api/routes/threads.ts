@@ -27,6 +27,7 @@ import {
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
+import { wallClock } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
@@ -167,7 +168,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
         threadId: occurrence.occurrenceId,
         groupId: group.groupId,
-        title: `${occurrence.title}, ${occurrence.startLocal.slice(0, 10)}`,
+        title: `${occurrence.title}, ${wallClock(occurrence.startAt, occurrence.timezone).slice(0, 10)}`,
         authorId: userId,
         createdAt: at,
         lastPostAt: at,

@@ -164,9 +164,29 @@ export const rsvpPaths = (userId: string): Paths => [
 /** An occurrence as read: its item, and who is going and waiting, read from its lines. */
 export type OccurrenceRecord = OccurrenceItem & Ledger;
 
-/** A schedule card: the occurrence without its lines, with its seat counts. */
-export type OccurrenceCard = Omit<OccurrenceItem, 'lineInPerson' | 'lineOnline' | 'tickets' | 'version'> &
+/**
+ * A schedule card: the occurrence without its lines, with its seat counts. Not its nominal
+ * `startLocal`: the index does not project it (see table.ts); its wall-clock start is
+ * `wallClock(startAt, timezone)`.
+ */
+export type OccurrenceCard = Omit<
+  OccurrenceItem,
+  'lineInPerson' | 'lineOnline' | 'tickets' | 'version' | 'startLocal'
+> &
   SeatCounts;
+
+/** A card from a schedule index entry: what the index leaves to its keys, read from them. */
+function cardOf(entry: Record<string, unknown>): OccurrenceCard {
+  const { startAt, occurrenceId } = keys.fromScheduleAt(entry[GSI2.sort] as string);
+  const { pk, sk, [GSI2.partition]: _p, [GSI2.sort]: _s, ...card } = entry;
+  return {
+    ...(card as unknown as OccurrenceCard),
+    occurrenceId,
+    groupId: groupOf(occurrenceId),
+    startAt,
+    ...countsOf(card as unknown as StoredLedger),
+  };
+}
 
 /**
  * An RSVP that cannot be made now: closed, cancelled, started, or changing under the member's
@@ -234,7 +254,7 @@ export function meetupsRepo(db: Db) {
       {
         IndexName: GSI2.name,
         KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
-        ...(opts.idsOnly ? { ProjectionExpression: '#p, #s, occurrenceId' } : {}),
+        ...(opts.idsOnly ? { ProjectionExpression: '#p, #s' } : {}),
         ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
         ExpressionAttributeValues: {
           ':p': partition,
@@ -412,7 +432,7 @@ export function meetupsRepo(db: Db) {
       opts: { from: number; to: number; limit: number },
     ): Promise<string[]> {
       const page = await schedulePage(groupId, { ...opts, idsOnly: true });
-      return page.items.map((i) => i.occurrenceId as string);
+      return page.items.map((i) => keys.fromScheduleAt(i[GSI2.sort] as string).occurrenceId);
     },
 
     /** Every occurrence id of a group's schedule between two instants, page by page. */
@@ -421,7 +441,7 @@ export function meetupsRepo(db: Db) {
       let cursor: string | undefined;
       do {
         const page = await schedulePage(groupId, { ...opts, limit: 500, cursor, idsOnly: true });
-        ids.push(...page.items.map((i) => i.occurrenceId as string));
+        ids.push(...page.items.map((i) => keys.fromScheduleAt(i[GSI2.sort] as string).occurrenceId));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return ids;
@@ -433,13 +453,7 @@ export function meetupsRepo(db: Db) {
       opts: { from: number; to: number; limit: number; cursor?: string },
     ): Promise<{ items: OccurrenceCard[]; nextCursor: string | null }> {
       const page = await schedulePage(groupId, opts);
-      return {
-        items: page.items.map((i) => ({
-          ...(i as unknown as OccurrenceCard),
-          ...countsOf(i as unknown as StoredLedger),
-        })),
-        nextCursor: page.nextCursor,
-      };
+      return { items: page.items.map(cardOf), nextCursor: page.nextCursor };
     },
 
     async updateMeetup(
