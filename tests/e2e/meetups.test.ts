@@ -5,7 +5,8 @@ import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
 
-const person = (handle: string, width = 1280) => signedUpPerson(browser, stack.url, handle, width);
+const person = (handle: string, width = 1280, timezoneId?: string) =>
+  signedUpPerson(browser, stack.url, handle, width, timezoneId);
 
 describe('meetups in Chromium', () => {
   it('schedule a weekly hybrid meetup → two people RSVP → the third waits → a withdrawal promotes them', async () => {
@@ -43,8 +44,14 @@ describe('meetups in Chromium', () => {
     await host.page.goto(occurrenceUrl);
 
     const guests = [];
-    for (const handle of ['ash-e2e', 'beech-e2e', 'cedar-e2e']) {
-      const g = await person(handle, 360);
+    // The first lives in the group's zone and sees its time alone; the third lives in New York
+    // and sees the group's time and theirs.
+    for (const [handle, zone] of [
+      ['ash-e2e', 'Europe/London'],
+      ['beech-e2e', undefined],
+      ['cedar-e2e', 'America/New_York'],
+    ] as const) {
+      const g = await person(handle, 360, zone);
       await g.page.goto(`${stack.url}${groupUrl}`);
       await g.page.getByLabel(/I have read the community guidelines/).check();
       await g.page.getByRole('button', { name: 'Join group' }).click();
@@ -58,6 +65,9 @@ describe('meetups in Chromium', () => {
     expect(await guests[0]!.page.getByText('1 Towpath Lane').isVisible()).toBe(true);
     await guests[1]!.page.getByText('You are going in person').waitFor();
     await guests[2]!.page.getByText('You are number 1 on the waiting list').waitFor();
+    await guests[2]!.page.getByText(/^Tue, Mar 16, 6:30\sPM–8:00\sPM \(Europe\/London\)$/).waitFor();
+    await guests[2]!.page.getByText(/^Tue, Mar 16, 2:30\sPM your time \(America\/New York\)$/).waitFor();
+    expect(await guests[0]!.page.getByText(/your time/).count()).toBe(0);
     expect(await guests[2]!.page.getByText('The address is shown once you RSVP.').isVisible()).toBe(true);
 
     await guests[0]!.page.getByRole('button', { name: 'I can’t go any more' }).click();

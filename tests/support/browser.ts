@@ -38,8 +38,9 @@ export async function signedUpPerson(
   baseUrl: string,
   handle: string,
   width = 1280,
+  timezoneId?: string,
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width, height: 900 }, timezoneId })).newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on('console', (m) => {
