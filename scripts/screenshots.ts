@@ -66,6 +66,12 @@ try {
     await page.getByRole('heading', { name: 'Places' }).waitFor();
     await page.screenshot({ path: `${out}/occurrence-${name}.png`, fullPage: true });
     const occurrenceUrl = page.url();
+    // Someone in another zone sees the group's time and their own.
+    const elsewhere = await browser.newPage({ viewport, timezoneId: 'America/New_York' });
+    await elsewhere.goto(occurrenceUrl);
+    await elsewhere.getByText(/your time/).waitFor();
+    await elsewhere.screenshot({ path: `${out}/occurrence-elsewhere-${name}.png` });
+    await elsewhere.close();
     await page.getByRole('link', { name: 'Change the whole series' }).click();
     await page.getByRole('heading', { name: 'Change the dates' }).waitFor();
     await page.getByRole('region', { name: 'Change the dates' }).getByLabel('Thu').check();
