@@ -298,7 +298,11 @@ describe('new dates for a series', () => {
       cancelled: 0,
       meetup: { rrule: 'FREQ=MONTHLY;BYDAY=3TU;COUNT=3' },
     });
-    expect((await owner.get(`/api/occurrences/${occ[0]}`)).body.status).toBe('scheduled');
+    // The meetup it was is now part of the series (its page offers to change the series).
+    expect((await owner.get(`/api/occurrences/${occ[0]}`)).body).toMatchObject({
+      status: 'scheduled',
+      recurring: true,
+    });
   });
 });
 

@@ -152,6 +152,23 @@ describe('meetups in Chromium', () => {
     await cedar.goto(host.page.url());
     await cedar.getByText(/^RSVPs open Sat, 29 May|^RSVPs open Sat, May 29/).waitFor();
     expect(await cedar.getByRole('button', { name: /^Going/ }).count()).toBe(0);
+    // The one-off picnic becomes a series that starts with it.
+    const picnicUrl = host.page.url();
+    await host.page.getByRole('link', { name: 'Repeat this meetup' }).click();
+    await host.page.getByRole('heading', { name: 'Repeat this meetup' }).waitFor();
+    const repeats = host.page.getByRole('region', { name: 'How it repeats' });
+    await repeats.getByLabel('Number of meetups').fill('3');
+    await repeats.getByText('Meets every Saturday, 3 times, at 12:00.').waitFor();
+    await repeats.getByRole('button', { name: 'Save the new dates' }).click();
+    // Now a series, the page says so.
+    await host.page.getByRole('heading', { name: 'Change the series' }).waitFor();
+    await host.page
+      .getByRole('region', { name: 'Change the dates' })
+      .getByText('Saved: 2 meetups added, 0 meetups cancelled.')
+      .waitFor();
+    await host.page.getByText('Riverside picnic: every Saturday, 3 times.').waitFor();
+    await host.page.goto(picnicUrl);
+    await host.page.getByRole('link', { name: 'Change the whole series' }).waitFor();
     // The host removes a member: asked first, told what goes with them.
     await host.page.goto(`${stack.url}${groupUrl}/members`);
     await host.page.getByRole('button', { name: 'Remove ash-e2e' }).click();

@@ -462,6 +462,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       let skipped = 0;
       // New dates move nothing: what stays is already on a date of the new pattern.
       const follow = replan ? upcoming.filter((o) => replan.keep.has(o.occurrenceId)) : upcoming;
+      // A one-off meetup that now repeats: what it had is part of the series from now on.
+      const becomesSeries = !!replan && !meetup.rrule;
       for (const o of follow) {
         const own = o.overrides ?? new Set<string>();
         const follows = (field: keyof typeof fields) => !own.has(field) && fields[field] !== undefined;
@@ -474,7 +476,12 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const duration = follows('durationMinutes')
           ? fields.durationMinutes!
           : (o.endAt - o.startAt) / 60_000;
-        if (startAt === o.startAt && duration * 60_000 === o.endAt - o.startAt && !newWindow) {
+        if (
+          startAt === o.startAt &&
+          duration * 60_000 === o.endAt - o.startAt &&
+          !newWindow &&
+          !becomesSeries
+        ) {
           if (!(['title', 'description', 'venue', 'online', 'capacity'] as const).some(follows)) continue;
         }
         const result = await meetups.updateOccurrence(
@@ -492,6 +499,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
               : movedWindow(o, startAt - o.startAt, at)),
             capInPerson: follows('capacity') ? fields.capacity?.inPerson : undefined,
             capOnline: follows('capacity') ? fields.capacity?.online : undefined,
+            recurring: becomesSeries || undefined,
           },
           { now: at },
         );

@@ -509,6 +509,7 @@ export function meetupsRepo(db: Db) {
           | 'rsvpClosesAt'
           | 'capInPerson'
           | 'capOnline'
+          | 'recurring'
         >
       >,
       opts: { now: number; overrides?: string[] },

@@ -779,10 +779,12 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Change the series
+        {m.rrule ? 'Change the series' : 'Repeat this meetup'}
       </h1>
       <p class="lead">
-        {m.title}: {m.repeats}. Changes apply to upcoming meetups, except dates you changed on their own.
+        {m.rrule
+          ? `${m.title}: ${m.repeats}. Changes apply to upcoming meetups, except dates you changed on their own.`
+          : `${m.title}: once. Choose below how it repeats, and it becomes a series starting with it.`}
       </p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary error={error} />
@@ -845,7 +847,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
         </div>
       </form>
       {m.status === 'scheduled' && <SeriesDates m={m} onChanged={setM} />}
-      {m.status === 'scheduled' && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
+      {m.status === 'scheduled' && m.rrule && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
     </>
   );
 }
@@ -885,10 +887,11 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
   if (!zone) return null;
   return (
     <section aria-labelledby="series-dates">
-      <h2 id="series-dates">Change the dates</h2>
+      <h2 id="series-dates">{m.rrule ? 'Change the dates' : 'How it repeats'}</h2>
       <p>
-        Meetups already held stay as they were. Upcoming meetups on a new date keep their RSVPs; the others
-        are cancelled, and everyone with an RSVP is told.
+        {m.rrule
+          ? 'Meetups already held stay as they were. Upcoming meetups on a new date keep their RSVPs; the others are cancelled, and everyone with an RSVP is told.'
+          : 'Started on its own date, the series keeps this meetup as it is, RSVPs and all, and adds its other dates after it.'}
       </p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary error={error} />

@@ -275,11 +275,9 @@ function OrganiserTools({
           <a class="button secondary" href={`/occurrences/${o.occurrenceId}/edit`}>
             Change this meetup
           </a>
-          {o.recurring && (
-            <a class="button secondary" href={`/meetups/${o.meetupId}/edit`}>
-              Change the whole series
-            </a>
-          )}
+          <a class="button secondary" href={`/meetups/${o.meetupId}/edit`}>
+            {o.recurring ? 'Change the whole series' : 'Repeat this meetup'}
+          </a>
           {!cancelling && (
             <button type="button" class="secondary" onClick={() => setCancelling(true)}>
               Cancel this meetup
