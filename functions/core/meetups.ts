@@ -389,6 +389,15 @@ export type RsvpWindow = {
   timezone: string;
 };
 
+/**
+ * When a meetup starts as its people's clocks say, `YYYY-MM-DDTHH:mm` in its zone (not its
+ * nominal `startLocal`: a time asked for in a DST gap reads an hour later, as calendars show it).
+ */
+export const localStart = (o: { startAt: number; timezone: string }) => wallClock(o.startAt, o.timezone);
+
+/** The same, in words: "Tue 16 Mar 2027 at 18:30". */
+export const sayStart = (o: { startAt: number; timezone: string }) => sayLocal(localStart(o));
+
 /** Why an RSVP cannot change now, or null. RSVPs close at the closing time or the start. */
 export function rsvpClosedReason(w: RsvpWindow, now: number): string | null {
   if (w.status === 'cancelled') return 'This meetup is cancelled';

@@ -6,8 +6,8 @@
  * @module
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { sayStart } from '../core/meetups';
 import { defaultStaffing, ROSTER_ROLES, type RosterRole, type Staffing, staffingGap } from '../core/roster';
-import { sayLocal, wallClock } from '../core/time';
 import { getMany } from '../store/batch';
 import { keys } from '../store/keys';
 import { isConditionFailure } from '../store/repos/accounts';
@@ -98,7 +98,7 @@ export const rosterGaps = {
         members.get(o.groupId)!.map((userId) => ({
           userId,
           kind: 'roster' as const,
-          text: `Roster gap: “${o.title}” on ${sayLocal(wallClock(o.startAt, o.timezone))} has ${parts.join(', and ')}.`,
+          text: `Roster gap: “${o.title}” on ${sayStart(o)} has ${parts.join(', and ')}.`,
           occurrenceId: o.occurrenceId,
           groupId: o.groupId,
           page: 'roster' as const,

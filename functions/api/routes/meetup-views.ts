@@ -5,11 +5,11 @@
  */
 import { forbidden, notFound } from '../../core/errors';
 import { canSeeGroup, type Membership } from '../../core/groups';
-import { canSeeWhere, type RsvpState, rsvpOf } from '../../core/meetups';
+import { canSeeWhere, localStart, type RsvpState, rsvpOf, sayStart } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
-import { parseLocal, sayLocal, wallClock } from '../../core/time';
+import { parseLocal } from '../../core/time';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
 import { feedsRepo } from '../../store/repos/feeds';
@@ -46,7 +46,7 @@ export function view(
     groupId: o.groupId,
     title: o.title,
     description: o.description,
-    startLocal: wallClock(o.startAt, o.timezone),
+    startLocal: localStart(o),
     startAt: iso(o.startAt),
     endAt: iso(o.endAt),
     timezone: o.timezone,
@@ -123,18 +123,28 @@ export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefe
 });
 
 /**
- * Records the caller's RSVP on their calendar feed once it is made, when they have a feed
- * (which the RSVP routes' prefetch found out): members without one pay nothing.
+ * What follows the caller's RSVP (`rsvp`, or null when withdrawn), in one round trip: it is
+ * recorded on their calendar feed when they have one (which the RSVP routes' prefetch found
+ * out: members without one pay nothing), and those it moved up are told.
  */
-export async function noteOnOwnFeed(c: Ctx, occurrenceId: string, rsvp: RsvpState): Promise<void> {
+export async function afterRsvp(
+  c: Ctx,
+  changed: { occurrence: OccurrenceRecord; promoted: string[] },
+  rsvp: RsvpState,
+  at: number,
+): Promise<void> {
   const auth = c.get('auth');
-  if (!auth || !c.var.prefetched.has(keyOf(keys.feed(auth.userId)))) return;
-  await feedsRepo(c.var.services.config.db).noteRsvp(
-    auth.userId,
-    occurrenceId,
-    rsvp?.attendance ?? null,
-    c.var.services.now(),
-  );
+  const hasFeed = !!auth && c.var.prefetched.has(keyOf(keys.feed(auth.userId)));
+  await Promise.all([
+    hasFeed &&
+      feedsRepo(c.var.services.config.db).noteRsvp(
+        auth.userId,
+        changed.occurrence.occurrenceId,
+        rsvp?.attendance ?? null,
+        at,
+      ),
+    notifyPromoted(c, changed.occurrence, changed.promoted, at),
+  ]);
 }
 
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
@@ -180,8 +190,7 @@ export async function notifyPromoted(
 }
 
 /** When a meetup starts, in words, as its people's clocks say. */
-export const when = (o: Pick<OccurrenceRecord, 'startAt' | 'timezone'>) =>
-  sayLocal(wallClock(o.startAt, o.timezone));
+export const when = sayStart;
 
 /** Everyone with an RSVP (going or waiting), who must hear when a meetup moves or is cancelled. */
 export const everyoneWithRsvp = (o: OccurrenceRecord) => [

@@ -10,6 +10,7 @@ import {
   adjustmentWarning,
   canSchedule,
   emptyLedger,
+  localStart,
   meetsOf,
   modesOf,
   movedWindow,
@@ -40,7 +41,7 @@ import {
   UpdateMeetupRequest,
   UpdateOccurrenceRequest,
 } from '../../core/schemas/meetups';
-import { formatLocal, parseLocal, resolveLocal, wallClock } from '../../core/time';
+import { formatLocal, parseLocal, resolveLocal } from '../../core/time';
 import { occurrenceIdFor, scopedId } from '../../store/ids';
 import {
   type MeetupRecord,
@@ -437,7 +438,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const held = upcoming.flatMap((o) =>
           Object.entries(o.roster ?? {})
             .filter(([role, slot]) => slot && !fields.staffing!.roles.includes(role as RosterRole))
-            .map(([role]) => `${role} on ${wallClock(o.startAt, o.timezone).slice(0, 10)}`),
+            .map(([role]) => `${role} on ${localStart(o).slice(0, 10)}`),
         );
         if (held.length)
           throw conflict(

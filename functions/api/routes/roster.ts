@@ -8,7 +8,7 @@
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
 import type { Membership } from '../../core/groups';
-import { canSeeAttendees } from '../../core/meetups';
+import { canSeeAttendees, localStart, sayStart } from '../../core/meetups';
 import {
   autofill,
   type Duty,
@@ -42,7 +42,7 @@ import {
   RosterPage,
   RosterQuery,
 } from '../../core/schemas/roster';
-import { resolveLocal, sayLocal, wallClock } from '../../core/time';
+import { resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
@@ -498,7 +498,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           c,
           owners,
           { occurrenceId: first.occurrenceId, groupId: group.groupId },
-          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayLocal(wallClock(first.startAt, group.timezone))}${more}: it may need cover.`,
+          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayStart({ startAt: first.startAt, timezone: group.timezone })}${more}: it may need cover.`,
           'roster',
         );
       }
@@ -684,13 +684,13 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         proposals: result.proposals.map((p) => ({
           ...p,
           title: info.get(p.occurrenceId)!.title,
-          startLocal: wallClockOf(info.get(p.occurrenceId)!),
+          startLocal: localStart(info.get(p.occurrenceId)!),
           displayName: names.get(p.userId) ?? 'Former member',
         })),
         unfilled: result.unfilled.map((u) => ({
           ...u,
           title: info.get(u.occurrenceId)!.title,
-          startLocal: wallClockOf(info.get(u.occurrenceId)!),
+          startLocal: localStart(info.get(u.occurrenceId)!),
         })),
         applied,
       });
@@ -813,7 +813,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
             occurrenceId: r.occurrenceId,
             role: r.role,
             title: occurrences.get(r.occurrenceId)!.title,
-            startLocal: wallClockOf(occurrences.get(r.occurrenceId)!),
+            startLocal: localStart(occurrences.get(r.occurrenceId)!),
             askedBy: names.get(r.askerId) ?? 'Former member',
             createdAt: iso(r.createdAt),
           })),
@@ -913,7 +913,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           groupId: d.groupId,
           role: d.role,
           title: o!.title,
-          startLocal: wallClockOf(o!),
+          startLocal: localStart(o!),
           startAt: iso(d.startAt),
           status: slot!.status,
           coverRequestId: slot!.coverRequestId ?? null,
@@ -923,15 +923,12 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
   );
 }
 
-/** When a meetup starts as its people's clocks say. */
-const wallClockOf = (o: { startAt: number; timezone: string }) => wallClock(o.startAt, o.timezone);
-
 function rosterEntry(o: Rostered, names: Map<string, string>) {
   const gap = staffingGap(o.staffing as Staffing, o.roster);
   return {
     occurrenceId: o.occurrenceId,
     title: o.title,
-    startLocal: wallClockOf(o),
+    startLocal: localStart(o),
     startAt: iso(o.startAt),
     mode: o.mode,
     status: o.status,

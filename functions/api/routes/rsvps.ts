@@ -20,10 +20,9 @@ import {
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import {
+  afterRsvp,
   forRsvp,
   loadOccurrence,
-  noteOnOwnFeed,
-  notifyPromoted,
   requireActiveMember,
   view,
   withOccurrence,
@@ -57,11 +56,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       const at = now();
       const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
-      // Independent writes, made at once: an RSVP stays within three round trips.
-      await Promise.all([
-        noteOnOwnFeed(c, params.occurrenceId, result.rsvp),
-        notifyPromoted(c, result.occurrence, result.promoted, at),
-      ]);
+      await afterRsvp(c, result, result.rsvp, at);
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
   );
@@ -85,10 +80,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
       const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
-      await Promise.all([
-        noteOnOwnFeed(c, params.occurrenceId, null),
-        notifyPromoted(c, result.occurrence, result.promoted, at),
-      ]);
+      await afterRsvp(c, result, null, at);
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
   );

@@ -8,6 +8,7 @@
 import type { Hono } from 'hono';
 import { detectCrisis } from '../../core/crisis';
 import { conflict, forbidden, notFound } from '../../core/errors';
+import { localStart } from '../../core/meetups';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import {
@@ -27,7 +28,6 @@ import {
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
-import { wallClock } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
@@ -168,7 +168,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
         threadId: occurrence.occurrenceId,
         groupId: group.groupId,
-        title: `${occurrence.title}, ${wallClock(occurrence.startAt, occurrence.timezone).slice(0, 10)}`,
+        title: `${occurrence.title}, ${localStart(occurrence).slice(0, 10)}`,
         authorId: userId,
         createdAt: at,
         lastPostAt: at,

@@ -167,7 +167,7 @@ export type OccurrenceRecord = OccurrenceItem & Ledger;
 /**
  * A schedule card: the occurrence without its lines, with its seat counts. Not its nominal
  * `startLocal`: the index does not project it (see table.ts); its wall-clock start is
- * `wallClock(startAt, timezone)`.
+ * `localStart` (core/meetups).
  */
 export type OccurrenceCard = Omit<
   OccurrenceItem,
@@ -175,12 +175,15 @@ export type OccurrenceCard = Omit<
 > &
   SeatCounts;
 
+/** The start and occurrence a schedule index entry names, read from its sort key. */
+const scheduled = (entry: Record<string, unknown>) => keys.fromScheduleAt(entry[GSI2.sort] as string);
+
 /**
  * A card from a schedule index entry (completed in place: a feed reads hundreds): what the
  * index leaves to its keys, read from them, and the seat counts.
  */
 function cardOf(entry: Record<string, unknown>): OccurrenceCard {
-  const { startAt, occurrenceId } = keys.fromScheduleAt(entry[GSI2.sort] as string);
+  const { startAt, occurrenceId } = scheduled(entry);
   return Object.assign(
     entry as unknown as OccurrenceCard,
     { occurrenceId, groupId: groupOf(occurrenceId), startAt },
@@ -432,7 +435,7 @@ export function meetupsRepo(db: Db) {
       opts: { from: number; to: number; limit: number },
     ): Promise<string[]> {
       const page = await schedulePage(groupId, { ...opts, idsOnly: true });
-      return page.items.map((i) => keys.fromScheduleAt(i[GSI2.sort] as string).occurrenceId);
+      return page.items.map((i) => scheduled(i).occurrenceId);
     },
 
     /** Every occurrence id of a group's schedule between two instants, page by page. */
@@ -441,7 +444,7 @@ export function meetupsRepo(db: Db) {
       let cursor: string | undefined;
       do {
         const page = await schedulePage(groupId, { ...opts, limit: 500, cursor, idsOnly: true });
-        ids.push(...page.items.map((i) => keys.fromScheduleAt(i[GSI2.sort] as string).occurrenceId));
+        ids.push(...page.items.map((i) => scheduled(i).occurrenceId));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return ids;
