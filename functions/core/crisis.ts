@@ -20,67 +20,76 @@ interface Phrase {
 }
 
 /** Look-alikes people type for letters. */
-const LOOKALIKE: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-  '!': 'i',
-};
+const LOOKALIKE = new Map<string, string>(
+  Object.entries({
+    '0': 'o',
+    '1': 'i',
+    '3': 'e',
+    '4': 'a',
+    '5': 's',
+    '7': 't',
+    '@': 'a',
+    $: 's',
+    '!': 'i',
+  }),
+);
 
 /**
  * Words the patterns rely on, which misspellings are read as, with how many slips each allows.
  * Only words with no everyday English neighbour: "killing" would catch "filling", "cutting"
  * "putting", "overdose" "overdone".
  */
-const KEY_WORDS: Record<string, number> = {
-  suicide: 2,
-  suicidal: 2,
-  myself: 1,
-  unalive: 1,
-  anymore: 1,
-  without: 1,
-  nothing: 1,
-  reason: 1,
-};
+const KEY_WORDS = new Map<string, number>(
+  Object.entries({
+    suicide: 2,
+    suicidal: 2,
+    myself: 1,
+    unalive: 1,
+    anymore: 1,
+    without: 1,
+    nothing: 1,
+    reason: 1,
+  }),
+);
 
-/** Short forms and slang, word for word. */
-const SHORT: Record<string, string> = {
-  kms: 'kill myself',
-  kys: 'kill yourself',
-  wanna: 'want to',
-  gonna: 'going to',
-  gunna: 'going to',
-  '2': 'to',
-  im: 'i am',
-  ima: 'i am going to',
-  cant: 'can not',
-  "can't": 'can not',
-  cannot: 'can not',
-  dont: 'do not',
-  "don't": 'do not',
-  wont: 'will not',
-  "won't": 'will not',
-  ive: 'i have',
-  "i've": 'i have',
-  "i'm": 'i am',
-  "i'd": 'i would',
-  od: 'overdose',
-  sh: 'self harm',
-  selfharm: 'self harm',
-  mself: 'myself',
-  meself: 'myself',
-  miself: 'myself',
-  kil: 'kill',
-  kll: 'kill',
-  ded: 'dead',
-  lyf: 'life',
-  liv: 'live',
-};
+/**
+ * Short forms and slang, word for word. Maps, not objects: a post's words are looked up here, and
+ * a word like "constructor" or "__proto__" is text, not a property.
+ */
+const SHORT = new Map<string, string>(
+  Object.entries({
+    kms: 'kill myself',
+    kys: 'kill yourself',
+    wanna: 'want to',
+    gonna: 'going to',
+    gunna: 'going to',
+    '2': 'to',
+    im: 'i am',
+    ima: 'i am going to',
+    cant: 'can not',
+    "can't": 'can not',
+    cannot: 'can not',
+    dont: 'do not',
+    "don't": 'do not',
+    wont: 'will not',
+    "won't": 'will not',
+    ive: 'i have',
+    "i've": 'i have',
+    "i'm": 'i am',
+    "i'd": 'i would',
+    od: 'overdose',
+    sh: 'self harm',
+    selfharm: 'self harm',
+    mself: 'myself',
+    meself: 'myself',
+    miself: 'myself',
+    kil: 'kill',
+    kll: 'kill',
+    ded: 'dead',
+    lyf: 'life',
+    liv: 'live',
+  }),
+);
 
 const ME = '(?:myself|me|my own life|my life)';
 const I = '(?:i|i am|i have|i will|i would|i just|i really|i feel like i|i think i)';
@@ -155,8 +164,8 @@ function distance(a: string, b: string): number {
 
 /** A misspelt key word read as the word (words of five letters or more). */
 function canonical(word: string): string {
-  if (word.length < 5 || word in KEY_WORDS) return word;
-  for (const [key, slips] of Object.entries(KEY_WORDS))
+  if (word.length < 5 || KEY_WORDS.has(word)) return word;
+  for (const [key, slips] of KEY_WORDS)
     if (Math.abs(key.length - word.length) <= slips && distance(word, key) <= slips) return key;
   return word;
 }
@@ -171,7 +180,7 @@ export function normalise(text: string): string {
   // Look-alikes inside words (k1ll, $uicide), not numbers standing alone.
   t = t.replace(/[0-9@$!]/g, (ch, i: number) => {
     const near = `${t[i - 1] ?? ' '}${t[i + 1] ?? ' '}`;
-    return /[a-z]/.test(near) && LOOKALIKE[ch] ? LOOKALIKE[ch] : ch;
+    return /[a-z]/.test(near) ? (LOOKALIKE.get(ch) ?? ch) : ch;
   });
   t = t.replace(/[^a-z0-9']+/g, ' ');
   // Stretched letters: "killlll", "diiiie" (then "kil" reads as "kill").
@@ -181,7 +190,7 @@ export function normalise(text: string): string {
   const words = t
     .trim()
     .split(/\s+/)
-    .flatMap((w) => (SHORT[w] ?? canonical(w.replace(/'/g, ''))).split(' '));
+    .flatMap((w) => (SHORT.get(w) ?? canonical(w.replace(/'/g, ''))).split(' '));
   return ` ${words.join(' ')} `
     .replace(/ my self /g, ' myself ')
     .replace(/ killmyself /g, ' kill myself ')

@@ -106,3 +106,28 @@ describe('crisis phrases (English)', () => {
     );
   });
 });
+
+/** Every name a plain JavaScript object inherits, and some that prototypes of everyday values add. */
+const INHERITED = [
+  ...new Set(
+    [Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype]
+      .flatMap((proto) => Object.getOwnPropertyNames(proto))
+      .concat(['__proto__', 'prototype', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']),
+  ),
+];
+
+describe('words that name inherited properties are text', () => {
+  it('has a real list to check', () => {
+    expect(INHERITED.length).toBeGreaterThan(60);
+    expect(INHERITED).toContain('constructor');
+    expect(INHERITED).toContain('__proto__');
+  });
+
+  it.each(INHERITED)('%s alone, in a sentence and beside a crisis phrase', (word) => {
+    expect(detectCrisis(word).matched).toBe(false);
+    expect(detectCrisis(`The ${word} of the week was calm, ${word.toUpperCase()} too`).matched).toBe(false);
+    const beside = detectCrisis(`${word} honestly I want to kill myself ${word}`);
+    expect(beside.matched).toBe(true);
+    expect(beside.kinds).toEqual(['suicide']);
+  });
+});
