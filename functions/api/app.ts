@@ -112,6 +112,19 @@ export function createApp(config: AppConfig) {
       ],
       () => import('./routes/discussion-context'),
     ),
+    lazyRoutes(
+      api,
+      registry,
+      [
+        '/groups/:groupId/support',
+        '/support/*',
+        '/groups/:groupId/conversations',
+        '/conversations/*',
+        '/me/conversations',
+        '/me/safety-plan',
+      ],
+      () => import('./routes/support-context'),
+    ),
   ];
 
   let doc: unknown;

@@ -1,12 +1,12 @@
 /**
- * Scheduled work: the crisis lines kept listed, roster gaps (reminders and retention arrive with
- * their issues). Each job is a
- * function of (db, now) that queries by key, never scans, so the schedule and the local timer
- * can run the same code.
+ * Scheduled work: support requests nobody took escalated (every minute), the crisis lines kept
+ * listed and roster gaps (every 15 minutes). Each job is a function of (db, now) that queries by
+ * key, never scans, so the schedule and the local timer can run the same code.
  * @module
  */
 import type { Db } from '../store/client';
 import { crisisLines } from './crisis-lines';
+import { escalation } from './escalation';
 import { rosterGaps } from './roster-gaps';
 
 export interface JobContext {
@@ -14,13 +14,25 @@ export interface JobContext {
   now: number;
 }
 
-export type Job = { name: string; run: (ctx: JobContext) => Promise<unknown> };
+export type Job = {
+  name: string;
+  /** Runs on minutes divisible by this (the schedule fires every minute); absent: every minute. */
+  everyMinutes?: number;
+  run: (ctx: JobContext) => Promise<unknown>;
+};
 
-export const jobs: Job[] = [crisisLines, rosterGaps];
+export const jobs: Job[] = [
+  escalation,
+  { ...crisisLines, everyMinutes: 15 },
+  { ...rosterGaps, everyMinutes: 15 },
+];
 
-export async function runJobs(ctx: JobContext): Promise<{ name: string; ok: boolean }[]> {
+/** The jobs due at this minute (all of them with `all`, as the local stack does at start). */
+export async function runJobs(ctx: JobContext, all = false): Promise<{ name: string; ok: boolean }[]> {
   const results = [];
+  const minute = Math.floor(ctx.now / 60_000);
   for (const job of jobs) {
+    if (!all && job.everyMinutes && minute % job.everyMinutes !== 0) continue;
     try {
       await job.run(ctx);
       results.push({ name: job.name, ok: true });

@@ -48,11 +48,7 @@ export const keys = {
   postsBy: (userId: string) => `AUTHOR#${userId}`,
   /** Post ids are the thread's id and a time-ordered suffix, so a page is a range of one partition. */
   post: (postId: string): Key => ({ pk: `THREAD#${postId.slice(0, 33)}`, sk: `POST#${postId.slice(33)}` }),
-  /** Reports and the moderation log, newest last, in the group's partition. */
-  report: (groupId: string, at: number, id: string): Key => ({
-    pk: `GROUP#${groupId}`,
-    sk: `REPORT#${new Date(at).toISOString()}#${id}`,
-  }),
+  /** The moderation log, newest last, in the group's partition. */
   audit: (groupId: string, at: number, id: string): Key => ({
     pk: `GROUP#${groupId}`,
     sk: `AUDIT#${new Date(at).toISOString()}#${id}`,
@@ -96,6 +92,55 @@ export const keys = {
     sk: `NOTE#${createdAt}#${id}`,
   }),
   notificationPrefix: 'NOTE#',
+
+  /** A support request, in its group's partition while open; moved under `supportClosed` when closed. */
+  supportOpen: (requestId: string): Key => ({
+    pk: `GROUP#${groupOf(requestId)}`,
+    sk: `SUPPORT#${requestId}`,
+  }),
+  supportClosed: (requestId: string): Key => ({
+    pk: `GROUP#${groupOf(requestId)}`,
+    sk: `SUPPORTDONE#${requestId}`,
+  }),
+  supportOpenPrefix: 'SUPPORT#',
+  supportClosedPrefix: 'SUPPORTDONE#',
+  /** Which request is open for a member of a group (one at a time). */
+  supportOf: (groupId: string, userId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `SUPPORTFOR#${userId}`,
+  }),
+  /**
+   * Requests not yet taken, by the UTC day they escalate on (GSI1 of the request itself, removed
+   * once taken or escalated): what the escalation job reads, in every group at once.
+   */
+  escalationDay: (at: number) => `ESCALATE#${new Date(at).toISOString().slice(0, 10)}`,
+  escalationAt: (at: number, requestId: string) => `${new Date(at).toISOString()}#${requestId}`,
+
+  /** A member's private conversation with a group's facilitators; its messages in their own partition. */
+  conversation: (conversationId: string): Key => ({
+    pk: `GROUP#${groupOf(conversationId)}`,
+    sk: `CONVO#${conversationId}`,
+  }),
+  conversationPrefix: 'CONVO#',
+  /** Which conversation is open for a member of a group (one at a time). */
+  conversationOf: (groupId: string, userId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `CONVOFOR#${userId}`,
+  }),
+  /** A member's conversations in every group (GSI1), newest first. */
+  conversationsBy: (userId: string) => `CONVOS#${userId}`,
+  messagesOf: (conversationId: string) => `CONVO#${conversationId}`,
+  message: (conversationId: string, messageId: string): Key => ({
+    pk: `CONVO#${conversationId}`,
+    sk: `MSG#${messageId}`,
+  }),
+
+  /** Every report of one post, one row (each reporter's own entry in it). */
+  reported: (postId: string): Key => ({ pk: `GROUP#${groupOf(postId)}`, sk: `REPORTED#${postId}` }),
+  reportedPrefix: 'REPORTED#',
+
+  /** A member's personal safety plan: theirs alone. */
+  safetyPlan: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'SAFETYPLAN' }),
 };
 
 /** Ids of things inside a group (meetups, occurrences) begin with the group's 22-character id. */

@@ -88,7 +88,7 @@ for (const a of DEMO_ACCOUNTS)
 console.log('Press Ctrl-C to stop.');
 
 // Scheduled work runs once now (the crisis lines are listed from the first start) and then every minute.
-void runJobs({ db, now: Date.now() });
+void runJobs({ db, now: Date.now() }, true);
 const jobsTimer = setInterval(() => void runJobs({ db, now: Date.now() }), 60_000);
 
 let stopping = false;

@@ -193,8 +193,9 @@ describe('threads and posts', () => {
     expect(queue.body.items).toHaveLength(1);
     expect(queue.body.items[0]).toMatchObject({
       postId,
-      reason: 'harmful',
-      note: 'Upsetting',
+      count: 1,
+      reasons: [{ reason: 'harmful', count: 1 }],
+      notes: ['Upsetting'],
       post: { hidden: false },
     });
     expect(JSON.stringify(queue.body)).not.toContain(reader.handle); // reporters are not named
@@ -208,6 +209,11 @@ describe('threads and posts', () => {
     expect(await seen(reader), JSON.stringify(await seen(reader))).toBeUndefined();
     expect((await seen(author)).hidden).toEqual({ reason: 'Describes methods' });
     expect((await seen(mod)).hidden).toEqual({ reason: 'Describes methods' });
+    // Hiding settled the report: the queue is empty and the reporter is told it was handled.
+    expect((await mod.get(`/api/groups/${groupId}/reports`)).body.items).toEqual([]);
+    const told = (await reader.get('/api/me/notifications')).body.items;
+    expect(told.map((n: { kind: string }) => n.kind)).toEqual(['report_handled']);
+    expect(told[0].text).not.toContain('Describes methods');
     expect((await reader.post(`/api/posts/${postId}/reports`, { reason: 'harmful' })).status).toBe(404);
     t.advance(1_000);
     await mod.post(`/api/posts/${postId}/restore`, { reason: 'Reviewed with the author' });
@@ -220,8 +226,12 @@ describe('threads and posts', () => {
 
     expect((await mod.get(`/api/groups/${groupId}/audit`)).status).toBe(403);
     const log = await owner.get(`/api/groups/${groupId}/audit`);
-    expect(log.body.items.map((a: { action: string }) => a.action)).toEqual(['lock', 'restore', 'hide']);
-    expect(log.body.items[2]).toMatchObject({
+    expect(log.body.items.map((a: { action: string }) => a.action).slice(0, 2)).toEqual(['lock', 'restore']);
+    expect(log.body.items.slice(2).map((a: { action: string }) => a.action).sort()).toEqual([
+      'hide',
+      'report_settled',
+    ]);
+    expect(log.body.items.find((a: { action: string }) => a.action === 'hide')).toMatchObject({
       actor: { displayName: 'Kestrel' },
       reason: 'Describes methods',
       target: postId,

@@ -4,10 +4,12 @@ import type { AppEnv } from '../context';
 import type { Registry } from '../route';
 import { moderationRoutes } from './moderation';
 import { readingRoutes } from './reading';
+import { reportRoutes } from './reports';
 import { threadRoutes } from './threads';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   threadRoutes(app, registry);
   moderationRoutes(app, registry);
   readingRoutes(app, registry);
+  reportRoutes(app, registry);
 }

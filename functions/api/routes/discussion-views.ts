@@ -175,16 +175,29 @@ export const waitsFor = (group: { joinPolicy: string }, member: MemberRecord) =>
 
 /**
  * What the author of a post that matched a crisis phrase sees at once: a calm message, the lines
- * of the region they chose (null until they choose), the crisis page and the facilitators.
+ * of the region they chose (null until they choose), the crisis page, their safety plan, and the
+ * group, whose facilitators they may ask to reach out. Reads their preferences unless the route's
+ * prefetch did.
  */
-export async function signpostFor(c: Ctx, userId: string, body: string, groupId: string) {
+export async function signpostFor(
+  c: Ctx,
+  userId: string,
+  body: string,
+  groupId: string,
+  /** The route's prefetch read the preferences (absent from it: none chosen). */
+  prefsRead = false,
+) {
   if (!detectCrisis(body).matched) return null;
-  const { region } = await threadsRepo(c.var.services.config.db).getPrefs(userId);
+  const { region } =
+    prefetched<Prefs>(c, keys.prefs(userId)) ??
+    (prefsRead ? {} : await threadsRepo(c.var.services.config.db).getPrefs(userId));
   return {
     message:
       'It sounds like things may be really hard right now. You do not have to go through this alone: you can talk to someone now, for free.',
     crisisPage: '/crisis.html',
     reachFacilitators: `/groups/${groupId}`,
+    groupId,
+    safetyPlan: '/me/safety-plan',
     resources: region ? { region, ...CRISIS_REGIONS[region] } : null,
   };
 }
@@ -290,7 +303,7 @@ export const loadPost = async (c: Ctx, postId: string) => {
   if (!post || !canSeePost(post, { userId, member })) throw notFound('No such post');
   if ((await barredSessions(c, group, { userId, member }, [post.threadId])).size)
     throw forbidden(SESSION_ONLY);
-  return { post, member, userId };
+  return { group, post, member, userId };
 };
 export const requireModerator = (member: Membership) => {
   if (!can(member, 'moderate')) throw forbidden('Only moderators and owners can do that');

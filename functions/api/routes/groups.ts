@@ -4,6 +4,7 @@
  * private group is 404 to anyone who is not in it.
  * @module
  */
+
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can, canSeeGroup, type GroupAction, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
@@ -30,6 +31,7 @@ import {
   UpdateGroupRequest,
   UpdateMemberRequest,
 } from '../../core/schemas/groups';
+import { ESCALATION } from '../../core/support';
 import { keyOf } from '../../store/batch';
 import { hashToken, newId, newToken } from '../../store/ids';
 import { keys } from '../../store/keys';
@@ -116,6 +118,7 @@ function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): GroupDet
     checkIn: !!g.checkIn,
     sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
     resourceReviewMonths: g.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
+    supportEscalationMinutes: g.supportEscalationMinutes ?? ESCALATION.default,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     membership: membershipOf(m, now),
@@ -193,6 +196,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         groupId,
         memberCount: 1,
         owners: new Set([auth.userId]),
+        staff: { [auth.userId]: 'owner' },
         createdAt: at,
         updatedAt: at,
         version: 1,

@@ -6,28 +6,21 @@
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can } from '../../core/groups';
+import { HEARTH_ACTOR } from '../../core/moderation-log';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams, MemberParams } from '../../core/schemas/groups';
 import {
   AuditPage,
   LockRequest,
   ModeratorReason,
-  NewReport,
   PageQuery,
   PinRequest,
   PostParams,
-  ReportPage,
   SilenceRequest,
   ThreadParams,
   WaitingPage,
 } from '../../core/schemas/threads';
-import { newId } from '../../store/ids';
-import {
-  type AuditRecord,
-  type ReportRecord,
-  type ThreadRecord,
-  threadsRepo,
-} from '../../store/repos/threads';
+import { type AuditRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
 import type { AppEnv } from '../context';
 import { defineRoute, type Registry } from '../route';
 import {
@@ -41,84 +34,9 @@ import {
   postView,
   requireModerator,
 } from './discussion-views';
+import { settleReport } from './reports';
 
 export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'post',
-      path: '/posts/{postId}/reports',
-      tag: 'moderation',
-      summary: 'Report a post to the group’s moderators',
-      auth: 'required',
-      params: PostParams,
-      body: NewReport,
-      responses: { 201: { description: 'Reported', schema: Ok } },
-    },
-    async (c, { params, body }) => {
-      const { post, userId } = await loadPost(c, params.postId);
-      const report: ReportRecord = {
-        reportId: newId(),
-        groupId: post.groupId,
-        postId: post.postId,
-        threadId: post.threadId,
-        reporterId: userId,
-        reason: body.reason,
-        note: body.note,
-        createdAt: c.var.services.now(),
-      };
-      await threadsRepo(c.var.services.config.db).addReport(report);
-      return c.json({ ok: true as const }, 201);
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'get',
-      path: '/groups/{groupId}/reports',
-      tag: 'moderation',
-      summary: 'The moderator queue: reported posts, newest first (moderators and owners)',
-      auth: 'required',
-      params: GroupParams,
-      query: PageQuery,
-      responses: { 200: { description: 'Reports', schema: ReportPage } },
-    },
-    async (c, { params, query }) => {
-      const { group, member } = await loadForDiscussion(c, params.groupId);
-      requireModerator(member);
-      const repo = threadsRepo(c.var.services.config.db);
-      const page = await repo.listLog<ReportRecord>(group.groupId, 'REPORT', query);
-      const posts = await Promise.all(page.items.map((r) => repo.getPost(r.postId)));
-      const who = await names(
-        c,
-        group.groupId,
-        posts.flatMap((p) => (p ? [p.authorId] : [])),
-      );
-      // Reporters are not named: a report is safe to make.
-      return c.json({
-        items: page.items.map((r, i) => ({
-          reportId: r.reportId,
-          postId: r.postId,
-          threadId: r.threadId,
-          reason: r.reason as 'other',
-          note: r.note,
-          createdAt: iso(r.createdAt),
-          post: posts[i]
-            ? {
-                body: posts[i]!.body,
-                author: { displayName: who.get(posts[i]!.authorId) ?? 'Former member' },
-                hidden: !!posts[i]!.hidden,
-              }
-            : null,
-        })),
-        nextCursor: page.nextCursor,
-      });
-    },
-  );
-
   for (const action of ['hide', 'restore'] as const) {
     defineRoute(
       app,
@@ -137,20 +55,24 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         responses: { 200: { description: 'Done', schema: Ok } },
       },
       async (c, { params, body }) => {
-        const { post, member, userId } = await loadPost(c, params.postId);
+        const { group, post, member, userId } = await loadPost(c, params.postId);
         requireModerator(member);
         const at = c.var.services.now();
         await threadsRepo(c.var.services.config.db).setHidden(
           post.postId,
           action === 'hide' ? { by: userId, reason: body.reason, at } : null,
         );
-        await audit(c, {
-          groupId: post.groupId,
-          actorId: userId,
-          action,
-          target: post.postId,
-          reason: body.reason,
-        });
+        await Promise.all([
+          audit(c, {
+            groupId: post.groupId,
+            actorId: userId,
+            action,
+            target: post.postId,
+            reason: body.reason,
+          }),
+          // A hidden post's report is settled with it (its reporters are told it was handled).
+          action === 'hide' && settleReport(c, group, post, 'hidden', userId, body.reason),
+        ]);
         return c.json({ ok: true as const });
       },
     );
@@ -362,7 +284,9 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
       return c.json({
         items: page.items.map((a) => ({
           action: a.action,
-          actor: { displayName: who.get(a.actorId) ?? 'Former member' },
+          actor: {
+            displayName: a.actorId === HEARTH_ACTOR ? 'Hearth' : (who.get(a.actorId) ?? 'Former member'),
+          },
           target: a.target,
           reason: a.reason,
           at: iso(a.at),

@@ -2,9 +2,11 @@
  * RSVPs, attendee lists, my upcoming meetups and my notifications. RSVPs are for active members.
  * @module
  */
+
 import type { Hono } from 'hono';
 import { forbidden, invalid, notFound } from '../../core/errors';
 import { canSeeAttendees, modesOf, rsvpOf } from '../../core/meetups';
+import { notificationHref } from '../../core/notifications';
 import { Ok } from '../../core/schemas/common';
 import {
   AttendeeList,
@@ -180,23 +182,16 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         notifications.unreadCount(auth.userId),
       ]);
       return c.json({
-        items: page.items.map(
-          ({ notificationId, kind, text, occurrenceId, groupId, page, createdAt, read }) => ({
-            notificationId,
-            kind,
-            text,
-            occurrenceId,
-            groupId,
-            href:
-              page === 'duties'
-                ? '/me/duties'
-                : page === 'roster'
-                  ? `/groups/${groupId}/roster`
-                  : `/occurrences/${occurrenceId}`,
-            createdAt,
-            read,
-          }),
-        ),
+        items: page.items.map((n) => ({
+          notificationId: n.notificationId,
+          kind: n.kind,
+          text: n.text,
+          occurrenceId: n.occurrenceId ?? null,
+          groupId: n.groupId,
+          href: notificationHref(n),
+          createdAt: n.createdAt,
+          read: n.read,
+        })),
         unread,
         nextCursor: page.nextCursor,
       });

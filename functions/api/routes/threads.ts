@@ -33,7 +33,8 @@ import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { resourcesRepo } from '../../store/repos/resources';
 import { type MuteRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
-import type { AppEnv } from '../context';
+import type { AppEnv, Ctx } from '../context';
+import { crisisPosted, postingKeys } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
 import {
   answered,
@@ -55,6 +56,10 @@ import {
   threadView,
   waitsFor,
 } from './discussion-views';
+
+/** The member's open support request pointer, as the posting route's prefetch read it (null: none). */
+const pointerOf = (c: Ctx, member: { groupId: string; userId: string }) =>
+  prefetched<{ requestId: string }>(c, keys.supportOf(member.groupId, member.userId)) ?? null;
 
 export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -109,6 +114,13 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Start a thread with its first post',
       auth: 'required',
       params: GroupParams,
+      prefetch: (params, userId) => ({
+        keys: [
+          keys.group(params.groupId),
+          keys.member(params.groupId, userId),
+          ...postingKeys(params.groupId, userId),
+        ],
+      }),
       body: NewThread,
       responses: { 201: { description: 'Started', schema: ThreadCreated } },
     },
@@ -129,18 +141,17 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ...(waits ? { pending: true } : {}),
       };
       await repo.createThread(thread, post);
-      await Promise.all([
+      const [signpost] = await Promise.all([
+        signpostFor(c, userId, body.body, group.groupId, true),
+        post.mayNeedSupport &&
+          crisisPosted(c, { group, member, postId: post.postId, pointer: pointerOf(c, member) }),
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
         !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
       ]);
       const who = new Map([[userId, member.displayName]]);
       return c.json(
-        {
-          thread: threadView(thread, who),
-          post: postView(post, who, { userId, member }),
-          signpost: await signpostFor(c, userId, body.body, group.groupId),
-        },
+        { thread: threadView(thread, who), post: postView(post, who, { userId, member }), signpost },
         201,
       );
     },
@@ -256,7 +267,9 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       summary: 'Reply in a thread',
       auth: 'required',
       params: ThreadParams,
-      prefetch: forThread,
+      prefetch: (params, userId) => ({
+        keys: [...forThread(params, userId).keys, ...postingKeys(groupOf(params.threadId), userId)],
+      }),
       body: NewPost,
       responses: { 201: { description: 'Posted', schema: PostCreated } },
     },
@@ -274,7 +287,10 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (!current || current.locked || tries === 3) throw conflict('This thread is locked');
       }
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
-      await Promise.all([
+      const [signpost] = await Promise.all([
+        signpostFor(c, userId, body.body, thread.groupId, true),
+        post.mayNeedSupport &&
+          crisisPosted(c, { group, member, postId: post.postId, pointer: pointerOf(c, member) }),
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
         !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),
         !prefetched(c, keys.follow(userId, thread.threadId)) &&
@@ -285,13 +301,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
           ),
       ]);
       const who = new Map([[userId, member.displayName]]);
-      return c.json(
-        {
-          post: postView(post, who, { userId, member }),
-          signpost: await signpostFor(c, userId, body.body, thread.groupId),
-        },
-        201,
-      );
+      return c.json({ post: postView(post, who, { userId, member }), signpost }, 201);
     },
   );
 
@@ -309,21 +319,23 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'The post', schema: PostAnswer } },
     },
     async (c, { params, body }) => {
-      const { post, member, userId } = await loadPost(c, params.postId);
+      const { group, post, member, userId } = await loadPost(c, params.postId);
       if (post.authorId !== userId) throw forbidden('Only its author can edit a post');
       requireNotSilenced(member, c.var.services.now());
+      const matched = detectCrisis(body.body).matched;
       const edited = await threadsRepo(c.var.services.config.db).editPost(post.postId, userId, {
         body: body.body,
         contentWarnings: body.contentWarnings && [...new Set(body.contentWarnings)],
-        mayNeedSupport: post.mayNeedSupport || detectCrisis(body.body).matched,
+        mayNeedSupport: post.mayNeedSupport || matched,
         at: c.var.services.now(),
       });
       if (!edited) throw conflict('This post was deleted');
-      const who = await names(c, post.groupId, namedIn([edited], userId));
-      return c.json({
-        post: postView(edited, who, { userId, member }),
-        signpost: await signpostFor(c, userId, body.body, post.groupId),
-      });
+      const [who, signpost] = await Promise.all([
+        names(c, post.groupId, namedIn([edited], userId)),
+        signpostFor(c, userId, body.body, post.groupId),
+        matched && crisisPosted(c, { group, member, postId: post.postId }),
+      ]);
+      return c.json({ post: postView(edited, who, { userId, member }), signpost });
     },
   );
 

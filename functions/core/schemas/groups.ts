@@ -8,6 +8,7 @@ import {
   ROLES,
   TONES,
 } from '../groups';
+import { ESCALATION } from '../support';
 import { Cursor, Id, keysOf, line, PageLimit, text } from './common';
 
 export const FocusTagSchema = z.enum(keysOf(FOCUS_TAGS) as [FocusTag, ...FocusTag[]]);
@@ -54,6 +55,16 @@ const groupFields = {
   sessionThreadsGoingOnly: z.optional(z.boolean()),
   /** Months a verified listing of the group's directory holds before it needs review again. */
   resourceReviewMonths: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(24))),
+  /** Minutes a support request may wait for someone to take it before moderators and owners hear. */
+  supportEscalationMinutes: z.optional(
+    z
+      .number()
+      .check(
+        z.int('Use whole minutes'),
+        z.minimum(ESCALATION.min, `At least ${ESCALATION.min} minutes`),
+        z.maximum(ESCALATION.max, `At most ${ESCALATION.max} minutes (4 hours)`),
+      ),
+  ),
 };
 
 export const CreateGroupRequest = z.strictObject({ ...groupFields, alias: z.optional(Alias) });
@@ -115,6 +126,7 @@ export const GroupDetail = z.extend(GroupSummary, {
   checkIn: z.boolean(),
   sessionThreadsGoingOnly: z.boolean(),
   resourceReviewMonths: z.number(),
+  supportEscalationMinutes: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ACCESS_FEATURES, ATTENDANCE, MEETUP_MODES } from '../meetups';
+import { NOTIFICATION_KINDS } from '../notifications';
 import { LOCAL_DATE_TIME } from '../time';
 import { Cursor, keysOf, line, PageLimit, ScopedId, text } from './common';
 import { StaffingSchema } from './roster';
@@ -183,11 +184,12 @@ export const AttendeeList = z.object({ items: z.array(Attendee) });
 
 export const Notification = z.object({
   notificationId: z.string(),
-  kind: z.enum(['promoted', 'moved', 'cancelled', 'roster']),
+  kind: z.enum(NOTIFICATION_KINDS),
   text: z.string(),
-  occurrenceId: z.string(),
+  /** The meetup it is about, if any. */
+  occurrenceId: z.nullable(z.string()),
   groupId: z.string(),
-  /** The web app's page it is about: the meetup, My duties, or the group's roster. */
+  /** The web app's page where the person can act on it. */
   href: z.string(),
   createdAt: z.string(),
   read: z.boolean(),

@@ -23,13 +23,16 @@ export const SilenceRequest = z.strictObject({
   reason: line(3, 300),
 });
 
+/** One reported post: how many reported it and why (reporters are never named). */
 export const ReportView = z.object({
-  reportId: z.string(),
   postId: z.string(),
   threadId: z.string(),
-  reason: z.enum(reasons),
-  note: z.string(),
-  createdAt: z.string(),
+  count: z.number(),
+  reasons: z.array(z.object({ reason: z.enum(reasons), count: z.number() })),
+  /** What reporters added, without who. */
+  notes: z.array(z.string()),
+  firstAt: z.string(),
+  lastAt: z.string(),
   post: z.nullable(
     z.object({ body: z.string(), author: z.object({ displayName: z.string() }), hidden: z.boolean() }),
   ),
@@ -139,7 +142,12 @@ export const Signpost = z.nullable(
   z.object({
     message: z.string(),
     crisisPage: z.string(),
+    /** The group's page (where "Talk to a facilitator" is). */
     reachFacilitators: z.string(),
+    /** The group, whose facilitators the author may ask to reach out. */
+    groupId: z.string(),
+    /** The author's own safety plan. */
+    safetyPlan: z.string(),
     /** The lines of the region the author chose; null until they choose one. */
     resources: z.nullable(
       z.object({

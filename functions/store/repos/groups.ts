@@ -14,6 +14,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import { searchText } from '../../core/groups';
 import type { Meets } from '../../core/meetups';
+import { isStaffRole, type Staff } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
@@ -35,8 +36,16 @@ export interface GroupRecord {
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
   resourceReviewMonths?: number;
+  /** Minutes a support request may wait for someone to take it (absent: the default). */
+  supportEscalationMinutes?: number;
   memberCount: number;
   owners: Set<string>;
+  /**
+   * Owners, moderators and facilitators by user id: whom a support request or a report reaches,
+   * read with the group. Kept by `setRole` and `deleteMember`, ordered so that a crash between
+   * their writes can leave someone out of it, never in it when they no longer hold the role.
+   */
+  staff?: Staff;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -143,6 +152,27 @@ export function groupsRepo(db: Db) {
         doc.send(new DeleteCommand({ TableName: table, Key: keys.directoryEntry(g.groupId, bucket) })),
       ),
     ]);
+  }
+
+  /**
+   * Adds someone to the group's staff list with their role, or takes them off it (null). A group
+   * stored before the list has none, and its staff is read from its members instead (staffOf).
+   */
+  async function setStaff(groupId: string, userId: string, role: Role | null): Promise<void> {
+    await doc
+      .send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.group(groupId),
+          UpdateExpression: role ? 'SET staff.#u = :role' : 'REMOVE staff.#u',
+          ConditionExpression: 'attribute_exists(staff)',
+          ExpressionAttributeNames: { '#u': userId },
+          ExpressionAttributeValues: role ? { ':role': role } : undefined,
+        }),
+      )
+      .catch((e) => {
+        if (!isConditionFailure(e)) throw e;
+      });
   }
 
   return {
@@ -501,6 +531,7 @@ export function groupsRepo(db: Db) {
      * (stepDownOwner), so an owner can never be removed while they are the last one.
      */
     async deleteMember(m: MemberRecord): Promise<boolean> {
+      if (isStaffRole(m.role)) await setStaff(m.groupId, m.userId, null);
       try {
         await doc.send(
           new DeleteCommand({
@@ -518,7 +549,12 @@ export function groupsRepo(db: Db) {
       return true;
     },
 
+    /**
+     * Changes an active member's role, and the group's staff list with it: someone leaving the
+     * staff leaves the list first, someone joining it is added after their role is theirs.
+     */
     async setRole(groupId: string, userId: string, role: Role): Promise<boolean> {
+      if (!isStaffRole(role)) await setStaff(groupId, userId, null);
       try {
         await doc.send(
           new UpdateCommand({
@@ -530,11 +566,25 @@ export function groupsRepo(db: Db) {
             ExpressionAttributeValues: { ':role': role, ':active': 'active' },
           }),
         );
-        return true;
       } catch (e) {
         if (isConditionFailure(e)) return false;
         throw e;
       }
+      if (isStaffRole(role)) await setStaff(groupId, userId, role);
+      return true;
+    },
+
+    /** The group's staff by user id; rebuilt from its members for a group stored before the list. */
+    async staffOf(group: GroupRecord): Promise<Staff> {
+      if (group.staff) return group.staff;
+      const staff: Staff = {};
+      let cursor: string | undefined;
+      do {
+        const page = await this.listMembers(group.groupId, { status: 'active', limit: 500, cursor });
+        for (const m of page.members) if (isStaffRole(m.role)) staff[m.userId] = m.role;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return staff;
     },
 
     async addOwner(groupId: string, userId: string): Promise<void> {

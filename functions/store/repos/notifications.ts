@@ -3,7 +3,9 @@
  * after 90 days.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NotificationKind, NotificationPage } from '../../core/notifications';
 import { putMany } from '../batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
@@ -14,12 +16,15 @@ import { isConditionFailure } from './accounts';
 export interface NotificationRecord {
   notificationId: string;
   userId: string;
-  kind: 'promoted' | 'moved' | 'cancelled' | 'roster';
+  kind: NotificationKind;
   text: string;
-  occurrenceId: string;
+  /** The meetup it is about, if any. */
+  occurrenceId?: string;
   groupId: string;
-  /** Where it sends the member, when not the meetup's page: their duties, or the group's roster. */
-  page?: 'duties' | 'roster';
+  /** Where it sends the member, when not the meetup's page (see core/notifications). */
+  page?: NotificationPage;
+  /** The conversation, thread or request it is about, for `page`. */
+  ref?: string;
   createdAt: string;
   read: boolean;
 }
@@ -62,13 +67,21 @@ export function notificationsRepo(db: Db) {
     }
   };
   return {
+    /**
+     * Writes notifications. `once` names the event they announce: the same event told again (a
+     * job retried) writes the same items, so nobody gets it twice.
+     */
     async notify(
       notes: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>[],
       now: number,
+      once?: string,
     ): Promise<void> {
       const createdAt = new Date(now).toISOString();
       const items = notes.map((n) => {
-        const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${newId()}`;
+        const suffix = once
+          ? createHash('sha256').update(`${once}:${n.userId}`).digest('base64url').slice(0, 22)
+          : newId();
+        const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${suffix}`;
         return {
           ...keys.notification(n.userId, createdAt, notificationId),
           ...n,

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '../../core/crisis-lines';
+import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -74,21 +75,10 @@ export interface MuteRecord {
   at: number;
 }
 
-export interface ReportRecord {
-  reportId: string;
-  groupId: string;
-  postId: string;
-  threadId: string;
-  reporterId: string;
-  reason: string;
-  note: string;
-  createdAt: number;
-}
-
 export interface AuditRecord {
   groupId: string;
   actorId: string;
-  action: 'hide' | 'restore' | 'lock' | 'unlock' | 'pin' | 'unpin' | 'approve' | 'silence' | 'unsilence';
+  action: LogAction;
   target: string;
   reason: string;
   at: number;
@@ -600,17 +590,8 @@ export function threadsRepo(db: Db) {
       );
     },
 
-    async addReport(r: ReportRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...keys.report(r.groupId, r.createdAt, r.reportId), ...r },
-        }),
-      );
-    },
-
-    async addAudit(a: AuditRecord): Promise<void> {
-      const id = randomBytes(6).toString('base64url');
+    /** Adds a log entry; `id` makes writing the same entry again (a retried job) harmless. */
+    async addAudit(a: AuditRecord, id = randomBytes(6).toString('base64url')): Promise<void> {
       await doc.send(
         new PutCommand({ TableName: table, Item: { ...keys.audit(a.groupId, a.at, id), ...a } }),
       );
@@ -619,12 +600,8 @@ export function threadsRepo(db: Db) {
     /** Takes a post out of its group's waiting queue (hidden or deleted instead of approved). */
     leaveQueue,
 
-    /** A group's reports or moderation log, newest first; its waiting posts, oldest first. */
-    async listLog<T>(
-      groupId: string,
-      kind: 'REPORT' | 'AUDIT' | 'WAIT',
-      opts: { limit: number; cursor?: string },
-    ) {
+    /** A group's moderation log, newest first; its waiting posts, oldest first. */
+    async listLog<T>(groupId: string, kind: 'AUDIT' | 'WAIT', opts: { limit: number; cursor?: string }) {
       const pk = keys.group(groupId).pk;
       const page = await queryPage(
         db,

@@ -1,0 +1,208 @@
+/**
+ * Reports: a member reports a post to the group's moderators (reporting it again replaces their
+ * own report); moderators and owners are told of a newly reported post at once, see one row per
+ * post with the count and reasons, and settle it (hidden, talked to the member, no breach) or
+ * dismiss it; the reporters are told, without detail, that it was handled. Hiding a post settles
+ * its report too.
+ * @module
+ */
+import type { Hono } from 'hono';
+import { conflict, invalid } from '../../core/errors';
+import { Ok } from '../../core/schemas/common';
+import { GroupParams } from '../../core/schemas/groups';
+import { SettleReport } from '../../core/schemas/support';
+import { NewReport, PageQuery, PostParams, ReportPage } from '../../core/schemas/threads';
+import { escalationRecipients, REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
+import { REPORT_REASONS, type ReportReason } from '../../core/threads';
+import type { GroupRecord } from '../../store/repos/groups';
+import { notificationsRepo } from '../../store/repos/notifications';
+import { reportsRepo } from '../../store/repos/reports';
+import { type PostRecord, threadsRepo } from '../../store/repos/threads';
+import type { AppEnv, Ctx } from '../context';
+import { staffOf } from '../flows/support';
+import { defineRoute, type Registry } from '../route';
+import { audit, iso, loadForDiscussion, loadPost, names, requireModerator } from './discussion-views';
+
+/**
+ * Settles a post's open report and tells its reporters that it was handled (nothing more: what
+ * was decided is the moderators' and the author's business). False when it had no open report.
+ */
+export async function settleReport(
+  c: Ctx,
+  group: GroupRecord,
+  post: PostRecord,
+  outcome: ReportOutcome,
+  by: string,
+  reason: string,
+): Promise<boolean> {
+  const { config, now } = c.var.services;
+  const at = now();
+  const settled = await reportsRepo(config.db).settle(post.postId, outcome, by, at);
+  if (!settled) return false;
+  await Promise.all([
+    notificationsRepo(config.db).notify(
+      [...settled.reporters.keys()].map((userId) => ({
+        userId,
+        kind: 'report_handled' as const,
+        text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
+        groupId: group.groupId,
+        page: 'discussions' as const,
+        ref: post.threadId,
+      })),
+      at,
+      `report:${post.postId}:${at}`,
+    ),
+    audit(c, {
+      groupId: group.groupId,
+      actorId: by,
+      action: 'report_settled',
+      target: post.postId,
+      reason: [REPORT_OUTCOMES[outcome], reason].filter(Boolean).join(': '),
+    }),
+  ]);
+  return true;
+}
+
+export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/reports',
+      tag: 'moderation',
+      summary: 'Report a post to the group’s moderators (again: replaces your earlier report of it)',
+      auth: 'required',
+      params: PostParams,
+      body: NewReport,
+      responses: { 201: { description: 'Reported', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { group, post, userId } = await loadPost(c, params.postId);
+      if (post.authorId === userId)
+        throw invalid('You cannot report your own post', [
+          { path: 'params.postId', message: 'Your own post' },
+        ]);
+      const { config, now } = c.var.services;
+      const at = now();
+      const { fresh } = await reportsRepo(config.db).report(post, userId, {
+        reason: body.reason,
+        note: body.note,
+        at,
+      });
+      if (fresh) {
+        const staff = await staffOf(c, group);
+        await notificationsRepo(config.db).notify(
+          escalationRecipients(staff, userId).map((to) => ({
+            userId: to,
+            kind: 'report' as const,
+            text: `A post in “${group.name}” was reported: ${REPORT_REASONS[body.reason].toLowerCase()}.`,
+            groupId: group.groupId,
+            page: 'moderation' as const,
+          })),
+          at,
+        );
+      }
+      return c.json({ ok: true as const }, 201);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/groups/{groupId}/reports',
+      tag: 'moderation',
+      summary: 'Reported posts waiting for a moderator: one row per post (moderators and owners)',
+      auth: 'required',
+      params: GroupParams,
+      query: PageQuery,
+      responses: { 200: { description: 'Reports', schema: ReportPage } },
+    },
+    async (c, { params, query }) => {
+      const { group, member } = await loadForDiscussion(c, params.groupId);
+      requireModerator(member);
+      const page = await reportsRepo(c.var.services.config.db).listOpen(group.groupId, query);
+      const posts = await threadsRepo(c.var.services.config.db).getPosts(page.items.map((r) => r.postId));
+      const who = await names(
+        c,
+        group.groupId,
+        [...posts.values()].map((p) => p.authorId),
+      );
+      // Reporters are not named: a report is safe to make.
+      return c.json({
+        items: page.items
+          .sort((a, b) => b.lastAt - a.lastAt)
+          .map((r) => {
+            const entries = [...r.reporters.values()];
+            const counts = new Map<ReportReason, number>();
+            for (const e of entries)
+              counts.set(e.reason as ReportReason, (counts.get(e.reason as ReportReason) ?? 0) + 1);
+            const p = posts.get(r.postId);
+            return {
+              postId: r.postId,
+              threadId: r.threadId,
+              count: entries.length,
+              reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+              notes: entries.map((e) => e.note).filter(Boolean),
+              firstAt: iso(r.firstAt),
+              lastAt: iso(r.lastAt),
+              post: p
+                ? {
+                    body: p.body,
+                    author: { displayName: who.get(p.authorId) ?? 'Former member' },
+                    hidden: !!p.hidden,
+                  }
+                : null,
+            };
+          }),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/posts/{postId}/reports/settle',
+      tag: 'moderation',
+      summary:
+        'Settle a post’s report: hidden (hides the post), talked to the member, no breach, or dismissed',
+      auth: 'required',
+      params: PostParams,
+      body: SettleReport,
+      responses: { 200: { description: 'Settled', schema: Ok } },
+    },
+    async (c, { params, body }) => {
+      const { group, post, member, userId } = await loadPost(c, params.postId);
+      requireModerator(member);
+      const open = await reportsRepo(c.var.services.config.db).get(post.postId);
+      if (open?.status !== 'open') throw conflict('This report was settled already');
+      if (body.outcome === 'hidden' && !post.hidden) {
+        if (body.reason.length < 3)
+          throw invalid('Say why the post is hidden: its author sees the reason', [
+            { path: 'body.reason', message: 'Use at least 3 characters' },
+          ]);
+        const at = c.var.services.now();
+        await threadsRepo(c.var.services.config.db).setHidden(post.postId, {
+          by: userId,
+          reason: body.reason,
+          at,
+        });
+        await audit(c, {
+          groupId: group.groupId,
+          actorId: userId,
+          action: 'hide',
+          target: post.postId,
+          reason: body.reason,
+        });
+      }
+      if (!(await settleReport(c, group, post, body.outcome, userId, body.reason)))
+        throw conflict('This report was settled already');
+      return c.json({ ok: true as const });
+    },
+  );
+}

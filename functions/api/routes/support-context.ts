@@ -1,0 +1,17 @@
+/**
+ * The safety context: the support queue, members' conversations with the facilitators, and each
+ * member's own safety plan, loaded together on first use.
+ * @module
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../context';
+import type { Registry } from '../route';
+import { conversationRoutes } from './conversations';
+import { safetyPlanRoutes } from './safety-plan';
+import { supportRoutes } from './support';
+
+export function register(app: Hono<AppEnv>, registry: Registry): void {
+  supportRoutes(app, registry);
+  conversationRoutes(app, registry);
+  safetyPlanRoutes(app, registry);
+}

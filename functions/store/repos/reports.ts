@@ -1,0 +1,143 @@
+/**
+ * Reports of posts: one item per reported post, holding each reporter's own entry (reason, note,
+ * when) as an attribute named for them, so reporting again replaces one's entry in one write and
+ * N people reporting at once make one row that counts N. A report is open until a moderator
+ * resolves or dismisses it; a new report of a settled post opens it again.
+ * @module
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReportOutcome } from '../../core/support';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { queryPage } from '../paging';
+import { isConditionFailure } from './accounts';
+
+export interface ReporterEntry {
+  reason: string;
+  note: string;
+  at: number;
+}
+
+export interface ReportedRecord {
+  postId: string;
+  threadId: string;
+  groupId: string;
+  status: 'open' | 'settled';
+  firstAt: number;
+  lastAt: number;
+  outcome?: ReportOutcome;
+  settledBy?: string;
+  settledAt?: number;
+  /** Reporter id → their entry. */
+  reporters: Map<string, ReporterEntry>;
+}
+
+const BY = 'by_';
+
+function read(item: Record<string, unknown>): ReportedRecord {
+  const reporters = new Map<string, ReporterEntry>();
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (k.startsWith(BY)) reporters.set(k.slice(BY.length), v as ReporterEntry);
+    else if (k !== 'pk' && k !== 'sk') rest[k] = v;
+  }
+  return { ...(rest as Omit<ReportedRecord, 'reporters'>), reporters };
+}
+
+export function reportsRepo(db: Db) {
+  const { doc, table } = db;
+  return {
+    /**
+     * Files (or replaces) one member's report of a post. `fresh` is true when the post had no open
+     * report before: the moderators have not been told of it yet.
+     */
+    async report(
+      post: { postId: string; threadId: string; groupId: string },
+      reporterId: string,
+      entry: ReporterEntry,
+    ): Promise<{ fresh: boolean }> {
+      const out = await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.reported(post.postId),
+          UpdateExpression:
+            'SET #by = :entry, postId = :p, threadId = :t, groupId = :g, lastAt = :at, firstAt = if_not_exists(firstAt, :at), #status = :open REMOVE outcome, settledBy, settledAt',
+          ExpressionAttributeNames: { '#by': `${BY}${reporterId}`, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':entry': entry,
+            ':p': post.postId,
+            ':t': post.threadId,
+            ':g': post.groupId,
+            ':at': entry.at,
+            ':open': 'open',
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return { fresh: out.Attributes?.status !== 'open' };
+    },
+
+    async get(postId: string): Promise<ReportedRecord | null> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: keys.reported(postId), ConsistentRead: true }),
+      );
+      return out.Item ? read(out.Item) : null;
+    },
+
+    /** A group's open reports (a page; each row one post). */
+    async listOpen(groupId: string, opts: { limit: number; cursor?: string }) {
+      const pk = keys.group(groupId).pk;
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
+          FilterExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':p': pk, ':prefix': keys.reportedPrefix, ':open': 'open' },
+          ConsistentRead: true,
+        },
+        {
+          limit: opts.limit,
+          cursor: opts.cursor,
+          keyAttributes: ['pk', 'sk'],
+          partition: { attribute: 'pk', value: pk },
+        },
+      );
+      return { items: page.items.map(read), nextCursor: page.nextCursor };
+    },
+
+    /** Settles an open report with its outcome; null when it was not open (nothing written). */
+    async settle(
+      postId: string,
+      outcome: ReportOutcome,
+      by: string,
+      at: number,
+    ): Promise<ReportedRecord | null> {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.reported(postId),
+            UpdateExpression: 'SET #status = :settled, outcome = :o, settledBy = :by, settledAt = :at',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':settled': 'settled',
+              ':o': outcome,
+              ':by': by,
+              ':at': at,
+              ':open': 'open',
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return read(out.Attributes!);
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+  };
+}
+
+export type ReportsRepo = ReturnType<typeof reportsRepo>;
