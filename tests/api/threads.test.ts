@@ -227,10 +227,12 @@ describe('threads and posts', () => {
     expect((await mod.get(`/api/groups/${groupId}/audit`)).status).toBe(403);
     const log = await owner.get(`/api/groups/${groupId}/audit`);
     expect(log.body.items.map((a: { action: string }) => a.action).slice(0, 2)).toEqual(['lock', 'restore']);
-    expect(log.body.items.slice(2).map((a: { action: string }) => a.action).sort()).toEqual([
-      'hide',
-      'report_settled',
-    ]);
+    expect(
+      log.body.items
+        .slice(2)
+        .map((a: { action: string }) => a.action)
+        .sort(),
+    ).toEqual(['hide', 'report_settled']);
     expect(log.body.items.find((a: { action: string }) => a.action === 'hide')).toMatchObject({
       actor: { displayName: 'Kestrel' },
       reason: 'Describes methods',

@@ -137,15 +137,23 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     async (c, { params, body }) => {
       const { group, member, userId } = await memberOf(c, params.groupId);
       const { config, now } = c.var.services;
-      const pointer = await supportRepo(config.db).openFor(group.groupId, userId);
+      const support = supportRepo(config.db);
+      const pointer = await support.openFor(group.groupId, userId);
       const repo = conversationsRepo(config.db);
       const { conversation, created } = await repo.open(group.groupId, userId, now(), pointer?.requestId);
-      if (created) {
-        await Promise.all([
-          pointer && supportRepo(config.db).linkConversation(pointer.requestId, conversation.conversationId),
-          contactAsked(c, group, member, conversation.conversationId),
-        ]);
-      }
+      // Asking while a support request is open links the two (whichever came first), so whoever
+      // takes the request finds the conversation, and moderators may read it if it escalates.
+      const request =
+        pointer && pointer.requestId !== conversation.requestId ? await support.get(pointer.requestId) : null;
+      await Promise.all([
+        created && contactAsked(c, group, member, conversation.conversationId),
+        (created || request) &&
+          pointer &&
+          support.linkConversation(pointer.requestId, conversation.conversationId),
+        request &&
+          request.status !== 'closed' &&
+          repo.linkRequest(conversation.conversationId, request.requestId, !!request.escalatedAt),
+      ]);
       let after = conversation;
       if (body.message) {
         const m = await repo.addMessage(conversation.conversationId, {
@@ -306,7 +314,10 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
         at: c.var.services.now(),
         from,
       });
-      if (!m) throw conflict('This conversation is closed; you can start a new one');
+      if (!m)
+        throw conflict(
+          'This conversation is closed, or has as many messages as one holds; you can start a new one',
+        );
       await tellOtherSide(c, group, conversation, userId);
       return c.json(messageView(m, conversation, new Map([[userId, member.displayName]]), userId), 201);
     },

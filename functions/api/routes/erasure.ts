@@ -1,12 +1,14 @@
 /**
  * Erasing an account, for good: places at meetups pass to the next in line, duties go back to
- * the roster, memberships end, every post's text is erased (as deleting a post does), sessions
+ * the roster, memberships end, every post's text is erased (as deleting a post does), so is every
+ * message they wrote to facilitators (their safety plan goes with their own items), sessions
  * and the calendar feed stop working, and the account's own items are deleted; the handle stays
  * taken, with nothing behind it, so no one else can be taken for them. Loaded on use.
  * @module
  */
 import { conflict } from '../../core/errors';
 import type { UserRecord } from '../../store/repos/accounts';
+import { conversationsRepo } from '../../store/repos/conversations';
 import { rosterRepo } from '../../store/repos/roster';
 import { threadsRepo } from '../../store/repos/threads';
 import type { Ctx } from '../context';
@@ -38,6 +40,12 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     if (!post || post.deleted) continue;
     await threads.deletePost(postId, user.userId, at);
     if (post.pending) await threads.leaveQueue(post);
+  }
+  // Their conversations with facilitators: closed, and their own words erased.
+  const talks = conversationsRepo(config.db);
+  for (const conv of (await talks.listForMember(user.userId, { limit: 50 })).items) {
+    if (conv.status === 'open') await talks.close(conv, user.userId, at);
+    await talks.eraseMessagesBy(conv.conversationId, user.userId);
   }
   await accounts.deleteAllSessions(user.userId);
   await accounts.eraseUser(user.userId, user.handleKey, new Date(at).toISOString());

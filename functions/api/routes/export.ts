@@ -6,11 +6,13 @@
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
 import type { UserRecord } from '../../store/repos/accounts';
+import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { resourcesRepo } from '../../store/repos/resources';
 import { rosterRepo } from '../../store/repos/roster';
+import { safetyPlanRepo } from '../../store/repos/safety-plan';
 import { threadsRepo } from '../../store/repos/threads';
 import type { Ctx } from '../context';
 
@@ -60,6 +62,22 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
     notesFromProfessionals: (p.contextNotes ?? []).map((n) => ({ body: n.body, at: iso(n.at) })),
   }));
 
+  const plan = await safetyPlanRepo(db).get(user.userId);
+  const talks = conversationsRepo(db);
+  const conversations = await Promise.all(
+    (await talks.listForMember(user.userId, { limit: 50 })).items.map(async (conv) => {
+      const messages = (await talks.listMessages(conv.conversationId, { limit: 50 })).items;
+      return {
+        group: names.get(conv.groupId) ?? null,
+        startedAt: iso(conv.createdAt),
+        status: conv.status,
+        yourMessages: messages
+          .filter((m) => m.authorId === user.userId)
+          .map((m) => ({ body: m.body, at: iso(m.at) })),
+        repliesFromFacilitators: messages.filter((m) => m.authorId !== user.userId).length,
+      };
+    }),
+  );
   const feed = await feedsRepo(db).getFeed(user.userId);
   const professional = await resourcesRepo(db).getProfessional(user.userId);
   const notes = await notificationsRepo(db).list(user.userId, { limit: 100 });
@@ -104,5 +122,7 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
         }
       : null,
     notifications: notes.items.map((n) => ({ text: n.text, createdAt: n.createdAt, read: n.read })),
+    safetyPlan: plan ? { ...plan, updatedAt: iso(plan.updatedAt ?? undefined) } : null,
+    conversationsWithFacilitators: conversations,
   };
 }

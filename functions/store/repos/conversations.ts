@@ -43,6 +43,9 @@ export interface MessageRecord {
   at: number;
 }
 
+/** The most messages one conversation holds; then it is closed for a new one. */
+export const MESSAGES_MAX = 1000;
+
 /** A time-ordered id: the group's id, the time (base 36, fixed width), 6 random characters. */
 const timeId = (prefix: string, now: number) =>
   `${prefix}${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 6)}`;
@@ -75,7 +78,7 @@ export function conversationsRepo(db: Db) {
       requestId?: string,
     ): Promise<{ conversation: ConversationRecord; created: boolean }> {
       const pointerKey = keys.conversationOf(groupId, memberId);
-      for (let tries = 0; tries < 4; tries++) {
+      for (let tries = 0; tries < 6; tries++) {
         const out = await doc.send(
           new GetCommand({ TableName: table, Key: pointerKey, ConsistentRead: true }),
         );
@@ -83,6 +86,11 @@ export function conversationsRepo(db: Db) {
         if (pointed) {
           const existing = await get(pointed);
           if (existing?.status === 'open') return { conversation: existing, created: false };
+          // Not there yet: another request may be writing it right now (a crash leaves it absent).
+          if (!existing && tries < 3) {
+            await new Promise((r) => setTimeout(r, 25 * 2 ** tries));
+            continue;
+          }
           await doc
             .send(
               new DeleteCommand({
@@ -176,33 +184,40 @@ export function conversationsRepo(db: Db) {
       return { items: page.items.map((i) => strip<ConversationRecord>(i)), nextCursor: page.nextCursor };
     },
 
-    /** Adds a message to an open conversation; null when it is closed (nothing written). */
+    /** Adds a message to an open conversation; null when it is closed or full (nothing written). */
     async addMessage(
       conversationId: string,
       message: { authorId: string; body: string; at: number; from: 'member' | 'group' },
     ): Promise<MessageRecord | null> {
+      let count: number;
       try {
-        await doc.send(
+        const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.conversation(conversationId),
-            UpdateExpression: 'SET lastMessageAt = :at, lastFrom = :from ADD messageCount :one',
-            ConditionExpression: 'attribute_exists(pk) AND #status = :open',
+            // Someone of the group who writes is told of the member's next messages.
+            UpdateExpression: `SET lastMessageAt = :at, lastFrom = :from ADD messageCount :one${message.from === 'group' ? ', helpers :me' : ''}`,
+            ConditionExpression: 'attribute_exists(pk) AND #status = :open AND messageCount < :most',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
+              ':most': MESSAGES_MAX,
               ':at': message.at,
               ':from': message.from,
               ':one': 1,
               ':open': 'open',
+              ...(message.from === 'group' ? { ':me': new Set([message.authorId]) } : {}),
             },
+            ReturnValues: 'UPDATED_NEW',
           }),
         );
+        count = out.Attributes!.messageCount as number;
       } catch (e) {
         ignoreLost(e);
         return null;
       }
       const record: MessageRecord = {
-        messageId: timeId('', message.at),
+        // Its place in the conversation: the count it took, so order is the order of arrival.
+        messageId: String(count).padStart(6, '0'),
         conversationId,
         authorId: message.authorId,
         body: message.body,
@@ -265,6 +280,44 @@ export function conversationsRepo(db: Db) {
         )
         .catch(ignoreLost);
       return true;
+    },
+
+    /** Erases the text of every message one person wrote in a conversation (account deletion). */
+    async eraseMessagesBy(conversationId: string, authorId: string): Promise<void> {
+      let cursor: string | undefined;
+      do {
+        const page = await this.listMessages(conversationId, { limit: 50, cursor });
+        await Promise.all(
+          page.items
+            .filter((m) => m.authorId === authorId && m.body)
+            .map((m) =>
+              doc.send(
+                new UpdateCommand({
+                  TableName: table,
+                  Key: keys.message(conversationId, m.messageId),
+                  UpdateExpression: 'SET body = :empty, erased = :yes',
+                  ExpressionAttributeValues: { ':empty': '', ':yes': true },
+                }),
+              ),
+            ),
+        );
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
+    /** The support request it belongs to (the member asked for contact while one was open). */
+    async linkRequest(conversationId: string, requestId: string, escalated: boolean): Promise<void> {
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.conversation(conversationId),
+            UpdateExpression: `SET requestId = :r${escalated ? ', escalated = :yes' : ''}`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':r': requestId, ...(escalated ? { ':yes': true } : {}) },
+          }),
+        )
+        .catch(ignoreLost);
     },
 
     /** The support request it belongs to was escalated: moderators may read it now. */

@@ -131,7 +131,7 @@ export function supportRepo(db: Db) {
       const { groupId, memberId, postId, now } = input;
       const pointerKey = keys.supportOf(groupId, memberId);
       let pointer = input.pointer;
-      for (let tries = 0; tries < 4; tries++) {
+      for (let tries = 0; tries < 6; tries++) {
         if (pointer === undefined) {
           const out = await doc.send(
             new GetCommand({ TableName: table, Key: pointerKey, ConsistentRead: true }),
@@ -141,6 +141,13 @@ export function supportRepo(db: Db) {
         if (pointer) {
           const request = await addTo(pointer.requestId, postId, now);
           if (request) return { request, opened: false };
+          // Not there yet: another request may be writing it right now. Wait a little, then read
+          // again; a pointer whose request never appears was left by a crash.
+          if (!(await this.get(pointer.requestId)) && tries < 3) {
+            await new Promise((r) => setTimeout(r, 25 * 2 ** tries));
+            pointer = undefined;
+            continue;
+          }
           // The pointer names a request that is closed or was never written: let it go.
           await doc
             .send(
