@@ -2,12 +2,14 @@ import { render } from 'preact';
 import { AccountPage } from './pages/account';
 import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
 import { CalendarPage } from './pages/calendar';
+import { ConversationPage, GroupConversationsPage, MyConversationsPage } from './pages/conversations';
 import { DirectoryPage } from './pages/directory';
 import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
 import { EditOccurrencePage, EditSeriesPage, ScheduleMeetupPage } from './pages/meetup-form';
 import { MembersPage } from './pages/members';
 import { ModerationPage } from './pages/moderation';
+import { ModerationLogPage } from './pages/moderation-log';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
@@ -19,7 +21,9 @@ import {
   SuggestPage,
 } from './pages/resources';
 import { MyDutiesPage, RosterPage } from './pages/roster';
+import { SafetyPlanPage } from './pages/safety-plan';
 import { MonthView } from './pages/schedule';
+import { SupportPage } from './pages/support';
 import { ThreadPage, ThreadsPage } from './pages/threads';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
@@ -51,6 +55,8 @@ function Route() {
   if (path === '/me/meetups') return <MyMeetupsPage />;
   if (path === '/me/calendar') return <CalendarPage />;
   if (path === '/me/duties') return <MyDutiesPage />;
+  if (path === '/me/safety-plan') return <SafetyPlanPage />;
+  if (path === '/me/conversations') return <MyConversationsPage />;
   if (path === '/resources') return <ResourceDirectoryPage />;
   if (path === '/resources/suggest') return <SuggestPage />;
   if (path === '/resources/review') return <ReviewQueuePage />;
@@ -58,7 +64,7 @@ function Route() {
   const res = /^\/resources\/([A-Za-z0-9_-]{22}(?:[A-Za-z0-9_-]{11})?)$/.exec(path);
   if (res) return <ResourcePage resourceId={res[1]!} key={res[1]} />;
   const m =
-    /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation|\/roster)?$/.exec(
+    /^\/groups\/([A-Za-z0-9_-]{22})(\/edit|\/members|\/schedule|\/meetups\/new|\/threads|\/moderation|\/roster|\/support|\/conversations|\/log)?$/.exec(
       path,
     );
   if (m) {
@@ -69,6 +75,9 @@ function Route() {
     if (m[2] === '/threads') return <ThreadsPage groupId={id} key={`${id}-threads`} />;
     if (m[2] === '/moderation') return <ModerationPage groupId={id} key={`${id}-moderation`} />;
     if (m[2] === '/roster') return <RosterPage groupId={id} key={`${id}-roster`} />;
+    if (m[2] === '/support') return <SupportPage groupId={id} key={`${id}-support`} />;
+    if (m[2] === '/conversations') return <GroupConversationsPage groupId={id} key={`${id}-conversations`} />;
+    if (m[2] === '/log') return <ModerationLogPage groupId={id} key={`${id}-log`} />;
     if (m[2] === '/schedule') {
       const month = location.value.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
       return (
@@ -87,6 +96,8 @@ function Route() {
     ) : (
       <OccurrencePage occurrenceId={o[1]!} key={o[1]} />
     );
+  const c = /^\/conversations\/([A-Za-z0-9_-]{37})$/.exec(path);
+  if (c) return <ConversationPage conversationId={c[1]!} key={c[1]} />;
   const t = /^\/threads\/([A-Za-z0-9_-]{33})$/.exec(path);
   if (t) return <ThreadPage threadId={t[1]!} key={t[1]} />;
   const s = /^\/meetups\/([A-Za-z0-9_-]{33})\/edit$/.exec(path);

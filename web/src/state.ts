@@ -17,10 +17,16 @@ export async function loadMe(): Promise<void> {
 /** Current location, kept in a signal so the router re-renders on navigation. */
 export const location = signal(new URL(window.location.href));
 
+/**
+ * Goes to a page of the app. Each entry carries its place among the tab's Hearth entries
+ * (`hearthDepth`), which "Leave quickly" (web/quick-exit.js) uses to take them all out of Back.
+ */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
-  if (opts.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  const depth = (history.state?.hearthDepth as number | undefined) ?? 0;
+  if (opts.replace) history.replaceState({ hearthDepth: depth }, '', url);
+  else history.pushState({ hearthDepth: depth + 1 }, '', url);
+  (window as unknown as { hearthRemember?: () => void }).hearthRemember?.();
   location.value = url;
 }
 

@@ -226,12 +226,25 @@ const muteIdOf = (groupId: string, userId: string) =>
 
 async function muteList(c: Ctx, userId: string) {
   const mutes = Object.entries(await threadsRepo(c.var.services.config.db).getMutes(userId));
-  const items = await Promise.all(
-    mutes.map(async ([muteId, m]) => ({
+  const groupIds = [...new Set(mutes.map(([, m]) => m.groupId))];
+  const [groups, ...named] = await Promise.all([
+    c.var.services.groups.getGroups(groupIds),
+    ...groupIds.map((g) =>
+      names(
+        c,
+        g,
+        mutes.filter(([, m]) => m.groupId === g).map(([, m]) => m.userId),
+      ),
+    ),
+  ]);
+  const groupName = new Map(groups.map((g) => [g.groupId, g.name]));
+  const nameIn = new Map(groupIds.map((g, i) => [g, named[i]!]));
+  return {
+    items: mutes.map(([muteId, m]) => ({
       muteId,
       groupId: m.groupId,
-      displayName: (await names(c, m.groupId, [m.userId])).get(m.userId) ?? 'Former member',
+      groupName: groupName.get(m.groupId) ?? 'A former group',
+      displayName: nameIn.get(m.groupId)?.get(m.userId) ?? 'Former member',
     })),
-  );
-  return { items };
+  };
 }

@@ -171,7 +171,9 @@ export const MuteParams = z.object({
   muteId: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Not a valid mute')),
 });
 export const MuteList = z.object({
-  items: z.array(z.object({ muteId: z.string(), groupId: z.string(), displayName: z.string() })),
+  items: z.array(
+    z.object({ muteId: z.string(), groupId: z.string(), groupName: z.string(), displayName: z.string() }),
+  ),
 });
 
 export type ThreadView = z.infer<typeof ThreadView>;

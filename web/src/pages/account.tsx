@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
+import { RegionPreference } from '../components/crisis';
+import { MutedMembers } from '../components/mutes';
+import { ReadingPreferences } from '../components/reading';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
 import { PASS_HINT } from './auth';
-import { ReadingPreferences, RegionPreference } from './threads';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -66,9 +68,24 @@ export function AccountPage() {
         </p>
         <RegionPreference />
       </section>
+      <section aria-labelledby="support">
+        <h2 id="support">Your support</h2>
+        <ul>
+          <li>
+            <a href="/me/safety-plan">My safety plan</a>: what helps you in a hard moment, for your eyes only.
+          </li>
+          <li>
+            <a href="/me/conversations">Your conversations with facilitators</a>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="reading">
         <h2 id="reading">Content warnings</h2>
         <ReadingPreferences />
+      </section>
+      <section aria-labelledby="muted">
+        <h2 id="muted">Muted members</h2>
+        <MutedMembers />
       </section>
       <section aria-labelledby="security">
         <h2 id="security">Security</h2>

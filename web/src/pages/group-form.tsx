@@ -18,6 +18,7 @@ type Form = {
   checkIn: boolean;
   sessionThreadsGoingOnly: boolean;
   resourceReviewMonths: string;
+  supportEscalationMinutes: string;
   alias: string;
 };
 
@@ -40,6 +41,7 @@ const blank = (): Form => ({
   checkIn: false,
   sessionThreadsGoingOnly: false,
   resourceReviewMonths: '6',
+  supportEscalationMinutes: '30',
   alias: '',
 });
 
@@ -63,14 +65,19 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           checkIn: g.checkIn,
           sessionThreadsGoingOnly: g.sessionThreadsGoingOnly,
           resourceReviewMonths: String(g.resourceReviewMonths),
+          supportEscalationMinutes: String(g.supportEscalationMinutes),
           alias: '',
         }),
       );
     }
   }, [groupId]);
   const { busy, error, submit } = useSubmit(async () => {
-    const { alias, resourceReviewMonths, ...rest } = form!;
-    const fields = { ...rest, resourceReviewMonths: Number(resourceReviewMonths) || 0 };
+    const { alias, resourceReviewMonths, supportEscalationMinutes, ...rest } = form!;
+    const fields = {
+      ...rest,
+      resourceReviewMonths: Number(resourceReviewMonths) || 0,
+      supportEscalationMinutes: Number(supportEscalationMinutes) || 0,
+    };
     const g = editing
       ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
       : await post<GroupDetail>('/groups', { ...fields, ...(alias.trim() ? { alias: alias.trim() } : {}) });
@@ -211,6 +218,21 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
               inputMode="numeric"
               value={form.resourceReviewMonths}
               onInput={(e) => set('resourceReviewMonths', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Minutes a support request may wait before moderators and owners are told"
+          name="supportEscalationMinutes"
+          hint="When a post may need support, the facilitators on duty are told at once. If nobody takes it within this time (5 to 240 minutes), every moderator and owner is told."
+          error={error}
+        >
+          {(a) => (
+            <input
+              {...a}
+              inputMode="numeric"
+              value={form.supportEscalationMinutes}
+              onInput={(e) => set('supportEscalationMinutes', e.currentTarget.value)}
             />
           )}
         </Field>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { INVITE_HEADER } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
+import { AskFacilitator } from '../components/crisis';
 import {
   FOCUS_TAGS,
   JOIN_NAMES,
@@ -120,8 +121,37 @@ export function GroupPage({ groupId }: { groupId: string }) {
                 Roster
               </a>
             )}
+            {active && m.role !== 'member' && (
+              <a class="button secondary" href={`/groups/${group.groupId}/support`}>
+                Support requests
+              </a>
+            )}
+            {active && m.role !== 'member' && (
+              <a class="button secondary" href={`/groups/${group.groupId}/conversations`}>
+                Conversations with members
+              </a>
+            )}
+            {active && (m.role === 'owner' || m.role === 'moderator') && (
+              <a class="button secondary" href={`/groups/${group.groupId}/moderation`}>
+                Moderation
+              </a>
+            )}
             <LeaveButton group={group} onLeft={load} />
           </div>
+        </section>
+      )}
+      {active && (
+        <section aria-labelledby="talk">
+          <h2 id="talk">Talk to a facilitator</h2>
+          <p>
+            If something is on your mind, you can ask the group’s facilitators to reach out. It is a private
+            conversation: only they read what you write, and you can close it at any time.
+          </p>
+          <AskFacilitator groupId={group.groupId} label="Talk to a facilitator" />
+          <p class="meta">
+            <a href="/me/conversations">Your conversations with facilitators</a> · Facilitators are peers, not
+            a crisis service: if you are in danger, <a href="/crisis.html">get help now</a>.
+          </p>
         </section>
       )}
     </>

@@ -1,121 +1,92 @@
 /**
- * Moderation in the web app: the actions a moderator takes on a post or a thread (each with a
- * reason, which the moderation log keeps), and the group's queue of waiting posts and reports.
+ * The moderation page: new members' posts waiting for approval, and reported posts (one row per
+ * post, with how many reported it and why), each settled with an outcome or dismissed. Links to
+ * the support queue and, for owners, the moderation log.
  * @module
  */
-import { useEffect, useState } from 'preact/hooks';
-import { can } from '../../../functions/core/groups';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
-import { REPORT_REASONS } from '../../../functions/core/threads';
+import { REPORT_OUTCOMES, type ReportOutcome } from '../../../functions/core/support';
+import { REPORT_REASONS, type ReportReason } from '../../../functions/core/threads';
 import { get, post } from '../api';
+import { moderates, PostModeration } from '../components/moderation-actions';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Loading, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
-
-/** Whether the signed-in person moderates the group. */
-export const moderates = (group: GroupDetail | null) =>
-  !!group?.membership && can({ role: group.membership.role, status: group.membership.status }, 'moderate');
-
-/** A moderator's action that asks why first; the reason goes to the moderation log. */
-export function ReasonAction({
-  label,
-  confirm,
-  danger,
-  act,
-}: {
-  label: string;
-  confirm: string;
-  danger?: boolean;
-  act: (reason: string) => Promise<unknown>;
-}) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    await act(reason);
-    setOpen(false);
-    setReason('');
-  });
-  if (!open)
-    return (
-      <button type="button" class="secondary small" onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  return (
-    <form class="reason" onSubmit={submit} noValidate>
-      <ErrorSummary error={error} />
-      <TextField
-        label={`Why? (${label.toLowerCase()}: kept in the moderation log)`}
-        name="reason"
-        value={reason}
-        onValue={setReason}
-        error={error}
-        maxLength={300}
-      />
-      <div class="actions">
-        <button type="submit" class={danger ? 'danger small' : 'small'} disabled={busy}>
-          {confirm}
-        </button>
-        <button type="button" class="secondary small" onClick={() => setOpen(false)}>
-          Never mind
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** Approve, hide or restore one post. */
-export function PostModeration({ p, onDone }: { p: PostView; onDone: () => Promise<void> }) {
-  const approve = useSubmit(async () => {
-    await post(`/posts/${p.postId}/approve`);
-    await onDone();
-  });
-  if (p.deleted) return null;
-  return (
-    <div class="actions moderation">
-      <span class="label">Moderator:</span>
-      {p.pending && !p.hidden && (
-        <button type="button" class="small" disabled={approve.busy} onClick={() => approve.submit()}>
-          Approve
-        </button>
-      )}
-      {p.hidden ? (
-        <ReasonAction
-          label="Restore"
-          confirm="Restore the post"
-          act={async (reason) => {
-            await post(`/posts/${p.postId}/restore`, { reason });
-            await onDone();
-          }}
-        />
-      ) : (
-        <ReasonAction
-          label="Hide"
-          confirm="Hide the post"
-          danger
-          act={async (reason) => {
-            await post(`/posts/${p.postId}/hide`, { reason });
-            await onDone();
-          }}
-        />
-      )}
-    </div>
-  );
-}
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
 interface Waiting {
   post: PostView;
   thread: { threadId: string; title: string };
 }
 interface Report {
-  reportId: string;
   postId: string;
   threadId: string;
-  reason: keyof typeof REPORT_REASONS;
-  note: string;
-  createdAt: string;
+  count: number;
+  reasons: { reason: ReportReason; count: number }[];
+  notes: string[];
+  firstAt: string;
+  lastAt: string;
   post: { body: string; author: { displayName: string }; hidden: boolean } | null;
+}
+
+/** Settling one reported post: how, and why (the log keeps it; a hidden post's author reads it). */
+function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Promise<void> }) {
+  const [outcome, setOutcome] = useState<ReportOutcome | ''>('');
+  const [reason, setReason] = useState('');
+  const settle = useSubmit(async () => {
+    await post(`/posts/${r.postId}/reports/settle`, { ...(outcome ? { outcome } : {}), reason });
+    await onDone(
+      `${outcome === 'dismissed' ? 'Dismissed' : `Settled: ${REPORT_OUTCOMES[outcome as ReportOutcome].toLowerCase()}`}. The ${r.count === 1 ? 'reporter was' : `${r.count} reporters were`} told it was handled.`,
+    );
+  });
+  const choices = (Object.keys(REPORT_OUTCOMES) as ReportOutcome[]).filter(
+    (o) => !(o === 'hidden' && r.post?.hidden),
+  );
+  return (
+    <form
+      onSubmit={settle.submit}
+      noValidate
+      aria-label={`Settle the report of ${r.post?.author.displayName ?? 'a post'}’s post`}
+    >
+      <ErrorSummary error={settle.error} />
+      <fieldset>
+        <legend>How is it settled?</legend>
+        {choices.map((o) => (
+          <label key={o}>
+            <input
+              type="radio"
+              name={`outcome-${r.postId}`}
+              checked={outcome === o}
+              onChange={() => setOutcome(o)}
+            />
+            {o === 'hidden' ? 'Hide the post' : REPORT_OUTCOMES[o]}
+          </label>
+        ))}
+      </fieldset>
+      {settle.error?.field('outcome') && <p class="error">Choose how it is settled</p>}
+      <Field
+        label={
+          outcome === 'hidden' ? 'Why is it hidden? (its author sees this)' : 'Note for the log (optional)'
+        }
+        name="reason"
+        error={settle.error}
+      >
+        {(a) => (
+          <input
+            {...a}
+            type="text"
+            maxLength={300}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" class="small" disabled={settle.busy}>
+        Settle the report
+      </button>
+    </form>
+  );
 }
 
 export function ModerationPage({ groupId }: { groupId: string }) {
@@ -124,6 +95,8 @@ export function ModerationPage({ groupId }: { groupId: string }) {
   const [waiting, setWaiting] = useState<Waiting[] | null>(null);
   const [reports, setReports] = useState<Report[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
   const load = async () => {
     try {
       const [w, r] = await Promise.all([
@@ -141,6 +114,9 @@ export function ModerationPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
   if (me.value === null)
     return <SignInFirst title="Moderation" next={`/groups/${groupId}/moderation`} doing="moderate" />;
   return (
@@ -151,6 +127,20 @@ export function ModerationPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         Moderation
       </h1>
+      <p>
+        <a href={`/groups/${groupId}/support`}>Support requests</a>
+        {group?.membership?.role === 'owner' && (
+          <>
+            {' '}
+            · <a href={`/groups/${groupId}/log`}>Moderation log</a>
+          </>
+        )}
+      </p>
+      {done && (
+        <p class="notice" role="status" tabIndex={-1} ref={status}>
+          {done}
+        </p>
+      )}
       {error ? (
         <p class="alert" role="alert">
           {error}
@@ -159,6 +149,55 @@ export function ModerationPage({ groupId }: { groupId: string }) {
         <Loading />
       ) : (
         <>
+          <section aria-labelledby="reports">
+            <h2 id="reports">Reported posts ({reports.length})</h2>
+            {reports.length === 0 ? (
+              <p>No reports waiting.</p>
+            ) : (
+              <ul class="posts">
+                {reports.map((r) => (
+                  <li key={r.postId} class="card post">
+                    <p class="meta">
+                      <strong>
+                        Reported by {r.count} {r.count === 1 ? 'member' : 'members'}
+                      </strong>
+                      :{' '}
+                      {r.reasons
+                        .map((x) => `${REPORT_REASONS[x.reason]}${x.count > 1 ? ` (${x.count})` : ''}`)
+                        .join(', ')}{' '}
+                      · last <Stamp at={r.lastAt} />
+                      {r.post?.hidden ? ' · hidden' : ''}
+                    </p>
+                    {r.notes.length > 0 && (
+                      <ul>
+                        {r.notes.map((n) => (
+                          <li key={n}>Note from a reporter: {n}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {r.post ? (
+                      <blockquote>
+                        <p class="meta">{r.post.author.displayName} wrote:</p>
+                        <Markdown text={r.post.body} />
+                      </blockquote>
+                    ) : (
+                      <p class="meta">The post no longer exists.</p>
+                    )}
+                    <p>
+                      <a href={`/threads/${r.threadId}#post-${r.postId}`}>See it in its thread</a>
+                    </p>
+                    <SettleForm
+                      r={r}
+                      onDone={async (message) => {
+                        await load();
+                        setDone(message);
+                      }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section aria-labelledby="waiting">
             <h2 id="waiting">Waiting for approval ({waiting.length})</h2>
             {waiting.length === 0 ? (
@@ -180,35 +219,7 @@ export function ModerationPage({ groupId }: { groupId: string }) {
               </ul>
             )}
           </section>
-          <section aria-labelledby="reports">
-            <h2 id="reports">Reports ({reports.length})</h2>
-            {reports.length === 0 ? (
-              <p>No reports.</p>
-            ) : (
-              <ul class="posts">
-                {reports.map((r) => (
-                  <li key={r.reportId} class="card post">
-                    <p class="meta">
-                      <strong>{REPORT_REASONS[r.reason]}</strong> · <Stamp at={r.createdAt} />
-                      {r.post?.hidden ? ' · hidden' : ''}
-                    </p>
-                    {r.note && <p>Note from the reporter: {r.note}</p>}
-                    {r.post ? (
-                      <blockquote>
-                        <p class="meta">{r.post.author.displayName} wrote:</p>
-                        <Markdown text={r.post.body} />
-                      </blockquote>
-                    ) : (
-                      <p class="meta">The post no longer exists.</p>
-                    )}
-                    <p>
-                      <a href={`/threads/${r.threadId}#post-${r.postId}`}>See it in its thread</a>
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          {!moderates(group) && group && <p class="meta">Only moderators and owners can act here.</p>}
         </>
       )}
     </>

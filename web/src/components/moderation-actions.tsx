@@ -1,0 +1,101 @@
+/**
+ * What a moderator does to a post or a thread, each with a reason the moderation log keeps.
+ * @module
+ */
+import { useState } from 'preact/hooks';
+import { can } from '../../../functions/core/groups';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { PostView } from '../../../functions/core/schemas/threads';
+import { post } from '../api';
+import { ErrorSummary, TextField, useSubmit } from '../ui';
+
+/** Whether the signed-in person moderates the group. */
+export const moderates = (group: GroupDetail | null) =>
+  !!group?.membership && can({ role: group.membership.role, status: group.membership.status }, 'moderate');
+
+/** A moderator's action that asks why first; the reason goes to the moderation log. */
+export function ReasonAction({
+  label,
+  confirm,
+  danger,
+  act,
+}: {
+  label: string;
+  confirm: string;
+  danger?: boolean;
+  act: (reason: string) => Promise<unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await act(reason);
+    setOpen(false);
+    setReason('');
+  });
+  if (!open)
+    return (
+      <button type="button" class="secondary small" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
+  return (
+    <form class="reason" onSubmit={submit} noValidate>
+      <ErrorSummary error={error} />
+      <TextField
+        label={`Why? (${label.toLowerCase()}: kept in the moderation log)`}
+        name="reason"
+        value={reason}
+        onValue={setReason}
+        error={error}
+        maxLength={300}
+      />
+      <div class="actions">
+        <button type="submit" class={danger ? 'danger small' : 'small'} disabled={busy}>
+          {confirm}
+        </button>
+        <button type="button" class="secondary small" onClick={() => setOpen(false)}>
+          Never mind
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Approve, hide or restore one post. */
+export function PostModeration({ p, onDone }: { p: PostView; onDone: () => Promise<void> }) {
+  const approve = useSubmit(async () => {
+    await post(`/posts/${p.postId}/approve`);
+    await onDone();
+  });
+  if (p.deleted) return null;
+  return (
+    <div class="actions moderation">
+      <span class="label">Moderator:</span>
+      {p.pending && !p.hidden && (
+        <button type="button" class="small" disabled={approve.busy} onClick={() => approve.submit()}>
+          Approve
+        </button>
+      )}
+      {p.hidden ? (
+        <ReasonAction
+          label="Restore"
+          confirm="Restore the post"
+          act={async (reason) => {
+            await post(`/posts/${p.postId}/restore`, { reason });
+            await onDone();
+          }}
+        />
+      ) : (
+        <ReasonAction
+          label="Hide"
+          confirm="Hide the post"
+          danger
+          act={async (reason) => {
+            await post(`/posts/${p.postId}/hide`, { reason });
+            await onDone();
+          }}
+        />
+      )}
+    </div>
+  );
+}

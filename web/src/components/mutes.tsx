@@ -1,0 +1,73 @@
+/**
+ * The members a reader has muted (their posts in that group are hidden from the reader alone),
+ * each with Unmute.
+ * @module
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { del, get } from '../api';
+import { Loading } from '../ui';
+
+interface Mute {
+  muteId: string;
+  groupId: string;
+  groupName: string;
+  displayName: string;
+}
+
+export function MutedMembers() {
+  const [items, setItems] = useState<Mute[] | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    void get<{ items: Mute[] }>('/me/mutes').then((r) => setItems(r.items));
+  }, []);
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unmute = async (m: Mute) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setItems((await del<{ items: Mute[] }>(`/me/mutes/${m.muteId}`)).items);
+      setDone(`You unmuted ${m.displayName}: their posts in ${m.groupName} show again.`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!items) return <Loading />;
+  return (
+    <>
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p class="notice" role="status" tabIndex={-1} ref={status}>
+          {done}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p>
+          You have not muted anyone. “Mute” under a post hides its author’s posts in that group from you
+          alone.
+        </p>
+      ) : (
+        <ul class="mutes">
+          {items.map((m) => (
+            <li key={m.muteId}>
+              {m.displayName} <span class="meta">in {m.groupName}</span>{' '}
+              <button type="button" class="secondary small" disabled={busy} onClick={() => void unmute(m)}>
+                Unmute {m.displayName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * A reader's choices about reading: which content warnings stay folded (kept for the session
+ * once loaded), set in the account.
+ * @module
+ */
+import { signal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import type { RegionCode } from '../../../functions/core/crisis-lines';
+import { CONTENT_WARNINGS, type ContentWarning } from '../../../functions/core/threads';
+import { api, get } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Loading, useSubmit } from '../ui';
+import { rememberRegion } from './crisis';
+
+/** The content warnings whose posts stay folded for the reader (until loaded: all of them). */
+const folded = signal<{ userId: string; labels: ContentWarning[] } | null>(null);
+const ALL_LABELS = Object.keys(CONTENT_WARNINGS) as ContentWarning[];
+export const foldedNow = () =>
+  (folded.value?.userId === me.value?.userId ? folded.value?.labels : null) ?? ALL_LABELS;
+
+export async function loadFolded(): Promise<ContentWarning[]> {
+  const userId = me.value?.userId ?? '';
+  if (folded.value?.userId !== userId) {
+    const { collapse, region } = await get<{ collapse: ContentWarning[]; region: RegionCode | null }>(
+      '/me/preferences',
+    );
+    folded.value = { userId, labels: collapse };
+    rememberRegion(region);
+  }
+  return folded.value!.labels;
+}
+
+/** Account setting: which content warnings always stay folded. */
+export function ReadingPreferences() {
+  const [chosen, setChosen] = useState<ContentWarning[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void loadFolded().then(setChosen);
+  }, []);
+  const save = useSubmit(async () => {
+    const { collapse } = await api<{ collapse: ContentWarning[] }>('PATCH', '/me/preferences', {
+      collapse: chosen,
+    });
+    folded.value = { userId: me.value?.userId ?? '', labels: collapse };
+    setSaved(true);
+  });
+  if (!chosen) return <Loading />;
+  return (
+    <form onSubmit={save.submit} noValidate>
+      <ErrorSummary error={save.error} />
+      <fieldset>
+        <legend>Always fold posts labelled</legend>
+        {ALL_LABELS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(k)}
+              onChange={(e) => {
+                setSaved(false);
+                setChosen(e.currentTarget.checked ? [...chosen, k] : chosen.filter((x) => x !== k));
+              }}
+            />
+            {CONTENT_WARNINGS[k]}
+          </label>
+        ))}
+      </fieldset>
+      <p class="meta">Posts with a label you leave unticked show open, with their label above them.</p>
+      <div class="actions">
+        <button type="submit" disabled={save.busy}>
+          Save
+        </button>
+        {saved && (
+          <span role="status" class="meta">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,274 @@
+/**
+ * "Talk to a facilitator": a member's private conversation with their group's facilitators, the
+ * member's list of their conversations, and the facilitators' list for a group.
+ * @module
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
+import { get, post } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+
+const titleOf = (c: ConversationView) =>
+  c.mine ? `You and the facilitators of ${c.groupName}` : `${c.member.displayName} and the facilitators`;
+
+function ConversationList({ items, empty }: { items: ConversationView[]; empty: string }) {
+  if (!items.length) return <p>{empty}</p>;
+  return (
+    <ul class="notes">
+      {items.map((c) => (
+        <li
+          key={c.conversationId}
+          class={c.status === 'open' && c.lastFrom === (c.mine ? 'group' : 'member') ? 'unread' : 'read'}
+        >
+          <a href={`/conversations/${c.conversationId}`}>{titleOf(c)}</a>
+          <span class="meta">
+            {' '}
+            · {c.status === 'open' ? 'open' : 'closed'} · {c.messageCount}{' '}
+            {c.messageCount === 1 ? 'message' : 'messages'} · last <Stamp at={c.lastMessageAt} />
+            {c.status === 'open' && c.lastFrom === 'member' && !c.mine ? ' · waiting for a reply' : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MyConversationsPage() {
+  const h = usePage('Your conversations with facilitators');
+  const [items, setItems] = useState<ConversationView[] | null>(null);
+  useEffect(() => {
+    if (me.value)
+      void get<{ items: ConversationView[] }>('/me/conversations?limit=50').then((r) => setItems(r.items));
+  }, [me.value?.userId]);
+  if (me.value === null)
+    return <SignInFirst title="Your conversations" next="/me/conversations" doing="see your conversations" />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Your conversations with facilitators
+      </h1>
+      <p>To start one, use “Talk to a facilitator” on a group’s page.</p>
+      {!items ? (
+        <Loading />
+      ) : (
+        <ConversationList items={items} empty="You have not asked to talk to a facilitator yet." />
+      )}
+    </>
+  );
+}
+
+export function GroupConversationsPage({ groupId }: { groupId: string }) {
+  const h = usePage('Conversations with members');
+  const [items, setItems] = useState<ConversationView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.value)
+      void get<{ items: ConversationView[] }>(`/groups/${groupId}/conversations?limit=50`)
+        .then((r) => setItems(r.items))
+        .catch((e: Error) => setError(e.message));
+  }, [groupId, me.value?.userId]);
+  if (me.value === null)
+    return (
+      <SignInFirst
+        title="Conversations"
+        next={`/groups/${groupId}/conversations`}
+        doing="see conversations"
+      />
+    );
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← Group</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Conversations with members
+      </h1>
+      <p>
+        Members who asked a facilitator to reach out. Only the group’s facilitators and owners read these.
+      </p>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !items ? (
+        <Loading />
+      ) : (
+        <ConversationList items={items} empty="No member has asked yet." />
+      )}
+    </>
+  );
+}
+
+export function ConversationPage({ conversationId }: { conversationId: string }) {
+  const [conv, setConv] = useState<ConversationView | null>(null);
+  const [messages, setMessages] = useState<MessageView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [body, setBody] = useState('');
+  const [closing, setClosing] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const h = usePage(conv ? titleOf(conv) : 'Conversation');
+  const load = async () => {
+    try {
+      const [c, m] = await Promise.all([
+        get<ConversationView>(`/conversations/${conversationId}`),
+        get<{ items: MessageView[] }>(`/conversations/${conversationId}/messages?limit=50`),
+      ]);
+      setConv(c);
+      setMessages(m.items);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    if (me.value) void load();
+  }, [conversationId, me.value?.userId]);
+  useEffect(() => {
+    if (sent) status.current?.focus();
+  }, [sent]);
+  const send = useSubmit(async () => {
+    await post(`/conversations/${conversationId}/messages`, { body });
+    setBody('');
+    await load();
+    setSent(
+      conv?.mine
+        ? 'Sent. The facilitators are told; you will see their answer here and in your notifications.'
+        : 'Sent. They are told.',
+    );
+  });
+  const close = useSubmit(async () => {
+    await post(`/conversations/${conversationId}/close`);
+    setClosing(false);
+    await load();
+    setSent('The conversation is closed.');
+  });
+  if (me.value === null)
+    return (
+      <SignInFirst
+        title="Conversation"
+        next={`/conversations/${conversationId}`}
+        doing="read this conversation"
+      />
+    );
+  if (error)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Conversation
+        </h1>
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      </>
+    );
+  if (!conv || !messages) return <Loading />;
+  return (
+    <>
+      <p>
+        <a href={conv.mine ? '/me/conversations' : `/groups/${conv.groupId}/conversations`}>
+          ← Conversations
+        </a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        {titleOf(conv)}
+      </h1>
+      <p class="meta">
+        {conv.mine
+          ? 'Private: only the group’s facilitators and owners read this. Facilitators are peers, not a crisis service.'
+          : `Private between ${conv.member.displayName} and the group’s facilitators and owners.`}{' '}
+        In danger now? <a href="/crisis.html">Get help now</a>.
+      </p>
+      {sent && (
+        <p class="notice" role="status" tabIndex={-1} ref={status}>
+          {sent}
+        </p>
+      )}
+      {messages.length === 0 ? (
+        <p>
+          {conv.mine
+            ? 'The facilitators have been asked to reach out. You can write to them below.'
+            : 'No messages yet.'}
+        </p>
+      ) : (
+        <ol class="messages">
+          {messages.map((m) => (
+            <li key={m.messageId} class={`card message ${m.fromGroup ? 'from-group' : 'from-member'}`}>
+              <p class="meta">
+                <strong>{m.mine ? 'You' : m.author.displayName}</strong>
+                {m.fromGroup && !m.mine ? ' (facilitator)' : ''} · <Stamp at={m.at} />
+              </p>
+              {m.body ? <p class="message-body">{m.body}</p> : <p class="meta">Message deleted.</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {conv.status === 'closed' ? (
+        <p class="notice">
+          This conversation is closed.{' '}
+          {conv.mine && (
+            <>
+              You can start a new one from <a href={`/groups/${conv.groupId}`}>the group’s page</a> at any
+              time.
+            </>
+          )}
+        </p>
+      ) : (
+        <>
+          <form onSubmit={send.submit} noValidate aria-label="Write a message">
+            <ErrorSummary error={send.error} />
+            <Field
+              label={
+                conv.mine ? 'Your message to the facilitators' : `Your message to ${conv.member.displayName}`
+              }
+              name="body"
+              error={send.error}
+            >
+              {(a) => (
+                <textarea
+                  {...a}
+                  maxLength={4000}
+                  value={body}
+                  onInput={(e) => setBody(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <div class="actions">
+              <button type="submit" disabled={send.busy}>
+                Send
+              </button>
+            </div>
+          </form>
+          {closing ? (
+            <div class="confirm">
+              <ErrorSummary error={close.error} />
+              <p>
+                Close this conversation? Nobody can write in it after;{' '}
+                {conv.mine ? 'you can start a new one at any time.' : 'the member can start a new one.'}
+              </p>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="danger small"
+                  disabled={close.busy}
+                  onClick={() => close.submit()}
+                >
+                  Close the conversation
+                </button>
+                <button type="button" class="secondary small" onClick={() => setClosing(false)}>
+                  Keep it open
+                </button>
+              </div>
+            </div>
+          ) : (
+            <p>
+              <button type="button" class="secondary small" onClick={() => setClosing(true)}>
+                Close this conversation
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The moderation log, for a group's owners: every action taken on its posts, threads, members,
+ * reports and support requests, newest first, with who took it and why.
+ * @module
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { LOG_ACTIONS, type LogAction } from '../../../functions/core/moderation-log';
+import { get } from '../api';
+import { me } from '../state';
+import { Loading, SignInFirst, Stamp, usePage } from '../ui';
+
+interface Entry {
+  action: string;
+  actor: { displayName: string };
+  target: string;
+  reason: string;
+  at: string;
+}
+
+/** A log entry's target: a post or thread links to where it is; a person's name is text. */
+function Target({ target }: { target: string }) {
+  if (/^[A-Za-z0-9_-]{48}$/.test(target))
+    return <a href={`/threads/${target.slice(0, 33)}#post-${target}`}>the post</a>;
+  if (/^[A-Za-z0-9_-]{33}$/.test(target)) return <a href={`/threads/${target}`}>the thread</a>;
+  return <>{target}</>;
+}
+
+export function ModerationLogPage({ groupId }: { groupId: string }) {
+  const h = usePage('Moderation log');
+  const [items, setItems] = useState<Entry[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (from?: string) => {
+    try {
+      const page = await get<{ items: Entry[]; nextCursor: string | null }>(
+        `/groups/${groupId}/audit?limit=50${from ? `&cursor=${from}` : ''}`,
+      );
+      setItems((before) => [...(from ? (before ?? []) : []), ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    if (me.value) void load();
+  }, [groupId, me.value?.userId]);
+  if (me.value === null)
+    return (
+      <SignInFirst title="Moderation log" next={`/groups/${groupId}/log`} doing="read the moderation log" />
+    );
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}/moderation`}>← Moderation</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Moderation log
+      </h1>
+      <p class="meta">
+        Every moderator action and every step of a support request, newest first. Only owners see it.
+      </p>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>Nothing has happened yet.</p>
+      ) : (
+        <>
+          <ul class="log">
+            {items.map((e) => (
+              <li key={`${e.at}-${e.action}-${e.target}`} class="card">
+                <p class="meta">
+                  <Stamp at={e.at} /> · {e.actor.displayName}
+                </p>
+                <p>
+                  <strong>{LOG_ACTIONS[e.action as LogAction] ?? e.action}</strong>:{' '}
+                  <Target target={e.target} />
+                </p>
+                {e.reason && <p class="meta">{e.reason}</p>}
+              </li>
+            ))}
+          </ul>
+          {cursor && (
+            <button type="button" class="secondary" onClick={() => load(cursor)}>
+              Show older entries
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * A personal safety plan, in the six parts of the Stanley-Brown plan: written ahead, read in a
+ * hard moment, step by step. Only its owner ever reads it.
+ * @module
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  SAFETY_PLAN_PART_MAX,
+  SAFETY_PLAN_PARTS,
+  type SafetyPlanPart,
+} from '../../../functions/core/safety-plan';
+import type { SafetyPlanView } from '../../../functions/core/schemas/support';
+import { api, get } from '../api';
+import { RegionPreference } from '../components/crisis';
+import { me } from '../state';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+
+const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
+
+export function SafetyPlanPage() {
+  const h = usePage('My safety plan');
+  const [plan, setPlan] = useState<SafetyPlanView | null>(null);
+  const [saved, setSaved] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (me.value) void get<SafetyPlanView>('/me/safety-plan').then(setPlan);
+  }, [me.value?.userId]);
+  const save = useSubmit(async () => {
+    const { updatedAt: _, ...parts } = plan!;
+    setPlan(await api<SafetyPlanView>('PUT', '/me/safety-plan', parts));
+    setSaved(true);
+  });
+  useEffect(() => {
+    if (saved) status.current?.focus();
+  }, [saved]);
+  if (me.value === null)
+    return <SignInFirst title="My safety plan" next="/me/safety-plan" doing="keep a safety plan" />;
+  if (!plan) return <Loading />;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        My safety plan
+      </h1>
+      <p>
+        A plan you write while things are calmer, to follow one step at a time when they are not. Only you can
+        read it: not the group’s facilitators, not Hearth’s admins. It is in your data download, and it is
+        deleted with your account.
+      </p>
+      <p class="urgent">
+        <strong>If you are in danger now, call your local emergency number</strong> or{' '}
+        <a href="/crisis.html">see the crisis lines</a>.
+      </p>
+      <form onSubmit={save.submit} noValidate aria-label="My safety plan">
+        <ErrorSummary error={save.error} />
+        {PARTS.map((part, i) => (
+          <Field
+            key={part}
+            label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
+            hint={SAFETY_PLAN_PARTS[part].prompt}
+            name={part}
+            error={save.error}
+          >
+            {(a) => (
+              <textarea
+                {...a}
+                rows={3}
+                maxLength={SAFETY_PLAN_PART_MAX}
+                value={plan[part]}
+                onInput={(e) => {
+                  setSaved(false);
+                  setPlan({ ...plan, [part]: e.currentTarget.value });
+                }}
+              />
+            )}
+          </Field>
+        ))}
+        <div class="actions">
+          <button type="submit" disabled={save.busy}>
+            Save my plan
+          </button>
+        </div>
+        {saved && plan.updatedAt && (
+          <p class="notice" role="status" tabIndex={-1} ref={status}>
+            Saved <Stamp at={plan.updatedAt} />.
+          </p>
+        )}
+      </form>
+      <section aria-labelledby="lines">
+        <h2 id="lines">Crisis lines where you are</h2>
+        <RegionPreference />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * The support queue, for a group's facilitators, moderators and owners: members whose posts may
+ * need support. Someone takes a request ("I'm on it"; the others see who), records what was done,
+ * and closes it. Requests nobody takes go to every moderator and owner after the group's time.
+ * @module
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { SupportRequestView } from '../../../functions/core/schemas/support';
+import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
+import { ApiError, get, post } from '../api';
+import { location, me } from '../state';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+
+type Request = SupportRequestView;
+
+/** What was done: noted while it is open, or noted as the request closes. */
+function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: string) => void }) {
+  const [action, setAction] = useState<SupportAction | ''>('');
+  const [note, setNote] = useState('');
+  const [closing, setClosing] = useState(false);
+  const send = useSubmit(async () => {
+    const after = await post<Request>(`/support/${r.requestId}/${closing ? 'close' : 'actions'}`, {
+      ...(action ? { action } : {}),
+      note,
+    });
+    setAction('');
+    setNote('');
+    onDone(after, closing ? `Closed the request for ${r.member.displayName}.` : 'Noted.');
+  });
+  return (
+    <form onSubmit={send.submit} noValidate aria-label={`What was done for ${r.member.displayName}`}>
+      <ErrorSummary error={send.error} />
+      <Field label="What was done" name="action" error={send.error}>
+        {(a) => (
+          <select {...a} value={action} onChange={(e) => setAction(e.currentTarget.value as SupportAction)}>
+            <option value="" disabled>
+              Choose one
+            </option>
+            {(Object.keys(SUPPORT_ACTIONS) as SupportAction[]).map((k) => (
+              <option key={k} value={k}>
+                {SUPPORT_ACTIONS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Note (optional; owners read it in the log)" name="note" error={send.error}>
+        {(a) => (
+          <textarea
+            {...a}
+            maxLength={1000}
+            rows={2}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="small secondary" disabled={send.busy} onClick={() => setClosing(false)}>
+          Note it
+        </button>
+        <button type="submit" class="small" disabled={send.busy} onClick={() => setClosing(true)}>
+          Note it and close the request
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RequestCard({ r, onChange }: { r: Request; onChange: (r: Request, message: string) => void }) {
+  const take = useSubmit(async () => {
+    try {
+      onChange(
+        await post<Request>(`/support/${r.requestId}/take`),
+        'You took it: the others can see that you are on it.',
+      );
+    } catch (e) {
+      // Someone else was quicker: show who has it.
+      if (!(e instanceof ApiError) || e.status !== 409) throw e;
+      onChange(await get<Request>(`/support/${r.requestId}`), e.message);
+    }
+  });
+  return (
+    <li class={`card support ${r.status}`} id={`request-${r.requestId}`}>
+      <h2>{r.member.displayName}</h2>
+      <p class="meta">
+        Opened <Stamp at={r.openedAt} />
+        {r.matchCount > 1 ? ` · ${r.matchCount} posts matched, the last ` : ''}
+        {r.matchCount > 1 && <Stamp at={r.lastMatchAt} />}
+      </p>
+      <p class="status-line">
+        {r.status === 'closed' ? (
+          <>
+            Closed <Stamp at={r.closedAt!} />
+          </>
+        ) : r.takenBy ? (
+          <>
+            <strong>{r.takenBy.displayName} is on it</strong> (since <Stamp at={r.takenAt!} />)
+          </>
+        ) : r.escalatedAt ? (
+          <strong>Nobody has taken it: moderators and owners were told</strong>
+        ) : (
+          <>
+            <strong>Nobody has taken it yet.</strong> Moderators and owners are told at{' '}
+            <Stamp at={r.escalatesAt} />.
+          </>
+        )}
+      </p>
+      <ul class="matched">
+        {r.posts.map((p) => (
+          <li key={p.postId}>
+            <a href={p.href}>
+              Post of <Stamp at={p.at} />
+            </a>
+            : {p.excerpt ?? <em>deleted since</em>}
+          </li>
+        ))}
+      </ul>
+      {r.conversationId && (
+        <p>
+          {r.member.displayName} asked for a facilitator to reach out:{' '}
+          <a href={`/conversations/${r.conversationId}`}>their conversation with the facilitators</a>.
+        </p>
+      )}
+      {r.actions.length > 0 && (
+        <ul class="actions-done">
+          {r.actions.map((a) => (
+            <li key={a.at}>
+              {SUPPORT_ACTIONS[a.action]}
+              {a.note ? `: ${a.note}` : ''} ({a.by.displayName}, <Stamp at={a.at} />)
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorSummary error={take.error} />
+      {r.status === 'open' && (
+        <button type="button" disabled={take.busy} onClick={() => take.submit()}>
+          I’m on it
+        </button>
+      )}
+      {r.status !== 'closed' && <ActionForm r={r} onDone={onChange} />}
+    </li>
+  );
+}
+
+export function SupportPage({ groupId }: { groupId: string }) {
+  const closed = location.value.searchParams.get('status') === 'closed';
+  const h = usePage(closed ? 'Closed support requests' : 'Support requests');
+  const [group, setGroup] = useState<GroupDetail | null>(null);
+  const [items, setItems] = useState<Request[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const load = () =>
+    get<{ items: Request[] }>(`/groups/${groupId}/support?limit=50${closed ? '&status=closed' : ''}`)
+      .then((r) => setItems(r.items))
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    if (!me.value) return;
+    void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
+    void load();
+  }, [groupId, closed, me.value?.userId]);
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
+  // A notification links to one request: bring it into view once the list is there.
+  useEffect(() => {
+    const id = location.value.hash.slice(1);
+    if (items && id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, [items]);
+  if (me.value === null)
+    return (
+      <SignInFirst
+        title="Support requests"
+        next={`/groups/${groupId}/support`}
+        doing="see support requests"
+      />
+    );
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        {closed ? 'Closed support requests' : 'Support requests'}
+      </h1>
+      <p>
+        Members whose posts used words people use when they are struggling badly. Take one you can act on now;
+        reach out kindly and privately, point to crisis lines, and never diagnose.
+      </p>
+      <p>
+        {closed ? (
+          <a href={`/groups/${groupId}/support`}>Open requests</a>
+        ) : (
+          <a href={`/groups/${groupId}/support?status=closed`}>Closed requests</a>
+        )}{' '}
+        ·{' '}
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() => void load().then(() => setDone('Up to date.'))}
+        >
+          Refresh
+        </button>
+      </p>
+      {done && (
+        <p class="notice" role="status" tabIndex={-1} ref={status}>
+          {done}
+        </p>
+      )}
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>{closed ? 'No closed requests.' : 'No open requests. Thank you for looking.'}</p>
+      ) : (
+        <ul class="cards support-queue">
+          {items.map((r) => (
+            <RequestCard
+              key={r.requestId}
+              r={r}
+              onChange={(after, message) => {
+                setItems(
+                  after.status === 'closed' && !closed
+                    ? items.filter((x) => x.requestId !== after.requestId)
+                    : items.map((x) => (x.requestId === after.requestId ? after : x)),
+                );
+                setDone(message);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
