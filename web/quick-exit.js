@@ -2,21 +2,19 @@
 // tab's Back history, for people whose devices are watched. The button is also a plain link, so
 // it works without this script. Pressing Escape three times in a row does the same.
 //
-// Browsers let a page replace only its own history entry. So each Hearth entry of this tab knows
-// how many Hearth entries come before it (history.state.hearthDepth, mirrored in sessionStorage
-// for full page loads); leaving goes back to the first of them and replaces that one. What is
-// left behind is the page the person came from, then the neutral site.
+// A page may replace only its own history entry. So every Hearth entry records its place in the
+// tab's history (history.state.hearthIndex), and the tab remembers its first Hearth entry
+// (sessionStorage, which lives as long as the tab). Leaving goes back to that first entry and
+// replaces it: what is left behind it is whatever the person saw before Hearth. Entries after it
+// stay reachable with Forward, which no page can remove.
 (() => {
   const NEUTRAL = 'https://www.bbc.co.uk/weather';
   const LEAVING = 'hearth-leaving';
-  const DEPTH = 'hearth-depth';
-  const store = (() => {
-    try {
-      return window.sessionStorage;
-    } catch {
-      return null;
-    }
-  })();
+  const FIRST = 'hearth-first';
+  let store = null;
+  try {
+    store = window.sessionStorage;
+  } catch {}
 
   function leave() {
     try {
@@ -32,34 +30,33 @@
     return;
   }
 
-  // Where this entry stands among the tab's Hearth entries.
+  // A new entry is the last one: its place is the history's length less one.
   const state = history.state && typeof history.state === 'object' ? history.state : {};
-  if (typeof state.hearthDepth !== 'number') {
-    let depth = 0;
-    try {
-      const previous = Number(store?.getItem(DEPTH) ?? Number.NaN);
-      const fromHearth = document.referrer && new URL(document.referrer).origin === window.location.origin;
-      if (fromHearth && Number.isFinite(previous)) depth = previous + 1;
-    } catch {}
-    history.replaceState({ ...state, hearthDepth: depth }, '');
-  }
-  const remember = () => store?.setItem(DEPTH, String(history.state?.hearthDepth ?? 0));
+  if (typeof state.hearthIndex !== 'number')
+    history.replaceState({ ...state, hearthIndex: history.length - 1 }, '');
+  const remember = () => {
+    const here = history.state?.hearthIndex ?? 0;
+    const first = Number(store?.getItem(FIRST) ?? Number.NaN);
+    // The first remembered entry is gone if this one comes before it (the history was cut back).
+    if (!(first <= here)) store?.setItem(FIRST, String(here));
+  };
   remember();
   window.addEventListener('popstate', () => {
     if (store?.getItem(LEAVING)) leave();
     else remember();
   });
-  // The app's own navigations call this (web/src/state.ts) so their entries count too.
+  // The app's own navigations call this (web/src/state.ts) so their entries are remembered too.
   window.hearthRemember = remember;
 
   function quickExit(event) {
     event?.preventDefault();
     document.documentElement.style.visibility = 'hidden';
     document.title = 'Weather';
-    const depth = history.state?.hearthDepth ?? 0;
-    if (depth > 0 && store) {
+    const here = history.state?.hearthIndex ?? 0;
+    const first = Number(store?.getItem(FIRST) ?? here);
+    if (store && first < here) {
       store.setItem(LEAVING, '1');
-      history.go(-depth);
+      history.go(first - here);
       // Should going back not happen (a browser that refuses), leave from here.
       setTimeout(leave, 1500);
     } else leave();

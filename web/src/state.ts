@@ -18,14 +18,14 @@ export async function loadMe(): Promise<void> {
 export const location = signal(new URL(window.location.href));
 
 /**
- * Goes to a page of the app. Each entry carries its place among the tab's Hearth entries
- * (`hearthDepth`), which "Leave quickly" (web/quick-exit.js) uses to take them all out of Back.
+ * Goes to a page of the app. Each entry carries its place in the tab's history (`hearthIndex`),
+ * which "Leave quickly" (web/quick-exit.js) uses to take every Hearth entry out of Back.
  */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
-  const depth = (history.state?.hearthDepth as number | undefined) ?? 0;
-  if (opts.replace) history.replaceState({ hearthDepth: depth }, '', url);
-  else history.pushState({ hearthDepth: depth + 1 }, '', url);
+  const here = (history.state?.hearthIndex as number | undefined) ?? history.length - 1;
+  if (opts.replace) history.replaceState({ hearthIndex: here }, '', url);
+  else history.pushState({ hearthIndex: here + 1 }, '', url);
   (window as unknown as { hearthRemember?: () => void }).hearthRemember?.();
   location.value = url;
 }

@@ -6,7 +6,7 @@ import { Cursor, keysOf, PageLimit, text } from './common';
 /** Support requests, conversations and reports have time-ordered ids inside their group. */
 const TimeId = (what: string) => z.string().check(z.regex(/^[A-Za-z0-9_-]{37}$/, `Not a valid ${what}`));
 
-export const SupportActionSchema = z.enum(keysOf(SUPPORT_ACTIONS));
+export const SupportActionSchema = z.enum(keysOf(SUPPORT_ACTIONS), 'Choose what was done');
 export const SupportParams = z.object({ requestId: TimeId('support request') });
 export const SupportQuery = z.object({
   status: z._default(z.enum(['open', 'closed']), 'open'),
@@ -116,7 +116,7 @@ export const SafetyPlanView = z.object({
 });
 export type SafetyPlanView = z.infer<typeof SafetyPlanView>;
 
-export const ReportOutcomeSchema = z.enum(keysOf(REPORT_OUTCOMES));
+export const ReportOutcomeSchema = z.enum(keysOf(REPORT_OUTCOMES), 'Choose how the report is settled');
 export const SettleReport = z.strictObject({
   /** How it was settled: hidden (hides the post too), talked to the member, no breach, or dismissed. */
   outcome: ReportOutcomeSchema,

@@ -13,7 +13,10 @@ export const PostId = z.string().check(z.regex(/^[A-Za-z0-9_-]{48}$/, 'Not a val
 export const PostParams = z.object({ postId: PostId });
 
 const reasons = keysOf(REPORT_REASONS);
-export const NewReport = z.strictObject({ reason: z.enum(reasons), note: z._default(text(1000), '') });
+export const NewReport = z.strictObject({
+  reason: z.enum(reasons, 'Choose what is wrong with the post'),
+  note: z._default(text(1000), ''),
+});
 export const ModeratorReason = z.strictObject({ reason: line(3, 300) });
 export const LockRequest = z.strictObject({ locked: z.boolean(), reason: line(3, 300) });
 export const PinRequest = z.strictObject({ pinned: z.boolean(), reason: line(3, 300) });

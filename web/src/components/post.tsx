@@ -153,7 +153,7 @@ function DeletePost({ p, onDone, onCancel }: { p: Post; onDone: (p: Post) => voi
 }
 
 /** Muting an author: their posts in this group are hidden from the reader alone, with undo. */
-function MuteAuthor({ p, onMuted }: { p: Post; onMuted: (muted: boolean) => void }) {
+function MuteAuthor({ p }: { p: Post }) {
   const [muteId, setMuteId] = useState<string | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   const mute = useSubmit(async () => {
@@ -161,12 +161,10 @@ function MuteAuthor({ p, onMuted }: { p: Post; onMuted: (muted: boolean) => void
       postId: p.postId,
     });
     setMuteId(r.items.find((m) => m.displayName === p.author.displayName)?.muteId ?? null);
-    onMuted(true);
   });
   const undo = useSubmit(async () => {
     if (muteId) await del(`/me/mutes/${muteId}`);
     setMuteId(null);
-    onMuted(false);
   });
   useEffect(() => {
     if (muteId) status.current?.focus();
@@ -210,7 +208,6 @@ export function PostItem({
   replies?: ComponentChildren;
 }) {
   const [open, setOpen] = useState<'report' | 'reply' | 'edit' | 'delete' | null>(null);
-  const [muted, setMuted] = useState(false);
   const toggle = (what: typeof open) => setOpen(open === what ? null : what);
   const react = async (kind: Reaction) => {
     const r = await post<{ post: Post }>(`/posts/${p.postId}/reactions`, {
@@ -312,12 +309,11 @@ export function PostItem({
               >
                 Report
               </button>
-              {!muted && <MuteAuthor p={p} onMuted={setMuted} />}
+              <MuteAuthor p={p} />
             </>
           )}
         </div>
       )}
-      {muted && <MuteAuthor p={p} onMuted={setMuted} />}
       {p.reactions.who && Object.values(p.reactions.who).some((w) => w.length) && (
         <p class="meta">
           {(Object.keys(REACTIONS) as Reaction[])

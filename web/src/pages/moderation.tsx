@@ -64,7 +64,7 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
           </label>
         ))}
       </fieldset>
-      {settle.error?.field('outcome') && <p class="error">Choose how it is settled</p>}
+      {settle.error?.field('outcome') && <p class="error">{settle.error.field('outcome')}</p>}
       <Field
         label={
           outcome === 'hidden' ? 'Why is it hidden? (its author sees this)' : 'Note for the log (optional)'
