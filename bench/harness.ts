@@ -29,7 +29,8 @@ export const BENCH_GROUP = {
   tone: 'social',
 };
 
-export async function benchStack(table: string) {
+/** `now`: the app's clock (default: standing still at BENCH_CLOCK). */
+export async function benchStack(table: string, opts: { now?: () => number } = {}) {
   const engine = dynalite({ createTableMs: 0 });
   await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
   const db = createDb({ table, endpoint: `http://127.0.0.1:${(engine.address() as AddressInfo).port}` });
@@ -68,7 +69,7 @@ export async function benchStack(table: string) {
 
   const app = createApp({
     db,
-    now: () => BENCH_CLOCK,
+    now: opts.now ?? (() => BENCH_CLOCK),
     scrypt: TEST_SCRYPT,
     openApi,
     clientAddress: () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,

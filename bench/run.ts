@@ -5,7 +5,7 @@
  *     against dynalite, beside a bare dynalite GetItem.
  *  3. `npm start` on existing data to a first 200.
  *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts), discussions (threads.ts), rosters
- *     (roster.ts) and the resource directory (resources.ts), in process.
+ *     (roster.ts), the resource directory (resources.ts) and the safety loop (safety.ts), in process.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ import { BENCH_GROUP } from './harness';
 import { benchMeetups } from './meetups';
 import { benchResources } from './resources';
 import { benchRoster } from './roster';
+import { benchSafety } from './safety';
 import { benchThreads } from './threads';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -281,6 +282,7 @@ const feeds = await benchFeeds(say, quick);
 const threads = await benchThreads(say, quick);
 const roster = await benchRoster(say, quick);
 const resources = await benchResources(say, quick);
+const safety = await benchSafety(say, quick);
 
 say('## Targets');
 say('');
@@ -331,6 +333,18 @@ check(
 check(
   `a filtered directory search over 2,000 listings p99 ≤ 3× a bare Query p99, no Scan (${resources.p99Ratio.toFixed(2)}×, ${resources.calls} Query calls at most)`,
   resources.p99Ratio <= 3,
+);
+check(
+  `a crisis post's p99, with its support request and notices, ≤ 1.5× a plain post's p99 (${safety.p99Ratio.toFixed(2)}×)`,
+  safety.p99Ratio <= 1.5,
+);
+check(
+  `… in ≤ 4 DynamoDB round trips (${safety.trips}; a plain post ${safety.plainTrips})`,
+  safety.trips <= 4,
+);
+check(
+  `… and the facilitator on duty reads the notice on their very next request (${safety.readable ? 'yes' : 'no'})`,
+  safety.readable,
 );
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);

@@ -93,25 +93,21 @@ export const keys = {
   }),
   notificationPrefix: 'NOTE#',
 
-  /** A support request, in its group's partition while open; moved under `supportClosed` when closed. */
-  supportOpen: (requestId: string): Key => ({
-    pk: `GROUP#${groupOf(requestId)}`,
-    sk: `SUPPORT#${requestId}`,
+  /** A member's live support item in a group: their open request, or the last one's trace. */
+  supportLive: (groupId: string, memberId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `SUPPORT#${memberId}`,
   }),
+  supportLivePrefix: 'SUPPORT#',
+  /** A closed support request's record (listed by closing time on GSI1, under `supportClosedOf`). */
   supportClosed: (requestId: string): Key => ({
     pk: `GROUP#${groupOf(requestId)}`,
     sk: `SUPPORTDONE#${requestId}`,
   }),
-  supportOpenPrefix: 'SUPPORT#',
-  supportClosedPrefix: 'SUPPORTDONE#',
-  /** Which request is open for a member of a group (one at a time). */
-  supportOf: (groupId: string, userId: string): Key => ({
-    pk: `GROUP#${groupId}`,
-    sk: `SUPPORTFOR#${userId}`,
-  }),
+  supportClosedOf: (groupId: string) => `SUPPORTDONE#${groupId}`,
   /**
-   * Requests not yet taken, by the UTC day they escalate on (GSI1 of the request itself, removed
-   * once taken or escalated): what the escalation job reads, in every group at once.
+   * Requests not yet taken, by the UTC day they escalate on (GSI1 of the request itself, parked
+   * once taken, escalated or closed): what the escalation job reads, in every group at once.
    */
   escalationDay: (at: number) => `ESCALATE#${new Date(at).toISOString().slice(0, 10)}`,
   escalationAt: (at: number, requestId: string) => `${new Date(at).toISOString()}#${requestId}`,

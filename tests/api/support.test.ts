@@ -217,7 +217,7 @@ describe('support requests', () => {
     const { groupId, facA, other, author } = await setup();
     await author.post(`/api/groups/${groupId}/threads`, { title: 'Tonight', body: CRISIS });
     const [request] = (await facA.get(`/api/groups/${groupId}/support`)).body.items;
-    const missing = `${groupId}${'0'.repeat(15)}`;
+    const missing = `${groupId}${'A'.repeat(22)}0001`;
     const hidden = await other.get(`/api/support/${request.requestId}`);
     const absent = await facA.get(`/api/support/${missing}`);
     expect(hidden.status).toBe(404);

@@ -304,7 +304,12 @@ describe('threads and posts', () => {
     const muted = await me.post('/api/me/mutes', { postId: started.body.post.postId });
     expect(muted.status).toBe(201);
     expect(muted.body.items).toEqual([
-      { muteId: expect.stringMatching(/^[\w-]{22}$/), groupId, displayName: 'Magpie' },
+      {
+        muteId: expect.stringMatching(/^[\w-]{22}$/),
+        groupId,
+        groupName: 'Tuesday Anxiety Circle',
+        displayName: 'Magpie',
+      },
     ]);
     expect(JSON.stringify(muted.body)).not.toContain((await loud.get('/api/me')).body.userId);
     const bodies = async (p: typeof me) =>

@@ -158,9 +158,11 @@ describe('discussion in Chromium', () => {
     const spam = newcomer.page.locator('li.post', { hasText: 'spam.example' });
     await newcomer.page.reload();
     await spam.getByRole('button', { name: 'Report' }).click();
-    await spam.getByRole('button', { name: /Send report|Report it/ }).click();
+    await spam.getByLabel('What is wrong?').selectOption('spam');
+    await spam.getByRole('button', { name: 'Send report' }).click();
+    await spam.getByText('Thank you. The group’s moderators will look at it').waitFor();
     await host.page.goto(`${groupUrl}/moderation`);
-    await host.page.getByRole('heading', { name: 'Reports (1)' }).waitFor();
+    await host.page.getByRole('heading', { name: 'Reported posts (1)' }).waitFor();
     await host.page.getByRole('link', { name: 'See it in its thread' }).click();
     const reported = host.page.locator('li.post', { hasText: 'spam.example' });
     await reported.getByRole('button', { name: 'Hide' }).click();

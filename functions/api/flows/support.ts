@@ -4,6 +4,7 @@
  * a member asks the facilitators to reach out. Rules in core/support; storage in the repos.
  * @module
  */
+import { detectCrisis } from '../../core/crisis';
 import { HEARTH_ACTOR } from '../../core/moderation-log';
 import {
   conversationRecipients,
@@ -13,39 +14,57 @@ import {
   type Staff,
   supportRecipients,
 } from '../../core/support';
+import { keyOf } from '../../store/batch';
 import type { Db } from '../../store/client';
 import { type Key, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { rosterRepo } from '../../store/repos/roster';
-import { type SupportRecord, supportRepo } from '../../store/repos/support';
-import { threadsRepo } from '../../store/repos/threads';
+import { openingGen, requestIdOf, type SupportRecord, supportRepo } from '../../store/repos/support';
+import { auditItem } from '../../store/repos/threads';
 import type { Ctx } from '../context';
 
 const HOUR = 3_600_000;
 
 /**
  * What a posting route reads with the session so a crisis post costs no extra reads: the
- * member's open support request pointer and their reading preferences (the region of their lines).
+ * member's live support item in the group and their reading preferences (their region's lines).
  */
 export const postingKeys = (groupId: string, userId: string): Key[] => [
-  keys.supportOf(groupId, userId),
+  keys.supportLive(groupId, userId),
   keys.prefs(userId),
 ];
+
+/** The member's live support item as the posting route's prefetch read it (null: none). */
+export const liveOf = (c: Ctx, member: { groupId: string; userId: string }) => {
+  const item = c.var.prefetched.get(keyOf(keys.supportLive(member.groupId, member.userId)));
+  return item ? (item as unknown as SupportRecord) : null;
+};
 
 /** The people on duty for a group now: the roster of its meetup under way, else of its next one. */
 export async function onDutyNow(db: Db, groupId: string, now: number): Promise<string[]> {
   // A meetup lasts at most 12 hours, so one under way started at most that long ago.
-  const page = await meetupsRepo(db).listSchedule(groupId, {
+  const times = await meetupsRepo(db).scheduleTimes(groupId, {
     from: now - 12 * HOUR,
     to: now + 400 * 24 * HOUR,
-    limit: 10,
+    limit: 5,
   });
-  const chosen = dutyMeetup(page.items, now);
+  const chosen = dutyMeetup(times, now);
   if (!chosen) return [];
   const rosters = await rosterRepo(db).rostersOf([chosen.occurrenceId]);
   return holdersOf(rosters.get(chosen.occurrenceId)?.roster ?? {});
+}
+
+/**
+ * When a post's words match a crisis phrase, starts finding who is on duty at once, so the answer
+ * is there by the time the post is stored (null when they do not match).
+ */
+export function dutyFor(c: Ctx, groupId: string, text: string): Promise<string[]> | null {
+  if (!detectCrisis(text).matched) return null;
+  const duty = onDutyNow(c.var.services.config.db, groupId, c.var.services.now());
+  duty.catch(() => {}); // awaited later, or not at all when the post is refused
+  return duty;
 }
 
 /** The group's staff (read with the group; rebuilt from its members for groups stored before). */
@@ -54,8 +73,9 @@ export const staffOf = (c: Ctx, group: GroupRecord): Promise<Staff> => c.var.ser
 /**
  * A post matched a crisis phrase: opens its author's support request in the group, or adds the
  * post to the one open, and tells at once those on duty (else every facilitator, moderator and
- * owner). A later match tells whoever took the request. `pointer`: the member's open-request
- * pointer as the route's prefetch found it (undefined when not read).
+ * owner); a later match tells whoever took the request. Runs beside the post's own write: when
+ * the live item the route read says a request will open, the notices go out with the write,
+ * named by the request's generation, so two posts opening it at once tell nobody twice.
  */
 export async function crisisPosted(
   c: Ctx,
@@ -63,55 +83,74 @@ export async function crisisPosted(
     group: GroupRecord;
     member: MemberRecord;
     postId: string;
-    pointer?: { requestId: string } | null;
+    duty: Promise<string[]>;
+    /** The member's live support item as read (undefined: not read). */
+    live?: SupportRecord | null;
   },
 ): Promise<SupportRecord> {
   const { config, now } = c.var.services;
   const { group, member, postId } = input;
   const at = now();
-  const [staff, duty, { request, opened }] = await Promise.all([
-    staffOf(c, group),
-    onDutyNow(config.db, group.groupId, at),
-    supportRepo(config.db).openOrAdd({
+  const name = member.displayName;
+  const announce = async (gen: number) => {
+    const requestId = requestIdOf(group.groupId, member.userId, gen);
+    const [staff, duty] = await Promise.all([staffOf(c, group), input.duty]);
+    const told = supportRecipients(staff, duty, member.userId);
+    // The notices and the log entry in one batch, both named by the request.
+    await notificationsRepo(config.db).notify(
+      told.map((userId) => ({
+        userId,
+        kind: 'support' as const,
+        text: `Support request in “${group.name}”: a post by ${name} may need a caring response. Take it, or see who has.`,
+        groupId: group.groupId,
+        page: 'support' as const,
+        ref: requestId,
+      })),
+      at,
+      `support:${requestId}`,
+      [
+        auditItem(
+          {
+            groupId: group.groupId,
+            actorId: HEARTH_ACTOR,
+            action: 'support_opened',
+            target: name,
+            reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
+            at,
+          },
+          `open-${requestId.slice(22)}`,
+        ),
+      ],
+    );
+  };
+  const planned = input.live === undefined ? null : openingGen(input.live);
+  const [{ request, opened }] = await Promise.all([
+    supportRepo(config.db).match({
       groupId: group.groupId,
       memberId: member.userId,
       postId,
       now: at,
       escalateAt: escalatesAt(at, group.supportEscalationMinutes),
-      pointer: input.pointer,
+      live: input.live,
     }),
+    planned !== null && announce(planned),
   ]);
-  const name = member.displayName;
-  const told = opened
-    ? supportRecipients(staff, duty, member.userId)
-    : request.status === 'taken' && request.takenBy && request.takenBy !== member.userId
-      ? [request.takenBy]
-      : [];
-  const text = opened
-    ? `Support request in “${group.name}”: a post by ${name} may need a caring response. Take it, or see who has.`
-    : `${name} posted again in “${group.name}”: the post was added to the support request you took.`;
-  await Promise.all([
-    notificationsRepo(config.db).notify(
-      told.map((userId) => ({
-        userId,
-        kind: 'support' as const,
-        text,
-        groupId: group.groupId,
-        page: 'support' as const,
-        ref: request.requestId,
-      })),
+  // Opened otherwise than foreseen (a close raced this post): announce what did open.
+  if (opened && request.gen !== planned) await announce(request.gen);
+  if (!opened && request.status === 'taken' && request.takenBy && request.takenBy !== member.userId)
+    await notificationsRepo(config.db).notify(
+      [
+        {
+          userId: request.takenBy,
+          kind: 'support' as const,
+          text: `${name} posted again in “${group.name}”: the post was added to the support request you took.`,
+          groupId: group.groupId,
+          page: 'support' as const,
+          ref: request.requestId,
+        },
+      ],
       at,
-    ),
-    opened &&
-      threadsRepo(config.db).addAudit({
-        groupId: group.groupId,
-        actorId: HEARTH_ACTOR,
-        action: 'support_opened',
-        target: name,
-        reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
-        at,
-      }),
-  ]);
+    );
   return request;
 }
 

@@ -138,21 +138,16 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
       const { group, member, userId } = await memberOf(c, params.groupId);
       const { config, now } = c.var.services;
       const support = supportRepo(config.db);
-      const pointer = await support.openFor(group.groupId, userId);
+      const open = await support.openFor(group.groupId, userId);
       const repo = conversationsRepo(config.db);
-      const { conversation, created } = await repo.open(group.groupId, userId, now(), pointer?.requestId);
+      const { conversation, created } = await repo.open(group.groupId, userId, now(), open?.requestId);
       // Asking while a support request is open links the two (whichever came first), so whoever
       // takes the request finds the conversation, and moderators may read it if it escalates.
-      const request =
-        pointer && pointer.requestId !== conversation.requestId ? await support.get(pointer.requestId) : null;
+      const link = open && open.conversationId !== conversation.conversationId;
       await Promise.all([
         created && contactAsked(c, group, member, conversation.conversationId),
-        (created || request) &&
-          pointer &&
-          support.linkConversation(pointer.requestId, conversation.conversationId),
-        request &&
-          request.status !== 'closed' &&
-          repo.linkRequest(conversation.conversationId, request.requestId, !!request.escalatedAt),
+        link && support.linkConversation(open.requestId, conversation.conversationId),
+        link && repo.linkRequest(conversation.conversationId, open.requestId, !!open.escalatedAt),
       ]);
       let after = conversation;
       if (body.message) {

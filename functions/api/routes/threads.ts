@@ -33,8 +33,8 @@ import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { resourcesRepo } from '../../store/repos/resources';
 import { type MuteRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
-import type { AppEnv, Ctx } from '../context';
-import { crisisPosted, postingKeys } from '../flows/support';
+import type { AppEnv } from '../context';
+import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
 import {
   answered,
@@ -56,10 +56,6 @@ import {
   threadView,
   waitsFor,
 } from './discussion-views';
-
-/** The member's open support request pointer, as the posting route's prefetch read it (null: none). */
-const pointerOf = (c: Ctx, member: { groupId: string; userId: string }) =>
-  prefetched<{ requestId: string }>(c, keys.supportOf(member.groupId, member.userId)) ?? null;
 
 export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -126,6 +122,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
+      const duty = dutyFor(c, group.groupId, body.body);
       const threadId = scopedId(group.groupId);
       const waits = waitsFor(group, member);
       const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits);
@@ -140,11 +137,11 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         locked: false,
         ...(waits ? { pending: true } : {}),
       };
-      await repo.createThread(thread, post);
+      await repo.putThread(thread);
       const [signpost] = await Promise.all([
         signpostFor(c, userId, body.body, group.groupId, true),
-        post.mayNeedSupport &&
-          crisisPosted(c, { group, member, postId: post.postId, pointer: pointerOf(c, member) }),
+        repo.putPost(post),
+        duty && crisisPosted(c, { group, member, postId: post.postId, duty, live: liveOf(c, member) }),
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
         !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
@@ -276,21 +273,22 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
+      const duty = dutyFor(c, group.groupId, body.body);
       const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
       const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits);
       if (replyTo) post.replyTo = replyTo;
       // A moderator may pin or unpin the thread meanwhile: read it again and go on.
       let current: ThreadRecord | null = thread;
-      for (let tries = 0; !(await repo.addPost(post, !!current.pinned)); tries++) {
+      for (let tries = 0; !(await repo.countPost(post, !!current.pinned)); tries++) {
         current = await repo.getThread(thread.threadId);
         if (!current || current.locked || tries === 3) throw conflict('This thread is locked');
       }
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       const [signpost] = await Promise.all([
         signpostFor(c, userId, body.body, thread.groupId, true),
-        post.mayNeedSupport &&
-          crisisPosted(c, { group, member, postId: post.postId, pointer: pointerOf(c, member) }),
+        repo.putPost(post),
+        duty && crisisPosted(c, { group, member, postId: post.postId, duty, live: liveOf(c, member) }),
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
         !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),
         !prefetched(c, keys.follow(userId, thread.threadId)) &&
@@ -333,7 +331,13 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const [who, signpost] = await Promise.all([
         names(c, post.groupId, namedIn([edited], userId)),
         signpostFor(c, userId, body.body, post.groupId),
-        matched && crisisPosted(c, { group, member, postId: post.postId }),
+        matched &&
+          crisisPosted(c, {
+            group,
+            member,
+            postId: post.postId,
+            duty: onDutyNow(c.var.services.config.db, group.groupId, c.var.services.now()),
+          }),
       ]);
       return c.json({ post: postView(edited, who, { userId, member }), signpost });
     },

@@ -3,11 +3,14 @@ import { SAFETY_PLAN_PART_MAX, type SafetyPlanPart } from '../safety-plan';
 import { MESSAGE_MAX, REPORT_OUTCOMES, SUPPORT_ACTIONS } from '../support';
 import { Cursor, keysOf, PageLimit, text } from './common';
 
-/** Support requests, conversations and reports have time-ordered ids inside their group. */
+/** Conversations have time-ordered ids inside their group. */
 const TimeId = (what: string) => z.string().check(z.regex(/^[A-Za-z0-9_-]{37}$/, `Not a valid ${what}`));
 
 export const SupportActionSchema = z.enum(keysOf(SUPPORT_ACTIONS), 'Choose what was done');
-export const SupportParams = z.object({ requestId: TimeId('support request') });
+/** A support request's id: its group, its member and which of their requests it is. */
+export const SupportParams = z.object({
+  requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{44}[0-9a-z]{4}$/, 'Not a valid support request')),
+});
 export const SupportQuery = z.object({
   status: z._default(z.enum(['open', 'closed']), 'open'),
   cursor: z.optional(Cursor),

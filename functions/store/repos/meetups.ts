@@ -450,6 +450,33 @@ export function meetupsRepo(db: Db) {
       return ids;
     },
 
+    /** When a group's next occurrences from an instant start and end, and whether they go ahead. */
+    async scheduleTimes(
+      groupId: string,
+      opts: { from: number; to: number; limit: number },
+    ): Promise<{ occurrenceId: string; startAt: number; endAt: number; status: string }[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI2.name,
+          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+          ProjectionExpression: '#s, endAt, #status',
+          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':p': keys.scheduleOf(groupId),
+            ':from': new Date(opts.from).toISOString(),
+            ':to': `${new Date(opts.to).toISOString()}~`,
+          },
+          Limit: opts.limit,
+        }),
+      );
+      return (out.Items ?? []).map((i) => ({
+        ...scheduled(i),
+        endAt: i.endAt as number,
+        status: i.status as string,
+      }));
+    },
+
     /** A page of a group's schedule between two instants, earliest first; cards only. */
     async listSchedule(
       groupId: string,

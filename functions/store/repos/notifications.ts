@@ -69,12 +69,14 @@ export function notificationsRepo(db: Db) {
   return {
     /**
      * Writes notifications. `once` names the event they announce: the same event told again (a
-     * job retried) writes the same items, so nobody gets it twice.
+     * job retried) writes the same items, so nobody gets it twice. `alongside`: other items to
+     * write in the same batch (a log entry about the same event).
      */
     async notify(
       notes: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>[],
       now: number,
       once?: string,
+      alongside: Record<string, unknown>[] = [],
     ): Promise<void> {
       const createdAt = new Date(now).toISOString();
       const items = notes.map((n) => {
@@ -91,7 +93,7 @@ export function notificationsRepo(db: Db) {
           ttl: Math.ceil(now / 1000) + KEEP_DAYS * 86400,
         };
       });
-      await putMany(db, items);
+      await putMany(db, [...items, ...alongside]);
     },
 
     async list(userId: string, opts: { limit: number; cursor?: string }) {

@@ -1,21 +1,25 @@
 /**
- * Support requests. An open request lives in its group's partition under `SUPPORT#`; a pointer
- * item says which request is open for a member (one at a time); a closed request moves under
- * `SUPPORTDONE#`. While nobody has taken it, the request carries GSI1 keys by the day and time it
- * escalates, so the escalation job finds it by key, in every group at once, and taking it (or
- * escalating it) removes them in the same write.
+ * Support requests. Each member of a group has one "live" support item in the group's partition
+ * (`SUPPORT#<member>`), which holds their open request if they have one; so "one open request per
+ * member per group" is one item, and every change to it is one conditional write. The item counts
+ * its generations: request ids are the group, the member and the generation, so a request is
+ * found by key, and writers racing to open the same generation agree on its id (and on the ids of
+ * the notices that announce it). A closed request is copied under `SUPPORTDONE#<request>` (listed
+ * by closing time on GSI1), and the live item is slimmed.
  *
- * Crash safety: the pointer is claimed before the request is written, and a pointer whose request
- * is missing or closed is replaced on the next match; closing marks the request closed before it
- * is moved, and listing finishes a move a crash left half-done.
+ * While nobody has taken it, the open request carries GSI1 keys by the day and time it escalates,
+ * so the escalation job finds it by key, in every group at once; taking, escalating or closing it
+ * parks those keys in the group's own partition of the index.
+ *
+ * Crash safety: closing marks the live item closed (one winner), then writes the copy, then slims
+ * the item (`archived`); a close cut short is finished by the next listing or the next match.
  * @module
  */
-import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SUPPORT_POSTS_MAX, type SupportAction } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
-import { keys } from '../keys';
+import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
@@ -32,9 +36,11 @@ export interface SupportRecord {
   groupId: string;
   /** The member it is about. */
   memberId: string;
-  openedAt: number;
+  /** Which of the member's requests in the group this is (1, 2, …). */
+  gen: number;
   /** open: nobody has taken it yet; taken: someone said "I'm on it"; closed. */
   status: 'open' | 'taken' | 'closed';
+  openedAt: number;
   /** The posts that matched (each once), and how many matches in all. */
   postIds: Set<string>;
   matchCount: number;
@@ -46,192 +52,231 @@ export interface SupportRecord {
   takenBy?: string;
   takenAt?: number;
   actions?: SupportActionRecord[];
-  /** The member asked a facilitator to reach out: their conversation. */
+  /** The member asked for a facilitator to reach out: their conversation. */
   conversationId?: string;
   closedBy?: string;
   closedAt?: number;
+  /** A closed request's copy was written (the live item keeps only what the next one needs). */
+  archived?: boolean;
 }
 
-/** A request id: the group's id, the time (base 36, fixed width) and 6 random characters. */
-export const newRequestId = (groupId: string, now: number) =>
-  `${groupId}${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 6)}`;
+/** A member's request of a generation: group (22), member (22), generation (base 36, 4). */
+export const requestIdOf = (groupId: string, memberId: string, gen: number) =>
+  `${groupId}${memberId}${gen.toString(36).padStart(4, '0')}`;
+const parse = (requestId: string) => ({
+  groupId: groupOf(requestId),
+  memberId: requestId.slice(22, 44),
+  gen: Number.parseInt(requestId.slice(44), 36),
+});
+
+/** The generation a match will open, from the live item as read (null: it adds to the open one). */
+export const openingGen = (live: Pick<SupportRecord, 'status' | 'gen'> | null) =>
+  !live ? 1 : live.status === 'closed' ? live.gen + 1 : null;
 
 const ACTIONS_MAX = 50;
-const strip = (item: Record<string, unknown>) => {
+const GONE = [
+  'takenBy',
+  'takenAt',
+  'actions',
+  'escalating',
+  'escalatedAt',
+  'conversationId',
+  'closedBy',
+  'closedAt',
+  'archived',
+];
+
+const read = (item: Record<string, unknown>): SupportRecord => {
   const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...rest } = item;
-  return { ...rest, postIds: new Set((rest.postIds as Set<string> | undefined) ?? []) } as SupportRecord;
+  return {
+    ...(rest as unknown as SupportRecord),
+    postIds: new Set((rest.postIds as Set<string> | undefined) ?? []),
+  };
 };
+
+/** The index keys a request leaves the escalation days for: its group's own, out of the job's way. */
+const parked = (r: { groupId: string; requestId: string }) => ({
+  ':parked': `SUPPORTPARKED#${r.groupId}`,
+  ':parkedAt': r.requestId,
+});
+const PARK = '#gp = :parked, #gs = :parkedAt';
+const INDEX_NAMES = { '#gp': GSI1.partition, '#gs': GSI1.sort };
 
 export function supportRepo(db: Db) {
   const { doc, table } = db;
   const ignoreLost = (e: unknown) => {
     if (!isConditionFailure(e)) throw e;
   };
-
-  /** Adds a matching post to an open request; false when that request is not open (or not there). */
-  async function addTo(requestId: string, postId: string, now: number): Promise<SupportRecord | null> {
-    const base = {
-      TableName: table,
-      Key: keys.supportOpen(requestId),
-      ExpressionAttributeNames: { '#status': 'status' },
-      ReturnValues: 'ALL_NEW' as const,
-    };
+  /** One conditional update of a member's live item; the item after it, or null when refused. */
+  const update = async (
+    requestId: string,
+    write: {
+      set: string;
+      condition: string;
+      names?: Record<string, string>;
+      values: Record<string, unknown>;
+    },
+  ): Promise<SupportRecord | null> => {
+    const { groupId, memberId, gen } = parse(requestId);
     try {
       const out = await doc.send(
         new UpdateCommand({
-          ...base,
-          UpdateExpression: 'SET lastMatchAt = :now ADD matchCount :one, postIds :post',
-          ConditionExpression:
-            'attribute_exists(pk) AND #status <> :closed AND (size(postIds) < :most OR contains(postIds, :id))',
-          ExpressionAttributeValues: {
-            ':now': now,
-            ':one': 1,
-            ':post': new Set([postId]),
-            ':closed': 'closed',
-            ':most': SUPPORT_POSTS_MAX,
-            ':id': postId,
+          TableName: table,
+          Key: keys.supportLive(groupId, memberId),
+          UpdateExpression: write.set,
+          ConditionExpression: `attribute_exists(pk) AND gen = :gen AND ${write.condition}`,
+          ExpressionAttributeNames: {
+            ...(`${write.set} ${write.condition}`.includes('#status') ? { '#status': 'status' } : {}),
+            ...write.names,
           },
+          ExpressionAttributeValues: { ':gen': gen, ...write.values },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return strip(out.Attributes!);
-    } catch (e) {
-      ignoreLost(e);
-    }
-    // Full of posts (it still counts the match), or not open at all.
-    try {
-      const out = await doc.send(
-        new UpdateCommand({
-          ...base,
-          UpdateExpression: 'SET lastMatchAt = :now ADD matchCount :one',
-          ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-          ExpressionAttributeValues: { ':now': now, ':one': 1, ':closed': 'closed' },
-        }),
-      );
-      return strip(out.Attributes!);
+      return read(out.Attributes!);
     } catch (e) {
       ignoreLost(e);
       return null;
     }
-  }
+  };
 
-  return {
+  const repo = {
+    /** A member's live support item in a group (their open request, or the last one's trace). */
+    async live(groupId: string, memberId: string): Promise<SupportRecord | null> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: keys.supportLive(groupId, memberId), ConsistentRead: true }),
+      );
+      return out.Item ? read(out.Item) : null;
+    },
+
+    /** The member's open request in a group, if any. */
+    async openFor(groupId: string, memberId: string): Promise<SupportRecord | null> {
+      const live = await repo.live(groupId, memberId);
+      return live && live.status !== 'closed' ? live : null;
+    },
+
     /**
      * A post by a member matched a crisis phrase: adds it to their open request in the group, or
-     * opens one. `pointer` is the member's open-request pointer if the caller read it already
-     * (undefined: not read; null: read, and absent). `opened` says whether the request is new.
+     * opens the next one. `live` is their live item as the caller read it (undefined: not read).
      */
-    async openOrAdd(input: {
+    async match(input: {
       groupId: string;
       memberId: string;
       postId: string;
       now: number;
       escalateAt: number;
-      pointer?: { requestId: string } | null;
+      live?: SupportRecord | null;
     }): Promise<{ request: SupportRecord; opened: boolean }> {
-      const { groupId, memberId, postId, now } = input;
-      const pointerKey = keys.supportOf(groupId, memberId);
-      let pointer = input.pointer;
-      for (let tries = 0; tries < 6; tries++) {
-        if (pointer === undefined) {
-          const out = await doc.send(
-            new GetCommand({ TableName: table, Key: pointerKey, ConsistentRead: true }),
-          );
-          pointer = (out.Item as { requestId: string } | undefined) ?? null;
-        }
-        if (pointer) {
-          const request = await addTo(pointer.requestId, postId, now);
+      const { groupId, memberId, postId, now, escalateAt } = input;
+      let live = input.live;
+      for (let tries = 0; tries < 5; tries++) {
+        if (live === undefined) live = await repo.live(groupId, memberId);
+        if (live && live.status !== 'closed') {
+          const request =
+            (await update(live.requestId, {
+              set: 'SET lastMatchAt = :now ADD matchCount :one, postIds :post',
+              condition: '#status <> :closed AND (size(postIds) < :most OR contains(postIds, :id))',
+              values: {
+                ':now': now,
+                ':one': 1,
+                ':post': new Set([postId]),
+                ':closed': 'closed',
+                ':most': SUPPORT_POSTS_MAX,
+                ':id': postId,
+              },
+            })) ??
+            // Full of posts (the match still counts), or closed meanwhile.
+            (await update(live.requestId, {
+              set: 'SET lastMatchAt = :now ADD matchCount :one',
+              condition: '#status <> :closed',
+              values: { ':now': now, ':one': 1, ':closed': 'closed' },
+            }));
           if (request) return { request, opened: false };
-          // Not there yet: another request may be writing it right now. Wait a little, then read
-          // again; a pointer whose request never appears was left by a crash.
-          if (!(await this.get(pointer.requestId)) && tries < 3) {
-            await new Promise((r) => setTimeout(r, 25 * 2 ** tries));
-            pointer = undefined;
-            continue;
-          }
-          // The pointer names a request that is closed or was never written: let it go.
-          await doc
-            .send(
-              new DeleteCommand({
-                TableName: table,
-                Key: pointerKey,
-                ConditionExpression: 'requestId = :id',
-                ExpressionAttributeValues: { ':id': pointer.requestId },
-              }),
-            )
-            .catch(ignoreLost);
-          pointer = null;
-        }
-        const requestId = newRequestId(groupId, now);
-        try {
-          await doc.send(
-            new PutCommand({
-              TableName: table,
-              Item: { ...pointerKey, requestId },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (e) {
-          ignoreLost(e);
-          pointer = undefined; // another request opened one meanwhile: add to it
+          live = undefined;
           continue;
         }
-        const request: SupportRecord = {
-          requestId,
-          groupId,
-          memberId,
-          openedAt: now,
-          status: 'open',
-          postIds: new Set([postId]),
-          matchCount: 1,
-          lastMatchAt: now,
-          escalateAt: input.escalateAt,
-        };
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.supportOpen(requestId),
-              ...request,
-              [GSI1.partition]: keys.escalationDay(input.escalateAt),
-              [GSI1.sort]: keys.escalationAt(input.escalateAt, requestId),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return { request, opened: true };
+        if (live && !live.archived) await repo.archive(live); // a close cut short: keep its record first
+        const gen = openingGen(live)!;
+        const requestId = requestIdOf(groupId, memberId, gen);
+        try {
+          const out = await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.supportLive(groupId, memberId),
+              UpdateExpression: `SET requestId = :id, groupId = :g, memberId = :m, gen = :gen, #status = :open, openedAt = :now, postIds = :post, matchCount = :one, lastMatchAt = :now, escalateAt = :due, #gp = :day, #gs = :at REMOVE ${GONE.join(', ')}`,
+              ConditionExpression: 'attribute_not_exists(pk) OR (#status = :closed AND gen = :prev)',
+              ExpressionAttributeNames: { '#status': 'status', ...INDEX_NAMES },
+              ExpressionAttributeValues: {
+                ':id': requestId,
+                ':g': groupId,
+                ':m': memberId,
+                ':gen': gen,
+                ':prev': gen - 1,
+                ':open': 'open',
+                ':closed': 'closed',
+                ':now': now,
+                ':post': new Set([postId]),
+                ':one': 1,
+                ':due': escalateAt,
+                ':day': keys.escalationDay(escalateAt),
+                ':at': keys.escalationAt(escalateAt, requestId),
+              },
+              ReturnValues: 'ALL_NEW',
+            }),
+          );
+          return { request: read(out.Attributes!), opened: true };
+        } catch (e) {
+          ignoreLost(e);
+          live = undefined; // another post opened it meanwhile: add to it
+        }
       }
       throw new Error('Support request: too many concurrent changes');
     },
 
-    /** The member's open request in a group (its pointer), if any. */
-    async openFor(groupId: string, memberId: string): Promise<{ requestId: string } | null> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: keys.supportOf(groupId, memberId), ConsistentRead: true }),
-      );
-      return (out.Item as { requestId: string } | undefined) ?? null;
-    },
-
-    /** A request, open or closed. */
+    /** A request, open or closed (null when there is no such request). */
     async get(requestId: string): Promise<SupportRecord | null> {
-      const open = keys.supportOpen(requestId);
-      const closed = keys.supportClosed(requestId);
-      const found = await getMany(db, [open, closed], { consistent: true });
-      const item = found.get(keyOf(open)) ?? found.get(keyOf(closed));
-      return item ? strip(item) : null;
+      const { groupId, memberId, gen } = parse(requestId);
+      if (!Number.isFinite(gen)) return null;
+      const liveKey = keys.supportLive(groupId, memberId);
+      const closedKey = keys.supportClosed(requestId);
+      const found = await getMany(db, [liveKey, closedKey], { consistent: true });
+      const closed = found.get(keyOf(closedKey));
+      if (closed) return read(closed);
+      const live = found.get(keyOf(liveKey));
+      return live && live.gen === gen ? read(live) : null;
     },
 
-    /** A group's requests still open (newest first), or its closed ones (newest first). */
+    /** A group's open requests (newest first), or its closed ones (most recently closed first). */
     async list(groupId: string, which: 'open' | 'closed', opts: { limit: number; cursor?: string }) {
+      if (which === 'closed') {
+        const partition = keys.supportClosedOf(groupId);
+        const page = await queryPage(
+          db,
+          {
+            IndexName: GSI1.name,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': GSI1.partition },
+            ExpressionAttributeValues: { ':p': partition },
+            ScanIndexForward: false,
+          },
+          {
+            limit: opts.limit,
+            cursor: opts.cursor,
+            keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
+            partition: { attribute: GSI1.partition, value: partition },
+          },
+        );
+        return { items: page.items.map(read), nextCursor: page.nextCursor };
+      }
       const pk = keys.group(groupId).pk;
       const page = await queryPage(
         db,
         {
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':p': pk,
-            ':prefix': which === 'open' ? keys.supportOpenPrefix : keys.supportClosedPrefix,
-          },
-          ScanIndexForward: false,
+          // Open ones, and any close a crash cut short (finished here).
+          FilterExpression: '#status <> :closed OR attribute_not_exists(archived)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':p': pk, ':prefix': keys.supportLivePrefix, ':closed': 'closed' },
           ConsistentRead: true,
         },
         {
@@ -241,140 +286,85 @@ export function supportRepo(db: Db) {
           partition: { attribute: 'pk', value: pk },
         },
       );
-      const items = page.items.map(strip);
-      if (which === 'open') {
-        // A close a crash interrupted: finish moving it, and leave it out of the open ones.
-        const stranded = items.filter((r) => r.status === 'closed');
-        await Promise.all(stranded.map((r) => this.finishClose(r)));
-        return { items: items.filter((r) => r.status !== 'closed'), nextCursor: page.nextCursor };
-      }
-      return { items, nextCursor: page.nextCursor };
+      const items = page.items.map(read);
+      await Promise.all(items.filter((r) => r.status === 'closed').map((r) => repo.archive(r)));
+      return {
+        items: items.filter((r) => r.status !== 'closed').sort((a, b) => b.openedAt - a.openedAt),
+        nextCursor: page.nextCursor,
+      };
     },
 
     /** "I'm on it": the first to take an untaken request has it; null for everyone else. */
-    async take(requestId: string, userId: string, now: number): Promise<SupportRecord | null> {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression: 'SET #status = :taken, takenBy = :u, takenAt = :now REMOVE #gp, #gs',
-            ConditionExpression: 'attribute_exists(pk) AND #status = :open',
-            ExpressionAttributeNames: { '#status': 'status', '#gp': GSI1.partition, '#gs': GSI1.sort },
-            ExpressionAttributeValues: { ':taken': 'taken', ':u': userId, ':now': now, ':open': 'open' },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return strip(out.Attributes!);
-      } catch (e) {
-        ignoreLost(e);
-        return null;
-      }
-    },
+    take: (requestId: string, userId: string, now: number) =>
+      update(requestId, {
+        set: `SET #status = :taken, takenBy = :u, takenAt = :now, ${PARK}`,
+        condition: '#status = :open',
+        names: INDEX_NAMES,
+        values: {
+          ':taken': 'taken',
+          ':u': userId,
+          ':now': now,
+          ':open': 'open',
+          ...parked({ groupId: groupOf(requestId), requestId }),
+        },
+      }),
 
     /** Records what was done; null when the request is closed or has as many notes as it keeps. */
-    async record(requestId: string, entry: SupportActionRecord): Promise<SupportRecord | null> {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression: 'SET actions = list_append(if_not_exists(actions, :none), :entry)',
-            ConditionExpression:
-              'attribute_exists(pk) AND #status <> :closed AND (attribute_not_exists(actions) OR size(actions) < :most)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':none': [],
-              ':entry': [entry],
-              ':closed': 'closed',
-              ':most': ACTIONS_MAX,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return strip(out.Attributes!);
-      } catch (e) {
-        ignoreLost(e);
-        return null;
-      }
-    },
+    record: (requestId: string, entry: SupportActionRecord) =>
+      update(requestId, {
+        set: 'SET actions = list_append(if_not_exists(actions, :none), :entry)',
+        condition: '#status <> :closed AND (attribute_not_exists(actions) OR size(actions) < :most)',
+        values: { ':none': [], ':entry': [entry], ':closed': 'closed', ':most': ACTIONS_MAX },
+      }),
 
-    /**
-     * Closes a request with what was done last: marked closed where it is (one winner), then moved
-     * under the closed ones, and the member's pointer let go. Null when it was already closed.
-     */
+    /** Closes a request with what was done last (one winner), then keeps its record. */
     async close(requestId: string, entry: SupportActionRecord): Promise<SupportRecord | null> {
-      let closed: SupportRecord;
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression:
-              'SET #status = :closed, closedBy = :by, closedAt = :at, actions = list_append(if_not_exists(actions, :none), :entry) REMOVE #gp, #gs',
-            ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-            ExpressionAttributeNames: { '#status': 'status', '#gp': GSI1.partition, '#gs': GSI1.sort },
-            ExpressionAttributeValues: {
-              ':closed': 'closed',
-              ':by': entry.by,
-              ':at': entry.at,
-              ':none': [],
-              ':entry': [entry],
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        closed = strip(out.Attributes!);
-      } catch (e) {
-        ignoreLost(e);
-        return null;
-      }
-      await this.finishClose(closed);
+      const closed = await update(requestId, {
+        set: `SET #status = :closed, closedBy = :by, closedAt = :at, actions = list_append(if_not_exists(actions, :none), :entry), ${PARK}`,
+        condition: '#status <> :closed',
+        names: INDEX_NAMES,
+        values: {
+          ':closed': 'closed',
+          ':by': entry.by,
+          ':at': entry.at,
+          ':none': [],
+          ':entry': [entry],
+          ...parked({ groupId: groupOf(requestId), requestId }),
+        },
+      });
+      if (closed) await repo.archive(closed);
       return closed;
     },
 
-    /** Moves a closed request under the closed ones and lets the member's pointer go (idempotent). */
-    async finishClose(r: SupportRecord): Promise<void> {
+    /** Writes a closed request's record (listed by when it closed), then slims the live item. */
+    async archive(r: SupportRecord): Promise<void> {
+      const { archived: _a, ...record } = r;
       await doc.send(
-        new PutCommand({ TableName: table, Item: { ...keys.supportClosed(r.requestId), ...r } }),
+        new PutCommand({
+          TableName: table,
+          Item: {
+            ...keys.supportClosed(r.requestId),
+            ...record,
+            [GSI1.partition]: keys.supportClosedOf(r.groupId),
+            [GSI1.sort]: `${new Date(r.closedAt ?? r.lastMatchAt).toISOString()}#${r.requestId}`,
+          },
+        }),
       );
-      await doc
-        .send(
-          new DeleteCommand({
-            TableName: table,
-            Key: keys.supportOpen(r.requestId),
-            ConditionExpression: '#status = :closed',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':closed': 'closed' },
-          }),
-        )
-        .catch(ignoreLost);
-      await doc
-        .send(
-          new DeleteCommand({
-            TableName: table,
-            Key: keys.supportOf(r.groupId, r.memberId),
-            ConditionExpression: 'requestId = :id',
-            ExpressionAttributeValues: { ':id': r.requestId },
-          }),
-        )
-        .catch(ignoreLost);
+      await update(r.requestId, {
+        set: 'SET archived = :yes REMOVE postIds, actions, #gp, #gs',
+        condition: '#status = :closed',
+        names: INDEX_NAMES,
+        values: { ':yes': true, ':closed': 'closed' },
+      });
     },
 
     /** The member asked for a facilitator to reach out: links their conversation. */
-    async linkConversation(requestId: string, conversationId: string): Promise<void> {
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression: 'SET conversationId = :c',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':c': conversationId },
-          }),
-        )
-        .catch(ignoreLost);
-    },
+    linkConversation: (requestId: string, conversationId: string) =>
+      update(requestId, {
+        set: 'SET conversationId = :c',
+        condition: '#status <> :closed',
+        values: { ':c': conversationId, ':closed': 'closed' },
+      }),
 
     /** Requests due to escalate by `until`, among those due since `since` (ids), by key. */
     async dueBetween(since: number, until: number): Promise<string[]> {
@@ -405,45 +395,25 @@ export function supportRepo(db: Db) {
     /**
      * The escalation job claims a request nobody took: the claim's time, kept across retries so a
      * job that stopped half-way tells the same people with the same notices. Null when the request
-     * was taken, closed or escalated meanwhile.
+     * was taken, closed or escalated meanwhile, or is not due.
      */
-    async claimEscalation(requestId: string, now: number): Promise<SupportRecord | null> {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression: 'SET escalating = if_not_exists(escalating, :now)',
-            ConditionExpression:
-              'attribute_exists(pk) AND #status = :open AND attribute_not_exists(escalatedAt) AND escalateAt <= :now',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':now': now, ':open': 'open' },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return strip(out.Attributes!);
-      } catch (e) {
-        ignoreLost(e);
-        return null;
-      }
-    },
+    claimEscalation: (requestId: string, now: number) =>
+      update(requestId, {
+        set: 'SET escalating = if_not_exists(escalating, :now)',
+        condition: '#status = :open AND attribute_not_exists(escalatedAt) AND escalateAt <= :now',
+        values: { ':now': now, ':open': 'open' },
+      }),
 
-    /** Everyone was told: the request leaves the escalation index. */
-    async markEscalated(requestId: string, now: number): Promise<void> {
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.supportOpen(requestId),
-            UpdateExpression: 'SET escalatedAt = :now REMOVE #gp, #gs',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#gp': GSI1.partition, '#gs': GSI1.sort },
-            ExpressionAttributeValues: { ':now': now },
-          }),
-        )
-        .catch(ignoreLost);
-    },
+    /** Everyone was told: the request leaves the escalation days. */
+    markEscalated: (requestId: string, now: number) =>
+      update(requestId, {
+        set: `SET escalatedAt = :now, ${PARK}`,
+        condition: 'attribute_exists(escalating)',
+        names: INDEX_NAMES,
+        values: { ':now': now, ...parked({ groupId: groupOf(requestId), requestId }) },
+      }),
   };
+  return repo;
 }
 
 export type SupportRepo = ReturnType<typeof supportRepo>;

@@ -88,6 +88,12 @@ export interface AuditRecord {
 export const newPostId = (threadId: string, now: number) =>
   `${threadId}${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 6)}`;
 
+/** A moderation log entry as stored; `id` makes writing the same entry again harmless. */
+export const auditItem = (a: AuditRecord, id = randomBytes(6).toString('base64url')) => ({
+  ...keys.audit(a.groupId, a.at, id),
+  ...a,
+});
+
 /** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
 const activity = (at: number, threadId: string, pinned = false) =>
   `${pinned ? 'PIN#' : ''}${new Date(at).toISOString()}#${threadId}`;
@@ -120,7 +126,8 @@ export function threadsRepo(db: Db) {
   const leaveQueue = (p: PostRecord) =>
     doc.send(new DeleteCommand({ TableName: table, Key: keys.waiting(p.groupId, p.createdAt, p.postId) }));
   return {
-    async createThread(t: ThreadRecord, first: PostRecord): Promise<void> {
+    /** Writes a new thread; its first post follows (`putPost`), so a crash between shows no stray post. */
+    async putThread(t: ThreadRecord): Promise<void> {
       await doc.send(
         new PutCommand({
           TableName: table,
@@ -133,8 +140,10 @@ export function threadsRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      await putPost(first);
     },
+
+    /** Writes a post counted on its thread (after `putThread` or `countPost`). */
+    putPost,
 
     /** Opens a session's thread (its id is the occurrence's); the one already there if any. */
     async openSessionThread(t: ThreadRecord): Promise<ThreadRecord> {
@@ -164,10 +173,12 @@ export function threadsRepo(db: Db) {
     },
 
     /**
-     * Adds a post to an open thread whose pin is as read (its place in the list keeps the pin);
-     * false when the thread is locked or its pin changed meanwhile (nothing written).
+     * Counts a new post on an open thread whose pin is as read (its place in the list keeps the
+     * pin); false when the thread is locked or its pin changed meanwhile (nothing written). The
+     * post itself is written next (`putPost`): a crash between leaves a count one high, never a
+     * post in a locked thread.
      */
-    async addPost(p: PostRecord, pinned: boolean): Promise<boolean> {
+    async countPost(p: PostRecord, pinned: boolean): Promise<boolean> {
       try {
         await doc.send(
           new UpdateCommand({
@@ -189,7 +200,6 @@ export function threadsRepo(db: Db) {
         if (isConditionFailure(e)) return false;
         throw e;
       }
-      await putPost(p);
       return true;
     },
 
@@ -591,10 +601,8 @@ export function threadsRepo(db: Db) {
     },
 
     /** Adds a log entry; `id` makes writing the same entry again (a retried job) harmless. */
-    async addAudit(a: AuditRecord, id = randomBytes(6).toString('base64url')): Promise<void> {
-      await doc.send(
-        new PutCommand({ TableName: table, Item: { ...keys.audit(a.groupId, a.at, id), ...a } }),
-      );
+    async addAudit(a: AuditRecord, id?: string): Promise<void> {
+      await doc.send(new PutCommand({ TableName: table, Item: auditItem(a, id) }));
     },
 
     /** Takes a post out of its group's waiting queue (hidden or deleted instead of approved). */

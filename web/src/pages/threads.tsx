@@ -51,9 +51,15 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         Discussions
       </h1>
-      {moderates(group) && (
+      {(moderates(group) ||
+        (group?.membership?.status === 'active' && group.membership.role === 'facilitator')) && (
         <p>
-          <a href={`/groups/${groupId}/moderation`}>Moderation: waiting posts and reports</a>
+          {moderates(group) && (
+            <>
+              <a href={`/groups/${groupId}/moderation`}>Moderation: waiting posts and reports</a> ·{' '}
+            </>
+          )}
+          <a href={`/groups/${groupId}/support`}>Support requests</a>
         </p>
       )}
       {error ? (
