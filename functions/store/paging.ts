@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { invalid } from '../core/errors';
 import type { Db } from './client';
+import { GSI1 } from './table';
 
 type Item = Record<string, unknown>;
 
@@ -79,4 +80,51 @@ export async function queryPage(
     items,
     nextCursor: last ? encodeCursor(last, opts.keyAttributes) : encodeCursor(startKey!, opts.keyAttributes),
   };
+}
+
+/**
+ * A page of the items of one base-table partition whose sort keys begin with `prefix` (oldest
+ * sort key first unless `newestFirst`), optionally filtered.
+ */
+export function prefixPage(
+  db: Db,
+  where: {
+    pk: string;
+    prefix: string;
+    newestFirst?: boolean;
+    filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> };
+  },
+  opts: { limit: number; cursor?: string },
+) {
+  return queryPage(
+    db,
+    {
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
+      FilterExpression: where.filter?.expression,
+      ExpressionAttributeNames: where.filter?.names,
+      ExpressionAttributeValues: { ':p': where.pk, ':prefix': where.prefix, ...where.filter?.values },
+      ScanIndexForward: !where.newestFirst,
+      ConsistentRead: true,
+    },
+    { ...opts, keyAttributes: ['pk', 'sk'], partition: { attribute: 'pk', value: where.pk } },
+  );
+}
+
+/** A page of one GSI1 partition, highest sort key first. */
+export function gsi1Page(db: Db, partition: string, opts: { limit: number; cursor?: string }) {
+  return queryPage(
+    db,
+    {
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': GSI1.partition },
+      ExpressionAttributeValues: { ':p': partition },
+      ScanIndexForward: false,
+    },
+    {
+      ...opts,
+      keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
+      partition: { attribute: GSI1.partition, value: partition },
+    },
+  );
 }

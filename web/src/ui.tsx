@@ -166,3 +166,21 @@ export function Notice({ message }: { message: string | null }) {
 export function Stamp({ at, day }: { at: string | number; day?: boolean }) {
   return <time dateTime={new Date(at).toISOString()}>{day ? dayText(at) : stamp(at)}</time>;
 }
+
+/**
+ * What an action did, said where the person is: a status line that takes focus when its message
+ * changes, so keyboard and screen-reader users hear it too. Nothing when there is no message.
+ */
+export function Status({ message, children }: { message: string | null; children?: ComponentChildren }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <p class="notice" role="status" tabIndex={-1} ref={ref}>
+      {message}
+      {children}
+    </p>
+  );
+}

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { queryPage } from '../paging';
+import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
 
@@ -144,43 +144,14 @@ export function conversationsRepo(db: Db) {
 
     /** A group's conversations, newest first. */
     async listForGroup(groupId: string, opts: { limit: number; cursor?: string }) {
-      const pk = keys.group(groupId).pk;
-      const page = await queryPage(
-        db,
-        {
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':p': pk, ':prefix': keys.conversationPrefix },
-          ScanIndexForward: false,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk'],
-          partition: { attribute: 'pk', value: pk },
-        },
-      );
+      const where = { pk: keys.group(groupId).pk, prefix: keys.conversationPrefix, newestFirst: true };
+      const page = await prefixPage(db, where, opts);
       return { items: page.items.map((i) => strip<ConversationRecord>(i)), nextCursor: page.nextCursor };
     },
 
     /** A member's conversations in every group, newest first. */
     async listForMember(memberId: string, opts: { limit: number; cursor?: string }) {
-      const partition = keys.conversationsBy(memberId);
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': partition },
-          ScanIndexForward: false,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
-          partition: { attribute: GSI1.partition, value: partition },
-        },
-      );
+      const page = await gsi1Page(db, keys.conversationsBy(memberId), opts);
       return { items: page.items.map((i) => strip<ConversationRecord>(i)), nextCursor: page.nextCursor };
     },
 
@@ -234,21 +205,7 @@ export function conversationsRepo(db: Db) {
 
     /** A conversation's messages, oldest first. */
     async listMessages(conversationId: string, opts: { limit: number; cursor?: string }) {
-      const pk = keys.messagesOf(conversationId);
-      const page = await queryPage(
-        db,
-        {
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)',
-          ExpressionAttributeValues: { ':p': pk, ':m': 'MSG#' },
-          ConsistentRead: true,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk'],
-          partition: { attribute: 'pk', value: pk },
-        },
-      );
+      const page = await prefixPage(db, { pk: keys.messagesOf(conversationId), prefix: 'MSG#' }, opts);
       return { items: page.items.map((i) => strip<MessageRecord>(i)), nextCursor: page.nextCursor };
     },
 

@@ -9,7 +9,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportOutcome } from '../../core/support';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { queryPage } from '../paging';
+import { prefixPage } from '../paging';
 import { isConditionFailure } from './accounts';
 
 export interface ReporterEntry {
@@ -86,22 +86,18 @@ export function reportsRepo(db: Db) {
 
     /** A group's open reports (a page; each row one post). */
     async listOpen(groupId: string, opts: { limit: number; cursor?: string }) {
-      const pk = keys.group(groupId).pk;
-      const page = await queryPage(
+      const page = await prefixPage(
         db,
         {
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
-          FilterExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':p': pk, ':prefix': keys.reportedPrefix, ':open': 'open' },
-          ConsistentRead: true,
+          pk: keys.group(groupId).pk,
+          prefix: keys.reportedPrefix,
+          filter: {
+            expression: '#status = :open',
+            names: { '#status': 'status' },
+            values: { ':open': 'open' },
+          },
         },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk'],
-          partition: { attribute: 'pk', value: pk },
-        },
+        opts,
       );
       return { items: page.items.map(read), nextCursor: page.nextCursor };
     },

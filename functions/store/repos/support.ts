@@ -20,7 +20,7 @@ import { SUPPORT_POSTS_MAX, type SupportAction } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
-import { queryPage } from '../paging';
+import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
 
@@ -249,42 +249,22 @@ export function supportRepo(db: Db) {
     /** A group's open requests (newest first), or its closed ones (most recently closed first). */
     async list(groupId: string, which: 'open' | 'closed', opts: { limit: number; cursor?: string }) {
       if (which === 'closed') {
-        const partition = keys.supportClosedOf(groupId);
-        const page = await queryPage(
-          db,
-          {
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#p = :p',
-            ExpressionAttributeNames: { '#p': GSI1.partition },
-            ExpressionAttributeValues: { ':p': partition },
-            ScanIndexForward: false,
-          },
-          {
-            limit: opts.limit,
-            cursor: opts.cursor,
-            keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
-            partition: { attribute: GSI1.partition, value: partition },
-          },
-        );
+        const page = await gsi1Page(db, keys.supportClosedOf(groupId), opts);
         return { items: page.items.map(read), nextCursor: page.nextCursor };
       }
-      const pk = keys.group(groupId).pk;
-      const page = await queryPage(
+      const page = await prefixPage(
         db,
         {
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :prefix)',
+          pk: keys.group(groupId).pk,
+          prefix: keys.supportLivePrefix,
           // Open ones, and any close a crash cut short (finished here).
-          FilterExpression: '#status <> :closed OR attribute_not_exists(archived)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':p': pk, ':prefix': keys.supportLivePrefix, ':closed': 'closed' },
-          ConsistentRead: true,
+          filter: {
+            expression: '#status <> :closed OR attribute_not_exists(archived)',
+            names: { '#status': 'status' },
+            values: { ':closed': 'closed' },
+          },
         },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk'],
-          partition: { attribute: 'pk', value: pk },
-        },
+        opts,
       );
       const items = page.items.map(read);
       await Promise.all(items.filter((r) => r.status === 'closed').map((r) => repo.archive(r)));

@@ -15,7 +15,7 @@ import {
 import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
 import { api, get, post } from '../api';
-import { Loading, useSubmit } from '../ui';
+import { Loading, Status, useSubmit } from '../ui';
 
 /** The static crisis page (web/crisis.js) puts the chosen region's lines first. */
 export function rememberRegion(region: RegionCode | null) {
@@ -58,16 +58,11 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
   const ask = useSubmit(async () =>
     setOpen(await post<ConversationView>(`/groups/${groupId}/conversations`, {})),
   );
-  const done = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (open) done.current?.focus();
-  }, [open]);
   if (open)
     return (
-      <p class="notice" role="status" tabIndex={-1} ref={done}>
-        The group’s facilitators have been asked to reach out. You can write to them now, privately:{' '}
+      <Status message="The group’s facilitators have been asked to reach out. You can write to them now, privately: ">
         <a href={`/conversations/${open.conversationId}`}>your conversation with the facilitators</a>.
-      </p>
+      </Status>
     );
   return (
     <>

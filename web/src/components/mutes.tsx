@@ -3,9 +3,9 @@
  * each with Unmute.
  * @module
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { del, get } from '../api';
-import { Loading } from '../ui';
+import { Loading, Status } from '../ui';
 
 interface Mute {
   muteId: string;
@@ -17,13 +17,9 @@ interface Mute {
 export function MutedMembers() {
   const [items, setItems] = useState<Mute[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     void get<{ items: Mute[] }>('/me/mutes').then((r) => setItems(r.items));
   }, []);
-  useEffect(() => {
-    if (done) status.current?.focus();
-  }, [done]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unmute = async (m: Mute) => {
@@ -46,11 +42,7 @@ export function MutedMembers() {
           {error}
         </p>
       )}
-      {done && (
-        <p class="notice" role="status" tabIndex={-1} ref={status}>
-          {done}
-        </p>
-      )}
+      <Status message={done} />
       {items.length === 0 ? (
         <p>
           You have not muted anyone. “Mute” under a post hides its author’s posts in that group from you

@@ -17,7 +17,7 @@ import {
 } from '../../../functions/core/threads';
 import { api, del, post } from '../api';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, useSubmit } from '../ui';
+import { ErrorSummary, Field, Stamp, Status, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
 import { PostModeration } from './moderation-actions';
 import { foldedNow } from './reading';
@@ -74,19 +74,13 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
     await post(`/posts/${postId}/reports`, { ...(reason ? { reason } : {}), note });
     setSent(true);
   });
-  const thanks = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (sent) thanks.current?.focus();
-  }, [sent]);
   if (sent)
     return (
-      <p class="notice" role="status" tabIndex={-1} ref={thanks}>
-        Thank you. The group’s moderators will look at it, and you will hear when they have; they do not see
-        who reported it.{' '}
+      <Status message="Thank you. The group’s moderators will look at it, and you will hear when they have; they do not see who reported it. ">
         <button type="button" class="secondary small" onClick={onDone}>
           Close
         </button>
-      </p>
+      </Status>
     );
   return (
     <form onSubmit={send.submit} noValidate aria-label="Report this post">
@@ -155,7 +149,6 @@ function DeletePost({ p, onDone, onCancel }: { p: Post; onDone: (p: Post) => voi
 /** Muting an author: their posts in this group are hidden from the reader alone, with undo. */
 function MuteAuthor({ p }: { p: Post }) {
   const [muteId, setMuteId] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   const mute = useSubmit(async () => {
     const r = await post<{ items: { muteId: string; displayName: string }[] }>('/me/mutes', {
       postId: p.postId,
@@ -166,18 +159,15 @@ function MuteAuthor({ p }: { p: Post }) {
     if (muteId) await del(`/me/mutes/${muteId}`);
     setMuteId(null);
   });
-  useEffect(() => {
-    if (muteId) status.current?.focus();
-  }, [muteId]);
   if (muteId)
     return (
-      <p class="notice" role="status" tabIndex={-1} ref={status}>
-        You muted {p.author.displayName}: their posts in this group are hidden from you (nobody is told). You
-        can undo this in your account.{' '}
+      <Status
+        message={`You muted ${p.author.displayName}: their posts in this group are hidden from you (nobody is told). You can undo this in your account. `}
+      >
         <button type="button" class="secondary small" disabled={undo.busy} onClick={() => undo.submit()}>
           Undo
         </button>
-      </p>
+      </Status>
     );
   return (
     <button type="button" class="secondary small" disabled={mute.busy} onClick={() => mute.submit()}>

@@ -3,11 +3,11 @@
  * member's list of their conversations, and the facilitators' list for a group.
  * @module
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 const titleOf = (c: ConversationView) =>
   c.mine ? `You and the facilitators of ${c.groupName}` : `${c.member.displayName} and the facilitators`;
@@ -107,7 +107,6 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [body, setBody] = useState('');
   const [closing, setClosing] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   const h = usePage(conv ? titleOf(conv) : 'Conversation');
   const load = async () => {
     try {
@@ -124,9 +123,6 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   useEffect(() => {
     if (me.value) void load();
   }, [conversationId, me.value?.userId]);
-  useEffect(() => {
-    if (sent) status.current?.focus();
-  }, [sent]);
   const send = useSubmit(async () => {
     await post(`/conversations/${conversationId}/messages`, { body });
     setBody('');
@@ -179,11 +175,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           : `Private between ${conv.member.displayName} and the group’s facilitators and owners.`}{' '}
         In danger now? <a href="/crisis.html">Get help now</a>.
       </p>
-      {sent && (
-        <p class="notice" role="status" tabIndex={-1} ref={status}>
-          {sent}
-        </p>
-      )}
+      <Status message={sent} />
       {messages.length === 0 ? (
         <p>
           {conv.mine

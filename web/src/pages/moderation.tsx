@@ -4,7 +4,7 @@
  * the support queue and, for owners, the moderation log.
  * @module
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../../functions/core/support';
@@ -13,7 +13,7 @@ import { get, post } from '../api';
 import { moderates, PostModeration } from '../components/moderation-actions';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 interface Waiting {
   post: PostView;
@@ -96,7 +96,6 @@ export function ModerationPage({ groupId }: { groupId: string }) {
   const [reports, setReports] = useState<Report[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   const load = async () => {
     try {
       const [w, r] = await Promise.all([
@@ -114,9 +113,6 @@ export function ModerationPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
-  useEffect(() => {
-    if (done) status.current?.focus();
-  }, [done]);
   if (me.value === null)
     return <SignInFirst title="Moderation" next={`/groups/${groupId}/moderation`} doing="moderate" />;
   return (
@@ -136,11 +132,7 @@ export function ModerationPage({ groupId }: { groupId: string }) {
           </>
         )}
       </p>
-      {done && (
-        <p class="notice" role="status" tabIndex={-1} ref={status}>
-          {done}
-        </p>
-      )}
+      <Status message={done} />
       {error ? (
         <p class="alert" role="alert">
           {error}

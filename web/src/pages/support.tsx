@@ -4,13 +4,13 @@
  * and closes it. Requests nobody takes go to every moderator and owner after the group's time.
  * @module
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { SupportRequestView } from '../../../functions/core/schemas/support';
 import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
 import { location, me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 type Request = SupportRequestView;
 
@@ -151,7 +151,6 @@ export function SupportPage({ groupId }: { groupId: string }) {
   const [items, setItems] = useState<Request[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   const load = () =>
     get<{ items: Request[] }>(`/groups/${groupId}/support?limit=50${closed ? '&status=closed' : ''}`)
       .then((r) => setItems(r.items))
@@ -161,9 +160,6 @@ export function SupportPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, closed, me.value?.userId]);
-  useEffect(() => {
-    if (done) status.current?.focus();
-  }, [done]);
   // A notification links to one request: bring it into view once the list is there.
   useEffect(() => {
     const id = location.value.hash.slice(1);
@@ -204,11 +200,7 @@ export function SupportPage({ groupId }: { groupId: string }) {
           Refresh
         </button>
       </p>
-      {done && (
-        <p class="notice" role="status" tabIndex={-1} ref={status}>
-          {done}
-        </p>
-      )}
+      <Status message={done} />
       {error ? (
         <p class="alert" role="alert">
           {error}
