@@ -73,6 +73,16 @@ describe('reports', () => {
     expect((await a.post(`/api/posts/${postId}/reports`, {})).body.error.fields[0].path).toBe('body.reason');
   });
 
+  it('a report that someone may be in crisis opens the author’s support request', async () => {
+    const { groupId, facilitator, author, readers, postId } = await setup();
+    expect((await facilitator.get(`/api/groups/${groupId}/support`)).body.items).toEqual([]);
+    await readers[0]!.post(`/api/posts/${postId}/reports`, { reason: 'crisis', note: 'They seem very low' });
+    const queue = (await facilitator.get(`/api/groups/${groupId}/support`)).body.items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ member: { displayName: 'Fern' }, posts: [{ postId }] });
+    expect((await author.get(`/api/groups/${groupId}/support`)).status).toBe(404);
+  });
+
   it('refuses a report of one’s own post', async () => {
     const { author, postId } = await setup();
     const own = await author.post(`/api/posts/${postId}/reports`, { reason: 'spam' });

@@ -19,7 +19,7 @@ import { notificationsRepo } from '../../store/repos/notifications';
 import { reportsRepo } from '../../store/repos/reports';
 import { type PostRecord, threadsRepo } from '../../store/repos/threads';
 import type { AppEnv, Ctx } from '../context';
-import { staffOf } from '../flows/support';
+import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
 import { audit, iso, loadForDiscussion, loadPost, names, requireModerator } from './discussion-views';
 
@@ -90,6 +90,17 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         note: body.note,
         at,
       });
+      // "Someone may be in crisis" is a person's word for what the phrases may have missed: the
+      // author's support request opens (or the post joins it), as for a post that matched.
+      const author =
+        body.reason === 'crisis' ? await c.var.services.groups.getMember(group.groupId, post.authorId) : null;
+      if (author?.status === 'active')
+        await crisisPosted(c, {
+          group,
+          member: author,
+          postId: post.postId,
+          duty: onDutyNow(config.db, group.groupId, at),
+        });
       if (fresh) {
         const staff = await staffOf(c, group);
         await notificationsRepo(config.db).notify(

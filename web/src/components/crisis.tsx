@@ -84,9 +84,10 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
  */
 export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signpost>; onClose: () => void }) {
   const [region, setRegion] = useState<RegionCode | 'elsewhere' | null>(signpost.resources?.region ?? null);
+  const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'start' });
+    panel.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, [signpost]);
   const choose = async (code: RegionCode | 'elsewhere') => {
@@ -97,7 +98,7 @@ export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signp
     }
   };
   return (
-    <section class="crisis-panel" aria-labelledby="crisis-panel-title">
+    <section class="crisis-panel" aria-labelledby="crisis-panel-title" ref={panel}>
       <h2 id="crisis-panel-title" tabIndex={-1} ref={heading}>
         You are not alone
       </h2>

@@ -160,6 +160,12 @@ export function ModerationPage({ groupId }: { groupId: string }) {
                       · last <Stamp at={r.lastAt} />
                       {r.post?.hidden ? ' · hidden' : ''}
                     </p>
+                    {r.reasons.some((x) => x.reason === 'crisis') && (
+                      <p class="support-flag">
+                        Someone may be in crisis: the author’s support request is on the{' '}
+                        <a href={`/groups/${groupId}/support`}>Support requests</a> page.
+                      </p>
+                    )}
                     {r.notes.length > 0 && (
                       <ul>
                         {r.notes.map((n) => (
