@@ -28,6 +28,10 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 /** How many of a request's posts the queue shows (newest first), with their opening words. */
 const POSTS_SHOWN = 3;
 
+/** A request's newest posts: a post id ends with its time (after the thread's 33 characters). */
+const newestPosts = (ids: Set<string>) =>
+  [...ids].sort((a, b) => b.slice(33).localeCompare(a.slice(33))).slice(0, POSTS_SHOWN);
+
 /** The caller's group, if they see its support requests; 404 otherwise, as for a missing one. */
 async function loadSupportGroup(c: Ctx, groupId: string) {
   requireAuth(c);
@@ -40,9 +44,7 @@ async function loadSupportGroup(c: Ctx, groupId: string) {
 
 /** Views of requests: the people named and the newest posts' opening words, read at once. */
 async function views(c: Ctx, groupId: string, requests: SupportRecord[]): Promise<SupportRequestView[]> {
-  const shown = new Map(
-    requests.map((r) => [r.requestId, [...r.postIds].sort().reverse().slice(0, POSTS_SHOWN)]),
-  );
+  const shown = new Map(requests.map((r) => [r.requestId, newestPosts(r.postIds)]));
   const people = requests.flatMap((r) => [
     r.memberId,
     r.takenBy ?? '',
