@@ -110,12 +110,19 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const h = usePage(conv ? titleOf(conv) : 'Conversation');
   const load = async () => {
     try {
-      const [c, m] = await Promise.all([
-        get<ConversationView>(`/conversations/${conversationId}`),
-        get<{ items: MessageView[] }>(`/conversations/${conversationId}/messages?limit=50`),
-      ]);
+      const c = await get<ConversationView>(`/conversations/${conversationId}`);
+      // Every message, page by page (a conversation holds at most 1,000).
+      const all: MessageView[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: MessageView[]; nextCursor: string | null } = await get(
+          `/conversations/${conversationId}/messages?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
       setConv(c);
-      setMessages(m.items);
+      setMessages(all);
     } catch (e) {
       setError((e as Error).message);
     }
