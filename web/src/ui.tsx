@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from './api';
+import { ApiError, get } from './api';
 import { dayText, stamp } from './when';
 
 let fieldIds = 0;
@@ -183,4 +183,41 @@ export function Status({ message, children }: { message: string | null; children
       {children}
     </p>
   );
+}
+
+/**
+ * A paged list from the API: the first page on load (and whenever `path` changes), more on
+ * request. `path` null waits (signed out). The cursor is appended as a query parameter.
+ */
+export function usePaged<T>(path: string | null) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (from?: string) => {
+    if (!path) return;
+    try {
+      const page = await get<{ items: T[]; nextCursor: string | null }>(
+        `${path}${path.includes('?') ? '&' : '?'}limit=50${from ? `&cursor=${from}` : ''}`,
+      );
+      setItems((before) => [...(from ? (before ?? []) : []), ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [path]);
+  return {
+    items,
+    setItems,
+    error,
+    reload: () => load(),
+    /** The next page's button, when there is one. */
+    more: cursor ? (
+      <button type="button" class="secondary" onClick={() => void load(cursor)}>
+        Show more
+      </button>
+    ) : null,
+  };
 }

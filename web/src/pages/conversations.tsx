@@ -7,7 +7,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
+import {
+  ErrorSummary,
+  Field,
+  Loading,
+  SignInFirst,
+  Stamp,
+  Status,
+  usePage,
+  usePaged,
+  useSubmit,
+} from '../ui';
 
 const titleOf = (c: ConversationView) =>
   c.mine ? `You and the facilitators of ${c.groupName}` : `${c.member.displayName} and the facilitators`;
@@ -36,11 +46,7 @@ function ConversationList({ items, empty }: { items: ConversationView[]; empty: 
 
 export function MyConversationsPage() {
   const h = usePage('Your conversations with facilitators');
-  const [items, setItems] = useState<ConversationView[] | null>(null);
-  useEffect(() => {
-    if (me.value)
-      void get<{ items: ConversationView[] }>('/me/conversations?limit=50').then((r) => setItems(r.items));
-  }, [me.value?.userId]);
+  const { items, more } = usePaged<ConversationView>(me.value ? '/me/conversations' : null);
   if (me.value === null)
     return <SignInFirst title="Your conversations" next="/me/conversations" doing="see your conversations" />;
   return (
@@ -54,20 +60,16 @@ export function MyConversationsPage() {
       ) : (
         <ConversationList items={items} empty="You have not asked to talk to a facilitator yet." />
       )}
+      {more}
     </>
   );
 }
 
 export function GroupConversationsPage({ groupId }: { groupId: string }) {
   const h = usePage('Conversations with members');
-  const [items, setItems] = useState<ConversationView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (me.value)
-      void get<{ items: ConversationView[] }>(`/groups/${groupId}/conversations?limit=50`)
-        .then((r) => setItems(r.items))
-        .catch((e: Error) => setError(e.message));
-  }, [groupId, me.value?.userId]);
+  const { items, error, more } = usePaged<ConversationView>(
+    me.value ? `/groups/${groupId}/conversations` : null,
+  );
   if (me.value === null)
     return (
       <SignInFirst
@@ -96,6 +98,7 @@ export function GroupConversationsPage({ groupId }: { groupId: string }) {
       ) : (
         <ConversationList items={items} empty="No member has asked yet." />
       )}
+      {more}
     </>
   );
 }

@@ -3,11 +3,9 @@
  * reports and support requests, newest first, with who took it and why.
  * @module
  */
-import { useEffect, useState } from 'preact/hooks';
 import { LOG_ACTIONS, type LogAction } from '../../../functions/core/moderation-log';
-import { get } from '../api';
 import { me } from '../state';
-import { Loading, SignInFirst, Stamp, usePage } from '../ui';
+import { Loading, SignInFirst, Stamp, usePage, usePaged } from '../ui';
 
 interface Entry {
   action: string;
@@ -27,23 +25,7 @@ function Target({ target }: { target: string }) {
 
 export function ModerationLogPage({ groupId }: { groupId: string }) {
   const h = usePage('Moderation log');
-  const [items, setItems] = useState<Entry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (from?: string) => {
-    try {
-      const page = await get<{ items: Entry[]; nextCursor: string | null }>(
-        `/groups/${groupId}/audit?limit=50${from ? `&cursor=${from}` : ''}`,
-      );
-      setItems((before) => [...(from ? (before ?? []) : []), ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => {
-    if (me.value) void load();
-  }, [groupId, me.value?.userId]);
+  const { items, error, more } = usePaged<Entry>(me.value ? `/groups/${groupId}/audit` : null);
   if (me.value === null)
     return (
       <SignInFirst title="Moderation log" next={`/groups/${groupId}/log`} doing="read the moderation log" />
@@ -83,11 +65,7 @@ export function ModerationLogPage({ groupId }: { groupId: string }) {
               </li>
             ))}
           </ul>
-          {cursor && (
-            <button type="button" class="secondary" onClick={() => load(cursor)}>
-              Show older entries
-            </button>
-          )}
+          {more}
         </>
       )}
     </>

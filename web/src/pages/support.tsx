@@ -10,7 +10,17 @@ import type { SupportRequestView } from '../../../functions/core/schemas/support
 import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
 import { location, me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
+import {
+  ErrorSummary,
+  Field,
+  Loading,
+  SignInFirst,
+  Stamp,
+  Status,
+  usePage,
+  usePaged,
+  useSubmit,
+} from '../ui';
 
 type Request = SupportRequestView;
 
@@ -148,18 +158,13 @@ export function SupportPage({ groupId }: { groupId: string }) {
   const closed = location.value.searchParams.get('status') === 'closed';
   const h = usePage(closed ? 'Closed support requests' : 'Support requests');
   const [group, setGroup] = useState<GroupDetail | null>(null);
-  const [items, setItems] = useState<Request[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const load = () =>
-    get<{ items: Request[] }>(`/groups/${groupId}/support?limit=50${closed ? '&status=closed' : ''}`)
-      .then((r) => setItems(r.items))
-      .catch((e: Error) => setError(e.message));
+  const { items, setItems, error, reload, more } = usePaged<Request>(
+    me.value ? `/groups/${groupId}/support${closed ? '?status=closed' : ''}` : null,
+  );
   useEffect(() => {
-    if (!me.value) return;
-    void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
-    void load();
-  }, [groupId, closed, me.value?.userId]);
+    if (me.value) void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
+  }, [groupId, me.value?.userId]);
   // A notification links to one request: bring it into view once the list is there.
   useEffect(() => {
     const id = location.value.hash.slice(1);
@@ -195,7 +200,7 @@ export function SupportPage({ groupId }: { groupId: string }) {
         <button
           type="button"
           class="secondary small"
-          onClick={() => void load().then(() => setDone('Up to date.'))}
+          onClick={() => void reload().then(() => setDone('Up to date.'))}
         >
           Refresh
         </button>
@@ -210,22 +215,25 @@ export function SupportPage({ groupId }: { groupId: string }) {
       ) : items.length === 0 ? (
         <p>{closed ? 'No closed requests.' : 'No open requests. Thank you for looking.'}</p>
       ) : (
-        <ul class="cards support-queue">
-          {items.map((r) => (
-            <RequestCard
-              key={r.requestId}
-              r={r}
-              onChange={(after, message) => {
-                setItems(
-                  after.status === 'closed' && !closed
-                    ? items.filter((x) => x.requestId !== after.requestId)
-                    : items.map((x) => (x.requestId === after.requestId ? after : x)),
-                );
-                setDone(message);
-              }}
-            />
-          ))}
-        </ul>
+        <>
+          <ul class="cards support-queue">
+            {items.map((r) => (
+              <RequestCard
+                key={r.requestId}
+                r={r}
+                onChange={(after, message) => {
+                  setItems(
+                    after.status === 'closed' && !closed
+                      ? items.filter((x) => x.requestId !== after.requestId)
+                      : items.map((x) => (x.requestId === after.requestId ? after : x)),
+                  );
+                  setDone(message);
+                }}
+              />
+            ))}
+          </ul>
+          {more}
+        </>
       )}
     </>
   );
