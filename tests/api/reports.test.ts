@@ -83,6 +83,27 @@ describe('reports', () => {
     expect((await author.get(`/api/groups/${groupId}/support`)).status).toBe(404);
   });
 
+  it('a hidden opening post takes its thread from others’ view, and back when restored', async () => {
+    const { groupId, mod, author, readers, postId } = await setup();
+    const threadId = postId.slice(0, 33);
+    const listed = async (p: Person) =>
+      ((await p.get(`/api/groups/${groupId}/threads`)).body.items as { threadId: string }[]).some(
+        (t) => t.threadId === threadId,
+      );
+    expect(await listed(readers[0]!)).toBe(true);
+    await mod.post(`/api/posts/${postId}/hide`, { reason: 'Selling medication' });
+    expect(await listed(readers[0]!)).toBe(false);
+    expect((await readers[0]!.get(`/api/threads/${threadId}`)).status).toBe(404);
+    expect(await listed(author)).toBe(true);
+    expect(await listed(mod)).toBe(true);
+    await mod.post(`/api/posts/${postId}/restore`, { reason: 'Edited' });
+    expect(await listed(readers[0]!)).toBe(true);
+    // A reply's hiding leaves its thread alone.
+    const reply = await readers[1]!.post(`/api/threads/${threadId}/posts`, { body: 'Please do not.' });
+    await mod.post(`/api/posts/${reply.body.post.postId}/hide`, { reason: 'Off topic' });
+    expect(await listed(readers[0]!)).toBe(true);
+  });
+
   it('refuses a report of one’s own post', async () => {
     const { author, postId } = await setup();
     const own = await author.post(`/api/posts/${postId}/reports`, { reason: 'spam' });

@@ -59,7 +59,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         requireModerator(member);
         const at = c.var.services.now();
         await threadsRepo(c.var.services.config.db).setHidden(
-          post.postId,
+          post,
           action === 'hide' ? { by: userId, reason: body.reason, at } : null,
         );
         await Promise.all([

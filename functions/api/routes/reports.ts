@@ -198,7 +198,7 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
             { path: 'body.reason', message: 'Use at least 3 characters' },
           ]);
         const at = c.var.services.now();
-        await threadsRepo(c.var.services.config.db).setHidden(post.postId, {
+        await threadsRepo(c.var.services.config.db).setHidden(post, {
           by: userId,
           reason: body.reason,
           at,

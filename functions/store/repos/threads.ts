@@ -28,6 +28,8 @@ export interface ThreadRecord {
   locked: boolean;
   /** Pinned by a moderator: listed first. */
   pinned?: boolean;
+  /** Its opening post was hidden: seen by its author and moderators only. */
+  hidden?: { by: string; reason: string; at: number };
   /** Started by a post still waiting for a moderator: seen by its author and moderators only. */
   pending?: boolean;
   /** A session's thread: its id is the occurrence's. */
@@ -297,18 +299,43 @@ export function threadsRepo(db: Db) {
     },
 
     /** Hides a post (with who and why) or restores it (`hidden` null). */
-    async setHidden(postId: string, hidden: PostRecord['hidden'] | null): Promise<void> {
+    async setHidden(
+      post: Pick<PostRecord, 'postId' | 'threadId' | 'authorId' | 'createdAt'>,
+      hidden: PostRecord['hidden'] | null,
+    ): Promise<void> {
+      // `hidden` is one of DynamoDB's reserved words.
+      const change = {
+        UpdateExpression: hidden ? 'SET #hidden = :h' : 'REMOVE #hidden',
+        ExpressionAttributeNames: { '#hidden': 'hidden' },
+      };
       await doc.send(
         new UpdateCommand({
           TableName: table,
-          Key: keys.post(postId),
-          // `hidden` is one of DynamoDB's reserved words.
-          UpdateExpression: hidden ? 'SET #hidden = :h' : 'REMOVE #hidden',
+          Key: keys.post(post.postId),
+          ...change,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#hidden': 'hidden' },
           ExpressionAttributeValues: hidden ? { ':h': hidden } : undefined,
         }),
       );
+      // The post that opened a thread takes its thread with it: others see neither, as for a
+      // thread whose first post waits (the thread's start and author say which post opened it).
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.thread(post.threadId),
+            ...change,
+            ConditionExpression: 'createdAt = :c AND authorId = :a',
+            ExpressionAttributeValues: {
+              ':c': post.createdAt,
+              ':a': post.authorId,
+              ...(hidden ? { ':h': hidden } : {}),
+            },
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
     },
 
     /** The author's edit; null when the post is gone or not theirs (nothing written). */
