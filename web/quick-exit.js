@@ -66,7 +66,8 @@
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     const now = Date.now();
-    presses = [...presses.filter((t) => now - t < 1500), now];
+    // Three presses in a row, within 2.5 seconds: deliberate, yet easy when hurried.
+    presses = [...presses.filter((t) => now - t < 2500), now];
     if (presses.length >= 3) quickExit(e);
   });
   document.addEventListener('click', (e) => {

@@ -33,7 +33,11 @@ describe('discussion in Chromium', () => {
     await host.page.getByRole('button', { name: 'Preview' }).click();
     await host.page.getByRole('region', { name: 'Preview' }).getByText('hello').waitFor();
     await host.page.getByRole('button', { name: 'Post', exact: true }).click();
-    await host.page.getByRole('link', { name: 'Welcome, everyone' }).click();
+    // Posting opens the new discussion, its heading taking the keyboard's focus.
+    await host.page.getByRole('heading', { name: 'Welcome, everyone', level: 1 }).waitFor();
+    await expect
+      .poll(() => host.page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Welcome, everyone');
     await host.page.getByText('<script>window.__pwned = 1</script>').waitFor();
     const groupUrl = await host.page.getByRole('link', { name: '← Discussions' }).getAttribute('href');
     const threadUrl = host.page.url();
@@ -48,6 +52,8 @@ describe('discussion in Chromium', () => {
     await guest.page.getByLabel('Eating and food').check();
     await guest.page.getByRole('button', { name: 'Reply', exact: true }).click();
     await guest.page.getByText('Content warning: Eating and food').waitFor();
+    // The new reply is the feedback: in view, with the keyboard on it.
+    await expect.poll(() => guest.page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^post-/);
     expect(await guest.page.getByText('Food has been hard this week.').isVisible()).toBe(false);
     await guest.page.getByText('Content warning: Eating and food').click();
     await guest.page.getByText('Food has been hard this week.').waitFor();
@@ -127,7 +133,7 @@ describe('discussion in Chromium', () => {
     await newcomer.page.getByLabel('Title').fill('Hello from Heron');
     await newcomer.page.getByLabel('First post').fill('Glad to have found you.');
     await newcomer.page.getByRole('button', { name: 'Post', exact: true }).click();
-    await newcomer.page.getByRole('link', { name: 'Hello from Heron' }).click();
+    await newcomer.page.getByRole('heading', { name: 'Hello from Heron', level: 1 }).waitFor();
     await newcomer.page.getByText('waiting for a moderator').waitFor();
 
     await host.page.goto(`${groupUrl}/threads`);

@@ -20,7 +20,7 @@ describe('moderation, finished', () => {
     await m.getByLabel('Title').fill('Shopping');
     await m.getByLabel('First post').fill('Selling spare tablets, message me');
     await m.getByRole('button', { name: 'Post', exact: true }).click();
-    await m.getByRole('link', { name: 'Shopping' }).click();
+    await m.getByRole('heading', { name: 'Shopping', level: 1 }).waitFor();
     const threadUrl = m.url();
 
     const r = reader.page;
@@ -62,6 +62,7 @@ describe('moderation, finished', () => {
     // The author edits (marked edited) and deletes, after confirming.
     await m.goto(threadUrl);
     await m.getByRole('button', { name: 'Edit' }).click();
+    await expect.poll(() => m.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await m.getByLabel('Your post', { exact: true }).fill('Never mind, sorted.');
     await m.getByRole('button', { name: 'Save changes' }).click();
     await m.getByText('Never mind, sorted.').waitFor();

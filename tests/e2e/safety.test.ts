@@ -47,7 +47,7 @@ describe.each([
     await f.getByText(CRISIS).waitFor();
     await f.getByRole('button', { name: 'I’m on it' }).click();
     await f.getByText('You took it: the others can see that you are on it.').waitFor();
-    await f.getByText(/is on it/).waitFor();
+    await f.getByText('You are on it', { exact: true }).waitFor();
     // The owner sees who took it.
     await owner.page.goto(`${stack.url}/groups/${groupId}/support`);
     await owner.page.getByText(`member-${tag}`).first().waitFor();

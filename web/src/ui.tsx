@@ -221,3 +221,18 @@ export function usePaged<T>(path: string | null) {
     ) : null,
   };
 }
+
+/**
+ * Said under a text field whose text is past its limit, as it is typed (nothing is cut: the
+ * person decides what to shorten, and the server refuses it too).
+ */
+export function TooLong({ value, max }: { value: string; max: number }) {
+  const over = value.trim().length - max;
+  if (over <= 0) return null;
+  return (
+    <span class="error" role="status">
+      {over} {over === 1 ? 'character' : 'characters'} over the {max.toLocaleString('en')} that fit: shorten
+      it to send it.
+    </span>
+  );
+}

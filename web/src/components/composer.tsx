@@ -4,11 +4,11 @@
  * @module
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
-import { CONTENT_WARNINGS, type ContentWarning } from '../../../functions/core/threads';
+import { CONTENT_WARNINGS, type ContentWarning, POST_MAX } from '../../../functions/core/threads';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, useSubmit } from '../ui';
+import { ErrorSummary, Field, Stamp, TooLong, useSubmit } from '../ui';
 
 /** Title-less composer with preview and content-warning labels. */
 export function Composer(props: {
@@ -22,6 +22,8 @@ export function Composer(props: {
   guidelines?: string;
   /** What the fields start with (editing a post). */
   initial?: { body: string; contentWarnings: ContentWarning[] };
+  /** Puts the keyboard in the text as the composer opens. */
+  autoFocus?: boolean;
   /** Offers "Cancel" beside the submit button. */
   onCancel?: () => void;
   onSubmit: (input: { title?: string; body: string; contentWarnings: ContentWarning[] }) => Promise<void>;
@@ -30,6 +32,11 @@ export function Composer(props: {
   const [body, setBody] = useState(props.initial?.body ?? '');
   const [labels, setLabels] = useState<ContentWarning[]>(props.initial?.contentWarnings ?? []);
   const [preview, setPreview] = useState(false);
+  const body_ = useRef<HTMLTextAreaElement>(null);
+  // Opened to edit a post or answer one: the text is where the keyboard goes.
+  useEffect(() => {
+    if (props.autoFocus) body_.current?.focus();
+  }, []);
   const send = useSubmit(async () => {
     await props.onSubmit({ ...(props.withTitle ? { title } : {}), body, contentWarnings: labels });
     setTitle('');
@@ -48,27 +55,19 @@ export function Composer(props: {
       )}
       {props.withTitle && (
         <Field label="Title" name="title" error={send.error}>
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              maxLength={140}
-              value={title}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          )}
+          {(a) => <input {...a} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />}
         </Field>
       )}
+      {props.withTitle && <TooLong value={title} max={140} />}
       <Field
         label={props.bodyLabel ?? (props.withTitle ? 'First post' : 'Your reply')}
         name="body"
         hint="*emphasis*, **strong**, lists with - or 1., and [links](https://…)."
         error={send.error}
       >
-        {(a) => (
-          <textarea {...a} maxLength={10_000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        )}
+        {(a) => <textarea {...a} ref={body_} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
       </Field>
+      <TooLong value={body} max={POST_MAX} />
       <fieldset>
         <legend>Content warnings (readers see your post folded behind them)</legend>
         {(Object.keys(CONTENT_WARNINGS) as ContentWarning[]).map((k) => (

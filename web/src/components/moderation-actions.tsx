@@ -7,7 +7,7 @@ import { can } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
 import { post } from '../api';
-import { ErrorSummary, TextField, useSubmit } from '../ui';
+import { ErrorSummary, TextField, TooLong, useSubmit } from '../ui';
 
 /** Whether the signed-in person moderates the group. */
 export const moderates = (group: GroupDetail | null) =>
@@ -47,8 +47,8 @@ export function ReasonAction({
         value={reason}
         onValue={setReason}
         error={error}
-        maxLength={300}
       />
+      <TooLong value={reason} max={300} />
       <div class="actions">
         <button type="submit" class={danger ? 'danger small' : 'small'} disabled={busy}>
           {confirm}

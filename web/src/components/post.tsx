@@ -17,7 +17,7 @@ import {
 } from '../../../functions/core/threads';
 import { api, del, post } from '../api';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, Status, useSubmit } from '../ui';
+import { ErrorSummary, Field, Stamp, Status, TooLong, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
 import { PostModeration } from './moderation-actions';
 import { foldedNow } from './reading';
@@ -49,10 +49,9 @@ function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void
     <form onSubmit={send.submit} noValidate aria-label="A note from a professional">
       <ErrorSummary error={send.error} />
       <Field label="Your note, shown under the post to everyone who sees it" name="body" error={send.error}>
-        {(a) => (
-          <textarea {...a} maxLength={1000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        )}
+        {(a) => <textarea {...a} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
       </Field>
+      <TooLong value={body} max={1000} />
       <div class="actions">
         <button type="submit" class="small" disabled={send.busy}>
           Add the note
@@ -100,10 +99,9 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
         )}
       </Field>
       <Field label="Anything moderators should know (optional)" name="note" error={send.error}>
-        {(a) => (
-          <textarea {...a} maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        )}
+        {(a) => <textarea {...a} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
+      <TooLong value={note} max={1000} />
       <div class="actions">
         <button type="submit" disabled={send.busy}>
           Send report
@@ -198,6 +196,7 @@ export function PostItem({
   replies?: ComponentChildren;
 }) {
   const [open, setOpen] = useState<'report' | 'reply' | 'edit' | 'delete' | null>(null);
+  const item = useRef<HTMLLIElement>(null);
   const toggle = (what: typeof open) => setOpen(open === what ? null : what);
   const react = async (kind: Reaction) => {
     const r = await post<{ post: Post }>(`/posts/${p.postId}/reactions`, {
@@ -208,7 +207,7 @@ export function PostItem({
   };
   const body: ComponentChildren = p.deleted ? <p class="meta">Post deleted.</p> : <Markdown text={p.body} />;
   return (
-    <li class="card post" id={`post-${p.postId}`}>
+    <li class="card post" id={`post-${p.postId}`} tabIndex={-1} ref={item}>
       <p class="meta">
         <strong>{p.author.displayName}</strong> · <Stamp at={p.createdAt} />
         {p.editedAt && !p.deleted ? ' · edited' : ''}
@@ -226,6 +225,7 @@ export function PostItem({
           bodyLabel="Your post"
           submitLabel="Save changes"
           initial={{ body: p.body, contentWarnings: p.contentWarnings }}
+          autoFocus
           onCancel={() => setOpen(null)}
           onSubmit={async (input) => {
             const r = await api<{ post: Post; signpost: Signpost }>('PATCH', `/posts/${p.postId}`, {
@@ -235,6 +235,7 @@ export function PostItem({
             onChange(r.post);
             setOpen(null);
             if (r.signpost) onSignpost?.(r.signpost);
+            else item.current?.focus();
           }}
         />
       ) : p.contentWarnings.length > 0 && !p.deleted ? (
@@ -319,6 +320,7 @@ export function PostItem({
           onDone={(d) => {
             setOpen(null);
             onChange(d);
+            item.current?.focus();
           }}
           onCancel={() => setOpen(null)}
         />
@@ -337,6 +339,7 @@ export function PostItem({
           label={`Reply to ${p.author.displayName}`}
           bodyLabel={`Your reply to ${p.author.displayName}`}
           submitLabel="Send reply"
+          autoFocus
           onCancel={() => setOpen(null)}
           onSubmit={async (input) => {
             await onReply(input);

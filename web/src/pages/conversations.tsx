@@ -14,6 +14,7 @@ import {
   SignInFirst,
   Stamp,
   Status,
+  TooLong,
   usePage,
   usePaged,
   useSubmit,
@@ -226,15 +227,9 @@ export function ConversationPage({ conversationId }: { conversationId: string })
               name="body"
               error={send.error}
             >
-              {(a) => (
-                <textarea
-                  {...a}
-                  maxLength={4000}
-                  value={body}
-                  onInput={(e) => setBody(e.currentTarget.value)}
-                />
-              )}
+              {(a) => <textarea {...a} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
             </Field>
+            <TooLong value={body} max={4000} />
             <div class="actions">
               <button type="submit" disabled={send.busy}>
                 Send
@@ -252,6 +247,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
                 <button
                   type="button"
                   class="danger small"
+                  ref={(el) => el?.focus()}
                   disabled={close.busy}
                   onClick={() => close.submit()}
                 >

@@ -13,7 +13,7 @@ import { get, post } from '../api';
 import { moderates, PostModeration } from '../components/moderation-actions';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, TooLong, usePage, useSubmit } from '../ui';
 
 interface Waiting {
   post: PostView;
@@ -72,19 +72,14 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
         name="reason"
         error={settle.error}
       >
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            maxLength={300}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
+        {(a) => <input {...a} type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
       </Field>
-      <button type="submit" class="small" disabled={settle.busy}>
-        Settle the report
-      </button>
+      <TooLong value={reason} max={300} />
+      <div class="actions">
+        <button type="submit" class="small" disabled={settle.busy}>
+          Settle the report
+        </button>
+      </div>
     </form>
   );
 }

@@ -13,7 +13,7 @@ import type { SafetyPlanView } from '../../../functions/core/schemas/support';
 import { api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
 
@@ -35,7 +35,6 @@ export function SafetyPlanPage() {
   }, [saved]);
   if (me.value === null)
     return <SignInFirst title="My safety plan" next="/me/safety-plan" doing="keep a safety plan" />;
-  if (!plan) return <Loading />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -50,41 +49,46 @@ export function SafetyPlanPage() {
         <strong>If you are in danger now, call your local emergency number</strong> or{' '}
         <a href="/crisis.html">see the crisis lines</a>.
       </p>
-      <form onSubmit={save.submit} noValidate aria-label="My safety plan">
-        <ErrorSummary error={save.error} />
-        {PARTS.map((part, i) => (
-          <Field
-            key={part}
-            label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
-            hint={SAFETY_PLAN_PARTS[part].prompt}
-            name={part}
-            error={save.error}
-          >
-            {(a) => (
-              <textarea
-                {...a}
-                rows={3}
-                maxLength={SAFETY_PLAN_PART_MAX}
-                value={plan[part]}
-                onInput={(e) => {
-                  setSaved(false);
-                  setPlan({ ...plan, [part]: e.currentTarget.value });
-                }}
-              />
-            )}
-          </Field>
-        ))}
-        <div class="actions">
-          <button type="submit" disabled={save.busy}>
-            Save my plan
-          </button>
-        </div>
-        {saved && plan.updatedAt && (
-          <p class="notice" role="status" tabIndex={-1} ref={status}>
-            Saved <Stamp at={plan.updatedAt} />.
-          </p>
-        )}
-      </form>
+      {!plan ? (
+        <Loading />
+      ) : (
+        <form onSubmit={save.submit} noValidate aria-label="My safety plan">
+          <ErrorSummary error={save.error} />
+          {PARTS.map((part, i) => (
+            <div key={part}>
+              <Field
+                label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
+                hint={SAFETY_PLAN_PARTS[part].prompt}
+                name={part}
+                error={save.error}
+              >
+                {(a) => (
+                  <textarea
+                    {...a}
+                    rows={3}
+                    value={plan[part]}
+                    onInput={(e) => {
+                      setSaved(false);
+                      setPlan({ ...plan, [part]: e.currentTarget.value });
+                    }}
+                  />
+                )}
+              </Field>
+              <TooLong value={plan[part]} max={SAFETY_PLAN_PART_MAX} />
+            </div>
+          ))}
+          <div class="actions">
+            <button type="submit" disabled={save.busy}>
+              Save my plan
+            </button>
+          </div>
+          {saved && plan.updatedAt && (
+            <p class="notice" role="status" tabIndex={-1} ref={status}>
+              Saved <Stamp at={plan.updatedAt} />.
+            </p>
+          )}
+        </form>
+      )}
       <section aria-labelledby="lines">
         <h2 id="lines">Crisis lines where you are</h2>
         <RegionPreference />

@@ -17,6 +17,7 @@ import {
   SignInFirst,
   Stamp,
   Status,
+  TooLong,
   usePage,
   usePaged,
   useSubmit,
@@ -56,16 +57,9 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
         )}
       </Field>
       <Field label="Note (optional; owners read it in the log)" name="note" error={send.error}>
-        {(a) => (
-          <textarea
-            {...a}
-            maxLength={1000}
-            rows={2}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-        )}
+        {(a) => <textarea {...a} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
+      <TooLong value={note} max={1000} />
       <div class="actions">
         <button type="submit" class="small secondary" disabled={send.busy} onClick={() => setClosing(false)}>
           Note it
@@ -78,7 +72,16 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
   );
 }
 
-function RequestCard({ r, onChange }: { r: Request; onChange: (r: Request, message: string) => void }) {
+function RequestCard({
+  r,
+  me: myName,
+  onChange,
+}: {
+  r: Request;
+  /** The viewer's name in the group, so their own part reads "you". */
+  me: string;
+  onChange: (r: Request, message: string) => void;
+}) {
   const take = useSubmit(async () => {
     try {
       onChange(
@@ -92,7 +95,7 @@ function RequestCard({ r, onChange }: { r: Request; onChange: (r: Request, messa
     }
   });
   return (
-    <li class={`card support ${r.status}`} id={`request-${r.requestId}`}>
+    <li class={`card support ${r.status}`} id={`request-${r.requestId}`} tabIndex={-1}>
       <h2>{r.member.displayName}</h2>
       <p class="meta">
         Opened <Stamp at={r.openedAt} />
@@ -106,7 +109,10 @@ function RequestCard({ r, onChange }: { r: Request; onChange: (r: Request, messa
           </>
         ) : r.takenBy ? (
           <>
-            <strong>{r.takenBy.displayName} is on it</strong> (since <Stamp at={r.takenAt!} />)
+            <strong>
+              {r.takenBy.displayName === myName ? 'You are on it' : `${r.takenBy.displayName} is on it`}
+            </strong>{' '}
+            (since <Stamp at={r.takenAt!} />)
           </>
         ) : r.escalatedAt ? (
           <strong>Nobody has taken it: moderators and owners were told</strong>
@@ -159,17 +165,30 @@ export function SupportPage({ groupId }: { groupId: string }) {
   const h = usePage(closed ? 'Closed support requests' : 'Support requests');
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The request a notification led to, when it is not among these (taken and closed since). */
+  const [followed, setFollowed] = useState<Request | null>(null);
   const { items, setItems, error, reload, more } = usePaged<Request>(
     me.value ? `/groups/${groupId}/support${closed ? '?status=closed' : ''}` : null,
   );
   useEffect(() => {
     if (me.value) void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
   }, [groupId, me.value?.userId]);
-  // A notification links to one request: bring it into view once the list is there.
+  useEffect(() => setDone(null), [closed]);
+  // A notification leads to one request: bring it into view, with the keyboard, once the list is
+  // there; one closed since is shown on its own, so the person sees what became of it.
   useEffect(() => {
     const id = location.value.hash.slice(1);
-    if (items && id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
-  }, [items]);
+    if (!items || !id.startsWith('request-')) return;
+    const card = document.getElementById(id);
+    if (card) {
+      card.scrollIntoView({ block: 'start' });
+      card.focus({ preventScroll: true });
+    } else if (!followed)
+      void get<Request>(`/support/${id.slice(8)}`)
+        .then(setFollowed)
+        .catch(() => null);
+  }, [items, followed]);
+  const myName = group?.membership?.alias ?? me.value?.handle ?? '';
   if (me.value === null)
     return (
       <SignInFirst
@@ -206,6 +225,18 @@ export function SupportPage({ groupId }: { groupId: string }) {
         </button>
       </p>
       <Status message={done} />
+      {followed && !items?.some((x) => x.requestId === followed.requestId) && (
+        <section aria-labelledby="followed">
+          <h2 id="followed">The request you followed</h2>
+          <ul class="cards support-queue">
+            <RequestCard
+              r={followed}
+              me={myName}
+              onChange={(after, message) => (setFollowed(after), setDone(message))}
+            />
+          </ul>
+        </section>
+      )}
       {error ? (
         <p class="alert" role="alert">
           {error}
@@ -221,6 +252,7 @@ export function SupportPage({ groupId }: { groupId: string }) {
               <RequestCard
                 key={r.requestId}
                 r={r}
+                me={myName}
                 onChange={(after, message) => {
                   setItems(
                     after.status === 'closed' && !closed

@@ -13,7 +13,7 @@ import { CrisisPanel } from '../components/crisis';
 import { moderates, ReasonAction } from '../components/moderation-actions';
 import { PostItem, professional } from '../components/post';
 import { loadFolded } from '../components/reading';
-import { me } from '../state';
+import { me, navigate } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
 
 type Thread = ThreadView;
@@ -88,10 +88,20 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
           ))}
         </ul>
       )}
-      {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
+      {signpost && (
+        <CrisisPanel
+          signpost={signpost}
+          onClose={() => {
+            setSignpost(null);
+            document.getElementById('start')?.focus();
+          }}
+        />
+      )}
       {!error && (
         <section aria-labelledby="start">
-          <h2 id="start">Start a discussion</h2>
+          <h2 id="start" tabIndex={-1}>
+            Start a discussion
+          </h2>
           <Paused membership={group?.membership}>
             <Composer
               label="Start a discussion"
@@ -100,7 +110,12 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
               guidelines={group?.guidelines}
               membership={group?.membership}
               onSubmit={async (input) => {
-                const r = await post<{ signpost: SignpostT }>(`/groups/${groupId}/threads`, input);
+                const r = await post<{ signpost: SignpostT; thread: Thread }>(
+                  `/groups/${groupId}/threads`,
+                  input,
+                );
+                // Where the new discussion is; unless its words need the crisis panel, shown here.
+                if (!r.signpost) return navigate(`/threads/${r.thread.threadId}`);
                 setSignpost(r.signpost);
                 await load();
                 void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
@@ -117,9 +132,17 @@ export function ThreadPage({ threadId }: { threadId: string }) {
   const [thread, setThread] = useState<Thread | null>(null);
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [posts, setPosts] = useState<Post[] | null>(null);
+  const [arrived, setArrived] = useState<string | null>(null);
+  useEffect(() => {
+    if (!arrived) return;
+    const el = document.getElementById(`post-${arrived}`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [arrived, posts]);
   const [signpost, setSignpost] = useState<SignpostT>(null);
   const [error, setError] = useState<string | null>(null);
-  const h = usePage(thread?.title ?? 'Discussion');
+  // The heading shows once the posts are there too: the title changes then, and focus lands on it.
+  const h = usePage(thread && posts ? thread.title : 'Discussion');
   const load = async () => {
     try {
       const t = await get<Thread>(`/threads/${threadId}`);
@@ -170,9 +193,11 @@ export function ThreadPage({ threadId }: { threadId: string }) {
     mod: moderates(group) ? load : undefined,
   });
   const reply = async (input: PostInput & { replyTo?: string }) => {
-    const r = await post<{ signpost: SignpostT }>(`/threads/${threadId}/posts`, input);
+    const r = await post<{ signpost: SignpostT; post: Post }>(`/threads/${threadId}/posts`, input);
     setSignpost(r.signpost);
     await load();
+    // The new post is the feedback: in view, with the keyboard on it (the panel takes both instead).
+    if (!r.signpost) setArrived(r.post.postId);
   };
   return (
     <>
@@ -251,12 +276,22 @@ export function ThreadPage({ threadId }: { threadId: string }) {
             );
           })}
       </ol>
-      {signpost && <CrisisPanel signpost={signpost} onClose={() => setSignpost(null)} />}
+      {signpost && (
+        <CrisisPanel
+          signpost={signpost}
+          onClose={() => {
+            setSignpost(null);
+            document.getElementById('reply')?.focus();
+          }}
+        />
+      )}
       {thread.locked ? (
         <p class="notice">This discussion is locked: no new replies.</p>
       ) : (
         <section aria-labelledby="reply">
-          <h2 id="reply">Reply</h2>
+          <h2 id="reply" tabIndex={-1}>
+            Reply
+          </h2>
           <Paused membership={group?.membership}>
             <Composer
               label="Reply"
