@@ -4,7 +4,7 @@
  * and talks with the member.
  */
 import { describe, expect, it } from 'vitest';
-import { api, circle } from '../support/circle';
+import { circle } from '../support/circle';
 import { stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();

@@ -45,7 +45,7 @@ export function SafetyPlanPage() {
         read it: not the group’s facilitators, not Hearth’s admins. It is in your data download, and it is
         deleted with your account.
       </p>
-      <p class="urgent">
+      <p class="danger-now">
         <strong>If you are in danger now, call your local emergency number</strong> or{' '}
         <a href="/crisis.html">see the crisis lines</a>.
       </p>

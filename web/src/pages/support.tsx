@@ -232,7 +232,10 @@ export function SupportPage({ groupId }: { groupId: string }) {
             <RequestCard
               r={followed}
               me={myName}
-              onChange={(after, message) => (setFollowed(after), setDone(message))}
+              onChange={(after, message) => {
+                setFollowed(after);
+                setDone(message);
+              }}
             />
           </ul>
         </section>
