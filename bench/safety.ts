@@ -35,7 +35,7 @@ export async function benchSafety(say: (line?: string) => void, quick: boolean) 
     await call(owner, 'POST', `/groups/${groupId}/threads`, { title: 'How are you doing?', body: 'Tell us.' })
   ).json.thread.threadId as string;
 
-  const n = quick ? 20 : 200;
+  const n = quick ? 20 : 500;
   const members: string[] = [];
   for (let i = 0; i < n; i++) {
     const m = await signup();
@@ -43,8 +43,8 @@ export async function benchSafety(say: (line?: string) => void, quick: boolean) 
     await call(m, 'POST', `/threads/${threadId}/posts`, { body: 'Warming up.' });
     members.push(m);
   }
-  const plain = { times: [] as number[], calls: 0, trips: 0 };
-  const crisis = { times: [] as number[], calls: 0, trips: 0 };
+  const plain = { times: [] as number[], calls: [] as number[], trips: [] as number[] };
+  const crisis = { times: [] as number[], calls: [] as number[], trips: [] as number[] };
   let readable = true;
   let notices = 0;
   // What the facilitator had unread before (their duty's notice).
@@ -54,8 +54,8 @@ export async function benchSafety(say: (line?: string) => void, quick: boolean) 
     const t = performance.now();
     await call(who, 'POST', `/threads/${threadId}/posts`, { body });
     kind.times.push(performance.now() - t);
-    kind.calls = Math.max(kind.calls, meter.calls);
-    kind.trips = Math.max(kind.trips, meter.trips);
+    kind.calls.push(meter.calls);
+    kind.trips.push(meter.trips);
   };
   for (const [i, m] of members.entries()) {
     // Each kind goes first half the time, so a slow spell of the machine falls on both alike.
@@ -81,16 +81,23 @@ export async function benchSafety(say: (line?: string) => void, quick: boolean) 
     `${n} members each post once plainly and once with a crisis phrase (each crisis post opens its author's support request and tells the facilitator on duty), interleaved:`,
   );
   say('');
-  say('| post | p50 | p99 | DynamoDB calls | round trips |');
+  const most = (xs: number[]) => Math.max(...xs);
+  say('| post | p50 | p99 | DynamoDB calls (most) | round trips (most) |');
   say('|---|---|---|---|---|');
-  say(`| plain reply | ${ms(pct(plain.times, 0.5))} | ${ms(plainP99)} | ${plain.calls} | ${plain.trips} |`);
   say(
-    `| reply with a crisis phrase | ${ms(pct(crisis.times, 0.5))} | ${ms(p99)} (${(p99 / plainP99).toFixed(2)}×) | ${crisis.calls} | ${crisis.trips} |`,
+    `| plain reply | ${ms(pct(plain.times, 0.5))} | ${ms(plainP99)} | ${pct(plain.calls, 0.5)} (${most(plain.calls)}) | ${pct(plain.trips, 0.5)} (${most(plain.trips)}) |`,
+  );
+  say(
+    `| reply with a crisis phrase | ${ms(pct(crisis.times, 0.5))} (${(pct(crisis.times, 0.5) / pct(plain.times, 0.5)).toFixed(2)}×) | ${ms(p99)} (${(p99 / plainP99).toFixed(2)}×) | ${pct(crisis.calls, 0.5)} (${most(crisis.calls)}) | ${pct(crisis.trips, 0.5)} (${most(crisis.trips)}) |`,
+  );
+  say('');
+  say(
+    'A crisis post reads who is on duty from the hint its group item keeps (searching the schedule only when the schedule changed or that meetup ended: the most calls above), and writes itself in one batch with its notices and the log entry.',
   );
   say('');
   say(
     `The facilitator on duty read each notice on their very next request: ${readable ? 'yes' : 'NO'} (${notices} requests opened, each checked at once).`,
   );
   say('');
-  return { p99Ratio: p99 / plainP99, trips: crisis.trips, plainTrips: plain.trips, readable };
+  return { p99Ratio: p99 / plainP99, trips: most(crisis.trips), plainTrips: most(plain.trips), readable };
 }

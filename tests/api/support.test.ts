@@ -105,7 +105,7 @@ describe('support requests', () => {
   }
 
   it('tells only those on duty for the next meetup when its roster has them', async () => {
-    const { owner, groupId, facA, facB, mod, author } = await setup();
+    const { owner, groupId, facA, facB, mod, author, join } = await setup();
     const made = await owner.post(`/api/groups/${groupId}/meetups`, {
       title: 'Circle',
       start: '2027-03-16T18:30',
@@ -124,6 +124,34 @@ describe('support requests', () => {
     await author.post(`/api/groups/${groupId}/threads`, { title: 'Hard day', body: CRISIS });
     expect(await kinds(facB)).toHaveLength(1);
     for (const p of [owner, mod, facA]) expect(await kinds(p)).toEqual([]);
+
+    // An earlier meetup is scheduled with someone else on duty: they are on duty now.
+    const sooner = await owner.post(`/api/groups/${groupId}/meetups`, {
+      title: 'Drop-in',
+      start: '2027-03-02T18:30',
+      durationMinutes: 60,
+      mode: 'online',
+      online: { url: 'https://meet.example/d' },
+      capacity: { online: 10 },
+    });
+    await owner.call('PUT', `/api/groups/${groupId}/facilitators/${facA.userId}`, {
+      trainedOn: '2026-09-01',
+    });
+    await owner.call('PUT', `/api/occurrences/${sooner.body.occurrences[0].occurrenceId}/roster/lead`, {
+      userId: facA.userId,
+    });
+    const other = await join('Linnet');
+    await other.post(`/api/groups/${groupId}/threads`, { title: 'Me too', body: CRISIS });
+    expect(await kinds(facA)).toHaveLength(1);
+    expect(await kinds(facB)).toHaveLength(1);
+    // And once it is cancelled, the later one's facilitator is on duty again.
+    await owner.post(`/api/occurrences/${sooner.body.occurrences[0].occurrenceId}/cancel`, {
+      reason: 'Room closed',
+    });
+    const third = await join('Tern');
+    await third.post(`/api/groups/${groupId}/threads`, { title: 'Again', body: CRISIS });
+    expect(await kinds(facB)).toHaveLength(2);
+    expect(await kinds(facA)).toHaveLength(1);
   });
 
   it('opens a request when an edit matches, and "constructor" is only a word', async () => {

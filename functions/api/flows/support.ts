@@ -14,8 +14,7 @@ import {
   type Staff,
   supportRecipients,
 } from '../../core/support';
-import { keyOf } from '../../store/batch';
-import type { Db } from '../../store/client';
+import { keyOf, putMany } from '../../store/batch';
 import { type Key, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
@@ -42,27 +41,51 @@ export const liveOf = (c: Ctx, member: { groupId: string; userId: string }) => {
   return item ? (item as unknown as SupportRecord) : null;
 };
 
-/** The people on duty for a group now: the roster of its meetup under way, else of its next one. */
-export async function onDutyNow(db: Db, groupId: string, now: number): Promise<string[]> {
-  // A meetup lasts at most 12 hours, so one under way started at most that long ago.
-  const times = await meetupsRepo(db).scheduleTimes(groupId, {
-    from: now - 12 * HOUR,
-    to: now + 400 * 24 * HOUR,
-    limit: 5,
-  });
-  const chosen = dutyMeetup(times, now);
-  if (!chosen) return [];
-  const rosters = await rosterRepo(db).rostersOf([chosen.occurrenceId]);
-  return holdersOf(rosters.get(chosen.occurrenceId)?.roster ?? {});
+/**
+ * The people on duty for a group now: the roster of its meetup under way, else of its next one.
+ * Which meetup that is only changes when the group's schedule does (its version) or when that
+ * meetup ends, so the group item keeps the answer (`dutyHint`, read with the group) and the
+ * schedule is searched only when the hint is stale; the roster itself is always read fresh.
+ */
+export async function onDutyNow(c: Ctx, group: GroupRecord): Promise<string[]> {
+  const { config, now, groups } = c.var.services;
+  const at = now();
+  const version = group.scheduleVersion ?? 0;
+  const hint = group.dutyHint;
+  let occurrenceId: string | null;
+  let keep: Promise<void> | null = null;
+  if (hint && hint.version === version && at < hint.until) occurrenceId = hint.occurrenceId;
+  else {
+    // A meetup lasts at most 12 hours, so one under way started at most that long ago.
+    const times = await meetupsRepo(config.db).scheduleTimes(group.groupId, {
+      from: at - 12 * HOUR,
+      to: at + 400 * 24 * HOUR,
+      limit: 10,
+    });
+    const chosen = dutyMeetup(times, at);
+    occurrenceId = chosen?.occurrenceId ?? null;
+    // Without a meetup ahead, look again in a day (or as soon as the schedule changes).
+    keep = groups.setDutyHint(group.groupId, {
+      occurrenceId,
+      until: chosen?.endAt ?? at + 24 * HOUR,
+      version,
+    });
+  }
+  const [rosters] = await Promise.all([
+    occurrenceId ? rosterRepo(config.db).rostersOf([occurrenceId]) : null,
+    keep,
+  ]);
+  if (!occurrenceId || !rosters) return [];
+  return holdersOf(rosters.get(occurrenceId)?.roster ?? {});
 }
 
 /**
  * When a post's words match a crisis phrase, starts finding who is on duty at once, so the answer
  * is there by the time the post is stored (null when they do not match).
  */
-export function dutyFor(c: Ctx, groupId: string, text: string): Promise<string[]> | null {
+export function dutyFor(c: Ctx, group: GroupRecord, text: string): Promise<string[]> | null {
   if (!detectCrisis(text).matched) return null;
-  const duty = onDutyNow(c.var.services.config.db, groupId, c.var.services.now());
+  const duty = onDutyNow(c, group);
   duty.catch(() => {}); // awaited later, or not at all when the post is refused
   return duty;
 }
@@ -86,13 +109,18 @@ export async function crisisPosted(
     duty: Promise<string[]>;
     /** The member's live support item as read (undefined: not read). */
     live?: SupportRecord | null;
+    /**
+     * The post's own items, when they are still to be written: they go in the same batch as the
+     * notices (one write fewer), or beside the request's write.
+     */
+    postItems?: Record<string, unknown>[];
   },
 ): Promise<SupportRecord> {
   const { config, now } = c.var.services;
   const { group, member, postId } = input;
   const at = now();
   const name = member.displayName;
-  const announce = async (gen: number) => {
+  const announce = async (gen: number, alsoWrite: Record<string, unknown>[] = []) => {
     const requestId = requestIdOf(group.groupId, member.userId, gen);
     const [staff, duty] = await Promise.all([staffOf(c, group), input.duty]);
     const told = supportRecipients(staff, duty, member.userId);
@@ -120,6 +148,7 @@ export async function crisisPosted(
           },
           `open-${requestId.slice(22)}`,
         ),
+        ...alsoWrite,
       ],
     );
   };
@@ -133,7 +162,9 @@ export async function crisisPosted(
       escalateAt: escalatesAt(at, group.supportEscalationMinutes),
       live: input.live,
     }),
-    planned !== null && announce(planned),
+    planned !== null
+      ? announce(planned, input.postItems)
+      : input.postItems && putMany(config.db, input.postItems),
   ]);
   // Opened otherwise than foreseen (a close raced this post): announce what did open.
   if (opened && request.gen !== planned) await announce(request.gen);
@@ -163,7 +194,7 @@ export async function contactAsked(
 ): Promise<void> {
   const { config, now } = c.var.services;
   const at = now();
-  const [staff, duty] = await Promise.all([staffOf(c, group), onDutyNow(config.db, group.groupId, at)]);
+  const [staff, duty] = await Promise.all([staffOf(c, group), onDutyNow(c, group)]);
   await notificationsRepo(config.db).notify(
     conversationRecipients(staff, duty, member.userId).map((userId) => ({
       userId,

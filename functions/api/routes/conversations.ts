@@ -102,7 +102,7 @@ async function tellOtherSide(c: Ctx, group: GroupRecord, conv: ConversationRecor
     const helpers = [...(conv.helpers ?? [])].filter((u) => u !== from);
     told = helpers.length
       ? helpers
-      : conversationRecipients(await staffOf(c, group), await onDutyNow(config.db, group.groupId, at), from);
+      : conversationRecipients(await staffOf(c, group), await onDutyNow(c, group), from);
     const names = await c.var.services.groups.getDisplayNames(group.groupId, [from]);
     text = `${names.get(from) ?? 'A member'} wrote to the facilitators of “${group.name}”.`;
   }

@@ -99,7 +99,7 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
           group,
           member: author,
           postId: post.postId,
-          duty: onDutyNow(config.db, group.groupId, at),
+          duty: onDutyNow(c, group),
         });
       if (fresh) {
         const staff = await staffOf(c, group);

@@ -32,7 +32,7 @@ import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { resourcesRepo } from '../../store/repos/resources';
-import { type MuteRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
+import { type MuteRecord, postItems, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
 import type { AppEnv } from '../context';
 import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
@@ -122,7 +122,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
-      const duty = dutyFor(c, group.groupId, body.body);
+      const duty = dutyFor(c, group, body.body);
       const threadId = scopedId(group.groupId);
       const waits = waitsFor(group, member);
       const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits);
@@ -140,8 +140,17 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await repo.putThread(thread);
       const [signpost] = await Promise.all([
         signpostFor(c, userId, body.body, group.groupId, true),
-        repo.putPost(post),
-        duty && crisisPosted(c, { group, member, postId: post.postId, duty, live: liveOf(c, member) }),
+        // A post that matched is written with its support request's notices (one batch).
+        duty
+          ? crisisPosted(c, {
+              group,
+              member,
+              postId: post.postId,
+              duty,
+              live: liveOf(c, member),
+              postItems: postItems(post),
+            })
+          : repo.putPost(post),
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
         !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
@@ -273,7 +282,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
-      const duty = dutyFor(c, group.groupId, body.body);
+      const duty = dutyFor(c, group, body.body);
       const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
       const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits);
@@ -287,8 +296,17 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       const [signpost] = await Promise.all([
         signpostFor(c, userId, body.body, thread.groupId, true),
-        repo.putPost(post),
-        duty && crisisPosted(c, { group, member, postId: post.postId, duty, live: liveOf(c, member) }),
+        // A post that matched is written with its support request's notices (one batch).
+        duty
+          ? crisisPosted(c, {
+              group,
+              member,
+              postId: post.postId,
+              duty,
+              live: liveOf(c, member),
+              postItems: postItems(post),
+            })
+          : repo.putPost(post),
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
         !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),
         !prefetched(c, keys.follow(userId, thread.threadId)) &&
@@ -336,7 +354,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
             group,
             member,
             postId: post.postId,
-            duty: onDutyNow(c.var.services.config.db, group.groupId, c.var.services.now()),
+            duty: onDutyNow(c, group),
           }),
       ]);
       return c.json({ post: postView(edited, who, { userId, member }), signpost });

@@ -56,6 +56,11 @@ export interface GroupRecord {
   meets?: Meets | null;
   /** The schedule's version `meets` was read at. */
   meetsVersion?: number;
+  /**
+   * Which meetup's roster is on duty (under way, else next; null: none ahead), good until `until`
+   * while the schedule stays at `version` (see api/flows/support).
+   */
+  dutyHint?: { occurrenceId: string | null; until: number; version: number };
 }
 
 export interface MemberRecord {
@@ -219,6 +224,23 @@ export function groupsRepo(db: Db) {
             ConditionExpression:
               'attribute_exists(pk) AND (attribute_not_exists(meetsVersion) OR meetsVersion < :v)',
             ExpressionAttributeValues: { ':m': meets, ':v': version },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    /** Keeps which meetup is on duty, as read at a schedule version (refused once it changed). */
+    async setDutyHint(groupId: string, hint: NonNullable<GroupRecord['dutyHint']>): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.group(groupId),
+            UpdateExpression: 'SET dutyHint = :h',
+            ConditionExpression: `attribute_exists(pk) AND ${hint.version ? 'scheduleVersion = :v' : 'attribute_not_exists(scheduleVersion)'}`,
+            ExpressionAttributeValues: { ':h': hint, ...(hint.version ? { ':v': hint.version } : {}) },
           }),
         );
       } catch (e) {

@@ -96,6 +96,15 @@ export const auditItem = (a: AuditRecord, id = randomBytes(6).toString('base64ur
   ...a,
 });
 
+/**
+ * A post's items as stored: the post (with its author's index entry, so erasing an account finds
+ * it) and, for a post waiting for a moderator, its place in the group's queue.
+ */
+export const postItems = (p: PostRecord): Record<string, unknown>[] => [
+  { ...keys.post(p.postId), ...p, [GSI2.partition]: keys.postsBy(p.authorId), [GSI2.sort]: p.postId },
+  ...(p.pending ? [{ ...keys.waiting(p.groupId, p.createdAt, p.postId), postId: p.postId }] : []),
+];
+
 /** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
 const activity = (at: number, threadId: string, pinned = false) =>
   `${pinned ? 'PIN#' : ''}${new Date(at).toISOString()}#${threadId}`;
