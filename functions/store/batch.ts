@@ -69,13 +69,27 @@ export async function getMany(
 }
 
 /** Writes many items, 25 a request and four requests at a time, asking again for any left unprocessed. */
-export async function putMany(db: Db, items: Item[]): Promise<void> {
+export const putMany = (db: Db, items: Item[]) =>
+  writeMany(
+    db,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+
+/** Deletes many items by key, as `putMany` writes them. */
+export const deleteMany = (db: Db, keys: Key[]) =>
+  writeMany(
+    db,
+    keys.map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } })),
+  );
+
+async function writeMany(db: Db, requests: Item[]): Promise<void> {
+  const items = requests;
   const chunks: Item[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
   for (let i = 0; i < chunks.length; i += 4) {
     await Promise.all(
       chunks.slice(i, i + 4).map(async (chunk) => {
-        let pending: Item[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
+        let pending: Item[] | undefined = chunk;
         for (let attempt = 0; pending?.length; attempt++) {
           if (attempt > 6) throw new Error('DynamoDB kept items unprocessed');
           if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));

@@ -187,6 +187,26 @@ describe('support requests', () => {
     expect(await kinds(facA)).toHaveLength(1);
   });
 
+  it('tells each person once when posts a moment apart race to open the request', async () => {
+    const { t, groupId, facA, author } = await setup();
+    const t0 = await author.post(`/api/groups/${groupId}/threads`, { title: 'Here', body: 'hello' });
+    const threadId = t0.body.thread.threadId;
+    // The same member through three servers whose clocks stand a few milliseconds apart.
+    const servers = [3, 7, 11].map((ms) => {
+      const other = testApp(db);
+      other.advance(t.now() - other.now() + ms);
+      const p = other.person();
+      p.cookie = author.cookie;
+      return p;
+    });
+    const posts = await Promise.all(
+      servers.map((p, i) => p.post(`/api/threads/${threadId}/posts`, { body: `${CRISIS} (${i})` })),
+    );
+    expect(posts.map((p) => p.status)).toEqual([201, 201, 201]);
+    expect((await facA.get(`/api/groups/${groupId}/support`)).body.items).toHaveLength(1);
+    expect(await kinds(facA)).toHaveLength(1);
+  });
+
   it('is taken by exactly one of many racing "I’m on it"s; the others see who; then recorded and closed', async () => {
     const { t, owner, groupId, mod, facA, facB, author } = await setup();
     await author.post(`/api/groups/${groupId}/threads`, { title: 'Tonight', body: CRISIS });

@@ -14,7 +14,7 @@ import {
   type Staff,
   supportRecipients,
 } from '../../core/support';
-import { keyOf, putMany } from '../../store/batch';
+import { deleteMany, keyOf, putMany } from '../../store/batch';
 import { type Key, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
@@ -120,12 +120,24 @@ export async function crisisPosted(
   const { group, member, postId } = input;
   const at = now();
   const name = member.displayName;
-  const announce = async (gen: number, alsoWrite: Record<string, unknown>[] = []) => {
+  /** Tells of a request opening; the keys of the notices and log entry it wrote. */
+  const announce = async (gen: number, alsoWrite: Record<string, unknown>[] = []): Promise<Key[]> => {
     const requestId = requestIdOf(group.groupId, member.userId, gen);
     const [staff, duty] = await Promise.all([staffOf(c, group), input.duty]);
     const told = supportRecipients(staff, duty, member.userId);
     // The notices and the log entry in one batch, both named by the request.
-    await notificationsRepo(config.db).notify(
+    const log = auditItem(
+      {
+        groupId: group.groupId,
+        actorId: HEARTH_ACTOR,
+        action: 'support_opened',
+        target: name,
+        reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
+        at,
+      },
+      `open-${requestId.slice(22)}`,
+    );
+    const notices = await notificationsRepo(config.db).notify(
       told.map((userId) => ({
         userId,
         kind: 'support' as const,
@@ -136,24 +148,12 @@ export async function crisisPosted(
       })),
       at,
       `support:${requestId}`,
-      [
-        auditItem(
-          {
-            groupId: group.groupId,
-            actorId: HEARTH_ACTOR,
-            action: 'support_opened',
-            target: name,
-            reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
-            at,
-          },
-          `open-${requestId.slice(22)}`,
-        ),
-        ...alsoWrite,
-      ],
+      [log, ...alsoWrite],
     );
+    return [...notices, { pk: log.pk, sk: log.sk }];
   };
   const planned = input.live === undefined ? null : openingGen(input.live);
-  const [{ request, opened }] = await Promise.all([
+  const [{ request, opened }, told] = await Promise.all([
     supportRepo(config.db).match({
       groupId: group.groupId,
       memberId: member.userId,
@@ -164,8 +164,12 @@ export async function crisisPosted(
     }),
     planned !== null
       ? announce(planned, input.postItems)
-      : input.postItems && putMany(config.db, input.postItems),
+      : input.postItems && putMany(config.db, input.postItems).then(() => null),
   ]);
+  // Another post opened it first, a moment apart: its notices are the ones that stand (the same
+  // event, stamped at its own time); take back what this one sent.
+  if (told && ((!opened && request.openedAt !== at) || (opened && request.gen !== planned)))
+    await deleteMany(config.db, told);
   // Opened otherwise than foreseen (a close raced this post): announce what did open.
   if (opened && request.gen !== planned) await announce(request.gen);
   if (!opened && request.status === 'taken' && request.takenBy && request.takenBy !== member.userId)

@@ -9,7 +9,7 @@ import type { NotificationKind, NotificationPage } from '../../core/notification
 import { putMany } from '../batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
-import { keys } from '../keys';
+import { type Key, keys } from '../keys';
 import { queryPage } from '../paging';
 import { isConditionFailure } from './accounts';
 
@@ -77,7 +77,7 @@ export function notificationsRepo(db: Db) {
       now: number,
       once?: string,
       alongside: Record<string, unknown>[] = [],
-    ): Promise<void> {
+    ): Promise<Key[]> {
       const createdAt = new Date(now).toISOString();
       const items = notes.map((n) => {
         const suffix = once
@@ -94,6 +94,7 @@ export function notificationsRepo(db: Db) {
         };
       });
       await putMany(db, [...items, ...alongside]);
+      return items.map(({ pk, sk }) => ({ pk, sk }));
     },
 
     async list(userId: string, opts: { limit: number; cursor?: string }) {
