@@ -172,9 +172,12 @@ describe('discussion in Chromium', () => {
     await host.page.getByRole('link', { name: 'See it in its thread' }).click();
     const reported = host.page.locator('li.post', { hasText: 'spam.example' });
     await reported.getByRole('button', { name: 'Hide' }).click();
+    // Asked why, the keyboard is in the reason; done, it is on the post.
+    await expect.poll(() => host.page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await reported.getByLabel(/Why\?/).fill('Spam');
     await reported.getByRole('button', { name: 'Hide the post' }).click();
     await reported.getByText('Hidden by a moderator: Spam').waitFor();
+    await expect.poll(() => host.page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^post-/);
     await newcomer.page.reload();
     await newcomer.page.getByText('Glad to have found you.').waitFor();
     expect(await newcomer.page.getByText('spam.example').count()).toBe(0);

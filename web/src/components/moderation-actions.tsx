@@ -2,7 +2,7 @@
  * What a moderator does to a post or a thread, each with a reason the moderation log keeps.
  * @module
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { can } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
@@ -27,10 +27,18 @@ export function ReasonAction({
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // Asked why: the keyboard goes to the reason.
+  useEffect(() => {
+    if (open) form.current?.querySelector('input')?.focus();
+  }, [open]);
   const { busy, error, submit } = useSubmit(async () => {
+    // What it acted on keeps the keyboard (the post, else the page), as the form goes away.
+    const target = form.current?.parentElement?.closest<HTMLElement>('[tabindex="-1"]');
     await act(reason);
     setOpen(false);
     setReason('');
+    target?.focus();
   });
   if (!open)
     return (
@@ -39,7 +47,7 @@ export function ReasonAction({
       </button>
     );
   return (
-    <form class="reason" onSubmit={submit} noValidate>
+    <form class="reason" onSubmit={submit} noValidate ref={form}>
       <ErrorSummary error={error} />
       <TextField
         label={`Why? (${label.toLowerCase()}: kept in the moderation log)`}
