@@ -334,6 +334,94 @@ describe('login throttling under concurrency', () => {
   });
 });
 
+describe('throttles count before they check', () => {
+  it('checks at most 5 of 25 wrong guesses at one handle made at once; the rest wait', async () => {
+    const t = testApp(db);
+    await t.signedUp('hawthorn', 'white blossom in may');
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        t
+          .person(`198.51.100.${i + 1}`)
+          .post('/api/auth/login', { handle: 'hawthorn', passphrase: `guess ${i} here` }),
+      ),
+    );
+    const checked = answers.filter((a) => a.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(checked + answers.filter((a) => a.status === 429).length).toBe(25);
+  });
+
+  it('checks at most what an address has left when it guesses many handles at once', async () => {
+    const t = testApp(db);
+    const address = '198.51.100.250';
+    for (let i = 0; i < 26; i++)
+      await t
+        .person(address)
+        .post('/api/auth/login', { handle: `nobody-${i}`, passphrase: 'not a real one at all' });
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        t
+          .person(address)
+          .post('/api/auth/login', { handle: `someone-${i}`, passphrase: 'not a real one at all' }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(4);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(56);
+  });
+
+  it('makes at most the sign-ups an address has left when they come at once', async () => {
+    const t = testApp(db);
+    const address = '198.51.100.251';
+    for (let i = 0; i < 8; i++)
+      expect(
+        (
+          await t
+            .person(address)
+            .post('/api/auth/signup', { handle: `early-${i}`, passphrase: 'one of many phrases' })
+        ).status,
+      ).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .person(address)
+          .post('/api/auth/signup', { handle: `burst-${i}`, passphrase: 'one of many phrases' }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(6);
+  });
+
+  it('gives a slot back for a right passphrase and for a handle already taken', async () => {
+    const t = testApp(db);
+    const address = '198.51.100.252';
+    await t.signedUp('rowan-tree', 'red berries in autumn');
+    // 40 right sign-ins from one address: none counts against its 30 failures.
+    for (let i = 0; i < 40; i++)
+      expect(
+        (
+          await t
+            .person(address)
+            .post('/api/auth/login', { handle: 'rowan-tree', passphrase: 'red berries in autumn' })
+        ).status,
+      ).toBe(200);
+    // Ten tries at a taken handle make no account and use none of the address's sign-ups.
+    for (let i = 0; i < 10; i++)
+      expect(
+        (
+          await t
+            .person(address)
+            .post('/api/auth/signup', { handle: 'rowan-tree', passphrase: 'one of many phrases' })
+        ).status,
+      ).toBe(409);
+    expect(
+      (
+        await t
+          .person(address)
+          .post('/api/auth/signup', { handle: 'rowan-sapling', passphrase: 'one of many phrases' })
+      ).status,
+    ).toBe(201);
+  });
+});
+
 describe('sign-up throttling', () => {
   it('allows 10 sign-ups an hour from one address, then asks it to wait', async () => {
     const t = testApp(db);

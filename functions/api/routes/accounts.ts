@@ -30,7 +30,7 @@ import {
 } from '../../core/schemas/accounts';
 import { Ok } from '../../core/schemas/common';
 import { hashToken, newId, newToken } from '../../store/ids';
-import type { Throttle, UserRecord } from '../../store/repos/accounts';
+import type { UserRecord } from '../../store/repos/accounts';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { defineRoute, type Registry } from '../route';
@@ -72,12 +72,6 @@ async function startSession(c: Ctx, userId: string): Promise<void> {
   setSessionCookie(c, userId, token);
 }
 
-/** Seconds to wait when a counter is full within its window, else null. */
-function throttled(t: Throttle | null, max: number, at: number, windowMs = LOGIN_WINDOW_MS): number | null {
-  if (!t || t.windowStart <= at - windowMs || t.failures < max) return null;
-  return Math.max(1, Math.ceil((t.windowStart + windowMs - at) / 1000));
-}
-
 function tooMany(wait: number): HearthError {
   const minutes = Math.ceil(wait / 60);
   return new HearthError(
@@ -88,26 +82,34 @@ function tooMany(wait: number): HearthError {
   );
 }
 
-/** Refuses when either the handle or the address has failed too often in the window. */
+/**
+ * Takes a slot for one attempt against a handle, from an address, before the attempt is checked
+ * (so a burst checks at most the limit's worth): refused with the wait when either is full. An
+ * attempt that succeeds gives its slots back (`attemptSucceeded`): the limits count failures.
+ */
 async function guardAttempts(c: Ctx, handleKey: string): Promise<string> {
   const { accounts, now, config } = c.var.services;
   const address = config.clientAddress?.(c) ?? 'unknown';
-  const t = await accounts.getThrottles(handleKey, address);
   const at = now();
-  const wait =
-    throttled(t.handle, LOGIN_MAX_FAILURES_PER_HANDLE, at) ??
-    throttled(t.address, LOGIN_MAX_FAILURES_PER_ADDRESS, at);
+  const [byHandle, byAddress] = await Promise.all([
+    accounts.takeSlot('handle', handleKey, at, {
+      max: LOGIN_MAX_FAILURES_PER_HANDLE,
+      windowMs: LOGIN_WINDOW_MS,
+    }),
+    accounts.takeSlot('address', address, at, {
+      max: LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: LOGIN_WINDOW_MS,
+    }),
+  ]);
+  const wait = byHandle ?? byAddress;
   if (wait) throw tooMany(wait);
   return address;
 }
 
-async function recordFailure(c: Ctx, handleKey: string, address: string): Promise<void> {
-  const { accounts, now } = c.var.services;
-  const at = now();
-  await Promise.all([
-    accounts.countAttempt('handle', handleKey, at, LOGIN_WINDOW_MS),
-    accounts.countAttempt('address', address, at, LOGIN_WINDOW_MS),
-  ]);
+/** The attempt was right: the handle's failures start again, and the address's slot is given back. */
+async function attemptSucceeded(c: Ctx, handleKey: string, address: string): Promise<void> {
+  const { accounts } = c.var.services;
+  await Promise.all([accounts.clearThrottle('handle', handleKey), accounts.releaseSlot('address', address)]);
 }
 
 /** Asks a signed-in member for their passphrase again, throttled as signing in is. */
@@ -120,10 +122,9 @@ async function confirmPassphrase(
 ): Promise<UserRecord> {
   if (!user) throw unauthenticated();
   const address = await guardAttempts(c, user.handleKey);
-  if (!(await verifyPassphrase(passphrase, user.passHash))) {
-    await recordFailure(c, user.handleKey, address);
+  if (!(await verifyPassphrase(passphrase, user.passHash)))
     throw invalid(message, [{ path, message: 'Not right' }]);
-  }
+  await attemptSucceeded(c, user.handleKey, address);
   return user;
 }
 
@@ -144,12 +145,11 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { accounts, now, config } = c.var.services;
       checkPassphrase(body.passphrase, body.handle, 'body.passphrase');
       const address = config.clientAddress?.(c) ?? 'unknown';
-      const wait = throttled(
-        await accounts.getThrottle('signup', address),
-        SIGNUP_MAX_PER_ADDRESS,
-        now(),
-        SIGNUP_WINDOW_MS,
-      );
+      // The sign-up's slot is taken first, so a burst from one address makes at most the limit.
+      const wait = await accounts.takeSlot('signup', address, now(), {
+        max: SIGNUP_MAX_PER_ADDRESS,
+        windowMs: SIGNUP_WINDOW_MS,
+      });
       if (wait) throw tooMany(wait);
       const handleKey = normaliseHandle(body.handle);
       const { codes, hashes } = newRecoveryCodes();
@@ -164,9 +164,9 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         updatedAt: createdAt,
       };
       if (!(await accounts.createUser(user))) {
+        await accounts.releaseSlot('signup', address); // no account was made
         throw conflict('That handle is taken; try another', [{ path: 'body.handle', message: 'Taken' }]);
       }
-      await accounts.countAttempt('signup', address, now(), SIGNUP_WINDOW_MS);
       await startSession(c, user.userId);
       return c.json({ user: meOf(user), recoveryCodes: codes }, 201);
     },
@@ -192,11 +192,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const ok = user
         ? await verifyPassphrase(body.passphrase, user.passHash)
         : await verifyDecoy(body.passphrase, config.scrypt ?? DEFAULT_SCRYPT);
-      if (!user || !ok) {
-        await recordFailure(c, handleKey, address);
-        throw unauthenticated(WRONG_LOGIN);
-      }
-      await accounts.clearThrottle('handle', handleKey);
+      if (!user || !ok) throw unauthenticated(WRONG_LOGIN);
+      await attemptSucceeded(c, handleKey, address);
       await startSession(c, user.userId);
       return c.json(meOf(user));
     },
@@ -256,15 +253,13 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const { accounts, now, config } = c.var.services;
       const handleKey = normaliseHandle(body.handle);
+      // A new passphrase too weak is said before the attempt counts (it is not a guess).
+      checkPassphrase(body.newPassphrase, body.handle, 'body.newPassphrase');
       const address = await guardAttempts(c, handleKey);
       const code = normaliseRecoveryCode(body.recoveryCode);
       const user = code ? await accounts.findByHandle(handleKey) : null;
-      const fail = async () => {
-        await recordFailure(c, handleKey, address);
-        return unauthenticated('That handle and recovery code do not match');
-      };
-      if (!user || !code) throw await fail();
-      checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
+      const fail = () => unauthenticated('That handle and recovery code do not match');
+      if (!user || !code) throw fail();
       const passHash = await hashPassphrase(body.newPassphrase, config.scrypt ?? DEFAULT_SCRYPT);
       if (
         !(await accounts.recoverWithCode(
@@ -274,10 +269,10 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
           new Date(now()).toISOString(),
         ))
       ) {
-        throw await fail();
+        throw fail();
       }
       await accounts.deleteAllSessions(user.userId);
-      await accounts.clearThrottle('handle', handleKey);
+      await attemptSucceeded(c, handleKey, address);
       await startSession(c, user.userId);
       const left = Object.keys(user.recovery).length - 1;
       return c.json({ user: { ...meOf(user), recoveryCodesLeft: left }, recoveryCodesLeft: left });

@@ -258,53 +258,71 @@ export function accountsRepo(db: Db) {
       return removed;
     },
 
-    /** Failure counts for a handle and an address, read together in one round trip. */
-    async getThrottles(
-      handleKey: string,
-      address: string,
-    ): Promise<{ handle: Throttle | null; address: Throttle | null }> {
-      const hk = keys.throttle('handle', handleKey);
-      const ak = keys.throttle('address', address);
-      const items = await getMany(db, [hk, ak]);
-      const find = (k: Key) => (items.get(keyOf(k)) as Throttle | undefined) ?? null;
-      return { handle: find(hk), address: find(ak) };
-    },
-
     /**
-     * Counts one attempt (a failed login, a sign-up): adds to the current window, or starts a new
-     * one when it has passed. Racing attempts each count: a lost race to start the window adds.
+     * Takes one slot of a limit before the attempt is checked: a conditional write, so N attempts
+     * at once against a limit L get at most L slots. Returns the seconds to wait when the window
+     * is full (nothing counted), else null. The window restarts once it has passed.
      */
-    async countAttempt(kind: ThrottleKind, id: string, now: number, windowMs: number): Promise<void> {
+    async takeSlot(
+      kind: ThrottleKind,
+      id: string,
+      now: number,
+      limit: { max: number; windowMs: number },
+    ): Promise<number | null> {
       const key = keys.throttle(kind, id);
-      const add = (condition?: string) =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: key,
-            UpdateExpression: 'ADD failures :one',
-            ConditionExpression: condition,
-            ExpressionAttributeValues: { ':one': 1, ...(condition ? { ':since': now - windowMs } : {}) },
-          }),
-        );
-      try {
-        await add('windowStart > :since');
-        return;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+      const since = now - limit.windowMs;
+      const add = async () => {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: key,
+              UpdateExpression: 'ADD failures :one',
+              ConditionExpression: 'windowStart > :since AND failures < :max',
+              ExpressionAttributeValues: { ':one': 1, ':since': since, ':max': limit.max },
+            }),
+          );
+          return true;
+        } catch (e) {
+          if (!isConditionFailure(e)) throw e;
+          return false;
+        }
+      };
+      if (await add()) return null;
       try {
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: { ...key, failures: 1, windowStart: now, ttl: ttlSeconds(now + windowMs) },
+            Item: { ...key, failures: 1, windowStart: now, ttl: ttlSeconds(now + limit.windowMs) },
             ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
-            ExpressionAttributeValues: { ':since': now - windowMs },
+            ExpressionAttributeValues: { ':since': since },
           }),
         );
+        return null;
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
-        await add();
       }
+      // Another attempt started the window meanwhile: count in it, if it has room.
+      if (await add()) return null;
+      const t = await repo.getThrottle(kind, id);
+      return Math.max(1, Math.ceil(((t?.windowStart ?? now) + limit.windowMs - now) / 1000));
+    },
+
+    /** Gives a slot back (the attempt it was taken for succeeded, or never happened). */
+    async releaseSlot(kind: ThrottleKind, id: string): Promise<void> {
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.throttle(kind, id),
+            UpdateExpression: 'ADD failures :less',
+            ConditionExpression: 'failures > :zero',
+            ExpressionAttributeValues: { ':less': -1, ':zero': 0 },
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
     },
 
     async getThrottle(kind: ThrottleKind, id: string): Promise<Throttle | null> {
