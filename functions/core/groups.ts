@@ -93,6 +93,16 @@ export function canSeeGroup(
   return visibility === 'public' || !!membership || hasValidInvite;
 }
 
+/**
+ * Whether someone sees what is inside a group (its meetups, its schedule and calendars): anyone
+ * for a public group; for a private one, its active members only. A request still waiting is
+ * outside: it sees the group's page (to know it waits), nothing in it.
+ */
+export const canSeeInside = (
+  visibility: 'public' | 'private',
+  membership: Membership | null | undefined,
+): boolean => visibility === 'public' || membership?.status === 'active';
+
 /** What joining leads to, or why it is refused. */
 export function joinOutcome(
   policy: 'open' | 'approval' | 'invite',

@@ -20,7 +20,7 @@ import {
   seriesEvents,
   stillShown,
 } from '../core/feeds';
-import { canSeeGroup } from '../core/groups';
+import { canSeeGroup, canSeeInside } from '../core/groups';
 import { canSeeWhere, type RsvpState, rsvpOf } from '../core/meetups';
 import { ROSTER_ROLES } from '../core/roster';
 import { getMany, keyOf } from '../store/batch';
@@ -231,7 +231,7 @@ export function feedBuilder(deps: FeedsDeps) {
       if (!item) return null;
       const o = readOccurrence(item);
       const group = await groups.getGroup(o.groupId);
-      if (!group || (!member && !canSeeGroup(group.visibility, null))) return null;
+      if (!group || !canSeeInside(group.visibility, member)) return null;
       const rsvp = member && claim ? rsvpOf(o, claim.userId) : null;
       const event = eventFor(asFeed(o), {
         rsvp,

@@ -7,7 +7,15 @@
 
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
-import { can, canSeeGroup, type GroupAction, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
+import {
+  can,
+  canSeeGroup,
+  canSeeInside,
+  type GroupAction,
+  INVITE_HEADER,
+  joinOutcome,
+  sizeBand,
+} from '../../core/groups';
 import { DEFAULT_REVIEW_MONTHS } from '../../core/resources';
 import { Ok } from '../../core/schemas/common';
 import {
@@ -167,6 +175,16 @@ export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction, r
     throw forbidden(member?.status === 'pending' ? 'Your request to join is waiting for approval' : refusal);
   }
   return { group, member };
+}
+
+/**
+ * The group, when the caller may see what is inside it (its meetups and schedule): 404 for a
+ * private group's outsiders, a request still waiting included, exactly as for no group.
+ */
+export async function loadGroupInside(c: Ctx, groupId: string) {
+  const loaded = await loadGroup(c, groupId);
+  if (!canSeeInside(loaded.group.visibility, loaded.member)) throw notFound(NOT_FOUND);
+  return loaded;
 }
 
 export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {

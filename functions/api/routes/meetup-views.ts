@@ -4,7 +4,7 @@
  * @module
  */
 import { forbidden, notFound } from '../../core/errors';
-import { canSeeGroup, type Membership } from '../../core/groups';
+import { canSeeInside, type Membership } from '../../core/groups';
 import { canSeeWhere, localStart, type RsvpState, rsvpOf, sayStart } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
@@ -161,9 +161,9 @@ export async function loadOccurrence(c: Ctx, occurrenceId: string) {
         }
       : await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
   if (!occurrence) throw notFound(NOT_FOUND);
-  if (!member) {
+  if (member?.status !== 'active') {
     const group = await groups.getGroup(groupOf(occurrenceId));
-    if (!group || !canSeeGroup(group.visibility, null)) throw notFound(NOT_FOUND);
+    if (!group || !canSeeInside(group.visibility, member)) throw notFound(NOT_FOUND);
   }
   return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
 }

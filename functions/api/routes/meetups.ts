@@ -53,7 +53,7 @@ import { rosterRepo } from '../../store/repos/roster';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
+import { loadGroup, loadGroupInside } from './groups';
 import {
   everyoneWithRsvp,
   iso,
@@ -147,7 +147,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       const { meetups, now } = c.var.services;
-      const { member } = await loadGroup(c, params.groupId);
+      const { member } = await loadGroupInside(c, params.groupId);
       const from = query.from ? Date.parse(query.from) : now();
       const to = query.to ? Date.parse(query.to) : from + 90 * 86_400_000;
       if (to < from) throw invalid('"to" is before "from"', [{ path: 'query.to', message: 'Before "from"' }]);
@@ -373,7 +373,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'The meetup', schema: MeetupView } },
     },
     async (c, { params }) => {
-      await loadGroup(c, params.meetupId.slice(0, 22));
+      await loadGroupInside(c, params.meetupId.slice(0, 22));
       const meetup = await c.var.services.meetups.getMeetup(params.meetupId);
       if (!meetup) throw notFound(NOT_FOUND);
       return c.json(meetupView(meetup));
