@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedUpPerson } from '../support/browser';
+import { createGroupInBrowser, signedUpPerson } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
@@ -84,6 +84,27 @@ describe('the resource directory in Chromium', () => {
     expect(await note.getByText(/res-pro \(a verified professional\)/).count()).toBe(1);
     expect(await member.page.getByRole('button', { name: 'Add a note as a professional' }).count()).toBe(0);
     for (const p of [member, pro, admin]) expect(p.problems).toEqual([]);
+  });
+
+  it('a group’s owner adds a listing to its directory straight away, and members find it', async () => {
+    const owner = await signedUpPerson(browser, stack.url, 'res-owner', 360);
+    await createGroupInBrowser(owner.page, stack.url, 'Directory circle', 'A group with its own directory.');
+    await owner.page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
+    const groupId = new URL(owner.page.url()).pathname.split('/')[2]!;
+    await owner.page.goto(`${stack.url}/resources/suggest?scope=${groupId}`);
+    await owner.page.getByRole('heading', { name: 'Add a resource' }).waitFor();
+    await owner.page.getByLabel('Name').fill('Canal Street Drop-in');
+    await owner.page
+      .getByLabel('What it offers')
+      .fill('A free drop-in for anyone struggling, weekday afternoons.');
+    await owner.page.getByLabel('Link (optional)').fill('https://dropin.example/');
+    await owner.page.getByRole('button', { name: 'Add it to the directory' }).click();
+    await owner.page.getByRole('heading', { name: 'Canal Street Drop-in' }).waitFor();
+    await owner.page.getByText('Not yet verified by a professional.').waitFor();
+    expect(await owner.page.getByText('Suggested, waiting for a reviewer.').count()).toBe(0);
+    await owner.page.goto(`${stack.url}/resources?scope=${groupId}`);
+    await owner.page.getByRole('link', { name: 'Canal Street Drop-in' }).waitFor();
+    expect(owner.problems).toEqual([]);
   });
 
   it('shows the lines of the region a member chose first on the crisis page', async () => {

@@ -245,15 +245,9 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
   useEffect(() => {
     void load();
     if (me.value)
-      void get<{ status: string; admin?: boolean }>('/me/professional').then(async (p) => {
-        setProfessional(p.status === 'verified');
-        const scope = resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
-        if (scope === 'global') setCurator(!!p.admin);
-        else {
-          const g = await get<GroupDetail>(`/groups/${scope}`);
-          const role = g.membership?.status === 'active' ? g.membership.role : null;
-          setCurator(!!p.admin || role === 'owner' || role === 'moderator' || p.status === 'verified');
-        }
+      void standingIn(resourceId.length === 33 ? resourceId.slice(0, 22) : 'global').then((s) => {
+        setProfessional(s.professional);
+        setCurator(s.curates);
       });
   }, [resourceId, me.value?.userId]);
   const verify = useSubmit(async () => {
@@ -401,9 +395,27 @@ function ReportProblem({ resourceId }: { resourceId: string }) {
   );
 }
 
+/**
+ * Where the signed-in person stands in a directory: a verified professional, and whether they keep
+ * it (platform admins the global one; a group's owners, moderators and professionals its own).
+ */
+async function standingIn(scope: string): Promise<{ professional: boolean; curates: boolean }> {
+  const p = await get<{ status: string; admin?: boolean }>('/me/professional');
+  const professional = p.status === 'verified';
+  if (scope === 'global') return { professional, curates: !!p.admin };
+  const g = await get<GroupDetail>(`/groups/${scope}`);
+  const role = g.membership?.status === 'active' ? g.membership.role : null;
+  return { professional, curates: !!p.admin || role === 'owner' || role === 'moderator' || professional };
+}
+
+/** Suggesting a listing; those who keep the directory add it straight away. */
 export function SuggestPage() {
-  const h = usePage('Suggest a resource');
   const scope = location.value.searchParams.get('scope') ?? 'global';
+  const [curates, setCurates] = useState(false);
+  useEffect(() => {
+    if (me.value) void standingIn(scope).then((s) => setCurates(s.curates));
+  }, [scope, me.value?.userId]);
+  const h = usePage(curates ? 'Add a resource' : 'Suggest a resource');
   const [f, setF] = useState({
     title: '',
     description: '',
@@ -423,8 +435,7 @@ export function SuggestPage() {
   });
   const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
   const send = useSubmit(async () => {
-    const r = await post<Resource>('/resource-suggestions', {
-      scope,
+    const listing = {
       title: f.title,
       description: f.description,
       category: f.category,
@@ -440,7 +451,10 @@ export function SuggestPage() {
       region: f.online
         ? 'online'
         : { country: f.country, ...(f.subdivision.trim() ? { subdivision: f.subdivision.trim() } : {}) },
-    });
+    };
+    const r = !curates
+      ? await post<Resource>('/resource-suggestions', { scope, ...listing })
+      : await post<Resource>(scope === 'global' ? '/resources' : `/groups/${scope}/resources`, listing);
     navigate(`/resources/${r.resourceId}`);
   });
   if (me.value === null)
@@ -448,10 +462,12 @@ export function SuggestPage() {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Suggest a resource
+        {curates ? 'Add a resource' : 'Suggest a resource'}
       </h1>
       <p>
-        A reviewer looks at it before it is listed. Please only suggest what you know to be real and helpful.
+        {curates
+          ? 'You keep this directory: it is listed as soon as you add it, showing who added it. Please only add what you know to be real and helpful.'
+          : 'A reviewer looks at it before it is listed. Please only suggest what you know to be real and helpful.'}
       </p>
       <form onSubmit={send.submit} noValidate>
         <ErrorSummary error={send.error} />
@@ -601,7 +617,7 @@ export function SuggestPage() {
           </>
         )}
         <button type="submit" disabled={send.busy}>
-          Suggest it
+          {curates ? 'Add it to the directory' : 'Suggest it'}
         </button>
       </form>
     </>
