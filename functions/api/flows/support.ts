@@ -4,7 +4,6 @@
  * a member asks the facilitators to reach out. Rules in core/support; storage in the repos.
  * @module
  */
-import { detectCrisis } from '../../core/crisis';
 import { HEARTH_ACTOR } from '../../core/moderation-log';
 import {
   conversationRecipients,
@@ -83,8 +82,8 @@ export async function onDutyNow(c: Ctx, group: GroupRecord): Promise<string[]> {
  * When a post's words match a crisis phrase, starts finding who is on duty at once, so the answer
  * is there by the time the post is stored (null when they do not match).
  */
-export function dutyFor(c: Ctx, group: GroupRecord, text: string): Promise<string[]> | null {
-  if (!detectCrisis(text).matched) return null;
+export function dutyFor(c: Ctx, group: GroupRecord, matched: boolean): Promise<string[]> | null {
+  if (!matched) return null;
   const duty = onDutyNow(c, group);
   duty.catch(() => {}); // awaited later, or not at all when the post is refused
   return duty;

@@ -3,7 +3,6 @@
  * views of threads and posts, and the rules for who sees and writes what.
  * @module
  */
-import { detectCrisis } from '../../core/crisis';
 import { CRISIS_REGIONS } from '../../core/crisis-lines';
 import { forbidden, HearthError, invalid, notFound } from '../../core/errors';
 import { can, type Membership } from '../../core/groups';
@@ -182,12 +181,13 @@ export const waitsFor = (group: { joinPolicy: string }, member: MemberRecord) =>
 export async function signpostFor(
   c: Ctx,
   userId: string,
-  body: string,
+  /** The post's words matched a crisis phrase (core/crisis). */
+  matched: boolean,
   groupId: string,
   /** The route's prefetch read the preferences (absent from it: none chosen). */
   prefsRead = false,
 ) {
-  if (!detectCrisis(body).matched) return null;
+  if (!matched) return null;
   const { region } =
     prefetched<Prefs>(c, keys.prefs(userId)) ??
     (prefsRead ? {} : await threadsRepo(c.var.services.config.db).getPrefs(userId));
@@ -219,6 +219,8 @@ export async function newPost(
   body: { body: string; contentWarnings: PostRecord['contentWarnings'] },
   /** The post waits for a moderator (a new member's first posts in an approval group). */
   waits: boolean,
+  /** Its words matched a crisis phrase (read once by the route). */
+  matched: boolean,
 ) {
   const { now } = c.var.services;
   const { userId } = member;
@@ -239,7 +241,7 @@ export async function newPost(
     body: body.body,
     contentWarnings: [...new Set(body.contentWarnings)],
     createdAt: at,
-    mayNeedSupport: detectCrisis(body.body).matched,
+    mayNeedSupport: matched,
     ...(waits ? { pending: true } : {}),
     reactions: Object.fromEntries(Object.keys(REACTIONS).map((k) => [k, {}])),
   };

@@ -30,10 +30,17 @@ import {
 } from '../../core/schemas/threads';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
+import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { resourcesRepo } from '../../store/repos/resources';
-import { type MuteRecord, postItems, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
-import type { AppEnv } from '../context';
+import {
+  type MuteRecord,
+  type PostRecord,
+  postItems,
+  type ThreadRecord,
+  threadsRepo,
+} from '../../store/repos/threads';
+import type { AppEnv, Ctx } from '../context';
 import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
 import {
@@ -56,6 +63,25 @@ import {
   threadView,
   waitsFor,
 } from './discussion-views';
+
+/**
+ * Writes a new post (already counted on its thread). One that matched a crisis phrase goes with
+ * its support request's notices, in one batch (api/flows/support).
+ */
+function storePost(
+  c: Ctx,
+  p: { group: GroupRecord; member: MemberRecord; post: PostRecord; duty: Promise<string[]> | null },
+) {
+  if (!p.duty) return threadsRepo(c.var.services.config.db).putPost(p.post);
+  return crisisPosted(c, {
+    group: p.group,
+    member: p.member,
+    postId: p.post.postId,
+    duty: p.duty,
+    live: liveOf(c, p.member),
+    postItems: postItems(p.post),
+  });
+}
 
 export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -122,10 +148,11 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
-      const duty = dutyFor(c, group, body.body);
+      const matched = detectCrisis(body.body).matched;
+      const duty = dutyFor(c, group, matched);
       const threadId = scopedId(group.groupId);
       const waits = waitsFor(group, member);
-      const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits);
+      const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits, matched);
       const thread: ThreadRecord = {
         threadId,
         groupId: group.groupId,
@@ -139,18 +166,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       };
       await repo.putThread(thread);
       const [signpost] = await Promise.all([
-        signpostFor(c, userId, body.body, group.groupId, true),
-        // A post that matched is written with its support request's notices (one batch).
-        duty
-          ? crisisPosted(c, {
-              group,
-              member,
-              postId: post.postId,
-              duty,
-              live: liveOf(c, member),
-              postItems: postItems(post),
-            })
-          : repo.putPost(post),
+        signpostFor(c, userId, matched, group.groupId, true),
+        storePost(c, { group, member, post, duty }),
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
         !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
@@ -282,10 +299,11 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
-      const duty = dutyFor(c, group, body.body);
+      const matched = detectCrisis(body.body).matched;
+      const duty = dutyFor(c, group, matched);
       const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
-      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits);
+      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits, matched);
       if (replyTo) post.replyTo = replyTo;
       // A moderator may pin or unpin the thread meanwhile: read it again and go on.
       let current: ThreadRecord | null = thread;
@@ -295,18 +313,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       const [signpost] = await Promise.all([
-        signpostFor(c, userId, body.body, thread.groupId, true),
-        // A post that matched is written with its support request's notices (one batch).
-        duty
-          ? crisisPosted(c, {
-              group,
-              member,
-              postId: post.postId,
-              duty,
-              live: liveOf(c, member),
-              postItems: postItems(post),
-            })
-          : repo.putPost(post),
+        signpostFor(c, userId, matched, thread.groupId, true),
+        storePost(c, { group, member, post, duty }),
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
         !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),
         !prefetched(c, keys.follow(userId, thread.threadId)) &&
@@ -348,7 +356,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!edited) throw conflict('This post was deleted');
       const [who, signpost] = await Promise.all([
         names(c, post.groupId, namedIn([edited], userId)),
-        signpostFor(c, userId, body.body, post.groupId),
+        signpostFor(c, userId, matched, post.groupId),
         matched &&
           crisisPosted(c, {
             group,
