@@ -97,17 +97,19 @@ async function loadRequest(c: Ctx, requestId: string) {
   return { group, member, request };
 }
 
-async function logged(c: Ctx, r: SupportRecord, action: LogAction, reason: string) {
+/** Logs a step for owners and answers with the request as it now is (one read of names for both). */
+async function loggedView(c: Ctx, r: SupportRecord, action: LogAction, reason: string) {
   const { userId } = requireAuth(c);
-  const names = await c.var.services.groups.getDisplayNames(r.groupId, [r.memberId]);
+  const [view] = await views(c, r.groupId, [r]);
   await threadsRepo(c.var.services.config.db).addAudit({
     groupId: r.groupId,
     actorId: userId,
     action,
-    target: names.get(r.memberId) ?? 'Former member',
+    target: view!.member.displayName,
     reason,
     at: c.var.services.now(),
   });
+  return view!;
 }
 
 export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -177,8 +179,7 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
             : `${view?.takenBy?.displayName ?? 'Someone'} has already taken this request`,
         );
       }
-      await logged(c, taken, 'support_taken', 'I’m on it');
-      return c.json((await views(c, taken.groupId, [taken]))[0]!);
+      return c.json(await loggedView(c, taken, 'support_taken', 'I’m on it'));
     },
   );
 
@@ -215,13 +216,14 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
               ? 'This request is closed'
               : 'This request is closed or has as many notes as it keeps',
           );
-        await logged(
-          c,
-          after,
-          step === 'close' ? 'support_closed' : 'support_action',
-          [SUPPORT_ACTIONS[body.action], body.note].filter(Boolean).join(': '),
+        return c.json(
+          await loggedView(
+            c,
+            after,
+            step === 'close' ? 'support_closed' : 'support_action',
+            [SUPPORT_ACTIONS[body.action], body.note].filter(Boolean).join(': '),
+          ),
         );
-        return c.json((await views(c, after.groupId, [after]))[0]!);
       },
     );
   }
