@@ -12,6 +12,7 @@ import { groupsRepo } from '../store/repos/groups';
 import type { AppConfig, AppEnv, Services } from './context';
 import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
+import { sameOriginOnly } from './middleware/same-origin';
 import { session } from './middleware/session';
 import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
@@ -49,6 +50,7 @@ export function createApp(config: AppConfig) {
       },
     }),
   );
+  api.use(sameOriginOnly(config.publicUrl));
   api.use(session);
 
   api.get('/health', (c) => c.json({ ok: true }));
