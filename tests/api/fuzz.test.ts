@@ -207,3 +207,70 @@ describe('bad input on every route', () => {
     );
   });
 });
+
+/** Names every plain object inherits: as data they must stay data, never reach the prototype. */
+const INHERITED = ['constructor', '__proto__', 'toString', 'prototype', 'hasOwnProperty'];
+
+/** Top-level string fields of a schema (and arrays of strings), with their own bounds. */
+function stringFields(s: Schema): string[] {
+  return Object.entries(s.properties ?? {})
+    .filter(([, f]) => {
+      const types = [f.type ?? f.anyOf?.map((a) => a.type)].flat();
+      return (types.includes('string') && !f.enum && f.const === undefined) || f.items?.type === 'string';
+    })
+    .map(([name]) => name);
+}
+
+describe('inherited-property names as data', () => {
+  it('never answers 500 when one is any string field, query value or path id of any route', async () => {
+    let tried = 0;
+    for (const r of bodyRoutes()) {
+      const schema = bodySchema(r);
+      for (const field of stringFields(schema)) {
+        const isArray = schema.properties![field]!.type === 'array';
+        for (const word of INHERITED) {
+          const res = await owner.call(r.method, concrete(r.path), { [field]: isArray ? [word] : word });
+          tried++;
+          expect(res.status, `${r.method} ${r.path} ${field}=${word}`).toBeLessThan(500);
+          if (res.status >= 400) expectErrorShape(res, `${r.method} ${r.path} ${field}=${word}`);
+        }
+      }
+      // …and as the name of a field.
+      for (const word of INHERITED) {
+        const res = await owner.call(r.method, concrete(r.path), JSON.parse(`{"${word}": "x"}`));
+        expect(res.status, `${r.method} ${r.path} key ${word}`).toBeLessThan(500);
+      }
+      t.advance(6 * 60_000); // past the posting and sign-in windows, so words reach the rules
+    }
+    for (const r of routes) {
+      for (const word of INHERITED) {
+        const path = r.path.replace(/\{[A-Za-z]+\}/g, word);
+        const query = new URLSearchParams(
+          Object.fromEntries(
+            ['q', 'focus', 'cursor', 'limit', 'status', 'region', word].map((k) => [k, word]),
+          ),
+        );
+        const res = await owner.call(r.method, `${path}?${query}`, r.method === 'GET' ? undefined : {});
+        tried++;
+        expect(res.status, `${r.method} ${path}?${query}`).toBeLessThan(500);
+      }
+    }
+    expect(tried).toBeGreaterThan(500);
+    // The app is still whole: nothing leaked into a shared prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await owner.get(`/api/groups/${groupId}`)).status).toBe(200);
+  });
+
+  it('takes them as handles like any other word', async () => {
+    for (const word of ['constructor', 'prototype', 'hasownproperty', 'tostring']) {
+      const p = t.person();
+      const res = await p.post('/api/auth/signup', { handle: word, passphrase: `${word} sits by the sea` });
+      expect(res.status, word).toBe(201);
+      expect((await p.get('/api/me')).body.handle).toBe(word);
+      const login = await t
+        .person()
+        .post('/api/auth/login', { handle: word, passphrase: `${word} sits by the sea` });
+      expect(login.status, word).toBe(200);
+    }
+  });
+});
