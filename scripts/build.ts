@@ -61,7 +61,6 @@ export const functionBuildOptions = (name: string, outdir: string): BuildOptions
 export async function buildFunctions(outdir = join(root, 'dist/functions')) {
   rmSync(outdir, { recursive: true, force: true });
   await Promise.all(FUNCTIONS.map((name) => build(functionBuildOptions(name, outdir))));
-  copyFileSync(join(root, 'functions/api/common-passwords.txt'), join(outdir, 'api/common-passwords.txt'));
   writeFileSync(join(outdir, 'api/openapi.json'), JSON.stringify(await openApiJson()));
 }
 

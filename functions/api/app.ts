@@ -17,6 +17,7 @@ import { session } from './middleware/session';
 import type { Registry } from './route';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
+import { passphraseRoutes } from './routes/passphrase';
 
 /** Request bodies above this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -55,6 +56,7 @@ export function createApp(config: AppConfig) {
 
   api.get('/health', (c) => c.json({ ok: true }));
   accountRoutes(api, registry);
+  passphraseRoutes(api, registry);
   groupRoutes(api, registry);
   const contexts = [
     lazyRoutes(

@@ -1,9 +1,8 @@
 /**
- * Passphrase hashing (scrypt from node:crypto) and the common-passphrase blocklist.
+ * Passphrase hashing (scrypt from node:crypto).
  * @module
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 
 export interface ScryptCost {
   /** CPU/memory cost, a power of two. 2^15 with r=8 takes about 32 MiB and ~60 ms here. */
@@ -53,14 +52,4 @@ export async function verifyDecoy(passphrase: string, cost: ScryptCost): Promise
   decoy ??= hashPassphrase('decoy passphrase nobody has', cost);
   await verifyPassphrase(passphrase, await decoy);
   return false;
-}
-
-let common: Set<string> | undefined;
-/**
- * The list is a file beside this module (copied beside the bundle by the build) and read on the
- * first sign-up or reset, so it costs nothing at cold start.
- */
-export function isCommonPassphrase(lowered: string): boolean {
-  common ??= new Set(readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n'));
-  return common.has(lowered);
 }

@@ -36,22 +36,27 @@ export function normaliseHandle(handle: string): string {
 }
 
 /**
- * Why a passphrase is refused, or null when it is fine. NIST SP 800-63B §5.1.1.2: length and a
- * blocklist of common choices, and no composition rules.
+ * Why a passphrase is refused, or null when it is fine. NIST SP 800-63B §5.1.1.2: length, not the
+ * handle, and not easy to guess by estimate (`weakness`, from ./strength, loaded on demand for
+ * its size), with no composition rules.
  */
 export function passphraseProblem(
   passphrase: string,
   handle: string,
-  isCommon: (candidate: string) => boolean,
+  weakness: (candidate: string) => string | null,
 ): string | null {
   const length = codePoints(passphrase);
   if (length < PASSPHRASE_MIN) return `Use at least ${PASSPHRASE_MIN} characters`;
   if (length > PASSPHRASE_MAX) return `Use at most ${PASSPHRASE_MAX} characters`;
-  const lowered = passphrase.normalize('NFKC').toLowerCase();
-  if (lowered === normaliseHandle(handle)) return 'Your passphrase cannot be your handle';
-  if (isCommon(lowered)) return 'That passphrase is too common; a few unrelated words work well';
-  return null;
+  if (CONTROL.test(passphrase)) return CONTROL_MESSAGE;
+  if (passphrase.normalize('NFKC').toLowerCase() === normaliseHandle(handle))
+    return 'Your passphrase cannot be your handle';
+  return weakness(passphrase);
 }
+
+/** Control characters (NUL, tab, line breaks…) cannot be typed into a field and are refused. */
+export const CONTROL = /\p{Cc}/u;
+export const CONTROL_MESSAGE = 'A passphrase cannot contain control characters such as tabs or line breaks';
 
 /** Recovery codes look like `7KQ2-M9XD-4HTR-BW3C`: 16 symbols of Crockford base32, 80 bits. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -51,16 +51,29 @@ describe('sign up', () => {
     expect(res.body.error.fields).toEqual([{ path: 'body.handle', message: 'Taken' }]);
   });
 
-  it('refuses common passphrases and the handle as passphrase, without composition rules', async () => {
+  it('refuses easy passphrases, the handle, and control characters, saying why by the field', async () => {
     const t = testApp(db);
     const p = t.person();
-    for (const passphrase of ['password', 'Password1', 'iloveyou', 'qwertyuiop']) {
-      const res = await p.post('/api/auth/signup', { handle: 'commonly', passphrase });
+    for (const passphrase of [
+      'aaaaaaaaaaaaaaaa',
+      'Password1!',
+      'correct horse battery staple',
+      '111111111111',
+      '\0'.repeat(12),
+      'password',
+      'iloveyou',
+      'qwertyuiop',
+      'SameSame1',
+    ]) {
+      const res = await p.post('/api/auth/signup', { handle: 'SameSame1', passphrase });
       expect(res.status, passphrase).toBe(400);
-      expect(res.body.error.fields[0].path).toBe('body.passphrase');
+      expect(res.body.error.fields, passphrase).toEqual([
+        { path: 'body.passphrase', message: expect.stringMatching(/too easy to guess|control|handle/) },
+      ]);
     }
-    expect((await p.post('/api/auth/signup', { handle: 'samesame1', passphrase: 'SameSame1' })).status).toBe(
-      400,
+    const easy = await p.post('/api/auth/signup', { handle: 'commonly', passphrase: 'Password1!' });
+    expect(easy.body.error.fields[0].message).toBe(
+      'This passphrase is too easy to guess. This is similar to a commonly used password. Add more words that are less common.',
     );
     expect(
       (await p.post('/api/auth/signup', { handle: 'commonly', passphrase: 'all lower case words' })).status,
@@ -226,7 +239,7 @@ describe('sign in and sessions', () => {
 });
 
 describe('changing the passphrase', () => {
-  it('needs the current one, refuses a common new one, and signs out other devices', async () => {
+  it('needs the current one, refuses an easy new one, and signs out other devices', async () => {
     const t = testApp(db);
     const here = await t.signedUp('juniper', 'berries in the frost');
     const there = t.person();
@@ -437,5 +450,34 @@ describe('sign-up throttling', () => {
     expect((await from(0, '100.64.0.2')).status).toBe(201);
     t.advance(3600_000 + 1000);
     expect((await from(11)).status).toBe(201);
+  });
+});
+
+describe('the strength meter', () => {
+  it('answers the estimate the sign-up applies, keeping nothing', async () => {
+    const t = testApp(db);
+    const p = t.person();
+    const weak = await p.post('/api/auth/passphrase-strength', {
+      passphrase: 'Password1!',
+      handle: 'someone',
+    });
+    expect(weak.status).toBe(200);
+    expect(weak.body).toMatchObject({
+      enough: false,
+      warning: 'This is similar to a commonly used password.',
+    });
+    expect(weak.body.score).toBeLessThan(3);
+    const strong = await p.post('/api/auth/passphrase-strength', {
+      passphrase: 'lanterns over the quiet harbour',
+    });
+    expect(strong.body).toMatchObject({ score: 4, enough: true });
+    const own = await p.post('/api/auth/passphrase-strength', {
+      passphrase: 'rowanberry2026',
+      handle: 'rowanberry',
+    });
+    expect(own.body.enough).toBe(false);
+    expect(p.cookie).toBe('');
+    const long = await p.post('/api/auth/passphrase-strength', { passphrase: 'x'.repeat(1025) });
+    expect(long.status).toBe(400);
   });
 });

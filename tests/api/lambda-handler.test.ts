@@ -39,7 +39,7 @@ describe('the built API handler', () => {
     expect(JSON.parse(doc.body).paths['/api/groups/{groupId}'].get).toBeDefined();
   });
 
-  it('signs up with a Secure __Host- cookie and refuses common passphrases from the shipped list', async () => {
+  it('signs up with a Secure __Host- cookie and refuses an easy passphrase (the estimator loads from its chunk)', async () => {
     const common = await call('POST', '/api/auth/signup', {
       body: { handle: 'lambda-one', passphrase: 'sunshine' },
     });

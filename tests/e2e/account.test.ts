@@ -73,3 +73,48 @@ describe('a page on another port of the same host', () => {
     expect(problems.filter((p) => !/403/.test(p))).toEqual([]);
   });
 });
+
+describe('choosing a passphrase', () => {
+  it('shows how strong it is while typing, refuses an easy one by the field, and takes a strong one', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${stack.url}/signup`);
+    await page.getByLabel('Handle').fill('meter-e2e');
+    const field = page.getByLabel('Passphrase');
+    await field.pressSequentially('Password1!');
+    await page.getByText('Strength: Weak — too easy to guess.').waitFor();
+    await page.getByText('This is similar to a commonly used password.').waitFor();
+    // The meter is part of the field's description, for screen readers.
+    const described = await field.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${described!.split(' ').at(-1)}"]`).textContent()).toContain(
+      'too easy to guess',
+    );
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.locator('.field .error').getByText('This passphrase is too easy to guess.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: '.test-results/passphrase-weak-360.png', fullPage: true });
+
+    await field.fill('');
+    await field.pressSequentially('lanterns over the quiet harbour');
+    await page.getByText('Strength: Strong.').waitFor();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('I have saved my recovery codes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Changing it later shows the same meter, with the handle counted as easy to guess.
+    await page.goto(`${stack.url}/account`);
+    await page.getByLabel('Current passphrase').fill('lanterns over the quiet harbour');
+    await page.getByLabel('New passphrase').pressSequentially('meter-e2e2026');
+    await page.getByText(/Strength: (Very weak|Weak|Fair) — too easy to guess\./).waitFor();
+    await page.getByLabel('New passphrase').fill('kettle songs at first light');
+    await page.getByText('Strength: Strong.').waitFor();
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText('Passphrase changed. Your other devices are signed out.').waitFor();
+    expect(problems).toEqual([]);
+  });
+});

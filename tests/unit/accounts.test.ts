@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SCRYPT,
-  hashPassphrase,
-  isCommonPassphrase,
-  verifyPassphrase,
-} from '../../functions/api/security';
+import { DEFAULT_SCRYPT, hashPassphrase, verifyPassphrase } from '../../functions/api/security';
 import {
   formatRecoveryCode,
   normaliseHandle,
@@ -16,8 +11,13 @@ import {
   sessionIsLive,
   sessionNeedsTouch,
 } from '../../functions/core/accounts';
+import { strengthOf, weaknessMessage } from '../../functions/core/strength';
 
-const never = () => false;
+const never = () => null;
+const estimate = (handle: string) => (p: string) => {
+  const s = strengthOf(p, handle);
+  return s.enough ? null : weaknessMessage(s);
+};
 
 describe('passphrases', () => {
   it('counts characters, not bytes or UTF-16 units', () => {
@@ -27,18 +27,49 @@ describe('passphrases', () => {
   });
 
   it('has no composition rules: lower-case words are fine', () => {
-    expect(passphraseProblem('correct horse battery staple', 'someone', never)).toBeNull();
+    for (const p of ['quiet river morning tea', 'my dog likes long walks', 'blue kettle sings at dawn']) {
+      expect(passphraseProblem(p, 'someone', estimate('someone')), p).toBeNull();
+    }
   });
 
   it('refuses the handle, in any case', () => {
     expect(passphraseProblem('WillowTree', 'willowtree', never)).toMatch(/handle/);
   });
 
-  it('refuses the most common passwords from the shipped list, whatever their case', () => {
-    for (const p of ['password', 'PASSWORD', '12345678', 'iloveyou', 'sunshine', 'baseball']) {
-      expect(passphraseProblem(p, 'someone', isCommonPassphrase), p).toMatch(/too common/);
+  it('refuses passphrases that are easy to guess, by estimate, saying why and what helps', () => {
+    for (const p of [
+      'aaaaaaaaaaaaaaaa',
+      'Password1!',
+      'correct horse battery staple',
+      '111111111111',
+      'password',
+      'PASSWORD',
+      '12345678',
+      'iloveyou',
+      'qwertyuiop',
+      'abcdefghijklmnop',
+      'hunter2hunter2',
+      'willowtree2026', // the handle with a year
+    ]) {
+      const problem = passphraseProblem(p, 'willowtree', estimate('willowtree'));
+      expect(problem, p).toMatch(/^This passphrase is too easy to guess\. \S.* \S/);
     }
-    expect(isCommonPassphrase('quiet river morning tea')).toBe(false);
+    const weak = strengthOf('Password1!');
+    expect(weak.enough).toBe(false);
+    expect(weak.score).toBeLessThan(3);
+    expect(weak.warning).not.toBe('');
+  });
+
+  it('refuses control characters, NUL among them, but takes any other script and emoji', () => {
+    for (const p of [
+      '\0'.repeat(12),
+      'quiet river\tmorning',
+      'quiet river\nmorning tea',
+      'tea\u007fby the river',
+    ]) {
+      expect(passphraseProblem(p, 'someone', never), JSON.stringify(p)).toMatch(/control characters/);
+    }
+    expect(passphraseProblem('тихая река утром 🌊', 'someone', estimate('someone'))).toBeNull();
   });
 });
 

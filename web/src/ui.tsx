@@ -45,14 +45,39 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
     if (error) ref.current?.focus();
   }, [error]);
   if (!error) return null;
+  // Each field's problem links to its field, named by its label; the message is not said twice.
+  const inputOf = (path: string) =>
+    document.querySelector<HTMLInputElement>(
+      `form [name="${CSS.escape(path.split('.').slice(1).join('.'))}"]`,
+    );
+  const saidByField = error.fields.some((f) => f.message === error.message);
   return (
     <div class="alert" role="alert" tabIndex={-1} ref={ref}>
-      <p>{error.message}</p>
+      <p>{saidByField ? 'Please check this:' : error.message}</p>
       {error.fields.length > 0 && (
         <ul>
-          {error.fields.map((f) => (
-            <li key={f.path}>{f.message}</li>
-          ))}
+          {error.fields.map((f) => {
+            const input = inputOf(f.path);
+            const label = input?.labels?.[0]?.textContent;
+            return (
+              <li key={f.path}>
+                {input ? (
+                  <a
+                    href={`#${input.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      input.focus();
+                    }}
+                  >
+                    {label ? `${label}: ` : ''}
+                    {f.message}
+                  </a>
+                ) : (
+                  f.message
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -11,7 +11,6 @@ import {
   LOGIN_WINDOW_MS,
   normaliseHandle,
   normaliseRecoveryCode,
-  passphraseProblem,
   RECOVERY_CODE_COUNT,
   SIGNUP_MAX_PER_ADDRESS,
   SIGNUP_WINDOW_MS,
@@ -34,13 +33,8 @@ import type { UserRecord } from '../../store/repos/accounts';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { defineRoute, type Registry } from '../route';
-import {
-  DEFAULT_SCRYPT,
-  hashPassphrase,
-  isCommonPassphrase,
-  verifyDecoy,
-  verifyPassphrase,
-} from '../security';
+import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '../security';
+import { checkPassphrase } from './passphrase';
 
 const WRONG_LOGIN = 'That handle and passphrase do not match an account';
 
@@ -56,11 +50,6 @@ function meOf(user: UserRecord): Me {
 function newRecoveryCodes(): { codes: string[]; hashes: Record<string, number> } {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomBytes(10)));
   return { codes, hashes: Object.fromEntries(codes.map((code) => [hashToken(code), 1])) };
-}
-
-function checkPassphrase(passphrase: string, handle: string, path: string): void {
-  const problem = passphraseProblem(passphrase, handle, isCommonPassphrase);
-  if (problem) throw invalid(problem, [{ path, message: problem }]);
 }
 
 /** Starts a fresh session (a new token at every sign-in) and sets its cookie. */
@@ -143,7 +132,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { body }) => {
       const { accounts, now, config } = c.var.services;
-      checkPassphrase(body.passphrase, body.handle, 'body.passphrase');
+      await checkPassphrase(body.passphrase, body.handle, 'body.passphrase');
       const address = config.clientAddress?.(c) ?? 'unknown';
       // The sign-up's slot is taken first, so a burst from one address makes at most the limit.
       const wait = await accounts.takeSlot('signup', address, now(), {
@@ -254,7 +243,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { accounts, now, config } = c.var.services;
       const handleKey = normaliseHandle(body.handle);
       // A new passphrase too weak is said before the attempt counts (it is not a guess).
-      checkPassphrase(body.newPassphrase, body.handle, 'body.newPassphrase');
+      await checkPassphrase(body.newPassphrase, body.handle, 'body.newPassphrase');
       const address = await guardAttempts(c, handleKey);
       const code = normaliseRecoveryCode(body.recoveryCode);
       const user = code ? await accounts.findByHandle(handleKey) : null;
@@ -320,7 +309,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         'body.currentPassphrase',
         'Your current passphrase is not right',
       );
-      checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
+      await checkPassphrase(body.newPassphrase, user.handle, 'body.newPassphrase');
       await accounts.setPassHash(
         user.userId,
         await hashPassphrase(body.newPassphrase, config.scrypt ?? DEFAULT_SCRYPT),

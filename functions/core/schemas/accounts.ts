@@ -1,4 +1,6 @@
 import {
+  CONTROL,
+  CONTROL_MESSAGE,
   codePoints,
   HANDLE_MAX,
   HANDLE_MIN,
@@ -24,6 +26,7 @@ export const Handle = z
 export const Passphrase = z.string().check(
   z.refine((p: string) => codePoints(p) >= PASSPHRASE_MIN, `Use at least ${PASSPHRASE_MIN} characters`),
   z.refine((p: string) => codePoints(p) <= PASSPHRASE_MAX, `Use at most ${PASSPHRASE_MAX} characters`),
+  z.refine((p: string) => !CONTROL.test(p), CONTROL_MESSAGE),
 );
 
 /** A required string with a generous bound, for fields whose rules must not be revealed. */
@@ -65,3 +68,16 @@ export const SignupResponse = z.object({
   recoveryCodes: z.array(z.string()),
 });
 export const RecoverResponse = z.object({ user: Me, recoveryCodesLeft: z.number() });
+
+/** A passphrase being chosen, for the strength meter (never stored, never logged). */
+export const StrengthRequest = z.strictObject({
+  passphrase: z.string().check(z.maxLength(1024)),
+  handle: z.optional(z.string().check(z.maxLength(64))),
+});
+export const StrengthResponse = z.object({
+  score: z.number(),
+  enough: z.boolean(),
+  warning: z.string(),
+  suggestions: z.array(z.string()),
+});
+export type StrengthResponse = z.infer<typeof StrengthResponse>;

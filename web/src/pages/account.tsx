@@ -3,11 +3,11 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get, post } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { MutedMembers } from '../components/mutes';
+import { NewPassphraseField } from '../components/passphrase';
 import { ReadingPreferences } from '../components/reading';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
-import { PASS_HINT } from './auth';
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -212,12 +212,10 @@ function ChangePassphrase() {
         onValue={setCurrent}
         error={error}
       />
-      <TextField
+      <NewPassphraseField
         label="New passphrase"
         name="newPassphrase"
-        type="password"
-        hint={PASS_HINT}
-        autocomplete="new-password"
+        handle={me.value?.handle ?? ''}
         value={newPassphrase}
         onValue={setNew}
         error={error}

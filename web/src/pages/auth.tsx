@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
 import type { Me } from '../../../functions/core/schemas/accounts';
 import { post } from '../api';
+import { NewPassphraseField } from '../components/passphrase';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
-
-export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
 function returnTo(): string {
@@ -85,12 +83,10 @@ export function SignUpPage() {
           onValue={setHandle}
           error={error}
         />
-        <TextField
+        <NewPassphraseField
           label="Passphrase"
           name="passphrase"
-          type="password"
-          hint={PASS_HINT}
-          autocomplete="new-password"
+          handle={handle}
           value={passphrase}
           onValue={setPassphrase}
           error={error}
@@ -195,12 +191,10 @@ export function RecoverPage() {
           onValue={setCode}
           error={error}
         />
-        <TextField
+        <NewPassphraseField
           label="New passphrase"
           name="newPassphrase"
-          type="password"
-          hint={PASS_HINT}
-          autocomplete="new-password"
+          handle={handle}
           value={newPassphrase}
           onValue={setPassphrase}
           error={error}

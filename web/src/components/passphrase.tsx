@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { codePoints, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
+import type { StrengthResponse } from '../../../functions/core/schemas/accounts';
+import { type ApiError, post } from '../api';
+import { Field } from '../ui';
+
+export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
+
+const LEVELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
+
+/**
+ * A new passphrase, with a strength meter under it: the server's own estimate, so "too easy to
+ * guess" here is what it would refuse, with what would make it stronger.
+ */
+export function NewPassphraseField(props: {
+  label: string;
+  name: string;
+  handle: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: ApiError | null;
+}) {
+  const [strength, setStrength] = useState<StrengthResponse | null>(null);
+  useEffect(() => {
+    if (!props.value) return setStrength(null);
+    let live = true;
+    // Asked after a pause in typing, so the meter neither flickers nor chatters to screen readers.
+    // The estimate runs on the server, whose dictionaries are too large to send to a phone.
+    const timer = setTimeout(async () => {
+      try {
+        const s = await post<StrengthResponse>('/auth/passphrase-strength', {
+          passphrase: props.value,
+          handle: props.handle,
+        });
+        if (live) setStrength(s);
+      } catch {
+        if (live) setStrength(null); // offline or busy: the field's own check still runs on submit
+      }
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [props.value, props.handle]);
+  const short = codePoints(props.value) < PASSPHRASE_MIN;
+  return (
+    <Field label={props.label} name={props.name} hint={PASS_HINT} error={props.error}>
+      {(a) => (
+        <>
+          <input
+            {...a}
+            aria-describedby={[a['aria-describedby'], `${a.id}-strength`].filter(Boolean).join(' ')}
+            type="password"
+            autocomplete="new-password"
+            value={props.value}
+            onInput={(e) => props.onValue(e.currentTarget.value)}
+          />
+          <div id={`${a.id}-strength`} class="strength">
+            {strength && props.value && (
+              <>
+                <meter
+                  min={0}
+                  max={4}
+                  low={2.5}
+                  high={3.5}
+                  optimum={4}
+                  value={strength.score}
+                  aria-hidden="true"
+                />
+                <span aria-live="polite">
+                  Strength: <strong>{LEVELS[strength.score] ?? LEVELS[0]}</strong>
+                  {short
+                    ? `. Use at least ${PASSPHRASE_MIN} characters.`
+                    : strength.enough
+                      ? '.'
+                      : ' — too easy to guess.'}
+                </span>
+                {!strength.enough && !short && !props.error?.field(props.name) && (
+                  <span class="hint">
+                    {[strength.warning, strength.suggestions[0] ?? 'Add another word or two.']
+                      .filter(Boolean)
+                      .join(' ')}
+                  </span>
+                )}
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </Field>
+  );
+}
