@@ -21,6 +21,16 @@ export const SESSION_TOUCH_MS = 15 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES_PER_HANDLE = 5;
 export const LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+/**
+ * A browser that signed in to an account before is known by its device cookie (OWASP's device
+ * cookies): its failures count against its own limit, never the handle's shared one, so strangers
+ * guessing at a handle cannot lock its owner out. Trust lasts this long after its last sign-in.
+ */
+export const LOGIN_MAX_FAILURES_PER_DEVICE = 10;
+export const DEVICE_TRUST_MS = 180 * 24 * 3600 * 1000;
+export const deviceCookieName = (secure: boolean) => (secure ? '__Host-hearth_device' : 'hearth_device');
+/** Asking a signed-in person for their passphrase again (to change it, to delete the account): per session. */
+export const CONFIRM_MAX_FAILURES = 5;
 /** Sign-ups per client address per hour: room for a shared household or library, not a script. */
 export const SIGNUP_WINDOW_MS = 3600 * 1000;
 export const SIGNUP_MAX_PER_ADDRESS = 10;

@@ -10,7 +10,9 @@ export const keys = {
   handle: (handleKey: string): Key => ({ pk: `HANDLE#${handleKey}`, sk: 'HANDLE' }),
   session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   sessionsOf: (userId: string) => `SESSIONS#${userId}`,
-  throttle: (kind: 'handle' | 'address' | 'signup', id: string): Key => ({
+  /** A browser that has signed in to this account before (its device cookie, hashed). */
+  device: (userId: string, tokenHash: string): Key => ({ pk: `USER#${userId}`, sk: `DEVICE#${tokenHash}` }),
+  throttle: (kind: 'handle' | 'address' | 'signup' | 'device' | 'confirm', id: string): Key => ({
     pk: `THROTTLE#${kind}#${id}`,
     sk: 'THROTTLE',
   }),

@@ -33,12 +33,16 @@ describe('sign up', () => {
     expect(me.body).toMatchObject({ handle: 'Willow', recoveryCodesLeft: 10 });
   });
 
-  it('marks the cookie Secure with the __Host- prefix when deployed', async () => {
+  it('marks the session and device cookies Secure with the __Host- prefix when deployed', async () => {
     const t = testApp(db, { secureCookies: true });
     const res = await t
       .person()
       .post('/api/auth/signup', { handle: 'secure-one', passphrase: 'lanterns over the bay' });
-    expect(res.headers.get('set-cookie')).toMatch(/^__Host-hearth_session=.*Secure/i);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('__Host-hearth_session='))).toMatch(/Secure/i);
+    expect(cookies.find((c) => c.startsWith('__Host-hearth_device='))).toMatch(
+      /Secure.*HttpOnly|HttpOnly.*Secure/i,
+    );
   });
 
   it('refuses a handle taken in another case', async () => {

@@ -30,7 +30,10 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
 
   /** A person with their own cookie jar and, unless told otherwise, their own network address. */
   function person(address = nextAddress()) {
-    let cookie = '';
+    // A browser's cookie jar: the session cookie (`cookie`, as a name=value pair) and the rest
+    // (the device cookie), each replaced or cleared by the Set-Cookie headers that name it.
+    const jar = new Map<string, string>();
+    const SESSION = 'hearth_session';
     async function call(
       method: string,
       path: string,
@@ -41,17 +44,18 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
         method,
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(cookie ? { cookie } : {}),
+          ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
           'x-test-address': address,
           ...headers,
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-      // The last Set-Cookie wins, as in a browser (an expired cookie is cleared, then a new one set).
-      const set = res.headers.getSetCookie().at(-1);
-      if (set) {
+      // In order, as a browser takes them (an expired cookie is cleared, then a new one set).
+      for (const set of res.headers.getSetCookie()) {
         const [pair] = set.split(';');
-        cookie = pair!.endsWith('=') ? '' : pair!;
+        const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+        if (value === '' || /max-age=0\b/i.test(set)) jar.delete(name);
+        else jar.set(name, value);
       }
       const text = await res.text();
       let parsed: unknown = text;
@@ -66,11 +70,18 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
       post: (p: string, b: unknown = {}) => call('POST', p, b),
       patch: (p: string, b: unknown) => call('PATCH', p, b),
       del: (p: string) => call('DELETE', p),
+      /** The session cookie, as `name=value` ('' when signed out). */
       get cookie() {
-        return cookie;
+        const v = jar.get(SESSION);
+        return v ? `${SESSION}=${v}` : '';
       },
       set cookie(v: string) {
-        cookie = v;
+        if (v) jar.set(SESSION, v.slice(v.indexOf('=') + 1));
+        else jar.delete(SESSION);
+      },
+      /** Every cookie but the session's (the device cookie): kept, as a browser keeps them. */
+      get jar() {
+        return jar;
       },
     };
   }

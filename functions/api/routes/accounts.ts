@@ -6,16 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import {
   formatRecoveryCode,
-  LOGIN_MAX_FAILURES_PER_ADDRESS,
-  LOGIN_MAX_FAILURES_PER_HANDLE,
-  LOGIN_WINDOW_MS,
   normaliseHandle,
   normaliseRecoveryCode,
   RECOVERY_CODE_COUNT,
   SIGNUP_MAX_PER_ADDRESS,
   SIGNUP_WINDOW_MS,
 } from '../../core/accounts';
-import { conflict, HearthError, invalid, unauthenticated } from '../../core/errors';
+import { conflict, invalid, unauthenticated } from '../../core/errors';
 import {
   AccountExport,
   ChangePassphraseRequest,
@@ -31,6 +28,14 @@ import { Ok } from '../../core/schemas/common';
 import { hashToken, newId, newToken } from '../../store/ids';
 import type { UserRecord } from '../../store/repos/accounts';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import {
+  attemptSucceeded,
+  guardConfirm,
+  guardLogin,
+  guardRecovery,
+  rememberDevice,
+  tooMany,
+} from '../flows/attempts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { defineRoute, type Registry } from '../route';
 import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '../security';
@@ -61,47 +66,7 @@ async function startSession(c: Ctx, userId: string): Promise<void> {
   setSessionCookie(c, userId, token);
 }
 
-function tooMany(wait: number): HearthError {
-  const minutes = Math.ceil(wait / 60);
-  return new HearthError(
-    'rate_limited',
-    `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-    undefined,
-    wait,
-  );
-}
-
-/**
- * Takes a slot for one attempt against a handle, from an address, before the attempt is checked
- * (so a burst checks at most the limit's worth): refused with the wait when either is full. An
- * attempt that succeeds gives its slots back (`attemptSucceeded`): the limits count failures.
- */
-async function guardAttempts(c: Ctx, handleKey: string): Promise<string> {
-  const { accounts, now, config } = c.var.services;
-  const address = config.clientAddress?.(c) ?? 'unknown';
-  const at = now();
-  const [byHandle, byAddress] = await Promise.all([
-    accounts.takeSlot('handle', handleKey, at, {
-      max: LOGIN_MAX_FAILURES_PER_HANDLE,
-      windowMs: LOGIN_WINDOW_MS,
-    }),
-    accounts.takeSlot('address', address, at, {
-      max: LOGIN_MAX_FAILURES_PER_ADDRESS,
-      windowMs: LOGIN_WINDOW_MS,
-    }),
-  ]);
-  const wait = byHandle ?? byAddress;
-  if (wait) throw tooMany(wait);
-  return address;
-}
-
-/** The attempt was right: the handle's failures start again, and the address's slot is given back. */
-async function attemptSucceeded(c: Ctx, handleKey: string, address: string): Promise<void> {
-  const { accounts } = c.var.services;
-  await Promise.all([accounts.clearThrottle('handle', handleKey), accounts.releaseSlot('address', address)]);
-}
-
-/** Asks a signed-in member for their passphrase again, throttled as signing in is. */
+/** Asks a signed-in member for their passphrase again, throttled per session. */
 async function confirmPassphrase(
   c: Ctx,
   user: UserRecord | null,
@@ -110,10 +75,10 @@ async function confirmPassphrase(
   message: string,
 ): Promise<UserRecord> {
   if (!user) throw unauthenticated();
-  const address = await guardAttempts(c, user.handleKey);
+  const attempt = await guardConfirm(c, requireAuth(c).tokenHash);
   if (!(await verifyPassphrase(passphrase, user.passHash)))
     throw invalid(message, [{ path, message: 'Not right' }]);
-  await attemptSucceeded(c, user.handleKey, address);
+  await attemptSucceeded(c, attempt);
   return user;
 }
 
@@ -156,6 +121,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         await accounts.releaseSlot('signup', address); // no account was made
         throw conflict('That handle is taken; try another', [{ path: 'body.handle', message: 'Taken' }]);
       }
+      await rememberDevice(c, user.userId);
       await startSession(c, user.userId);
       return c.json({ user: meOf(user), recoveryCodes: codes }, 201);
     },
@@ -176,13 +142,14 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const { accounts, config } = c.var.services;
       const handleKey = normaliseHandle(body.handle);
-      const address = await guardAttempts(c, handleKey);
       const user = await accounts.findByHandle(handleKey);
+      const attempt = await guardLogin(c, handleKey, user?.userId ?? null);
       const ok = user
         ? await verifyPassphrase(body.passphrase, user.passHash)
         : await verifyDecoy(body.passphrase, config.scrypt ?? DEFAULT_SCRYPT);
       if (!user || !ok) throw unauthenticated(WRONG_LOGIN);
-      await attemptSucceeded(c, handleKey, address);
+      await attemptSucceeded(c, attempt);
+      await rememberDevice(c, user.userId);
       await startSession(c, user.userId);
       return c.json(meOf(user));
     },
@@ -244,7 +211,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const handleKey = normaliseHandle(body.handle);
       // A new passphrase too weak is said before the attempt counts (it is not a guess).
       await checkPassphrase(body.newPassphrase, body.handle, 'body.newPassphrase');
-      const address = await guardAttempts(c, handleKey);
+      const attempt = await guardRecovery(c);
       const code = normaliseRecoveryCode(body.recoveryCode);
       const user = code ? await accounts.findByHandle(handleKey) : null;
       const fail = () => unauthenticated('That handle and recovery code do not match');
@@ -261,7 +228,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw fail();
       }
       await accounts.deleteAllSessions(user.userId);
-      await attemptSucceeded(c, handleKey, address);
+      await attemptSucceeded(c, attempt);
+      await rememberDevice(c, user.userId, true);
       await startSession(c, user.userId);
       const left = Object.keys(user.recovery).length - 1;
       return c.json({ user: { ...meOf(user), recoveryCodesLeft: left }, recoveryCodesLeft: left });
@@ -316,6 +284,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         new Date(now()).toISOString(),
       );
       await accounts.deleteAllSessions(user.userId);
+      await rememberDevice(c, user.userId, true);
       await startSession(c, user.userId);
       return c.json({ ok: true as const });
     },

@@ -337,7 +337,7 @@ export function accountsRepo(db: Db) {
   return repo;
 }
 
-export type ThrottleKind = 'handle' | 'address' | 'signup';
+export type ThrottleKind = 'handle' | 'address' | 'signup' | 'device' | 'confirm';
 
 export interface Throttle {
   failures: number;
