@@ -85,7 +85,11 @@ export async function benchStack(table: string, opts: { now?: () => number } = {
     return {
       res,
       json: JSON.parse(text),
-      cookie: res.headers.getSetCookie().at(-1)?.split(';')[0] ?? cookie,
+      cookie:
+        res.headers
+          .getSetCookie()
+          .find((c) => c.startsWith('hearth_session='))
+          ?.split(';')[0] ?? cookie,
     };
   }
   let n = 0;

@@ -183,7 +183,7 @@ const signup = await call('POST', '/api/auth/signup', {
   passphrase: 'benchmarks by the sea',
 });
 if (signup.statusCode !== 201) throw new Error(`bench signup failed: ${signup.body}`);
-const cookie = (signup.cookies?.[0] ?? signup.headers?.['set-cookie'] ?? '').split(';')[0]!;
+const cookie = (signup.cookies?.find((c) => c.includes('hearth_session=')) ?? '').split(';')[0]!;
 const created = await call('POST', '/api/groups', BENCH_GROUP, cookie);
 const groupId = JSON.parse(created.body).groupId as string;
 

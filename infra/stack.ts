@@ -1,8 +1,9 @@
-import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Data } from './constructs/data';
 import { HearthFunction } from './constructs/functions';
@@ -23,6 +24,16 @@ export class HearthStack extends Stack {
   constructor(scope: Construct, id: string, props: HearthStackProps) {
     super(scope, id, props);
     const { table } = new Data(this, 'Data');
+    // CloudFront sends it to the API with every request; the API reads it at cold start.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Hearth: proves to the API that a request came through its CloudFront distribution',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The origin secret is shared by CloudFront and the API; it changes with a redeploy (a rotation Lambda could not update the distribution).',
+    });
 
     const api = new HearthFunction(this, 'Api', {
       code: props.code.api,
@@ -30,8 +41,10 @@ export class HearthStack extends Stack {
       environment: {
         ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
         ...(props.admins ? { ADMINS: props.admins } : {}),
+        ORIGIN_SECRET_ARN: originSecret.secretArn,
       },
     }).bindTable(table, 'readwrite');
+    originSecret.grantRead(api.fn);
     const feeds = new HearthFunction(this, 'Feeds', {
       code: props.code.feeds,
       description: 'Hearth calendar feeds (read-only)',
@@ -46,7 +59,7 @@ export class HearthStack extends Stack {
 
     const http = new HearthHttpApi(this, 'Http', { api: api.fn, feeds: feeds.fn });
     const apiDomain = Fn.select(2, Fn.split('/', http.httpApi.apiEndpoint));
-    const web = new Web(this, 'Web', { source: props.web, apiDomain });
+    const web = new Web(this, 'Web', { source: props.web, apiDomain, originSecret });
 
     for (const [name, fn] of Object.entries({ Api: api.fn, Feeds: feeds.fn, Jobs: jobs.fn })) {
       new Alarm(this, `${name}Errors`, {

@@ -51,7 +51,7 @@ export function createApp(config: AppConfig) {
       },
     }),
   );
-  api.use(sameOriginOnly(config.publicUrl));
+  api.use(sameOriginOnly(config));
   api.use(session);
 
   api.get('/health', (c) => c.json({ ok: true }));

@@ -16,6 +16,8 @@ export interface AppConfig {
   secureCookies?: boolean;
   /** The caller's network address, for throttling failed logins. */
   clientAddress?: (c: Context) => string;
+  /** The origin the viewer's browser is on, when a proxy we trust says so (for the Origin check). */
+  viewerOrigin?: (c: Context) => string | undefined;
   /** Public origin of the web app, for invite links, e.g. https://hearth.example. */
   publicUrl?: string;
   scrypt?: ScryptCost;

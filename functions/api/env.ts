@@ -5,6 +5,8 @@ export const env = z
   .object({
     TABLE_NAME: z.string().check(z.minLength(1)),
     PUBLIC_URL: z.optional(z.url()),
+    /** The secret CloudFront sends with every request it forwards (Secrets Manager ARN). */
+    ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
     /** Platform admins' handles, comma-separated. */
     ADMINS: z.optional(z.string()),
   })

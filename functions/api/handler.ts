@@ -1,5 +1,7 @@
 /**
- * Lambda entry for the API (behind API Gateway HTTP API, payload v2, routed by CloudFront).
+ * Lambda entry for the API (behind API Gateway HTTP API, payload v2, routed by CloudFront). The
+ * viewer's address and host are taken from CloudFront's headers only on requests that carry the
+ * origin secret (see viewer.ts).
  * @module
  */
 
@@ -9,8 +11,29 @@ import { handle } from 'hono/aws-lambda';
 import { createDb } from '../store/client';
 import { createApp } from './app';
 import { env } from './env';
+import { viewerAddress, viewerOrigin } from './viewer';
 
 const db = createDb({ table: env.TABLE_NAME });
+
+/** Read once, at cold start: CloudFront's secret header says a request is from our distribution. */
+async function readSecret(arn: string): Promise<string> {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!out.SecretString) throw new Error('The origin secret has no value');
+  return out.SecretString;
+}
+const originSecret = env.ORIGIN_SECRET_ARN ? await readSecret(env.ORIGIN_SECRET_ARN) : undefined;
+
+type HttpEvent = {
+  headers: Record<string, string | undefined>;
+  requestContext: { http: { sourceIp: string } };
+};
+function httpEventOf(lambdaEnv: unknown): HttpEvent | undefined {
+  const event = (lambdaEnv as { event?: LambdaEvent } | undefined)?.event;
+  return event && 'requestContext' in event && 'http' in event.requestContext
+    ? (event as unknown as HttpEvent)
+    : undefined;
+}
 
 const app = createApp({
   db,
@@ -22,12 +45,12 @@ const app = createApp({
   // Written beside the bundle by the build, so the JSON Schema generator stays out of it.
   openApi: () => JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8')),
   clientAddress: (c) => {
-    const event = (c.env as { event?: LambdaEvent } | undefined)?.event;
-    return (
-      (event && 'requestContext' in event && 'http' in event.requestContext
-        ? event.requestContext.http.sourceIp
-        : undefined) ?? 'unknown'
-    );
+    const event = httpEventOf(c.env);
+    return event ? viewerAddress(event.headers, event.requestContext.http.sourceIp, originSecret) : 'unknown';
+  },
+  viewerOrigin: (c) => {
+    const event = httpEventOf(c.env);
+    return event ? viewerOrigin(event.headers, originSecret) : undefined;
   },
 });
 

@@ -10,7 +10,10 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -18,7 +21,9 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER, VIEWER_HOST_HEADER } from '../../functions/api/viewer';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers';
 
 export interface WebProps {
@@ -26,6 +31,8 @@ export interface WebProps {
   source: ISource;
   /** Domain of the HTTP API, e.g. abc123.execute-api.eu-west-2.amazonaws.com. */
   apiDomain: string;
+  /** Sent with every request to the API, so it knows a request came through this distribution. */
+  originSecret: ISecret;
 }
 
 /**
@@ -89,14 +96,32 @@ export class Web extends Construct {
       comment: 'Serve index.html for app routes',
     });
 
-    const api = new HttpOrigin(props.apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    // The API learns who the viewer is from CloudFront (their address, and the host they used),
+    // and believes it only on requests carrying the origin secret (functions/api/viewer.ts).
+    const api = new HttpOrigin(props.apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+    });
+    const viewer = new OriginRequestPolicy(this, 'ApiViewer', {
+      comment: 'Hearth API: every viewer header but Host, the viewer address, cookies and query',
+      headerBehavior: OriginRequestHeaderBehavior.all('CloudFront-Viewer-Address'),
+      cookieBehavior: OriginRequestCookieBehavior.all(),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+    });
+    const viewerHost = new CfFunction(this, 'ViewerHost', {
+      code: FunctionCode.fromInline(
+        `function handler(event){var r=event.request;delete r.headers['${ORIGIN_SECRET_HEADER}'];r.headers['${VIEWER_HOST_HEADER}']={value:r.headers.host.value};return r;}`,
+      ),
+      comment: 'Tell the API which host the viewer used (for its Origin check)',
+    });
     const apiBehaviour = {
       origin: api,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      originRequestPolicy: viewer,
       responseHeadersPolicy: headers,
+      functionAssociations: [{ function: viewerHost, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
 
     this.distribution = new Distribution(this, 'Distribution', {

@@ -41,8 +41,9 @@ export async function seedDemo(app: Hono): Promise<void> {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const set = res.headers.get('set-cookie');
-    if (who && set) cookies.set(who, set.split(';')[0]!);
+    // The session cookie is the one the demo's calls need (a device cookie may come with it).
+    const session = res.headers.getSetCookie().find((c) => c.startsWith('hearth_session='));
+    if (who && session) cookies.set(who, session.split(';')[0]!);
     const data = (await res.json()) as Record<string, unknown>;
     if (res.status >= 400 && res.status !== 409)
       throw new Error(`seed ${method} ${path}: ${JSON.stringify(data)}`);

@@ -20,7 +20,7 @@ describe('sign up', () => {
     expect(res.body.recoveryCodes).toHaveLength(10);
     expect(new Set(res.body.recoveryCodes).size).toBe(10);
     expect(res.body.recoveryCodes[0]).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const cookie = res.headers.get('set-cookie')!;
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hearth_session='))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);

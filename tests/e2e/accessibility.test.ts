@@ -40,7 +40,10 @@ beforeAll(async () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ handle, passphrase }),
     });
-    const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hearth_session='))!
+      .split(';')[0]!;
     return (method: string, path: string, body?: unknown) =>
       stack.app.request(`/api${path}`, {
         method,

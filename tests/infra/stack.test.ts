@@ -9,6 +9,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN_SECRET_HEADER, VIEWER_HOST_HEADER } from '../../functions/api/viewer';
 import { HearthStack } from '../../infra/stack';
 import { root } from '../../scripts/build';
 
@@ -189,6 +190,61 @@ describe('web', () => {
     // No viewer access logs: they would pair addresses with group pages and feed tokens.
     expect(dist.Properties.DistributionConfig.Logging).toBeUndefined();
     expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+  });
+
+  it('tells the API who the viewer is, with a secret from Secrets Manager that only the API can read', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [secretId] = Object.keys(secrets);
+    expect(Object.keys(secrets)).toHaveLength(1);
+    expect(secrets[secretId!]!.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+      .DistributionConfig;
+    // The API origin sends the secret, as a dynamic reference CloudFormation resolves at deploy.
+    const apiOrigin = dist.Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    const header = apiOrigin.OriginCustomHeaders.find(
+      (h: { HeaderName: string }) => h.HeaderName === ORIGIN_SECRET_HEADER,
+    );
+    expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(header.HeaderValue)).toContain(secretId);
+    // Both API behaviours forward CloudFront-Viewer-Address and add the viewer's host.
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const [policyId, policy] = Object.entries(policies)[0]!;
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig).toEqual({
+      HeaderBehavior: 'allViewerAndWhitelistCloudFront',
+      Headers: ['CloudFront-Viewer-Address'],
+    });
+    const functions = template.findResources('AWS::CloudFront::Function');
+    for (const b of dist.CacheBehaviors) {
+      expect(b.OriginRequestPolicyId).toEqual({ Ref: policyId });
+      expect(b.FunctionAssociations).toHaveLength(1);
+    }
+    // The viewer-request function, run as CloudFront would: the host copied, a forged secret dropped.
+    const [fnId] = Object.entries(functions).find(([, f]) =>
+      f.Properties.FunctionCode.includes(VIEWER_HOST_HEADER),
+    )!;
+    expect(dist.CacheBehaviors[0].FunctionAssociations[0].FunctionARN).toEqual({
+      'Fn::GetAtt': [fnId, 'FunctionARN'],
+    });
+    const run = new Function(`${functions[fnId!]!.Properties.FunctionCode}; return handler;`)();
+    const out = run({
+      request: {
+        headers: { host: { value: 'hearth.example' }, [ORIGIN_SECRET_HEADER]: { value: 'forged' } },
+      },
+    });
+    expect(out.headers[VIEWER_HOST_HEADER]).toEqual({ value: 'hearth.example' });
+    expect(out.headers[ORIGIN_SECRET_HEADER]).toBeUndefined();
+    // The API function, and it alone, knows where the secret is and may read it.
+    const fns = template.findResources('AWS::Lambda::Function');
+    const withSecret = Object.values(fns).filter(
+      (f) => f.Properties.Environment?.Variables?.ORIGIN_SECRET_ARN,
+    );
+    expect(withSecret).toHaveLength(1);
+    expect(withSecret[0]!.Properties.Description).toBe('Hearth HTTP API (Hono)');
+    expect(withSecret[0]!.Properties.Environment.Variables.ORIGIN_SECRET_ARN).toEqual({ Ref: secretId });
+    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(readers).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@
 export function httpEvent(
   method: string,
   path: string,
-  opts: { body?: unknown; cookie?: string; sourceIp?: string } = {},
+  opts: { body?: unknown; cookie?: string; sourceIp?: string; headers?: Record<string, string> } = {},
 ) {
   const [rawPath, rawQueryString = ''] = path.split('?') as [string, string?];
   return {
@@ -15,6 +15,7 @@ export function httpEvent(
       host: 'hearth.example',
       'x-forwarded-proto': 'https',
       ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
     },
     requestContext: {
       accountId: '123456789012',

@@ -10,15 +10,15 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { forbidden } from '../../core/errors';
-import type { AppEnv } from '../context';
+import type { AppConfig, AppEnv } from '../context';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const FOREIGN_REQUEST =
   'This request came from another website, so Hearth did not act on it. Open Hearth itself and try again.';
 
-export function sameOriginOnly(publicUrl?: string): MiddlewareHandler<AppEnv> {
-  const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
+export function sameOriginOnly(config: AppConfig): MiddlewareHandler<AppEnv> {
+  const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined;
   return async (c, next) => {
     if (!SAFE.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
@@ -27,7 +27,8 @@ export function sameOriginOnly(publicUrl?: string): MiddlewareHandler<AppEnv> {
         // 'none' is a person's own action (a bookmark, the address bar), never another page's.
         if (site !== 'same-origin' && site !== 'none') throw forbidden(FOREIGN_REQUEST);
       } else if (origin !== undefined) {
-        if (origin !== new URL(c.req.url).origin && origin !== publicOrigin) throw forbidden(FOREIGN_REQUEST);
+        const ours = [new URL(c.req.url).origin, publicOrigin, config.viewerOrigin?.(c)];
+        if (!ours.includes(origin)) throw forbidden(FOREIGN_REQUEST);
       }
     }
     await next();
