@@ -1,13 +1,20 @@
 /**
- * Every discussion and moderation route × every relation to a group (no session, stranger,
- * pending, member, facilitator, moderator, owner), for a public and a private group: each answer
+ * Every discussion and moderation route × every relation to a group (no session, stranger, a
+ * removed facilitator, a moderator who left, pending, member, facilitator, moderator, owner), for a public and a private group: each answer
  * is what the role allows, a refusal shows nothing of the group's discussions, and a refused
  * call writes nothing (the whole table is compared before and after it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { freshDb } from '../support/db';
-import { cell, groupWithEveryone, onlineMeetup, RELATIONS, type Relation } from '../support/matrix';
+import {
+  asStranger,
+  cell,
+  groupWithEveryone,
+  onlineMeetup,
+  RELATIONS,
+  type Relation,
+} from '../support/matrix';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -24,6 +31,8 @@ type Audience = 'members' | 'moderators' | 'owners' | 'author';
 const RANK: Record<Who, number> = {
   anonymous: 0,
   stranger: 0,
+  removed: 0,
+  left: 0,
   pending: 0,
   member: 1,
   facilitator: 1,
@@ -32,7 +41,8 @@ const RANK: Record<Who, number> = {
 };
 const NEEDS: Record<Audience, number> = { members: 1, moderators: 2, owners: 3, author: 4 };
 
-function expected(who: Who, visibility: 'public' | 'private', audience: Audience): number | 'ok' {
+function expected(relation: Who, visibility: 'public' | 'private', audience: Audience): number | 'ok' {
+  const who = asStranger(relation);
   if (who === 'anonymous') return 401;
   if (who === 'stranger' && visibility === 'private') return 404; // as if it did not exist
   if (RANK[who] === 0) return 403;

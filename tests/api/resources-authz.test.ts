@@ -1,5 +1,6 @@
 /**
- * Every resource route × every relation to a group's directory (no session, stranger, pending,
+ * Every resource route × every relation to a group's directory (no session, stranger, a removed
+ * facilitator, a moderator who left, pending,
  * member, facilitator, moderator, owner, a verified professional who is a member, a platform
  * admin who is not), for a public and a private group; and the global directory's routes for a
  * member, a professional and an admin. Each answer is what the relation allows, and a refused
@@ -20,6 +21,8 @@ afterAll(() => stop());
 const WHO = [
   'anonymous',
   'stranger',
+  'removed',
+  'left',
   'pending',
   'member',
   'facilitator',
@@ -30,7 +33,7 @@ const WHO = [
 ] as const;
 type Who = (typeof WHO)[number];
 const MEMBERS: Who[] = ['member', 'facilitator', 'moderator', 'owner', 'professional'];
-const OUTSIDE: Who[] = ['stranger', 'admin'];
+const OUTSIDE: Who[] = ['stranger', 'removed', 'left', 'admin'];
 
 const listing = {
   title: 'Matrix listing',

@@ -1,12 +1,19 @@
 /**
- * Every roster route × no session, stranger, pending, member, facilitator, moderator, owner, in a
+ * Every roster route × no session, stranger, removed, left, pending, member, facilitator, moderator, owner, in a
  * public and a private group: each answer is what the role allows, and a refused call writes
  * nothing (the table, sessions aside, is the same before and after).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { freshDb } from '../support/db';
-import { cell, groupWithEveryone, onlineMeetup, RELATIONS, type Relation } from '../support/matrix';
+import {
+  asStranger,
+  cell,
+  groupWithEveryone,
+  onlineMeetup,
+  RELATIONS,
+  type Relation,
+} from '../support/matrix';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -27,7 +34,8 @@ const ALLOWED: Record<Audience, Who[]> = {
   anyone: ['stranger', 'pending', 'member', 'facilitator', 'moderator', 'owner'],
 };
 
-function expected(who: Who, visibility: 'public' | 'private', audience: Audience): 'ok' | number {
+function expected(relation: Who, visibility: 'public' | 'private', audience: Audience): 'ok' | number {
+  const who = asStranger(relation);
   if (who === 'anonymous') return 401;
   if (ALLOWED[audience].includes(who)) return 'ok';
   if (audience === 'holder')

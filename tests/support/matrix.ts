@@ -11,6 +11,8 @@ import { groupInput, testApp } from './api';
 export const RELATIONS = [
   'anonymous',
   'stranger',
+  'removed',
+  'left',
   'pending',
   'member',
   'facilitator',
@@ -18,6 +20,12 @@ export const RELATIONS = [
   'owner',
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
+/**
+ * A facilitator the owners removed and a moderator who left: once out, they are strangers to the
+ * group (its staff list, duty hints and prefetches must not remember them).
+ */
+export const asStranger = <W extends string>(who: W): W | 'stranger' =>
+  who === 'removed' || who === 'left' ? 'stranger' : who;
 
 /** Everything in the table but sessions (a request may refresh its own session's idle clock). */
 export async function snapshot(db: Db): Promise<string[]> {
@@ -76,17 +84,29 @@ export async function groupWithEveryone(
     if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active', role });
     return p;
   };
+  const removed = async () => {
+    const p = await join('facilitator');
+    await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'removed' });
+    return p;
+  };
+  const left = async () => {
+    const p = await join('moderator');
+    await p.del(`/api/groups/${groupId}/members/me`);
+    return p;
+  };
   const everyone = async (known: Partial<Record<Relation, ReturnType<typeof t.person>>> = {}) =>
     ({
       anonymous: t.person(),
       stranger: await t.signedUp(),
+      removed: await removed(),
+      left: await left(),
       pending: await join(),
       member: await join('member'),
       facilitator: known.facilitator ?? (await join('facilitator')),
       moderator: await join('moderator'),
       owner,
     }) satisfies Record<Relation, ReturnType<typeof t.person>>;
-  return { t, owner, groupId, join, everyone };
+  return { t, owner, groupId, join, everyone, removed, left };
 }
 
 /** A one-off online meetup in the group. */
