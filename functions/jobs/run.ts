@@ -1,12 +1,13 @@
 /**
  * Scheduled work: support requests nobody took escalated (every minute), the crisis lines kept
- * listed and roster gaps (every 15 minutes). Each job is a function of (db, now) that queries by
+ * listed, roster gaps, and what groups keep no longer erased (every 15 minutes). Each job is a function of (db, now) that queries by
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
  */
 import type { Db } from '../store/client';
 import { crisisLines } from './crisis-lines';
 import { escalation } from './escalation';
+import { retention } from './retention';
 import { rosterGaps } from './roster-gaps';
 
 export interface JobContext {
@@ -25,6 +26,7 @@ export const jobs: Job[] = [
   escalation,
   { ...crisisLines, everyMinutes: 15 },
   { ...rosterGaps, everyMinutes: 15 },
+  { ...retention, everyMinutes: 15 },
 ];
 
 /** The jobs due at this minute (all of them with `all`, as the local stack does at start). */

@@ -18,6 +18,10 @@ export const keys = {
   }),
 
   group: (groupId: string): Key => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' }),
+  /** On a group item that keeps discussions for a while (GSI1): the retention job's list. */
+  retainingDiscussions: (groupId: string) => ({ gsi1pk: 'RETAIN#discussions', gsi1sk: groupId }),
+  /** On a group item whose meetups' names are to be swept (GSI2), until the job has. */
+  attendanceSweep: (groupId: string) => ({ gsi2pk: 'RETAIN#sweep', gsi2sk: groupId }),
   /** A directory bucket: every public group, or the public groups with one focus. */
   directoryEntry: (groupId: string, bucket: string): Key => ({ pk: `GROUP#${groupId}`, sk: `DIR#${bucket}` }),
   directoryBucket: (bucket: string) => `DIR#${bucket}`,

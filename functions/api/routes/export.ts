@@ -80,7 +80,7 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
   );
   const feed = await feedsRepo(db).getFeed(user.userId);
   const professional = await resourcesRepo(db).getProfessional(user.userId);
-  const notes = await notificationsRepo(db).list(user.userId, { limit: 100 });
+  const notes = await notificationsRepo(db).list(user.userId, { limit: 100 }, c.var.services.now());
   return {
     exportedAt: iso(at),
     account: {

@@ -17,6 +17,7 @@ import {
   sizeBand,
 } from '../../core/groups';
 import { DEFAULT_REVIEW_MONTHS } from '../../core/resources';
+import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { Ok } from '../../core/schemas/common';
 import {
   CreatedInvite,
@@ -127,6 +128,8 @@ function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): GroupDet
     sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
     resourceReviewMonths: g.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
     supportEscalationMinutes: g.supportEscalationMinutes ?? ESCALATION.default,
+    discussionMonths: g.discussionMonths ?? null,
+    attendanceMonths: g.attendanceMonths ?? ATTENDANCE_MONTHS_DEFAULT,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     membership: membershipOf(m, now),

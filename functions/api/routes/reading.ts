@@ -127,9 +127,11 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
         sessions.map((t) => t.occurrenceId!),
         userId,
       );
-      const picked = await repo.getThreads(
-        chosen.filter((f) => f.following && active.has(f.groupId)).map((f) => f.threadId),
-      );
+      const followed = chosen.filter((f) => f.following && active.has(f.groupId)).map((f) => f.threadId);
+      const picked = await repo.getThreads(followed);
+      // A followed thread its group no longer keeps (core/retention) leaves the member's list too.
+      const gone = followed.filter((id) => !picked.has(id));
+      if (gone.length) await repo.forgetThreads(userId, gone);
       const threads = [...picked.values(), ...sessions.filter((t) => lines.get(t.occurrenceId!))].filter(
         (t) => canSeePost(t, { userId, member: active.get(t.groupId)! }),
       );

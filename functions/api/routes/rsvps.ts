@@ -178,8 +178,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const auth = requireAuth(c);
       const { notifications } = c.var.services;
       const [page, unread] = await Promise.all([
-        notifications.list(auth.userId, query),
-        notifications.unreadCount(auth.userId),
+        notifications.list(auth.userId, query, c.var.services.now()),
+        notifications.unreadCount(auth.userId, c.var.services.now()),
       ]);
       return c.json({
         items: page.items.map((n) => ({
@@ -211,7 +211,9 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const auth = requireAuth(c);
-      return c.json({ marked: await c.var.services.notifications.markAllRead(auth.userId) });
+      return c.json({
+        marked: await c.var.services.notifications.markAllRead(auth.userId, c.var.services.now()),
+      });
     },
   );
 

@@ -8,6 +8,7 @@ import {
   ROLES,
   TONES,
 } from '../groups';
+import { RETENTION_MONTHS } from '../retention';
 import { ESCALATION } from '../support';
 import { Cursor, Id, keysOf, line, PageLimit, text } from './common';
 
@@ -35,6 +36,15 @@ export const Alias = z
     ),
   );
 
+/** Months something is kept, as owners choose them. */
+const keptMonths = z
+  .number()
+  .check(
+    z.int('Use whole months'),
+    z.minimum(RETENTION_MONTHS.min, `At least ${RETENTION_MONTHS.min} month`),
+    z.maximum(RETENTION_MONTHS.max, `At most ${RETENTION_MONTHS.max} months (2 years)`),
+  );
+
 const groupFields = {
   name: line(3, 80),
   description: text(2000, 1),
@@ -55,6 +65,10 @@ const groupFields = {
   sessionThreadsGoingOnly: z.optional(z.boolean()),
   /** Months a verified listing of the group's directory holds before it needs review again. */
   resourceReviewMonths: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(24))),
+  /** Months a thread is kept after its last post; null: kept until removed. */
+  discussionMonths: z.optional(z.nullable(keptMonths)),
+  /** Months past meetups keep who answered, waited, came and held a duty. */
+  attendanceMonths: z.optional(keptMonths),
   /** Minutes a support request may wait for someone to take it before moderators and owners hear. */
   supportEscalationMinutes: z.optional(
     z
@@ -127,6 +141,8 @@ export const GroupDetail = z.extend(GroupSummary, {
   sessionThreadsGoingOnly: z.boolean(),
   resourceReviewMonths: z.number(),
   supportEscalationMinutes: z.number(),
+  discussionMonths: z.nullable(z.number()),
+  attendanceMonths: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's own membership, or null. */

@@ -10,10 +10,12 @@
  * is idempotent (see each method).
  * @module
  */
+
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import { searchText } from '../../core/groups';
 import type { Meets } from '../../core/meetups';
+import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -36,6 +38,15 @@ export interface GroupRecord {
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
   resourceReviewMonths?: number;
+  /** Months a thread is kept after its last post (absent or null: until removed). */
+  discussionMonths?: number | null;
+  /** Months past meetups keep their names (absent: the default). */
+  attendanceMonths?: number;
+  /**
+   * When the owners shortened how long meetups' names are kept: the job sweeps the group's past
+   * meetups once (see jobs/retention), then clears it.
+   */
+  attendanceSweep?: boolean;
   /** Minutes a support request may wait for someone to take it (absent: the default). */
   supportEscalationMinutes?: number;
   memberCount: number;
@@ -114,7 +125,7 @@ const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
 
 /** A group as stored, read back (its owners a Set). */
 export function fromItem(item: Record<string, unknown>): GroupRecord {
-  const { pk: _pk, sk: _sk, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _gp, gsi1sk: _gs, ...rest } = item;
   return { ...(rest as unknown as GroupRecord), owners: new Set((item.owners as Set<string>) ?? []) };
 }
 
@@ -184,10 +195,17 @@ export function groupsRepo(db: Db) {
     /** Owner membership first (invisible without the group), then the group, then its listing. */
     async createGroup(g: GroupRecord, owner: MemberRecord): Promise<void> {
       await this.putMember(owner);
+      const { discussionMonths, ...rest } = g;
       await doc.send(
         new PutCommand({
           TableName: table,
-          Item: { ...keys.group(g.groupId), ...g },
+          Item: {
+            ...keys.group(g.groupId),
+            ...rest,
+            ...(typeof discussionMonths === 'number'
+              ? { discussionMonths, ...keys.retainingDiscussions(g.groupId) }
+              : {}),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -283,18 +301,34 @@ export function groupsRepo(db: Db) {
       const names: Record<string, string> = { '#version': 'version' };
       const values: Record<string, unknown> = { ':v': before.version, ':next': before.version + 1 };
       const sets = ['#version = :next'];
-      for (const [field, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
+      const removes: string[] = [];
+      const set = (field: string, value: unknown) => {
         names[`#${field}`] = field;
         values[`:${field}`] = value;
         sets.push(`#${field} = :${field}`);
+      };
+      for (const [field, value] of Object.entries(changes)) if (value !== undefined) set(field, value);
+      // Groups that keep discussions for a while are listed for the retention job; forever: not.
+      if (changes.discussionMonths === null) {
+        sets.splice(sets.indexOf('#discussionMonths = :discussionMonths'), 1);
+        delete values[':discussionMonths'];
+        removes.push('#discussionMonths', '#gp1', '#gs1');
+        Object.assign(names, { '#gp1': GSI1.partition, '#gs1': GSI1.sort });
+      } else if (typeof changes.discussionMonths === 'number') {
+        for (const [k, v] of Object.entries(keys.retainingDiscussions(before.groupId))) set(k, v);
+      }
+      // Meetups' names kept for less time than before: the job sweeps the group's past once.
+      const attendance = changes.attendanceMonths;
+      if (attendance !== undefined && attendance < (before.attendanceMonths ?? ATTENDANCE_MONTHS_DEFAULT)) {
+        set('attendanceSweep', true);
+        for (const [k, v] of Object.entries(keys.attendanceSweep(before.groupId))) set(k, v);
       }
       try {
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(before.groupId),
-            UpdateExpression: `SET ${sets.join(', ')}`,
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
             ConditionExpression: '#version = :v',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,

@@ -1,6 +1,8 @@
 /**
- * In-app notifications, one item each under the member's partition, newest first; they expire
- * after 90 days.
+ * In-app notifications, one item each under the member's partition, newest first. They last 28
+ * days: a notice may name a thread, and no group keeps a thread less than a month after its last
+ * post (core/retention), so no notice outlives what it names. Reads skip expired ones by key
+ * (DynamoDB deletes them late, dynalite never).
  * @module
  */
 import { createHash } from 'node:crypto';
@@ -29,21 +31,22 @@ export interface NotificationRecord {
   read: boolean;
 }
 
-const KEEP_DAYS = 90;
+export const KEEP_DAYS = 28;
+/** The key range of a member's notifications still alive at `now`. */
+const alive = (now: number) => ({
+  ':from': `${keys.notificationPrefix}${new Date(now - KEEP_DAYS * 86_400_000).toISOString()}`,
+  ':to': `${keys.notificationPrefix}\uffff`,
+});
 
 export function notificationsRepo(db: Db) {
   const { doc, table } = db;
   /** A member's unread notifications among their newest 100 (older ones are neither counted nor marked). */
-  const newestUnread = (userId: string) => ({
+  const newestUnread = (userId: string, now: number) => ({
     TableName: table,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     FilterExpression: '#read = :false',
     ExpressionAttributeNames: { '#read': 'read' },
-    ExpressionAttributeValues: {
-      ':pk': `USER#${userId}`,
-      ':prefix': keys.notificationPrefix,
-      ':false': false,
-    },
+    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ...alive(now), ':false': false },
     ScanIndexForward: false,
     Limit: 100,
   });
@@ -97,13 +100,13 @@ export function notificationsRepo(db: Db) {
       return items.map(({ pk, sk }) => ({ pk, sk }));
     },
 
-    async list(userId: string, opts: { limit: number; cursor?: string }) {
+    async list(userId: string, opts: { limit: number; cursor?: string }, now: number) {
       const pk = `USER#${userId}`;
       const page = await queryPage(
         db,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.notificationPrefix },
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': pk, ...alive(now) },
           ScanIndexForward: false,
         },
         {
@@ -117,8 +120,8 @@ export function notificationsRepo(db: Db) {
     },
 
     /** Unread among the newest 100 (older ones are not counted). */
-    async unreadCount(userId: string): Promise<number> {
-      const out = await doc.send(new QueryCommand({ ...newestUnread(userId), Select: 'COUNT' }));
+    async unreadCount(userId: string, now: number): Promise<number> {
+      const out = await doc.send(new QueryCommand({ ...newestUnread(userId, now), Select: 'COUNT' }));
       return out.Count ?? 0;
     },
 
@@ -129,9 +132,9 @@ export function notificationsRepo(db: Db) {
     },
 
     /** Marks every unread notification among the newest 100 read; returns how many. */
-    async markAllRead(userId: string): Promise<number> {
+    async markAllRead(userId: string, now: number): Promise<number> {
       const out = await doc.send(
-        new QueryCommand({ ...newestUnread(userId), ProjectionExpression: 'pk, sk' }),
+        new QueryCommand({ ...newestUnread(userId, now), ProjectionExpression: 'pk, sk' }),
       );
       const unread = (out.Items ?? []) as { pk: string; sk: string }[];
       for (let i = 0; i < unread.length; i += 25) await Promise.all(unread.slice(i, i + 25).map(markKeyRead));

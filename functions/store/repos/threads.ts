@@ -10,7 +10,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { RegionCode } from '../../core/crisis-lines';
 import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
-import { getMany, keyOf } from '../batch';
+import { deleteMany, getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
@@ -480,6 +480,14 @@ export function threadsRepo(db: Db) {
         }),
       );
       return (out.Items ?? []) as FollowRecord[];
+    },
+
+    /** Forgets a member's follow and reading place in threads that are gone. */
+    async forgetThreads(userId: string, threadIds: string[]): Promise<void> {
+      await deleteMany(
+        db,
+        threadIds.flatMap((t) => [keys.follow(userId, t), keys.readState(userId, t)]),
+      );
     },
 
     /** A member's reading preferences, as far as they chose them. */
