@@ -87,6 +87,40 @@ describe('the foundation, end to end in Chromium', () => {
     expect(member.problems).toEqual([]);
   });
 
+  it('lets owners choose how long discussions and meetup records are kept, and says so on the group page', async () => {
+    const { page, problems } = await openPage(360);
+    await signUp(page, 'e2e-keeper', 'ferns unfurling after rain');
+    await page.goto(`${stack.url}/groups/new`);
+    await page.getByLabel('Name').fill('Short Memory Circle');
+    await page.getByLabel('What the group is about').fill('Peer support that keeps little for long.');
+    await page.getByLabel('Anxiety').check();
+    await page.getByLabel('Time zone').fill('Europe/London');
+    // The defaults: discussions kept until removed, meetup names erased after 12 months.
+    expect(await page.getByLabel('Erase discussions').inputValue()).toBe('');
+    expect(await page.getByLabel('Erase attendance records').inputValue()).toBe('12');
+    await page.getByLabel('Erase discussions').selectOption({ label: 'After 6 months' });
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { name: 'Short Memory Circle' }).waitFor();
+    await page.getByText('Erased 6 months after a thread’s last post (pinned threads stay).').waitFor();
+    await page.getByText(/erased 12 months after each meetup; the numbers stay\./).waitFor();
+    const groupUrl = page.url();
+
+    // Shortening warns what happens next, then shows on the page.
+    await page.goto(`${groupUrl}/edit`);
+    const records = page.getByLabel('Erase attendance records');
+    await records.selectOption('3');
+    await page.getByText('Names older than this are erased within a quarter of an hour of saving.').waitFor();
+    await page.getByLabel('Erase discussions').selectOption('');
+    expect(await page.getByText(/Threads quiet for longer/).count()).toBe(0);
+    await page
+      .getByRole('group', { name: 'What the group keeps, and for how long' })
+      .screenshot({ path: '.test-results/group-retention-360.png' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Kept until their authors or moderators remove them.').waitFor();
+    await page.getByText(/erased 3 months after each meetup/).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('brings an invited newcomer into a private group: the link, sign-up, and back to join', async () => {
     const owner = await openPage();
     await signUp(owner.page, 'e2e-host', 'a harbour wall at dawn');

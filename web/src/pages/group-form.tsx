@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
 import { me, navigate } from '../state';
+
 import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
 type Form = {
@@ -19,8 +21,18 @@ type Form = {
   sessionThreadsGoingOnly: boolean;
   resourceReviewMonths: string;
   supportEscalationMinutes: string;
+  /** '' for forever. */
+  discussionMonths: string;
+  attendanceMonths: string;
   alias: string;
 };
+
+/** The choices offered (the API takes any whole number of months from 1 to 24). */
+const MONTHS = [1, 2, 3, 6, 9, 12, 18, 24];
+const monthsLabel = (n: number) => (n === 1 ? '1 month' : `${n} months`);
+/** The offered choices, and the group's own when it is not among them. */
+const monthChoices = (current: string) =>
+  [...new Set([...MONTHS, ...(current ? [Number(current)] : [])])].sort((a, b) => a - b);
 
 const DEFAULT_GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
 What is said in the group stays in the group.
@@ -42,6 +54,8 @@ const blank = (): Form => ({
   sessionThreadsGoingOnly: false,
   resourceReviewMonths: '6',
   supportEscalationMinutes: '30',
+  discussionMonths: '',
+  attendanceMonths: String(ATTENDANCE_MONTHS_DEFAULT),
   alias: '',
 });
 
@@ -49,10 +63,11 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
   const editing = !!groupId;
   const h = usePage(editing ? 'Edit group' : 'Start a group');
   const [form, setForm] = useState<Form | null>(editing ? null : blank());
+  const [saved, setSaved] = useState<Form | null>(null);
   useEffect(() => {
     if (groupId) {
-      void get<GroupDetail>(`/groups/${groupId}`).then((g) =>
-        setForm({
+      void get<GroupDetail>(`/groups/${groupId}`).then((g) => {
+        const loaded = {
           name: g.name,
           description: g.description,
           focus: g.focus,
@@ -66,17 +81,30 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           sessionThreadsGoingOnly: g.sessionThreadsGoingOnly,
           resourceReviewMonths: String(g.resourceReviewMonths),
           supportEscalationMinutes: String(g.supportEscalationMinutes),
+          discussionMonths: g.discussionMonths === null ? '' : String(g.discussionMonths),
+          attendanceMonths: String(g.attendanceMonths),
           alias: '',
-        }),
-      );
+        };
+        setForm(loaded);
+        setSaved(loaded);
+      });
     }
   }, [groupId]);
   const { busy, error, submit } = useSubmit(async () => {
-    const { alias, resourceReviewMonths, supportEscalationMinutes, ...rest } = form!;
+    const {
+      alias,
+      resourceReviewMonths,
+      supportEscalationMinutes,
+      discussionMonths,
+      attendanceMonths,
+      ...rest
+    } = form!;
     const fields = {
       ...rest,
       resourceReviewMonths: Number(resourceReviewMonths) || 0,
       supportEscalationMinutes: Number(supportEscalationMinutes) || 0,
+      discussionMonths: discussionMonths === '' ? null : Number(discussionMonths),
+      attendanceMonths: Number(attendanceMonths),
     };
     const g = editing
       ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
@@ -236,6 +264,63 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             />
           )}
         </Field>
+        <fieldset>
+          <legend>What the group keeps, and for how long</legend>
+          <p class="hint">
+            Newcomers see this on the group’s page. Past it, Hearth erases what is kept for good.
+          </p>
+          <Field
+            label="Erase discussions"
+            name="discussionMonths"
+            hint="Counted from a thread’s last post. Pinned threads stay."
+            error={error}
+          >
+            {(a) => (
+              <select
+                {...a}
+                value={form.discussionMonths}
+                onChange={(e) => set('discussionMonths', e.currentTarget.value)}
+              >
+                <option value="">Never (kept until removed)</option>
+                {monthChoices(form.discussionMonths).map((n) => (
+                  <option key={n} value={String(n)}>
+                    After {monthsLabel(n)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {saved && shorter(saved.discussionMonths, form.discussionMonths) && (
+            <p class="notice caution">
+              Threads quiet for longer than this are erased within a quarter of an hour of saving.
+            </p>
+          )}
+          <Field
+            label="Erase attendance records"
+            name="attendanceMonths"
+            hint="Who answered, waited, came or held a duty at a meetup, counted from that meetup. The numbers stay."
+            error={error}
+          >
+            {(a) => (
+              <select
+                {...a}
+                value={form.attendanceMonths}
+                onChange={(e) => set('attendanceMonths', e.currentTarget.value)}
+              >
+                {monthChoices(form.attendanceMonths).map((n) => (
+                  <option key={n} value={String(n)}>
+                    After {monthsLabel(n)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {saved && shorter(saved.attendanceMonths, form.attendanceMonths) && (
+            <p class="notice caution">
+              Names older than this are erased within a quarter of an hour of saving.
+            </p>
+          )}
+        </fieldset>
         <Field
           label="Time zone"
           name="timezone"
@@ -281,4 +366,10 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
       </form>
     </>
   );
+}
+
+/** Whether a new choice keeps things for less time than the saved one ('' is forever). */
+function shorter(before: string, after: string): boolean {
+  if (after === '') return false;
+  return before === '' || Number(after) < Number(before);
 }

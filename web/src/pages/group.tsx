@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { INVITE_HEADER } from '../../../functions/core/groups';
+import { attendanceKeptText, discussionsKeptText } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
@@ -82,6 +83,14 @@ export function GroupPage({ groupId }: { groupId: string }) {
             <strong>{MODERATION_NAMES[group.moderationPolicy]}</strong>
           </dt>
           <dd>{MODERATION_POLICIES[group.moderationPolicy]}</dd>
+          <dt>
+            <strong>Discussions</strong>
+          </dt>
+          <dd>{discussionsKeptText(group.discussionMonths)}.</dd>
+          <dt>
+            <strong>Meetup records</strong>
+          </dt>
+          <dd>{attendanceKeptText(group.attendanceMonths)}.</dd>
         </dl>
       </section>
       {(group.visibility === 'public' || active) && (
