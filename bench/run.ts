@@ -5,7 +5,8 @@
  *     against dynalite, beside a bare dynalite GetItem.
  *  3. `npm start` on existing data to a first 200.
  *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts), discussions (threads.ts), rosters
- *     (roster.ts), the resource directory (resources.ts) and the safety loop (safety.ts), in process.
+ *     (roster.ts), the resource directory (resources.ts), the safety loop (safety.ts) and erasing
+ *     old discussions (retention.ts), in process.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
 import { benchMeetups } from './meetups';
 import { benchResources } from './resources';
+import { benchRetention } from './retention';
 import { benchRoster } from './roster';
 import { benchSafety } from './safety';
 import { benchThreads } from './threads';
@@ -283,6 +285,7 @@ const threads = await benchThreads(say, quick);
 const roster = await benchRoster(say, quick);
 const resources = await benchResources(say, quick);
 const safety = await benchSafety(say, quick);
+const erasing = await benchRetention(say, quick);
 
 say('## Targets');
 say('');
@@ -345,6 +348,10 @@ check(
 check(
   `… and the facilitator on duty reads the notice on their very next request (${safety.readable ? 'yes' : 'no'})`,
   safety.readable,
+);
+check(
+  `erasing ${erasing.posts.toLocaleString('en')} old posts by the retention job takes ≤ 3× the time of bare deletes of as many items (${erasing.timeRatio.toFixed(2)}×, ${erasing.callRatio.toFixed(2)}× the calls), in steps of at most 1,000 items`,
+  erasing.timeRatio <= 3,
 );
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);

@@ -98,6 +98,7 @@ export function retentionRepo(db: Db) {
         ]);
         await deleteMany(db, gone);
         erased += gone.length;
+        if (!out.LastEvaluatedKey) break; // that was the last of them
         if (erased >= budget) return { erased, done: false };
       }
       // Reports of its posts (a post id begins with its thread's), then the thread itself.
