@@ -164,7 +164,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         locked: false,
         ...(waits ? { pending: true } : {}),
       };
-      await repo.putThread(thread);
+      // The opening post first, then the thread that lists it: a crash between leaves a post
+      // nothing points to, never a listed thread without its post.
       const [signpost] = await Promise.all([
         signpostFor(c, userId, matched, group.groupId, true),
         storePost(c, { group, member, post, duty }),
@@ -172,6 +173,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
         !member.hasPosted && c.var.services.groups.markPosted(group.groupId, userId),
       ]);
+      await repo.putThread(thread);
       const who = new Map([[userId, member.displayName]]);
       return c.json(
         { thread: threadView(thread, who), post: postView(post, who, { userId, member }), signpost },
@@ -263,12 +265,15 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
           .filter((m) => m.groupId === thread.groupId)
           .map((m) => m.userId),
       );
-      // Reading to the end of a thread marks it read (a write only when there is something new).
+      // Reading to the end of a thread checks its count against its posts (repairing what a crash
+      // between the two writes of a post left apart) and marks it read, when there is something new.
+      const newest = page.nextCursor ? undefined : page.items.at(-1);
       const [who] = await Promise.all([
         names(c, thread.groupId, namedIn(page.items, userId)),
-        !page.nextCursor &&
-          seen < thread.postCount &&
-          repo.markSeen(userId, thread.threadId, thread.postCount),
+        newest &&
+          repo.checkCount(thread, newest, c.var.services.now()).then(async (count) => {
+            if (seen < count) await repo.markSeen(userId, thread.threadId, count);
+          }),
       ]);
       const viewer = { userId, member };
       return c.json({

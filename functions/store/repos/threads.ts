@@ -34,7 +34,12 @@ export interface ThreadRecord {
   pending?: boolean;
   /** A session's thread: its id is the occurrence's. */
   occurrenceId?: string;
+  /** The posts counted from the items themselves, up to and including `through` (a post's key). */
+  checked?: { count: number; through: string };
 }
+
+/** A thread quiet this long has no post in flight: its count can be checked against its posts. */
+export const COUNT_SETTLES_MS = 60_000;
 
 export interface PostRecord {
   postId: string;
@@ -101,8 +106,10 @@ export const auditItem = (a: AuditRecord, id = randomBytes(6).toString('base64ur
  * it) and, for a post waiting for a moderator, its place in the group's queue.
  */
 export const postItems = (p: PostRecord): Record<string, unknown>[] => [
-  { ...keys.post(p.postId), ...p, [GSI2.partition]: keys.postsBy(p.authorId), [GSI2.sort]: p.postId },
+  // The queue's entry before the post (dynalite writes a batch in order; the queue skips an entry
+  // whose post is missing), so a waiting post is never out of the moderators' sight.
   ...(p.pending ? [{ ...keys.waiting(p.groupId, p.createdAt, p.postId), postId: p.postId }] : []),
+  { ...keys.post(p.postId), ...p, [GSI2.partition]: keys.postsBy(p.authorId), [GSI2.sort]: p.postId },
 ];
 
 /** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
@@ -112,6 +119,16 @@ const activity = (at: number, threadId: string, pinned = false) =>
 export function threadsRepo(db: Db) {
   const { doc, table } = db;
   const putPost = async (p: PostRecord) => {
+    // A waiting post joins its group's queue first (the queue skips an entry whose post is
+    // missing; a post that waits out of the queue's sight could wait for ever).
+    if (p.pending) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.waiting(p.groupId, p.createdAt, p.postId), postId: p.postId },
+        }),
+      );
+    }
     await doc.send(
       new PutCommand({
         TableName: table,
@@ -124,20 +141,11 @@ export function threadsRepo(db: Db) {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    // A waiting post joins its group's queue (the queue points at it; the post says if it waits).
-    if (p.pending) {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...keys.waiting(p.groupId, p.createdAt, p.postId), postId: p.postId },
-        }),
-      );
-    }
   };
   const leaveQueue = (p: PostRecord) =>
     doc.send(new DeleteCommand({ TableName: table, Key: keys.waiting(p.groupId, p.createdAt, p.postId) }));
   return {
-    /** Writes a new thread; its first post follows (`putPost`), so a crash between shows no stray post. */
+    /** Writes a new thread, after its first post (a crash between leaves no listed thread without it). */
     async putThread(t: ThreadRecord): Promise<void> {
       await doc.send(
         new PutCommand({
@@ -253,6 +261,63 @@ export function threadsRepo(db: Db) {
         },
       );
       return { items: page.items as unknown as PostRecord[], nextCursor: page.nextCursor };
+    },
+
+    /**
+     * A thread's count, checked against its posts once they have settled (a crash between a
+     * post's count and the post itself leaves them apart: this is where that is repaired). Counts
+     * only the posts since the last check, writes only when the count was wrong or the check has
+     * come far, and returns the thread's true count. `newest`: its newest post, as just read.
+     */
+    async checkCount(thread: ThreadRecord, newest: PostRecord, now: number): Promise<number> {
+      const settled =
+        now - thread.lastPostAt >= COUNT_SETTLES_MS && now - newest.createdAt >= COUNT_SETTLES_MS;
+      const through = keys.post(newest.postId).sk;
+      const { checked } = thread;
+      if (!settled || (checked?.through === through && checked.count === thread.postCount))
+        return thread.postCount;
+      let counted = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':p': keys.postsOf(thread.threadId),
+              ':from': checked ? `${checked.through}\u0000` : 'POST#',
+              ':to': through,
+            },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        counted += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      const count = (checked?.count ?? 0) + counted;
+      if (count !== thread.postCount || counted > 50) {
+        await doc
+          .send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.thread(thread.threadId),
+              UpdateExpression: 'SET postCount = :count, checked = :checked',
+              // Nothing posted since it was read: a post in flight would be counted twice.
+              ConditionExpression: 'lastPostAt = :last AND postCount = :was',
+              ExpressionAttributeValues: {
+                ':count': count,
+                ':checked': { count, through },
+                ':last': thread.lastPostAt,
+                ':was': thread.postCount,
+              },
+            }),
+          )
+          .catch((e) => {
+            if (!isConditionFailure(e)) throw e;
+          });
+      }
+      return count;
     },
 
     /** Posts by id, in the order asked (those that exist). */
@@ -584,7 +649,7 @@ export function threadsRepo(db: Db) {
 
     /** A moderator lets a waiting post (and the thread it started) be seen. */
     async approvePost(post: PostRecord): Promise<void> {
-      await leaveQueue(post);
+      // Shown first, then out of the queue: a crash between leaves an entry the queue skips.
       await doc.send(
         new UpdateCommand({
           TableName: table,
@@ -593,6 +658,7 @@ export function threadsRepo(db: Db) {
           ConditionExpression: 'attribute_exists(pk)',
         }),
       );
+      await leaveQueue(post);
       await doc
         .send(
           new UpdateCommand({

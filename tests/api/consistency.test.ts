@@ -1,0 +1,65 @@
+/**
+ * What a crash between two writes of one change would leave, and how it is repaired: each case
+ * writes the first half of a change by the repositories, as a process killed between the two
+ * writes leaves it, then shows what people see. (The kill test does the same with a real kill.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../functions/store/client';
+import { groupInput, testApp } from '../support/api';
+import { freshDb } from '../support/db';
+
+let db: Db;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, stop } = await freshDb());
+});
+afterAll(() => stop());
+
+describe('a crash between a post and its count', () => {
+  it('is repaired when someone reads to the end of the thread, once no post is in flight', async () => {
+    const { threadsRepo, COUNT_SETTLES_MS } = await import('../../functions/store/repos/threads');
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const threadId = (await owner.post(`/api/groups/${g}/threads`, { title: 'Counted', body: 'One' })).body
+      .thread.threadId as string;
+    await owner.post(`/api/threads/${threadId}/posts`, { body: 'Two' });
+    const repo = threadsRepo(db);
+    const thread = (await repo.getThread(threadId))!;
+    // Counted, then the process died before the post was written: the count is one high.
+    const ghost = {
+      ...(await repo.listPosts(threadId, { limit: 1 })).items[0]!,
+      postId: `${threadId}zzzzzzzzzAAAAAA`,
+    };
+    expect(await repo.countPost({ ...ghost, createdAt: t.now() }, !!thread.pinned)).toBe(true);
+    const count = async () => (await owner.get(`/api/threads/${threadId}`)).body.postCount;
+    expect(await count()).toBe(3);
+    // While a post could still be in flight, reading leaves the count alone…
+    await owner.get(`/api/threads/${threadId}/posts`);
+    expect(await count()).toBe(3);
+    // …and once settled, reading to the end sets it from the posts.
+    t.advance(COUNT_SETTLES_MS);
+    const page = await owner.get(`/api/threads/${threadId}/posts`);
+    expect(page.body.items).toHaveLength(2);
+    expect(await count()).toBe(2);
+    expect((await owner.get(`/api/groups/${g}/threads`)).body.items[0]).toMatchObject({
+      postCount: 2,
+      unread: 0,
+    });
+
+    // A post written without its count (the other order) is counted in the same way.
+    const posted = (await owner.post(`/api/threads/${threadId}/posts`, { body: 'Three' })).body.post;
+    await repo.putPost({
+      ...posted,
+      postId: `${threadId}zzzzzzzzzBBBBBB`,
+      body: 'Uncounted',
+      createdAt: t.now(),
+    });
+    t.advance(COUNT_SETTLES_MS);
+    expect((await owner.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(4);
+    expect(await count()).toBe(4);
+    // Consistent now: reading again writes nothing and reads no more than before.
+    expect((await owner.get(`/api/threads/${threadId}/posts`)).body.items).toHaveLength(4);
+    expect(await count()).toBe(4);
+  });
+});
