@@ -63,3 +63,47 @@ describe('a crash between a post and its count', () => {
     expect(await count()).toBe(4);
   });
 });
+
+describe('a crash between a membership and the member count', () => {
+  it('is repaired when a moderator lists the members, once no change is in flight', async () => {
+    const { groupsRepo, MEMBERS_SETTLE_MS } = await import('../../functions/store/repos/groups');
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const repo = groupsRepo(db);
+    const count = async () => (await repo.getGroup(g))!.memberCount;
+    // A join written, the process killed before its count: one too few.
+    const joiner = await t.signedUp();
+    await repo.membersChanging(g, t.now());
+    await repo.putMember({
+      groupId: g,
+      userId: joiner.userId,
+      role: 'member',
+      status: 'active',
+      alias: null,
+      displayName: joiner.handle,
+      joinedAt: new Date(t.now()).toISOString(),
+    });
+    expect(await count()).toBe(1);
+    // While the change may be in flight, listing leaves the count alone…
+    expect((await owner.get(`/api/groups/${g}/members`)).body.items).toHaveLength(2);
+    expect(await count()).toBe(1);
+    // …a minute later, the full list sets it.
+    t.advance(MEMBERS_SETTLE_MS);
+    await owner.get(`/api/groups/${g}/members`);
+    expect(await count()).toBe(2);
+    // A leave whose count was lost the other way: one too many, repaired the same way.
+    await repo.membersChanging(g, t.now());
+    await repo.addToMemberCount(g, 1);
+    expect(await count()).toBe(3);
+    t.advance(MEMBERS_SETTLE_MS);
+    await owner.get(`/api/groups/${g}/members`);
+    expect(await count()).toBe(2);
+    // A page of the list, or the pending alone, is not the whole: nothing is changed from it.
+    await repo.addToMemberCount(g, 5);
+    t.advance(MEMBERS_SETTLE_MS);
+    await owner.get(`/api/groups/${g}/members?limit=1`);
+    await owner.get(`/api/groups/${g}/members?status=pending`);
+    expect(await count()).toBe(7);
+  });
+});

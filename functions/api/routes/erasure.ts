@@ -31,7 +31,7 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     if (!group) continue;
     if (m.role === 'owner') await groups.stepDownOwner(group.groupId, user.userId);
     if (m.status === 'active') await leaveSchedule(c, group, user.userId, { places: true });
-    await groups.deleteMember(m);
+    await groups.deleteMember(m, c.var.services.now());
     await roster.deleteFacilitator(group.groupId, user.userId);
   }
   const threads = threadsRepo(config.db);

@@ -390,6 +390,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         displayName: body.alias ?? user.handle,
         joinedAt: new Date(now()).toISOString(),
       };
+      if (record.status === 'active') await groups.membersChanging(group.groupId, now());
       if (!(await groups.putMember(record))) {
         // A concurrent join by the same person won: answer with what is stored.
         if (body.alias) await groups.releaseAlias(group.groupId, body.alias, auth.userId);
@@ -416,8 +417,12 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       requireAuth(c);
-      await loadGroup(c, params.groupId, 'review-members');
-      const page = await c.var.services.groups.listMembers(params.groupId, query);
+      const { group } = await loadGroup(c, params.groupId, 'review-members');
+      const { groups, now } = c.var.services;
+      const page = await groups.listMembers(params.groupId, query);
+      // The whole list in one page: its active members are what the count counts.
+      if (!query.cursor && !page.nextCursor && query.status !== 'pending')
+        await groups.checkMemberCount(group, page.members.filter((m) => m.status === 'active').length, now());
       return c.json({
         items: page.members.map((m) => memberView(m, c.var.services.now())),
         nextCursor: page.nextCursor,
@@ -456,11 +461,12 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           throw forbidden('Only owners remove moderators');
         // Their places and duties first: if this stops half-way, a retry finds them still a member.
         await leavingSchedule(c, group, userId, { places: true });
-        await groups.deleteMember(target);
+        await groups.deleteMember(target, c.var.services.now());
         await feedsChanged(c, [userId]);
         return c.json({ ...memberView(target, c.var.services.now()), status: target.status });
       }
       if (body.status === 'active' && target.status === 'pending') {
+        await groups.membersChanging(group.groupId, c.var.services.now());
         if (await groups.approveMember(group.groupId, userId)) {
           await groups.addToMemberCount(group.groupId, 1);
           await feedsChanged(c, [userId]);
@@ -509,7 +515,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw conflict('You are the only owner; make someone else owner before you leave');
       }
       await leavingSchedule(c, group, auth.userId, { places: true });
-      await groups.deleteMember(member);
+      await groups.deleteMember(member, c.var.services.now());
       await feedsChanged(c, [auth.userId]);
       return c.json({ ok: true as const });
     },

@@ -50,6 +50,8 @@ export interface GroupRecord {
   /** Minutes a support request may wait for someone to take it (absent: the default). */
   supportEscalationMinutes?: number;
   memberCount: number;
+  /** When a membership last started to change (see `checkMemberCount`). */
+  membersChangingAt?: number;
   owners: Set<string>;
   /**
    * Owners, moderators and facilitators by user id: whom a support request or a report reaches,
@@ -124,6 +126,9 @@ const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
   g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
 
 /** A group as stored, read back (its owners a Set). */
+/** A minute without a membership change starting: none is in flight, the count can be checked. */
+export const MEMBERS_SETTLE_MS = 60_000;
+
 export function fromItem(item: Record<string, unknown>): GroupRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _gp, gsi1sk: _gs, ...rest } = item;
   return { ...(rest as unknown as GroupRecord), owners: new Set((item.owners as Set<string>) ?? []) };
@@ -570,6 +575,50 @@ export function groupsRepo(db: Db) {
       );
     },
 
+    /**
+     * Marks the member count as about to change: written before a membership is added, approved or
+     * removed, so the count's check (`checkMemberCount`) leaves alone a count with a change in flight.
+     */
+    async membersChanging(groupId: string, now: number): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.group(groupId),
+          UpdateExpression: 'SET membersChangingAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+    },
+
+    /**
+     * Sets the member count from the active members just listed, all of them, when a crash
+     * between a membership and its count left them apart. Only when no change has started for a
+     * minute, and none started since the group was read: a change in flight would be counted twice.
+     */
+    async checkMemberCount(g: GroupRecord, active: number, now: number): Promise<void> {
+      if (g.memberCount === active || now - (g.membersChangingAt ?? 0) < MEMBERS_SETTLE_MS) return;
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.group(g.groupId),
+            UpdateExpression: 'SET memberCount = :n',
+            ConditionExpression: g.membersChangingAt
+              ? 'memberCount = :was AND membersChangingAt = :at'
+              : 'memberCount = :was AND attribute_not_exists(membersChangingAt)',
+            ExpressionAttributeValues: {
+              ':n': active,
+              ':was': g.memberCount,
+              ...(g.membersChangingAt ? { ':at': g.membersChangingAt } : {}),
+            },
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
+    },
+
     async addToMemberCount(groupId: string, delta: number): Promise<void> {
       await doc.send(
         new UpdateCommand({
@@ -586,8 +635,9 @@ export function groupsRepo(db: Db) {
      * Removes a membership and what hangs off it. The owner set is changed first by the caller
      * (stepDownOwner), so an owner can never be removed while they are the last one.
      */
-    async deleteMember(m: MemberRecord): Promise<boolean> {
+    async deleteMember(m: MemberRecord, now: number): Promise<boolean> {
       if (isStaffRole(m.role)) await setStaff(m.groupId, m.userId, null);
+      if (m.status === 'active') await this.membersChanging(m.groupId, now);
       try {
         await doc.send(
           new DeleteCommand({
