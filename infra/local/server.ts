@@ -19,9 +19,11 @@ export function createLocalApp(opts: {
   publicUrl?: string;
   scrypt?: ScryptCost;
   admins?: string[];
+  now?: () => number;
 }) {
   const api = createApp({
     db: opts.db,
+    now: opts.now,
     publicUrl: opts.publicUrl,
     admins: opts.admins,
     scrypt: opts.scrypt,

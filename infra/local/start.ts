@@ -27,6 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const table = 'hearth';
+// HEARTH_CLOCK_OFFSET_MS runs the clock ahead (tests that restart the stack move time this way).
+const clockOffset = Number(process.env.HEARTH_CLOCK_OFFSET_MS ?? 0);
+if (!Number.isSafeInteger(clockOffset)) {
+  console.error(
+    `HEARTH_CLOCK_OFFSET_MS must be whole milliseconds, not "${process.env.HEARTH_CLOCK_OFFSET_MS}"`,
+  );
+  process.exit(1);
+}
+const now = () => Date.now() + clockOffset;
 const SEED_MARKER = { pk: 'META', sk: 'SEED' };
 
 mkdirSync(dataDir, { recursive: true });
@@ -59,7 +68,7 @@ const admins = (process.env.HEARTH_ADMINS ?? 'demo-admin')
   .split(',')
   .map((h) => h.trim())
   .filter(Boolean);
-const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl, admins });
+const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl, admins, now });
 await webBuilt;
 
 const seeded = await db.doc.send(new GetCommand({ TableName: table, Key: SEED_MARKER }));
@@ -88,8 +97,8 @@ for (const a of DEMO_ACCOUNTS)
 console.log('Press Ctrl-C to stop.');
 
 // Scheduled work runs once now (the crisis lines are listed from the first start) and then every minute.
-void runJobs({ db, now: Date.now() }, true);
-const jobsTimer = setInterval(() => void runJobs({ db, now: Date.now() }), 60_000);
+void runJobs({ db, now: now() }, true);
+const jobsTimer = setInterval(() => void runJobs({ db, now: now() }), 60_000);
 
 let stopping = false;
 function stop() {
