@@ -53,4 +53,4 @@ export const discussionsKeptText = (discussionMonths: number | null) =>
 
 /** What the group page says of its meetups' records. */
 export const attendanceKeptText = (attendanceMonths: number) =>
-  `Who answered, waited, came or held a duty is erased ${months(attendanceMonths)} after each meetup; the numbers stay`;
+  `Who said they would come, who was on the waiting list, who came and who held a duty are erased ${months(attendanceMonths)} after each meetup; the numbers stay`;

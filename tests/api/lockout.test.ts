@@ -48,8 +48,12 @@ describe('a browser known to the account', () => {
     // Its address's own limit is spent by strangers on the same network, too.
     for (let i = 0; i < 30; i++) await login(t.person(ownAddress), `nobody-${i}`, 'a wrong guess here');
     await hammer(t, 'hazel-owner', ownAddress);
-    // A stranger with the right passphrase waits; the owner's browsers do not.
-    expect((await login(t.person(), 'hazel-owner', 'hazelnuts under the hedge')).status).toBe(429);
+    // A stranger with the right passphrase waits, told a recovery code works; the owner's browsers do not.
+    const held = await login(t.person(), 'hazel-owner', 'hazelnuts under the hedge');
+    expect(held.status).toBe(429);
+    expect(held.body.error.message).toMatch(
+      /^Too many attempts\. Please wait 15 minutes.*a recovery code works now\.$/,
+    );
     expect((await login(home, 'hazel-owner', 'hazelnuts under the hedge')).status).toBe(200);
     await owner.post('/api/auth/logout');
     expect((await login(owner, 'hazel-owner', 'hazelnuts under the hedge')).status).toBe(200);

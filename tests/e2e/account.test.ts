@@ -67,8 +67,9 @@ describe('a page on another port of the same host', () => {
     await page.goto(`${stack.url}/account`);
     await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
-    // Hearth's own sign-out still works.
+    // Hearth's own sign-out still works, and says so.
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByText('You are signed out.').waitFor();
     await expect.poll(() => page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
     expect(problems.filter((p) => !/403/.test(p))).toEqual([]);
   });
@@ -102,6 +103,9 @@ describe('choosing a passphrase', () => {
     await field.fill('');
     await field.pressSequentially('lanterns over the quiet harbour');
     await page.getByText('Strength: Strong.').waitFor();
+    // The refusal was of the passphrase sent: changed, the field speaks with the meter alone.
+    expect(await page.locator('.field .error').count()).toBe(0);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByLabel('I have saved my recovery codes').check();
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -116,6 +116,8 @@ describe('the foundation, end to end in Chromium', () => {
       .getByRole('group', { name: 'What the group keeps, and for how long' })
       .screenshot({ path: '.test-results/group-retention-360.png' });
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    await page.getByRole('heading', { name: 'What the group keeps' }).waitFor();
     await page.getByText('Kept until their authors or moderators remove them.').waitFor();
     await page.getByText(/erased 3 months after each meetup/).waitFor();
     expect(problems).toEqual([]);

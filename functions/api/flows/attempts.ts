@@ -32,15 +32,18 @@ export interface Attempt {
   slots: { kind: ThrottleKind; id: string; reset: boolean }[];
 }
 
-export function tooMany(wait: number): HearthError {
+export function tooMany(wait: number, also = ''): HearthError {
   const minutes = Math.ceil(wait / 60);
   return new HearthError(
     'rate_limited',
-    `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+    `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.${also}`,
     undefined,
     wait,
   );
 }
+
+/** Said to a browser held up at a handle: the owner need not wait. */
+const OR_RECOVER = ' If this is your account, a recovery code works now.';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const deviceToken = (c: Ctx): string | null => {
@@ -50,7 +53,11 @@ const deviceToken = (c: Ctx): string | null => {
 const addressOf = (c: Ctx) => c.var.services.config.clientAddress?.(c) ?? 'unknown';
 
 /** Takes every slot, or none: a refused slot gives back those already taken. */
-async function take(c: Ctx, wanted: { kind: ThrottleKind; id: string; max: number; reset: boolean }[]) {
+async function take(
+  c: Ctx,
+  wanted: { kind: ThrottleKind; id: string; max: number; reset: boolean }[],
+  also = '',
+) {
   const { accounts, now } = c.var.services;
   const at = now();
   const waits = await Promise.all(
@@ -59,7 +66,7 @@ async function take(c: Ctx, wanted: { kind: ThrottleKind; id: string; max: numbe
   const wait = waits.find((w) => w !== null);
   if (wait) {
     await Promise.all(wanted.map((w, i) => (waits[i] === null ? accounts.releaseSlot(w.kind, w.id) : null)));
-    throw tooMany(wait);
+    throw tooMany(wait, also);
   }
   return { slots: wanted.map(({ kind, id, reset }) => ({ kind, id, reset })) };
 }
@@ -75,10 +82,14 @@ export async function guardLogin(c: Ctx, handleKey: string, userId: string | nul
       ]);
     }
   }
-  return take(c, [
-    { kind: 'handle', id: handleKey, max: LOGIN_MAX_FAILURES_PER_HANDLE, reset: true },
-    { kind: 'address', id: addressOf(c), max: LOGIN_MAX_FAILURES_PER_ADDRESS, reset: false },
-  ]);
+  return take(
+    c,
+    [
+      { kind: 'handle', id: handleKey, max: LOGIN_MAX_FAILURES_PER_HANDLE, reset: true },
+      { kind: 'address', id: addressOf(c), max: LOGIN_MAX_FAILURES_PER_ADDRESS, reset: false },
+    ],
+    OR_RECOVER,
+  );
 }
 
 /** A recovery code: by address only (a code cannot be guessed), so strangers cannot block it. */

@@ -21,6 +21,12 @@ export function NewPassphraseField(props: {
   error?: ApiError | null;
 }) {
   const [strength, setStrength] = useState<StrengthResponse | null>(null);
+  // The field's error is about the passphrase that was sent: once it is changed, the meter speaks.
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => {
+    setRefused(props.error?.field(props.name) ? props.value : null);
+  }, [props.error]);
+  const error = refused !== null && refused !== props.value ? null : props.error;
   useEffect(() => {
     if (!props.value) return setStrength(null);
     let live = true;
@@ -44,7 +50,7 @@ export function NewPassphraseField(props: {
   }, [props.value, props.handle]);
   const short = codePoints(props.value) < PASSPHRASE_MIN;
   return (
-    <Field label={props.label} name={props.name} hint={PASS_HINT} error={props.error}>
+    <Field label={props.label} name={props.name} hint={PASS_HINT} error={error}>
       {(a) => (
         <>
           <input
@@ -75,7 +81,7 @@ export function NewPassphraseField(props: {
                       ? '.'
                       : ' — too easy to guess.'}
                 </span>
-                {!strength.enough && !short && !props.error?.field(props.name) && (
+                {!strength.enough && !short && !error?.field(props.name) && (
                   <span class="hint">
                     {[strength.warning, strength.suggestions[0] ?? 'Add another word or two.']
                       .filter(Boolean)

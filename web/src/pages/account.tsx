@@ -20,12 +20,14 @@ export function AccountPage() {
   const signOut = useSubmit(async () => {
     await post('/auth/logout');
     me.value = null;
+    flash.value = 'You are signed out.';
     navigate('/');
   });
   const everywhere = useSubmit(async () => {
     await post('/auth/logout-everywhere');
     me.value = null;
-    navigate('/signin');
+    flash.value = 'You are signed out on every device.';
+    navigate('/');
   });
 
   if (me.value === undefined) return <Loading />;

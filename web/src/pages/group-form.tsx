@@ -3,7 +3,7 @@ import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
-import { me, navigate } from '../state';
+import { flash, me, navigate } from '../state';
 
 import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
@@ -109,6 +109,9 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     const g = editing
       ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
       : await post<GroupDetail>('/groups', { ...fields, ...(alias.trim() ? { alias: alias.trim() } : {}) });
+    flash.value = editing
+      ? 'Changes saved.'
+      : 'Your group is ready. Invite people, or schedule its first meetup.';
     navigate(`/groups/${g.groupId}`);
   });
 
@@ -291,14 +294,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             )}
           </Field>
           {saved && shorter(saved.discussionMonths, form.discussionMonths) && (
-            <p class="notice caution">
+            <p class="notice caution" role="status">
               Threads quiet for longer than this are erased within a quarter of an hour of saving.
             </p>
           )}
           <Field
             label="Erase attendance records"
             name="attendanceMonths"
-            hint="Who answered, waited, came or held a duty at a meetup, counted from that meetup. The numbers stay."
+            hint="Who said they would come, who was on the waiting list, who came and who held a duty, counted from each meetup. The numbers stay."
             error={error}
           >
             {(a) => (
@@ -316,7 +319,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             )}
           </Field>
           {saved && shorter(saved.attendanceMonths, form.attendanceMonths) && (
-            <p class="notice caution">
+            <p class="notice caution" role="status">
               Names older than this are erased within a quarter of an hour of saving.
             </p>
           )}

@@ -13,8 +13,8 @@ import {
   TONE_NAMES,
   TONES,
 } from '../labels';
-import { location, me } from '../state';
-import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+import { flash, location, me } from '../state';
+import { ErrorSummary, Field, Loading, Notice, usePage, useSubmit } from '../ui';
 import { UpcomingMeetups } from './schedule';
 
 export function GroupPage({ groupId }: { groupId: string }) {
@@ -34,6 +34,10 @@ export function GroupPage({ groupId }: { groupId: string }) {
   }, [groupId, invite, me.value?.userId]);
 
   const h = usePage(group ? group.name : 'Group');
+  const [message] = useState(flash.value);
+  useEffect(() => {
+    flash.value = null;
+  }, []);
   if (group === undefined) return <Loading />;
   if (group === null) {
     return (
@@ -55,6 +59,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {group.name}
       </h1>
+      <Notice message={message} />
       <ul class="tags" aria-label="Focus">
         {group.focus.map((f) => (
           <li key={f}>{FOCUS_TAGS[f]}</li>
@@ -83,12 +88,17 @@ export function GroupPage({ groupId }: { groupId: string }) {
             <strong>{MODERATION_NAMES[group.moderationPolicy]}</strong>
           </dt>
           <dd>{MODERATION_POLICIES[group.moderationPolicy]}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="kept">
+        <h2 id="kept">What the group keeps</h2>
+        <dl>
           <dt>
-            <strong>Discussions</strong>
+            <strong>Threads and posts</strong>
           </dt>
           <dd>{discussionsKeptText(group.discussionMonths)}.</dd>
           <dt>
-            <strong>Meetup records</strong>
+            <strong>Who came to meetups</strong>
           </dt>
           <dd>{attendanceKeptText(group.attendanceMonths)}.</dd>
         </dl>
