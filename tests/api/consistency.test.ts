@@ -107,3 +107,48 @@ describe('a crash between a membership and the member count', () => {
     expect(await count()).toBe(7);
   });
 });
+
+describe('a crash while someone takes a duty others were asked to cover', () => {
+  it('is finished by accepting again, or undone by asking again', async () => {
+    const { groupWithEveryone, onlineMeetup } = await import('../support/matrix');
+    const { rosterRepo } = await import('../../functions/store/repos/roster');
+    const { owner, groupId, join } = await groupWithEveryone(db, 'public');
+    const [asker, taker, other] = [
+      await join('facilitator'),
+      await join('facilitator'),
+      await join('facilitator'),
+    ];
+    for (const f of [asker, taker, other])
+      await owner.call('PUT', `/api/groups/${groupId}/facilitators/${f.userId}`, { trainedOn: '2026-01-01' });
+    const occurrenceId = await onlineMeetup(owner, groupId);
+    await owner.call('PUT', `/api/occurrences/${occurrenceId}/roster/lead`, { userId: asker.userId });
+    const assignmentId = `${occurrenceId}.lead`;
+    const { meetupsRepo } = await import('../../functions/store/repos/meetups');
+    const holder = async () => (await meetupsRepo(db).getOccurrence(occurrenceId))?.roster?.lead?.userId;
+    const ask = async () =>
+      (await asker.post(`/api/assignments/${assignmentId}/cover-requests`)).body.coverRequestId as string;
+    const open = async () => (await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items.length;
+
+    // The request closed for the taker, then the process died before the duty moved.
+    let coverId = await ask();
+    expect(
+      await rosterRepo(db).closeCover(groupId, coverId, { status: 'taken', takenBy: taker.userId }),
+    ).toBe(true);
+    expect(await holder()).toBe(asker.userId);
+    expect((await other.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(409);
+    // The taker, trying again, takes it.
+    expect((await taker.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(200);
+    expect(await holder()).toBe(taker.userId);
+
+    // The same crash, and this time the asker asks again: the request is open to all once more.
+    await owner.call('DELETE', `/api/occurrences/${occurrenceId}/roster/lead`);
+    await owner.call('PUT', `/api/occurrences/${occurrenceId}/roster/lead`, { userId: asker.userId });
+    coverId = await ask();
+    await rosterRepo(db).closeCover(groupId, coverId, { status: 'taken', takenBy: taker.userId });
+    expect(await open()).toBe(0);
+    expect(await ask()).toBe(coverId);
+    expect(await open()).toBe(1);
+    expect((await other.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(200);
+    expect(await holder()).toBe(other.userId);
+  });
+});

@@ -740,9 +740,16 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const { group, userId, o, role, slot } = await loadAssignment(c, params.assignmentId);
-      if (slot.coverRequestId) return c.json({ coverRequestId: slot.coverRequestId, notified: 0 }, 201);
       const { groups, config, now } = c.var.services;
       const repo = rosterRepo(config.db);
+      if (slot.coverRequestId) {
+        // Taken, yet the duty is still the asker's: the acceptance stopped half-way (a crash):
+        // the request is open again for anyone to take.
+        const asked = await repo.getCover(group.groupId, slot.coverRequestId);
+        if (asked?.status === 'taken' && asked.takenBy)
+          await repo.reopenCover(group.groupId, asked.coverRequestId, asked.takenBy);
+        return c.json({ coverRequestId: slot.coverRequestId, notified: 0 }, 201);
+      }
       const coverRequestId = scopedId(group.groupId);
       await repo.putCover({
         coverRequestId,
@@ -842,13 +849,19 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const request = await repo.getCover(groupId, params.coverRequestId);
       if (!request) throw notFound('No such request');
       if (request.askerId === userId) throw conflict('You cannot cover your own duty');
-      if (request.status !== 'open') throw conflict('Someone has already taken this duty');
       const o = await c.var.services.meetups.getOccurrence(request.occurrenceId);
+      // Taken by this very person, and still the asker's: their acceptance stopped half-way (a
+      // crash after the request closed); accepting again finishes it.
+      const unfinished = request.status === 'taken' && request.takenBy === userId;
+      if (request.status !== 'open' && !unfinished) throw conflict('Someone has already taken this duty');
       if (!o || o.roster?.[request.role]?.userId !== request.askerId)
         throw conflict('This duty has changed meanwhile');
-      // First give the duty to the one accepting (checked against their duties), then close the
-      // request: only one acceptance can close it; a later one gives the duty back.
-      if (!(await repo.closeCover(groupId, request.coverRequestId, { status: 'taken', takenBy: userId })))
+      // The request closes first (only one acceptance can close it), then the duty is given
+      // (checked against the taker's duties); if it cannot be, the request opens again.
+      if (
+        !unfinished &&
+        !(await repo.closeCover(groupId, request.coverRequestId, { status: 'taken', takenBy: userId }))
+      )
         throw conflict('Someone has already taken this duty');
       try {
         await giveDuty(

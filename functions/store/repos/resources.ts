@@ -223,9 +223,10 @@ export function resourcesRepo(db: Db) {
       return true;
     },
 
+    /** Out of the directory first, then gone: a crash between leaves a listing no search finds, still removable. */
     async remove(r: ResourceRecord): Promise<void> {
-      await doc.send(new DeleteCommand({ TableName: table, Key: resourceKey(r.resourceId) }));
       await syncEntries({ ...r, status: 'suggested', version: r.version + 1 }, r);
+      await doc.send(new DeleteCommand({ TableName: table, Key: resourceKey(r.resourceId) }));
     },
 
     /**
