@@ -152,3 +152,44 @@ describe('a crash while someone takes a duty others were asked to cover', () => 
     expect(await holder()).toBe(other.userId);
   });
 });
+
+describe('a crash between a support request and its notices', () => {
+  it('is told by the member’s next crisis post, under the opening’s own keys, once', async () => {
+    const { supportRepo } = await import('../../functions/store/repos/support');
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const member = await t.signedUp();
+    await member.post(`/api/groups/${g}/members`, { acceptGuidelines: true });
+    const threadId = (await member.post(`/api/groups/${g}/threads`, { title: 'Tonight', body: 'Hard day.' }))
+      .body.thread.threadId as string;
+    // The request was written; the process died before its notices and log entry.
+    const { request } = await supportRepo(db).match({
+      groupId: g,
+      memberId: member.userId,
+      postId: `${threadId}000000000AAAAAA`,
+      now: t.now(),
+      escalateAt: t.now() + 30 * 60_000,
+      live: null,
+    });
+    const supportNotices = async () =>
+      (await owner.get('/api/me/notifications')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'support',
+      );
+    expect(await supportNotices()).toEqual([]);
+    t.advance(2 * 60_000);
+    await member.post(`/api/threads/${threadId}/posts`, { body: 'i want to end it all' });
+    const told = await supportNotices();
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toMatch(/Support request/);
+    const log = (await owner.get(`/api/groups/${g}/audit`)).body.items;
+    expect(log.filter((e: { action: string }) => e.action === 'support_opened')).toHaveLength(1);
+    // Told now: the next crisis post tells nobody twice.
+    t.advance(2 * 60_000);
+    await member.post(`/api/threads/${threadId}/posts`, { body: 'i want to end it all, still' });
+    expect(await supportNotices()).toHaveLength(1);
+    expect(
+      (await owner.get(`/api/groups/${g}/support`)).body.items.map((r: { requestId: string }) => r.requestId),
+    ).toEqual([request.requestId]);
+  });
+});

@@ -19,7 +19,13 @@ import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { rosterRepo } from '../../store/repos/roster';
-import { openingGen, requestIdOf, type SupportRecord, supportRepo } from '../../store/repos/support';
+import {
+  openingGen,
+  openingLogId,
+  requestIdOf,
+  type SupportRecord,
+  supportRepo,
+} from '../../store/repos/support';
 import { auditItem } from '../../store/repos/threads';
 import type { Ctx } from '../context';
 
@@ -92,6 +98,9 @@ export function dutyFor(c: Ctx, group: GroupRecord, matched: boolean): Promise<s
 /** The group's staff (read with the group; rebuilt from its members for groups stored before). */
 export const staffOf = (c: Ctx, group: GroupRecord): Promise<Staff> => c.var.services.groups.staffOf(group);
 
+/** An open request this old whose opening left no log entry was never told (a crash): tell it. */
+export const UNTOLD_AFTER_MS = 60_000;
+
 /**
  * A post matched a crisis phrase: opens its author's support request in the group, or adds the
  * post to the one open, and tells at once those on duty (else every facilitator, moderator and
@@ -120,7 +129,11 @@ export async function crisisPosted(
   const at = now();
   const name = member.displayName;
   /** Tells of a request opening; the keys of the notices and log entry it wrote. */
-  const announce = async (gen: number, alsoWrite: Record<string, unknown>[] = []): Promise<Key[]> => {
+  const announce = async (
+    gen: number,
+    alsoWrite: Record<string, unknown>[] = [],
+    when = at,
+  ): Promise<Key[]> => {
     const requestId = requestIdOf(group.groupId, member.userId, gen);
     const [staff, duty] = await Promise.all([staffOf(c, group), input.duty]);
     const told = supportRecipients(staff, duty, member.userId);
@@ -132,9 +145,9 @@ export async function crisisPosted(
         action: 'support_opened',
         target: name,
         reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
-        at,
+        at: when,
       },
-      `open-${requestId.slice(22)}`,
+      openingLogId(requestId),
     );
     const notices = await notificationsRepo(config.db).notify(
       told.map((userId) => ({
@@ -145,14 +158,24 @@ export async function crisisPosted(
         page: 'support' as const,
         ref: requestId,
       })),
-      at,
+      when,
       `support:${requestId}`,
       [log, ...alsoWrite],
     );
     return [...notices, { pk: log.pk, sk: log.sk }];
   };
   const planned = input.live === undefined ? null : openingGen(input.live);
-  const [{ request, opened }, told] = await Promise.all([
+  // An open request a while old: was its opening told? (A crash between the request's write and
+  // its notices leaves it untold; this post tells it, under the opening's own keys.) Asked beside
+  // the write, so it costs no round trip.
+  const live = input.live;
+  const untold =
+    live && live.status === 'open' && at - live.openedAt >= UNTOLD_AFTER_MS
+      ? supportRepo(config.db)
+          .announced(group.groupId, live.requestId, live.openedAt)
+          .then((told) => !told)
+      : Promise.resolve(false);
+  const [{ request, opened }, told, notTold] = await Promise.all([
     supportRepo(config.db).match({
       groupId: group.groupId,
       memberId: member.userId,
@@ -164,7 +187,10 @@ export async function crisisPosted(
     planned !== null
       ? announce(planned, input.postItems)
       : input.postItems && putMany(config.db, input.postItems).then(() => null),
+    untold,
   ]);
+  if (notTold && !opened && request.requestId === live!.requestId && request.status === 'open')
+    await announce(request.gen, [], request.openedAt);
   // Another post opened it first, a moment apart: its notices are the ones that stand (the same
   // event, stamped at its own time); take back what this one sent.
   if (told && ((!opened && request.openedAt !== at) || (opened && request.gen !== planned)))

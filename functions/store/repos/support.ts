@@ -102,6 +102,9 @@ const parked = (r: { groupId: string; requestId: string }) => ({
 const PARK = '#gp = :parked, #gs = :parkedAt';
 const INDEX_NAMES = { '#gp': GSI1.partition, '#gs': GSI1.sort };
 
+/** The id of the log entry that tells of a request opening (deterministic, so it can be looked up). */
+export const openingLogId = (requestId: string) => `open-${requestId.slice(22)}`;
+
 export function supportRepo(db: Db) {
   const { doc, table } = db;
   const ignoreLost = (e: unknown) => {
@@ -159,6 +162,21 @@ export function supportRepo(db: Db) {
      * A post by a member matched a crisis phrase: adds it to their open request in the group, or
      * opens the next one. `live` is their live item as the caller read it (undefined: not read).
      */
+    /**
+     * Whether a request's opening was told (its log entry, written last in the opening's batch,
+     * is there): a crash between the request and its notices leaves it untold.
+     */
+    async announced(groupId: string, requestId: string, openedAt: number): Promise<boolean> {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: keys.audit(groupId, openedAt, openingLogId(requestId)),
+          ProjectionExpression: 'pk',
+        }),
+      );
+      return !!out.Item;
+    },
+
     async match(input: {
       groupId: string;
       memberId: string;
