@@ -7,7 +7,13 @@
  *   roster, and each person's calendar-feed record of their answer.
  * @module
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { deleteMany } from '../batch';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
@@ -20,28 +26,24 @@ const CURSOR: Key = { pk: 'JOB#retention', sk: 'ATTENDANCE' };
 export function retentionRepo(db: Db) {
   const { doc, table } = db;
 
-  async function indexed(
-    index: typeof GSI1 | typeof GSI2,
-    partition: string,
-  ): Promise<Record<string, unknown>[]> {
+  /** Every item a query finds, page after page. */
+  async function all(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: index.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': index.partition },
-          ExpressionAttributeValues: { ':p': partition },
-          ExclusiveStartKey: start,
-        }),
-      );
+      const out = await doc.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey: start }));
       items.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
     return items;
   }
+  const indexed = (index: typeof GSI1 | typeof GSI2, partition: string) =>
+    all({
+      IndexName: index.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': index.partition },
+      ExpressionAttributeValues: { ':p': partition },
+    });
 
   return {
     /** Groups that keep their discussions for a while, with how long. */
@@ -118,21 +120,11 @@ export function retentionRepo(db: Db) {
 
     /** Occurrences that started on a UTC day (`yyyy-mm-dd`), in every group. */
     async occurrencesOn(day: string): Promise<string[]> {
-      const ids: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :p',
-            ExpressionAttributeValues: { ':p': `DAY#${day}` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        ids.push(...(out.Items ?? []).map((i) => (i.sk as string).slice((i.sk as string).indexOf('#') + 1)));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return ids;
+      const items = await all({
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `DAY#${day}` },
+      });
+      return items.map((i) => (i.sk as string).slice((i.sk as string).indexOf('#') + 1));
     },
 
     /** Groups whose owners shortened how long meetups keep names, since the last sweep. */
@@ -142,27 +134,17 @@ export function retentionRepo(db: Db) {
 
     /** The group's past occurrences that started before `before`, oldest first. */
     async pastOccurrences(groupId: string, before: number): Promise<string[]> {
-      const ids: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: GSI2.name,
-            KeyConditionExpression: '#p = :p AND #s < :before',
-            ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
-            ExpressionAttributeValues: {
-              ':p': keys.scheduleOf(groupId),
-              ':before': new Date(before).toISOString(),
-            },
-            ProjectionExpression: 'sk',
-            ExclusiveStartKey: start,
-          }),
-        );
-        ids.push(...(out.Items ?? []).map((i) => (i.sk as string).slice('OCC#'.length)));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return ids;
+      const items = await all({
+        IndexName: GSI2.name,
+        KeyConditionExpression: '#p = :p AND #s < :before',
+        ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
+        ExpressionAttributeValues: {
+          ':p': keys.scheduleOf(groupId),
+          ':before': new Date(before).toISOString(),
+        },
+        ProjectionExpression: 'sk',
+      });
+      return items.map((i) => (i.sk as string).slice('OCC#'.length));
     },
 
     async sweepDone(groupId: string): Promise<void> {
