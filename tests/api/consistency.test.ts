@@ -193,3 +193,22 @@ describe('a crash between a support request and its notices', () => {
     ).toEqual([request.requestId]);
   });
 });
+
+describe('a crash between an alias and the membership that uses it', () => {
+  it('frees the alias a minute on, and never one a member uses or a join in flight holds', async () => {
+    const { groupsRepo } = await import('../../functions/store/repos/groups');
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const [ghost, late, robin] = [await t.signedUp(), await t.signedUp(), await t.signedUp()];
+    // Claimed, then the process died before the membership was written.
+    expect(await groupsRepo(db).claimAlias(g, 'Wren', ghost.userId, t.now())).toBe(true);
+    const join = (p: typeof late, alias: string) =>
+      p.post(`/api/groups/${g}/members`, { acceptGuidelines: true, alias });
+    expect((await join(late, 'Wren')).status).toBe(409); // a join may still be in flight
+    t.advance(2 * 60_000);
+    expect((await join(late, 'wren')).status).toBe(201);
+    // An alias a member uses stays theirs, however long ago it was claimed.
+    expect((await join(robin, 'Wren')).status).toBe(409);
+  });
+});

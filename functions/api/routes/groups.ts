@@ -211,7 +211,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const at = new Date(now()).toISOString();
       const { alias, ...fields } = body;
       const groupId = newId();
-      if (alias) await groups.claimAlias(groupId, alias, auth.userId);
+      if (alias) await groups.claimAlias(groupId, alias, auth.userId, now());
       const group: GroupRecord = {
         ...fields,
         groupId,
@@ -376,7 +376,7 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       const user = await accounts.getUser(auth.userId);
       if (!user) throw notFound();
-      if (body.alias && !(await groups.claimAlias(group.groupId, body.alias, auth.userId))) {
+      if (body.alias && !(await groups.claimAlias(group.groupId, body.alias, auth.userId, now()))) {
         throw conflict('Someone in this group already uses that alias', [
           { path: 'body.alias', message: 'Taken' },
         ]);

@@ -479,21 +479,36 @@ export function groupsRepo(db: Db) {
     },
 
     /** Claims an alias in a group for a person; idempotent for the same person. */
-    async claimAlias(groupId: string, alias: string, userId: string): Promise<boolean> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...keys.alias(groupId, aliasKey(alias)), userId },
-            ConditionExpression: 'attribute_not_exists(pk) OR userId = :u',
-            ExpressionAttributeValues: { ':u': userId },
-          }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+    /**
+     * Claims an alias in a group for a member about to join under it. An alias held for a minute
+     * by someone who is not a member under it (a join or a leave that a crash stopped half-way)
+     * is free again.
+     */
+    async claimAlias(groupId: string, alias: string, userId: string, now: number): Promise<boolean> {
+      const key = keys.alias(groupId, aliasKey(alias));
+      const claim = async (condition: string, values: Record<string, unknown>) => {
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: table,
+              Item: { ...key, userId, claimedAt: now },
+              ConditionExpression: condition,
+              ExpressionAttributeValues: values,
+            }),
+          );
+          return true;
+        } catch (e) {
+          if (isConditionFailure(e)) return false;
+          throw e;
+        }
+      };
+      if (await claim('attribute_not_exists(pk) OR userId = :u', { ':u': userId })) return true;
+      const held = (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true })))
+        .Item;
+      if (!held || now - ((held.claimedAt as number | undefined) ?? 0) < MEMBERS_SETTLE_MS) return false;
+      const holder = await this.getMember(groupId, held.userId as string);
+      if (holder?.alias && aliasKey(holder.alias) === aliasKey(alias)) return false;
+      return claim('userId = :them', { ':them': held.userId });
     },
 
     async releaseAlias(groupId: string, alias: string, userId: string): Promise<void> {
