@@ -212,3 +212,33 @@ describe('a crash between an alias and the membership that uses it', () => {
     expect((await join(robin, 'Wren')).status).toBe(409);
   });
 });
+
+describe('a crash between a message and its count', () => {
+  it('is repaired when the conversation is read to its end: who wrote last is who did', async () => {
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { keys } = await import('../../functions/store/keys');
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const member = await t.signedUp();
+    await member.post(`/api/groups/${g}/members`, { acceptGuidelines: true });
+    const id = (await member.post(`/api/groups/${g}/conversations`, { message: 'Can we talk?' })).body
+      .conversationId as string;
+    await owner.post(`/api/conversations/${id}/messages`, { body: 'Of course. How are you today?' });
+    // The member's next message, a little later, was counted; the process died before it was written.
+    t.advance(5_000);
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.conversation(id),
+        UpdateExpression: 'SET lastMessageAt = :at, lastFrom = :m ADD messageCount :one',
+        ExpressionAttributeValues: { ':at': t.now(), ':m': 'member', ':one': 1 },
+      }),
+    );
+    const lastFrom = async () => (await owner.get(`/api/conversations/${id}`)).body.lastFrom;
+    expect(await lastFrom()).toBe('member');
+    t.advance(2 * 60_000);
+    expect((await owner.get(`/api/conversations/${id}/messages`)).body.items).toHaveLength(2);
+    expect(await lastFrom()).toBe('group');
+  });
+});

@@ -271,12 +271,12 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     },
     async (c, { params, query }) => {
       const { group, userId, conversation } = await loadConversation(c, params.conversationId);
-      const page = await conversationsRepo(c.var.services.config.db).listMessages(
-        conversation.conversationId,
-        query,
-      );
-      const names = await c.var.services.groups.getDisplayNames(group.groupId, [
-        ...new Set(page.items.map((m) => m.authorId)),
+      const repo = conversationsRepo(c.var.services.config.db);
+      const page = await repo.listMessages(conversation.conversationId, query);
+      const newest = page.nextCursor ? undefined : page.items.at(-1);
+      const [names] = await Promise.all([
+        c.var.services.groups.getDisplayNames(group.groupId, [...new Set(page.items.map((m) => m.authorId))]),
+        newest && repo.checkLastFrom(conversation, newest, c.var.services.now()),
       ]);
       return c.json({
         items: page.items.map((m) => messageView(m, conversation, names, userId)),

@@ -16,6 +16,9 @@ import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
 
+/** A minute after the last write, no message is in flight (see `checkLastFrom`). */
+export const WRITES_SETTLE_MS = 60_000;
+
 export interface ConversationRecord {
   conversationId: string;
   groupId: string;
@@ -201,6 +204,33 @@ export function conversationsRepo(db: Db) {
         }),
       );
       return record;
+    },
+
+    /**
+     * Who wrote last, checked against the newest message once writes have settled: a message is
+     * counted (and its side noted) before it is written, so a crash between leaves the count one
+     * high and the side of a message that is not there. Sets the side of the newest message that
+     * is, unless someone wrote since the conversation was read.
+     */
+    async checkLastFrom(conv: ConversationRecord, newest: MessageRecord, now: number): Promise<void> {
+      const side = newest.authorId === conv.memberId ? 'member' : 'group';
+      if (
+        conv.lastFrom === side ||
+        now - conv.lastMessageAt < WRITES_SETTLE_MS ||
+        newest.at >= conv.lastMessageAt
+      )
+        return;
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.conversation(conv.conversationId),
+            UpdateExpression: 'SET lastFrom = :side',
+            ConditionExpression: 'lastMessageAt = :seen',
+            ExpressionAttributeValues: { ':side': side, ':seen': conv.lastMessageAt },
+          }),
+        )
+        .catch(ignoreLost);
     },
 
     /** A conversation's messages, oldest first. */
