@@ -382,34 +382,45 @@ export function threadsRepo(db: Db) {
         UpdateExpression: hidden ? 'SET #hidden = :h' : 'REMOVE #hidden',
         ExpressionAttributeNames: { '#hidden': 'hidden' },
       };
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.post(post.postId),
-          ...change,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: hidden ? { ':h': hidden } : undefined,
-        }),
-      );
-      // The post that opened a thread takes its thread with it: others see neither, as for a
-      // thread whose first post waits (the thread's start and author say which post opened it).
-      await doc
-        .send(
+      const onPost = () =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
-            Key: keys.thread(post.threadId),
+            Key: keys.post(post.postId),
             ...change,
-            ConditionExpression: 'createdAt = :c AND authorId = :a',
-            ExpressionAttributeValues: {
-              ':c': post.createdAt,
-              ':a': post.authorId,
-              ...(hidden ? { ':h': hidden } : {}),
-            },
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: hidden ? { ':h': hidden } : undefined,
           }),
-        )
-        .catch((e) => {
-          if (!isConditionFailure(e)) throw e;
-        });
+        );
+      // The post that opened a thread takes its thread with it: others see neither, as for a
+      // thread whose first post waits (the thread's start and author say which post opened it).
+      // Hiding starts with the thread and restoring ends with it, so a crash between the two
+      // writes errs on the hidden side.
+      const onThread = () =>
+        doc
+          .send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.thread(post.threadId),
+              ...change,
+              ConditionExpression: 'createdAt = :c AND authorId = :a',
+              ExpressionAttributeValues: {
+                ':c': post.createdAt,
+                ':a': post.authorId,
+                ...(hidden ? { ':h': hidden } : {}),
+              },
+            }),
+          )
+          .catch((e) => {
+            if (!isConditionFailure(e)) throw e;
+          });
+      if (hidden) {
+        await onThread();
+        await onPost();
+      } else {
+        await onPost();
+        await onThread();
+      }
     },
 
     /** The author's edit; null when the post is gone or not theirs (nothing written). */
