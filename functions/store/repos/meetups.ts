@@ -320,17 +320,25 @@ export function meetupsRepo(db: Db) {
       await repo.addOccurrences(occurrences);
     },
 
-    /** New occurrences, under indices the series item has already handed out. */
+    /**
+     * New occurrences, under indices the series item has already handed out. Their day-index
+     * entries go first (its readers skip an entry whose occurrence is missing), so no occurrence
+     * is ever out of the jobs' sight: roster gaps and erasing names on time both read that index.
+     */
     async addOccurrences(occurrences: OccurrenceItem[]): Promise<void> {
-      await putMany(db, [
-        ...occurrences.map((o) => ({
+      await putMany(
+        db,
+        occurrences.map((o) => ({ ...keys.day(o.startAt, o.occurrenceId), occurrenceId: o.occurrenceId })),
+      );
+      await putMany(
+        db,
+        occurrences.map((o) => ({
           ...keys.occurrence(o.occurrenceId),
           [GSI2.partition]: keys.scheduleOf(o.groupId),
           [GSI2.sort]: keys.scheduleAt(o.startAt, o.occurrenceId),
           ...o,
         })),
-        ...occurrences.map((o) => ({ ...keys.day(o.startAt, o.occurrenceId), occurrenceId: o.occurrenceId })),
-      ]);
+      );
     },
 
     /** Occurrences of every group starting on the UTC days from `from` to `to` (ids). */
