@@ -17,7 +17,8 @@ afterAll(() => stop());
 
 describe('a crash between a post and its count', () => {
   it('is repaired when someone reads to the end of the thread, once no post is in flight', async () => {
-    const { threadsRepo, COUNT_SETTLES_MS } = await import('../../functions/store/repos/threads');
+    const { threadsRepo } = await import('../../functions/store/repos/threads');
+    const { SETTLE_MS: COUNT_SETTLES_MS } = await import('../../functions/store/settle');
     const t = testApp(db);
     const owner = await t.signedUp();
     const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;
@@ -66,7 +67,8 @@ describe('a crash between a post and its count', () => {
 
 describe('a crash between a membership and the member count', () => {
   it('is repaired when a moderator lists the members, once no change is in flight', async () => {
-    const { groupsRepo, MEMBERS_SETTLE_MS } = await import('../../functions/store/repos/groups');
+    const { groupsRepo } = await import('../../functions/store/repos/groups');
+    const { SETTLE_MS: MEMBERS_SETTLE_MS } = await import('../../functions/store/settle');
     const t = testApp(db);
     const owner = await t.signedUp();
     const g = (await owner.post('/api/groups', groupInput())).body.groupId as string;

@@ -4,6 +4,7 @@
  * a member asks the facilitators to reach out. Rules in core/support; storage in the repos.
  * @module
  */
+
 import { HEARTH_ACTOR } from '../../core/moderation-log';
 import {
   conversationRecipients,
@@ -27,6 +28,7 @@ import {
   supportRepo,
 } from '../../store/repos/support';
 import { auditItem } from '../../store/repos/threads';
+import { SETTLE_MS } from '../../store/settle';
 import type { Ctx } from '../context';
 
 const HOUR = 3_600_000;
@@ -98,9 +100,6 @@ export function dutyFor(c: Ctx, group: GroupRecord, matched: boolean): Promise<s
 /** The group's staff (read with the group; rebuilt from its members for groups stored before). */
 export const staffOf = (c: Ctx, group: GroupRecord): Promise<Staff> => c.var.services.groups.staffOf(group);
 
-/** An open request this old whose opening left no log entry was never told (a crash): tell it. */
-export const UNTOLD_AFTER_MS = 60_000;
-
 /**
  * A post matched a crisis phrase: opens its author's support request in the group, or adds the
  * post to the one open, and tells at once those on duty (else every facilitator, moderator and
@@ -170,7 +169,7 @@ export async function crisisPosted(
   // the write, so it costs no round trip.
   const live = input.live;
   const untold =
-    live && live.status === 'open' && at - live.openedAt >= UNTOLD_AFTER_MS
+    live && live.status === 'open' && at - live.openedAt >= SETTLE_MS
       ? supportRepo(config.db)
           .announced(group.groupId, live.requestId, live.openedAt)
           .then((told) => !told)

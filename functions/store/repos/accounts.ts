@@ -47,6 +47,55 @@ export const isConditionFailure = (e: unknown) =>
 
 const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
 
+/**
+ * Takes one slot of a fixed window kept in one item (its `count` attribute and `windowStart`):
+ * a conditional write before the action it counts, so N takers at once against a limit L get at
+ * most L slots. False when the window is full (nothing counted). The window restarts once it has
+ * passed; the item expires with it.
+ */
+export async function takeWindowSlot(
+  db: Db,
+  key: Key,
+  count: string,
+  now: number,
+  limit: { max: number; windowMs: number },
+): Promise<boolean> {
+  const since = now - limit.windowMs;
+  const add = async () => {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: key,
+          UpdateExpression: 'ADD #n :one',
+          ConditionExpression: 'windowStart > :since AND #n < :max',
+          ExpressionAttributeNames: { '#n': count },
+          ExpressionAttributeValues: { ':one': 1, ':since': since, ':max': limit.max },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      return false;
+    }
+  };
+  if (await add()) return true;
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...key, [count]: 1, windowStart: now, ttl: ttlSeconds(now + limit.windowMs) },
+        ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
+        ExpressionAttributeValues: { ':since': since },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+  return add(); // another taker started the window meanwhile: count in it, if it has room
+}
+
 export function accountsRepo(db: Db) {
   const { doc, table } = db;
 
@@ -269,41 +318,7 @@ export function accountsRepo(db: Db) {
       now: number,
       limit: { max: number; windowMs: number },
     ): Promise<number | null> {
-      const key = keys.throttle(kind, id);
-      const since = now - limit.windowMs;
-      const add = async () => {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: key,
-              UpdateExpression: 'ADD failures :one',
-              ConditionExpression: 'windowStart > :since AND failures < :max',
-              ExpressionAttributeValues: { ':one': 1, ':since': since, ':max': limit.max },
-            }),
-          );
-          return true;
-        } catch (e) {
-          if (!isConditionFailure(e)) throw e;
-          return false;
-        }
-      };
-      if (await add()) return null;
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...key, failures: 1, windowStart: now, ttl: ttlSeconds(now + limit.windowMs) },
-            ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
-            ExpressionAttributeValues: { ':since': since },
-          }),
-        );
-        return null;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
-      // Another attempt started the window meanwhile: count in it, if it has room.
-      if (await add()) return null;
+      if (await takeWindowSlot(db, keys.throttle(kind, id), 'failures', now, limit)) return null;
       const t = await repo.getThrottle(kind, id);
       return Math.max(1, Math.ceil(((t?.windowStart ?? now) + limit.windowMs - now) / 1000));
     },

@@ -8,16 +8,15 @@
  * posts are: a crash between leaves a count one high, never a message in a closed conversation.
  * @module
  */
+
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { gsi1Page, prefixPage } from '../paging';
+import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
-
-/** A minute after the last write, no message is in flight (see `checkLastFrom`). */
-export const WRITES_SETTLE_MS = 60_000;
 
 export interface ConversationRecord {
   conversationId: string;
@@ -214,11 +213,7 @@ export function conversationsRepo(db: Db) {
      */
     async checkLastFrom(conv: ConversationRecord, newest: MessageRecord, now: number): Promise<void> {
       const side = newest.authorId === conv.memberId ? 'member' : 'group';
-      if (
-        conv.lastFrom === side ||
-        now - conv.lastMessageAt < WRITES_SETTLE_MS ||
-        newest.at >= conv.lastMessageAt
-      )
+      if (conv.lastFrom === side || now - conv.lastMessageAt < SETTLE_MS || newest.at >= conv.lastMessageAt)
         return;
       await doc
         .send(

@@ -21,6 +21,7 @@ import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
+import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
 
@@ -126,8 +127,6 @@ const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
   g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
 
 /** A group as stored, read back (its owners a Set). */
-/** A minute without a membership change starting: none is in flight, the count can be checked. */
-export const MEMBERS_SETTLE_MS = 60_000;
 
 export function fromItem(item: Record<string, unknown>): GroupRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _gp, gsi1sk: _gs, ...rest } = item;
@@ -312,14 +311,18 @@ export function groupsRepo(db: Db) {
         values[`:${field}`] = value;
         sets.push(`#${field} = :${field}`);
       };
-      for (const [field, value] of Object.entries(changes)) if (value !== undefined) set(field, value);
+      const { discussionMonths, ...rest } = changes;
+      for (const [field, value] of Object.entries(rest)) if (value !== undefined) set(field, value);
       // Groups that keep discussions for a while are listed for the retention job; forever: not.
-      if (changes.discussionMonths === null) {
-        sets.splice(sets.indexOf('#discussionMonths = :discussionMonths'), 1);
-        delete values[':discussionMonths'];
+      if (discussionMonths === null) {
         removes.push('#discussionMonths', '#gp1', '#gs1');
-        Object.assign(names, { '#gp1': GSI1.partition, '#gs1': GSI1.sort });
-      } else if (typeof changes.discussionMonths === 'number') {
+        Object.assign(names, {
+          '#discussionMonths': 'discussionMonths',
+          '#gp1': GSI1.partition,
+          '#gs1': GSI1.sort,
+        });
+      } else if (discussionMonths !== undefined) {
+        set('discussionMonths', discussionMonths);
         for (const [k, v] of Object.entries(keys.retainingDiscussions(before.groupId))) set(k, v);
       }
       // Meetups' names kept for less time than before: the job sweeps the group's past once.
@@ -505,7 +508,7 @@ export function groupsRepo(db: Db) {
       if (await claim('attribute_not_exists(pk) OR userId = :u', { ':u': userId })) return true;
       const held = (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true })))
         .Item;
-      if (!held || now - ((held.claimedAt as number | undefined) ?? 0) < MEMBERS_SETTLE_MS) return false;
+      if (!held || now - ((held.claimedAt as number | undefined) ?? 0) < SETTLE_MS) return false;
       const holder = await this.getMember(groupId, held.userId as string);
       if (holder?.alias && aliasKey(holder.alias) === aliasKey(alias)) return false;
       return claim('userId = :them', { ':them': held.userId });
@@ -612,7 +615,7 @@ export function groupsRepo(db: Db) {
      * minute, and none started since the group was read: a change in flight would be counted twice.
      */
     async checkMemberCount(g: GroupRecord, active: number, now: number): Promise<void> {
-      if (g.memberCount === active || now - (g.membersChangingAt ?? 0) < MEMBERS_SETTLE_MS) return;
+      if (g.memberCount === active || now - (g.membersChangingAt ?? 0) < SETTLE_MS) return;
       await doc
         .send(
           new UpdateCommand({

@@ -5,6 +5,7 @@
  * neither misses nor repeats one.
  * @module
  */
+
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '../../core/crisis-lines';
@@ -14,8 +15,9 @@ import { deleteMany, getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
+import { SETTLE_MS } from '../settle';
 import { GSI1, GSI2 } from '../table';
-import { isConditionFailure } from './accounts';
+import { isConditionFailure, takeWindowSlot } from './accounts';
 
 export interface ThreadRecord {
   threadId: string;
@@ -37,9 +39,6 @@ export interface ThreadRecord {
   /** The posts counted from the items themselves, up to and including `through` (a post's key). */
   checked?: { count: number; through: string };
 }
-
-/** A thread quiet this long has no post in flight: its count can be checked against its posts. */
-export const COUNT_SETTLES_MS = 60_000;
 
 export interface PostRecord {
   postId: string;
@@ -270,8 +269,7 @@ export function threadsRepo(db: Db) {
      * come far, and returns the thread's true count. `newest`: its newest post, as just read.
      */
     async checkCount(thread: ThreadRecord, newest: PostRecord, now: number): Promise<number> {
-      const settled =
-        now - thread.lastPostAt >= COUNT_SETTLES_MS && now - newest.createdAt >= COUNT_SETTLES_MS;
+      const settled = now - thread.lastPostAt >= SETTLE_MS && now - newest.createdAt >= SETTLE_MS;
       const through = keys.post(newest.postId).sk;
       const { checked } = thread;
       if (!settled || (checked?.through === through && checked.count === thread.postCount))
@@ -758,39 +756,10 @@ export function threadsRepo(db: Db) {
       now: number,
       rate: { posts: number; windowMs: number },
     ): Promise<boolean> {
-      const key = keys.postRate(userId);
-      const add = async () => {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: key,
-              UpdateExpression: 'ADD posts :one',
-              ConditionExpression: 'windowStart > :since AND posts < :most',
-              ExpressionAttributeValues: { ':one': 1, ':since': now - rate.windowMs, ':most': rate.posts },
-            }),
-          );
-          return true;
-        } catch (e) {
-          if (!isConditionFailure(e)) throw e;
-          return false;
-        }
-      };
-      if (await add()) return true;
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...key, posts: 1, windowStart: now, ttl: Math.ceil((now + rate.windowMs) / 1000) },
-            ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
-            ExpressionAttributeValues: { ':since': now - rate.windowMs },
-          }),
-        );
-        return true;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        return add(); // another request started the window meanwhile: count in it, if it has room
-      }
+      return takeWindowSlot(db, keys.postRate(userId), 'posts', now, {
+        max: rate.posts,
+        windowMs: rate.windowMs,
+      });
     },
   };
 }
