@@ -38,6 +38,7 @@ import {
 } from '../store/repos/meetups';
 import { rosterRepo } from '../store/repos/roster';
 import { writeCalendar } from './ical';
+import { answersOf } from './unsure';
 
 /** `<userId>.<secret>.ics`: 22 and 43 characters of base64url. */
 const MEMBER_FEED = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})\.ics$/;
@@ -114,7 +115,7 @@ export function feedBuilder(deps: FeedsDeps) {
         etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
         lastModified: Math.max(feed.stampAt, feed.changedAt, day),
         build: async () => {
-          const rsvps = feed.rsvps ?? {};
+          const rsvps = await answersOf(feed, { feeds, meetups }, now);
           const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
           const ids = memberships.map((m) => m.groupId);
           const [records, cards, { duties }] = await Promise.all([

@@ -239,7 +239,10 @@ describe('RSVP', () => {
     expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200); // again: nothing to withdraw
   });
 
-  it('keeps to 3 round trips even when a change promotes someone and both keep a calendar feed', async () => {
+  // With a calendar feed, an RSVP's marker goes on the feed before the ledger write (a crash
+  // between the ledger and the feed's note is then repaired: feed-consistency.test.ts): one more
+  // call and round trip than without, and only for members who keep a feed.
+  it('keeps to 4 round trips even when a change promotes someone and both keep a calendar feed', async () => {
     const { occ, member } = await scheduled({ inPerson: 1, online: 2 });
     const [a, b] = [await member(), await member()];
     for (const p of [a, b]) expect((await p.post('/api/me/feed')).status).toBe(201);
@@ -253,8 +256,8 @@ describe('RSVP', () => {
     const res = await a.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
     const made = trips();
     expect(res.body.rsvp).toEqual({ status: 'going', attendance: 'online' });
-    expect(made.calls).toBe(5);
-    expect(made.trips).toBeLessThanOrEqual(3);
+    expect(made.calls).toBe(6);
+    expect(made.trips).toBeLessThanOrEqual(4);
     expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
     expect((await b.get('/api/me/notifications')).body.items[0].kind).toBe('promoted');
     expect(await stamp()).toBe(before + 1);

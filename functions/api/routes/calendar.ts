@@ -84,6 +84,10 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         version: (before?.version ?? 0) + 1,
         stampAt: at,
         rsvps,
+        // A new URL keeps what the feed knew: the versions its answers were read at, and the
+        // RSVPs begun and not yet noted.
+        seen: before?.seen ?? {},
+        ...(before?.unsure?.size ? { unsure: before.unsure } : {}),
       };
       await feeds.putFeed(feed);
       return c.json({ feed: viewOf(feed, `/feeds/${auth.userId}.${secret}.ics`) }, 201);

@@ -10,7 +10,7 @@ import type { GroupRecord } from '../../store/repos/groups';
 import { RsvpClosed } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
 import { services as meetupServices } from './meetup-context';
-import { notifyPromoted } from './meetup-views';
+import { afterRsvp, beforeRsvp, unmarkOnRefusal } from './meetup-views';
 import { releaseDuties } from './roster';
 
 export async function leaveSchedule(
@@ -27,8 +27,11 @@ export async function leaveSchedule(
     const ids = await meetups.listAllScheduleIds(group.groupId, { from: at, to: at + FEED_AHEAD_MS });
     for (const occurrenceId of Object.keys(await meetups.ticketsIn(ids, userId))) {
       try {
-        const { occurrence, promoted } = await meetups.cancelRsvp(occurrenceId, userId, at);
-        await notifyPromoted(c, occurrence, promoted, at);
+        const marker = await beforeRsvp(c, userId, occurrenceId, at);
+        const result = await unmarkOnRefusal(c, userId, marker, () =>
+          meetups.cancelRsvp(occurrenceId, userId, at),
+        );
+        await afterRsvp(c, userId, result, null, marker, at);
         withdrawn++;
       } catch (e) {
         if (!(e instanceof RsvpClosed)) throw e; // started meanwhile: it stays as it was

@@ -18,6 +18,7 @@ import {
   type MeetupRecord,
   type OccurrenceCard,
   type OccurrenceRecord,
+  RsvpClosed,
   readOccurrence,
   rsvpPaths,
 } from '../../store/repos/meetups';
@@ -123,27 +124,69 @@ export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefe
 });
 
 /**
- * What follows the caller's RSVP (`rsvp`, or null when withdrawn), in one round trip: it is
- * recorded on their calendar feed when they have one (which the RSVP routes' prefetch found
- * out: members without one pay nothing), and those it moved up are told.
+ * Before a member's RSVP to an occurrence changes its ledger: a marker on their calendar feed,
+ * if they have one, so a crash before the feed is told is repaired when it is next read. `known`:
+ * whether they have one (the RSVP routes' prefetch found out: members without one pay nothing).
+ * Returns the marker, for `afterRsvp`.
+ */
+export async function beforeRsvp(
+  c: Ctx,
+  userId: string,
+  occurrenceId: string,
+  at: number,
+  known?: boolean,
+): Promise<string | null> {
+  if (known === false) return null;
+  return feedsRepo(c.var.services.config.db).markUnsure(userId, occurrenceId, at);
+}
+
+/**
+ * Runs a ledger write begun with `marker`; when it is refused (closed, or full of contention),
+ * the ledger is as it was, and the marker goes at once.
+ */
+export async function unmarkOnRefusal<T>(
+  c: Ctx,
+  userId: string,
+  marker: string | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (marker && e instanceof RsvpClosed)
+      await feedsRepo(c.var.services.config.db).dropMarkers(userId, [marker]);
+    throw e;
+  }
+}
+
+/** Whether the RSVP routes' prefetch found the caller's calendar feed. */
+export const prefetchedFeed = (c: Ctx, userId: string) => c.var.prefetched.has(keyOf(keys.feed(userId)));
+
+/**
+ * What follows a member's RSVP (`rsvp`, or null when withdrawn), in one round trip: it is
+ * recorded on their calendar feed (`marker` from `beforeRsvp`: none, no feed), with the ledger
+ * version it was read at, and those it moved up are told.
  */
 export async function afterRsvp(
   c: Ctx,
+  userId: string,
   changed: { occurrence: OccurrenceRecord; promoted: string[] },
   rsvp: RsvpState,
+  marker: string | null,
   at: number,
 ): Promise<void> {
-  const auth = c.get('auth');
-  const hasFeed = !!auth && c.var.prefetched.has(keyOf(keys.feed(auth.userId)));
+  const o = changed.occurrence;
   await Promise.all([
-    hasFeed &&
+    marker &&
       feedsRepo(c.var.services.config.db).noteRsvp(
-        auth.userId,
-        changed.occurrence.occurrenceId,
+        userId,
+        o.occurrenceId,
         rsvp?.attendance ?? null,
+        o.version,
+        [marker],
         at,
       ),
-    notifyPromoted(c, changed.occurrence, changed.promoted, at),
+    notifyPromoted(c, o, changed.promoted, at),
   ]);
 }
 

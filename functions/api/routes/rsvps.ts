@@ -23,9 +23,12 @@ import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import {
   afterRsvp,
+  beforeRsvp,
   forRsvp,
   loadOccurrence,
+  prefetchedFeed,
   requireActiveMember,
+  unmarkOnRefusal,
   view,
   withOccurrence,
 } from './meetup-views';
@@ -57,8 +60,17 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ]);
       }
       const at = now();
-      const result = await meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence);
-      await afterRsvp(c, result, result.rsvp, at);
+      const marker = await beforeRsvp(
+        c,
+        auth.userId,
+        params.occurrenceId,
+        at,
+        prefetchedFeed(c, auth.userId),
+      );
+      const result = await unmarkOnRefusal(c, auth.userId, marker, () =>
+        meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence),
+      );
+      await afterRsvp(c, auth.userId, result, result.rsvp, marker, at);
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
   );
@@ -81,8 +93,17 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { meetups, now } = c.var.services;
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
-      const result = await meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence);
-      await afterRsvp(c, result, null, at);
+      const marker = await beforeRsvp(
+        c,
+        auth.userId,
+        params.occurrenceId,
+        at,
+        prefetchedFeed(c, auth.userId),
+      );
+      const result = await unmarkOnRefusal(c, auth.userId, marker, () =>
+        meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence),
+      );
+      await afterRsvp(c, auth.userId, result, null, marker, at);
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
   );

@@ -9,6 +9,7 @@ import type { FeedSettings } from '../../core/feeds';
 import type { Attendance } from '../../core/meetups';
 import { getMany } from '../batch';
 import type { Db } from '../client';
+import { newId } from '../ids';
 import { keys } from '../keys';
 import { isConditionFailure } from './accounts';
 
@@ -30,7 +31,28 @@ export interface FeedRecord extends FeedSettings {
    * feed is built from the schedule index without reading every occurrence for their place.
    */
   rsvps: Record<string, Attendance>;
+  /**
+   * For each RSVP noted: the occurrence's ledger version it was read from, so of two notes of one
+   * member's answer (two tabs) the older never overwrites the newer. Absent on feeds made before it.
+   */
+  seen?: Record<string, number>;
+  /**
+   * RSVPs begun and not yet noted, one marker each (`<occurrenceId> <time> <nonce>`), written
+   * before the ledger: a crash between the ledger and the note leaves its marker, and the feed's
+   * next build reads that occurrence's ledger instead of `rsvps` (and, once settled, notes it).
+   */
+  unsure?: Set<string>;
 }
+
+/** The occurrence and the time of an RSVP's marker. */
+export const unsureOf = (marker: string) => {
+  const [occurrenceId = '', at = '0'] = marker.split(' ');
+  return { occurrenceId, at: Number(at) };
+};
+
+const isBadPath = (e: unknown) =>
+  (e as { name?: string }).name === 'ValidationException' &&
+  /document path/i.test((e as Error).message ?? '');
 
 export function feedsRepo(db: Db) {
   const { doc, table } = db;
@@ -96,25 +118,118 @@ export function feedsRepo(db: Db) {
       }
     },
 
-    /** The member answered an RSVP (`null`: withdrew): recorded on their feed, if they have one. */
-    async noteRsvp(userId: string, occurrenceId: string, attendance: Attendance | null, now: number) {
+    /**
+     * An RSVP is about to change the ledger: its marker goes on the member's feed first (and the
+     * feed counts as changed, so a calendar app's next read rebuilds it). Null when no feed.
+     */
+    async markUnsure(userId: string, occurrenceId: string, now: number): Promise<string | null> {
+      const marker = `${occurrenceId} ${now} ${newId()}`;
       try {
         await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.feed(userId),
-            UpdateExpression: `${attendance ? 'SET rsvps.#o = :a,' : 'REMOVE rsvps.#o SET'} stampAt = :now ADD version :one`,
+            UpdateExpression: 'SET stampAt = :now ADD version :one, unsure :m',
             ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':now': now, ':one': 1, ':m': new Set([marker]) },
+          }),
+        );
+        return marker;
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
+    /**
+     * The member's line in an occurrence (`null`: none) as its ledger said at `ledgerVersion`,
+     * recorded on their feed unless a newer version is recorded already; `markers` (the RSVPs
+     * this settles) are taken off either way. Nothing when they have no feed.
+     */
+    async noteRsvp(
+      userId: string,
+      occurrenceId: string,
+      attendance: Attendance | null,
+      ledgerVersion: number,
+      markers: string[],
+      now: number,
+    ): Promise<void> {
+      const drop = markers.length ? ' DELETE unsure :m' : '';
+      const m = markers.length ? { ':m': new Set(markers) } : {};
+      const note = () =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.feed(userId),
+            UpdateExpression: `${attendance ? 'SET rsvps.#o = :a,' : 'REMOVE rsvps.#o SET'} seen.#o = :v, stampAt = :now ADD version :one${drop}`,
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(seen.#o) OR seen.#o < :v)',
             ExpressionAttributeNames: { '#o': occurrenceId },
             ExpressionAttributeValues: {
               ':now': now,
               ':one': 1,
+              ':v': ledgerVersion,
+              ...m,
               ...(attendance ? { ':a': attendance } : {}),
             },
           }),
         );
+      try {
+        await note().catch(async (e) => {
+          if (!isBadPath(e)) throw e;
+          // A feed made before `seen` was kept: it gets one, then the note.
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.feed(userId),
+              UpdateExpression: 'SET seen = if_not_exists(seen, :none)',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':none': {} },
+            }),
+          );
+          await note();
+        });
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
+        // No feed, or a newer answer is noted: only the markers go.
+        if (markers.length) await repo.dropMarkers(userId, markers);
+      }
+    },
+
+    async dropMarkers(userId: string, markers: string[]): Promise<void> {
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.feed(userId),
+            UpdateExpression: 'DELETE unsure :m',
+            ExpressionAttributeValues: { ':m': new Set(markers) },
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
+    },
+
+    /** The member's feed forgets their answer to an occurrence (its names erased, or it is gone). */
+    async forget(userId: string, occurrenceId: string): Promise<void> {
+      const forget = (what: string, condition: string) =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.feed(userId),
+            UpdateExpression: `REMOVE ${what}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { '#o': occurrenceId },
+          }),
+        );
+      try {
+        await forget('rsvps.#o, seen.#o', 'attribute_exists(pk) AND attribute_exists(seen)');
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        await forget('rsvps.#o', 'attribute_exists(pk)').catch((e2) => {
+          if (!isConditionFailure(e2)) throw e2;
+        });
       }
     },
 

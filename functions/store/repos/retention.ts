@@ -18,7 +18,7 @@ import { deleteMany } from '../batch';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
 import { GSI1, GSI2 } from '../table';
-import { isConditionFailure } from './accounts';
+import { feedsRepo } from './feeds';
 
 /** Where the job keeps the last day it saw to. */
 const CURSOR: Key = { pk: 'JOB#retention', sk: 'ATTENDANCE' };
@@ -184,23 +184,8 @@ export function retentionRepo(db: Db) {
       const line = (l: unknown) => Object.keys((l as Record<string, number> | undefined) ?? {});
       const people = new Set([...line(o.lineInPerson), ...line(o.lineOnline)]);
       // Each person's feed forgets their answer first: a stop half-way leaves the names to find again.
-      await Promise.all(
-        [...people].map((userId) =>
-          doc
-            .send(
-              new UpdateCommand({
-                TableName: table,
-                Key: keys.feed(userId),
-                UpdateExpression: 'REMOVE rsvps.#o',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#o': occurrenceId },
-              }),
-            )
-            .catch((e) => {
-              if (!isConditionFailure(e)) throw e;
-            }),
-        ),
-      );
+      const feeds = feedsRepo(db);
+      await Promise.all([...people].map((userId) => feeds.forget(userId, occurrenceId)));
       const checkedIn = (o.attendance?.checkedIn as string[] | undefined) ?? [];
       await doc.send(
         new UpdateCommand({
