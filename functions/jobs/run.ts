@@ -1,5 +1,6 @@
 /**
- * Scheduled work: support requests nobody took escalated (every minute), the crisis lines kept
+ * Scheduled work: support requests nobody took escalated and notices a crash kept from going
+ * out (every minute), the crisis lines kept
  * listed, roster gaps, and what groups keep no longer erased (every 15 minutes). Each job is a function of (db, now) that queries by
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
@@ -7,6 +8,7 @@
 import type { Db } from '../store/client';
 import { crisisLines } from './crisis-lines';
 import { escalation } from './escalation';
+import { owedNotices } from './owed-notices';
 import { retention } from './retention';
 import { rosterGaps } from './roster-gaps';
 
@@ -24,6 +26,7 @@ export type Job = {
 
 export const jobs: Job[] = [
   escalation,
+  owedNotices,
   { ...crisisLines, everyMinutes: 15 },
   { ...rosterGaps, everyMinutes: 15 },
   { ...retention, everyMinutes: 15 },

@@ -33,6 +33,12 @@ export const keys = {
   invitesOf: (groupId: string) => `INVITES#${groupId}`,
 
   meetup: (meetupId: string): Key => ({ pk: `GROUP#${groupOf(meetupId)}`, sk: `MEETUP#${meetupId}` }),
+  /** On an occurrence that owes its people notices (GSI1), until they are told: the job's list. */
+  owedNotices: (at: number, occurrenceId: string) => ({
+    gsi1pk: 'OWED',
+    gsi1sk: `${new Date(at).toISOString()}#${occurrenceId}`,
+  }),
+  owedPartition: 'OWED',
   /** One item per occurrence: its card and its RSVP ledger, in the group's partition. */
   occurrence: (occurrenceId: string): Key => ({
     pk: `GROUP#${groupOf(occurrenceId)}`,

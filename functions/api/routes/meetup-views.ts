@@ -6,6 +6,7 @@
 import { forbidden, notFound } from '../../core/errors';
 import { canSeeInside, type Membership } from '../../core/groups';
 import { canSeeWhere, localStart, type RsvpState, rsvpOf, sayStart } from '../../core/meetups';
+import type { Owed } from '../../core/owed';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
@@ -23,6 +24,7 @@ import {
   rsvpPaths,
 } from '../../store/repos/meetups';
 import type { NotificationRecord } from '../../store/repos/notifications';
+import { owedRepo } from '../../store/repos/owed';
 import type { Ctx } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import type { Prefetch } from '../middleware/session';
@@ -170,12 +172,17 @@ export const prefetchedFeed = (c: Ctx, userId: string) => c.var.prefetched.has(k
 export async function afterRsvp(
   c: Ctx,
   userId: string,
-  changed: { occurrence: OccurrenceRecord; promoted: string[] },
+  changed: { occurrence: OccurrenceRecord; promoted: string[]; owed: Owed[] },
   rsvp: RsvpState,
   marker: string | null,
   at: number,
 ): Promise<void> {
   const o = changed.occurrence;
+  // Who it moved up is owed a notice when it was recorded with the write; else (someone began
+  // waiting after the line was read) told all the same.
+  const promotedTold = changed.owed.length
+    ? tellOwed(c, o, changed.owed)
+    : notifyPromoted(c, o, changed.promoted, at);
   await Promise.all([
     marker &&
       feedsRepo(c.var.services.config.db).noteRsvp(
@@ -186,7 +193,7 @@ export async function afterRsvp(
         [marker],
         at,
       ),
-    notifyPromoted(c, o, changed.promoted, at),
+    promotedTold,
   ]);
 }
 
@@ -209,6 +216,11 @@ export async function loadOccurrence(c: Ctx, occurrenceId: string) {
     if (!group || !canSeeInside(group.visibility, member)) throw notFound(NOT_FOUND);
   }
   return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
+}
+
+/** Tells what a change recorded it owes (core/owed), and takes the record off. */
+export async function tellOwed(c: Ctx, o: OccurrenceRecord, owed: Owed[]): Promise<void> {
+  if (owed.length) await owedRepo(c.var.services.config.db).tell(o, owed);
 }
 
 /** Tells members who moved up from a waiting list that they now have a place. */

@@ -22,6 +22,7 @@ import {
   rsvpWindowProblems,
   shapeProblems,
 } from '../../core/meetups';
+import { owedByChange } from '../../core/owed';
 import { formatRule } from '../../core/recurrence';
 import { defaultStaffing, type RosterRole } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
@@ -45,6 +46,7 @@ import { formatLocal, parseLocal, resolveLocal } from '../../core/time';
 import { occurrenceIdFor, scopedId } from '../../store/ids';
 import {
   type MeetupRecord,
+  type MeetupsRepo,
   type OccurrenceItem,
   type OccurrenceRecord,
   readOccurrence,
@@ -54,18 +56,7 @@ import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup, loadGroupInside } from './groups';
-import {
-  everyoneWithRsvp,
-  iso,
-  loadOccurrence,
-  meetupView,
-  NOT_FOUND,
-  notify,
-  notifyPromoted,
-  view,
-  when,
-  withOccurrence,
-} from './meetup-views';
+import { iso, loadOccurrence, meetupView, NOT_FOUND, tellOwed, view, withOccurrence } from './meetup-views';
 import { dutiesFollow } from './roster';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -230,31 +221,41 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
 
   /** Cancels an occurrence and tells everyone with an RSVP; false when it was no longer scheduled. */
   async function cancelAndTell(c: Ctx, occurrenceId: string, reason: string, at: number): Promise<boolean> {
-    const after = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
-    if (!after) return false;
-    await dutiesFollow(c, after);
-    await notify(
-      c,
-      after,
-      everyoneWithRsvp(after),
-      'cancelled',
-      `“${after.title}” on ${when(after)} is cancelled: ${reason}`,
-      at,
-    );
+    const done = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
+    if (!done) return false;
+    await dutiesFollow(c, done.occurrence);
+    await tellOwed(c, done.occurrence, done.owed);
     return true;
   }
 
-  const tellMoved = async (c: Ctx, before: OccurrenceRecord, after: OccurrenceRecord, at: number) => {
-    const moved = before.startAt !== after.startAt || before.endAt !== after.endAt;
-    const placeChanged =
-      JSON.stringify([before.venue, before.online]) !== JSON.stringify([after.venue, after.online]);
-    if (moved) await dutiesFollow(c, after);
-    if (!moved && !placeChanged) return;
-    const text = moved
-      ? `“${after.title}” has moved from ${when(before)} to ${when(after)}.`
-      : `The place or link for “${after.title}” on ${when(after)} has changed.`;
-    await notify(c, after, everyoneWithRsvp(after), 'moved', text, at);
-  };
+  /**
+   * Changes an occurrence from `o` as read; the notices the change owes (it moved, its place or
+   * link changed, a raised capacity moved people up) are recorded with it, then told. Null when
+   * the write's condition failed (capacity below who is going, or cancelled meanwhile).
+   */
+  async function changeAndTell(
+    c: Ctx,
+    o: OccurrenceRecord,
+    set: Parameters<MeetupsRepo['updateOccurrence']>[1],
+    at: number,
+    overrides?: string[],
+  ) {
+    const owed = owedByChange(
+      o,
+      { ...set, startAt: set.startAt ?? o.startAt, endAt: set.endAt ?? o.endAt },
+      at,
+    );
+    const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, {
+      now: at,
+      overrides,
+      owed,
+    });
+    if (!result) return null;
+    const after = result.occurrence;
+    if (after.startAt !== o.startAt || after.endAt !== o.endAt) await dutiesFollow(c, after);
+    await tellOwed(c, after, owed);
+    return result;
+  }
 
   defineRoute(
     app,
@@ -272,7 +273,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
       const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'change meetups');
       const at = now();
       if (o.status === 'cancelled') throw conflict('This meetup is cancelled');
@@ -292,8 +293,9 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           throw invalid('Choose a start in the future', [{ path: 'body.start', message: 'In the past' }]);
       }
       const duration = body.durationMinutes ?? (o.endAt - o.startAt) / 60_000;
-      const result = await meetups.updateOccurrence(
-        o.occurrenceId,
+      const result = await changeAndTell(
+        c,
+        o,
         {
           title: body.title,
           description: body.description,
@@ -306,7 +308,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           capInPerson: body.capacity?.inPerson,
           capOnline: body.capacity?.online,
         },
-        { overrides: Object.keys(body), now: at },
+        at,
+        Object.keys(body),
       );
       if (!result) {
         throw conflict(
@@ -316,8 +319,6 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         );
       }
       await scheduleMoved(c, o.groupId);
-      await tellMoved(c, o, result.occurrence, at);
-      await notifyPromoted(c, result.occurrence, result.promoted, at);
       return c.json(view(result.occurrence, viewer));
     },
   );
@@ -343,18 +344,11 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (o.status === 'cancelled') return c.json(view(o, viewer));
       const at = now();
       if (o.startAt <= at) throw conflict('This meetup has already started');
-      const after =
-        (await meetups.cancelOccurrence(o.occurrenceId, body.reason, at)) ??
-        (await meetups.getOccurrence(o.occurrenceId))!;
+      // Cancelled meanwhile by someone else: they tell.
+      const done = await meetups.cancelOccurrence(o.occurrenceId, body.reason, at);
+      const after = done?.occurrence ?? (await meetups.getOccurrence(o.occurrenceId))!;
       await dutiesFollow(c, after);
-      await notify(
-        c,
-        after,
-        everyoneWithRsvp(after),
-        'cancelled',
-        `“${after.title}” on ${when(after)} is cancelled: ${body.reason}`,
-        at,
-      );
+      if (done) await tellOwed(c, after, done.owed);
       await scheduleMoved(c, o.groupId);
       return c.json(view(after, viewer));
     },
@@ -485,8 +479,9 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ) {
           if (!(['title', 'description', 'venue', 'online', 'capacity'] as const).some(follows)) continue;
         }
-        const result = await meetups.updateOccurrence(
-          o.occurrenceId,
+        const result = await changeAndTell(
+          c,
+          o,
           {
             title: follows('title') ? fields.title : undefined,
             description: follows('description') ? fields.description : undefined,
@@ -502,15 +497,13 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
             capOnline: follows('capacity') ? fields.capacity?.online : undefined,
             recurring: becomesSeries || undefined,
           },
-          { now: at },
+          at,
         );
         if (!result) {
           skipped++; // capacity below who is already going, or cancelled meanwhile
           continue;
         }
         changed++;
-        await tellMoved(c, o, result.occurrence, at);
-        await notifyPromoted(c, result.occurrence, result.promoted, at);
       }
       if (fields.staffing) {
         const rosters = rosterRepo(c.var.services.config.db);

@@ -28,6 +28,7 @@ import {
   type SeatCounts,
   type StoredLedger,
 } from '../../core/meetups';
+import type { Owed } from '../../core/owed';
 import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf, type Paths, putMany } from '../batch';
 import type { Db } from '../client';
@@ -36,6 +37,7 @@ import { queryPage } from '../paging';
 import { GSI2 } from '../table';
 import { isConditionFailure } from './accounts';
 import type { MemberRecord } from './groups';
+import { owing, withOwed } from './owed';
 import type { RosterSlot } from './roster';
 
 export interface VenueRecord {
@@ -224,6 +226,21 @@ function ticketOf(o: StoredLedger, userId: string): { attendance: Attendance; ti
     if (ticket !== undefined) return { attendance, ticket };
   }
   return null;
+}
+
+/**
+ * What a member leaving their line `held` owes (core/owed): who it moves up is told, so it is
+ * recorded with the write when anyone waited in that line as read. (Someone who joined the wait
+ * since is told by the request all the same; only a crash at that moment would miss them.)
+ */
+function leaving(
+  o: OccurrenceRecord,
+  userId: string,
+  held: { attendance: Attendance; ticket: number },
+  now: number,
+): Owed[] {
+  const waiting = o[inLineKey(held.attendance)] > o[capKey(held.attendance)];
+  return waiting ? [{ kind: 'left', at: now, userId, attendance: held.attendance, ticket: held.ticket }] : [];
 }
 
 /** Who a member leaving `after`'s line `held` moved up: the ledger with them back in, compared. */
@@ -550,7 +567,7 @@ export function meetupsRepo(db: Db) {
           | 'recurring'
         >
       >,
-      opts: { now: number; overrides?: string[] },
+      opts: { now: number; overrides?: string[]; owed?: Owed[] },
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
       const names: Record<string, string> = {
         '#status': 'status',
@@ -585,16 +602,17 @@ export function meetupsRepo(db: Db) {
         names['#overrides'] = 'overrides';
         values[':overrides'] = new Set(opts.overrides);
       }
+      const write = withOwed({ set: sets, add, values }, opts.owed ?? [], occurrenceId);
       try {
         // The item before the write, so who a raised capacity moves up is known exactly.
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
-            UpdateExpression: `SET ${sets.join(', ')} ADD ${add.join(', ')}`,
+            UpdateExpression: write.update,
             ConditionExpression: condition.join(' AND '),
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            ExpressionAttributeValues: write.values,
             ReturnValues: 'ALL_OLD',
           }),
         );
@@ -624,31 +642,41 @@ export function meetupsRepo(db: Db) {
       }
     },
 
+    /** Cancels a scheduled occurrence; the notice everyone with an RSVP is owed is recorded with it. */
     async cancelOccurrence(
       occurrenceId: string,
       reason: string,
       now: number,
-    ): Promise<OccurrenceRecord | null> {
+    ): Promise<{ occurrence: OccurrenceRecord; owed: Owed[] } | null> {
+      const owed: Owed[] = [{ kind: 'cancelled', at: now, reason }];
+      const write = withOwed(
+        {
+          set: ['#status = :cancelled', 'cancelReason = :reason', 'changedAt = :now'],
+          add: ['#sequence :one', '#version :one'],
+          values: {
+            ':cancelled': 'cancelled',
+            ':scheduled': 'scheduled',
+            ':now': now,
+            ':reason': reason,
+            ':one': 1,
+          },
+        },
+        owed,
+        occurrenceId,
+      );
       try {
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
-            UpdateExpression:
-              'SET #status = :cancelled, cancelReason = :reason, changedAt = :now ADD #sequence :one, #version :one',
+            UpdateExpression: write.update,
             ConditionExpression: '#status = :scheduled',
             ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':cancelled': 'cancelled',
-              ':scheduled': 'scheduled',
-              ':now': now,
-              ':reason': reason,
-              ':one': 1,
-            },
+            ExpressionAttributeValues: write.values,
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return readOccurrence(out.Attributes!);
+        return { occurrence: readOccurrence(out.Attributes!), owed };
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
@@ -683,7 +711,7 @@ export function meetupsRepo(db: Db) {
       attendance: Attendance,
       now: number,
       known?: OccurrenceRecord,
-    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[] }> {
+    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[]; owed: Owed[] }> {
       let o = known ?? (await repo.getOccurrence(occurrenceId));
       let whole = !known;
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -703,7 +731,7 @@ export function meetupsRepo(db: Db) {
         if (held?.attendance === attendance) {
           // The same answer again: where I stand needs the whole line. (A switch needs no read:
           // its write returns the whole item, whom it moved up included.)
-          if (whole) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
+          if (whole) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [], owed: [] };
           o = await repo.getOccurrence(occurrenceId);
           whole = true;
           continue;
@@ -750,7 +778,7 @@ export function meetupsRepo(db: Db) {
               tickets: changed.tickets,
               version: changed.version,
             });
-            return { occurrence, rsvp, promoted: [] };
+            return { occurrence, rsvp, promoted: [], owed: [] };
           }
         } else {
           // A switch leaves the other line, which may move its first in line up: the write
@@ -761,11 +789,13 @@ export function meetupsRepo(db: Db) {
           });
           Object.assign(values, { ':mine': held.ticket, ':minusOne': -1 });
           condition.push('#from.#u = :mine');
+          const owed = leaving(o, userId, held, now);
+          const mark = owing(owed, occurrenceId);
           const after = await ledgerWrite(occurrenceId, {
-            update: `${update.replace(' ADD ', ' REMOVE #from.#u ADD ')}, #fromCount :minusOne`,
+            update: `${update.replace(' ADD ', `${mark ? `, ${mark.set}` : ''} REMOVE #from.#u ADD `)}, #fromCount :minusOne${mark ? `, ${mark.add}` : ''}`,
             condition: condition.join(' AND '),
             names,
-            values,
+            values: { ...values, ...mark?.values },
           });
           if (after) {
             const occurrence = readOccurrence(after);
@@ -773,6 +803,7 @@ export function meetupsRepo(db: Db) {
               occurrence,
               rsvp: rsvpOf(occurrence, userId),
               promoted: promotedBy(occurrence, userId, held),
+              owed,
             };
           }
         }
@@ -791,26 +822,28 @@ export function meetupsRepo(db: Db) {
       userId: string,
       now: number,
       known?: OccurrenceRecord,
-    ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] }> {
+    ): Promise<{ occurrence: OccurrenceRecord; promoted: string[]; owed: Owed[] }> {
       let o = known ?? (await repo.getOccurrence(occurrenceId));
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
         const held = ticketOf(o, userId);
-        if (!held) return { occurrence: o, promoted: [] };
+        if (!held) return { occurrence: o, promoted: [], owed: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
+        const owed = leaving(o, userId, held, now);
+        const mark = owing(owed, occurrenceId);
         const after = await ledgerWrite(occurrenceId, {
-          update: 'REMOVE #from.#u SET rsvpChangedAt = :now ADD #fromCount :minusOne, version :one',
+          update: `REMOVE #from.#u SET rsvpChangedAt = :now${mark ? `, ${mark.set}` : ''} ADD #fromCount :minusOne, version :one${mark ? `, ${mark.add}` : ''}`,
           condition: '#from.#u = :mine AND startAt > :now',
           names: {
             '#from': lineKey(held.attendance),
             '#fromCount': inLineKey(held.attendance),
             '#u': userId,
           },
-          values: { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now },
+          values: { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now, ...mark?.values },
         });
         if (after) {
           const occurrence = readOccurrence(after);
-          return { occurrence, promoted: promotedBy(occurrence, userId, held) };
+          return { occurrence, promoted: promotedBy(occurrence, userId, held), owed };
         }
         o = await repo.getOccurrence(occurrenceId);
       }
