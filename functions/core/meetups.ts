@@ -198,6 +198,8 @@ export function replanSeries(
   upcoming: { occurrenceId: string; index: number; startLocal: string; status: 'scheduled' | 'cancelled' }[],
   zone: string,
   now: number,
+  /** The indices that have an occurrence at all (absent: every index handed out has one). */
+  existing?: Set<number>,
 ): Replanned | { problems: FieldError[] } {
   const at = (message: string, path = 'body.recurrence.rrule') => ({ problems: [{ path, message }] });
   const anchor = parseLocal(change.start);
@@ -235,9 +237,12 @@ export function replanSeries(
     // own), else an upcoming one on this date from an earlier pattern.
     const handedOut = inPlace && j < old!.length;
     const same = (handedOut ? byIndex.get(index) : undefined) ?? byLocal.get(next[j]!);
+    // A change of dates a crash stopped before its new occurrences were written has handed out
+    // indices with nothing there: finishing it writes them.
+    const written = !handedOut || !existing || existing.has(index);
     if (same) {
       if (same.status === 'scheduled') keep.add(same.occurrenceId);
-    } else if (!handedOut && !called.has(next[j]!)) {
+    } else if (!(handedOut && written) && !called.has(next[j]!)) {
       create.push({ index, local: o.local, startAt: o.epochMs, adjusted: o.adjusted });
     }
   });

@@ -71,7 +71,7 @@ async function call(url: string, who: Session | null, method: string, path: stri
 }
 
 describe('the local stack killed mid-write', () => {
-  it('loses no acknowledged post and, restarted, counts every thread right', async () => {
+  it('loses no acknowledged post and, restarted, counts every thread right and feeds every RSVP', async () => {
     const MINUTE = 60_000;
     let offset = 0;
     let stack = await start(offset, /Press Ctrl-C to stop/); // the first start seeds the demo
@@ -100,6 +100,40 @@ describe('the local stack killed mid-write', () => {
     threads.add(first.body.thread.threadId);
     acknowledged.add(first.body.post.postId);
 
+    // Two members keep a calendar feed and answer RSVPs to the next meetups in every burst.
+    const [, moderator, , member] = people;
+    const rsvpers = [moderator!, member!];
+    const feeds = new Map<string, string>();
+    for (const p of rsvpers)
+      feeds.set(p.handle, (await call(stack.url, p, 'POST', '/me/feed')).body.feed.path);
+    const ahead = (
+      (await call(stack.url, owner!, 'GET', `/groups/${groupId}/occurrences`)).body.items as {
+        occurrenceId: string;
+        status: string;
+      }[]
+    )
+      .filter((o) => o.status === 'scheduled')
+      .slice(0, 4)
+      .map((o) => o.occurrenceId);
+    expect(ahead.length).toBeGreaterThan(1);
+    /** A member's meetups as their feed shows them, and as the ledgers say (their RSVPs). */
+    const feedAndLedger = async (p: Session & { handle: string }) => {
+      const ics = await (await fetch(`${stack.url}${feeds.get(p.handle)}`)).text();
+      const shown = [...ics.matchAll(/^UID:(.+)@hearth\r?$/gm)]
+        .map((m) => m[1]!)
+        .filter((id) => ahead.includes(id));
+      const mine = (
+        (await call(stack.url, p, 'GET', '/me/occurrences')).body.items as { occurrenceId: string }[]
+      )
+        .map((o) => o.occurrenceId)
+        .filter((id) => ahead.includes(id));
+      return { shown: shown.sort(), mine: mine.sort() };
+    };
+    for (const p of rsvpers) {
+      const { shown, mine } = await feedAndLedger(p);
+      expect(shown).toEqual(mine);
+    }
+
     const CYCLES = 6;
     let cut = 0; // writes the kill cut off in flight
     for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -122,9 +156,17 @@ describe('the local stack killed mid-write', () => {
           return res.status;
         }),
       );
+      const answers = rsvpers.flatMap((p) =>
+        Array.from({ length: 6 }, (_, n) => async () => {
+          const id = ahead[(n + cycle) % ahead.length]!;
+          return Math.random() < 0.6
+            ? (await call(stack.url, p, 'PUT', `/occurrences/${id}/rsvp`, { attendance: 'online' })).status
+            : (await call(stack.url, p, 'DELETE', `/occurrences/${id}/rsvp`)).status;
+        }),
+      );
       // Killed at a random moment after the first write is acknowledged, with others in flight.
       const before = acknowledged.size;
-      const running = Promise.allSettled(burst.map((write) => write()));
+      const running = Promise.allSettled([...burst, ...answers].map((write) => write()));
       const since = performance.now();
       while (acknowledged.size === before && performance.now() - since < 20_000)
         await new Promise((r) => setTimeout(r, 5));
@@ -167,6 +209,11 @@ describe('the local stack killed mid-write', () => {
       const counted = (await call(stack.url, owner!, 'GET', `/threads/${threadId}`)).body.postCount;
       if (posts === 0) problems.push(`${threadId}: listed with no posts`);
       if (counted !== posts) problems.push(`${threadId}: counts ${counted}, lists ${posts}`);
+    }
+    // Each member's feed shows the meetups the ledgers say they answered, whatever a kill cut.
+    for (const p of rsvpers) {
+      const { shown, mine } = await feedAndLedger(p);
+      if (shown.join() !== mine.join()) problems.push(`${p.handle}: feed shows ${shown}, RSVPs ${mine}`);
     }
     await stack.kill();
     expect(problems).toEqual([]);

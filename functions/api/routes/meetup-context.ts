@@ -7,9 +7,11 @@ import type { Registry } from '../route';
 import { meetupRoutes } from './meetups';
 import { rosterRoutes } from './roster';
 import { rsvpRoutes } from './rsvps';
+import { seriesRoutes } from './series';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   meetupRoutes(app, registry);
+  seriesRoutes(app, registry);
   rsvpRoutes(app, registry);
   rosterRoutes(app, registry);
 }

@@ -6,25 +6,9 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import {
-  adjustmentWarning,
-  canSchedule,
-  emptyLedger,
-  localStart,
-  meetsOf,
-  modesOf,
-  movedWindow,
-  NEW_DATES_REASON,
-  type PlannedOccurrence,
-  planOccurrences,
-  replanSeries,
-  rsvpWindowOf,
-  rsvpWindowProblems,
-  shapeProblems,
-} from '../../core/meetups';
-import { owedByChange } from '../../core/owed';
+import { canSchedule, movedWindow, planOccurrences, shapeProblems } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
-import { defaultStaffing, type RosterRole } from '../../core/roster';
+import { defaultStaffing } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
 import {
   AttendanceRequest,
@@ -38,26 +22,18 @@ import {
   OccurrenceView,
   SchedulePage,
   ScheduleQuery,
-  UpdatedSeries,
-  UpdateMeetupRequest,
   UpdateOccurrenceRequest,
 } from '../../core/schemas/meetups';
-import { formatLocal, parseLocal, resolveLocal } from '../../core/time';
-import { occurrenceIdFor, scopedId } from '../../store/ids';
-import {
-  type MeetupRecord,
-  type MeetupsRepo,
-  type OccurrenceItem,
-  type OccurrenceRecord,
-  readOccurrence,
-} from '../../store/repos/meetups';
-import { rosterRepo } from '../../store/repos/roster';
+import { parseLocal, resolveLocal } from '../../core/time';
+import { scopedId } from '../../store/ids';
+import { type MeetupRecord, readOccurrence } from '../../store/repos/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup, loadGroupInside } from './groups';
+import { changeAndTell, checkShape, occurrenceItem, scheduleMoved, warningsFor } from './meetup-changes';
 import { iso, loadOccurrence, meetupView, NOT_FOUND, tellOwed, view, withOccurrence } from './meetup-views';
 import { dutiesFollow } from './roster';
+import { finishSeries } from './series';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -189,74 +165,6 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     return loaded;
   }
 
-  /** The series and the caller's right to change it. */
-  async function loadSeries(c: Ctx, meetupId: string) {
-    const { group, member } = await loadGroup(c, meetupId.slice(0, 22));
-    const meetup = await c.var.services.meetups.getMeetup(meetupId);
-    if (!meetup) throw notFound(NOT_FOUND);
-    if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
-    if (meetup.status === 'cancelled') throw conflict('This series is cancelled');
-    return { group, member, meetup };
-  }
-
-  /** Venue, link and capacity must suit the meetup's mode. */
-  function checkShape(
-    mode: MeetupRecord['mode'],
-    body: { venue?: unknown; online?: unknown; capacity?: { inPerson?: number; online?: number } },
-  ) {
-    const offers = modesOf(mode);
-    const problems = [];
-    if (body.venue && !offers.includes('in_person'))
-      problems.push({ path: 'body.venue', message: 'This meetup is online only' });
-    if (body.online && !offers.includes('online'))
-      problems.push({ path: 'body.online', message: 'This meetup is in person only' });
-    if (body.capacity?.inPerson && !offers.includes('in_person')) {
-      problems.push({ path: 'body.capacity.inPerson', message: 'This meetup is online only' });
-    }
-    if (body.capacity?.online && !offers.includes('online')) {
-      problems.push({ path: 'body.capacity.online', message: 'This meetup is in person only' });
-    }
-    if (problems.length) throw invalid('Some fields need another look', problems);
-  }
-
-  /** Cancels an occurrence and tells everyone with an RSVP; false when it was no longer scheduled. */
-  async function cancelAndTell(c: Ctx, occurrenceId: string, reason: string, at: number): Promise<boolean> {
-    const done = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
-    if (!done) return false;
-    await dutiesFollow(c, done.occurrence);
-    await tellOwed(c, done.occurrence, done.owed);
-    return true;
-  }
-
-  /**
-   * Changes an occurrence from `o` as read; the notices the change owes (it moved, its place or
-   * link changed, a raised capacity moved people up) are recorded with it, then told. Null when
-   * the write's condition failed (capacity below who is going, or cancelled meanwhile).
-   */
-  async function changeAndTell(
-    c: Ctx,
-    o: OccurrenceRecord,
-    set: Parameters<MeetupsRepo['updateOccurrence']>[1],
-    at: number,
-    overrides?: string[],
-  ) {
-    const owed = owedByChange(
-      o,
-      { ...set, startAt: set.startAt ?? o.startAt, endAt: set.endAt ?? o.endAt },
-      at,
-    );
-    const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, {
-      now: at,
-      overrides,
-      owed,
-    });
-    if (!result) return null;
-    const after = result.occurrence;
-    if (after.startAt !== o.startAt || after.endAt !== o.endAt) await dutiesFollow(c, after);
-    await tellOwed(c, after, owed);
-    return result;
-  }
-
   defineRoute(
     app,
     registry,
@@ -367,202 +275,13 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'The meetup', schema: MeetupView } },
     },
     async (c, { params }) => {
-      await loadGroupInside(c, params.meetupId.slice(0, 22));
+      const { group, member } = await loadGroupInside(c, params.meetupId.slice(0, 22));
       const meetup = await c.var.services.meetups.getMeetup(params.meetupId);
       if (!meetup) throw notFound(NOT_FOUND);
+      // An organiser looking at a series a crash left half-changed finishes the change.
+      if (meetup.unfinished && canSchedule(member))
+        return c.json(meetupView(await finishSeries(c, group, meetup)));
       return c.json(meetupView(meetup));
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'patch',
-      path: '/meetups/{meetupId}',
-      tag: 'meetups',
-      summary: 'Change a series: its future occurrences follow, except ones changed on their own',
-      auth: 'required',
-      params: MeetupParams,
-      body: UpdateMeetupRequest,
-      responses: { 200: { description: 'How many occurrences changed', schema: UpdatedSeries } },
-    },
-    async (c, { params, body }) => {
-      requireAuth(c);
-      const { meetups, now } = c.var.services;
-      const { group, meetup } = await loadSeries(c, params.meetupId);
-      checkShape(meetup.mode, body);
-      const rsvpRule = {
-        rsvpOpensHoursBefore:
-          body.rsvpOpensHoursBefore !== undefined ? body.rsvpOpensHoursBefore : meetup.rsvpOpensHoursBefore,
-        rsvpClosesMinutesBefore: body.rsvpClosesMinutesBefore ?? meetup.rsvpClosesMinutesBefore,
-      };
-      const windowProblems = rsvpWindowProblems(rsvpRule);
-      if (windowProblems.length) throw invalid('Some fields need another look', windowProblems);
-      const newWindow = body.rsvpOpensHoursBefore !== undefined || body.rsvpClosesMinutesBefore !== undefined;
-      const at = now();
-      const { recurrence, time, ...fields } = body;
-      const start = time ? `${meetup.start.slice(0, 11)}${time}` : meetup.start;
-      const ids = Array.from({ length: meetup.occurrenceCount }, (_, i) =>
-        occurrenceIdFor(meetup.meetupId, i),
-      );
-      // What has not started; a date an earlier change of dates dropped is free to be used again.
-      const ahead = (await meetups.getOccurrences(ids)).filter(
-        (o) => o.startAt > at && o.cancelReason !== NEW_DATES_REASON,
-      );
-      const upcoming = ahead.filter((o) => o.status === 'scheduled');
-      const anchor = recurrence?.start ?? start;
-      const replan = recurrence
-        ? replanSeries(
-            {
-              start: meetup.start,
-              rrule: meetup.rrule,
-              ruleFrom: meetup.ruleFrom ?? 0,
-              occurrenceCount: meetup.occurrenceCount,
-            },
-            { start: anchor, rrule: recurrence.rrule },
-            ahead,
-            group.timezone,
-            at,
-          )
-        : null;
-      if (replan && 'problems' in replan) throw invalid('Some fields need another look', replan.problems);
-      if (fields.staffing) {
-        // A duty someone holds on an upcoming meetup cannot be dropped from under them.
-        const held = upcoming.flatMap((o) =>
-          Object.entries(o.roster ?? {})
-            .filter(([role, slot]) => slot && !fields.staffing!.roles.includes(role as RosterRole))
-            .map(([role]) => `${role} on ${localStart(o).slice(0, 10)}`),
-        );
-        if (held.length)
-          throw conflict(
-            `Someone holds a duty this change drops (${held.join(', ')}): take it off them first`,
-          );
-      }
-
-      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
-        ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-        start: anchor,
-        ...(replan
-          ? {
-              rrule: formatRule(replan.rule),
-              ruleFrom: replan.ruleFrom,
-              occurrenceCount: replan.occurrenceCount,
-            }
-          : {}),
-        updatedAt: iso(at),
-      });
-      if (!updated) throw conflict('The series was being changed by someone else; please try again');
-      let changed = 0;
-      let skipped = 0;
-      // New dates move nothing: what stays is already on a date of the new pattern.
-      const follow = replan ? upcoming.filter((o) => replan.keep.has(o.occurrenceId)) : upcoming;
-      // A one-off meetup that now repeats: what it had is part of the series from now on.
-      const becomesSeries = !!replan && !meetup.rrule;
-      for (const o of follow) {
-        const own = o.overrides ?? new Set<string>();
-        const follows = (field: keyof typeof fields) => !own.has(field) && fields[field] !== undefined;
-        let startAt = o.startAt;
-        let startLocal = o.startLocal;
-        if (time && !replan && !own.has('start')) {
-          startLocal = `${o.startLocal.slice(0, 11)}${time}`;
-          startAt = resolveLocal(parseLocal(startLocal)!, group.timezone).epochMs;
-        }
-        const duration = follows('durationMinutes')
-          ? fields.durationMinutes!
-          : (o.endAt - o.startAt) / 60_000;
-        if (
-          startAt === o.startAt &&
-          duration * 60_000 === o.endAt - o.startAt &&
-          !newWindow &&
-          !becomesSeries
-        ) {
-          if (!(['title', 'description', 'venue', 'online', 'capacity'] as const).some(follows)) continue;
-        }
-        const result = await changeAndTell(
-          c,
-          o,
-          {
-            title: follows('title') ? fields.title : undefined,
-            description: follows('description') ? fields.description : undefined,
-            venue: follows('venue') ? fields.venue : undefined,
-            online: follows('online') ? fields.online : undefined,
-            startLocal,
-            startAt,
-            endAt: startAt + duration * 60_000,
-            ...(newWindow
-              ? rsvpWindowOf(startAt, rsvpRule, at, o.rsvpOpensAt)
-              : movedWindow(o, startAt - o.startAt, at)),
-            capInPerson: follows('capacity') ? fields.capacity?.inPerson : undefined,
-            capOnline: follows('capacity') ? fields.capacity?.online : undefined,
-            recurring: becomesSeries || undefined,
-          },
-          at,
-        );
-        if (!result) {
-          skipped++; // capacity below who is already going, or cancelled meanwhile
-          continue;
-        }
-        changed++;
-      }
-      if (fields.staffing) {
-        const rosters = rosterRepo(c.var.services.config.db);
-        for (const o of upcoming) await rosters.setStaffing(o.occurrenceId, fields.staffing);
-      }
-      let cancelled = 0;
-      if (replan) {
-        await meetups.addOccurrences(
-          replan.create.map((p) => occurrenceItem(updated, p, group.timezone, at)),
-        );
-        for (const id of replan.cancel) {
-          if (await cancelAndTell(c, id, NEW_DATES_REASON, at)) cancelled++;
-        }
-      }
-      await scheduleMoved(c, meetup.groupId);
-      return c.json({
-        meetup: meetupView(updated),
-        updated: changed,
-        skipped,
-        added: replan ? replan.create.length : 0,
-        cancelled,
-        warnings: replan ? warningsFor(replan.create, group.timezone) : [],
-      });
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'post',
-      path: '/meetups/{meetupId}/cancel',
-      tag: 'meetups',
-      summary: 'Cancel a whole series: every future occurrence, with a reason',
-      auth: 'required',
-      params: MeetupParams,
-      body: CancelRequest,
-      responses: { 200: { description: 'The series', schema: MeetupView } },
-    },
-    async (c, { params, body }) => {
-      requireAuth(c);
-      const { meetups, now } = c.var.services;
-      const { meetup } = await loadSeries(c, params.meetupId);
-      const at = now();
-      const updated = await meetups.updateMeetup(meetup.meetupId, meetup.version, {
-        status: 'cancelled',
-        cancelReason: body.reason,
-        updatedAt: iso(at),
-      });
-      if (!updated) throw conflict('The series was being changed by someone else; please try again');
-      const ids = Array.from({ length: meetup.occurrenceCount }, (_, i) =>
-        occurrenceIdFor(meetup.meetupId, i),
-      );
-      for (const o of await meetups.getOccurrences(ids)) {
-        if (o.status === 'scheduled' && o.startAt > at)
-          await cancelAndTell(c, o.occurrenceId, body.reason, at);
-      }
-      await scheduleMoved(c, meetup.groupId);
-      return c.json(meetupView(updated));
     },
   );
 
@@ -617,60 +336,4 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
     },
   );
-}
-
-/** A new occurrence of a meetup as planned: the meetup's details and an empty ledger. */
-function occurrenceItem(
-  meetup: MeetupRecord,
-  p: PlannedOccurrence,
-  zone: string,
-  at: number,
-): OccurrenceItem {
-  const offers = modesOf(meetup.mode);
-  return {
-    occurrenceId: occurrenceIdFor(meetup.meetupId, p.index),
-    meetupId: meetup.meetupId,
-    groupId: meetup.groupId,
-    index: p.index,
-    title: meetup.title,
-    description: meetup.description,
-    startLocal: formatLocal(p.local),
-    startAt: p.startAt,
-    endAt: p.startAt + meetup.durationMinutes * 60_000,
-    timezone: zone,
-    mode: meetup.mode,
-    venue: meetup.venue,
-    online: meetup.online,
-    status: 'scheduled',
-    cancelReason: null,
-    sequence: 0,
-    changedAt: at,
-    ...rsvpWindowOf(p.startAt, meetup, at),
-    recurring: !!meetup.rrule,
-    staffing: meetup.staffing ?? defaultStaffing(meetup.mode),
-    roster: {},
-    ...emptyLedger(
-      offers.includes('in_person') ? meetup.capacity.inPerson! : 0,
-      offers.includes('online') ? meetup.capacity.online! : 0,
-    ),
-    version: 1,
-  };
-}
-
-/** Times that fell in a clock change, and how they were placed. */
-const warningsFor = (planned: PlannedOccurrence[], zone: string) =>
-  planned
-    .filter((p) => p.adjusted)
-    .map((p) => ({
-      startLocal: formatLocal(p.local),
-      message: adjustmentWarning(p.adjusted!, formatLocal(p.local), zone),
-    }));
-
-/** The schedule changed: calendar feeds' validators, and how the group meets on its card. */
-async function scheduleMoved(c: Ctx, groupId: string): Promise<void> {
-  const version = await scheduleChanged(c, groupId);
-  const { meetups, groups, now } = c.var.services;
-  const at = now();
-  const { items } = await meetups.listSchedule(groupId, { from: at, to: at + 400 * 86_400_000, limit: 50 });
-  await groups.setMeets(groupId, version, meetsOf(items));
 }

@@ -74,6 +74,11 @@ export interface MeetupRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * A change (the request's body) or cancellation (its reason) recorded with the series item,
+   * until its occurrences have followed: a crash between leaves it, to be finished (routes/series).
+   */
+  unfinished?: { at: number; change?: Record<string, unknown>; cancel?: string };
 }
 
 /** An occurrence as stored: its card and its ledger's lines. */
@@ -540,6 +545,24 @@ export function meetupsRepo(db: Db) {
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
+      }
+    },
+
+    /** The series' occurrences have followed the change recorded at `at`: it is no longer unfinished. */
+    async changeFinished(meetupId: string, at: number): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.meetup(meetupId),
+            UpdateExpression: 'REMOVE unfinished',
+            ConditionExpression: 'unfinished.#at = :at',
+            ExpressionAttributeNames: { '#at': 'at' },
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e; // a later change is under way: it finishes itself
       }
     },
 

@@ -1,0 +1,155 @@
+/**
+ * What changing meetups shares, for one occurrence (routes/meetups) and for a series
+ * (routes/series): who may, what shape a change may take, and changing or cancelling an occurrence
+ * with the notices it owes recorded and told.
+ * @module
+ */
+import { conflict, forbidden, invalid, notFound } from '../../core/errors';
+import {
+  adjustmentWarning,
+  canSchedule,
+  emptyLedger,
+  meetsOf,
+  modesOf,
+  type PlannedOccurrence,
+  rsvpWindowOf,
+} from '../../core/meetups';
+import { owedByChange } from '../../core/owed';
+import { defaultStaffing } from '../../core/roster';
+import { formatLocal } from '../../core/time';
+import { occurrenceIdFor } from '../../store/ids';
+import type { MeetupRecord, MeetupsRepo, OccurrenceItem, OccurrenceRecord } from '../../store/repos/meetups';
+import type { Ctx } from '../context';
+import { scheduleChanged } from '../feed-stamps';
+import { loadGroup } from './groups';
+import { NOT_FOUND, tellOwed } from './meetup-views';
+import { dutiesFollow } from './roster';
+
+/** The series and the caller's right to change it (`cancelled`: a cancelled one too). */
+export async function loadSeries(c: Ctx, meetupId: string, opts: { cancelled?: boolean } = {}) {
+  const { group, member } = await loadGroup(c, meetupId.slice(0, 22));
+  const meetup = await c.var.services.meetups.getMeetup(meetupId);
+  if (!meetup) throw notFound(NOT_FOUND);
+  if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
+  if (meetup.status === 'cancelled' && !opts.cancelled) throw conflict('This series is cancelled');
+  return { group, member, meetup };
+}
+
+/** Venue, link and capacity must suit the meetup's mode. */
+export function checkShape(
+  mode: MeetupRecord['mode'],
+  body: { venue?: unknown; online?: unknown; capacity?: { inPerson?: number; online?: number } },
+) {
+  const offers = modesOf(mode);
+  const problems = [];
+  if (body.venue && !offers.includes('in_person'))
+    problems.push({ path: 'body.venue', message: 'This meetup is online only' });
+  if (body.online && !offers.includes('online'))
+    problems.push({ path: 'body.online', message: 'This meetup is in person only' });
+  if (body.capacity?.inPerson && !offers.includes('in_person')) {
+    problems.push({ path: 'body.capacity.inPerson', message: 'This meetup is online only' });
+  }
+  if (body.capacity?.online && !offers.includes('online')) {
+    problems.push({ path: 'body.capacity.online', message: 'This meetup is in person only' });
+  }
+  if (problems.length) throw invalid('Some fields need another look', problems);
+}
+
+/** Cancels an occurrence and tells everyone with an RSVP; false when it was no longer scheduled. */
+export async function cancelAndTell(
+  c: Ctx,
+  occurrenceId: string,
+  reason: string,
+  at: number,
+): Promise<boolean> {
+  const done = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
+  if (!done) return false;
+  await dutiesFollow(c, done.occurrence);
+  await tellOwed(c, done.occurrence, done.owed);
+  return true;
+}
+
+/**
+ * Changes an occurrence from `o` as read; the notices the change owes (it moved, its place or
+ * link changed, a raised capacity moved people up) are recorded with it, then told. Null when
+ * the write's condition failed (capacity below who is going, or cancelled meanwhile).
+ */
+export async function changeAndTell(
+  c: Ctx,
+  o: OccurrenceRecord,
+  set: Parameters<MeetupsRepo['updateOccurrence']>[1],
+  at: number,
+  overrides?: string[],
+) {
+  const owed = owedByChange(
+    o,
+    { ...set, startAt: set.startAt ?? o.startAt, endAt: set.endAt ?? o.endAt },
+    at,
+  );
+  const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, {
+    now: at,
+    overrides,
+    owed,
+  });
+  if (!result) return null;
+  const after = result.occurrence;
+  if (after.startAt !== o.startAt || after.endAt !== o.endAt) await dutiesFollow(c, after);
+  await tellOwed(c, after, owed);
+  return result;
+}
+
+/** A new occurrence of a meetup as planned: the meetup's details and an empty ledger. */
+export function occurrenceItem(
+  meetup: MeetupRecord,
+  p: PlannedOccurrence,
+  zone: string,
+  at: number,
+): OccurrenceItem {
+  const offers = modesOf(meetup.mode);
+  return {
+    occurrenceId: occurrenceIdFor(meetup.meetupId, p.index),
+    meetupId: meetup.meetupId,
+    groupId: meetup.groupId,
+    index: p.index,
+    title: meetup.title,
+    description: meetup.description,
+    startLocal: formatLocal(p.local),
+    startAt: p.startAt,
+    endAt: p.startAt + meetup.durationMinutes * 60_000,
+    timezone: zone,
+    mode: meetup.mode,
+    venue: meetup.venue,
+    online: meetup.online,
+    status: 'scheduled',
+    cancelReason: null,
+    sequence: 0,
+    changedAt: at,
+    ...rsvpWindowOf(p.startAt, meetup, at),
+    recurring: !!meetup.rrule,
+    staffing: meetup.staffing ?? defaultStaffing(meetup.mode),
+    roster: {},
+    ...emptyLedger(
+      offers.includes('in_person') ? meetup.capacity.inPerson! : 0,
+      offers.includes('online') ? meetup.capacity.online! : 0,
+    ),
+    version: 1,
+  };
+}
+
+/** Times that fell in a clock change, and how they were placed. */
+export const warningsFor = (planned: PlannedOccurrence[], zone: string) =>
+  planned
+    .filter((p) => p.adjusted)
+    .map((p) => ({
+      startLocal: formatLocal(p.local),
+      message: adjustmentWarning(p.adjusted!, formatLocal(p.local), zone),
+    }));
+
+/** The schedule changed: calendar feeds' validators, and how the group meets on its card. */
+export async function scheduleMoved(c: Ctx, groupId: string): Promise<void> {
+  const version = await scheduleChanged(c, groupId);
+  const { meetups, groups, now } = c.var.services;
+  const at = now();
+  const { items } = await meetups.listSchedule(groupId, { from: at, to: at + 400 * 86_400_000, limit: 50 });
+  await groups.setMeets(groupId, version, meetsOf(items));
+}
