@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signedUpPerson } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
@@ -37,6 +38,28 @@ describe('an account in Chromium', () => {
     await page.getByLabel('Passphrase').fill(`${handle} walks by the river`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('That handle and passphrase do not match an account').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('signing out while the page is still loading', () => {
+  it('says so, and what the page was still loading is dropped without an error', async () => {
+    const { page, problems } = await signedUpPerson(browser, stack.url, 'hasty-e2e');
+    // The account page's list of groups is held back until the person has signed out.
+    const held: Route[] = [];
+    await page.route(/\/api\/me\/groups$/, (r) => {
+      held.push(r);
+    });
+    await page.goto(`${stack.url}/account`);
+    await expect.poll(() => held.length).toBe(1);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByText('You are signed out.').waitFor();
+    const refused = page.waitForResponse((r) => /\/api\/me\/groups$/.test(r.url()));
+    await held[0]!.continue();
+    expect((await refused).status()).toBe(401);
+    // Two turns of the page's event loop: the answer has been read and handled.
+    for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await page.getByText('You are signed out.').waitFor();
     expect(problems).toEqual([]);
   });
 });

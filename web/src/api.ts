@@ -31,12 +31,25 @@ let skew = 0;
  */
 export const serverNow = () => Date.now() + skew;
 
+/** Bumped when this device ends its session (see `endingSession`). */
+let session = 0;
+
+/**
+ * This device is ending its session (signing out, or deleting the account): answers to requests
+ * sent before, refused for want of a session, are moot. The page that asked is going away, so
+ * they are left unanswered rather than thrown at it.
+ */
+export function endingSession(): void {
+  session++;
+}
+
 export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<T> {
+  const sentIn = session;
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -52,6 +65,7 @@ export async function api<T>(
   const date = Date.parse(res.headers.get('date') ?? '');
   if (!Number.isNaN(date)) skew = date + 500 - Date.now();
   const data = await res.json().catch(() => null);
+  if (res.status === 401 && sentIn !== session) return new Promise<T>(() => {});
   if (!res.ok) {
     const e = data?.error;
     throw new ApiError(

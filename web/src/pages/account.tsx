@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
-import { get, post } from '../api';
+import { endingSession, get, post } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { MutedMembers } from '../components/mutes';
 import { NewPassphraseField } from '../components/passphrase';
@@ -18,12 +18,14 @@ export function AccountPage() {
     if (me.value) void get<MyGroups>('/me/groups').then((r) => setGroups(r.items));
   }, [me.value?.userId]);
   const signOut = useSubmit(async () => {
+    endingSession();
     await post('/auth/logout');
     me.value = null;
     flash.value = 'You are signed out.';
     navigate('/');
   });
   const everywhere = useSubmit(async () => {
+    endingSession();
     await post('/auth/logout-everywhere');
     me.value = null;
     flash.value = 'You are signed out on every device.';
@@ -141,6 +143,7 @@ function DeleteAccount() {
     if (open) form.current?.querySelector('input')?.focus();
   }, [open]);
   const { busy, error, submit } = useSubmit(async () => {
+    endingSession();
     await post('/me/delete', { passphrase });
     me.value = null;
     flash.value = 'Your account is deleted. Take care of yourself.';
