@@ -1,9 +1,10 @@
 /**
  * Notices a change to an occurrence owes its people (someone moved up a waiting list, the
- * meetup moved or was cancelled), recorded in the same write as the change: the request that
- * made it tells them and takes the record off; a crash between leaves the record, and a job tells
- * them (core of the owed-notices job). Who is owed what follows from the record and the
- * occurrence as it is now; each notice's id follows from the record, so telling twice tells once.
+ * meetup moved or was cancelled). The request that makes the change records them first, makes
+ * the change, tells them, and takes the record off; a crash between leaves the record, and the
+ * owed-notices job tells them if the change was made. Who is owed what follows from the record
+ * and the occurrence as it is now; each notice's id follows from the record, so telling twice
+ * tells once.
  * @module
  */
 
@@ -48,8 +49,16 @@ export interface Notice {
   once: string;
 }
 
-export const encodeOwed = (o: Owed) => JSON.stringify(o);
-export const decodeOwed = (s: string): Owed => JSON.parse(s) as Owed;
+/**
+ * Whether the change `owed` records was made (a crash may have come before it): the member's
+ * ticket is out of their line; the occurrence changed at or after the record (and is cancelled,
+ * for a cancellation).
+ */
+export function happened(owed: Owed, o: OwedSubject & { changedAt?: number }): boolean {
+  if (owed.kind === 'left') return o[lineKey(owed.attendance)][owed.userId] !== owed.ticket;
+  const changed = (o.changedAt ?? 0) >= owed.at;
+  return owed.kind === 'cancelled' ? changed && o.status === 'cancelled' : changed;
+}
 
 const everyoneWithRsvp = (o: Ledger) => [...Object.keys(o.going), ...o.waitInPerson, ...o.waitOnline];
 

@@ -1,12 +1,13 @@
 /**
  * Notices a change to a meetup owed its people and a crash kept it from telling (someone moved
- * up a waiting list, the meetup moved or was cancelled: core/owed): found by key (GSI1 `OWED`),
- * told under the ids the request would have used, so nobody hears twice, every minute.
+ * up a waiting list, the meetup moved or was cancelled: core/owed): the records left, found by
+ * key, told if the change was made, under the ids the request would have used, so nobody hears
+ * twice; every minute.
  * @module
  */
+import { happened } from '../core/owed';
 import { meetupsRepo } from '../store/repos/meetups';
-import { owedOf, owedRepo } from '../store/repos/owed';
-import { SETTLE_MS } from '../store/settle';
+import { owedRepo } from '../store/repos/owed';
 import type { Job, JobContext } from './run';
 
 export const owedNotices = {
@@ -15,16 +16,15 @@ export const owedNotices = {
     const owed = owedRepo(db);
     const meetups = meetupsRepo(db);
     const done = [];
-    for (const occurrenceId of await owed.due(now)) {
-      const o = await meetups.getOccurrence(occurrenceId);
-      if (!o) continue;
-      const recorded = owedOf(o as { owed?: Set<string> });
-      if (!recorded.length) await owed.settle(occurrenceId, []);
-      // Only what no request can still be telling.
-      const due = recorded.filter((e) => now - e.at >= SETTLE_MS);
-      if (!due.length) continue;
-      const told = await owed.tell(o, due);
-      done.push({ occurrenceId, told: told.reduce((n, t) => n + t.userIds.length, 0) });
+    for (const record of await owed.due(now)) {
+      const o = await meetups.getOccurrence(record.occurrenceId);
+      const made = o ? record.owed.filter((e) => happened(e, o)) : [];
+      if (!o || !made.length) {
+        await owed.drop(record); // the change was never made
+        continue;
+      }
+      const told = await owed.tell(o, { ...record, owed: made });
+      done.push({ occurrenceId: o.occurrenceId, told: told.reduce((n, t) => n + t.userIds.length, 0) });
     }
     return done;
   },

@@ -33,10 +33,10 @@ export const keys = {
   invitesOf: (groupId: string) => `INVITES#${groupId}`,
 
   meetup: (meetupId: string): Key => ({ pk: `GROUP#${groupOf(meetupId)}`, sk: `MEETUP#${meetupId}` }),
-  /** On an occurrence that owes its people notices (GSI1), until they are told: the job's list. */
-  owedNotices: (at: number, occurrenceId: string) => ({
-    gsi1pk: 'OWED',
-    gsi1sk: `${new Date(at).toISOString()}#${occurrenceId}`,
+  /** Notices a change to an occurrence owes, until told: the owed-notices job's list, by time. */
+  owed: (at: number, occurrenceId: string, nonce: string): Key => ({
+    pk: 'OWED',
+    sk: `${new Date(at).toISOString()}#${occurrenceId}#${nonce}`,
   }),
   owedPartition: 'OWED',
   /** One item per occurrence: its card and its RSVP ledger, in the group's partition. */

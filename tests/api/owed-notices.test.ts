@@ -1,17 +1,17 @@
 /**
  * A change to a meetup that owes its people a notice (someone moved up a waiting list; it moved;
- * it was cancelled) records the notice with the change: a crash before the request told them
- * leaves the record, and the owed-notices job tells them, once. As in consistency.test.ts, the
- * first half of the change is written by the repositories, as a killed process leaves it.
+ * it was cancelled) records the notice before it makes the change: a crash before the request
+ * told them leaves the record, and the owed-notices job tells them, once, if the change was made.
+ * As in consistency.test.ts, the first part of the change is written by the repositories, as a
+ * killed process leaves it.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { owedByChange } from '../../functions/core/owed';
 import { owedNotices } from '../../functions/jobs/owed-notices';
 import type { Db } from '../../functions/store/client';
-import { keys } from '../../functions/store/keys';
-import { meetupsRepo } from '../../functions/store/repos/meetups';
-import { owedOf, owedRepo } from '../../functions/store/repos/owed';
+import { meetupsRepo, owedByLeaving } from '../../functions/store/repos/meetups';
+import { owedRepo } from '../../functions/store/repos/owed';
 import { SETTLE_MS } from '../../functions/store/settle';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
@@ -19,7 +19,7 @@ import { freshDb } from '../support/db';
 let db: Db;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  // Its own database: the job reads every occurrence owing notices.
+  // Its own database: the job reads every record of notices owed.
   ({ db, stop } = await freshDb());
 });
 afterAll(() => stop());
@@ -49,15 +49,24 @@ async function setup() {
   const notices = async (p: typeof a, kind: string) =>
     (await p.get('/api/me/notifications')).body.items.filter((n: { kind: string }) => n.kind === kind);
   const job = () => owedNotices.run({ db, now: t.now() });
-  return { t, owner, occ, a, b, notices, job };
+  const meetups = meetupsRepo(db);
+  const owed = owedRepo(db);
+  /** a withdraws, the way the route does it, up to the ledger write; then the process dies. */
+  const aLeavesAndDies = async () => {
+    const o = (await meetups.getOccurrence(occ))!;
+    const record = await owed.record(occ, owedByLeaving(o, a.userId, t.now()));
+    expect(record).not.toBeNull();
+    return { record: record!, left: await meetups.cancelRsvp(occ, a.userId, t.now(), o) };
+  };
+  /** Records left, whatever their age. */
+  const pending = async () => (await owed.due(t.now() + 10 * 60_000)).length;
+  return { t, owner, occ, a, b, notices, job, meetups, owed, aLeavesAndDies, pending };
 }
 
 describe('notices a crash kept a change from telling', () => {
   it('reach whoever moved up a waiting list, from the job, once no request can be telling', async () => {
-    const { t, occ, a, b, notices, job } = await setup();
-    // a withdrew; the process died before b was told.
-    const left = await meetupsRepo(db).cancelRsvp(occ, a.userId, t.now());
-    expect(left.owed).toHaveLength(1);
+    const { t, occ, b, notices, job, aLeavesAndDies, pending } = await setup();
+    await aLeavesAndDies();
     expect((await b.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
     expect(await notices(b, 'promoted')).toHaveLength(0);
     // A request might still be telling: the job waits.
@@ -67,29 +76,32 @@ describe('notices a crash kept a change from telling', () => {
     const [told] = await notices(b, 'promoted');
     expect(told.text).toMatch(/^A place opened up: you are now going to “Thursday walk and talk” on /);
     // Told, and off the list.
+    expect(await pending()).toBe(0);
     t.advance(SETTLE_MS);
     expect(await job()).toEqual([]);
     expect(await notices(b, 'promoted')).toHaveLength(1);
-    expect(owedOf((await meetupsRepo(db).getOccurrence(occ)) as { owed?: Set<string> })).toEqual([]);
+  });
+
+  it('tell nobody when the process died before the change was made', async () => {
+    const { t, occ, a, b, notices, job, meetups, owed, pending } = await setup();
+    const o = (await meetups.getOccurrence(occ))!;
+    await owed.record(occ, owedByLeaving(o, a.userId, t.now()));
+    await owed.record(occ, [{ kind: 'cancelled', at: t.now(), reason: 'Never sent' }]);
+    t.advance(SETTLE_MS);
+    expect(await job()).toEqual([]);
+    expect(await pending()).toBe(0);
+    for (const kind of ['promoted', 'cancelled']) expect(await notices(b, kind)).toHaveLength(0);
+    expect((await a.get(`/api/occurrences/${occ}`)).body.rsvp.status).toBe('going');
   });
 
   it('are not told twice when the request told them but died before taking the record off', async () => {
-    const { t, occ, a, b, notices, job } = await setup();
-    const left = await meetupsRepo(db).cancelRsvp(occ, a.userId, t.now());
-    const owed = owedRepo(db);
-    await owed.tell(left.occurrence, left.owed);
+    const { t, occ, b, notices, job, owed, aLeavesAndDies } = await setup();
+    const { record, left } = await aLeavesAndDies();
+    await owed.tell(left.occurrence, record);
     expect(await notices(b, 'promoted')).toHaveLength(1);
     // The record as it was before it was taken off:
     await db.doc.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: keys.occurrence(occ),
-        UpdateExpression: 'ADD owed :owed SET gsi1pk = :p, gsi1sk = :s',
-        ExpressionAttributeValues: {
-          ':owed': new Set(left.owed.map((o) => JSON.stringify(o))),
-          ...{ ':p': keys.owedNotices(t.now(), occ).gsi1pk, ':s': keys.owedNotices(t.now(), occ).gsi1sk },
-        },
-      }),
+      new PutCommand({ TableName: db.table, Item: { ...record.key, occurrenceId: occ, owed: record.owed } }),
     );
     t.advance(SETTLE_MS);
     expect(await job()).toEqual([{ occurrenceId: occ, told: 1 }]);
@@ -98,10 +110,10 @@ describe('notices a crash kept a change from telling', () => {
   });
 
   it('reach everyone with an RSVP when a meetup was cancelled, even if cancelling again does nothing', async () => {
-    const { t, owner, occ, a, b, notices, job } = await setup();
-    expect(
-      await meetupsRepo(db).cancelOccurrence(occ, 'The park is closed for a storm', t.now()),
-    ).not.toBeNull();
+    const { t, owner, occ, a, b, notices, job, meetups, owed } = await setup();
+    const reason = 'The park is closed for a storm';
+    await owed.record(occ, [{ kind: 'cancelled', at: t.now(), reason }]);
+    expect(await meetups.cancelOccurrence(occ, reason, t.now())).not.toBeNull();
     // Cancelling again finds it cancelled and does nothing more…
     expect((await owner.post(`/api/occurrences/${occ}/cancel`, { reason: 'Storm' })).status).toBe(200);
     expect(await notices(a, 'cancelled')).toHaveLength(0);
@@ -116,13 +128,13 @@ describe('notices a crash kept a change from telling', () => {
   });
 
   it('reach everyone with an RSVP when a meetup moved, with both times', async () => {
-    const { t, occ, a, b, notices, job } = await setup();
-    const meetups = meetupsRepo(db);
+    const { t, occ, a, b, notices, job, meetups, owed } = await setup();
     const o = (await meetups.getOccurrence(occ))!;
     const set = { startAt: o.startAt + 3_600_000, endAt: o.endAt + 3_600_000 };
-    const owed = owedByChange(o, set, t.now());
-    expect(owed.map((e) => e.kind)).toEqual(['moved']);
-    expect(await meetups.updateOccurrence(occ, set, { now: t.now(), owed })).not.toBeNull();
+    const moved = owedByChange(o, set, t.now());
+    expect(moved.map((e) => e.kind)).toEqual(['moved']);
+    await owed.record(occ, moved);
+    expect(await meetups.updateOccurrence(occ, set, { now: t.now() })).not.toBeNull();
     t.advance(SETTLE_MS);
     expect(await job()).toEqual([{ occurrenceId: occ, told: 2 }]);
     for (const p of [a, b]) {
@@ -133,10 +145,10 @@ describe('notices a crash kept a change from telling', () => {
   });
 
   it('are told by the request itself when nothing fails, and the record goes with it', async () => {
-    const { t, occ, a, b, notices, job } = await setup();
+    const { t, occ, a, b, notices, job, pending } = await setup();
     expect((await a.del(`/api/occurrences/${occ}/rsvp`)).status).toBe(200);
     expect(await notices(b, 'promoted')).toHaveLength(1);
-    expect(owedOf((await meetupsRepo(db).getOccurrence(occ)) as { owed?: Set<string> })).toEqual([]);
+    expect(await pending()).toBe(0);
     t.advance(SETTLE_MS);
     expect(await job()).toEqual([]);
     expect(await notices(b, 'promoted')).toHaveLength(1);

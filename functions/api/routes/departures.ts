@@ -10,7 +10,7 @@ import type { GroupRecord } from '../../store/repos/groups';
 import { RsvpClosed } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
 import { services as meetupServices } from './meetup-context';
-import { afterRsvp, beforeRsvp, unmarkOnRefusal } from './meetup-views';
+import { changeRsvp } from './meetup-views';
 import { releaseDuties } from './roster';
 
 export async function leaveSchedule(
@@ -25,13 +25,13 @@ export async function leaveSchedule(
   let withdrawn = 0;
   if (what.places) {
     const ids = await meetups.listAllScheduleIds(group.groupId, { from: at, to: at + FEED_AHEAD_MS });
-    for (const occurrenceId of Object.keys(await meetups.ticketsIn(ids, userId))) {
+    for (const occurrence of await meetups.getOccurrences(
+      Object.keys(await meetups.ticketsIn(ids, userId)),
+    )) {
       try {
-        const marker = await beforeRsvp(c, userId, occurrenceId, at);
-        const result = await unmarkOnRefusal(c, userId, marker, () =>
-          meetups.cancelRsvp(occurrenceId, userId, at),
+        await changeRsvp(c, userId, occurrence, null, { at, answer: () => null }, () =>
+          meetups.cancelRsvp(occurrence.occurrenceId, userId, at, occurrence),
         );
-        await afterRsvp(c, userId, result, null, marker, at);
         withdrawn++;
       } catch (e) {
         if (!(e instanceof RsvpClosed)) throw e; // started meanwhile: it stays as it was

@@ -19,10 +19,11 @@ import { defaultStaffing } from '../../core/roster';
 import { formatLocal } from '../../core/time';
 import { occurrenceIdFor } from '../../store/ids';
 import type { MeetupRecord, MeetupsRepo, OccurrenceItem, OccurrenceRecord } from '../../store/repos/meetups';
+import { owedRepo } from '../../store/repos/owed';
 import type { Ctx } from '../context';
 import { scheduleChanged } from '../feed-stamps';
 import { loadGroup } from './groups';
-import { NOT_FOUND, tellOwed } from './meetup-views';
+import { NOT_FOUND } from './meetup-views';
 import { dutiesFollow } from './roster';
 
 /** The series and the caller's right to change it (`cancelled`: a cancelled one too). */
@@ -62,17 +63,23 @@ export async function cancelAndTell(
   reason: string,
   at: number,
 ): Promise<boolean> {
-  const done = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
-  if (!done) return false;
-  await dutiesFollow(c, done.occurrence);
-  await tellOwed(c, done.occurrence, done.owed);
+  const owed = owedRepo(c.var.services.config.db);
+  // Recorded first: a crash after the cancellation still tells everyone (the owed-notices job).
+  const record = await owed.record(occurrenceId, [{ kind: 'cancelled', at, reason }]);
+  const after = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
+  if (!after) {
+    await owed.drop(record); // cancelled meanwhile by someone else: they tell
+    return false;
+  }
+  await dutiesFollow(c, after);
+  await owed.tell(after, record!);
   return true;
 }
 
 /**
  * Changes an occurrence from `o` as read; the notices the change owes (it moved, its place or
- * link changed, a raised capacity moved people up) are recorded with it, then told. Null when
- * the write's condition failed (capacity below who is going, or cancelled meanwhile).
+ * link changed, a raised capacity moved people up) are recorded first, then told. Null when the
+ * write's condition failed (capacity below who is going, or cancelled meanwhile).
  */
 export async function changeAndTell(
   c: Ctx,
@@ -86,15 +93,16 @@ export async function changeAndTell(
     { ...set, startAt: set.startAt ?? o.startAt, endAt: set.endAt ?? o.endAt },
     at,
   );
-  const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, {
-    now: at,
-    overrides,
-    owed,
-  });
-  if (!result) return null;
+  const owing = owedRepo(c.var.services.config.db);
+  const record = await owing.record(o.occurrenceId, owed);
+  const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, { now: at, overrides });
+  if (!result) {
+    await owing.drop(record);
+    return null;
+  }
   const after = result.occurrence;
   if (after.startAt !== o.startAt || after.endAt !== o.endAt) await dutiesFollow(c, after);
-  await tellOwed(c, after, owed);
+  if (record) await owing.tell(after, record);
   return result;
 }
 

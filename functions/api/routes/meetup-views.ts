@@ -5,8 +5,14 @@
  */
 import { forbidden, notFound } from '../../core/errors';
 import { canSeeInside, type Membership } from '../../core/groups';
-import { canSeeWhere, localStart, type RsvpState, rsvpOf, sayStart } from '../../core/meetups';
-import type { Owed } from '../../core/owed';
+import {
+  type Attendance,
+  canSeeWhere,
+  localStart,
+  type RsvpState,
+  rsvpOf,
+  sayStart,
+} from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
@@ -19,6 +25,7 @@ import {
   type MeetupRecord,
   type OccurrenceCard,
   type OccurrenceRecord,
+  owedByLeaving,
   RsvpClosed,
   readOccurrence,
   rsvpPaths,
@@ -126,76 +133,49 @@ export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefe
 });
 
 /**
- * Before a member's RSVP to an occurrence changes its ledger: a marker on their calendar feed,
- * if they have one, so a crash before the feed is told is repaired when it is next read. `known`:
- * whether they have one (the RSVP routes' prefetch found out: members without one pay nothing).
- * Returns the marker, for `afterRsvp`.
+ * A member's RSVP to `o` as read (answering in a line `to`, or withdrawing: null), made so a
+ * crash at any point is repaired: first, at once, a marker on their calendar feed (when they have
+ * one; the RSVP routes' prefetch knows: `hasFeed`) and a record of the notice it owes if it may
+ * move someone up; then the ledger write; then the feed's note and the notice, each taking its
+ * marker or record off. A write refused (closed, or too contended) takes them off at once.
  */
-export async function beforeRsvp(
+export async function changeRsvp<T extends { occurrence: OccurrenceRecord; promoted: string[] }>(
   c: Ctx,
   userId: string,
-  occurrenceId: string,
-  at: number,
-  known?: boolean,
-): Promise<string | null> {
-  if (known === false) return null;
-  return feedsRepo(c.var.services.config.db).markUnsure(userId, occurrenceId, at);
-}
-
-/**
- * Runs a ledger write begun with `marker`; when it is refused (closed, or full of contention),
- * the ledger is as it was, and the marker goes at once.
- */
-export async function unmarkOnRefusal<T>(
-  c: Ctx,
-  userId: string,
-  marker: string | null,
+  o: OccurrenceRecord,
+  to: Attendance | null,
+  opts: { at: number; hasFeed?: boolean; answer: (result: T) => RsvpState },
   write: () => Promise<T>,
 ): Promise<T> {
+  const { db } = c.var.services.config;
+  const feeds = feedsRepo(db);
+  const owed = owedRepo(db);
+  const [marker, record] = await Promise.all([
+    opts.hasFeed === false ? null : feeds.markUnsure(userId, o.occurrenceId, opts.at),
+    owed.record(o.occurrenceId, owedByLeaving(o, userId, opts.at, to ?? undefined)),
+  ]);
+  let result: T;
   try {
-    return await write();
+    result = await write();
   } catch (e) {
-    if (marker && e instanceof RsvpClosed)
-      await feedsRepo(c.var.services.config.db).dropMarkers(userId, [marker]);
+    if (e instanceof RsvpClosed)
+      await Promise.all([marker && feeds.dropMarkers(userId, [marker]), owed.drop(record)]);
     throw e;
   }
+  const after = result.occurrence;
+  const rsvp = opts.answer(result);
+  await Promise.all([
+    marker &&
+      feeds.noteRsvp(userId, after.occurrenceId, rsvp?.attendance ?? null, after.version, [marker], opts.at),
+    // Who it moved up: told as recorded; or, when someone began waiting after the line was read
+    // (nothing was recorded), told all the same.
+    record ? owed.tell(after, record) : notifyPromoted(c, after, result.promoted, opts.at),
+  ]);
+  return result;
 }
 
 /** Whether the RSVP routes' prefetch found the caller's calendar feed. */
 export const prefetchedFeed = (c: Ctx, userId: string) => c.var.prefetched.has(keyOf(keys.feed(userId)));
-
-/**
- * What follows a member's RSVP (`rsvp`, or null when withdrawn), in one round trip: it is
- * recorded on their calendar feed (`marker` from `beforeRsvp`: none, no feed), with the ledger
- * version it was read at, and those it moved up are told.
- */
-export async function afterRsvp(
-  c: Ctx,
-  userId: string,
-  changed: { occurrence: OccurrenceRecord; promoted: string[]; owed: Owed[] },
-  rsvp: RsvpState,
-  marker: string | null,
-  at: number,
-): Promise<void> {
-  const o = changed.occurrence;
-  // Who it moved up is owed a notice when it was recorded with the write; else (someone began
-  // waiting after the line was read) told all the same.
-  const promotedTold = changed.owed.length
-    ? tellOwed(c, o, changed.owed)
-    : notifyPromoted(c, o, changed.promoted, at);
-  await Promise.all([
-    marker &&
-      feedsRepo(c.var.services.config.db).noteRsvp(
-        userId,
-        o.occurrenceId,
-        rsvp?.attendance ?? null,
-        o.version,
-        [marker],
-        at,
-      ),
-    promotedTold,
-  ]);
-}
 
 /** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
 export async function loadOccurrence(c: Ctx, occurrenceId: string) {
@@ -216,11 +196,6 @@ export async function loadOccurrence(c: Ctx, occurrenceId: string) {
     if (!group || !canSeeInside(group.visibility, member)) throw notFound(NOT_FOUND);
   }
   return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
-}
-
-/** Tells what a change recorded it owes (core/owed), and takes the record off. */
-export async function tellOwed(c: Ctx, o: OccurrenceRecord, owed: Owed[]): Promise<void> {
-  if (owed.length) await owedRepo(c.var.services.config.db).tell(o, owed);
 }
 
 /** Tells members who moved up from a waiting list that they now have a place. */

@@ -30,9 +30,15 @@ import { type MeetupRecord, readOccurrence } from '../../store/repos/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import { loadGroup, loadGroupInside } from './groups';
-import { changeAndTell, checkShape, occurrenceItem, scheduleMoved, warningsFor } from './meetup-changes';
-import { iso, loadOccurrence, meetupView, NOT_FOUND, tellOwed, view, withOccurrence } from './meetup-views';
-import { dutiesFollow } from './roster';
+import {
+  cancelAndTell,
+  changeAndTell,
+  checkShape,
+  occurrenceItem,
+  scheduleMoved,
+  warningsFor,
+} from './meetup-changes';
+import { iso, loadOccurrence, meetupView, NOT_FOUND, view, withOccurrence } from './meetup-views';
 import { finishSeries } from './series';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
@@ -252,11 +258,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (o.status === 'cancelled') return c.json(view(o, viewer));
       const at = now();
       if (o.startAt <= at) throw conflict('This meetup has already started');
-      // Cancelled meanwhile by someone else: they tell.
-      const done = await meetups.cancelOccurrence(o.occurrenceId, body.reason, at);
-      const after = done?.occurrence ?? (await meetups.getOccurrence(o.occurrenceId))!;
-      await dutiesFollow(c, after);
-      if (done) await tellOwed(c, after, done.owed);
+      await cancelAndTell(c, o.occurrenceId, body.reason, at);
+      const after = (await meetups.getOccurrence(o.occurrenceId))!;
       await scheduleMoved(c, o.groupId);
       return c.json(view(after, viewer));
     },

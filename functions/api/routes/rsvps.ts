@@ -22,13 +22,11 @@ import {
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
 import {
-  afterRsvp,
-  beforeRsvp,
+  changeRsvp,
   forRsvp,
   loadOccurrence,
   prefetchedFeed,
   requireActiveMember,
-  unmarkOnRefusal,
   view,
   withOccurrence,
 } from './meetup-views';
@@ -60,17 +58,14 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ]);
       }
       const at = now();
-      const marker = await beforeRsvp(
+      const result = await changeRsvp(
         c,
         auth.userId,
-        params.occurrenceId,
-        at,
-        prefetchedFeed(c, auth.userId),
+        occurrence,
+        body.attendance,
+        { at, hasFeed: prefetchedFeed(c, auth.userId), answer: (r) => r.rsvp },
+        () => meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence),
       );
-      const result = await unmarkOnRefusal(c, auth.userId, marker, () =>
-        meetups.rsvp(params.occurrenceId, auth.userId, body.attendance, at, occurrence),
-      );
-      await afterRsvp(c, auth.userId, result, result.rsvp, marker, at);
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
   );
@@ -93,17 +88,14 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { meetups, now } = c.var.services;
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
-      const marker = await beforeRsvp(
+      const result = await changeRsvp(
         c,
         auth.userId,
-        params.occurrenceId,
-        at,
-        prefetchedFeed(c, auth.userId),
+        occurrence,
+        null,
+        { at, hasFeed: prefetchedFeed(c, auth.userId), answer: () => null },
+        () => meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence),
       );
-      const result = await unmarkOnRefusal(c, auth.userId, marker, () =>
-        meetups.cancelRsvp(params.occurrenceId, auth.userId, at, occurrence),
-      );
-      await afterRsvp(c, auth.userId, result, null, marker, at);
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
   );

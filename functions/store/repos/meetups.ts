@@ -37,7 +37,6 @@ import { queryPage } from '../paging';
 import { GSI2 } from '../table';
 import { isConditionFailure } from './accounts';
 import type { MemberRecord } from './groups';
-import { owing, withOwed } from './owed';
 import type { RosterSlot } from './roster';
 
 export interface VenueRecord {
@@ -234,16 +233,14 @@ function ticketOf(o: StoredLedger, userId: string): { attendance: Attendance; ti
 }
 
 /**
- * What a member leaving their line `held` owes (core/owed): who it moves up is told, so it is
- * recorded with the write when anyone waited in that line as read. (Someone who joined the wait
- * since is told by the request all the same; only a crash at that moment would miss them.)
+ * What a member leaving their line in `o` (withdrawing, or switching to `to`) owes (core/owed):
+ * whoever it moves up is told, so it is recorded when anyone waited in that line as read.
+ * (Someone who joined the wait since is told by the request all the same; only a crash at that
+ * moment would miss them.)
  */
-function leaving(
-  o: OccurrenceRecord,
-  userId: string,
-  held: { attendance: Attendance; ticket: number },
-  now: number,
-): Owed[] {
+export function owedByLeaving(o: OccurrenceRecord, userId: string, now: number, to?: Attendance): Owed[] {
+  const held = ticketOf(o, userId);
+  if (!held || held.attendance === to) return [];
   const waiting = o[inLineKey(held.attendance)] > o[capKey(held.attendance)];
   return waiting ? [{ kind: 'left', at: now, userId, attendance: held.attendance, ticket: held.ticket }] : [];
 }
@@ -590,7 +587,7 @@ export function meetupsRepo(db: Db) {
           | 'recurring'
         >
       >,
-      opts: { now: number; overrides?: string[]; owed?: Owed[] },
+      opts: { now: number; overrides?: string[] },
     ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] } | null> {
       const names: Record<string, string> = {
         '#status': 'status',
@@ -625,17 +622,16 @@ export function meetupsRepo(db: Db) {
         names['#overrides'] = 'overrides';
         values[':overrides'] = new Set(opts.overrides);
       }
-      const write = withOwed({ set: sets, add, values }, opts.owed ?? [], occurrenceId);
       try {
         // The item before the write, so who a raised capacity moves up is known exactly.
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
-            UpdateExpression: write.update,
+            UpdateExpression: `SET ${sets.join(', ')} ADD ${add.join(', ')}`,
             ConditionExpression: condition.join(' AND '),
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: write.values,
+            ExpressionAttributeValues: values,
             ReturnValues: 'ALL_OLD',
           }),
         );
@@ -665,41 +661,31 @@ export function meetupsRepo(db: Db) {
       }
     },
 
-    /** Cancels a scheduled occurrence; the notice everyone with an RSVP is owed is recorded with it. */
     async cancelOccurrence(
       occurrenceId: string,
       reason: string,
       now: number,
-    ): Promise<{ occurrence: OccurrenceRecord; owed: Owed[] } | null> {
-      const owed: Owed[] = [{ kind: 'cancelled', at: now, reason }];
-      const write = withOwed(
-        {
-          set: ['#status = :cancelled', 'cancelReason = :reason', 'changedAt = :now'],
-          add: ['#sequence :one', '#version :one'],
-          values: {
-            ':cancelled': 'cancelled',
-            ':scheduled': 'scheduled',
-            ':now': now,
-            ':reason': reason,
-            ':one': 1,
-          },
-        },
-        owed,
-        occurrenceId,
-      );
+    ): Promise<OccurrenceRecord | null> {
       try {
         const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
-            UpdateExpression: write.update,
+            UpdateExpression:
+              'SET #status = :cancelled, cancelReason = :reason, changedAt = :now ADD #sequence :one, #version :one',
             ConditionExpression: '#status = :scheduled',
             ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
-            ExpressionAttributeValues: write.values,
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':scheduled': 'scheduled',
+              ':now': now,
+              ':reason': reason,
+              ':one': 1,
+            },
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return { occurrence: readOccurrence(out.Attributes!), owed };
+        return readOccurrence(out.Attributes!);
       } catch (e) {
         if (isConditionFailure(e)) return null;
         throw e;
@@ -734,7 +720,7 @@ export function meetupsRepo(db: Db) {
       attendance: Attendance,
       now: number,
       known?: OccurrenceRecord,
-    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[]; owed: Owed[] }> {
+    ): Promise<{ occurrence: OccurrenceRecord; rsvp: RsvpState; promoted: string[] }> {
       let o = known ?? (await repo.getOccurrence(occurrenceId));
       let whole = !known;
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -754,7 +740,7 @@ export function meetupsRepo(db: Db) {
         if (held?.attendance === attendance) {
           // The same answer again: where I stand needs the whole line. (A switch needs no read:
           // its write returns the whole item, whom it moved up included.)
-          if (whole) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [], owed: [] };
+          if (whole) return { occurrence: o, rsvp: rsvpOf(o, userId), promoted: [] };
           o = await repo.getOccurrence(occurrenceId);
           whole = true;
           continue;
@@ -801,7 +787,7 @@ export function meetupsRepo(db: Db) {
               tickets: changed.tickets,
               version: changed.version,
             });
-            return { occurrence, rsvp, promoted: [], owed: [] };
+            return { occurrence, rsvp, promoted: [] };
           }
         } else {
           // A switch leaves the other line, which may move its first in line up: the write
@@ -812,13 +798,11 @@ export function meetupsRepo(db: Db) {
           });
           Object.assign(values, { ':mine': held.ticket, ':minusOne': -1 });
           condition.push('#from.#u = :mine');
-          const owed = leaving(o, userId, held, now);
-          const mark = owing(owed, occurrenceId);
           const after = await ledgerWrite(occurrenceId, {
-            update: `${update.replace(' ADD ', `${mark ? `, ${mark.set}` : ''} REMOVE #from.#u ADD `)}, #fromCount :minusOne${mark ? `, ${mark.add}` : ''}`,
+            update: `${update.replace(' ADD ', ' REMOVE #from.#u ADD ')}, #fromCount :minusOne`,
             condition: condition.join(' AND '),
             names,
-            values: { ...values, ...mark?.values },
+            values,
           });
           if (after) {
             const occurrence = readOccurrence(after);
@@ -826,7 +810,6 @@ export function meetupsRepo(db: Db) {
               occurrence,
               rsvp: rsvpOf(occurrence, userId),
               promoted: promotedBy(occurrence, userId, held),
-              owed,
             };
           }
         }
@@ -845,28 +828,26 @@ export function meetupsRepo(db: Db) {
       userId: string,
       now: number,
       known?: OccurrenceRecord,
-    ): Promise<{ occurrence: OccurrenceRecord; promoted: string[]; owed: Owed[] }> {
+    ): Promise<{ occurrence: OccurrenceRecord; promoted: string[] }> {
       let o = known ?? (await repo.getOccurrence(occurrenceId));
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
         const held = ticketOf(o, userId);
-        if (!held) return { occurrence: o, promoted: [], owed: [] };
+        if (!held) return { occurrence: o, promoted: [] };
         if (now >= o.startAt) throw new RsvpClosed('This meetup has already started');
-        const owed = leaving(o, userId, held, now);
-        const mark = owing(owed, occurrenceId);
         const after = await ledgerWrite(occurrenceId, {
-          update: `REMOVE #from.#u SET rsvpChangedAt = :now${mark ? `, ${mark.set}` : ''} ADD #fromCount :minusOne, version :one${mark ? `, ${mark.add}` : ''}`,
+          update: 'REMOVE #from.#u SET rsvpChangedAt = :now ADD #fromCount :minusOne, version :one',
           condition: '#from.#u = :mine AND startAt > :now',
           names: {
             '#from': lineKey(held.attendance),
             '#fromCount': inLineKey(held.attendance),
             '#u': userId,
           },
-          values: { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now, ...mark?.values },
+          values: { ':mine': held.ticket, ':minusOne': -1, ':one': 1, ':now': now },
         });
         if (after) {
           const occurrence = readOccurrence(after);
-          return { occurrence, promoted: promotedBy(occurrence, userId, held), owed };
+          return { occurrence, promoted: promotedBy(occurrence, userId, held) };
         }
         o = await repo.getOccurrence(occurrenceId);
       }
