@@ -7,12 +7,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
-# Debian packages the tests drive: Chromium (browser tests) and libical's GObject bindings
-# (calendar checks, run with Debian's own python3).
+# Debian packages the tests drive: Chromium (browser tests), and the calendar clients the feeds
+# are read by: libical's GObject bindings, Python's icalendar with recurring-ical-events (both run
+# with Debian's own python3) and khal.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 PATH=$(getconf PATH) python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" >/dev/null 2>&1 \
   || missing+=(gir1.2-ical-3.0 python3-gi)
+PATH=$(getconf PATH) python3 -c "import icalendar, recurring_ical_events" >/dev/null 2>&1 \
+  || missing+=(python3-icalendar python3-recurring-ical-events)
+PATH=$(getconf PATH) command -v khal >/dev/null 2>&1 || missing+=(khal)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages for the tests: ${missing[*]}…"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

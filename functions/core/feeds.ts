@@ -5,7 +5,7 @@
  */
 import type { RsvpState } from './meetups';
 import { expand, parseRule, type Weekday } from './recurrence';
-import { parseLocal } from './time';
+import { namesOneInstant, parseLocal } from './time';
 
 export const FEED_SCOPES = ['mine', 'all'] as const;
 /** `mine`: the meetups I am going to or waiting for; `all`: every meetup of my groups. */
@@ -208,8 +208,14 @@ export function seriesEvents(
       options,
     );
   const byIndex = new Map(sorted.map((o) => [o.index, o]));
+  // A meetup whose start or end falls in the hour clocks repeat: calendar apps expand the rule to
+  // the second pass of its local time, so the rule leaves it out (by that local time, which each
+  // app matches as it expands it) and it is written on its own, in UTC (by writeCalendar).
+  const repeated = (i: number) =>
+    !namesOneInstant(at(i), series.timezone) || !namesOneInstant(at(i) + duration, series.timezone);
   const exclude: number[] = [];
-  for (let i = first + 1; i < last; i++) if (!byIndex.has(i)) exclude.push(at(i));
+  for (let i = first; i <= last; i++)
+    if ((!byIndex.has(i) && i > first && i < last) || repeated(i)) exclude.push(at(i));
   const { rule } = parsed;
   const master: FeedEvent = {
     ...expected(first, sorted[0]!),
@@ -228,6 +234,7 @@ export function seriesEvents(
   };
   const overrides = sorted.flatMap((o) => {
     const actual = eventFor(o, options);
+    if (repeated(o.index)) return [actual];
     if (sameEvent(actual, expected(o.index, o))) return [];
     return [{ ...actual, uid: master.uid, recurrenceId: at(o.index) }];
   });

@@ -123,6 +123,15 @@ export function offsetMinutes(epochMs: number, zone: string): number {
   return (asUtc(localAt(flooredToMinute, zone)) - flooredToMinute) / MINUTE;
 }
 
+/**
+ * Whether the wall-clock time in `zone` at an instant names that instant alone: false in the
+ * hour clocks repeat (either pass), where a calendar app may take the other one.
+ */
+export function namesOneInstant(epochMs: number, zone: string): boolean {
+  const r = resolveLocal(localAt(epochMs, zone), zone);
+  return r.adjusted === null && r.epochMs === epochMs;
+}
+
 export interface Resolved {
   epochMs: number;
   /** `gap`: the time does not exist there that day and moved forward; `overlap`: it exists twice and the first was taken. */

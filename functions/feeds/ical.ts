@@ -2,7 +2,9 @@
  * Feed events written as iCalendar (RFC 5545, with RFC 7986 NAME and REFRESH-INTERVAL) by
  * ical-generator, patched in patches/ to fold lines without a TextEncoder per character.
  * Times are written in each event's zone with a VTIMEZONE for every zone used; instants go in as
- * zoned dates (a plain Date would be written as the server's local time under the TZID).
+ * zoned dates (a plain Date would be written as the server's local time under the TZID). A
+ * one-off event whose start or end falls in the hour clocks repeat is written in UTC: its local
+ * time names two instants, and calendar apps take the second where RFC 5545 says the first.
  * @module
  */
 import { TZDate } from '@date-fns/tz';
@@ -14,6 +16,7 @@ import ical, {
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { FeedEvent } from '../core/feeds';
+import { namesOneInstant } from '../core/time';
 
 const STATUS = {
   confirmed: ICalEventStatus.CONFIRMED,
@@ -46,7 +49,11 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
     timezone: { name: null, generator: vtimezone },
   });
   for (const e of events) {
-    const zoned = (ms: number) => new ZonedDate(ms, e.timezone);
+    const inUtc =
+      !e.repeat &&
+      e.recurrenceId === undefined &&
+      !(namesOneInstant(e.start, e.timezone) && namesOneInstant(e.end, e.timezone));
+    const zoned = (ms: number) => (inUtc ? new Date(ms) : new ZonedDate(ms, e.timezone));
     const r = e.repeat;
     const repeating: ICalRepeatingOptions | null = r
       ? {
@@ -68,7 +75,7 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
       end: zoned(e.end),
       repeating,
       recurrenceId: e.recurrenceId === undefined ? null : zoned(e.recurrenceId),
-      timezone: e.timezone,
+      timezone: inUtc ? null : e.timezone,
       summary: e.summary,
       description: e.description,
       location: e.location,

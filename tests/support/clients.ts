@@ -1,0 +1,126 @@
+/**
+ * Calendar clients nobody here wrote, each expanding a calendar into the instances its users
+ * would see: khal (its own vdir, local time UTC), Python's recurring-ical-events on icalendar,
+ * libical's recurrence expansion as Evolution's backends use it, and ical.js as Thunderbird uses
+ * it. Each answers the same shape, so a test compares them with the API's own list.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandCalendar } from './ical';
+
+export interface Seen {
+  start: number;
+  end: number;
+  status: string | null;
+  summary: string;
+}
+
+export const CLIENTS = ['khal', 'recurring-ical-events', 'libical', 'ical.js'] as const;
+export type Client = (typeof CLIENTS)[number];
+
+/** Debian's own python3 and khal: a toolchain put first on PATH has neither's modules. */
+const debianPath = () =>
+  spawnSync('getconf', ['PATH'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin:/bin';
+
+const INSTALL =
+  'apt-get install -y khal python3-icalendar python3-recurring-ical-events gir1.2-ical-3.0 python3-gi';
+
+function run(cmd: string, args: string[], input?: string) {
+  const out = spawnSync(cmd, args, { input, encoding: 'utf8', env: { PATH: debianPath(), HOME: tmpdir() } });
+  if (out.error || out.status !== 0)
+    throw new Error(
+      `${cmd} ${args[0]} failed (${(out.stderr || String(out.error)).trim().split('\n').at(-1)}). Install: ${INSTALL}`,
+    );
+  return out;
+}
+
+function python(engine: 'rie' | 'libical', ics: string, from: number, until: number): Seen[] {
+  const out = run(
+    'python3',
+    [join(import.meta.dirname, 'clients.py'), engine, String(from), String(until)],
+    ics,
+  );
+  return (JSON.parse(out.stdout) as Seen[]).map(({ start, end, status, summary }) => ({
+    start,
+    end,
+    status,
+    summary,
+  }));
+}
+
+/** khal, with local time UTC: what `khal list` shows, and what it warned of. */
+function khal(ics: string, from: number, until: number): { seen: Seen[]; warnings: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'khal-'));
+  try {
+    const config = join(dir, 'config');
+    writeFileSync(
+      config,
+      [
+        '[calendars]',
+        '[[feed]]',
+        `path = ${join(dir, 'cal')}`,
+        'type = calendar',
+        '[locale]',
+        'local_timezone = UTC',
+        'default_timezone = UTC',
+        'timeformat = %H:%M',
+        'dateformat = %Y-%m-%d',
+        'longdateformat = %Y-%m-%d',
+        'datetimeformat = %Y-%m-%dT%H:%M:%S',
+        'longdatetimeformat = %Y-%m-%dT%H:%M:%S',
+        '[default]',
+        'default_calendar = feed',
+        '',
+      ].join('\n'),
+    );
+    const file = join(dir, 'feed.ics');
+    writeFileSync(file, ics);
+    const imported = run('khal', ['-c', config, 'import', '--batch', file]);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const listed = run('khal', [
+      '-c',
+      config,
+      'list',
+      '--format',
+      '{uid}|{start-long}|{end-long}|{status}|{title}',
+      '--day-format',
+      '',
+      day(from),
+      day(until),
+    ]);
+    // An event that runs past midnight is listed again under the next day: once each.
+    const lines = [...new Set(listed.stdout.split('\n').filter((l) => l.includes('|')))];
+    const seen = lines
+      .map((l) => {
+        const [, start, end, status, ...title] = l.split('|');
+        return {
+          start: Date.parse(`${start}Z`),
+          end: Date.parse(`${end}Z`),
+          status: status!.trim() || null,
+          summary: title.join('|'),
+        };
+      })
+      .filter((s) => s.start >= from && s.start <= until);
+    const warnings = `${imported.stderr}${listed.stderr}`.split('\n').filter((l) => /warning|error/i.test(l));
+    return { seen, warnings };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every client's instances starting in [from, until], in order, and the warnings any printed. */
+export function readByClients(ics: string, from: number, until: number) {
+  const k = khal(ics, from, until);
+  const seen: Record<Client, Seen[]> = {
+    khal: k.seen,
+    'recurring-ical-events': python('rie', ics, from, until),
+    libical: python('libical', ics, from, until),
+    'ical.js': expandCalendar(ics, until)
+      .filter((i) => i.start >= from)
+      .map(({ start, end, status, summary }) => ({ start, end, status, summary })),
+  };
+  for (const c of CLIENTS) seen[c].sort((a, b) => a.start - b.start || a.summary.localeCompare(b.summary));
+  return { seen, warnings: k.warnings };
+}
