@@ -167,7 +167,8 @@ const sameEvent = (a: FeedEvent, b: FeedEvent) =>
  * A series as calendars like it (RFC 5545 §3.8.5): one event with an RRULE from the first
  * occurrence shown, EXDATEs for occurrences no longer shown between the first and the last, and
  * an override (same UID, RECURRENCE-ID) for each occurrence that differs from the series: moved,
- * retitled, or cancelled. `shown` are the series' occurrences the feed shows, with their index.
+ * retitled, or cancelled. Where the clocks change under a meetup's time, that meetup is written
+ * on its own, and a date the clocks skip splits the rule in two (below). `shown` are the series' occurrences the feed shows, with their index.
  * Null when the series cannot be written as a rule (then list the occurrences one by one).
  */
 export function seriesEvents(
@@ -213,30 +214,55 @@ export function seriesEvents(
   // app matches as it expands it) and it is written on its own, in UTC (by writeCalendar).
   const repeated = (i: number) =>
     !namesOneInstant(at(i), series.timezone) || !namesOneInstant(at(i) + duration, series.timezone);
-  const exclude: number[] = [];
-  for (let i = first; i <= last; i++)
-    if ((!byIndex.has(i) && i > first && i < last) || repeated(i)) exclude.push(at(i));
+  // A meetup at a time the clocks skip that day: ical.js places it an hour early, and libical
+  // carries the skipped hour into the next week's, and neither matches an EXDATE there the same
+  // way; so the rule stops before it and starts again after it, and it is written on its own.
+  const skipped = (i: number) => planned.occurrences[i]!.adjusted === 'gap';
   const { rule } = parsed;
-  const master: FeedEvent = {
-    ...expected(first, sorted[0]!),
-    uid: uidOf(series.meetupId),
-    sequence: Math.max(0, series.version - 1),
-    stamp: series.changedAt,
-    repeat: {
-      freq: rule.freq,
-      interval: rule.interval,
-      count: last - first + 1,
-      byDay: rule.byNthDay ? [rule.byNthDay.day] : rule.byDay,
-      byMonthDay: rule.byMonthDay,
-      bySetPos: rule.byNthDay?.n,
-      exclude,
-    },
-  };
+  const events: FeedEvent[] = [];
+  const uidOfPart = new Map<number, string>();
+  for (let s = first; s <= last; ) {
+    if (skipped(s)) {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e + 1 <= last && !skipped(e + 1)) e++;
+    const shownHere = sorted.filter((o) => o.index >= s && o.index <= e);
+    if (shownHere.length) {
+      const a = shownHere[0]!.index;
+      const b = shownHere.at(-1)!.index;
+      // One UID per part, the same however the window moves: parts after a skipped date are numbered.
+      let part = 0;
+      for (let i = 0; i < a; i++) if (skipped(i)) part++;
+      const uid = uidOf(part ? `${series.meetupId}-${part}` : series.meetupId);
+      for (let i = a; i <= b; i++) uidOfPart.set(i, uid);
+      const exclude: number[] = [];
+      for (let i = a; i <= b; i++)
+        if ((!byIndex.has(i) && i > a && i < b) || repeated(i)) exclude.push(at(i));
+      events.push({
+        ...expected(a, byIndex.get(a)!),
+        uid,
+        sequence: Math.max(0, series.version - 1),
+        stamp: series.changedAt,
+        repeat: {
+          freq: rule.freq,
+          interval: rule.interval,
+          count: b - a + 1,
+          byDay: rule.byNthDay ? [rule.byNthDay.day] : rule.byDay,
+          byMonthDay: rule.byMonthDay,
+          bySetPos: rule.byNthDay?.n,
+          exclude,
+        },
+      });
+    }
+    s = e + 1;
+  }
   const overrides = sorted.flatMap((o) => {
     const actual = eventFor(o, options);
-    if (repeated(o.index)) return [actual];
+    if (repeated(o.index) || skipped(o.index)) return [actual];
     if (sameEvent(actual, expected(o.index, o))) return [];
-    return [{ ...actual, uid: master.uid, recurrenceId: at(o.index) }];
+    return [{ ...actual, uid: uidOfPart.get(o.index)!, recurrenceId: at(o.index) }];
   });
-  return [master, ...overrides];
+  return [...events, ...overrides];
 }

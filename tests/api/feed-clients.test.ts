@@ -76,6 +76,32 @@ async function group(timezone: string) {
   return { owner, schedule, agree };
 }
 
+describe('a meetup at a time the clocks skip', () => {
+  it('is an hour later by the clock in every client, and the weeks after it keep their time (London)', async () => {
+    const { schedule, agree, owner } = await group('Europe/London');
+    const weekly = await schedule({
+      start: '2028-03-12T01:30',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=6' },
+    });
+    // The week after the skipped date changed on its own: an override in the rule after it.
+    expect((await owner.patch(`/api/occurrences/${weekly[4]}`, { title: 'Night owls, spring' })).status).toBe(
+      200,
+    );
+    const [once] = await schedule({ start: '2028-03-26T01:30' });
+    expect((await owner.get(`/api/occurrences/${once}`)).body.startAt).toBe('2028-03-26T01:30:00.000Z');
+    await agree([...weekly, once!]);
+  });
+
+  it('does so with a 30-minute shift (Lord Howe Island)', async () => {
+    const { schedule, agree } = await group('Australia/Lord_Howe');
+    const weekly = await schedule({
+      start: '2027-09-19T02:15',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=4' },
+    });
+    await agree(weekly);
+  });
+});
+
 describe('a meetup in the hour clocks repeat', () => {
   it('starts at the first pass of its time in every client, one-off or in a series (London)', async () => {
     const { schedule, agree, owner } = await group('Europe/London');
