@@ -11,13 +11,26 @@ export const FEED_SCOPES = ['mine', 'all'] as const;
 /** `mine`: the meetups I am going to or waiting for; `all`: every meetup of my groups. */
 export type FeedScope = (typeof FEED_SCOPES)[number];
 
+/** The reminders a member may choose, in minutes before a meetup starts. */
+export const ALARM_MINUTES = [15, 60, 1440] as const;
+export type AlarmMinutes = (typeof ALARM_MINUTES)[number];
+
 export interface FeedSettings {
   scope: FeedScope;
   /** Neutral titles, no group name or description: a glance at a shared calendar tells nothing. */
   discreet: boolean;
+  /** Reminders before each meetup, as the calendar app shows them (absent on older feeds: none). */
+  alarms?: AlarmMinutes[];
+  /** Reminders before each duty the member holds (absent: none). */
+  dutyAlarms?: AlarmMinutes[];
 }
 
-export const DEFAULT_FEED_SETTINGS: FeedSettings = { scope: 'mine', discreet: true };
+export const DEFAULT_FEED_SETTINGS: Required<FeedSettings> = {
+  scope: 'mine',
+  discreet: true,
+  alarms: [],
+  dutyAlarms: [],
+};
 
 /** How long a cancelled occurrence stays in feeds, marked cancelled, before it is dropped. */
 export const CANCELLED_KEPT_MS = 14 * 86_400_000;
@@ -63,6 +76,8 @@ export interface FeedEvent {
   repeat?: FeedRepeat;
   /** An override of one instance of a series: the instant the rule gave it (RECURRENCE-ID). */
   recurrenceId?: number;
+  /** Reminders, minutes before the start, shown with the event's own title (VALARM DISPLAY). */
+  alarms?: readonly number[];
 }
 
 export interface FeedRepeat {

@@ -161,7 +161,12 @@ export function feedBuilder(deps: FeedsDeps) {
               pageUrl: null,
               ...(duty ? { seesWhere: true } : {}),
             });
-            events.push(duty ? { ...event, summary: `${duty}: ${event.summary}` } : event);
+            const alarms = (duty ? feed.dutyAlarms : feed.alarms) ?? [];
+            events.push({
+              ...event,
+              ...(duty ? { summary: `${duty}: ${event.summary}` } : {}),
+              ...(alarms.length && event.status !== 'cancelled' ? { alarms } : {}),
+            });
           }
           return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
         },

@@ -9,6 +9,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import ical, {
+  ICalAlarmType,
   ICalEventRepeatingFreq,
   ICalEventStatus,
   type ICalRepeatingOptions,
@@ -67,7 +68,7 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
           exclude: r.exclude.length ? r.exclude.map(zoned) : undefined,
         }
       : null;
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: e.uid,
       sequence: e.sequence,
       stamp: new Date(e.stamp),
@@ -82,6 +83,9 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
       url: e.url,
       status: STATUS[e.status],
     });
+    // Reminders say what the event says (discreet or in full), nothing more.
+    for (const minutes of e.alarms ?? [])
+      event.createAlarm({ type: ICalAlarmType.display, triggerBefore: minutes * 60, description: e.summary });
   }
   // Every line of a calendar ends with CRLF, the last one too.
   return `${calendar.toString()}\r\n`;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from '../support/api';
-import { CLIENTS, readByClients, type Seen } from '../support/clients';
+import { alarmsByClients, CLIENTS, readByClients, type Seen } from '../support/clients';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -73,7 +73,7 @@ async function group(timezone: string) {
         expect({ client, id, seen: read.seen[client] }).toEqual({ client, id, seen: [one] });
     }
   };
-  return { owner, schedule, agree };
+  return { t, feeds, owner, groupId, schedule, agree };
 }
 
 describe('a meetup at a time the clocks skip', () => {
@@ -135,5 +135,50 @@ describe('a meetup in the hour clocks repeat', () => {
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=3' },
     });
     await agree(weekly);
+  });
+});
+
+describe('reminders a member chooses', () => {
+  it('are none at first, any of 15 minutes, an hour and a day before, in the feed’s own wording, in every client', async () => {
+    const { t, feeds, groupId, schedule } = await group('Europe/London');
+    const [occ] = await schedule({ start: '2027-10-20T18:30' });
+    const me = await t.signedUp();
+    await me.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    await me.call('PUT', `/api/occurrences/${occ}/rsvp`, { attendance: 'online' });
+    const made = await me.post('/api/me/feed');
+    expect(made.body.feed).toMatchObject({ alarms: [], dutyAlarms: [] });
+    const path = made.body.feed.path as string;
+    const reminders = async () => alarmsByClients(await (await feeds.request(path)).text());
+    for (const client of CLIENTS) expect((await reminders())[client]).toEqual({ [`${occ}@hearth`]: [] });
+
+    // Only the offered reminders, each once, refused by the field.
+    for (const alarms of [[10], [15, 15], [15, 60, 1440, 15]]) {
+      const refused = await me.patch('/api/me/feed', { alarms });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields[0].path).toMatch(/^body\.alarms/);
+    }
+    const set = await me.patch('/api/me/feed', { alarms: [1440, 15] });
+    expect(set.body.feed).toMatchObject({ alarms: [1440, 15] });
+    let seen = await reminders();
+    for (const client of CLIENTS)
+      expect({ client, got: seen[client] }).toEqual({
+        client,
+        got: {
+          [`${occ}@hearth`]: [
+            [1440, 'Hearth session'],
+            [15, 'Hearth session'],
+          ],
+        },
+      });
+    // In full, the reminder names the meetup; the times still agree in every client.
+    await me.patch('/api/me/feed', { discreet: false });
+    const text = await (await feeds.request(path)).text();
+    seen = alarmsByClients(text);
+    for (const client of CLIENTS)
+      expect(seen[client][`${occ}@hearth`]!.map((a) => a[1])).toEqual(['Night owls', 'Night owls']);
+    const read = readByClients(text, FROM, UNTIL);
+    for (const client of CLIENTS)
+      expect(read.seen[client].map((i) => i.start)).toEqual([Date.parse('2027-10-20T17:30:00Z')]);
+    expect(read.warnings).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from '../support/api';
+import { alarmsByClients, CLIENTS } from '../support/clients';
 import { freshDb } from '../support/db';
 import { libicalErrors, parseCalendar } from '../support/ical';
 
@@ -335,6 +336,19 @@ describe('the roster', () => {
     const [event] = parseCalendar(text).events;
     expect(event!.summary).toBe('Lead facilitator: Tuesday circle');
     expect(event!.location).toContain('1 Main Street');
+    // A duty carries its own reminders, not the ones chosen for meetups.
+    await a.call('PATCH', '/api/me/feed', { alarms: [15], dutyAlarms: [60, 1440] });
+    const reminders = alarmsByClients(await (await fetchFeed()).text());
+    for (const client of CLIENTS)
+      expect({ client, got: reminders[client] }).toEqual({
+        client,
+        got: {
+          [event!.uid]: [
+            [60, 'Lead facilitator: Tuesday circle'],
+            [1440, 'Lead facilitator: Tuesday circle'],
+          ],
+        },
+      });
   });
 
   it('lets a series change the duties its meetups need, but not drop one someone holds', async () => {

@@ -2,10 +2,12 @@
 """Expands a calendar as two real clients' engines do, for the feed tests.
 
 Usage: clients.py ENGINE FROM_MS UNTIL_MS < calendar.ics
+       clients.py alarms ENGINE < calendar.ics   (ENGINE: khal, icalendar, libical)
   ENGINE: "rie"     Python's recurring-ical-events on icalendar
           "libical" libical's own recurrence expansion (icalcomponent_foreach_recurrence, as
                     Evolution's backends use it), with overrides put in place of what they override
-Prints a JSON list of instances: {"uid", "start", "end" (epoch ms), "status", "summary"}.
+Prints a JSON list of instances: {"uid", "start", "end" (epoch ms), "status", "summary"}; or,
+for alarms, each event's reminders: {uid: [[minutes before the start, text], ...]}.
 Run with Debian's python3 (PATH=$(getconf PATH)): its icalendar and gi bindings are Debian's.
 """
 import json
@@ -102,7 +104,60 @@ def libical(text, start, end):
     return out
 
 
+def alarms(engine, text):
+    """Each event's reminders as the engine reads them: minutes before the start, and the text."""
+    out = {}
+    if engine == "libical":
+        import gi
+
+        gi.require_version("ICalGLib", "3.0")
+        from gi.repository import ICalGLib as I
+
+        cal = I.Component.new_from_string(text)
+        ev = cal.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
+        while ev is not None:
+            found = []
+            al = ev.get_first_component(I.ComponentKind.VALARM_COMPONENT)
+            while al is not None:
+                trigger = al.get_first_property(I.PropertyKind.TRIGGER_PROPERTY).get_trigger()
+                text_prop = al.get_first_property(I.PropertyKind.DESCRIPTION_PROPERTY)
+                found.append([-trigger.get_duration().as_int() // 60, text_prop.get_description() if text_prop else None])
+                al = ev.get_next_component(I.ComponentKind.VALARM_COMPONENT)
+            out[ev.get_uid()] = found
+            ev = cal.get_next_component(I.ComponentKind.VEVENT_COMPONENT)
+        return out
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(text)
+    if engine == "icalendar":
+        for ev in cal.walk("VEVENT"):
+            out[str(ev["UID"])] = [
+                [int(-a.decoded("TRIGGER").total_seconds() // 60), str(a.get("DESCRIPTION"))]
+                for a in ev.walk("VALARM")
+            ]
+        return out
+    # khal: its own event class, given each event with the calendar's zones.
+    from datetime import timezone as tz
+    from khal.khalendar.event import Event
+
+    locale = {"local_timezone": tz.utc, "default_timezone": tz.utc, "timeformat": "%H:%M",
+              "dateformat": "%Y-%m-%d", "longdateformat": "%Y-%m-%d",
+              "datetimeformat": "%Y-%m-%d %H:%M", "longdatetimeformat": "%Y-%m-%d %H:%M",
+              "unicode_symbols": True, "weeknumbers": False, "firstweekday": 0}
+    for ev in cal.walk("VEVENT"):
+        one = icalendar.Calendar()
+        for zone in cal.walk("VTIMEZONE"):
+            one.add_component(zone)
+        one.add_component(ev)
+        event = Event.fromString(one.to_ical().decode(), locale=locale)
+        out[event.uid] = [[int(-d.total_seconds() // 60), str(t)] for d, t in event.alarms]
+    return out
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "alarms":
+        print(json.dumps(alarms(sys.argv[2], sys.stdin.read())))
+        sys.exit(0)
     engine, lo, hi = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     text = sys.stdin.read()
     found = {"rie": rie, "libical": libical}[engine](text, lo, hi)

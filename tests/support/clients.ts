@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { expandCalendar } from './ical';
 
 export interface Seen {
@@ -123,4 +124,27 @@ export function readByClients(ics: string, from: number, until: number) {
   };
   for (const c of CLIENTS) seen[c].sort((a, b) => a.start - b.start || a.summary.localeCompare(b.summary));
   return { seen, warnings: k.warnings };
+}
+
+/** Each event's reminders as each engine reads them: uid → [minutes before the start, text]. */
+export function alarmsByClients(ics: string) {
+  const byPython = (engine: 'khal' | 'icalendar' | 'libical') =>
+    JSON.parse(
+      run('python3', [join(import.meta.dirname, 'clients.py'), 'alarms', engine], ics).stdout,
+    ) as Record<string, [number, string | null][]>;
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const icaljs: Record<string, [number, string | null][]> = {};
+  for (const v of calendar.getAllSubcomponents('vevent'))
+    icaljs[v.getFirstPropertyValue('uid') as string] = v
+      .getAllSubcomponents('valarm')
+      .map((a) => [
+        -(a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds() / 60,
+        (a.getFirstPropertyValue('description') as string | null) ?? null,
+      ]);
+  return {
+    khal: byPython('khal'),
+    'recurring-ical-events': byPython('icalendar'),
+    libical: byPython('libical'),
+    'ical.js': icaljs,
+  };
 }

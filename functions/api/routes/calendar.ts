@@ -17,6 +17,8 @@ import { defineRoute, type Registry } from '../route';
 const viewOf = (f: FeedRecord, path: string | null = null) => ({
   scope: f.scope,
   discreet: f.discreet,
+  alarms: f.alarms ?? [],
+  dutyAlarms: f.dutyAlarms ?? [],
   createdAt: new Date(f.createdAt).toISOString(),
   path,
 });
@@ -79,6 +81,8 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         tokenHash: hashToken(secret),
         scope: before?.scope ?? DEFAULT_FEED_SETTINGS.scope,
         discreet: before?.discreet ?? DEFAULT_FEED_SETTINGS.discreet,
+        alarms: before?.alarms ?? DEFAULT_FEED_SETTINGS.alarms,
+        dutyAlarms: before?.dutyAlarms ?? DEFAULT_FEED_SETTINGS.dutyAlarms,
         createdAt: at,
         changedAt: at,
         version: (before?.version ?? 0) + 1,

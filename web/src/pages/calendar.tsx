@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AlarmMinutes } from '../../../functions/core/feeds';
 import type { FeedAnswer } from '../../../functions/core/schemas/feeds';
 import { del, get, patch, post } from '../api';
 import { me } from '../state';
@@ -140,12 +141,56 @@ function FeedLink({ link }: { link: string }) {
   );
 }
 
+const REMINDERS: [AlarmMinutes, string][] = [
+  [15, '15 minutes before'],
+  [60, '1 hour before'],
+  [1440, '1 day before'],
+];
+
+/** A set of reminders as checkboxes; `name` labels the group. */
+function Reminders({
+  legend,
+  hint,
+  value,
+  onChange,
+}: {
+  legend: string;
+  hint: string;
+  value: AlarmMinutes[];
+  onChange: (v: AlarmMinutes[]) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <p class="hint">{hint}</p>
+      {REMINDERS.map(([minutes, label]) => (
+        <label class="check" key={minutes}>
+          <input
+            type="checkbox"
+            checked={value.includes(minutes)}
+            onChange={(e) =>
+              onChange(
+                e.currentTarget.checked
+                  ? REMINDERS.map(([m]) => m).filter((m) => m === minutes || value.includes(m))
+                  : value.filter((m) => m !== minutes),
+              )
+            }
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void }) {
   const [scope, setScope] = useState(feed.scope);
   const [discreet, setDiscreet] = useState(feed.discreet);
+  const [alarms, setAlarms] = useState<AlarmMinutes[]>(feed.alarms);
+  const [dutyAlarms, setDutyAlarms] = useState<AlarmMinutes[]>(feed.dutyAlarms);
   const [saved, setSaved] = useState(false);
   const save = useSubmit(async () => {
-    const r = await patch<FeedAnswer>('/me/feed', { scope, discreet });
+    const r = await patch<FeedAnswer>('/me/feed', { scope, discreet, alarms, dutyAlarms });
     if (r.feed) onChange({ ...r.feed, path: null });
     setSaved(true);
   });
@@ -184,6 +229,24 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
         Recommended if other people can see your calendar. Either way, addresses and online links appear only
         for meetups you have a place at.
       </p>
+      <Reminders
+        legend="Reminders before meetups"
+        hint="Your calendar app reminds you, with the same title your calendar shows. None unless you choose."
+        value={alarms}
+        onChange={(v) => {
+          setAlarms(v);
+          setSaved(false);
+        }}
+      />
+      <Reminders
+        legend="Reminders before duties you hold"
+        hint="If you facilitate: for the meetups you have a duty at."
+        value={dutyAlarms}
+        onChange={(v) => {
+          setDutyAlarms(v);
+          setSaved(false);
+        }}
+      />
       {saved && !save.busy && (
         <p class="notice" role="status">
           Saved. Your calendar app picks this up at its next check.
