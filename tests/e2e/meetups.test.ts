@@ -139,14 +139,18 @@ describe('meetups in Chromium', () => {
     await cedar.getByText('Saved.').waitFor();
     expect(await (await fetch(link)).text()).toContain('SUMMARY:Riverside evening');
     // A reminder a day before, by keyboard: the feed carries it.
-    const dayBefore = cedar.getByRole('group', { name: 'Reminders before meetups' }).getByLabel('1 day before');
+    const dayBefore = cedar
+      .getByRole('group', { name: 'Reminders before meetups' })
+      .getByLabel('1 day before');
     await dayBefore.focus();
     await cedar.keyboard.press('Space');
     expect(await dayBefore.isChecked()).toBe(true);
     await cedar.getByRole('button', { name: 'Save' }).click();
     await cedar.getByText('Saved.').waitFor();
     const reminded = await (await fetch(link)).text();
-    expect(reminded).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Riverside evening/);
+    expect(reminded).toMatch(
+      /BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Riverside evening/,
+    );
 
     // A meetup whose RSVPs open a week before: members see when, and no button until then.
     await host.page.goto(`${stack.url}${groupUrl}`);

@@ -4,12 +4,10 @@ import { ALARM_MINUTES, FEED_SCOPES } from '../feeds';
 export const FeedScope = z.enum(FEED_SCOPES);
 
 /** Reminders: any of 15 minutes, 1 hour and 1 day before, each once. */
-export const Alarms = z
-  .array(z.union(ALARM_MINUTES.map((m) => z.literal(m))))
-  .check(
-    z.maxLength(ALARM_MINUTES.length),
-    z.refine((a: number[]) => new Set(a).size === a.length, 'Choose each reminder once'),
-  );
+export const Alarms = z.array(z.union(ALARM_MINUTES.map((m) => z.literal(m)))).check(
+  z.maxLength(ALARM_MINUTES.length),
+  z.refine((a: number[]) => new Set(a).size === a.length, 'Choose each reminder once'),
+);
 
 export const FeedSettingsChange = z.strictObject({
   scope: z.optional(FeedScope),
