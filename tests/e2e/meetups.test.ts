@@ -108,6 +108,15 @@ describe('meetups in Chromium', () => {
     await host.page.getByLabel('RSVPs close').selectOption({ label: '1 hour before' });
     await host.page.getByRole('button', { name: 'Save changes' }).click();
     await host.page.getByText('10 upcoming meetups changed.').waitFor();
+    // A new time above: the dates below follow it, so saving dates cannot put the old time back.
+    await host.page.getByLabel('Start time').first().fill('18:45');
+    await host.page.getByRole('button', { name: 'Save changes' }).click();
+    await host.page.getByText('10 upcoming meetups changed.').waitFor();
+    await dates.getByText('Meets every Tuesday, 10 times, at 18:45.').waitFor();
+    expect(await dates.getByLabel('Start time').inputValue()).toBe('18:45');
+    await host.page.getByLabel('Start time').first().fill('18:30');
+    await host.page.getByRole('button', { name: 'Save changes' }).click();
+    await dates.getByText('Meets every Tuesday, 10 times, at 18:30.').waitFor();
     await host.page.goto(occurrenceUrl);
     await host.page.getByRole('heading', { name: 'Riverside evening' }).waitFor();
     await host.page

@@ -865,6 +865,14 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
     return r.repeats === 'none' ? { ...r, repeats: 'weekly' } : r;
   });
   const [result, setResult] = useState<{ text: string; warnings: string[] } | null>(null);
+  // The series changed above (its time, say): these fields start again from it, or saving new
+  // dates would put back what was just changed.
+  useEffect(() => {
+    setDate(m.start.slice(0, 10));
+    setTime(m.start.slice(11));
+    const r = repeatOf(m.rrule);
+    setRepeat(r.repeats === 'none' ? { ...r, repeats: 'weekly' } : r);
+  }, [m.start, m.rrule]);
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
