@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
@@ -162,6 +162,12 @@ function Rsvp({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Where the keyboard goes after an answer: the button pressed is gone, so to what it did. */
+  const answered = useRef<HTMLElement>(null);
+  const [moved, setMoved] = useState(0);
+  useEffect(() => {
+    if (moved) answered.current?.focus();
+  }, [moved]);
   /** Going in a mode, switching to it, or (no mode) withdrawing. */
   async function change(attendance?: 'in_person' | 'online') {
     setBusy(true);
@@ -173,6 +179,7 @@ function Rsvp({
           })
         : await api<{ occurrence: OccurrenceView }>('DELETE', `/occurrences/${o.occurrenceId}/rsvp`);
       onChange(res.occurrence);
+      setMoved((n) => n + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', (e as Error).message));
     } finally {
@@ -197,6 +204,19 @@ function Rsvp({
   }
   const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
   const label = (m: string) => (m === 'online' ? 'online' : 'in person');
+  // Every place taken: the button says a click joins the waiting list, before it is clicked.
+  const full = (m: 'in_person' | 'online') => {
+    const s = m === 'online' ? o.seats.online : o.seats.inPerson;
+    return !!s && s.going >= s.capacity;
+  };
+  const answer = (m: 'in_person' | 'online') =>
+    o.rsvp
+      ? full(m)
+        ? `Switch to the ${label(m)} waiting list`
+        : `Switch to ${label(m)}`
+      : full(m)
+        ? `Join the waiting list (${label(m)})`
+        : `Going ${label(m)}`;
   // The server decides; this only keeps buttons away that it would refuse.
   const now = serverNow();
   const zone = `(${o.timezone.replace(/_/g, ' ')})`;
@@ -204,7 +224,7 @@ function Rsvp({
   const open = opened && now < Date.parse(o.rsvpClosesAt);
   const started = now >= Date.parse(o.startAt);
   return (
-    <div>
+    <section ref={answered} tabIndex={-1} aria-label="Your RSVP">
       {rsvpText(o) && (
         <p class="notice" role="status">
           {rsvpText(o)}
@@ -218,7 +238,7 @@ function Rsvp({
             .filter((m) => o.rsvp?.attendance !== m)
             .map((m) => (
               <button type="button" key={m} disabled={busy} onClick={() => change(m)}>
-                {o.rsvp ? `Switch to ${label(m)}` : `Going ${label(m)}`}
+                {answer(m)}
               </button>
             ))}
         {o.rsvp && !started && (
@@ -236,7 +256,7 @@ function Rsvp({
               ? 'This meetup has started.'
               : 'RSVPs have closed.'}
       </p>
-    </div>
+    </section>
   );
 }
 
