@@ -39,7 +39,8 @@ async function group(timezone: string) {
       ...over,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.occurrences.map((o: { occurrenceId: string }) => o.occurrenceId) as string[];
+    const ids = res.body.occurrences.map((o: { occurrenceId: string }) => o.occurrenceId) as string[];
+    return Object.assign(ids, { meetupId: res.body.meetup.meetupId as string });
   };
   type Listed = { startAt: string; endAt: string; status: string; title: string };
   /** An occurrence as the API lists it, as a calendar app should show it. */
@@ -58,14 +59,19 @@ async function group(timezone: string) {
       ).body.items as Listed[]
     ).map(asSeen);
   /** Every client's reading of the group's public feed and of each occurrence's file. */
-  const agree = async (occurrences: string[]) => {
-    const want = await listed();
+  const agree = async (occurrences: string[], dropped: string[] = []) => {
+    const gone = new Set(
+      await Promise.all(
+        dropped.map(async (id) => asSeen((await owner.get(`/api/occurrences/${id}`)).body).start),
+      ),
+    );
+    const want = (await listed()).filter((o) => !gone.has(o.start));
     const feed = await feeds.request(`/feeds/groups/${groupId}.ics`);
     expect(feed.status).toBe(200);
     const read = readByClients(await feed.text(), FROM, UNTIL);
     for (const client of CLIENTS) expect({ client, seen: read.seen[client] }).toEqual({ client, seen: want });
     expect(read.warnings).toEqual([]);
-    for (const id of occurrences) {
+    for (const id of occurrences.filter((o) => !dropped.includes(o))) {
       const one = asSeen((await owner.get(`/api/occurrences/${id}`)).body as Listed);
       const file = await feeds.request(`/api/occurrences/${id}/event.ics`);
       const read = readByClients(await file.text(), FROM, UNTIL);
@@ -73,7 +79,7 @@ async function group(timezone: string) {
         expect({ client, id, seen: read.seen[client] }).toEqual({ client, id, seen: [one] });
     }
   };
-  return { t, feeds, owner, groupId, schedule, agree };
+  return { t, feeds, owner, groupId, schedule, agree, listed };
 }
 
 describe('a meetup at a time the clocks skip', () => {
@@ -104,7 +110,7 @@ describe('a meetup at a time the clocks skip', () => {
 
 describe('a meetup in the hour clocks repeat', () => {
   it('starts at the first pass of its time in every client, one-off or in a series (London)', async () => {
-    const { schedule, agree, owner } = await group('Europe/London');
+    const { t, feeds, groupId, schedule, agree, owner, listed } = await group('Europe/London');
     const [once] = await schedule({ start: '2027-10-31T01:30' });
     const weekly = await schedule({
       start: '2027-10-17T01:30',
@@ -114,6 +120,15 @@ describe('a meetup in the hour clocks repeat', () => {
     const [ending] = await schedule({ start: '2027-10-31T00:45' });
     expect((await owner.get(`/api/occurrences/${once}`)).body.startAt).toBe('2027-10-31T00:30:00.000Z');
     await agree([...weekly, once!, ending!]);
+    // A member's own feed (every meetup of the group, discreet) agrees too.
+    const me = await t.signedUp();
+    await me.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    const path = (await me.post('/api/me/feed')).body.feed.path as string;
+    await me.patch('/api/me/feed', { scope: 'all' });
+    const read = readByClients(await (await feeds.request(path)).text(), FROM, UNTIL);
+    const want = (await listed()).map((o) => ({ ...o, summary: 'Hearth session' }));
+    for (const client of CLIENTS) expect({ client, seen: read.seen[client] }).toEqual({ client, seen: want });
+    expect(read.warnings).toEqual([]);
   });
 
   it('does so with a 30-minute shift (Lord Howe Island), and cancelled on that date', async () => {
@@ -180,5 +195,29 @@ describe('reminders a member chooses', () => {
     for (const client of CLIENTS)
       expect(read.seen[client].map((i) => i.start)).toEqual([Date.parse('2027-10-20T17:30:00Z')]);
     expect(read.warnings).toEqual([]);
+  });
+});
+
+describe('a series as time goes by', () => {
+  it('leaves out a meetup cancelled long ago in every client, and lists one given new dates', async () => {
+    const { t, schedule, agree, owner } = await group('Europe/London');
+    const weekly = await schedule({
+      start: '2027-10-05T19:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' },
+    });
+    expect((await owner.post(`/api/occurrences/${weekly[3]}/cancel`, { reason: 'Half term' })).status).toBe(
+      200,
+    );
+    await agree(weekly);
+    // Over two weeks on, the feed drops it (an EXDATE between the others); the API still lists it.
+    t.advance(15 * 86_400_000);
+    await owner.post('/api/auth/login', { handle: owner.handle, passphrase: 'quiet river morning tea' });
+    await agree(weekly, [weekly[3]!]);
+    // New dates: Thursdays from November; the Tuesdays not on them are cancelled (and shown so).
+    const moved = await owner.patch(`/api/meetups/${weekly.meetupId}`, {
+      recurrence: { start: '2027-11-04T19:00', rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=4' },
+    });
+    expect(moved.body).toMatchObject({ added: 4 });
+    await agree([weekly[7]!], [weekly[3]!]);
   });
 });
