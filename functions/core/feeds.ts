@@ -11,6 +11,12 @@ export const FEED_SCOPES = ['mine', 'all'] as const;
 /** `mine`: the meetups I am going to or waiting for; `all`: every meetup of my groups. */
 export type FeedScope = (typeof FEED_SCOPES)[number];
 
+/**
+ * How often a subscribed calendar should look again (REFRESH-INTERVAL, X-PUBLISHED-TTL), and how
+ * long HTTP caches may keep a feed: the same hour, so no layer promises fresher than another.
+ */
+export const FEED_REFRESH_SECONDS = 3600;
+
 /** The reminders a member may choose, in minutes before a meetup starts. */
 export const ALARM_MINUTES = [15, 60, 1440] as const;
 export type AlarmMinutes = (typeof ALARM_MINUTES)[number];

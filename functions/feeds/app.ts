@@ -15,6 +15,7 @@ import {
   eventFor,
   FEED_AHEAD_MS,
   FEED_KEPT_AFTER_END_MS,
+  FEED_REFRESH_SECONDS,
   type FeedEvent,
   type FeedOccurrence,
   seriesEvents,
@@ -262,15 +263,23 @@ function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Answers a conditional GET or HEAD for a feed: 304 when the client has it, else the calendar. */
-export async function respond(c: Context, source: Source, filename: string): Promise<Response> {
+/**
+ * Answers a conditional GET or HEAD for a feed: 304 when the client has it, else the calendar.
+ * A subscription may be kept as long as it asks to be refreshed; a file is checked every time.
+ */
+export async function respond(
+  c: Context,
+  source: Source,
+  filename: string,
+  kept: 'subscription' | 'file' = 'subscription',
+): Promise<Response> {
   const { etag } = source;
   // HTTP dates have whole seconds: round up so a change within the second is not missed.
   const modified = Math.ceil(source.lastModified / 1000) * 1000;
   const headers: Record<string, string> = {
     ETag: etag,
     'Last-Modified': new Date(modified).toUTCString(),
-    'Cache-Control': 'private, max-age=300',
+    'Cache-Control': kept === 'file' ? 'private, no-cache' : `private, max-age=${FEED_REFRESH_SECONDS}`,
     'X-Content-Type-Options': 'nosniff',
   };
   const ifNoneMatch = c.req.header('if-none-match');
@@ -323,7 +332,7 @@ export function createFeedsApp(deps: FeedsDeps) {
         { error: { code: 'not_found', message: 'No such meetup, or it is in a private group' } },
         404,
       );
-    return respond(c, file, 'attachment; filename="hearth-meetup.ics"');
+    return respond(c, file, 'attachment; filename="hearth-meetup.ics"', 'file');
   });
   app.notFound(notFound);
   return app;

@@ -16,7 +16,7 @@ import ical, {
   type ICalWeekday,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import type { FeedEvent } from '../core/feeds';
+import { FEED_REFRESH_SECONDS, type FeedEvent } from '../core/feeds';
 import { namesOneInstant } from '../core/time';
 
 const STATUS = {
@@ -45,7 +45,7 @@ export function writeCalendar(name: string, events: FeedEvent[]): string {
   const calendar = ical({
     name,
     prodId: { company: 'Hearth', product: 'Hearth', language: 'EN' },
-    ttl: 3600,
+    ttl: FEED_REFRESH_SECONDS,
     // No calendar-level zone name: it would write TIMEZONE-ID, which libical rejects.
     timezone: { name: null, generator: vtimezone },
   });

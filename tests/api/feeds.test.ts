@@ -138,7 +138,11 @@ describe('a member’s private feed', () => {
     const lastModified = first.headers.get('last-modified')!;
     expect(etag).toMatch(/^"[\w-]{32}"$/);
     expect(first.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    expect(first.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    // HTTP caches keep it as long as the calendar asks to be refreshed: one hour both.
+    expect(first.headers.get('cache-control')).toBe('private, max-age=3600');
+    const body = await first.text();
+    expect(body).toMatch(/REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n/);
+    expect(body).toMatch(/X-PUBLISHED-TTL:PT1H\r\n/);
     expect((await fetchFeed(path)).headers.get('etag')).toBe(etag);
     const calls = countCalls();
     const again = await fetchFeed(path, { 'if-none-match': etag });
@@ -345,6 +349,8 @@ describe('one occurrence as a file', () => {
     const res = await file(going.cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    // A file is checked again each time it is asked for (it may show where to go, which changes).
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
     const text = await res.text();
     expect(libicalErrors(text)).toEqual([]);
     const [event] = parseCalendar(text).events;
