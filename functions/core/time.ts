@@ -128,6 +128,9 @@ export function offsetMinutes(epochMs: number, zone: string): number {
  * hour clocks repeat (either pass), where a calendar app may take the other one.
  */
 export function namesOneInstant(epochMs: number, zone: string): boolean {
+  // The same offset a day either side: no change of the clocks near, so nothing repeats (the
+  // common case, and two lookups; the whole resolution takes several).
+  if (offsetMinutes(epochMs - DAY, zone) === offsetMinutes(epochMs + DAY, zone)) return true;
   const r = resolveLocal(localAt(epochMs, zone), zone);
   return r.adjusted === null && r.epochMs === epochMs;
 }

@@ -50,6 +50,7 @@ async function group(timezone: string) {
     status: o.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     summary: o.title,
   });
+  /** In the order the clients' readings are put in: by start, then title. */
   const listed = async () =>
     (
       (
@@ -57,7 +58,9 @@ async function group(timezone: string) {
           `/api/groups/${groupId}/occurrences?from=${new Date(FROM).toISOString()}&to=${new Date(UNTIL).toISOString()}`,
         )
       ).body.items as Listed[]
-    ).map(asSeen);
+    )
+      .map(asSeen)
+      .sort((a, b) => a.start - b.start || a.summary.localeCompare(b.summary));
   /** Every client's reading of the group's public feed and of each occurrence's file. */
   const agree = async (occurrences: string[], dropped: string[] = []) => {
     const gone = new Set(
@@ -93,6 +96,9 @@ describe('a meetup at a time the clocks skip', () => {
     expect((await owner.patch(`/api/occurrences/${weekly[4]}`, { title: 'Night owls, spring' })).status).toBe(
       200,
     );
+    // And the meetup on the skipped date itself, retitled on its own.
+    const short = await owner.patch(`/api/occurrences/${weekly[2]}`, { title: 'Night owls, short night' });
+    expect(short.status).toBe(200);
     const [once] = await schedule({ start: '2028-03-26T01:30' });
     expect((await owner.get(`/api/occurrences/${once}`)).body.startAt).toBe('2028-03-26T01:30:00.000Z');
     await agree([...weekly, once!]);
@@ -116,6 +122,9 @@ describe('a meetup in the hour clocks repeat', () => {
       start: '2027-10-17T01:30',
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=4' },
     });
+    // The meetup on the night itself, retitled on its own.
+    const long = await owner.patch(`/api/occurrences/${weekly[2]}`, { title: 'Night owls, long night' });
+    expect(long.status).toBe(200);
     // Ends in the repeated hour, starting before it.
     const [ending] = await schedule({ start: '2027-10-31T00:45' });
     expect((await owner.get(`/api/occurrences/${once}`)).body.startAt).toBe('2027-10-31T00:30:00.000Z');
