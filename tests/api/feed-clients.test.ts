@@ -207,6 +207,30 @@ describe('reminders a member chooses', () => {
   });
 });
 
+describe('other rules and zones on the nights clocks change', () => {
+  it('agrees in every client, through both changes (London, last Sunday of the month)', async () => {
+    const { schedule, agree } = await group('Europe/London');
+    const monthly = await schedule({
+      start: '2027-09-26T01:30',
+      recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=-1SU;COUNT=8' },
+    });
+    await agree(monthly);
+  });
+
+  it('agrees where the clocks change at midnight (Santiago): a skipped half past midnight, a repeated half past eleven', async () => {
+    const { schedule, agree } = await group('America/Santiago');
+    const sundays = await schedule({
+      start: '2027-09-05T00:30', // the first meetup is the skipped one
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=4' },
+    });
+    const saturdays = await schedule({
+      start: '2028-03-18T23:30',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=4' },
+    });
+    await agree([...sundays, ...saturdays]);
+  });
+});
+
 describe('a series as time goes by', () => {
   it('leaves out a meetup cancelled long ago in every client, and lists one given new dates', async () => {
     const { t, schedule, agree, owner } = await group('Europe/London');
