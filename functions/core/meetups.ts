@@ -268,8 +268,8 @@ function oldDates(series: SeriesPattern, zone: string): string[] | null {
 
 export function adjustmentWarning(adjusted: 'gap' | 'overlap', local: string, zone: string): string {
   return adjusted === 'gap'
-    ? `${local.replace('T', ' ')} does not exist in ${zone} (the clocks go forward); it is scheduled an hour later by the clock. Some calendar apps show such times differently: consider another time.`
-    : `${local.replace('T', ' ')} happens twice in ${zone} (the clocks go back); the first one is used. Some calendar apps may show the second: consider another time.`;
+    ? `${local.replace('T', ' ')} does not exist in ${zone} (the clocks go forward): that meetup is an hour later by the clock, and calendars show it so. Consider another time if that would confuse anyone.`
+    : `${local.replace('T', ' ')} happens twice in ${zone} (the clocks go back): that meetup is at the first, and calendars show it so. Consider another time if that would confuse anyone.`;
 }
 
 /**

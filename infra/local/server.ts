@@ -36,7 +36,8 @@ export function createLocalApp(opts: {
       }
     },
   });
-  const feeds = createFeedsApp({ db: opts.db });
+  // The feeds keep the same clock as the API (HEARTH_CLOCK_OFFSET_MS moves both).
+  const feeds = createFeedsApp({ db: opts.db, now: opts.now });
   const app = new Hono();
   app.use(async (c, next) => {
     await next();

@@ -171,6 +171,19 @@ describe('meetups in Chromium', () => {
     expect(reminded).toMatch(
       /BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Riverside evening/,
     );
+    // A new link asks first (the old one stops working), then the keyboard is at the new link.
+    cedar.once('dialog', (d) => {
+      expect(d.message()).toMatch(/^Make a new link\?/);
+      void d.accept();
+    });
+    await cedar.getByRole('button', { name: 'Make a new link' }).click();
+    await expect
+      .poll(() => cedar.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Your calendar link');
+    const newLink = await cedar.getByRole('textbox', { name: 'Calendar link', exact: true }).inputValue();
+    expect(newLink).not.toBe(link);
+    expect((await fetch(link)).status).toBe(404);
+    expect(await (await fetch(newLink)).text()).toMatch(/TRIGGER:-P1D/);
 
     // A meetup whose RSVPs open a week before: members see when, and no button until then.
     await host.page.goto(`${stack.url}${groupUrl}`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlarmMinutes } from '../../../functions/core/feeds';
 import type { FeedAnswer } from '../../../functions/core/schemas/feeds';
 import { del, get, patch, post } from '../api';
@@ -17,6 +17,13 @@ export function CalendarPage() {
     if (me.value) void get<FeedAnswer>('/me/feed').then((r) => setFeed(r.feed));
   }, [me.value?.userId]);
   const make = useSubmit(async () => {
+    if (
+      feed &&
+      !window.confirm(
+        'Make a new link? Calendars subscribed with the old link stop updating until you add the new one.',
+      )
+    )
+      return;
     const r = await post<FeedAnswer>('/me/feed');
     setFeed(r.feed);
     setLink(r.feed?.path ? `${window.location.origin}${r.feed.path}` : null);
@@ -51,7 +58,7 @@ export function CalendarPage() {
       ) : (
         <>
           {link ? (
-            <FeedLink link={link} />
+            <FeedLink link={link} key={link} />
           ) : (
             <p class="card">
               Your calendar link is on. For your privacy it was shown only once, when it was made. To add it
@@ -82,6 +89,12 @@ export function CalendarPage() {
 
 function FeedLink({ link }: { link: string }) {
   const [copied, setCopied] = useState(false);
+  // Shown once, and maybe far above the button that made it: the keyboard and the eye go to it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const webcal = link.replace(/^https?:/, 'webcal:');
   const copy = async () => {
     try {
@@ -93,7 +106,9 @@ function FeedLink({ link }: { link: string }) {
   };
   return (
     <section aria-labelledby="your-link" class="card">
-      <h2 id="your-link">Your calendar link</h2>
+      <h2 id="your-link" ref={heading} tabIndex={-1}>
+        Your calendar link
+      </h2>
       <p class="notice" role="status">
         Copy it now: for your privacy it is shown only this once.
       </p>

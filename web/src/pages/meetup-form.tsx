@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ACCESS_FEATURES, type MeetupMode } from '../../../functions/core/meetups';
+import { ACCESS_FEATURES, adjustmentWarning, type MeetupMode } from '../../../functions/core/meetups';
 import { describeRule, expand, parseRule, WEEKDAYS, weekdayIndex } from '../../../functions/core/recurrence';
 import {
   defaultStaffing,
@@ -377,7 +377,9 @@ function RulePreview({
     return {
       text: `${describeRule(parsed.rule, start)}, at ${formatLocal(start).slice(11)}`,
       dates: out.occurrences.slice(0, 4).map((o) => formatIn(new Date(o.epochMs).toISOString(), zone)),
-      warnings: out.occurrences.filter((o) => o.adjusted).map((o) => formatLocal(o.local).replace('T', ' ')),
+      warnings: out.occurrences
+        .filter((o) => o.adjusted)
+        .map((o) => adjustmentWarning(o.adjusted!, formatLocal(o.local), zone)),
       error: null,
     };
   }, [rrule, start && formatLocal(start), zone]);
@@ -394,8 +396,7 @@ function RulePreview({
           {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
           {preview.warnings.map((w) => (
             <p key={w} class="error">
-              {w} does not exist or happens twice when the clocks change; it will be placed by the usual rule,
-              but calendar apps may disagree. Consider another time.
+              {w}
             </p>
           ))}
         </>
