@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed';
 import { launchBrowser } from '../support/browser';
@@ -178,9 +178,13 @@ describe.each([
       await page.getByText(ready).first().waitFor();
       expect(await audit(page), path).toEqual([]);
     }
-    // The calendar page with a link just made (shown once, with the steps for each app).
+    // The calendar page with a link just made (shown once, with the steps for each app). A new
+    // link (the second width's run) asks first: yes.
+    const yes = (d: Dialog) => void d.accept();
+    page.on('dialog', yes);
     await page.getByRole('button', { name: /Make (my calendar|a new) link/ }).click();
     await page.getByRole('textbox', { name: 'Calendar link', exact: true }).waitFor();
+    page.off('dialog', yes);
     expect(await audit(page), '/me/calendar with a link').toEqual([]);
   }, 180_000);
 
