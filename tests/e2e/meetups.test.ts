@@ -230,4 +230,34 @@ describe('meetups in Chromium', () => {
     await host.page.getByRole('button', { name: 'Remove ash-e2e' }).waitFor({ state: 'detached' });
     for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
   });
+
+  it('a meetup in the hour the clocks repeat: the organiser is warned before, and its page says which 1:30', async () => {
+    const host = await person('owl-e2e', 360, 'Europe/London');
+    await createGroupInBrowser(host.page, stack.url, 'Night Owls', 'For people awake at night.');
+    await host.page.getByRole('link', { name: 'Schedule a meetup' }).click();
+    await host.page.getByLabel('Title').fill('Small hours');
+    await host.page.getByLabel('Date').fill('2027-10-31');
+    await host.page.getByLabel('Start time').fill('01:30');
+    await host.page.getByLabel('Minutes').fill('60');
+    await host.page.getByLabel('Online', { exact: true }).check();
+    await host.page.getByLabel('Link to the online room').fill('https://meet.example/owls');
+    await host.page.getByLabel('Places online').fill('8');
+    // A one-off is warned as a series is, before it is scheduled.
+    await host.page.getByText(/^2027-10-31 01:30 happens twice in Europe\/London/).waitFor();
+    await host.page.getByRole('button', { name: 'Schedule' }).click();
+    await host.page.getByRole('heading', { name: 'Small hours' }).waitFor();
+    // It starts at the first 1:30 and ends at the second: the offsets tell them apart.
+    await host.page
+      .getByText(
+        /^Sun, (Oct 31|31 Oct), (1:30\sAM|01:30) GMT\+1–(1:30\sAM|01:30) GMT(\+0)? \(Europe\/London\)$/,
+      )
+      .waitFor();
+    // Moving it to the gap of March is warned on the change page too.
+    await host.page.getByRole('link', { name: 'Change this meetup' }).click();
+    await host.page.getByLabel(/Date and time/).fill('2028-03-26T01:30');
+    await host.page.getByText(/^2028-03-26 01:30 does not exist in Europe\/London/).waitFor();
+    await host.page.getByLabel(/Date and time/).fill('2027-11-07T01:30');
+    await host.page.getByText(/does not exist|happens twice/).waitFor({ state: 'detached' });
+    expect(host.problems).toEqual([]);
+  });
 });

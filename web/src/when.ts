@@ -1,6 +1,16 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
+import { namesOneInstant } from '../../functions/core/time';
+
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * The offset's name ("GMT+1") where the clock time alone would name two instants: on the night
+ * the clocks go back, "1:30 AM" happens twice, so say which.
+ */
+function offsetIfTwice(iso: string, zone: string): Intl.DateTimeFormatOptions {
+  return namesOneInstant(Date.parse(iso), zone) ? {} : { timeZoneName: 'shortOffset' };
+}
 
 export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat(undefined, {
@@ -10,6 +20,7 @@ export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOpt
     hour: 'numeric',
     minute: '2-digit',
     timeZone: zone,
+    ...offsetIfTwice(iso, zone),
     ...opts,
   }).format(new Date(iso));
 }
@@ -31,9 +42,12 @@ export function dateText(date: string): string {
 }
 
 export function timeIn(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+    ...offsetIfTwice(iso, zone),
+  }).format(new Date(iso));
 }
 
 /** "Tue 16 Mar, 18:30–20:00 (Europe/London)" plus "your time: …" if the viewer is elsewhere. */

@@ -10,7 +10,7 @@ import {
 } from '../../../functions/core/roster';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
-import { formatLocal, type LocalParts, parseLocal } from '../../../functions/core/time';
+import { formatLocal, type LocalParts, parseLocal, resolveLocal } from '../../../functions/core/time';
 import { type ApiError, api, get, post } from '../api';
 import { navigate } from '../state';
 import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
@@ -357,6 +357,12 @@ function RepeatFields({
   );
 }
 
+/** What the clocks do to one wall-clock time: nothing (most days), or the warning the API gives too. */
+function clockChange(local: LocalParts | null, zone: string): string[] {
+  const adjusted = local && resolveLocal(local, zone).adjusted;
+  return adjusted ? [adjustmentWarning(adjusted, formatLocal(local), zone)] : [];
+}
+
 /** What a rule gives, in words and its first dates, with any time a clock change moves. */
 function RulePreview({
   rrule,
@@ -369,7 +375,8 @@ function RulePreview({
 }) {
   const preview = useMemo(() => {
     if (!start) return null;
-    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [] as string[], error: null };
+    if (!rrule)
+      return { text: 'once', dates: [] as string[], warnings: clockChange(start, zone), error: null };
     const parsed = parseRule(rrule);
     if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
     const out = expand(parsed.rule, start, zone);
@@ -706,7 +713,15 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
             type="datetime-local"
             value={start}
             onInput={(e) => setStart(e.currentTarget.value)}
+            aria-describedby="start-clock"
           />
+          <div id="start-clock" aria-live="polite">
+            {clockChange(parseLocal(start.slice(0, 16)), o.timezone).map((w) => (
+              <p key={w} class="error">
+                {w}
+              </p>
+            ))}
+          </div>
         </div>
         <PlaceFields mode={o.mode} p={place} set={setPlace} error={error} />
         <div class="actions">
