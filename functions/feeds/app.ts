@@ -162,7 +162,9 @@ export function feedBuilder(deps: FeedsDeps) {
               pageUrl: null,
               ...(duty ? { seesWhere: true } : {}),
             });
-            const alarms = (duty ? feed.dutyAlarms : feed.alarms) ?? [];
+            // Reminders are for what the member does: a duty, or a meetup they answered (not
+            // every meetup a feed of all their groups shows).
+            const alarms = (duty ? feed.dutyAlarms : rsvp ? feed.alarms : []) ?? [];
             events.push({
               ...event,
               ...(duty ? { summary: `${duty}: ${event.summary}` } : {}),

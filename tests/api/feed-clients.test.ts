@@ -205,6 +205,23 @@ describe('reminders a member chooses', () => {
       expect(read.seen[client].map((i) => i.start)).toEqual([Date.parse('2027-10-20T17:30:00Z')]);
     expect(read.warnings).toEqual([]);
   });
+
+  it('remind of the meetups the member goes to, not of every meetup a feed of all their groups shows', async () => {
+    const { t, feeds, groupId, schedule } = await group('Europe/London');
+    const [going] = await schedule({ start: '2027-10-20T18:30' });
+    const [other] = await schedule({ start: '2027-10-21T18:30' });
+    const me = await t.signedUp();
+    await me.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+    await me.call('PUT', `/api/occurrences/${going}/rsvp`, { attendance: 'online' });
+    const path = (await me.post('/api/me/feed')).body.feed.path as string;
+    await me.patch('/api/me/feed', { scope: 'all', alarms: [60] });
+    const seen = alarmsByClients(await (await feeds.request(path)).text());
+    for (const client of CLIENTS)
+      expect({ client, got: seen[client] }).toEqual({
+        client,
+        got: { [`${going}@hearth`]: [[60, 'Hearth session']], [`${other}@hearth`]: [] },
+      });
+  });
 });
 
 describe('other rules and zones on the nights clocks change', () => {

@@ -165,8 +165,15 @@ describe('meetups in Chromium', () => {
     await dayBefore.focus();
     await cedar.keyboard.press('Space');
     expect(await dayBefore.isChecked()).toBe(true);
-    await cedar.getByRole('button', { name: 'Save' }).click();
-    await cedar.getByText('Saved.').waitFor();
+    // Each box names what it reminds of; a change not yet saved says so.
+    await cedar.getByRole('checkbox', { name: '1 day before a duty' }).waitFor();
+    await cedar.getByText('You have changes not saved yet.').waitFor();
+    for (let i = 0; i < 4; i++) await cedar.keyboard.press('Tab'); // past the duty reminders
+    expect(await cedar.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save');
+    await cedar.keyboard.press('Enter');
+    await cedar.getByText(/^Saved\./).waitFor();
+    // The keyboard is where it was.
+    expect(await cedar.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save');
     const reminded = await (await fetch(link)).text();
     expect(reminded).toMatch(
       /BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Riverside evening/,
@@ -184,6 +191,17 @@ describe('meetups in Chromium', () => {
     expect(newLink).not.toBe(link);
     expect((await fetch(link)).status).toBe(404);
     expect(await (await fetch(newLink)).text()).toMatch(/TRIGGER:-P1D/);
+    // Turned off: said so, with the keyboard at the words, and the link gone.
+    cedar.once('dialog', (d) => {
+      expect(d.message()).toMatch(/^Turn off your calendar feed\?.*settings are forgotten/);
+      void d.accept();
+    });
+    await cedar.getByRole('button', { name: 'Turn off the feed' }).click();
+    await expect
+      .poll(() => cedar.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toMatch(/^Your calendar feed is off/);
+    expect((await fetch(newLink)).status).toBe(404);
+    await cedar.getByRole('button', { name: 'Make my calendar link' }).waitFor();
 
     // A meetup whose RSVPs open a week before: members see when, and no button until then.
     await host.page.goto(`${stack.url}${groupUrl}`);

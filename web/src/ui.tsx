@@ -88,8 +88,12 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
 export function useSubmit<T>(action: () => Promise<T>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // A button that stays focusable while busy (aria-disabled) may be pressed again: once is enough.
+  const running = useRef(false);
   async function submit(e?: Event) {
     e?.preventDefault();
+    if (running.current) return undefined;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -98,6 +102,7 @@ export function useSubmit<T>(action: () => Promise<T>) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', (err as Error).message));
       return undefined;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }

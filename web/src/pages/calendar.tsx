@@ -28,12 +28,24 @@ export function CalendarPage() {
     setFeed(r.feed);
     setLink(r.feed?.path ? `${window.location.origin}${r.feed.path}` : null);
   });
+  const [off, setOff] = useState(false);
   const revoke = useSubmit(async () => {
-    if (!window.confirm('Turn off your calendar feed? Calendars subscribed to it stop updating.')) return;
+    if (
+      !window.confirm(
+        'Turn off your calendar feed? Calendars subscribed to it stop updating, and its settings are forgotten.',
+      )
+    )
+      return;
     await del('/me/feed');
     setFeed(null);
     setLink(null);
+    setOff(true);
   });
+  // The button pressed is gone: the keyboard and a screen reader go to what happened.
+  const offNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (off) offNote.current?.focus();
+  }, [off]);
 
   if (me.value === null)
     return <SignInFirst title="Your calendar" next="/me/calendar" doing="subscribe in your calendar" />;
@@ -46,15 +58,23 @@ export function CalendarPage() {
       <p>
         Your meetups can appear in the calendar you already use, and stay right when a meetup moves or is
         cancelled. Your calendar app checks for changes about once an hour (Google Calendar can take up to a
-        day).
+        day). Meetups more than a year ahead appear once they are within a year.
       </p>
       <ErrorSummary error={make.error ?? revoke.error} />
       {!feed ? (
-        <p>
-          <button type="button" disabled={make.busy} onClick={() => make.submit()}>
-            Make my calendar link
-          </button>
-        </p>
+        <>
+          {off && (
+            <p class="notice" role="status" ref={offNote} tabIndex={-1}>
+              Your calendar feed is off: its link no longer works. A new link starts with the usual settings
+              (discreet, no reminders).
+            </p>
+          )}
+          <p>
+            <button type="button" aria-disabled={make.busy} onClick={() => make.submit()}>
+              Make my calendar link
+            </button>
+          </p>
+        </>
       ) : (
         <>
           {link ? (
@@ -73,10 +93,15 @@ export function CalendarPage() {
               old link stops working at once.
             </p>
             <div class="actions">
-              <button type="button" class="secondary" disabled={make.busy} onClick={() => make.submit()}>
+              <button type="button" class="secondary" aria-disabled={make.busy} onClick={() => make.submit()}>
                 Make a new link
               </button>
-              <button type="button" class="secondary" disabled={revoke.busy} onClick={() => revoke.submit()}>
+              <button
+                type="button"
+                class="secondary"
+                aria-disabled={revoke.busy}
+                onClick={() => revoke.submit()}
+              >
                 Turn off the feed
               </button>
             </div>
@@ -162,14 +187,16 @@ const REMINDERS: [AlarmMinutes, string][] = [
   [1440, '1 day before'],
 ];
 
-/** A set of reminders as checkboxes; `name` labels the group. */
+/** A set of reminders as checkboxes; `before` ends each box's name for a screen reader ("… a meetup"). */
 function Reminders({
   legend,
+  before,
   hint,
   value,
   onChange,
 }: {
   legend: string;
+  before: string;
   hint: string;
   value: AlarmMinutes[];
   onChange: (v: AlarmMinutes[]) => void;
@@ -192,6 +219,7 @@ function Reminders({
             }
           />
           {label}
+          <span class="visually-hidden"> {before}</span>
         </label>
       ))}
     </fieldset>
@@ -204,6 +232,11 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
   const [alarms, setAlarms] = useState<AlarmMinutes[]>(feed.alarms);
   const [dutyAlarms, setDutyAlarms] = useState<AlarmMinutes[]>(feed.dutyAlarms);
   const [saved, setSaved] = useState(false);
+  const changed =
+    scope !== feed.scope ||
+    discreet !== feed.discreet ||
+    alarms.join() !== feed.alarms.join() ||
+    dutyAlarms.join() !== feed.dutyAlarms.join();
   const save = useSubmit(async () => {
     const r = await patch<FeedAnswer>('/me/feed', { scope, discreet, alarms, dutyAlarms });
     if (r.feed) onChange({ ...r.feed, path: null });
@@ -238,7 +271,7 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
       </fieldset>
       <label class="check">
         <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet(e.currentTarget.checked)} />
-        Discreet: show “Hearth session” with no group name or description
+        Discreet: every meetup is called “Hearth session”, with no group name and nothing about what happens
       </label>
       <p class="hint">
         Recommended if other people can see your calendar. Either way, addresses and online links appear only
@@ -246,29 +279,28 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
       </p>
       <Reminders
         legend="Reminders before meetups"
-        hint="Your calendar app reminds you, with the same title your calendar shows. None unless you choose."
+        before="a meetup"
+        hint="For meetups you are going to or waiting for: your calendar app reminds you, with the title your calendar shows. None unless you choose."
         value={alarms}
-        onChange={(v) => {
-          setAlarms(v);
-          setSaved(false);
-        }}
+        onChange={setAlarms}
       />
       <Reminders
         legend="Reminders before duties you hold"
-        hint="If you facilitate: for the meetups you have a duty at."
+        before="a duty"
+        hint="If you facilitate: for the meetups you have a duty at on the roster."
         value={dutyAlarms}
-        onChange={(v) => {
-          setDutyAlarms(v);
-          setSaved(false);
-        }}
+        onChange={setDutyAlarms}
       />
-      {saved && !save.busy && (
-        <p class="notice" role="status">
-          Saved. Your calendar app picks this up at its next check.
-        </p>
-      )}
+      <div role="status">
+        {changed ? (
+          <p class="hint">You have changes not saved yet.</p>
+        ) : (
+          saved &&
+          !save.busy && <p class="notice">Saved. Your calendar app picks this up at its next check.</p>
+        )}
+      </div>
       <p>
-        <button type="submit" class="secondary" disabled={save.busy}>
+        <button type="submit" class="secondary" aria-disabled={save.busy}>
           Save
         </button>
       </p>
