@@ -79,6 +79,35 @@ describe('resolving wall-clock times in a zone', () => {
     );
   });
 
+  it('reads the wall clock at any instant as Temporal does, in years of four digits and beyond', () => {
+    const zones = ['Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse('0500-01-01T00:00Z'), max: Date.parse('9999-12-31T00:00Z') }),
+        (zone, ms) => {
+          const z = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+          expect(localAt(ms, zone)).toEqual({
+            year: z.year,
+            month: z.month,
+            day: z.day,
+            hour: z.hour,
+            minute: z.minute,
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // A year of three digits is read from the formatter's parts.
+    expect(localAt(Date.parse('0999-06-01T12:34Z'), 'UTC')).toEqual({
+      year: 999,
+      month: 6,
+      day: 1,
+      hour: 12,
+      minute: 34,
+    });
+  });
+
   it('agrees with Temporal on every minute of every DST-change day, 2026–2030', () => {
     const zones = [
       'Europe/London',
