@@ -4,6 +4,7 @@ import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupOf } from '../../functions/store/keys';
 import { groupInput, testApp } from '../support/api';
+import { readAlike } from '../support/clients';
 import { freshDb } from '../support/db';
 import { expandCalendar, libicalErrors, parseCalendar } from '../support/ical';
 
@@ -47,6 +48,8 @@ async function setup() {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(libicalErrors(text)).toEqual([]);
+    // Every calendar app reads the same instances from every feed fetched here.
+    readAlike(text, t.now() - 30 * 86_400_000, t.now() + 500 * 86_400_000);
     return { res, text, calendar: parseCalendar(text) };
   };
   return { t, feeds, owner, groupId, occurrences, member, fetchFeed, read };
@@ -353,6 +356,9 @@ describe('one occurrence as a file', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
     const text = await res.text();
     expect(libicalErrors(text)).toEqual([]);
+    const [seen, ...more] = readAlike(text, t.now(), t.now() + 500 * 86_400_000);
+    expect(more).toEqual([]);
+    expect(seen).toMatchObject({ start: Date.parse('2027-03-16T18:30:00Z'), status: 'CONFIRMED' });
     const [event] = parseCalendar(text).events;
     expect(event!.location).toContain('12 Harbour Street');
     expect(event!.summary).toBe('Tuesday evening circle');

@@ -126,6 +126,19 @@ export function readByClients(ics: string, from: number, until: number) {
   return { seen, warnings: k.warnings };
 }
 
+/**
+ * What every client reads from a calendar, when all four read the same instances (start, end,
+ * status, title) and none warns; otherwise an error that shows each reading. For feeds whose
+ * expected list is not the API's own (a member's, a single event): at least no two apps differ.
+ */
+export function readAlike(ics: string, from: number, until: number): Seen[] {
+  const read = readByClients(ics, from, until);
+  const [first, ...rest] = CLIENTS.map((c) => JSON.stringify(read.seen[c]));
+  if (read.warnings.length || rest.some((r) => r !== first))
+    throw new Error(`Calendar clients read this feed differently: ${JSON.stringify(read, null, 1)}`);
+  return read.seen['ical.js'];
+}
+
 /** Each event's reminders as each engine reads them: uid → [minutes before the start, text]. */
 export function alarmsByClients(ics: string) {
   const byPython = (engine: 'khal' | 'icalendar' | 'libical') =>
