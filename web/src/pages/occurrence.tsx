@@ -45,6 +45,8 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const role = group?.membership?.status === 'active' ? group.membership.role : null;
   const organiser = role === 'owner' || role === 'facilitator';
   const started = Date.parse(o.startAt) <= Date.now();
+  // Where the address and link are not shown: what would show them.
+  const hidden = o.rsvp?.status === 'waitlisted' ? 'once you have a place' : 'once you RSVP';
   return (
     <>
       <p>
@@ -100,7 +102,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
               <strong>{o.venue.name}</strong>
               {o.venue.neighbourhood ? `, ${o.venue.neighbourhood}` : ''}
             </p>
-            <p>{o.venue.address ?? <span class="meta">The address is shown once you RSVP.</span>}</p>
+            <p>{o.venue.address ?? <span class="meta">The address is shown {hidden}.</span>}</p>
             {o.venue.access.length > 0 && (
               <ul class="tags" aria-label="Access">
                 {o.venue.access.map((a) => (
@@ -120,7 +122,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
                   Join the online room
                 </a>
               ) : (
-                <span class="meta">The link is shown once you RSVP.</span>
+                <span class="meta">The link is shown {hidden}.</span>
               )}
             </p>
             {o.online.notes && <p>{o.online.notes}</p>}
@@ -143,6 +145,12 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       {(organiser || role === 'moderator') && <Attendees o={o} />}
     </>
   );
+}
+
+/** Whether anyone waits in the member's own line (their place would go to them). */
+function someoneWaits(o: OccurrenceView): boolean {
+  const s = o.rsvp?.attendance === 'online' ? o.seats.online : o.seats.inPerson;
+  return !!s && s.waitlisted > 0;
 }
 
 /** Opens (or makes) the meetup's session thread and goes there. */
@@ -168,6 +176,16 @@ function Rsvp({
   useEffect(() => {
     if (moved) answered.current?.focus();
   }, [moved]);
+  /** Giving up a place is asked first: it goes to the next in line, and may not come back. */
+  const [leaving, setLeaving] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const withdraw = useRef<HTMLButtonElement>(null);
+  const kept = useRef(false);
+  useEffect(() => {
+    if (leaving) confirm.current?.focus();
+    else if (kept.current) withdraw.current?.focus();
+    kept.current = false;
+  }, [leaving]);
   /** Going in a mode, switching to it, or (no mode) withdrawing. */
   async function change(attendance?: 'in_person' | 'online') {
     setBusy(true);
@@ -179,6 +197,7 @@ function Rsvp({
           })
         : await api<{ occurrence: OccurrenceView }>('DELETE', `/occurrences/${o.occurrenceId}/rsvp`);
       onChange(res.occurrence);
+      setLeaving(false);
       setMoved((n) => n + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', (e as Error).message));
@@ -241,12 +260,54 @@ function Rsvp({
                 {answer(m)}
               </button>
             ))}
-        {o.rsvp && !started && (
-          <button type="button" class="secondary" disabled={busy} onClick={() => change()}>
+        {o.rsvp && !started && !leaving && (
+          <button
+            type="button"
+            class="secondary"
+            ref={withdraw}
+            disabled={busy}
+            onClick={() => {
+              setLeaving(true);
+              // Whether anyone waits now, not when the page was opened: the question depends on it.
+              void get<OccurrenceView>(`/occurrences/${o.occurrenceId}`).then(onChange, () => {});
+            }}
+          >
             {o.rsvp.status === 'going' ? 'I can’t go any more' : 'Leave the waiting list'}
           </button>
         )}
       </div>
+      {o.rsvp && !started && leaving && (
+        <div class="card">
+          <p id="leaving-q">
+            {o.rsvp.status === 'going'
+              ? someoneWaits(o)
+                ? 'Give up your place? It goes to the next person waiting, so you may not get it back.'
+                : 'Give up your place? You can RSVP again while places are free.'
+              : 'Leave the waiting list? If you join again, you go to the end of it.'}
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              ref={confirm}
+              aria-describedby="leaving-q"
+              aria-disabled={busy}
+              onClick={() => !busy && change()}
+            >
+              {o.rsvp.status === 'going' ? 'Yes, give up my place' : 'Yes, leave the list'}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                kept.current = true;
+                setLeaving(false);
+              }}
+            >
+              {o.rsvp.status === 'going' ? 'Keep my place' : 'Stay on the list'}
+            </button>
+          </div>
+        </div>
+      )}
       <p class="meta">
         {!opened
           ? `RSVPs open ${formatIn(o.rsvpOpensAt, o.timezone)} ${zone}.`
