@@ -158,6 +158,23 @@ export function planOccurrences(
 /** Why an occurrence was cancelled by its series taking new dates (not on its own). */
 export const NEW_DATES_REASON = 'The series moved to new dates';
 
+/**
+ * Why a cancelled occurrence cannot be put back on, or null when it can: it must still be ahead,
+ * cancelled on its own (not by its series' new dates, nor with the whole series).
+ */
+export function whyNotRestore(
+  o: { status: string; startAt: number; cancelReason?: string | null },
+  seriesStatus: string,
+  now: number,
+): string | null {
+  if (o.status !== 'cancelled') return 'This meetup is not cancelled';
+  if (o.startAt <= now) return 'This meetup’s time has passed';
+  if (seriesStatus === 'cancelled') return 'The whole series is cancelled';
+  if (o.cancelReason === NEW_DATES_REASON)
+    return 'This date is no longer one of the series’ dates: change the series’ dates to bring it back';
+  return null;
+}
+
 /** Occurrence ids a series may ever hand out: each change of pattern starts a new run of them. */
 export const MAX_SERIES_INDEX = 2000;
 

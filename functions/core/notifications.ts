@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'promoted',
   'moved',
   'cancelled',
+  'restored',
   'roster',
   'support',
   'escalated',

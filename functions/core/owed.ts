@@ -28,7 +28,9 @@ export type Owed =
   | { kind: 'raised'; at: number; capInPerson: number; capOnline: number }
   /** It moved from these times, or its place or link changed: everyone with an RSVP. */
   | { kind: 'moved'; at: number; startAt: number; endAt: number }
-  | { kind: 'cancelled'; at: number; reason: string };
+  | { kind: 'cancelled'; at: number; reason: string }
+  /** A cancelled meetup is back on; who had an RSVP or a duty (neither was kept). */
+  | { kind: 'restored'; at: number; userIds: string[] };
 
 /** An occurrence as these notices need it. */
 export interface OwedSubject extends StoredLedger, Ledger {
@@ -57,7 +59,9 @@ export interface Notice {
 export function happened(owed: Owed, o: OwedSubject & { changedAt?: number }): boolean {
   if (owed.kind === 'left') return o[lineKey(owed.attendance)][owed.userId] !== owed.ticket;
   const changed = (o.changedAt ?? 0) >= owed.at;
-  return owed.kind === 'cancelled' ? changed && o.status === 'cancelled' : changed;
+  if (owed.kind === 'cancelled') return changed && o.status === 'cancelled';
+  if (owed.kind === 'restored') return changed && o.status === 'scheduled';
+  return changed;
 }
 
 const everyoneWithRsvp = (o: Ledger) => [...Object.keys(o.going), ...o.waitInPerson, ...o.waitOnline];
@@ -103,6 +107,13 @@ export function noticeOf(owed: Owed, o: OwedSubject): Notice {
         kind: 'cancelled',
         userIds: everyoneWithRsvp(o),
         text: `“${o.title}” on ${when} is cancelled: ${owed.reason}`,
+        once,
+      };
+    case 'restored':
+      return {
+        kind: 'restored',
+        userIds: o.status === 'scheduled' ? owed.userIds : [],
+        text: `“${o.title}” on ${when} is back on. Places and duties were not kept: RSVP again if you can come.`,
         once,
       };
   }

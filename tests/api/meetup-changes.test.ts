@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupInput, testApp } from '../support/api';
 
@@ -97,6 +98,63 @@ describe('changing one occurrence', () => {
     expect(notes[0]).toMatchObject({ kind: 'cancelled' });
     expect(notes[0].text).toMatch(/The room flooded/);
     expect((await owner.post(`/api/occurrences/${occ[2]}/cancel`, { reason: '' })).status).toBe(400);
+  });
+
+  it('puts a cancelled one back on with nobody’s place kept, telling who had one, and their feeds forget it', async () => {
+    const { t, owner, occ, member } = await series({ capacity: { inPerson: 1, online: 5 } });
+    const [p, q] = [await member(), await member()];
+    const feed = (await p.post('/api/me/feed')).body.feed.path as string;
+    await p.call('PUT', `/api/occurrences/${occ[2]}/rsvp`, { attendance: 'in_person' });
+    await q.call('PUT', `/api/occurrences/${occ[2]}/rsvp`, { attendance: 'in_person' }); // waits
+    await owner.post(`/api/occurrences/${occ[2]}/cancel`, { reason: 'The room flooded' });
+    const restored = await owner.post(`/api/occurrences/${occ[2]}/restore`);
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(restored.body).toMatchObject({
+      told: 2,
+      occurrence: {
+        status: 'scheduled',
+        cancelReason: null,
+        sequence: 2,
+        seats: { inPerson: { going: 0, waitlisted: 0 } },
+      },
+    });
+    for (const who of [p, q]) {
+      const notes = (await who.get('/api/me/notifications')).body.items;
+      expect(notes[0]).toMatchObject({ kind: 'restored', occurrenceId: occ[2] });
+      expect(notes[0].text).toMatch(/is back on\. Places and duties were not kept: RSVP again/);
+      expect((await who.get(`/api/occurrences/${occ[2]}`)).body.rsvp).toBeNull();
+    }
+    // Nobody holds a place, so the member's feed of their own meetups no longer lists it…
+    const feeds = createFeedsApp({ db, now: t.now });
+    const listed = await (await feeds.request(feed)).text();
+    expect(listed).not.toContain(`UID:${occ[2]}@hearth`);
+    // …and anyone may RSVP again, first come first served.
+    const again = await q.call('PUT', `/api/occurrences/${occ[2]}/rsvp`, { attendance: 'in_person' });
+    expect(again.body.rsvp).toMatchObject({ status: 'going' });
+    // Restoring what is on already changes nothing.
+    expect((await owner.post(`/api/occurrences/${occ[2]}/restore`)).body).toMatchObject({ told: 0 });
+  });
+
+  it('refuses to restore a meetup whose time has passed, a date the series left, or one of a cancelled series', async () => {
+    const { t, owner, occ, member, meetupId } = await series();
+    const p = await member();
+    await owner.post(`/api/occurrences/${occ[0]}/cancel`, { reason: 'Ill' });
+    expect((await p.post(`/api/occurrences/${occ[0]}/restore`)).status).toBe(403);
+    // The series takes four dates: the last two are cancelled by it, not on their own.
+    await owner.patch(`/api/meetups/${meetupId}`, {
+      recurrence: { start: '2027-03-16T18:30', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' },
+    });
+    const left = await owner.post(`/api/occurrences/${occ[5]}/restore`);
+    expect(left.status).toBe(409);
+    expect(left.body.error.message).toMatch(/no longer one of the series’ dates/);
+    await owner.post(`/api/occurrences/${occ[1]}/cancel`, { reason: 'Ill' });
+    await owner.post(`/api/meetups/${meetupId}/cancel`, { reason: 'The group is pausing' });
+    const whole = await owner.post(`/api/occurrences/${occ[1]}/restore`);
+    expect(whole.body.error.message).toBe('The whole series is cancelled');
+    t.advance(Date.parse('2027-03-17T00:00Z') - t.now());
+    await owner.post('/api/auth/login', { handle: owner.handle, passphrase: 'quiet river morning tea' });
+    const past = await owner.post(`/api/occurrences/${occ[0]}/restore`);
+    expect(past.body.error.message).toBe('This meetup’s time has passed');
   });
 
   it('is for owners and facilitators only', async () => {

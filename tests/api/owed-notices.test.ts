@@ -8,6 +8,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { owedByChange } from '../../functions/core/owed';
+import { createFeedsApp } from '../../functions/feeds/app';
 import { owedNotices } from '../../functions/jobs/owed-notices';
 import type { Db } from '../../functions/store/client';
 import { meetupsRepo, owedByLeaving } from '../../functions/store/repos/meetups';
@@ -125,6 +126,26 @@ describe('notices a crash kept a change from telling', () => {
       expect(told).toHaveLength(1);
       expect(told[0].text).toMatch(/is cancelled: The park is closed for a storm$/);
     }
+  });
+
+  it('reach everyone who had a place when a cancelled meetup was put back on, and their feeds forget it', async () => {
+    const { t, owner, occ, a, b, notices, job, meetups, owed } = await setup();
+    const feed = (await a.post('/api/me/feed')).body.feed.path as string;
+    await owner.post(`/api/occurrences/${occ}/cancel`, { reason: 'Storm' });
+    const o = (await meetups.getOccurrence(occ))!;
+    await owed.record(occ, [{ kind: 'restored', at: t.now(), userIds: [a.userId, b.userId] }]);
+    expect(await meetups.restoreOccurrence(occ, o.version, t.now())).not.toBeNull();
+    // The process died here: a's feed still has the RSVP the restore did not keep.
+    const feeds = createFeedsApp({ db, now: t.now });
+    const stale = await feeds.request(feed);
+    expect(await stale.text()).toContain(`UID:${occ}@hearth`);
+    t.advance(SETTLE_MS);
+    expect(await job()).toEqual([{ occurrenceId: occ, told: 2 }]);
+    for (const p of [a, b]) expect(await notices(p, 'restored')).toHaveLength(1);
+    // A calendar app asking whether it changed is told it did, and gets it without the meetup.
+    const fresh = await feeds.request(feed, { headers: { 'if-none-match': stale.headers.get('etag')! } });
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).not.toContain(`UID:${occ}@hearth`);
   });
 
   it('reach everyone with an RSVP when a meetup moved, with both times', async () => {

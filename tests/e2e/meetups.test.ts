@@ -262,7 +262,7 @@ describe('meetups in Chromium', () => {
     for (const p of [host, ...guests]) expect(p.problems).toEqual([]);
   });
 
-  it('a meetup in the hour the clocks repeat: the organiser is warned before, and its page says which 1:30', async () => {
+  it('a meetup in the hour the clocks repeat: warned before, its page says which 1:30; cancelled, then put back on', async () => {
     const host = await person('owl-e2e', 360, 'Europe/London');
     await createGroupInBrowser(host.page, stack.url, 'Night Owls', 'For people awake at night.');
     await host.page.getByRole('link', { name: 'Schedule a meetup' }).click();
@@ -283,12 +283,41 @@ describe('meetups in Chromium', () => {
         /^Sun, (Oct 31|31 Oct), (1:30\sAM|01:30) GMT\+1–(1:30\sAM|01:30) GMT(\+0)? \(Europe\/London\)$/,
       )
       .waitFor();
+    const meetupUrl = host.page.url();
+    const groupUrl = await host.page.getByRole('link', { name: /Night Owls/ }).getAttribute('href');
     // Moving it to the gap of March is warned on the change page too.
     await host.page.getByRole('link', { name: 'Change this meetup' }).click();
     await host.page.getByLabel(/Date and time/).fill('2028-03-26T01:30');
     await host.page.getByText(/^2028-03-26 01:30 does not exist in Europe\/London/).waitFor();
     await host.page.getByLabel(/Date and time/).fill('2027-11-07T01:30');
     await host.page.getByText(/does not exist|happens twice/).waitFor({ state: 'detached' });
-    expect(host.problems).toEqual([]);
+
+    // A member goes; the host cancels it, then puts it back on: nobody's place comes back, they are told.
+    const lark = await person('lark-e2e', 1280);
+    await lark.page.goto(`${stack.url}${groupUrl}`);
+    await lark.page.getByLabel(/I have read the community guidelines/).check();
+    await lark.page.getByRole('button', { name: 'Join group' }).click();
+    await lark.page.getByText('Your role here: Member').waitFor();
+    await lark.page.goto(meetupUrl);
+    await lark.page.getByRole('button', { name: 'Going online' }).click();
+    await lark.page.getByText('You are going online').waitFor();
+    await host.page.goto(meetupUrl);
+    await host.page.getByRole('button', { name: 'Cancel this meetup' }).click();
+    await host.page.getByLabel('Why is it cancelled?').fill('Nobody can host that night');
+    await host.page.getByRole('button', { name: 'Cancel the meetup' }).click();
+    await expect
+      .poll(() => host.page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Cancelled. Everyone with an RSVP or a duty is told.');
+    await host.page.getByText(/^This meetup is cancelled: Nobody can host that night/).waitFor();
+    await host.page.getByRole('button', { name: 'Put this meetup back on' }).click();
+    await expect
+      .poll(() => host.page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Back on. 1 person who had a place or a duty was told, and can RSVP again.');
+    await host.page.getByRole('button', { name: 'Cancel this meetup' }).waitFor();
+    await lark.page.goto(`${stack.url}/notifications`);
+    await lark.page.getByText(/“Small hours” on .* is back on\. Places and duties were not kept/).waitFor();
+    await lark.page.goto(meetupUrl);
+    await lark.page.getByRole('button', { name: 'Going online' }).waitFor();
+    for (const p of [host, lark]) expect(p.problems).toEqual([]);
   });
 });

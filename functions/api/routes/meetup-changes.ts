@@ -77,6 +77,30 @@ export async function cancelAndTell(
 }
 
 /**
+ * Puts a cancelled occurrence back on, from `o` as read: nobody's place or duty comes back (they
+ * may have made other plans), and everyone who had one is told, and their calendar feeds forget
+ * it (the owed-notices job does both if the request dies). How many were told; null when it
+ * changed meanwhile.
+ */
+export async function restoreAndTell(c: Ctx, o: OccurrenceRecord, at: number): Promise<number | null> {
+  const had = [
+    ...Object.keys(o.lineInPerson),
+    ...Object.keys(o.lineOnline),
+    ...Object.values(o.roster ?? {}).flatMap((slot) => (slot ? [slot.userId] : [])),
+  ];
+  const userIds = [...new Set(had)];
+  const owed = owedRepo(c.var.services.config.db);
+  const record = await owed.record(o.occurrenceId, [{ kind: 'restored', at, userIds }]);
+  const after = await c.var.services.meetups.restoreOccurrence(o.occurrenceId, o.version, at);
+  if (!after) {
+    await owed.drop(record);
+    return null;
+  }
+  await owed.tell(after, record!);
+  return userIds.length;
+}
+
+/**
  * Changes an occurrence from `o` as read; the notices the change owes (it moved, its place or
  * link changed, a raised capacity moved people up) are recorded first, then told. Null when the
  * write's condition failed (capacity below who is going, or cancelled meanwhile).

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import { canSchedule, movedWindow, planOccurrences, shapeProblems } from '../../core/meetups';
+import { canSchedule, movedWindow, planOccurrences, shapeProblems, whyNotRestore } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
@@ -20,6 +20,7 @@ import {
   MeetupView,
   OccurrenceParams,
   OccurrenceView,
+  RestoredOccurrence,
   SchedulePage,
   ScheduleQuery,
   UpdateOccurrenceRequest,
@@ -35,6 +36,7 @@ import {
   changeAndTell,
   checkShape,
   occurrenceItem,
+  restoreAndTell,
   scheduleMoved,
   warningsFor,
 } from './meetup-changes';
@@ -262,6 +264,37 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const after = (await meetups.getOccurrence(o.occurrenceId))!;
       await scheduleMoved(c, o.groupId);
       return c.json(view(after, viewer));
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'post',
+      path: '/occurrences/{occurrenceId}/restore',
+      tag: 'meetups',
+      summary:
+        'Put a cancelled occurrence back on: nobody’s place or duty comes back, and everyone who had one is told',
+      auth: 'required',
+      params: OccurrenceParams,
+      prefetch: withOccurrence,
+      responses: { 200: { description: 'Back on', schema: RestoredOccurrence } },
+    },
+    async (c, { params }) => {
+      requireAuth(c);
+      const { meetups, now } = c.var.services;
+      const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'restore meetups');
+      if (o.status === 'scheduled') return c.json({ occurrence: view(o, viewer), told: 0 });
+      const at = now();
+      const series = await meetups.getMeetup(o.meetupId);
+      const why = whyNotRestore(o, series?.status ?? 'cancelled', at);
+      if (why) throw conflict(why);
+      const told = await restoreAndTell(c, o, at);
+      if (told === null) throw conflict('This meetup changed meanwhile; please try again');
+      await scheduleMoved(c, o.groupId);
+      const after = (await meetups.getOccurrence(o.occurrenceId))!;
+      return c.json({ occurrence: view(after, viewer), told });
     },
   );
 

@@ -150,6 +150,9 @@ export const MeetupView = z.object({
 
 export type MeetupView = z.infer<typeof MeetupView>;
 
+/** A cancelled meetup back on, and how many who had a place or a duty were told. */
+export const RestoredOccurrence = z.object({ occurrence: OccurrenceView, told: z.number() });
+
 export const ScheduleWarning = z.object({ startLocal: z.string(), message: z.string() });
 
 export const CreatedMeetup = z.object({

@@ -692,6 +692,49 @@ export function meetupsRepo(db: Db) {
       }
     },
 
+    /**
+     * Puts a cancelled occurrence back on, as read at `version` (so the people recorded as owed
+     * a notice are the ones whose RSVPs go): its lines and roster start empty, since people made
+     * other plans, and it must still be ahead. Null when any of that no longer holds.
+     */
+    async restoreOccurrence(
+      occurrenceId: string,
+      version: number,
+      now: number,
+    ): Promise<OccurrenceRecord | null> {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.occurrence(occurrenceId),
+            UpdateExpression:
+              'SET #status = :scheduled, lineInPerson = :none, lineOnline = :none, inLineInPerson = :zero, inLineOnline = :zero, changedAt = :now, rsvpChangedAt = :now REMOVE cancelReason, #roster, gapNotice ADD #sequence :one, #version :one',
+            ConditionExpression: '#status = :cancelled AND #version = :v AND startAt > :now',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#sequence': 'sequence',
+              '#version': 'version',
+              '#roster': 'roster',
+            },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':scheduled': 'scheduled',
+              ':none': {},
+              ':zero': 0,
+              ':now': now,
+              ':one': 1,
+              ':v': version,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return readOccurrence(out.Attributes!);
+      } catch (e) {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      }
+    },
+
     async recordAttendance(
       occurrenceId: string,
       attendance: NonNullable<OccurrenceRecord['attendance']>,

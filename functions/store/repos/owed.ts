@@ -44,7 +44,8 @@ export function owedRepo(db: Db) {
 
     /**
      * Tells what `record` owes, as the occurrence now is, then takes the record off. Who moved
-     * up has their calendar feed marked changed. Returns who was told what.
+     * up has their calendar feed marked changed; who lost an RSVP to a restore, the RSVP
+     * forgotten. Returns who was told what.
      */
     async tell(o: OccurrenceRecord, record: OwedRecord): Promise<{ kind: string; userIds: string[] }[]> {
       const told = [];
@@ -64,6 +65,11 @@ export function owedRepo(db: Db) {
               notice.once,
             ),
             notice.kind === 'promoted' && feeds.touchMany(notice.userIds, entry.at),
+            // Back on, with nobody's RSVP: their feeds forget the one they had, and say they changed.
+            notice.kind === 'restored' &&
+              Promise.all(notice.userIds.map((u) => feeds.forget(u, o.occurrenceId))).then(() =>
+                feeds.touchMany(notice.userIds, entry.at),
+              ),
           ]);
         told.push({ kind: notice.kind, userIds: notice.userIds });
       }

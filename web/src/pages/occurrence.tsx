@@ -3,6 +3,7 @@ import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { ApiError, api, get, post, serverNow } from '../api';
+import { RestoreMeetup } from '../components/restore-meetup';
 import { location, me, navigate } from '../state';
 import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
 import { formatIn, seatsLine, whenText } from '../when';
@@ -32,6 +33,16 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   useEffect(() => {
     void load();
   }, [occurrenceId, me.value?.userId]);
+  /** What an organiser's action did, said where the keyboard then is (the button pressed is gone). */
+  const [news, setNews] = useState<string | null>(null);
+  const newsRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (news) newsRef.current?.focus();
+  }, [news]);
+  const acted = async (said: string) => {
+    await load();
+    setNews(said);
+  };
   const h = usePage(o ? o.title : 'Meetup');
   if (o === undefined) return <Loading />;
   if (o === null) {
@@ -55,6 +66,11 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {o.title}
       </h1>
+      {news && (
+        <p class="notice" role="status" tabIndex={-1} ref={newsRef}>
+          {news}
+        </p>
+      )}
       {o.status === 'cancelled' && (
         <p class="alert" role="status">
           This meetup is cancelled{o.cancelReason ? `: ${o.cancelReason}` : '.'}
@@ -140,7 +156,9 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         </ul>
         <Rsvp o={o} group={group} onChange={setO} />
       </section>
-      {organiser && <OrganiserTools o={o} started={started} onChange={load} />}
+      {organiser && !(o.status === 'cancelled' && started) && (
+        <OrganiserTools o={o} started={started} onChange={acted} />
+      )}
       {organiser && started && o.status === 'scheduled' && group?.checkIn && <CheckIn o={o} />}
       {(organiser || role === 'moderator') && <Attendees o={o} />}
     </>
@@ -328,14 +346,14 @@ function OrganiserTools({
 }: {
   o: OccurrenceView;
   started: boolean;
-  onChange: () => void;
+  onChange: (news: string) => Promise<void>;
 }) {
   const [reason, setReason] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const cancel = useSubmit(async () => {
     await post(`/occurrences/${o.occurrenceId}/cancel`, { reason });
     setCancelling(false);
-    onChange();
+    await onChange('Cancelled. Everyone with an RSVP or a duty is told.');
   });
   const [inPerson, setInPerson] = useState('');
   const [online, setOnline] = useState('');
@@ -351,6 +369,7 @@ function OrganiserTools({
   return (
     <section aria-labelledby="organise">
       <h2 id="organise">Organise</h2>
+      {o.status === 'cancelled' && <RestoreMeetup o={o} onDone={onChange} />}
       {o.status === 'scheduled' && !started && (
         <div class="actions">
           <a class="button secondary" href={`/occurrences/${o.occurrenceId}/edit`}>
