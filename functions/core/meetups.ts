@@ -451,8 +451,10 @@ export interface Meets {
   online: boolean;
   /** Neighbourhoods of its meetups in person (public on every meetup's page), at most 3. */
   places: string[];
-  /** The next 20 starts (five months of a weekly group), so a card can name the next one. */
+  /** The next 20 starts (five months of a weekly group), so a card can name the next one… */
   starts: number[];
+  /** …and how each meets (absent where recorded before it was kept). */
+  modes?: MeetupMode[];
 }
 
 /** `upcoming`: the group's meetups from now, earliest first. Null when none is scheduled. */
@@ -470,6 +472,7 @@ export function meetsOf(
     online: live.some((o) => o.mode !== 'in_person'),
     places: [...new Set(places)].slice(0, 3),
     starts: live.slice(0, 20).map((o) => o.startAt),
+    modes: live.slice(0, 20).map((o) => o.mode),
   };
 }
 

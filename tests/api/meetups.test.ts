@@ -430,12 +430,13 @@ describe('RSVP', () => {
       online: true,
       places: ['City centre', 'Headingley'],
       next: '2027-03-16T18:30:00.000Z',
+      nextMode: 'hybrid',
     });
     // The same on the group's own page.
     expect((await owner.get(`/api/groups/${groupId}`)).body.meets.next).toBe('2027-03-16T18:30:00.000Z');
-    // Once the first has passed, the card names the next.
+    // Once the first has passed, the card names the next, and how that one meets.
     t.advance(Date.parse('2027-03-17T00:00Z') - t.now());
-    expect((await card()).next).toBe('2027-03-18T12:00:00.000Z');
+    expect(await card()).toMatchObject({ next: '2027-03-18T12:00:00.000Z', nextMode: 'in_person' });
     // A series cancelled, then the one-off: nothing is scheduled.
     await owner.post('/api/auth/login', { handle: owner.handle, passphrase: 'quiet river morning tea' });
     expect(

@@ -40,7 +40,10 @@ describe('meetups in Chromium', () => {
     // The directory's card now says how and when the group meets.
     await host.page.goto(`${stack.url}/`);
     const card = host.page.getByRole('listitem').filter({ hasText: 'Riverside Peer Support' });
-    await card.getByText(/^Meets in person and online · next Tue, (16 Mar|Mar 16)/).waitFor();
+    // The next one is hybrid: the card says so, not only that the group meets both ways.
+    await card
+      .getByText(/^Meets in person and online · next Tue, (16 Mar|Mar 16).*, in person and online$/)
+      .waitFor();
     await host.page.goto(occurrenceUrl);
 
     const guests = [];

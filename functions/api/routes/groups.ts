@@ -82,7 +82,8 @@ async function leavingSchedule(
 }
 
 function summaryOf(g: GroupRecord, now: number) {
-  const next = g.meets?.starts.find((t) => t > now);
+  const n = g.meets?.starts.findIndex((t) => t > now) ?? -1;
+  const next = n >= 0 ? g.meets!.starts[n] : undefined;
   return {
     groupId: g.groupId,
     name: g.name,
@@ -98,6 +99,7 @@ function summaryOf(g: GroupRecord, now: number) {
           online: g.meets.online,
           places: g.meets.places,
           next: next === undefined ? null : new Date(next).toISOString(),
+          nextMode: next === undefined ? null : (g.meets.modes?.[n] ?? null),
         }
       : null,
   };

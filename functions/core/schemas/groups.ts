@@ -116,6 +116,8 @@ export const GroupSummary = z.object({
       online: z.boolean(),
       places: z.array(z.string()),
       next: z.nullable(z.string()),
+      /** How the next meetup meets (null: not known). */
+      nextMode: z.nullable(z.enum(['in_person', 'online', 'hybrid'])),
     }),
   ),
 });

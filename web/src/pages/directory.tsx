@@ -12,6 +12,9 @@ function meetsText(m: NonNullable<GroupSummary['meets']>): string {
   return `Meets ${ways.join(' and ')}`;
 }
 
+/** How the next meetup meets, where the group meets more than one way: the card says which. */
+const NEXT_MODE = { in_person: 'in person', online: 'online', hybrid: 'in person and online' } as const;
+
 export function GroupCard({ g }: { g: GroupSummary }) {
   return (
     <li class="card">
@@ -32,6 +35,7 @@ export function GroupCard({ g }: { g: GroupSummary }) {
               <>
                 {' '}
                 · next <Stamp at={g.meets.next} />
+                {g.meets.inPerson && g.meets.online && g.meets.nextMode && `, ${NEXT_MODE[g.meets.nextMode]}`}
               </>
             )}
           </>
