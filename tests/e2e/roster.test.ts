@@ -109,6 +109,15 @@ describe('rosters in Chromium', () => {
     await availability.getByText('You hold a duty you can no longer make:').waitFor();
     await availability.getByText(/you are away/).waitFor();
     await availability.getByRole('link', { name: 'ask for cover in My duties' }).waitFor();
+
+    // A cancelled meetup needs no one: no gap to fill, and not counted as staffed.
+    const second = (duties.items[1] as { occurrenceId: string }).occurrenceId;
+    await api(host.page, 'POST', `/occurrences/${second}/cancel`, { reason: 'Harbour closed' });
+    await host.page.reload();
+    await host.page.getByText('The meetup is staffed (1 cancelled).').waitFor();
+    const cancelledRow = host.page.getByRole('row').filter({ hasText: 'Cancelled' });
+    await cancelledRow.getByText('No one is needed.').waitFor();
+    expect(await cancelledRow.getByRole('combobox').count()).toBe(0);
     for (const p of [host, ash, birch]) expect(p.problems).toEqual([]);
   });
 });

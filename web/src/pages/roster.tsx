@@ -60,6 +60,10 @@ export function RosterPage({ groupId }: { groupId: string }) {
   const facilitator =
     group?.membership?.role === 'facilitator' || people.some((p) => p.userId === me.value?.userId);
   const gaps = rows?.filter((r) => r.understaffed).length ?? 0;
+  // A cancelled meetup needs no one: it is neither staffed nor a gap.
+  const live = rows?.filter((r) => r.status === 'scheduled').length ?? 0;
+  const off = (rows?.length ?? 0) - live;
+  const offText = off ? ` (${off} cancelled)` : '';
   return (
     <>
       <p>
@@ -92,11 +96,13 @@ export function RosterPage({ groupId }: { groupId: string }) {
             </div>
           </div>
           <p class={gaps ? 'alert' : 'notice'} role="status">
-            {rows.length === 0
-              ? 'No meetups in these dates.'
+            {live === 0
+              ? `No meetups to staff in these dates${offText}.`
               : gaps
-                ? `${gaps} of ${rows.length} meetups are understaffed.`
-                : `All ${rows.length} meetups are staffed.`}
+                ? `${gaps} of ${live} ${live === 1 ? 'meetup' : 'meetups'} ${gaps === 1 ? 'is' : 'are'} understaffed${offText}.`
+                : live === 1
+                  ? `The meetup is staffed${offText}.`
+                  : `All ${live} meetups are staffed${offText}.`}
           </p>
           <RosterTable rows={rows} people={people} owner={owner} onChange={load} />
           {covers.length > 0 && <CoverRequests covers={covers} canTake={facilitator} onChange={load} />}
@@ -170,72 +176,85 @@ function RosterTable({
                 Week of {dateText(monday)}
               </th>
             </tr>
-            {week.map((o) => (
-              <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
-                <th scope="row" data-label="Meetup">
-                  <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
-                  <span class="meta"> {localText(o.startLocal)}</span>
-                  {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
-                </th>
-                {roles.map((r) => {
-                  const s = o.slots[r];
-                  if (!o.staffing.roles.includes(r))
+            {week.map((o) =>
+              o.status === 'cancelled' ? (
+                <tr key={o.occurrenceId} class="cancelled">
+                  <th scope="row" data-label="Meetup">
+                    <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
+                    <span class="meta"> {localText(o.startLocal)}</span>
+                    <strong> Cancelled</strong>
+                  </th>
+                  <td colSpan={roles.length} class="meta" data-label="Duties">
+                    No one is needed.
+                  </td>
+                </tr>
+              ) : (
+                <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
+                  <th scope="row" data-label="Meetup">
+                    <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
+                    <span class="meta"> {localText(o.startLocal)}</span>
+                    {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
+                  </th>
+                  {roles.map((r) => {
+                    const s = o.slots[r];
+                    if (!o.staffing.roles.includes(r))
+                      return (
+                        <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
+                          not needed
+                        </td>
+                      );
                     return (
-                      <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
-                        not needed
+                      <td key={r} data-label={ROSTER_ROLES[r]}>
+                        {s ? (
+                          <>
+                            {s.displayName}{' '}
+                            <span class="meta">
+                              (
+                              {s.coverRequestId
+                                ? 'asking for cover'
+                                : s.status === 'confirmed'
+                                  ? 'confirmed'
+                                  : 'not confirmed'}
+                              )
+                            </span>
+                            {owner && (
+                              <button
+                                type="button"
+                                class="secondary small"
+                                aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${localText(o.startLocal)}`}
+                                onClick={async () => {
+                                  await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
+                                  await onChange();
+                                }}
+                              >
+                                Remove
+                              </button>
+                            )}
+                          </>
+                        ) : owner ? (
+                          <select
+                            aria-label={`${ROSTER_ROLES[r]} on ${localText(o.startLocal)}`}
+                            value=""
+                            onChange={(e) => void give(o, r, e.currentTarget.value)}
+                          >
+                            <option value="">Gap: choose…</option>
+                            {people
+                              .filter((p) => p.active)
+                              .map((p) => (
+                                <option key={p.userId} value={p.userId}>
+                                  {p.displayName}
+                                </option>
+                              ))}
+                          </select>
+                        ) : (
+                          <strong class="gap-label">Gap</strong>
+                        )}
                       </td>
                     );
-                  return (
-                    <td key={r} data-label={ROSTER_ROLES[r]}>
-                      {s ? (
-                        <>
-                          {s.displayName}{' '}
-                          <span class="meta">
-                            (
-                            {s.coverRequestId
-                              ? 'asking for cover'
-                              : s.status === 'confirmed'
-                                ? 'confirmed'
-                                : 'not confirmed'}
-                            )
-                          </span>
-                          {owner && (
-                            <button
-                              type="button"
-                              class="secondary small"
-                              aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${localText(o.startLocal)}`}
-                              onClick={async () => {
-                                await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
-                                await onChange();
-                              }}
-                            >
-                              Remove
-                            </button>
-                          )}
-                        </>
-                      ) : owner ? (
-                        <select
-                          aria-label={`${ROSTER_ROLES[r]} on ${localText(o.startLocal)}`}
-                          value=""
-                          onChange={(e) => void give(o, r, e.currentTarget.value)}
-                        >
-                          <option value="">Gap: choose…</option>
-                          {people
-                            .filter((p) => p.active)
-                            .map((p) => (
-                              <option key={p.userId} value={p.userId}>
-                                {p.displayName}
-                              </option>
-                            ))}
-                        </select>
-                      ) : (
-                        <strong class="gap-label">Gap</strong>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+                  })}
+                </tr>
+              ),
+            )}
           </tbody>
         ))}
       </table>
