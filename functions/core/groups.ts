@@ -63,7 +63,8 @@ export type GroupAction =
   | 'review-members' // see the member list, approve, decline, remove
   | 'invite'
   | 'moderate' // hide and restore posts, lock threads, read reports
-  | 'read-audit'; // the moderation log
+  | 'read-audit' // the moderation log
+  | 'schedule'; // schedule meetups and hold duties on the roster
 
 const ALLOWED: Record<GroupAction, readonly Role[]> = {
   read: ROLES,
@@ -73,6 +74,7 @@ const ALLOWED: Record<GroupAction, readonly Role[]> = {
   invite: ['owner', 'moderator'],
   moderate: ['owner', 'moderator'],
   'read-audit': ['owner'],
+  schedule: ['owner', 'facilitator'],
 };
 
 /** Whether a membership allows an action. Pending members can do nothing inside the group yet. */

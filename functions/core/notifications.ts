@@ -38,7 +38,7 @@ export function notificationHref(n: {
     case 'duties':
       return '/me/duties';
     case 'roster':
-      return `/groups/${n.groupId}/roster`;
+      return `/groups/${n.groupId}/roster${n.ref ? `#cover-${n.ref}` : ''}`;
     case 'support':
       return `/groups/${n.groupId}/support${n.ref ? `#request-${n.ref}` : ''}`;
     case 'conversation':

@@ -101,6 +101,39 @@ export function unavailable(
   return null;
 }
 
+/** A request for cover's note: why they ask, for whoever might take it. */
+export const COVER_NOTE_MAX = 300;
+
+/** What `unavailable` says, said to the person themselves. */
+const TO_YOU: Record<string, string> = {
+  'not active': 'you are not taking duties at the moment',
+  'not trained to lead': 'leading needs recorded training',
+  away: 'you are away that day',
+  'not available then': 'your weekly times do not include it',
+  'another duty then': 'you have another duty then',
+};
+
+/**
+ * Why `userId` cannot take a duty someone asked cover for (said to them), or null when they can:
+ * it is not their own, they facilitate here (`f`), hold no duty at that meetup already, and are
+ * available by their profile and every duty they hold.
+ */
+export function whyNotCover(
+  userId: string,
+  request: { askerId: string; role: RosterRole },
+  f: Facilitator | null,
+  o: { startAt: number; endAt: number; roster: Partial<Record<RosterRole, { userId: string }>> },
+  zone: string,
+  duties: Duty[],
+): string | null {
+  if (userId === request.askerId) return 'it is your own duty';
+  if (!f) return 'you do not facilitate in this group';
+  if (Object.values(o.roster).some((s) => s?.userId === userId))
+    return 'you already have a duty at this meetup';
+  const why = unavailable(f, o, request.role, zone, duties);
+  return why === null ? null : (TO_YOU[why] ?? `you are ${why.replace('their', 'your')}`);
+}
+
 export interface Proposal {
   occurrenceId: string;
   role: RosterRole;

@@ -128,7 +128,7 @@ describe('a crash while someone takes a duty others were asked to cover', () => 
     const { meetupsRepo } = await import('../../functions/store/repos/meetups');
     const holder = async () => (await meetupsRepo(db).getOccurrence(occurrenceId))?.roster?.lead?.userId;
     const ask = async () =>
-      (await asker.post(`/api/assignments/${assignmentId}/cover-requests`)).body.coverRequestId as string;
+      (await asker.post(`/api/assignments/${assignmentId}/cover-requests`, {})).body.coverRequestId as string;
     const open = async () => (await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items.length;
 
     // The request closed for the taker, then the process died before the duty moved.

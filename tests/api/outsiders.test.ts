@@ -39,7 +39,7 @@ async function world(visibility: 'public' | 'private') {
   await owner.call('PUT', `/api/occurrences/${occurrenceId}/roster/lead`, { userId: facilitator.userId });
   const assignmentId = `${occurrenceId}.lead`;
   await facilitator.post(`/api/assignments/${assignmentId}/confirm`);
-  const coverRequestId = (await facilitator.post(`/api/assignments/${assignmentId}/cover-requests`)).body
+  const coverRequestId = (await facilitator.post(`/api/assignments/${assignmentId}/cover-requests`, {})).body
     .coverRequestId as string;
   const member = await join('member');
   const started = await member.post(`/api/groups/${g}/threads`, { title: 'Hello all', body: 'First words' });

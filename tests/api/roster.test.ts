@@ -383,16 +383,16 @@ describe('the roster', () => {
     const assignmentId = `${occ[0]}.lead`;
     expect((await others[0]!.post(`/api/assignments/${assignmentId}/confirm`)).status).toBe(404);
     expect((await asker!.post(`/api/assignments/${assignmentId}/confirm`)).status).toBe(200);
-    const asked = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`);
+    const asked = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`, {});
     expect(asked.status).toBe(201);
     expect(asked.body.notified).toBe(5);
     const coverId = asked.body.coverRequestId as string;
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toHaveLength(1);
     expect((await asker!.post(`/api/cover-requests/${coverId}/accept`)).status).toBe(409); // not your own
-    // Those asked are sent to the roster, where "Cover needed" is.
+    // Those asked are sent to the request itself, on the roster.
     expect((await others[0]!.get('/api/me/notifications')).body.items[0]).toMatchObject({
       text: expect.stringMatching(/^Can you cover\?/),
-      href: `/groups/${groupId}/roster`,
+      href: `/groups/${groupId}/roster#cover-${coverId}`,
     });
     const answers = await Promise.all(others.map((o) => o.post(`/api/cover-requests/${coverId}/accept`)));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
@@ -410,7 +410,7 @@ describe('the roster', () => {
       expect((await o.get('/api/me/duties')).body.items).toEqual([]);
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
     // Asking for cover, then declining: the request is withdrawn with the duty.
-    await winner.post(`/api/assignments/${assignmentId}/cover-requests`);
+    await winner.post(`/api/assignments/${assignmentId}/cover-requests`, {});
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toHaveLength(1);
     // Declining frees the duty: the meetup is understaffed again.
     expect((await winner.post(`/api/assignments/${assignmentId}/decline`)).status).toBe(200);
@@ -418,6 +418,60 @@ describe('the roster', () => {
       .items[0];
     expect(after).toMatchObject({ understaffed: true, slots: { lead: null } });
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
+  });
+});
+
+describe('asking for cover', () => {
+  it('carries a note, says who could take it and why not, and can be withdrawn', async () => {
+    const { owner, groupId, facilitators, occ } = await setup(3);
+    const [asker, free, busy] = facilitators;
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/lead`, { userId: asker!.userId });
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/co`, { userId: busy!.userId });
+    const assignmentId = `${occ[0]}.lead`;
+    const long = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`, {
+      note: 'x'.repeat(301),
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields[0].path).toBe('body.note');
+    const asked = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`, {
+      note: 'A hospital appointment moved',
+    });
+    expect(asked.body.notified).toBe(1); // the one with a duty there already is not asked
+    const coverId = asked.body.coverRequestId as string;
+    const told = (await free!.get('/api/me/notifications')).body.items[0];
+    expect(told.text).toMatch(/They say: “A hospital appointment moved”$/);
+    const seenBy = async (p: typeof owner) =>
+      (await p.get(`/api/groups/${groupId}/cover-requests`)).body.items[0];
+    expect(await seenBy(free!)).toMatchObject({
+      note: 'A hospital appointment moved',
+      mine: false,
+      whyNot: null,
+    });
+    expect(await seenBy(busy!)).toMatchObject({ whyNot: 'you already have a duty at this meetup' });
+    expect(await seenBy(asker!)).toMatchObject({ mine: true, whyNot: 'it is your own duty' });
+    // Withdrawn by the asker alone: the duty stays theirs, and nobody can take it any more.
+    expect((await free!.call('DELETE', `/api/cover-requests/${coverId}`)).status).toBe(404);
+    expect((await asker!.call('DELETE', `/api/cover-requests/${coverId}`)).status).toBe(200);
+    expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
+    const taken = await free!.post(`/api/cover-requests/${coverId}/accept`);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toMatch(/withdrawn/);
+    const duty = (await asker!.get('/api/me/duties')).body.items[0];
+    expect(duty).toMatchObject({ occurrenceId: occ[0], coverRequestId: null });
+  });
+
+  it('tells the asker and the owners at once when nobody can take it', async () => {
+    const { owner, facilitators, occ } = await setup(1);
+    const [asker] = facilitators;
+    await owner.call('PUT', `/api/occurrences/${occ[0]}/roster/lead`, { userId: asker!.userId });
+    const asked = await asker!.post(`/api/assignments/${occ[0]}.lead/cover-requests`, {});
+    expect(asked.body.notified).toBe(0);
+    expect((await asker!.get('/api/me/notifications')).body.items[0].text).toMatch(
+      /^Nobody else can cover your duty .* The group’s owners have been told\.$/,
+    );
+    expect((await owner.get('/api/me/notifications')).body.items[0].text).toMatch(
+      /^Nobody can cover: .* asked for cover .* no facilitator is free/,
+    );
   });
 });
 

@@ -76,24 +76,41 @@ describe('rosters in Chromium', () => {
     await host.page.getByText('All 2 meetups are staffed.').waitFor();
     expect(await host.page.getByText('(not confirmed)').count()).toBe(2);
 
-    // Ash confirms their duty, then asks for cover.
-    await ash.page.goto(`${stack.url}/me/duties`);
+    // Ash confirms their duty (My duties is in the navigation of a facilitator), then asks for
+    // cover, with a note.
+    await ash.page.reload();
+    await ash.page.getByRole('link', { name: 'My duties' }).click();
     await ash.page.getByRole('heading', { name: 'Harbour evening' }).first().waitFor();
     await ash.page.getByRole('button', { name: 'Confirm' }).first().click();
-    await ash.page.getByText(/Lead facilitator, .* · confirmed/).waitFor();
+    await ash.page.getByText('Confirmed. Thank you.').waitFor();
+    await ash.page
+      .getByText(/Lead facilitator, .* · confirmed/)
+      .first()
+      .waitFor();
     await ash.page.getByRole('button', { name: 'Ask for cover' }).first().click();
+    const note = ash.page.getByLabel('A note for whoever might cover (optional)');
+    await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await note.fill('My shift changed at work');
+    await ash.page.getByRole('button', { name: 'Ask for cover' }).click();
+    await ash.page.getByText(/^Asked: 1 facilitator who is free was told\./).waitFor();
     await ash.page.getByText(/asking for cover/).waitFor();
 
-    // Birch is told, and takes it from the roster page.
+    // Birch is told, and the link goes to that very request on the roster, marked.
     await birch.page.goto(`${stack.url}/notifications`);
     await birch.page
-      .getByRole('link', { name: /Can you cover\? Lead facilitator at “Harbour evening”/ })
+      .getByRole('link', {
+        name: /Can you cover\? Lead facilitator at “Harbour evening”.*My shift changed at work/,
+      })
       .click();
     await birch.page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();
     expect(new URL(birch.page.url()).pathname).toBe(`/groups/${group.groupId}/roster`);
     const cover = birch.page.getByRole('region', { name: 'Cover needed' });
-    await cover.getByRole('button', { name: 'I’ll cover it' }).click();
-    await birch.page.getByRole('region', { name: 'Cover needed' }).waitFor({ state: 'detached' });
+    const asked = cover.locator('li.linked');
+    await asked.getByText('My shift changed at work').waitFor();
+    await expect.poll(() => asked.evaluate((el) => el === document.activeElement)).toBe(true);
+    await asked.getByRole('button', { name: /I’ll cover it/ }).click();
+    await cover.getByText(/^Thank you: Lead facilitator at Harbour evening, .* is yours now\.$/).waitFor();
+    await cover.getByText('No open requests.').waitFor();
     const duties = await api(birch.page, 'GET', '/me/duties');
     expect(duties.items).toHaveLength(2);
     const ashDuties = await api(ash.page, 'GET', '/me/duties');

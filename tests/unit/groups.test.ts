@@ -19,6 +19,7 @@ describe('permissions', () => {
     invite: ['owner', 'moderator'],
     moderate: ['owner', 'moderator'],
     'read-audit': ['owner'],
+    schedule: ['owner', 'facilitator'],
   };
   for (const [action, allowed] of Object.entries(table) as [GroupAction, string[]][]) {
     it(`allows ${action} to ${allowed.join(', ')} only, and never to pending members or outsiders`, () => {

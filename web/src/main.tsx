@@ -4,6 +4,7 @@ import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
 import { CalendarPage } from './pages/calendar';
 import { ConversationPage, GroupConversationsPage, MyConversationsPage } from './pages/conversations';
 import { DirectoryPage } from './pages/directory';
+import { MyDutiesPage } from './pages/duties';
 import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
 import { EditOccurrencePage, EditSeriesPage, ScheduleMeetupPage } from './pages/meetup-form';
@@ -20,7 +21,7 @@ import {
   ReviewQueuePage,
   SuggestPage,
 } from './pages/resources';
-import { MyDutiesPage, RosterPage } from './pages/roster';
+import { RosterPage } from './pages/roster';
 import { SafetyPlanPage } from './pages/safety-plan';
 import { MonthView } from './pages/schedule';
 import { SupportPage } from './pages/support';
@@ -118,6 +119,7 @@ function Nav() {
       {link('/new-here', 'New here?')}
       {link('/resources', 'Resources')}
       {me.value ? link('/me/meetups', 'My meetups') : null}
+      {me.value?.facilitates ? link('/me/duties', 'My duties') : null}
       {me.value ? (
         <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>
           Notifications

@@ -2,6 +2,7 @@
  * Sign-up, sign-in, recovery and sessions. Pseudonymous: a handle and a passphrase, nothing else.
  * @module
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import {
@@ -13,6 +14,7 @@ import {
   SIGNUP_WINDOW_MS,
 } from '../../core/accounts';
 import { conflict, invalid, unauthenticated } from '../../core/errors';
+import { can } from '../../core/groups';
 import {
   AccountExport,
   ChangePassphraseRequest,
@@ -249,9 +251,12 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const auth = requireAuth(c);
-      const user = await c.var.services.accounts.getUser(auth.userId);
+      const [user, memberships] = await Promise.all([
+        c.var.services.accounts.getUser(auth.userId),
+        c.var.services.groups.listMembershipsOf(auth.userId),
+      ]);
       if (!user) throw unauthenticated();
-      return c.json(meOf(user));
+      return c.json({ ...meOf(user), facilitates: memberships.some((m) => can(m, 'schedule')) });
     },
   );
 

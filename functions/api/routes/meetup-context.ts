@@ -4,6 +4,7 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import type { AppEnv, Services } from '../context';
 import type { Registry } from '../route';
+import { coverRoutes } from './cover';
 import { meetupRoutes } from './meetups';
 import { rosterRoutes } from './roster';
 import { rsvpRoutes } from './rsvps';
@@ -14,6 +15,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
   seriesRoutes(app, registry);
   rsvpRoutes(app, registry);
   rosterRoutes(app, registry);
+  coverRoutes(app, registry);
 }
 
 export const services = (base: Services): Partial<Services> => ({

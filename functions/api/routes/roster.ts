@@ -30,9 +30,6 @@ import {
   AutofillRequest,
   AvailabilityRequest,
   AvailabilitySaved,
-  CoverCreated,
-  CoverParams,
-  CoverRequestList,
   DutyList,
   FacilitatorList,
   FacilitatorParams,
@@ -43,7 +40,6 @@ import {
   RosterQuery,
 } from '../../core/schemas/roster';
 import { resolveLocal } from '../../core/time';
-import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
 import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
@@ -63,7 +59,7 @@ import { iso, when } from './meetup-views';
 
 const isOwner = (m: Membership | null) => m?.status === 'active' && m.role === 'owner';
 /** Who may be given duties: a group's facilitators and owners. */
-const canFacilitate = (m: Membership | null) =>
+export const canFacilitate = (m: Membership | null) =>
   m?.status === 'active' && ['owner', 'facilitator'].includes(m.role);
 
 /**
@@ -71,7 +67,7 @@ const canFacilitate = (m: Membership | null) =>
  * written one yet, the defaults. Owners facilitate once they have a profile. Null: not a
  * facilitator here.
  */
-function profileOf(
+export function profileOf(
   m: (Membership & { userId: string; groupId: string }) | null,
   stored: FacilitatorRecord | null | undefined,
   now: number,
@@ -82,7 +78,7 @@ function profileOf(
 }
 
 /** The group, for its organisers and moderators (owners to change it, with `owners`). */
-async function loadRoster(c: Ctx, groupId: string, owners = false) {
+export async function loadRoster(c: Ctx, groupId: string, owners = false) {
   const { userId } = requireAuth(c);
   const { group, member } = await loadGroup(c, groupId, 'read', 'Join the group to see its roster');
   if (owners ? !isOwner(member) : !canSeeAttendees(member))
@@ -134,7 +130,7 @@ type Rostered = Awaited<ReturnType<typeof rosterIn>>[number];
  * group, claimed in their own duty list under its version, then written on the meetup (only if
  * the duty is free, or `from` holds it). The claim is given back when the meetup's write fails.
  */
-async function giveDuty(
+export async function giveDuty(
   c: Ctx,
   o: Pick<Rostered, 'occurrenceId' | 'groupId' | 'startAt' | 'endAt' | 'staffing' | 'roster' | 'timezone'>,
   role: RosterRole,
@@ -193,7 +189,7 @@ async function giveDuty(
 }
 
 /** Takes a duty off a facilitator's own list. */
-async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
+export async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
   const repo = rosterRepo(c.var.services.config.db);
   for (let attempt = 0; attempt < 4; attempt++) {
     const { duties, version } = await repo.getDuties(userId);
@@ -289,7 +285,7 @@ const parseAssignment = (assignmentId: string) => {
 };
 
 /** An assignment's meetup and slot, for the facilitator who holds it (404 for anyone else). */
-async function loadAssignment(c: Ctx, assignmentId: string) {
+export async function loadAssignment(c: Ctx, assignmentId: string) {
   const { userId } = requireAuth(c);
   const { occurrenceId, role } = parseAssignment(assignmentId);
   const { group, member } = await loadGroup(c, groupOf(occurrenceId), 'read', 'Join the group first');
@@ -299,12 +295,14 @@ async function loadAssignment(c: Ctx, assignmentId: string) {
   return { group, member: member!, userId, o, role, slot };
 }
 
-async function notifyPeople(
+export async function notifyPeople(
   c: Ctx,
   userIds: string[],
   o: { occurrenceId: string; groupId: string },
   text: string,
   page?: NotificationRecord['page'],
+  /** What on that page it is about (a cover request: the link goes to it). */
+  ref?: string,
 ) {
   if (!userIds.length) return;
   await c.var.services.notifications.notify(
@@ -315,6 +313,7 @@ async function notifyPeople(
       occurrenceId: o.occurrenceId,
       groupId: o.groupId,
       ...(page ? { page } : {}),
+      ...(ref ? { ref } : {}),
     })),
     c.var.services.now(),
   );
@@ -724,169 +723,6 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       },
     );
   }
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'post',
-      path: '/assignments/{assignmentId}/cover-requests',
-      tag: 'roster',
-      summary:
-        'Ask for cover: the facilitators who could take the duty are told; the first to accept takes it',
-      auth: 'required',
-      params: AssignmentParams,
-      responses: { 201: { description: 'Asked', schema: CoverCreated } },
-    },
-    async (c, { params }) => {
-      const { group, userId, o, role, slot } = await loadAssignment(c, params.assignmentId);
-      const { groups, config, now } = c.var.services;
-      const repo = rosterRepo(config.db);
-      if (slot.coverRequestId) {
-        // Taken, yet the duty is still the asker's: the acceptance stopped half-way (a crash):
-        // the request is open again for anyone to take.
-        const asked = await repo.getCover(group.groupId, slot.coverRequestId);
-        if (asked?.status === 'taken' && asked.takenBy)
-          await repo.reopenCover(group.groupId, asked.coverRequestId, asked.takenBy);
-        return c.json({ coverRequestId: slot.coverRequestId, notified: 0 }, 201);
-      }
-      const coverRequestId = scopedId(group.groupId);
-      await repo.putCover({
-        coverRequestId,
-        groupId: group.groupId,
-        occurrenceId: o.occurrenceId,
-        role,
-        askerId: userId,
-        status: 'open',
-        createdAt: now(),
-      });
-      await repo.updateSlot(o.occurrenceId, role, userId, { coverRequestId });
-      // Tell those who could take it now.
-      const [members, stored] = await Promise.all([
-        groups.listMembers(group.groupId, { status: 'active', limit: 100 }),
-        repo.listFacilitators(group.groupId),
-      ]);
-      const byId = new Map(stored.map((f) => [f.userId, f]));
-      const candidates = members.members.filter(
-        (m) => m.userId !== userId && profileOf(m, byId.get(m.userId), now()),
-      );
-      const lists = await repo.getDutiesOf(candidates.map((m) => m.userId));
-      const eligible: string[] = [];
-      for (const m of candidates) {
-        const f = profileOf(m, byId.get(m.userId), now())!;
-        const held = Object.values(lists.get(m.userId) ?? {}).map((d) => ({ userId: m.userId, ...d }));
-        if (Object.values(o.roster ?? {}).some((s) => s?.userId === m.userId)) continue;
-        if (!unavailable(f, o, role, group.timezone, held)) eligible.push(m.userId);
-      }
-      await notifyPeople(
-        c,
-        eligible,
-        o,
-        `Can you cover? ${ROSTER_ROLES[role]} at “${o.title}” on ${when(o)} needs someone.`,
-        'roster',
-      );
-      return c.json({ coverRequestId, notified: eligible.length }, 201);
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'get',
-      path: '/groups/{groupId}/cover-requests',
-      tag: 'roster',
-      summary: 'Open requests for cover in the group (its organisers)',
-      auth: 'required',
-      params: GroupParams,
-      responses: { 200: { description: 'Open requests', schema: CoverRequestList } },
-    },
-    async (c, { params }) => {
-      const { group } = await loadRoster(c, params.groupId);
-      const { meetups, groups, config } = c.var.services;
-      const open = await rosterRepo(config.db).listCovers(group.groupId);
-      const occurrences = new Map(
-        (await meetups.getOccurrences(open.map((r) => r.occurrenceId))).map((o) => [o.occurrenceId, o]),
-      );
-      const names = await groups.getDisplayNames(
-        group.groupId,
-        open.map((r) => r.askerId),
-      );
-      return c.json({
-        items: open
-          .filter((r) => occurrences.get(r.occurrenceId)?.status === 'scheduled')
-          .map((r) => ({
-            coverRequestId: r.coverRequestId,
-            occurrenceId: r.occurrenceId,
-            role: r.role,
-            title: occurrences.get(r.occurrenceId)!.title,
-            startLocal: localStart(occurrences.get(r.occurrenceId)!),
-            askedBy: names.get(r.askerId) ?? 'Former member',
-            createdAt: iso(r.createdAt),
-          })),
-      });
-    },
-  );
-
-  defineRoute(
-    app,
-    registry,
-    {
-      method: 'post',
-      path: '/cover-requests/{coverRequestId}/accept',
-      tag: 'roster',
-      summary: 'Take a duty someone asked cover for: the first to accept gets it, and the asker is released',
-      auth: 'required',
-      params: CoverParams,
-      responses: { 200: { description: 'The duty is yours', schema: Ok } },
-    },
-    async (c, { params }) => {
-      const { userId } = requireAuth(c);
-      const groupId = groupOf(params.coverRequestId);
-      const { member } = await loadGroup(c, groupId, 'read', 'Join the group first');
-      if (!canFacilitate(member)) throw forbidden('Cover is for the group’s facilitators');
-      const repo = rosterRepo(c.var.services.config.db);
-      const request = await repo.getCover(groupId, params.coverRequestId);
-      if (!request) throw notFound('No such request');
-      if (request.askerId === userId) throw conflict('You cannot cover your own duty');
-      const o = await c.var.services.meetups.getOccurrence(request.occurrenceId);
-      // Taken by this very person, and still the asker's: their acceptance stopped half-way (a
-      // crash after the request closed); accepting again finishes it.
-      const unfinished = request.status === 'taken' && request.takenBy === userId;
-      if (request.status !== 'open' && !unfinished) throw conflict('Someone has already taken this duty');
-      if (!o || o.roster?.[request.role]?.userId !== request.askerId)
-        throw conflict('This duty has changed meanwhile');
-      // The request closes first (only one acceptance can close it), then the duty is given
-      // (checked against the taker's duties); if it cannot be, the request opens again.
-      if (
-        !unfinished &&
-        !(await repo.closeCover(groupId, request.coverRequestId, { status: 'taken', takenBy: userId }))
-      )
-        throw conflict('Someone has already taken this duty');
-      try {
-        await giveDuty(
-          c,
-          { ...o, staffing: o.staffing ?? defaultStaffing(o.mode), roster: o.roster ?? {} },
-          request.role,
-          userId,
-          request.askerId,
-          { from: request.askerId },
-        );
-      } catch (e) {
-        // They could not take it after all (another duty then, their most this month): reopen it.
-        await repo.reopenCover(groupId, request.coverRequestId, userId);
-        throw e;
-      }
-      await dropDuty(c, request.askerId, dutyKey(o.occurrenceId, request.role));
-      await notifyPeople(
-        c,
-        [request.askerId],
-        o,
-        `Your ${ROSTER_ROLES[request.role].toLowerCase()} duty at “${o.title}” on ${when(o)} is covered. Thank you for asking early.`,
-      );
-      return c.json({ ok: true as const });
-    },
-  );
 
   defineRoute(
     app,

@@ -59,6 +59,8 @@ export const Me = z.object({
   handle: z.string(),
   createdAt: z.string(),
   recoveryCodesLeft: z.number(),
+  /** Whether they organise or facilitate anywhere (their duties are a page of their own). */
+  facilitates: z.optional(z.boolean()),
 });
 export type Me = z.infer<typeof Me>;
 

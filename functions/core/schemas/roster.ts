@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { ATTENDANCE } from '../meetups';
 import { WEEKDAYS } from '../recurrence';
-import { ROSTER_ROLES } from '../roster';
-import { Id, keysOf, ScopedId } from './common';
+import { COVER_NOTE_MAX, ROSTER_ROLES } from '../roster';
+import { Id, keysOf, ScopedId, text } from './common';
 
 const roles = keysOf(ROSTER_ROLES);
 export const RosterRoleSchema = z.enum(roles);
@@ -184,8 +184,14 @@ export const CoverRequestView = z.object({
   title: z.string(),
   startLocal: z.string(),
   askedBy: z.string(),
+  note: z.nullable(z.string()),
   createdAt: z.string(),
+  /** The viewer asked: they may withdraw it. */
+  mine: z.boolean(),
+  /** Why the viewer cannot take it (null: they can). */
+  whyNot: z.nullable(z.string()),
 });
+export const CoverAsk = z.strictObject({ note: z.optional(text(COVER_NOTE_MAX)) });
 export type CoverRequestView = z.infer<typeof CoverRequestView>;
 export const CoverRequestList = z.object({ items: z.array(CoverRequestView) });
 export const CoverCreated = z.object({ coverRequestId: z.string(), notified: z.number() });

@@ -45,6 +45,8 @@ export interface CoverRequestRecord {
   occurrenceId: string;
   role: RosterRole;
   askerId: string;
+  /** Why they ask, for whoever might take it. */
+  note?: string;
   status: 'open' | 'taken' | 'withdrawn';
   takenBy?: string;
   createdAt: number;
@@ -281,6 +283,24 @@ export function rosterRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+    },
+
+    /** Takes a withdrawn request off the duty it was for (still `userId`'s, still that request). */
+    async clearCoverOf(occurrenceId: string, role: RosterRole, userId: string, coverRequestId: string) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.occurrence(occurrenceId),
+            UpdateExpression: 'REMOVE roster.#r.coverRequestId',
+            ConditionExpression: 'roster.#r.userId = :u AND roster.#r.coverRequestId = :c',
+            ExpressionAttributeNames: { '#r': role },
+            ExpressionAttributeValues: { ':u': userId, ':c': coverRequestId },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
     },
 
     async getCover(groupId: string, coverRequestId: string): Promise<CoverRequestRecord | null> {

@@ -1,7 +1,7 @@
 /**
  * Rosters in the web app: a group's roster (meetups × duties, gaps marked), auto-fill with its
  * reasons before anything is written, giving duties by hand, open cover requests, a facilitator's
- * availability, and "My duties" with confirm, decline and asking for cover.
+ * availability (cover requests: components/cover-requests; "My duties": pages/duties).
  * @module
  */
 
@@ -13,11 +13,11 @@ import type {
   AutofillAnswer as Autofill,
   AvailabilitySaved,
   CoverRequestView as Cover,
-  DutyView as Duty,
   RosterEntry as Entry,
   FacilitatorView as Facilitator,
 } from '../../../functions/core/schemas/roster';
 import { api, del, get, post } from '../api';
+import { CoverRequests } from '../components/cover-requests';
 import { me } from '../state';
 import { ErrorSummary, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
@@ -105,7 +105,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
                   : `All ${live} meetups are staffed${offText}.`}
           </p>
           <RosterTable rows={rows} people={people} owner={owner} onChange={load} />
-          {covers.length > 0 && <CoverRequests covers={covers} canTake={facilitator} onChange={load} />}
+          {(covers.length > 0 || facilitator) && <CoverRequests covers={covers} onChange={load} />}
           {owner && <Facilitators groupId={groupId} people={people} onChange={load} />}
           {owner && <AutofillPanel groupId={groupId} onApplied={load} />}
           {facilitator && <Availability groupId={groupId} onSaved={load} />}
@@ -259,52 +259,6 @@ function RosterTable({
         ))}
       </table>
     </div>
-  );
-}
-
-function CoverRequests({
-  covers,
-  canTake,
-  onChange,
-}: {
-  covers: Cover[];
-  canTake: boolean;
-  onChange: () => Promise<void>;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <section aria-labelledby="covers">
-      <h2 id="covers">Cover needed</h2>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <ul class="notes">
-        {covers.map((c) => (
-          <li key={c.coverRequestId}>
-            {ROSTER_ROLES[c.role]} at {c.title}, {localText(c.startLocal)} (asked by {c.askedBy}){' '}
-            {canTake && c.askedBy !== me.value?.handle && (
-              <button
-                type="button"
-                class="small"
-                onClick={async () => {
-                  setError(null);
-                  try {
-                    await post(`/cover-requests/${c.coverRequestId}/accept`);
-                    await onChange();
-                  } catch (e) {
-                    setError((e as Error).message);
-                  }
-                }}
-              >
-                I’ll cover it
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 
@@ -689,86 +643,5 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
         )}
       </form>
     </section>
-  );
-}
-
-export function MyDutiesPage() {
-  const h = usePage('My duties');
-  const [items, setItems] = useState<Duty[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    get<{ items: Duty[] }>('/me/duties')
-      .then((r) => setItems(r.items))
-      .catch((e: Error) => setError(e.message));
-  useEffect(() => {
-    if (me.value) void load();
-  }, [me.value?.userId]);
-  if (me.value === null) return <SignInFirst title="My duties" next="/me/duties" doing="see your duties" />;
-  const act = async (path: string) => {
-    setError(null);
-    try {
-      await post(path);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <>
-      <h1 ref={h} tabIndex={-1}>
-        My duties
-      </h1>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {!items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>No duties ahead. When you are given one, it shows here to confirm.</p>
-      ) : (
-        <ul class="cards">
-          {items.map((d) => (
-            <li key={d.assignmentId} class="card">
-              <h2>
-                <a href={`/occurrences/${d.occurrenceId}`}>{d.title}</a>
-              </h2>
-              <p>
-                {ROSTER_ROLES[d.role]}, {localText(d.startLocal)} ·{' '}
-                {d.coverRequestId
-                  ? 'asking for cover'
-                  : d.status === 'confirmed'
-                    ? 'confirmed'
-                    : 'please confirm'}
-              </p>
-              <div class="actions">
-                {d.status !== 'confirmed' && (
-                  <button type="button" onClick={() => act(`/assignments/${d.assignmentId}/confirm`)}>
-                    Confirm
-                  </button>
-                )}
-                {!d.coverRequestId && (
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() => act(`/assignments/${d.assignmentId}/cover-requests`)}
-                  >
-                    Ask for cover
-                  </button>
-                )}
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => act(`/assignments/${d.assignmentId}/decline`)}
-                >
-                  Decline
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
   );
 }
