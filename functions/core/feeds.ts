@@ -133,7 +133,8 @@ export function eventFor(
   }
   if (o.online && going) where.push(o.online.url);
   const lines: string[] = [];
-  if (cancelled) lines.push(`Cancelled${o.cancelReason ? `: ${o.cancelReason}` : ''}`);
+  // The reason is the organiser's own words, which may name the group: not in a discreet calendar.
+  if (cancelled) lines.push(`Cancelled${o.cancelReason && !viewer.discreet ? `: ${o.cancelReason}` : ''}`);
   if (waiting) lines.push(`You are number ${waiting} on the waiting list.`);
   if (!viewer.discreet) {
     lines.push(viewer.groupName, o.description);
@@ -150,7 +151,7 @@ export function eventFor(
     end: o.endAt,
     timezone: o.timezone,
     summary: waiting ? `${title} (waiting list)` : title,
-    description: lines.length ? lines.join('\n\n') : null,
+    description: lines.some(Boolean) ? lines.filter(Boolean).join('\n\n') : null,
     location: where.length ? where.join(' · ') : null,
     url: viewer.discreet ? null : viewer.pageUrl,
     status: cancelled ? 'cancelled' : waiting ? 'tentative' : 'confirmed',

@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { claimHolds, parseSessionCookie, sessionCookieName } from '../core/accounts';
 import {
+  DEFAULT_FEED_SETTINGS,
   eventFor,
   FEED_AHEAD_MS,
   FEED_KEPT_AFTER_END_MS,
@@ -29,7 +30,7 @@ import type { Db } from '../store/client';
 import { hashToken } from '../store/ids';
 import { groupOf, keys } from '../store/keys';
 import { accountsRepo } from '../store/repos/accounts';
-import { feedsRepo } from '../store/repos/feeds';
+import { type FeedRecord, feedsRepo } from '../store/repos/feeds';
 import { type GroupRecord, groupsRepo, type MemberRecord } from '../store/repos/groups';
 import {
   meetupsRepo,
@@ -220,20 +221,28 @@ export function feedBuilder(deps: FeedsDeps) {
     /**
      * One occurrence as a file for “Add to calendar”, showing what its page shows the reader
      * (`cookie` is their session cookie): null when they may not see it. Private groups'
-     * occurrences are for members; the address is for those going and for organisers.
+     * occurrences are for members; the address is for those going and for organisers. Worded as
+     * the reader's calendar settings say (discreet unless they chose full details), with the
+     * reminders they chose for meetups they answered.
      */
     async occurrence(occurrenceId: string, cookie: string | undefined, now: number): Promise<Source | null> {
       if (!/^[A-Za-z0-9_-]{33}$/.test(occurrenceId)) return null;
       const claim = parseSessionCookie(cookie);
       const ok = keys.occurrence(occurrenceId);
       const mk = keys.member(groupOf(occurrenceId), claim?.userId ?? '');
+      const fk = keys.feed(claim?.userId ?? '');
       let item: Record<string, unknown> | undefined;
       let member: MemberRecord | null = null;
+      let settings: Partial<FeedRecord> | undefined;
       if (claim) {
-        const { session, items } = await accounts.getSessionWith(hashToken(claim.token), { keys: [ok, mk] });
+        const { session, items } = await accounts.getSessionWith(hashToken(claim.token), {
+          keys: [ok, mk, fk],
+        });
         item = items.get(keyOf(ok));
-        if (claimHolds(session, claim.userId, now))
+        if (claimHolds(session, claim.userId, now)) {
           member = (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null;
+          settings = items.get(keyOf(fk)) as Partial<FeedRecord> | undefined;
+        }
       } else {
         item = (await getMany(deps.db, [ok], { consistent: true })).get(keyOf(ok));
       }
@@ -242,14 +251,19 @@ export function feedBuilder(deps: FeedsDeps) {
       const group = await groups.getGroup(o.groupId);
       if (!group || !canSeeInside(group.visibility, member)) return null;
       const rsvp = member && claim ? rsvpOf(o, claim.userId) : null;
+      const discreet = settings?.discreet ?? DEFAULT_FEED_SETTINGS.discreet;
       const event = eventFor(asFeed(o), {
         rsvp,
         groupName: group.name,
-        discreet: false,
+        discreet,
         pageUrl: null,
         seesWhere: canSeeWhere(member, rsvp),
       });
-      const file: Feed = { name: o.title, events: [event] };
+      const alarms = rsvp && event.status !== 'cancelled' ? (settings?.alarms ?? []) : [];
+      const file: Feed = {
+        name: discreet ? 'Hearth' : o.title,
+        events: [{ ...event, ...(alarms.length ? { alarms } : {}) }],
+      };
       return {
         etag: etag(['file', JSON.stringify(file)]),
         lastModified: changedAt(o),

@@ -361,7 +361,14 @@ describe('one occurrence as a file', () => {
     expect(seen).toMatchObject({ start: Date.parse('2027-03-16T18:30:00Z'), status: 'CONFIRMED' });
     const [event] = parseCalendar(text).events;
     expect(event!.location).toContain('12 Harbour Street');
-    expect(event!.summary).toBe('Tuesday evening circle');
+    // Discreet unless the member chose full details for their calendar, as their feed is.
+    expect(event!.summary).toBe(DISCREET_TITLE);
+    expect(text).not.toContain('Eating Disorder');
+    await going.post('/api/me/feed');
+    await going.patch('/api/me/feed', { discreet: false, alarms: [60] });
+    const full = await (await file(going.cookie)).text();
+    expect(parseCalendar(full).events[0]!.summary).toBe('Tuesday evening circle');
+    expect(full).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT1H\r\n/);
     const visitor = await (await file('')).text();
     expect(visitor).not.toContain('Harbour Street');
     expect(parseCalendar(visitor).events[0]!.uid).toBe(event!.uid);

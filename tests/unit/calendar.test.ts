@@ -152,6 +152,25 @@ describe('calendars Hearth writes', () => {
     );
     expect(e.status).toBe('cancelled');
     expect(e.description).toMatch(/Room flooded/);
+    // In a discreet calendar, the organiser's words (which may name the group) are left out.
+    const discreet = eventFor(
+      { ...o, description: '', endAt: o.startAt + 3_600_000 },
+      { rsvp: null, groupName: 'C', discreet: true, pageUrl: null },
+    );
+    expect(discreet.description).toBe('Cancelled');
+    // No empty paragraphs where there is no description.
+    const plain = eventFor(
+      {
+        ...o,
+        status: 'scheduled',
+        description: '',
+        online: undefined,
+        venue: undefined,
+        endAt: o.startAt + 1,
+      },
+      { rsvp: going, groupName: 'C', discreet: false, pageUrl: null },
+    );
+    expect(plain.description).toBe('C');
     expect(stillShown({ ...o, endAt: o.startAt + 3_600_000 }, now + 13 * 86_400_000)).toBe(false); // ended
     expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 13 * 86_400_000)).toBe(true);
     expect(stillShown({ ...o, endAt: now + 30 * 86_400_000 }, now + 15 * 86_400_000)).toBe(false);

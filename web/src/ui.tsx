@@ -118,10 +118,19 @@ let landed = false;
  */
 export function usePage(title: string) {
   const ref = useRef<HTMLHeadingElement>(null);
+  // A page that shows "Loading…" first has no heading yet: the focus waits for it.
+  const pending = useRef(false);
   useEffect(() => {
     document.title = `${title}: Hearth`;
-    if (landed) ref.current?.focus();
+    pending.current = landed;
   }, [title]);
+  useEffect(() => {
+    if (!pending.current || !ref.current) return;
+    pending.current = false;
+    // Unless the person has already moved on to something on the page.
+    const at = document.activeElement;
+    if (!at || at === document.body || !document.querySelector('main')?.contains(at)) ref.current.focus();
+  });
   useEffect(() => {
     const t = setTimeout(() => {
       landed = true;

@@ -32,7 +32,7 @@ export function CalendarPage() {
   const revoke = useSubmit(async () => {
     if (
       !window.confirm(
-        'Turn off your calendar feed? Calendars subscribed to it stop updating, and its settings are forgotten.',
+        'Turn off your calendar feed? Calendars subscribed to it stop updating, and its settings are forgotten. What they show already stays until you remove the subscription in your calendar app.',
       )
     )
       return;
@@ -65,8 +65,9 @@ export function CalendarPage() {
         <>
           {off && (
             <p class="notice" role="status" ref={offNote} tabIndex={-1}>
-              Your calendar feed is off: its link no longer works. A new link starts with the usual settings
-              (discreet, no reminders).
+              Your calendar feed is off: its link no longer works. Calendar apps keep what they last read, so
+              remove the subscription there too. A new link starts with the usual settings (discreet, no
+              reminders).
             </p>
           )}
           <p>
@@ -113,7 +114,7 @@ export function CalendarPage() {
 }
 
 function FeedLink({ link }: { link: string }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   // Shown once, and maybe far above the button that made it: the keyboard and the eye go to it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -124,9 +125,11 @@ function FeedLink({ link }: { link: string }) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
-      setCopied(true);
+      setCopied('yes');
     } catch {
+      // The browser refused: the link is selected for the person to copy themselves.
       (document.getElementById('feed-url') as HTMLInputElement | null)?.select();
+      setCopied('no');
     }
   };
   return (
@@ -143,15 +146,19 @@ function FeedLink({ link }: { link: string }) {
       </div>
       <div class="actions">
         <button type="button" onClick={copy}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied === 'yes' ? 'Copied' : 'Copy link'}
         </button>
         <a class="button secondary" href={webcal}>
           Open in my calendar app
         </a>
       </div>
-      <span class="visually-hidden" aria-live="polite">
-        {copied ? 'Link copied' : ''}
-      </span>
+      <p class={copied === 'no' ? 'hint' : 'visually-hidden'} aria-live="polite">
+        {copied === 'yes'
+          ? 'Link copied'
+          : copied === 'no'
+            ? 'This browser would not copy it: the link is selected above, so copy it with your keyboard or menu.'
+            : ''}
+      </p>
       <h3>How to add it</h3>
       <details>
         <summary>Google Calendar</summary>

@@ -108,6 +108,10 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
           <a href="/me/calendar" class="meta">
             or subscribe to all your meetups
           </a>
+          <br />
+          <span class="meta">
+            Your calendar calls it “Hearth session” unless you choose full details in your calendar settings.
+          </span>
         </p>
       )}
       <section aria-labelledby="where">
