@@ -17,6 +17,8 @@ export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOpt
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    // The year, when it is not this one: "Sun, Oct 31" next year is not this October.
+    year: new Date(iso).getFullYear() === new Date().getFullYear() ? undefined : 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZone: zone,
@@ -55,7 +57,14 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
   main: string;
   yours: string | null;
 } {
-  const main = `${formatIn(o.startAt, o.timezone)}–${timeIn(o.endAt, o.timezone)} (${o.timezone.replace(/_/g, ' ')})`;
+  const zone = o.timezone.replace(/_/g, ' ');
+  const twice =
+    !namesOneInstant(Date.parse(o.startAt), o.timezone) || !namesOneInstant(Date.parse(o.endAt), o.timezone);
+  // On the night the clocks go back "1:30 AM GMT+1–1:30 AM GMT+0" reads as no time at all: say how long.
+  const minutes = Math.round((Date.parse(o.endAt) - Date.parse(o.startAt)) / 60_000);
+  const main = twice
+    ? `${formatIn(o.startAt, o.timezone)} to ${timeIn(o.endAt, o.timezone)}, ${minutes} minutes (${zone}; the clocks go back that night)`
+    : `${formatIn(o.startAt, o.timezone)}–${timeIn(o.endAt, o.timezone)} (${zone})`;
   const differs = formatIn(o.startAt, viewerZone) !== formatIn(o.startAt, o.timezone);
   return {
     main,
