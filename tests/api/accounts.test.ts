@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_WINDOW_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../functions/core/accounts';
 import type { Db } from '../../functions/store/client';
-import { testApp } from '../support/api';
+import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -123,6 +123,17 @@ describe('sign up', () => {
 });
 
 describe('sign in and sessions', () => {
+  it('says who is signed in without an error for a visitor, and whether they facilitate', async () => {
+    const t = testApp(db);
+    const visitor = await t.person().get('/api/session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body).toEqual({ me: null });
+    const u = await t.signedUp();
+    expect((await u.get('/api/session')).body.me).toMatchObject({ userId: u.userId, facilitates: false });
+    await u.post('/api/groups', groupInput());
+    expect((await u.get('/api/session')).body.me).toMatchObject({ facilitates: true }); // an owner
+  });
+
   it('issues a new token at every sign-in and one message for unknown handle and wrong passphrase', async () => {
     const t = testApp(db);
     const u = await t.signedUp('maple', 'falling leaves in october');

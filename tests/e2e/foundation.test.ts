@@ -201,6 +201,21 @@ describe('the foundation, end to end in Chromium', () => {
     await page.getByText('116 123').waitFor();
   });
 
+  it('logs nothing in the console on the pages a visitor sees, not even a 4xx', async () => {
+    const { page } = await openPage(360);
+    const logged: string[] = [];
+    page.on(
+      'console',
+      (m) => ['error', 'warning'].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`),
+    );
+    for (const path of ['/', '/new-here', '/resources', '/signin', '/signup', '/crisis.html']) {
+      await page.goto(`${stack.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(logged).toEqual([]);
+  });
+
   it('serves the app with a CSP that forbids inline script', async () => {
     const res = await fetch(`${stack.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -1,16 +1,16 @@
 import { signal } from '@preact/signals';
 import type { Me } from '../../functions/core/schemas/accounts';
-import { ApiError, get } from './api';
+import { get } from './api';
 
 /** The signed-in person, null when signed out, undefined while loading. */
 export const me = signal<Me | null | undefined>(undefined);
 
+/** Who is signed in: asking is not an error for a visitor (the console stays clean). */
 export async function loadMe(): Promise<void> {
   try {
-    me.value = await get<Me>('/me');
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) me.value = null;
-    else me.value = null;
+    me.value = (await get<{ me: Me | null }>('/session')).me;
+  } catch {
+    me.value = null;
   }
 }
 

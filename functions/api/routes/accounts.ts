@@ -23,6 +23,7 @@ import {
   Me,
   RecoverRequest,
   RecoverResponse,
+  SessionAnswer,
   SignupRequest,
   SignupResponse,
 } from '../../core/schemas/accounts';
@@ -44,6 +45,15 @@ import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '.
 import { checkPassphrase } from './passphrase';
 
 const WRONG_LOGIN = 'That handle and passphrase do not match an account';
+
+/** The signed-in account as the web app shows it; null when it is gone. */
+async function signedIn(c: Ctx, userId: string): Promise<Me | null> {
+  const [user, memberships] = await Promise.all([
+    c.var.services.accounts.getUser(userId),
+    c.var.services.groups.listMembershipsOf(userId),
+  ]);
+  return user && { ...meOf(user), facilitates: memberships.some((m) => can(m, 'schedule')) };
+}
 
 function meOf(user: UserRecord): Me {
   return {
@@ -251,12 +261,26 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const auth = requireAuth(c);
-      const [user, memberships] = await Promise.all([
-        c.var.services.accounts.getUser(auth.userId),
-        c.var.services.groups.listMembershipsOf(auth.userId),
-      ]);
-      if (!user) throw unauthenticated();
-      return c.json({ ...meOf(user), facilitates: memberships.some((m) => can(m, 'schedule')) });
+      const me = await signedIn(c, auth.userId);
+      if (!me) throw unauthenticated();
+      return c.json(me);
+    },
+  );
+
+  defineRoute(
+    app,
+    registry,
+    {
+      method: 'get',
+      path: '/session',
+      tag: 'accounts',
+      summary: 'Who is signed in on this browser, if anyone (a visitor is not an error)',
+      auth: 'optional',
+      responses: { 200: { description: 'You, or null', schema: SessionAnswer } },
+    },
+    async (c) => {
+      const auth = c.get('auth');
+      return c.json({ me: auth ? await signedIn(c, auth.userId) : null });
     },
   );
 

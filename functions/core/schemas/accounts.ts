@@ -63,6 +63,7 @@ export const Me = z.object({
   facilitates: z.optional(z.boolean()),
 });
 export type Me = z.infer<typeof Me>;
+export const SessionAnswer = z.object({ me: z.nullable(Me) });
 
 export const SignupResponse = z.object({
   user: Me,
