@@ -47,6 +47,8 @@ export const countries = once((): ReadonlyMap<string, string> => {
       const code = String.fromCharCode(a, b);
       if (NOT_PLACES.has(code)) continue;
       try {
+        // Retired codes (UK, SU, YU, DD…) are aliases of current ones: one entry per country.
+        if (new Intl.Locale(`und-${code}`).region !== code) continue;
         const name = names.of(code);
         if (name && name !== code) out.set(code, name);
       } catch {
