@@ -104,6 +104,23 @@ describe('the resource directory in Chromium', () => {
     expect(await owner.page.getByText('Suggested, waiting for a reviewer.').count()).toBe(0);
     await owner.page.goto(`${stack.url}/resources?scope=${groupId}`);
     await owner.page.getByRole('link', { name: 'Canal Street Drop-in' }).waitFor();
+    // A search is in the address: shared or reloaded, it is the same search.
+    await owner.page.getByLabel('Words').fill('drop-in');
+    await owner.page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => new URL(owner.page.url()).searchParams.get('q')).toBe('drop-in');
+    await owner.page.getByLabel('Where').selectOption('GB');
+    await expect.poll(() => new URL(owner.page.url()).searchParams.get('region')).toBe('GB');
+    expect(new URL(owner.page.url()).searchParams.get('scope')).toBe(groupId);
+    await owner.page.reload();
+    expect(await owner.page.getByLabel('Where').inputValue()).toBe('GB');
+    expect(await owner.page.getByLabel('Words').inputValue()).toBe('drop-in');
+    // One United Kingdom, under its current code.
+    expect(
+      await owner.page
+        .getByLabel('Where')
+        .locator('option', { hasText: /^United Kingdom$/ })
+        .count(),
+    ).toBe(1);
     expect(owner.problems).toEqual([]);
   });
 

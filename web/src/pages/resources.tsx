@@ -79,11 +79,12 @@ export function ResourceDirectoryPage() {
   const h = usePage('Resources');
   const params = location.value.searchParams;
   const [scope, setScope] = useState(params.get('scope') ?? 'global');
-  const [category, setCategory] = useState('');
-  const [region, setRegion] = useState('');
-  const [cost, setCost] = useState('');
-  const [lang, setLang] = useState('');
-  const [q, setQ] = useState('');
+  // The filters live in the address, so a search can be shared, bookmarked and come back to.
+  const [category, setCategory] = useState(params.get('category') ?? '');
+  const [region, setRegion] = useState(params.get('region') ?? '');
+  const [cost, setCost] = useState(params.get('cost') ?? '');
+  const [lang, setLang] = useState(params.get('lang') ?? '');
+  const [q, setQ] = useState(params.get('q') ?? '');
   const [items, setItems] = useState<Resource[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [groups, setGroups] = useState<MyGroups['items']>([]);
@@ -104,6 +105,12 @@ export function ResourceDirectoryPage() {
       );
       setItems(more ? [...(items ?? []), ...page.items] : page.items);
       setCursor(page.nextCursor);
+      if (!more) {
+        const shown = new URLSearchParams(query());
+        shown.delete('limit');
+        if (shown.get('scope') === 'global') shown.delete('scope');
+        navigate(`/resources?${shown}`.replace(/\?$/, ''), { replace: true });
+      }
     } catch (e) {
       setError((e as Error).message);
     }
