@@ -485,7 +485,11 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           startAt: iso(d.startAt),
           reason: clash(after, d)!,
         }));
-      const names = await groups.getDisplayNames(group.groupId, [userId]);
+      // Whoever recorded their training is named too (not "Former member").
+      const names = await groups.getDisplayNames(group.groupId, [
+        userId,
+        ...(after.trainedBy ? [after.trainedBy] : []),
+      ]);
       const fresh = held
         .filter((d) => clash(after, d) && !clash(before, d))
         .sort((a, b) => a.startAt - b.startAt);
