@@ -71,6 +71,7 @@ describe('facilitators', () => {
     });
     expect(avail.status).toBe(200);
     expect(avail.body.weekly).toHaveLength(1);
+    expect(avail.body.trainedBy).toBe(owner.handle); // named, not "Former member"
     // A facilitator sets their own most per month, not their training; members have no profile.
     expect(
       (await me.call('PUT', `/api/groups/${groupId}/facilitators/me`, { maxPerMonth: 2 })).body.maxPerMonth,
