@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'conversation',
   'report',
   'report_handled',
+  'professional',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,7 +26,8 @@ export type NotificationPage =
   | 'support'
   | 'conversation'
   | 'moderation'
-  | 'discussions';
+  | 'discussions'
+  | 'professional';
 
 /** The web app's page a notification leads to. */
 export function notificationHref(n: {
@@ -45,6 +47,8 @@ export function notificationHref(n: {
       return `/conversations/${n.ref}`;
     case 'moderation':
       return `/groups/${n.groupId}/moderation`;
+    case 'professional':
+      return '/professional';
     case 'discussions':
       return n.ref ? `/threads/${n.ref}` : `/groups/${n.groupId}/threads`;
     default:

@@ -173,7 +173,26 @@ describe('the resource authorisation matrix', () => {
       expect((await who.call(method, path, body)).status, `${method} ${path}`).toBe(status);
       expect(await snapshot(db)).toEqual(before);
     }
+    // Declined with a reason, then verified: the applicant is told each time, in their notifications.
+    await admin.post(`/api/admin/professionals/${professional.userId}/verify`, {
+      verified: false,
+      reason: 'The register number did not match',
+    });
+    expect((await professional.get('/api/me/professional')).body).toMatchObject({
+      status: 'declined',
+      reason: 'The register number did not match',
+    });
     await admin.post(`/api/admin/professionals/${professional.userId}/verify`, { verified: true });
+    const told = (await professional.get('/api/me/notifications')).body.items;
+    expect(told.map((n: { text: string }) => n.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Your application .* was declined: The register number did not match\. You may apply again\.$/,
+        ),
+        expect.stringMatching(/^You are now a verified professional/),
+      ]),
+    );
+    expect(told[0]).toMatchObject({ kind: 'professional', href: '/professional' });
     expect((await professional.post(`/api/resources/${id}/verify`)).status).toBe(200);
     expect((await professional.get('/api/review-queue')).status).toBe(200);
   });

@@ -10,16 +10,22 @@ describe('the resource directory in Chromium', () => {
     const pro = await signedUpPerson(browser, stack.url, 'res-pro');
     const admin = await signedUpPerson(browser, stack.url, 'e2e-admin');
 
-    // The professional applies; the admin verifies them.
-    await pro.page.goto(`${stack.url}/professional`);
+    // The professional finds where to apply from their account page, and applies.
+    await pro.page.getByRole('link', { name: 'res-pro' }).click();
+    await pro.page.getByRole('link', { name: 'Apply to be a verified professional' }).click();
     await pro.page.getByLabel(/Licence or registration/).fill('Clinical psychologist');
     await pro.page.getByLabel('Licence number').fill('PYL-4242');
     await pro.page.getByLabel(/Issued by/).fill('UK, HCPC');
     await pro.page.getByRole('button', { name: 'Apply' }).click();
-    await pro.page.getByText('Your application is waiting for an admin.').waitFor();
+    await pro.page.getByText(/^Your application is waiting for an admin\./).waitFor();
+    // The admin decides on a page of their own, and the applicant is told.
     await admin.page.goto(`${stack.url}/professional`);
+    await admin.page.getByRole('link', { name: 'Applications waiting for a decision' }).click();
     await admin.page.getByRole('button', { name: 'Verify res-pro' }).click();
+    await admin.page.getByText('res-pro is verified, and has been told.').waitFor();
     await admin.page.getByText('None waiting.').waitFor();
+    await pro.page.getByRole('link', { name: /Notifications/ }).click();
+    await pro.page.getByText(/^You are now a verified professional/).waitFor();
 
     // A member suggests a listing.
     await member.page.goto(`${stack.url}/resources`);

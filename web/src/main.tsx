@@ -14,13 +14,8 @@ import { ModerationLogPage } from './pages/moderation-log';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage, refreshUnread, unread } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
-import {
-  ProfessionalPage,
-  ResourceDirectoryPage,
-  ResourcePage,
-  ReviewQueuePage,
-  SuggestPage,
-} from './pages/resources';
+import { AdminProfessionalsPage, ProfessionalPage } from './pages/professional';
+import { ResourceDirectoryPage, ResourcePage, ReviewQueuePage, SuggestPage } from './pages/resources';
 import { RosterPage } from './pages/roster';
 import { SafetyPlanPage } from './pages/safety-plan';
 import { MonthView } from './pages/schedule';
@@ -62,6 +57,7 @@ function Route() {
   if (path === '/resources/suggest') return <SuggestPage />;
   if (path === '/resources/review') return <ReviewQueuePage />;
   if (path === '/professional') return <ProfessionalPage />;
+  if (path === '/admin/professionals') return <AdminProfessionalsPage />;
   const res = /^\/resources\/([A-Za-z0-9_-]{22}(?:[A-Za-z0-9_-]{11})?)$/.exec(path);
   if (res) return <ResourcePage resourceId={res[1]!} key={res[1]} />;
   const m =

@@ -40,6 +40,7 @@ import {
   UserParams,
 } from '../../core/schemas/resources';
 import { newId, scopedId } from '../../store/ids';
+import { notificationsRepo } from '../../store/repos/notifications';
 import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
@@ -542,6 +543,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         licenceType: p?.licenceType ?? null,
         jurisdiction: p?.jurisdiction ?? null,
         decidedAt: p?.decidedAt ? iso(p.decidedAt) : null,
+        reason: p?.status === 'declined' ? p.reason || null : null,
       });
     },
   );
@@ -629,6 +631,22 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const now = c.var.services.now();
       const status = body.verified ? ('verified' as const) : ('declined' as const);
       await repo.putProfessional({ ...p, status, decidedAt: now, decidedBy: userId, reason: body.reason });
+      // The applicant hears of it where they are, not only on their next look at the page.
+      await notificationsRepo(c.var.services.config.db).notify(
+        [
+          {
+            userId: params.userId,
+            kind: 'professional',
+            groupId: '',
+            page: 'professional',
+            text: body.verified
+              ? 'You are now a verified professional: you can verify listings and add notes under posts.'
+              : `Your application to be a verified professional was declined${body.reason ? `: ${body.reason.replace(/[.!?]$/, '')}.` : '.'} You may apply again.`,
+          },
+        ],
+        now,
+        `professional:${params.userId}:${status}:${now}`,
+      );
       return c.json({
         status,
         licenceType: p.licenceType,

@@ -174,6 +174,8 @@ export const ProfessionalView = z.object({
   licenceType: z.nullable(z.string()),
   jurisdiction: z.nullable(z.string()),
   decidedAt: z.nullable(z.string()),
+  /** Why an application was declined, on your own view. */
+  reason: z.optional(z.nullable(z.string())),
 });
 export const ProfessionalQueue = z.object({
   items: z.array(

@@ -83,6 +83,13 @@ export function AccountPage() {
           </li>
         </ul>
       </section>
+      <section aria-labelledby="professional">
+        <h2 id="professional">If you are a mental-health professional</h2>
+        <p>
+          <a href="/professional">Apply to be a verified professional</a>: verified professionals check
+          listings in the resource directory and may add a note under a post.
+        </p>
+      </section>
       <section aria-labelledby="reading">
         <h2 id="reading">Content warnings</h2>
         <ReadingPreferences />

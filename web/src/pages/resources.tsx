@@ -1,7 +1,7 @@
 /**
  * The resource directory in the web app: search with filters, a listing's page (with its trust,
- * a problem report and, for professionals, verifying), suggesting a listing, the reviewers'
- * queue, applying as a professional, and platform admins deciding applications.
+ * a problem report and, for professionals, verifying), suggesting a listing, and the reviewers'
+ * queue (applying as a professional, and admins deciding: pages/professional.tsx).
  * @module
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -14,7 +14,7 @@ import {
 } from '../../../functions/core/resources';
 import type { GroupDetail, MyGroups } from '../../../functions/core/schemas/groups';
 import type { ResourceView } from '../../../functions/core/schemas/resources';
-import { api, del, get, post } from '../api';
+import { del, get, post } from '../api';
 import { location, me, navigate } from '../state';
 import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
@@ -702,140 +702,6 @@ export function ReviewQueuePage() {
             )}
           </section>
         </>
-      )}
-    </>
-  );
-}
-
-export function ProfessionalPage() {
-  const h = usePage('Verified professionals');
-  const [status, setStatus] = useState<string | null>(null);
-  const [f, setF] = useState({ licenceType: '', licenceNumber: '', jurisdiction: '', note: '' });
-  const [queue, setQueue] = useState<
-    | {
-        userId: string;
-        handle: string;
-        licenceType: string;
-        licenceNumber: string;
-        jurisdiction: string;
-        note: string;
-      }[]
-    | null
-  >(null);
-  const load = async () => {
-    setStatus((await get<{ status: string }>('/me/professional')).status);
-    await get<{ items: NonNullable<typeof queue> }>('/admin/professionals')
-      .then((q) => setQueue(q.items))
-      .catch(() => setQueue(null));
-  };
-  useEffect(() => {
-    if (me.value) void load();
-  }, [me.value?.userId]);
-  const apply = useSubmit(async () => {
-    await post('/me/professional-application', f);
-    await load();
-  });
-  if (me.value === null)
-    return <SignInFirst title="Verified professionals" next="/professional" doing="apply" />;
-  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
-  return (
-    <>
-      <h1 ref={h} tabIndex={-1}>
-        Verified professionals
-      </h1>
-      <p>
-        Licensed mental-health professionals can be verified: they then verify listings in the directory and
-        may add a note under a post. Your credentials are seen only by the platform’s admins.
-      </p>
-      {status === null ? (
-        <Loading />
-      ) : status === 'verified' ? (
-        <p class="notice">You are a verified professional.</p>
-      ) : status === 'pending' ? (
-        <p class="notice">Your application is waiting for an admin.</p>
-      ) : (
-        <form onSubmit={apply.submit} noValidate>
-          <ErrorSummary error={apply.error} />
-          {status === 'declined' && (
-            <p class="alert">Your last application was declined. You may apply again.</p>
-          )}
-          <TextField
-            label="Licence or registration (e.g. Clinical psychologist)"
-            name="licenceType"
-            value={f.licenceType}
-            onValue={set('licenceType')}
-            error={apply.error}
-            maxLength={120}
-          />
-          <TextField
-            label="Licence number"
-            name="licenceNumber"
-            value={f.licenceNumber}
-            onValue={set('licenceNumber')}
-            error={apply.error}
-            maxLength={60}
-          />
-          <TextField
-            label="Issued by (country and body, e.g. UK, HCPC)"
-            name="jurisdiction"
-            value={f.jurisdiction}
-            onValue={set('jurisdiction')}
-            error={apply.error}
-            maxLength={120}
-          />
-          <TextField
-            label="Anything else (optional)"
-            name="note"
-            value={f.note}
-            onValue={set('note')}
-            error={apply.error}
-            maxLength={1000}
-          />
-          <button type="submit" disabled={apply.busy}>
-            Apply
-          </button>
-        </form>
-      )}
-      {queue && (
-        <section aria-labelledby="applications">
-          <h2 id="applications">Applications waiting ({queue.length})</h2>
-          {queue.length === 0 ? (
-            <p>None waiting.</p>
-          ) : (
-            <ul class="cards">
-              {queue.map((a) => (
-                <li key={a.userId} class="card">
-                  <h3>{a.handle}</h3>
-                  <p>
-                    {a.licenceType}, {a.licenceNumber}, {a.jurisdiction}
-                  </p>
-                  {a.note && <p class="meta">{a.note}</p>}
-                  <div class="actions">
-                    <button
-                      type="button"
-                      onClick={async () => {
-                        await api('POST', `/admin/professionals/${a.userId}/verify`, { verified: true });
-                        await load();
-                      }}
-                    >
-                      Verify {a.handle}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      onClick={async () => {
-                        await api('POST', `/admin/professionals/${a.userId}/verify`, { verified: false });
-                        await load();
-                      }}
-                    >
-                      Decline
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
       )}
     </>
   );

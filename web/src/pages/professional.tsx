@@ -1,0 +1,222 @@
+/**
+ * Verified professionals in the web app: applying (linked from the account page), and the
+ * platform admins' own page for deciding applications; the applicant is told the decision.
+ * @module
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { get, post } from '../api';
+import { me } from '../state';
+import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+
+type Standing = { status: string; admin?: boolean; reason?: string | null };
+
+export function ProfessionalPage() {
+  const h = usePage('Verified professionals');
+  const [standing, setStanding] = useState<Standing | null>(null);
+  const [f, setF] = useState({ licenceType: '', licenceNumber: '', jurisdiction: '', note: '' });
+  const load = async () => setStanding(await get<Standing>('/me/professional'));
+  useEffect(() => {
+    if (me.value) void load();
+  }, [me.value?.userId]);
+  const apply = useSubmit(async () => {
+    await post('/me/professional-application', f);
+    await load();
+  });
+  if (me.value === null)
+    return <SignInFirst title="Verified professionals" next="/professional" doing="apply" />;
+  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  const status = standing?.status ?? null;
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Verified professionals
+      </h1>
+      <p>
+        Licensed mental-health professionals can be verified: they then verify listings in the directory and
+        may add a note under a post. Your credentials are seen only by the platform’s admins, who decide; you
+        are told here and in your notifications.
+      </p>
+      {standing?.admin && (
+        <p>
+          <a href="/admin/professionals">Applications waiting for a decision</a>
+        </p>
+      )}
+      {status === null ? (
+        <Loading />
+      ) : status === 'verified' ? (
+        <p class="notice">You are a verified professional.</p>
+      ) : status === 'pending' ? (
+        <p class="notice" role="status">
+          Your application is waiting for an admin. You will be told of their decision in your notifications.
+        </p>
+      ) : (
+        <form onSubmit={apply.submit} noValidate>
+          <ErrorSummary error={apply.error} />
+          {status === 'declined' && (
+            <p class="alert">
+              Your last application was declined{standing?.reason ? `: ${standing.reason}` : '.'} You may
+              apply again.
+            </p>
+          )}
+          <TextField
+            label="Licence or registration (e.g. Clinical psychologist)"
+            name="licenceType"
+            value={f.licenceType}
+            onValue={set('licenceType')}
+            error={apply.error}
+            maxLength={120}
+          />
+          <TextField
+            label="Licence number"
+            name="licenceNumber"
+            value={f.licenceNumber}
+            onValue={set('licenceNumber')}
+            error={apply.error}
+            maxLength={60}
+          />
+          <TextField
+            label="Issued by (country and body, e.g. UK, HCPC)"
+            name="jurisdiction"
+            value={f.jurisdiction}
+            onValue={set('jurisdiction')}
+            error={apply.error}
+            maxLength={120}
+          />
+          <TextField
+            label="Anything else (optional)"
+            name="note"
+            value={f.note}
+            onValue={set('note')}
+            error={apply.error}
+            maxLength={1000}
+          />
+          <button type="submit" aria-disabled={apply.busy}>
+            Apply
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+type Application = {
+  userId: string;
+  handle: string;
+  licenceType: string;
+  licenceNumber: string;
+  jurisdiction: string;
+  note: string;
+};
+
+/** The platform admins' page: applications waiting, each verified or declined with a reason. */
+export function AdminProfessionalsPage() {
+  const h = usePage('Applications from professionals');
+  const [queue, setQueue] = useState<Application[] | null | 'forbidden'>(null);
+  const [news, setNews] = useState<string | null>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (news) said.current?.focus();
+  }, [news]);
+  const load = () =>
+    get<{ items: Application[] }>('/admin/professionals')
+      .then((q) => setQueue(q.items))
+      .catch(() => setQueue('forbidden'));
+  useEffect(() => {
+    if (me.value) void load();
+  }, [me.value?.userId]);
+  if (me.value === null)
+    return (
+      <SignInFirst
+        title="Applications from professionals"
+        next="/admin/professionals"
+        doing="decide applications"
+      />
+    );
+  return (
+    <>
+      <h1 ref={h} tabIndex={-1}>
+        Applications from professionals
+      </h1>
+      {news && (
+        <p class="notice" role="status" tabIndex={-1} ref={said}>
+          {news}
+        </p>
+      )}
+      {queue === null ? (
+        <Loading />
+      ) : queue === 'forbidden' ? (
+        <p class="alert">This page is for the platform’s admins.</p>
+      ) : queue.length === 0 ? (
+        <p>None waiting.</p>
+      ) : (
+        <ul class="cards">
+          {queue.map((a) => (
+            <Decide
+              key={a.userId}
+              a={a}
+              onDone={async (said) => {
+                await load();
+                setNews(said);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const verdict = useRef(false);
+  const decide = useSubmit(async () => {
+    const verified = verdict.current;
+    await post(`/admin/professionals/${a.userId}/verify`, { verified, reason });
+    await onDone(
+      verified
+        ? `${a.handle} is verified, and has been told.`
+        : `${a.handle}’s application is declined, and they have been told.`,
+    );
+  });
+  return (
+    <li class="card">
+      <h2>{a.handle}</h2>
+      <p>
+        {a.licenceType}, {a.licenceNumber}, {a.jurisdiction}
+      </p>
+      {a.note && <p class="meta">{a.note}</p>}
+      <ErrorSummary error={decide.error} />
+      <TextField
+        label={`Reason, if you decline (${a.handle} reads it)`}
+        name="reason"
+        value={reason}
+        onValue={setReason}
+        error={decide.error}
+        maxLength={500}
+      />
+      <div class="actions">
+        <button
+          type="button"
+          aria-disabled={decide.busy}
+          onClick={() => {
+            verdict.current = true;
+            void decide.submit();
+          }}
+        >
+          Verify {a.handle}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-disabled={decide.busy}
+          onClick={() => {
+            verdict.current = false;
+            void decide.submit();
+          }}
+        >
+          Decline {a.handle}
+        </button>
+      </div>
+    </li>
+  );
+}
