@@ -99,6 +99,8 @@ export const keys = {
   postRate: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'POSTRATE' }),
   /** A member's private calendar feed: its secret's hash and settings. */
   feed: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'FEED' }),
+  /** The posts a member has reported (their data download lists their reports; erased with them). */
+  reportsBy: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'REPORTS' }),
   notification: (userId: string, createdAt: string, id: string): Key => ({
     pk: `USER#${userId}`,
     sk: `NOTE#${createdAt}#${id}`,

@@ -146,6 +146,16 @@ describe('exporting one’s data', () => {
     const postId = thread.body.post.postId as string;
     await owner.post(`/api/posts/${postId}/reactions`, { kind: 'support', reacted: true });
     await me.post('/api/me/feed');
+    // A report the member filed of the owner's post: theirs to see, the owner's name not in it.
+    const theirs = await owner.post(`/api/groups/${groupId}/threads`, {
+      title: 'Offer',
+      body: 'Buy pills here.',
+    });
+    const reported = theirs.body.post.postId as string;
+    expect(
+      (await me.post(`/api/posts/${reported}/reports`, { reason: 'spam', note: 'Selling medication' }))
+        .status,
+    ).toBe(201);
 
     const res = await me.get('/api/me/export');
     expect(res.status).toBe(200);
@@ -166,7 +176,16 @@ describe('exporting one’s data', () => {
     expect(data.posts).toEqual([
       expect.objectContaining({ postId, body: 'My own words.', supportReactions: 1, deleted: false }),
     ]);
-    expect(data.calendarFeed).toMatchObject({ scope: 'mine', discreet: true });
+    expect(data.calendarFeed).toMatchObject({ scope: 'mine', discreet: true, reminders: [] });
+    expect(data.reportsFiled).toEqual([
+      expect.objectContaining({
+        postId: reported,
+        group: 'Export circle',
+        reason: 'spam',
+        note: 'Selling medication',
+        status: 'open',
+      }),
+    ]);
     const text = JSON.stringify(data);
     // No secrets, and no one else's identity.
     for (const secret of ['passHash', 'tokenHash', 'recovery"', owner.userId, owner.handle])

@@ -10,6 +10,7 @@ import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
+import { reportsRepo } from '../../store/repos/reports';
 import { resourcesRepo } from '../../store/repos/resources';
 import { rosterRepo } from '../../store/repos/roster';
 import { safetyPlanRepo } from '../../store/repos/safety-plan';
@@ -104,10 +105,26 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       startAt: iso(d.startAt),
     })),
     posts,
+    // The reports they filed: their own reason and note, and how it was settled (not by whom).
+    reportsFiled: (await reportsRepo(db).filedBy(user.userId)).map((r) => ({
+      postId: r.postId,
+      group: names.get(r.groupId) ?? null,
+      reason: r.reason,
+      note: r.note,
+      at: iso(r.at),
+      status: r.status,
+      outcome: r.outcome ?? null,
+    })),
     preferences: await threads.getPrefs(user.userId),
     mutedMembers: Object.keys(await threads.getMutes(user.userId)).length,
     calendarFeed: feed
-      ? { scope: feed.scope, discreet: feed.discreet, createdAt: iso(feed.createdAt) }
+      ? {
+          scope: feed.scope,
+          discreet: feed.discreet,
+          reminders: feed.alarms ?? [],
+          dutyReminders: feed.dutyAlarms ?? [],
+          createdAt: iso(feed.createdAt),
+        }
       : null,
     professional: professional
       ? {

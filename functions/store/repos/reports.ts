@@ -7,6 +7,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportOutcome } from '../../core/support';
+import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { prefixPage } from '../paging';
@@ -56,6 +57,16 @@ export function reportsRepo(db: Db) {
       reporterId: string,
       entry: ReporterEntry,
     ): Promise<{ fresh: boolean }> {
+      // Noted in the member's own list first: a crash after leaves a post listed that they may
+      // not have reported (the download reads each report and shows only their own entries).
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.reportsBy(reporterId),
+          UpdateExpression: 'ADD posts :p',
+          ExpressionAttributeValues: { ':p': new Set([post.postId]) },
+        }),
+      );
       const out = await doc.send(
         new UpdateCommand({
           TableName: table,
@@ -75,6 +86,18 @@ export function reportsRepo(db: Db) {
         }),
       );
       return { fresh: out.Attributes?.status !== 'open' };
+    },
+
+    /** The reports a member filed, as their own entries (for their data download). */
+    async filedBy(reporterId: string): Promise<(Omit<ReportedRecord, 'reporters'> & ReporterEntry)[]> {
+      const list = await doc.send(new GetCommand({ TableName: table, Key: keys.reportsBy(reporterId) }));
+      const ids = [...((list.Item?.posts as Set<string> | undefined) ?? [])];
+      const found = await getMany(db, ids.map(keys.reported), { consistent: true });
+      return [...found.values()].flatMap((item) => {
+        const { reporters, ...report } = read(item);
+        const mine = reporters.get(reporterId);
+        return mine ? [{ ...report, ...mine }] : [];
+      });
     },
 
     async get(postId: string): Promise<ReportedRecord | null> {
