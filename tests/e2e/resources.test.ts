@@ -14,6 +14,10 @@ describe('the resource directory in Chromium', () => {
     await pro.page.getByRole('link', { name: 'res-pro' }).click();
     await pro.page.getByRole('link', { name: 'Apply to be a verified professional' }).click();
     await pro.page.getByLabel(/Licence or registration/).fill('Clinical psychologist');
+    // Pasted too long, the text is kept whole and the field says by how much (nothing cut silently).
+    await pro.page.getByLabel('Licence number').fill('P'.repeat(70));
+    expect(await pro.page.getByLabel('Licence number').inputValue()).toHaveLength(70);
+    await pro.page.getByText('10 characters over the 60 that fit: shorten it to send it.').waitFor();
     await pro.page.getByLabel('Licence number').fill('PYL-4242');
     await pro.page.getByLabel(/Issued by/).fill('UK, HCPC');
     await pro.page.getByRole('button', { name: 'Apply' }).click();

@@ -179,14 +179,17 @@ export function TextField(props: {
   return (
     <Field label={props.label} name={props.name} hint={props.hint} error={props.error}>
       {(a) => (
-        <input
-          {...a}
-          // Preact types each input type separately; these attributes suit both text and password.
-          {...({ type: props.type ?? 'text', autocomplete: props.autocomplete } as Record<string, string>)}
-          maxLength={props.maxLength}
-          value={props.value}
-          onInput={(e) => props.onValue(e.currentTarget.value)}
-        />
+        <>
+          <input
+            {...a}
+            // Preact types each input type separately; these attributes suit both text and password.
+            {...({ type: props.type ?? 'text', autocomplete: props.autocomplete } as Record<string, string>)}
+            // No maxLength: the browser would cut a pasted text silently. The count says it instead.
+            value={props.value}
+            onInput={(e) => props.onValue(e.currentTarget.value)}
+          />
+          {props.maxLength !== undefined && <TooLong value={props.value} max={props.maxLength} />}
+        </>
       )}
     </Field>
   );
@@ -267,7 +270,13 @@ export function usePaged<T>(path: string | null) {
  */
 export function TooLong({ value, max }: { value: string; max: number }) {
   const over = value.trim().length - max;
-  if (over <= 0) return null;
+  // Near the limit, how much is left; past it, by how much, and that nothing is sent cut.
+  if (over <= 0)
+    return -over < Math.max(10, max * 0.1) ? (
+      <span class="meta" aria-live="polite">
+        {-over} {over === -1 ? 'character' : 'characters'} left
+      </span>
+    ) : null;
   return (
     <span class="error" role="status">
       {over} {over === 1 ? 'character' : 'characters'} over the {max.toLocaleString('en')} that fit: shorten
