@@ -195,6 +195,34 @@ export function TextField(props: {
   );
 }
 
+/**
+ * Actions whose buttons may vanish with what they did: `act(run, news)` runs one, then `refresh`,
+ * and `outcome` (an element to place) says what happened, or what went wrong, where the keyboard then is.
+ */
+export function useOutcome(refresh: () => Promise<unknown>) {
+  const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (said) ref.current?.focus();
+  }, [said]);
+  const act = async (run: () => Promise<unknown>, news: string) => {
+    setSaid(null);
+    try {
+      await run();
+      await refresh();
+      setSaid({ text: news, error: false });
+    } catch (e) {
+      setSaid({ text: (e as Error).message, error: true });
+    }
+  };
+  const outcome = said ? (
+    <p class={said.error ? 'alert' : 'notice'} role={said.error ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
+      {said.text}
+    </p>
+  ) : null;
+  return { act, outcome };
+}
+
 /** A one-off message carried over from the previous page ("Welcome back"). */
 export function Notice({ message }: { message: string | null }) {
   return message ? (

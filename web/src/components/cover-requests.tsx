@@ -1,17 +1,13 @@
 /** A group's open requests for cover, on its roster: each offers only what the viewer can do. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ROSTER_ROLES } from '../../../functions/core/roster';
 import type { CoverRequestView as Cover } from '../../../functions/core/schemas/roster';
 import { del, post } from '../api';
+import { useOutcome } from '../ui';
 import { localText } from '../when';
 
 export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange: () => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (done || error) said.current?.focus();
-  }, [done, error]);
+  const { act, outcome } = useOutcome(onChange);
   // A notification links to one request: that one is marked, and the keyboard starts there.
   const linked = typeof window === 'undefined' ? '' : window.location.hash.replace(/^#cover-/, '');
   const target = useRef<HTMLLIElement>(null);
@@ -19,25 +15,10 @@ export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange:
     target.current?.scrollIntoView({ block: 'center' });
     target.current?.focus();
   }, [linked]);
-  const act = async (run: () => Promise<unknown>, news: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await run();
-      await onChange();
-      setDone(news);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   return (
     <section aria-labelledby="covers">
       <h2 id="covers">Cover needed</h2>
-      {(error || done) && (
-        <p class={error ? 'alert' : 'notice'} role={error ? 'alert' : 'status'} tabIndex={-1} ref={said}>
-          {error ?? done}
-        </p>
-      )}
+      {outcome}
       {covers.length === 0 ? (
         <p class="meta">No open requests.</p>
       ) : (

@@ -4,49 +4,35 @@ import { COVER_NOTE_MAX, ROSTER_ROLES } from '../../../functions/core/roster';
 import type { DutyView as Duty } from '../../../functions/core/schemas/roster';
 import { type ApiError, del, get, post } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, useOutcome, usePage, useSubmit } from '../ui';
 import { localText } from '../when';
 
 export function MyDutiesPage() {
   const h = usePage('My duties');
   const [items, setItems] = useState<Duty[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** What the last action did, said where the keyboard then is. */
-  const [news, setNews] = useState<string | null>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (news || error) said.current?.focus();
-  }, [news, error]);
   const load = () =>
     get<{ items: Duty[] }>('/me/duties')
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
+  /** What the last action did, said where the keyboard then is. */
+  const { act, outcome } = useOutcome(load);
   useEffect(() => {
     if (me.value) void load();
   }, [me.value?.userId]);
   const [asking, setAsking] = useState<string | null>(null);
   if (me.value === null) return <SignInFirst title="My duties" next="/me/duties" doing="see your duties" />;
-  const act = async (run: () => Promise<unknown>, said: string) => {
-    setError(null);
-    setNews(null);
-    try {
-      await run();
-      await load();
-      setNews(said);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
         My duties
       </h1>
-      {(error || news) && (
-        <p class={error ? 'alert' : 'notice'} role={error ? 'alert' : 'status'} tabIndex={-1} ref={said}>
-          {error ?? news}
+      {error && (
+        <p class="alert" role="alert">
+          {error}
         </p>
       )}
+      {outcome}
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (
