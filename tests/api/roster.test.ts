@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
+import { rosterRepo } from '../../functions/store/repos/roster';
 import { groupInput, testApp } from '../support/api';
 import { alarmsByClients, CLIENTS } from '../support/clients';
 import { freshDb } from '../support/db';
@@ -459,6 +460,11 @@ describe('asking for cover', () => {
     expect(taken.body.error.message).toMatch(/withdrawn/);
     const duty = (await asker!.get('/api/me/duties')).body.items[0];
     expect(duty).toMatchObject({ occurrenceId: occ[0], coverRequestId: null });
+    // Had a crash left the withdrawn request on the duty, asking again still asks anew.
+    await rosterRepo(db).updateSlot(occ[0]!, 'lead', asker!.userId, { coverRequestId: coverId });
+    const again = await asker!.post(`/api/assignments/${assignmentId}/cover-requests`, {});
+    expect(again.body.coverRequestId).not.toBe(coverId);
+    expect(again.body.notified).toBe(1);
   });
 
   it('tells the asker and the owners at once when nobody can take it', async () => {

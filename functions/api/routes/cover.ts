@@ -92,14 +92,15 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { group, userId, o, role, slot } = await loadAssignment(c, params.assignmentId);
       const { groups, config, now } = c.var.services;
       const repo = rosterRepo(config.db);
-      if (slot.coverRequestId) {
+      const asked = slot.coverRequestId && (await repo.getCover(group.groupId, slot.coverRequestId));
+      if (asked && asked.status !== 'withdrawn') {
         // Taken, yet the duty is still the asker's: the acceptance stopped half-way (a crash):
         // the request is open again for anyone to take.
-        const asked = await repo.getCover(group.groupId, slot.coverRequestId);
-        if (asked?.status === 'taken' && asked.takenBy)
+        if (asked.status === 'taken' && asked.takenBy)
           await repo.reopenCover(group.groupId, asked.coverRequestId, asked.takenBy);
-        return c.json({ coverRequestId: slot.coverRequestId, notified: 0 }, 201);
+        return c.json({ coverRequestId: asked.coverRequestId, notified: 0 }, 201);
       }
+      // (A withdrawn request a crash left on the duty is simply replaced by the new one.)
       const coverRequestId = scopedId(group.groupId);
       const note = body.note || undefined;
       await repo.putCover({
