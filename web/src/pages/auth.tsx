@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../functions/core/schemas/accounts';
 import { post } from '../api';
 import { NewPassphraseField } from '../components/passphrase';
-import { flash, location, me, navigate } from '../state';
+import { flash, loadMe, location, me, navigate } from '../state';
 import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
@@ -110,6 +110,7 @@ export function SignInPage() {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
     me.value = await post<Me>('/auth/login', { handle, passphrase });
+    void loadMe(); // and what the navigation needs to know (whether they facilitate)
     flash.value = `Welcome back, ${me.value.handle}.`;
     navigate(returnTo());
   });
@@ -163,6 +164,7 @@ export function RecoverPage() {
       newPassphrase,
     });
     me.value = res.user;
+    void loadMe();
     flash.value = `Your passphrase is changed and other devices are signed out. ${res.recoveryCodesLeft} recovery codes left.`;
     navigate('/account');
   });
