@@ -54,19 +54,22 @@ async function whoCanCover(
     repo.listFacilitators(group.groupId),
   ]);
   const byId = new Map(stored.map((f) => [f.userId, f]));
-  const candidates = members.members.filter(
-    (m) => m.userId !== askerId && profileOf(m, byId.get(m.userId), now()),
-  );
+  const candidates = members.members.flatMap((m) => {
+    const profile = m.userId !== askerId && profileOf(m, byId.get(m.userId), now());
+    return profile ? [{ userId: m.userId, profile }] : [];
+  });
   const lists = await repo.getDutiesOf(candidates.map((m) => m.userId));
+  const zone = group.timezone;
+  const where = { ...o, roster: o.roster ?? {} };
   return candidates
     .filter(
       (m) =>
         whyNotCover(
           m.userId,
           { askerId, role },
-          profileOf(m, byId.get(m.userId), now()),
-          { ...o, roster: o.roster ?? {} },
-          group.timezone,
+          m.profile,
+          where,
+          zone,
           heldBy(m.userId, lists.get(m.userId)),
         ) === null,
     )
@@ -177,11 +180,11 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       const byId = new Map(occurrences.map((o) => [o.occurrenceId, o]));
       const me = profileOf({ ...member, userId, groupId: group.groupId }, profile, now());
+      const held = heldBy(userId, mine.duties);
       return c.json({
         items: open.flatMap((r) => {
           const o = byId.get(r.occurrenceId);
           if (o?.status !== 'scheduled') return [];
-          const held = heldBy(userId, mine.duties);
           return [
             {
               coverRequestId: r.coverRequestId,

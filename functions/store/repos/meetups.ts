@@ -294,8 +294,8 @@ export function meetupsRepo(db: Db) {
   }
 
   /**
-   * One conditional write to an occurrence's ledger: the item after it (ALL_NEW) or only what
-   * changed (UPDATED_NEW); null when its condition failed.
+   * One conditional write to an occurrence's item (its ledger, or its status): the item after it
+   * (ALL_NEW) or only what changed (UPDATED_NEW); null when its condition failed.
    */
   async function ledgerWrite(
     occurrenceId: string,
@@ -666,30 +666,20 @@ export function meetupsRepo(db: Db) {
       reason: string,
       now: number,
     ): Promise<OccurrenceRecord | null> {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.occurrence(occurrenceId),
-            UpdateExpression:
-              'SET #status = :cancelled, cancelReason = :reason, changedAt = :now ADD #sequence :one, #version :one',
-            ConditionExpression: '#status = :scheduled',
-            ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':cancelled': 'cancelled',
-              ':scheduled': 'scheduled',
-              ':now': now,
-              ':reason': reason,
-              ':one': 1,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return readOccurrence(out.Attributes!);
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+      const after = await ledgerWrite(occurrenceId, {
+        update:
+          'SET #status = :cancelled, cancelReason = :reason, changedAt = :now ADD #sequence :one, #version :one',
+        condition: '#status = :scheduled',
+        names: { '#status': 'status', '#sequence': 'sequence', '#version': 'version' },
+        values: {
+          ':cancelled': 'cancelled',
+          ':scheduled': 'scheduled',
+          ':now': now,
+          ':reason': reason,
+          ':one': 1,
+        },
+      });
+      return after && readOccurrence(after);
     },
 
     /**
@@ -702,37 +692,22 @@ export function meetupsRepo(db: Db) {
       version: number,
       now: number,
     ): Promise<OccurrenceRecord | null> {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.occurrence(occurrenceId),
-            UpdateExpression:
-              'SET #status = :scheduled, lineInPerson = :none, lineOnline = :none, inLineInPerson = :zero, inLineOnline = :zero, changedAt = :now, rsvpChangedAt = :now REMOVE cancelReason, #roster, gapNotice ADD #sequence :one, #version :one',
-            ConditionExpression: '#status = :cancelled AND #version = :v AND startAt > :now',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#sequence': 'sequence',
-              '#version': 'version',
-              '#roster': 'roster',
-            },
-            ExpressionAttributeValues: {
-              ':cancelled': 'cancelled',
-              ':scheduled': 'scheduled',
-              ':none': {},
-              ':zero': 0,
-              ':now': now,
-              ':one': 1,
-              ':v': version,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return readOccurrence(out.Attributes!);
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+      const after = await ledgerWrite(occurrenceId, {
+        update:
+          'SET #status = :scheduled, lineInPerson = :none, lineOnline = :none, inLineInPerson = :zero, inLineOnline = :zero, changedAt = :now, rsvpChangedAt = :now REMOVE cancelReason, #roster, gapNotice ADD #sequence :one, #version :one',
+        condition: '#status = :cancelled AND #version = :v AND startAt > :now',
+        names: { '#status': 'status', '#sequence': 'sequence', '#version': 'version', '#roster': 'roster' },
+        values: {
+          ':cancelled': 'cancelled',
+          ':scheduled': 'scheduled',
+          ':none': {},
+          ':zero': 0,
+          ':now': now,
+          ':one': 1,
+          ':v': version,
+        },
+      });
+      return after && readOccurrence(after);
     },
 
     async recordAttendance(

@@ -109,9 +109,10 @@ export function SignInPage() {
   const [handle, setHandle] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
-    me.value = await post<Me>('/auth/login', { handle, passphrase });
-    void loadMe(); // and what the navigation needs to know (whether they facilitate)
-    flash.value = `Welcome back, ${me.value.handle}.`;
+    // Who they are, as every page load asks it (with what the navigation needs: whether they facilitate).
+    await post('/auth/login', { handle, passphrase });
+    await loadMe();
+    flash.value = `Welcome back, ${me.value?.handle}.`;
     navigate(returnTo());
   });
   return (
@@ -163,8 +164,7 @@ export function RecoverPage() {
       recoveryCode,
       newPassphrase,
     });
-    me.value = res.user;
-    void loadMe();
+    await loadMe();
     flash.value = `Your passphrase is changed and other devices are signed out. ${res.recoveryCodesLeft} recovery codes left.`;
     navigate('/account');
   });

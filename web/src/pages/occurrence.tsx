@@ -5,7 +5,7 @@ import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { ApiError, api, get, post, serverNow } from '../api';
 import { RestoreMeetup } from '../components/restore-meetup';
 import { location, me, navigate } from '../state';
-import { ErrorSummary, Field, Loading, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, useOutcome, usePage, useSubmit } from '../ui';
 import { formatIn, seatsLine, whenText } from '../when';
 import { rsvpText } from './schedule';
 
@@ -34,15 +34,8 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
     void load();
   }, [occurrenceId, me.value?.userId]);
   /** What an organiser's action did, said where the keyboard then is (the button pressed is gone). */
-  const [news, setNews] = useState<string | null>(null);
-  const newsRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (news) newsRef.current?.focus();
-  }, [news]);
-  const acted = async (said: string) => {
-    await load();
-    setNews(said);
-  };
+  const { act, outcome } = useOutcome(load);
+  const acted = (said: string) => act(async () => {}, said);
   const h = usePage(o ? o.title : 'Meetup');
   if (o === undefined) return <Loading />;
   if (o === null) {
@@ -66,11 +59,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {o.title}
       </h1>
-      {news && (
-        <p class="notice" role="status" tabIndex={-1} ref={newsRef}>
-          {news}
-        </p>
-      )}
+      {outcome}
       {o.status === 'cancelled' && (
         <p class="alert" role="status">
           This meetup is cancelled{o.cancelReason ? `: ${o.cancelReason}` : '.'}

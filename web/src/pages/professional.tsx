@@ -195,27 +195,20 @@ function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promi
         maxLength={500}
       />
       <div class="actions">
-        <button
-          type="button"
-          aria-disabled={decide.busy}
-          onClick={() => {
-            verdict.current = true;
-            void decide.submit();
-          }}
-        >
-          Verify {a.handle}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          aria-disabled={decide.busy}
-          onClick={() => {
-            verdict.current = false;
-            void decide.submit();
-          }}
-        >
-          Decline {a.handle}
-        </button>
+        {([true, false] as const).map((verified) => (
+          <button
+            key={String(verified)}
+            type="button"
+            class={verified ? undefined : 'secondary'}
+            aria-disabled={decide.busy}
+            onClick={() => {
+              verdict.current = verified;
+              void decide.submit();
+            }}
+          >
+            {verified ? 'Verify' : 'Decline'} {a.handle}
+          </button>
+        ))}
       </div>
     </li>
   );
