@@ -3,7 +3,7 @@
  *  1. Bundle size and cold import per function, beside a bare Hono + DynamoDB client bundle.
  *  2. Warm latency of GET /api/groups/{id} and POST /api/auth/login through the Lambda handler
  *     against dynalite, beside a bare dynalite GetItem.
- *  3. `npm start` on existing data to a first 200.
+ *  3. `npm start` to a first 200, on a fresh data folder and on existing data.
  *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts), discussions (threads.ts), rosters
  *     (roster.ts), the resource directory (resources.ts), the safety loop (safety.ts) and erasing
  *     old discussions (retention.ts), in process.
@@ -269,13 +269,15 @@ async function startToFirst200(dataDir: string, port: number): Promise<number> {
 }
 const dataDir = join(work, 'data');
 const port = 3900 + Math.floor(Math.random() * 90);
-await startToFirst200(dataDir, port); // first run: creates and seeds
+// /api/health answers once the start is done: the table made, the demo seeded on a first run, the
+// crisis lines listed.
+const firstStart = await startToFirst200(dataDir, port);
 const starts: number[] = [];
 for (let i = 0; i < (quick ? 2 : 5); i++) starts.push(await startToFirst200(dataDir, port));
-say('## `npm start` on existing data');
+say('## `npm start`');
 say('');
 say(
-  `Spawn of \`npm start\` to the first 200 from /api/health, median of ${starts.length}: **${ms(median(starts))}** (target < 1300 ms).`,
+  `Spawn of \`npm start\` to the first 200 from /api/health (answered only once the demo data and the crisis lines are in): on a fresh data folder (creates the table, seeds the demo community) **${ms(firstStart)}** (target < 5 s); on existing data, median of ${starts.length}: **${ms(median(starts))}** (target < 1300 ms).`,
 );
 say('');
 
@@ -300,6 +302,7 @@ check(
   memberGet.p99 / rawGet.p99 <= 3,
 );
 check(`npm start to first 200 < 1.3 s (${ms(median(starts))})`, median(starts) < 1300);
+check(`First npm start on a fresh data folder to a ready page < 5 s (${ms(firstStart)})`, firstStart < 5000);
 check(
   `RSVP p99 at 50 concurrent clients ≤ 2× the p99 of its own DynamoDB calls made bare at the same concurrency (${meetups.rsvpOverCalls.toFixed(2)}×)`,
   meetups.rsvpOverCalls <= 2,

@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import dynalite from 'dynalite';
+import { crisisLines } from '../../functions/jobs/crisis-lines';
 import { runJobs } from '../../functions/jobs/run';
 import { createDb } from '../../functions/store/client';
 import { ensureTable } from '../../functions/store/schema';
@@ -74,31 +75,37 @@ await webBuilt;
 const seeded = await db.doc.send(new GetCommand({ TableName: table, Key: SEED_MARKER }));
 const firstRun = !seeded.Item;
 
-const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-  console.log(
-    `Hearth is running at http://localhost:${info.port} (ready in ${Math.round(performance.now() - started)} ms)`,
-  );
-  console.log(`Data: ${dataDir}${firstRun ? ' (new)' : ''}`);
-});
-server.on('error', (e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : e.message);
-  process.exit(1);
-});
-
+// Ready means ready: the demo community (on the first run) and the crisis lines are in before the
+// first request is answered, so the first page never shows an empty directory.
 if (firstRun) {
   await seedDemo(app);
   await db.doc.send(
     new PutCommand({ TableName: table, Item: { ...SEED_MARKER, at: new Date().toISOString() } }),
   );
 }
-console.log('Demo accounts (local only):');
-for (const a of DEMO_ACCOUNTS)
-  console.log(`  ${a.handle.padEnd(15)} passphrase "${a.passphrase}"  (${a.role})`);
-console.log('Press Ctrl-C to stop.');
+await crisisLines.run({ db, now: now() });
 
-// Scheduled work runs once now (the crisis lines are listed from the first start) and then every minute.
-void runJobs({ db, now: now() }, true);
-const jobsTimer = setInterval(() => void runJobs({ db, now: now() }), 60_000);
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
+  const took = Math.round(performance.now() - started);
+  console.log(
+    `Hearth is ready at http://localhost:${info.port} (started in ${took} ms${firstRun ? ', the demo community seeded' : ''})`,
+  );
+  console.log(`Data: ${dataDir}${firstRun ? ' (new)' : ''}`);
+  console.log('Demo accounts (local only):');
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${a.handle.padEnd(17)} passphrase "${a.passphrase}"  (${a.role})`);
+  console.log('Press Ctrl-C to stop.');
+});
+server.on('error', (e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : e.message);
+  process.exit(1);
+});
+
+// The rest of the scheduled work runs once now and then every minute.
+let jobsRunning: Promise<unknown> = runJobs({ db, now: now() }, true);
+const jobsTimer = setInterval(() => {
+  jobsRunning = runJobs({ db, now: now() });
+}, 60_000);
 
 let stopping = false;
 function stop() {
@@ -106,7 +113,8 @@ function stop() {
   stopping = true;
   clearInterval(jobsTimer);
   console.log('\nStopping Hearth…');
-  server.close(() => {
+  server.close(async () => {
+    await jobsRunning; // the jobs finish what they started, so dynalite can close
     engine.close(() => {
       console.log('Stopped. Your data is kept in', dataDir);
       process.exit(0);

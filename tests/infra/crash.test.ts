@@ -34,7 +34,7 @@ async function start(offsetMs: number, ready: RegExp) {
   const url = await new Promise<string>((resolve, reject) => {
     const seen = (d: Buffer) => {
       out += d;
-      const port = /running at http:\/\/localhost:(\d+)/.exec(out)?.[1];
+      const port = /ready at http:\/\/localhost:(\d+)/.exec(out)?.[1];
       if (port && ready.test(out)) resolve(`http://127.0.0.1:${port}`);
     };
     child.stdout!.on('data', seen);
@@ -174,7 +174,7 @@ describe('the local stack killed mid-write', () => {
       await stack.kill();
       cut += (await running).filter((r) => r.status === 'rejected').length;
       offset += 10 * MINUTE; // past the posting window, and past any post's settling
-      stack = await start(offset, /running at/);
+      stack = await start(offset, /ready at/);
     }
 
     // Restarted: every thread, read to its end by its owner, lists what it counts.
