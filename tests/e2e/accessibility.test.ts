@@ -83,9 +83,16 @@ async function audit(page: Page): Promise<string[]> {
       await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } })
     ).violations;
   })) as Violation[];
-  return violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
+  // Not axe's, but checked on every page as well: a maxlength cuts a pasted text silently.
+  const cutting = await page
+    .locator('input[maxlength], textarea[maxlength]')
+    .evaluateAll((els) => els.map((e) => e.id || e.getAttribute('name') || e.tagName));
+  return [
+    ...violations.map(
+      (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+    ...cutting.map((f) => `maxlength on ${f}: a pasted text would be cut without a word`),
+  ];
 }
 
 async function signIn(page: Page) {
@@ -144,6 +151,7 @@ describe.each([
     ).json();
     for (const [path, ready] of [
       ['/account', 'Change passphrase'],
+      ['/welcome', 'Something for you alone'],
       ['/groups/new', 'Create group'],
       [`/groups/${groupId}`, 'Members and requests'],
       [`/groups/${groupId}/members`, 'Create invite link'],

@@ -35,6 +35,8 @@ async function signUp(page: Page, handle: string, passphrase: string, opts: { al
   expect(await next.isDisabled()).toBe(true);
   await page.getByLabel('I have saved my recovery codes').check();
   await next.click();
+  // Sent here by a page, back to it; else the next steps, not a bare directory.
+  if (!opts.alreadyThere) await page.getByRole('heading', { name: `Welcome, ${handle}` }).waitFor();
 }
 
 describe('the foundation, end to end in Chromium', () => {

@@ -21,6 +21,7 @@ import { SafetyPlanPage } from './pages/safety-plan';
 import { MonthView } from './pages/schedule';
 import { SupportPage } from './pages/support';
 import { ThreadPage, ThreadsPage } from './pages/threads';
+import { WelcomePage } from './pages/welcome';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
 
@@ -46,6 +47,7 @@ function Route() {
   if (path === '/recover') return <RecoverPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/new-here') return <NewHerePage />;
+  if (path === '/welcome') return <WelcomePage />;
   if (path === '/groups/new') return <GroupFormPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/me/meetups') return <MyMeetupsPage />;

@@ -164,6 +164,17 @@ export function SignInFirst({ title, next, doing }: { title: string; next: strin
   );
 }
 
+/**
+ * A number typed in a field, as the API should judge it: empty is 0 (too few), a number is sent as
+ * one, anything else as the text itself, so the answer is "Use a number" rather than about a 0.
+ */
+export function asNumber(typed: string): number | string {
+  const t = typed.trim();
+  if (t === '') return 0;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
 /** A labelled text input bound to a value, with hint and field error. */
 export function TextField(props: {
   label: string;

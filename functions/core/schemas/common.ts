@@ -6,11 +6,11 @@
  */
 
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { type Issue, peopleMessage } from './messages';
 
-// English messages for built-in checks (zod/mini loads no locale by itself). Imported by path:
-// `z.locales.en` would pull every locale into the bundle.
-z.config(en());
+// Messages for built-in checks written for people (zod/mini loads no locale by itself, and zod's
+// English one is written for developers).
+z.config({ localeError: (issue) => peopleMessage(issue as Issue) });
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -18,8 +18,11 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const bounds = (min: number, max: number) => [
-  z.minLength(min, min === 1 ? 'Required' : `Use at least ${min} characters`),
-  z.maxLength(max, `Use at most ${max} characters`),
+  z.minLength(min, {
+    error: (issue) =>
+      min === 1 || issue.input === '' ? 'Required' : `Use at least ${min.toLocaleString('en')} characters`,
+  }),
+  z.maxLength(max, `Use at most ${max.toLocaleString('en')} characters`),
 ];
 
 /** A trimmed single-line text field with bounds, refusing control characters. */

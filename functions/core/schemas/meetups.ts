@@ -10,7 +10,7 @@ export const Attendance = z.enum(ATTENDANCE);
 export const AccessFeature = z.enum(keysOf(ACCESS_FEATURES));
 export const LocalDateTimeSchema = z
   .string()
-  .check(z.regex(LOCAL_DATE_TIME, 'Use a local date and time like 2027-03-16T18:30'));
+  .check(z.regex(LOCAL_DATE_TIME, 'Choose a date and a start time'));
 
 const httpsUrl = z.string().check(
   z.maxLength(500, 'Use at most 500 characters'),

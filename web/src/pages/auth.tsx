@@ -6,9 +6,9 @@ import { flash, loadMe, location, me, navigate } from '../state';
 import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
-function returnTo(): string {
+function returnTo(otherwise = '/'): string {
   const next = location.value.searchParams.get('next');
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : otherwise;
 }
 
 function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
@@ -44,7 +44,7 @@ function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
         saved my recovery codes
       </label>
       <p>
-        <button type="button" disabled={!saved} onClick={() => navigate(returnTo())}>
+        <button type="button" disabled={!saved} onClick={() => navigate(returnTo('/welcome'))}>
           Continue
         </button>
       </p>

@@ -3,7 +3,7 @@ import type { GroupSummary, DirectoryPage as Page } from '../../../functions/cor
 import { get } from '../api';
 import { FOCUS_TAGS, MODERATION_NAMES, TONE_NAMES } from '../labels';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, Notice, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 /** "Meets in person (City centre) and online", from the group's upcoming meetups. */
 function meetsText(m: NonNullable<GroupSummary['meets']>): string {
@@ -100,13 +100,8 @@ export function DirectoryPage() {
         <form class="inline" onSubmit={search.submit}>
           <div class="field">
             <label for="q">Search</label>
-            <input
-              id="q"
-              type="search"
-              value={q}
-              maxLength={80}
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
+            <input id="q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+            <TooLong value={q} max={80} />
           </div>
           <Filter id="focus" label="Focus" value={focus} onValue={setFocus} options={FOCUS_TAGS} />
           <Filter id="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />

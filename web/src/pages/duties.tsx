@@ -4,7 +4,7 @@ import { COVER_NOTE_MAX, ROSTER_ROLES } from '../../../functions/core/roster';
 import type { DutyView as Duty } from '../../../functions/core/schemas/roster';
 import { type ApiError, del, get, post } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, useOutcome, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, SignInFirst, TooLong, useOutcome, usePage, useSubmit } from '../ui';
 import { localText } from '../when';
 
 export function MyDutiesPage() {
@@ -144,13 +144,10 @@ function AskForCover({
         error={ask.error}
       >
         {(a) => (
-          <textarea
-            {...a}
-            ref={first}
-            maxLength={COVER_NOTE_MAX}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
+          <>
+            <textarea {...a} ref={first} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <TooLong value={note} max={COVER_NOTE_MAX} />
+          </>
         )}
       </Field>
       <div class="actions">

@@ -5,7 +5,7 @@ import { get, patch, post } from '../api';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
 import { flash, me, navigate } from '../state';
 
-import { ErrorSummary, Field, Loading, SignInFirst, usePage, useSubmit } from '../ui';
+import { asNumber, ErrorSummary, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
 
 type Form = {
   name: string;
@@ -101,8 +101,8 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     } = form!;
     const fields = {
       ...rest,
-      resourceReviewMonths: Number(resourceReviewMonths) || 0,
-      supportEscalationMinutes: Number(supportEscalationMinutes) || 0,
+      resourceReviewMonths: asNumber(resourceReviewMonths),
+      supportEscalationMinutes: asNumber(supportEscalationMinutes),
       discussionMonths: discussionMonths === '' ? null : Number(discussionMonths),
       attendanceMonths: Number(attendanceMonths),
     };
@@ -153,22 +153,22 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         <ErrorSummary error={error} />
         <Field label="Name" name="name" hint="3 to 80 characters." error={error}>
           {(a) => (
-            <input
-              {...a}
-              maxLength={80}
-              value={form.name}
-              onInput={(e) => set('name', e.currentTarget.value)}
-            />
+            <>
+              <input {...a} value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />
+              <TooLong value={form.name} max={80} />
+            </>
           )}
         </Field>
         <Field label="What the group is about" name="description" error={error}>
           {(a) => (
-            <textarea
-              {...a}
-              maxLength={2000}
-              value={form.description}
-              onInput={(e) => set('description', e.currentTarget.value)}
-            />
+            <>
+              <textarea
+                {...a}
+                value={form.description}
+                onInput={(e) => set('description', e.currentTarget.value)}
+              />
+              <TooLong value={form.description} max={2000} />
+            </>
           )}
         </Field>
         <fieldset class="columns" aria-describedby="focus-err">
@@ -193,13 +193,15 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           error={error}
         >
           {(a) => (
-            <textarea
-              {...a}
-              rows={8}
-              maxLength={5000}
-              value={form.guidelines}
-              onInput={(e) => set('guidelines', e.currentTarget.value)}
-            />
+            <>
+              <textarea
+                {...a}
+                rows={8}
+                value={form.guidelines}
+                onInput={(e) => set('guidelines', e.currentTarget.value)}
+              />
+              <TooLong value={form.guidelines} max={5000} />
+            </>
           )}
         </Field>
         <fieldset>
@@ -331,12 +333,10 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           error={error}
         >
           {(a) => (
-            <input
-              {...a}
-              maxLength={64}
-              value={form.timezone}
-              onInput={(e) => set('timezone', e.currentTarget.value)}
-            />
+            <>
+              <input {...a} value={form.timezone} onInput={(e) => set('timezone', e.currentTarget.value)} />
+              <TooLong value={form.timezone} max={64} />
+            </>
           )}
         </Field>
         {!editing && (
@@ -347,12 +347,10 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             error={error}
           >
             {(a) => (
-              <input
-                {...a}
-                maxLength={32}
-                value={form.alias}
-                onInput={(e) => set('alias', e.currentTarget.value)}
-              />
+              <>
+                <input {...a} value={form.alias} onInput={(e) => set('alias', e.currentTarget.value)} />
+                <TooLong value={form.alias} max={32} />
+              </>
             )}
           </Field>
         )}

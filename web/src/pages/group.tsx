@@ -14,7 +14,7 @@ import {
   TONES,
 } from '../labels';
 import { flash, location, me } from '../state';
-import { ErrorSummary, Field, Loading, Notice, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
 import { UpcomingMeetups } from './schedule';
 
 export function GroupPage({ groupId }: { groupId: string }) {
@@ -220,7 +220,10 @@ function JoinForm({
           error={error}
         >
           {(a) => (
-            <input {...a} maxLength={32} value={alias} onInput={(e) => setAlias(e.currentTarget.value)} />
+            <>
+              <input {...a} value={alias} onInput={(e) => setAlias(e.currentTarget.value)} />
+              <TooLong value={alias} max={32} />
+            </>
           )}
         </Field>
         <label class="check">

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ACCESS_FEATURES, adjustmentWarning, type MeetupMode } from '../../../functions/core/meetups';
-import { describeRule, expand, parseRule, WEEKDAYS, weekdayIndex } from '../../../functions/core/recurrence';
+import {
+  describeRule,
+  expand,
+  MAX_OCCURRENCES,
+  parseRule,
+  WEEKDAYS,
+  weekdayIndex,
+} from '../../../functions/core/recurrence';
 import {
   defaultStaffing,
   ROLE_ORDER,
@@ -11,9 +18,9 @@ import {
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { formatLocal, type LocalParts, parseLocal, resolveLocal } from '../../../functions/core/time';
-import { type ApiError, api, get, post } from '../api';
+import { ApiError, api, get, post } from '../api';
 import { navigate } from '../state';
-import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
+import { asNumber, ErrorSummary, Field, Loading, TextField, TooLong, usePage, useSubmit } from '../ui';
 import { formatIn } from '../when';
 
 const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -37,6 +44,23 @@ type Place = {
   capOnline: string;
 };
 
+/** A field's own aria-describedby (hint, error) with more ids. */
+const described = (a: Record<string, unknown>, ...ids: string[]) =>
+  [a['aria-describedby'], ...ids].filter(Boolean).join(' ');
+
+/** Clock-change warnings by the date they are about: to heed, not errors. */
+function ClockWarnings({ id, warnings }: { id: string; warnings: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {warnings.map((w) => (
+        <p key={w} class="notice caution">
+          {w}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function placeBody(mode: string, p: Place) {
   const inPerson = mode !== 'online';
   const online = mode !== 'in_person';
@@ -52,8 +76,8 @@ function placeBody(mode: string, p: Place) {
       : undefined,
     online: online ? { url: p.url, ...(p.urlNotes.trim() ? { notes: p.urlNotes } : {}) } : undefined,
     capacity: {
-      ...(inPerson ? { inPerson: Number(p.capInPerson) || 0 } : {}),
-      ...(online ? { online: Number(p.capOnline) || 0 } : {}),
+      ...(inPerson ? { inPerson: asNumber(p.capInPerson) } : {}),
+      ...(online ? { online: asNumber(p.capOnline) } : {}),
     },
   };
 }
@@ -133,7 +157,6 @@ function PlaceFields({
             value={p.capInPerson}
             onValue={field('capInPerson')}
             error={error}
-            maxLength={3}
           />
         </fieldset>
       )}
@@ -163,7 +186,6 @@ function PlaceFields({
             value={p.capOnline}
             onValue={field('capOnline')}
             error={error}
-            maxLength={4}
           />
         </fieldset>
       )}
@@ -210,7 +232,7 @@ function ruleFor(r: Repeat, start: LocalParts | null): string | null {
   const startDay = WEEKDAYS[weekdayIndex(start)]!;
   const parts = [
     `FREQ=${r.repeats === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`,
-    `INTERVAL=${Number(r.interval) || 1}`,
+    `INTERVAL=${whole(r.interval, 1, 52) ? Number(r.interval) : 1}`, // checkRepeat refuses the rest
   ];
   if (r.repeats === 'weekly') {
     const days = new Set([startDay, ...r.days]);
@@ -222,7 +244,11 @@ function ruleFor(r: Repeat, start: LocalParts | null): string | null {
       `BYDAY=${start.day > 28 || (lastWeek && start.day > 21) ? -1 : Math.ceil(start.day / 7)}${startDay}`,
     );
   }
-  parts.push(r.ends === 'count' ? `COUNT=${Number(r.count) || 1}` : `UNTIL=${r.until.replace(/-/g, '')}`);
+  parts.push(
+    r.ends === 'count'
+      ? `COUNT=${whole(r.count, 1, MAX_OCCURRENCES) ? Number(r.count) : 1}`
+      : `UNTIL=${r.until.replace(/-/g, '')}`,
+  );
   return parts.join(';');
 }
 
@@ -243,17 +269,40 @@ function repeatOf(rrule: string | null): Repeat {
   };
 }
 
+const whole = (typed: string, min: number, max: number) =>
+  /^\d+$/.test(typed.trim()) && Number(typed) >= min && Number(typed) <= max;
+
+/**
+ * The repeat builder's own fields, checked before the rule is made from them (a rule made from
+ * "abc" weeks would say so in the rule's terms, not the form's): throws what is wrong, by field.
+ */
+function checkRepeat(r: Repeat): void {
+  if (r.repeats === 'none') return;
+  const fields = [
+    ...(whole(r.interval, 1, 52)
+      ? []
+      : [{ path: 'body.interval', message: 'Use a whole number from 1 to 52' }]),
+    ...(r.ends === 'count' && !whole(r.count, 1, MAX_OCCURRENCES)
+      ? [{ path: 'body.count', message: `Use a whole number from 1 to ${MAX_OCCURRENCES}` }]
+      : []),
+    ...(r.ends === 'until' && !r.until ? [{ path: 'body.until', message: 'Choose the last date' }] : []),
+  ];
+  if (fields.length) throw new ApiError(400, 'validation', 'Please check how it repeats', fields);
+}
+
 function RepeatFields({
   r,
   set,
   start,
   once,
+  error,
 }: {
   r: Repeat;
   set: (r: Repeat) => void;
   start: LocalParts | null;
   /** Offer "just once". */
   once?: boolean;
+  error: ApiError | null;
 }) {
   const field =
     <K extends keyof Repeat>(k: K) =>
@@ -274,15 +323,20 @@ function RepeatFields({
       ))}
       {r.repeats !== 'none' && (
         <>
-          <div class="field">
-            <label for="interval">Every how many {r.repeats === 'weekly' ? 'weeks' : 'months'}</label>
-            <input
-              id="interval"
-              inputMode="numeric"
-              value={r.interval}
-              onInput={(e) => field('interval')(e.currentTarget.value)}
-            />
-          </div>
+          <Field
+            label={`Every how many ${r.repeats === 'weekly' ? 'weeks' : 'months'}`}
+            name="interval"
+            error={error}
+          >
+            {(a) => (
+              <input
+                {...a}
+                inputMode="numeric"
+                value={r.interval}
+                onInput={(e) => field('interval')(e.currentTarget.value)}
+              />
+            )}
+          </Field>
           {r.repeats === 'weekly' && (
             <fieldset class="days">
               <legend>Also on</legend>
@@ -330,25 +384,27 @@ function RepeatFields({
               </select>
             </div>
             {r.ends === 'count' ? (
-              <div class="field">
-                <label for="count">Number of meetups</label>
-                <input
-                  id="count"
-                  inputMode="numeric"
-                  value={r.count}
-                  onInput={(e) => field('count')(e.currentTarget.value)}
-                />
-              </div>
+              <Field label="Number of meetups" name="count" error={error}>
+                {(a) => (
+                  <input
+                    {...a}
+                    inputMode="numeric"
+                    value={r.count}
+                    onInput={(e) => field('count')(e.currentTarget.value)}
+                  />
+                )}
+              </Field>
             ) : (
-              <div class="field">
-                <label for="until">Last date</label>
-                <input
-                  id="until"
-                  type="date"
-                  value={r.until}
-                  onInput={(e) => field('until')(e.currentTarget.value)}
-                />
-              </div>
+              <Field label="Last date" name="until" error={error}>
+                {(a) => (
+                  <input
+                    {...a}
+                    type="date"
+                    value={r.until}
+                    onInput={(e) => field('until')(e.currentTarget.value)}
+                  />
+                )}
+              </Field>
             )}
           </div>
         </>
@@ -375,8 +431,7 @@ function RulePreview({
 }) {
   const preview = useMemo(() => {
     if (!start) return null;
-    if (!rrule)
-      return { text: 'once', dates: [] as string[], warnings: clockChange(start, zone), error: null };
+    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [], error: null }; // said by the date
     const parsed = parseRule(rrule);
     if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
     const out = expand(parsed.rule, start, zone);
@@ -402,7 +457,7 @@ function RulePreview({
           </p>
           {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
           {preview.warnings.map((w) => (
-            <p key={w} class="error">
+            <p key={w} class="notice caution">
               {w}
             </p>
           ))}
@@ -549,11 +604,12 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
+    checkRepeat(repeat);
     const res = await post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
       title,
       description,
       start: `${date}T${time}`,
-      durationMinutes: Number(duration) || 0,
+      durationMinutes: asNumber(duration),
       mode,
       ...placeBody(mode, place),
       staffing: duties,
@@ -581,45 +637,48 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
           error={error}
           maxLength={120}
         />
-        <div class="field">
-          <label for="desc">What happens (optional)</label>
-          <textarea
-            id="desc"
-            maxLength={4000}
-            value={description}
-            onInput={(e) => setDescription(e.currentTarget.value)}
-          />
-        </div>
+        <Field label="What happens (optional)" name="description" error={error}>
+          {(a) => (
+            <>
+              <textarea {...a} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+              <TooLong value={description} max={4000} />
+            </>
+          )}
+        </Field>
         <div class="row">
-          <div class="field">
-            <label for="date">Date</label>
-            <input
-              id="date"
-              type="date"
-              value={date}
-              onInput={(e) => setDate(e.currentTarget.value)}
-              aria-describedby="start-err"
-            />
-          </div>
+          <Field label="Date" name="start" error={error}>
+            {(a) => (
+              <input
+                {...a}
+                type="date"
+                value={date}
+                onInput={(e) => setDate(e.currentTarget.value)}
+                aria-describedby={described(a, 'start-clock')}
+              />
+            )}
+          </Field>
           <div class="field">
             <label for="time">Start time</label>
-            <input id="time" type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="duration">Minutes</label>
             <input
-              id="duration"
-              inputMode="numeric"
-              value={duration}
-              onInput={(e) => setDuration(e.currentTarget.value)}
+              id="time"
+              type="time"
+              value={time}
+              onInput={(e) => setTime(e.currentTarget.value)}
+              aria-describedby="start-clock"
             />
           </div>
+          <Field label="Minutes" name="durationMinutes" error={error}>
+            {(a) => (
+              <input
+                {...a}
+                inputMode="numeric"
+                value={duration}
+                onInput={(e) => setDuration(e.currentTarget.value)}
+              />
+            )}
+          </Field>
         </div>
-        {error?.field('start') && (
-          <span id="start-err" class="error">
-            {error.field('start')}
-          </span>
-        )}
+        <ClockWarnings id="start-clock" warnings={rrule ? [] : clockChange(start, group.timezone)} />
         <fieldset>
           <legend>How people join</legend>
           {(
@@ -640,7 +699,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <fieldset>
           <legend>Repeats</legend>
-          <RepeatFields r={repeat} set={setRepeat} start={start} once />
+          <RepeatFields r={repeat} set={setRepeat} start={start} once error={error} />
           <RulePreview rrule={rrule} start={start} zone={group.timezone} />
           {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
         </fieldset>
@@ -706,23 +765,18 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
           error={error}
           maxLength={120}
         />
-        <div class="field">
-          <label for="start">Date and time ({o.timezone.replace(/_/g, ' ')})</label>
-          <input
-            id="start"
-            type="datetime-local"
-            value={start}
-            onInput={(e) => setStart(e.currentTarget.value)}
-            aria-describedby="start-clock"
-          />
-          <div id="start-clock" aria-live="polite">
-            {clockChange(parseLocal(start.slice(0, 16)), o.timezone).map((w) => (
-              <p key={w} class="error">
-                {w}
-              </p>
-            ))}
-          </div>
-        </div>
+        <Field label={`Date and time (${o.timezone.replace(/_/g, ' ')})`} name="start" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              type="datetime-local"
+              value={start}
+              onInput={(e) => setStart(e.currentTarget.value)}
+              aria-describedby={described(a, 'start-clock')}
+            />
+          )}
+        </Field>
+        <ClockWarnings id="start-clock" warnings={clockChange(parseLocal(start.slice(0, 16)), o.timezone)} />
         <PlaceFields mode={o.mode} p={place} set={setPlace} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy}>
@@ -766,8 +820,8 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
   }, [meetupId]);
   const { busy, error, submit } = useSubmit(async () => {
     const capacity = {
-      ...(capInPerson ? { inPerson: Number(capInPerson) } : {}),
-      ...(capOnline ? { online: Number(capOnline) } : {}),
+      ...(capInPerson ? { inPerson: asNumber(capInPerson) } : {}),
+      ...(capOnline ? { online: asNumber(capOnline) } : {}),
     };
     const res = await api<{ meetup: MeetupView; updated: number; skipped: number }>(
       'PATCH',
@@ -775,7 +829,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       {
         ...(title !== m!.title ? { title } : {}),
         ...(time !== m!.start.slice(11) ? { time } : {}),
-        ...(Number(duration) !== m!.durationMinutes ? { durationMinutes: Number(duration) || 0 } : {}),
+        ...(asNumber(duration) !== m!.durationMinutes ? { durationMinutes: asNumber(duration) } : {}),
         ...(Object.keys(capacity).length ? { capacity } : {}),
         ...(staffing && JSON.stringify(staffing) !== JSON.stringify(m!.staffing) ? { staffing } : {}),
         ...(JSON.stringify(rsvpWindow) !== JSON.stringify(windowOf(m!))
@@ -818,17 +872,15 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
           maxLength={120}
         />
         <div class="row">
-          <div class="field">
-            <label for="time">Start time</label>
-            <input id="time" type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
-          </div>
+          <Field label="Start time" name="time" error={error}>
+            {(a) => <input {...a} type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />}
+          </Field>
           <TextField
             label="Minutes"
             name="durationMinutes"
             value={duration}
             onValue={setDuration}
             error={error}
-            maxLength={3}
           />
         </div>
         {m.mode !== 'online' && (
@@ -838,7 +890,6 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
             value={capInPerson}
             onValue={setCapInPerson}
             error={error}
-            maxLength={3}
           />
         )}
         {m.mode !== 'in_person' && (
@@ -848,7 +899,6 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
             value={capOnline}
             onValue={setCapOnline}
             error={error}
-            maxLength={4}
           />
         )}
         {staffing && <StaffingFields value={staffing} set={setStaffing} />}
@@ -892,6 +942,7 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
+    checkRepeat(repeat);
     const res = await api<{
       meetup: MeetupView;
       added: number;
@@ -928,15 +979,9 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
           </div>
         )}
         <div class="row">
-          <div class="field">
-            <label for="series-date">First date</label>
-            <input
-              id="series-date"
-              type="date"
-              value={date}
-              onInput={(e) => setDate(e.currentTarget.value)}
-            />
-          </div>
+          <Field label="First date" name="recurrence.start" error={error}>
+            {(a) => <input {...a} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
+          </Field>
           <div class="field">
             <label for="series-time">Start time</label>
             <input
@@ -947,10 +992,9 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
             />
           </div>
         </div>
-        {error?.field('recurrence.start') && <p class="error">{error.field('recurrence.start')}</p>}
         <fieldset>
           <legend>Repeats</legend>
-          <RepeatFields r={repeat} set={setRepeat} start={start} />
+          <RepeatFields r={repeat} set={setRepeat} start={start} error={error} />
           <RulePreview rrule={rrule} start={start} zone={zone} />
           {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
         </fieldset>

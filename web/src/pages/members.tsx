@@ -3,7 +3,7 @@ import type { GroupDetail, InviteView, MemberView } from '../../../functions/cor
 import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
 import { ROLE_NAMES } from '../labels';
-import { ErrorSummary, Loading, Stamp, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, Stamp, TooLong, usePage, useSubmit } from '../ui';
 import { stamp } from '../when';
 
 type Page = { items: MemberView[]; nextCursor: string | null };
@@ -287,10 +287,10 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
         <label for={`pause-why-${m.userId}`}>Why? (they are told; kept in the moderation log)</label>
         <input
           id={`pause-why-${m.userId}`}
-          maxLength={300}
           value={reason}
           onInput={(e) => setReason(e.currentTarget.value)}
         />
+        <TooLong value={reason} max={300} />
       </div>
       <div class="actions">
         <button type="submit" disabled={act.busy}>

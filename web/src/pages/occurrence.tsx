@@ -5,7 +5,7 @@ import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { ApiError, api, get, post, serverNow } from '../api';
 import { RestoreMeetup } from '../components/restore-meetup';
 import { location, me, navigate } from '../state';
-import { ErrorSummary, Field, Loading, useOutcome, usePage, useSubmit } from '../ui';
+import { asNumber, ErrorSummary, Field, Loading, TooLong, useOutcome, usePage, useSubmit } from '../ui';
 import { formatIn, seatsLine, whenText } from '../when';
 import { rsvpText } from './schedule';
 
@@ -353,8 +353,8 @@ function OrganiserTools({
   const [recorded, setRecorded] = useState<string | null>(null);
   const attendance = useSubmit(async () => {
     const headcount = {
-      ...(inPerson ? { inPerson: Number(inPerson) } : {}),
-      ...(online ? { online: Number(online) } : {}),
+      ...(inPerson ? { inPerson: asNumber(inPerson) } : {}),
+      ...(online ? { online: asNumber(online) } : {}),
     };
     await post(`/occurrences/${o.occurrenceId}/attendance`, { headcount });
     setRecorded('Headcount saved.');
@@ -388,12 +388,10 @@ function OrganiserTools({
             error={cancel.error}
           >
             {(a) => (
-              <textarea
-                {...a}
-                maxLength={500}
-                value={reason}
-                onInput={(e) => setReason(e.currentTarget.value)}
-              />
+              <>
+                <textarea {...a} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+                <TooLong value={reason} max={500} />
+              </>
             )}
           </Field>
           <div class="actions">
@@ -410,26 +408,28 @@ function OrganiserTools({
         <form class="inline" onSubmit={attendance.submit} noValidate>
           <ErrorSummary error={attendance.error} />
           {o.seats.inPerson && (
-            <div class="field">
-              <label for="hc-in">People in the room</label>
-              <input
-                id="hc-in"
-                inputMode="numeric"
-                value={inPerson}
-                onInput={(e) => setInPerson(e.currentTarget.value)}
-              />
-            </div>
+            <Field label="People in the room" name="headcount.inPerson" error={attendance.error}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={inPerson}
+                  onInput={(e) => setInPerson(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           )}
           {o.seats.online && (
-            <div class="field">
-              <label for="hc-on">People online</label>
-              <input
-                id="hc-on"
-                inputMode="numeric"
-                value={online}
-                onInput={(e) => setOnline(e.currentTarget.value)}
-              />
-            </div>
+            <Field label="People online" name="headcount.online" error={attendance.error}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={online}
+                  onInput={(e) => setOnline(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           )}
           <button type="submit" disabled={attendance.busy}>
             Save headcount

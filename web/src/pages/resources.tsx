@@ -16,7 +16,7 @@ import type { GroupDetail, MyGroups } from '../../../functions/core/schemas/grou
 import type { ResourceView } from '../../../functions/core/schemas/resources';
 import { del, get, post } from '../api';
 import { location, me, navigate } from '../state';
-import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, SignInFirst, TextField, TooLong, usePage, useSubmit } from '../ui';
 
 type Resource = ResourceView;
 /** Options, sorted by name, made when first shown. */
@@ -171,13 +171,8 @@ export function ResourceDirectoryPage() {
           ])}
           <div class="field">
             <label for="resource-q">Words</label>
-            <input
-              id="resource-q"
-              type="search"
-              value={q}
-              maxLength={80}
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
+            <input id="resource-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+            <TooLong value={q} max={80} />
           </div>
         </div>
         <div class="row">

@@ -19,7 +19,7 @@ import type {
 import { api, del, get, post } from '../api';
 import { CoverRequests } from '../components/cover-requests';
 import { me } from '../state';
-import { ErrorSummary, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+import { asNumber, ErrorSummary, Field, Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
 
 const DAY_NAMES = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' } as const;
@@ -309,7 +309,7 @@ function FacilitatorRow({
     await api('PUT', `/groups/${groupId}/facilitators/${p.userId}`, {
       trainedOn: trainedOn || null,
       active,
-      maxPerMonth: Number(max),
+      maxPerMonth: asNumber(max),
     });
     setSaved(true);
     await onChange();
@@ -338,15 +338,11 @@ function FacilitatorRow({
               onInput={(e) => setTrainedOn(e.currentTarget.value)}
             />
           </div>
-          <div class="field">
-            <label for={`max-${p.userId}`}>Most duties a month</label>
-            <input
-              id={`max-${p.userId}`}
-              inputMode="numeric"
-              value={max}
-              onInput={(e) => setMax(e.currentTarget.value)}
-            />
-          </div>
+          <Field label="Most duties a month" name="maxPerMonth" error={save.error}>
+            {(a) => (
+              <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+            )}
+          </Field>
         </div>
         <label class="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
@@ -469,7 +465,7 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
       away,
     });
     setConflicts(res.conflicts);
-    await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: Number(max), modes });
+    await api('PUT', `/groups/${groupId}/facilitators/me`, { maxPerMonth: asNumber(max), modes });
     setSaved(true);
     await onSaved();
   });
@@ -602,15 +598,11 @@ function Availability({ groupId, onSaved }: { groupId: string; onSaved: () => Pr
             </label>
           ))}
         </fieldset>
-        <div class="field">
-          <label for="max-per-month">The most duties a month I want</label>
-          <input
-            id="max-per-month"
-            inputMode="numeric"
-            value={max}
-            onInput={(e) => setMax(e.currentTarget.value)}
-          />
-        </div>
+        <Field label="The most duties a month I want" name="maxPerMonth" error={save.error}>
+          {(a) => (
+            <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+          )}
+        </Field>
         <div class="actions">
           <button type="submit" disabled={save.busy}>
             Save my availability
