@@ -136,6 +136,35 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** How a directory searcher can ask a group to meet: a way its upcoming meetups offer. */
+export const MEETING_WAYS = {
+  in_person: 'In person',
+  online: 'Online',
+  hybrid: 'In the room and online at once',
+} as const;
+export type MeetingWay = keyof typeof MEETING_WAYS;
+
+/**
+ * What the directory filters a group by, beyond its own fields: the ways its upcoming meetups
+ * meet, and where (its town or region, and the neighbourhoods its meetups in person name), as
+ * lower-case text a search is contained in.
+ */
+export function meetingFacets(g: {
+  area?: string | null;
+  meets?: { inPerson: boolean; online: boolean; places: string[]; modes?: string[] } | null;
+}): { ways: MeetingWay[]; where: string } {
+  const m = g.meets;
+  const ways: MeetingWay[] = [];
+  if (m?.inPerson) ways.push('in_person');
+  if (m?.online) ways.push('online');
+  if (m?.modes?.includes('hybrid')) ways.push('hybrid');
+  const places = m?.inPerson ? m.places : [];
+  return { ways, where: placeText([g.area ?? '', ...places].filter(Boolean).join(' · ')) };
+}
+
+/** A place as the directory compares it: NFKC, lower case, spaces collapsed. */
+export const placeText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** Lower-cased text the directory searches: name, description and focus labels. */
 export function searchText(g: { name: string; description: string; focus: readonly FocusTag[] }): string {
   return [g.name, g.description, ...g.focus.map((f) => FOCUS_TAGS[f])]

@@ -1,12 +1,13 @@
 /**
  * Scheduled work: support requests nobody took escalated and notices a crash kept from going
  * out (every minute), the crisis lines kept
- * listed, roster gaps, and what groups keep no longer erased (every 15 minutes). Each job is a function of (db, now) that queries by
+ * listed, roster gaps, what groups keep no longer erased, and once, the directory's facets (every 15 minutes). Each job is a function of (db, now) that queries by
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
  */
 import type { Db } from '../store/client';
 import { crisisLines } from './crisis-lines';
+import { directoryFacets } from './directory-facets';
 import { escalation } from './escalation';
 import { owedNotices } from './owed-notices';
 import { retention } from './retention';
@@ -30,6 +31,7 @@ export const jobs: Job[] = [
   { ...crisisLines, everyMinutes: 15 },
   { ...rosterGaps, everyMinutes: 15 },
   { ...retention, everyMinutes: 15 },
+  { ...directoryFacets, everyMinutes: 15 },
 ];
 
 /** The jobs due at this minute (all of them with `all`, as the local stack does at start). */

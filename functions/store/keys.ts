@@ -17,6 +17,9 @@ export const keys = {
     sk: 'THROTTLE',
   }),
 
+  /** Marks a one-time upgrade of stored items as done. */
+  upgraded: (name: string): Key => ({ pk: 'META', sk: `UPGRADE#${name}` }),
+
   group: (groupId: string): Key => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' }),
   /** On a group item that keeps discussions for a while (GSI1): the retention job's list. */
   retainingDiscussions: (groupId: string) => ({ gsi1pk: 'RETAIN#discussions', gsi1sk: groupId }),

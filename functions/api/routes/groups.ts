@@ -93,6 +93,7 @@ function summaryOf(g: GroupRecord, now: number) {
     tone: g.tone,
     joinPolicy: g.joinPolicy,
     sizeBand: sizeBand(g.memberCount),
+    area: g.area ?? null,
     meets: g.meets
       ? {
           inPerson: g.meets.inPerson,

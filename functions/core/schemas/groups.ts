@@ -4,6 +4,7 @@ import {
   type FocusTag,
   INVITE_HEADER,
   isValidTimeZone,
+  MEETING_WAYS,
   MODERATION_POLICIES,
   ROLES,
   TONES,
@@ -55,6 +56,8 @@ const groupFields = {
   ),
   guidelines: text(5000, 20),
   timezone: TimeZone,
+  /** The town or region it meets in, for the directory (null: none said). */
+  area: z.optional(z.nullable(line(2, 80))),
   visibility: Visibility,
   joinPolicy: JoinPolicy,
   moderationPolicy: ModerationPolicySchema,
@@ -96,6 +99,10 @@ export const DirectoryQuery = z.object({
   focus: z.optional(FocusTagSchema),
   moderationPolicy: z.optional(ModerationPolicySchema),
   tone: z.optional(ToneSchema),
+  /** Groups whose upcoming meetups meet this way. */
+  meets: z.optional(z.enum(keysOf(MEETING_WAYS))),
+  /** Groups that meet in this town or region (or a neighbourhood its meetups name). */
+  near: z.optional(line(2, 80)),
   cursor: z.optional(Cursor),
   limit: PageLimit,
 });
@@ -109,6 +116,7 @@ export const GroupSummary = z.object({
   tone: ToneSchema,
   joinPolicy: JoinPolicy,
   sizeBand: z.string(),
+  area: z.nullable(z.string()),
   /** How it meets, from its upcoming meetups (null: none scheduled); `next`: the next start. */
   meets: z.nullable(
     z.object({

@@ -12,8 +12,7 @@
  */
 
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
-import { searchText } from '../../core/groups';
+import type { FocusTag, MeetingWay, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import type { Meets } from '../../core/meetups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
@@ -24,6 +23,7 @@ import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
+import { directoryRepo } from './directory';
 
 export interface GroupRecord {
   groupId: string;
@@ -36,6 +36,8 @@ export interface GroupRecord {
   joinPolicy: 'open' | 'approval' | 'invite';
   moderationPolicy: ModerationPolicy;
   tone: Tone;
+  /** The town or region it meets in (absent or null: none said). */
+  area?: string | null;
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
   resourceReviewMonths?: number;
@@ -119,12 +121,8 @@ export interface InviteRecord {
   revoked: boolean;
 }
 
-const DIRECTORY_KEYS = ['pk', 'sk', GSI1.partition, GSI1.sort] as const;
 const MEMBER_KEYS = ['pk', 'sk'] as const;
 const aliasKey = (alias: string) => alias.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
-
-const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
-  g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
 
 /** A group as stored, read back (its owners a Set). */
 
@@ -135,44 +133,14 @@ export function fromItem(item: Record<string, unknown>): GroupRecord {
 
 export function groupsRepo(db: Db) {
   const { doc, table } = db;
-
-  /**
-   * Rewrites the directory entries from the group's current state. Entries carry the version
-   * they were written from and never overwrite a newer one, so racing edits settle on the last.
-   */
-  async function syncDirectory(g: GroupRecord, previous?: Pick<GroupRecord, 'focus' | 'visibility'>) {
-    const wanted = buckets(g);
-    const stale = previous ? buckets(previous).filter((b) => !wanted.includes(b)) : [];
-    const sortName = g.name.normalize('NFKC').toLowerCase().slice(0, 80);
-    await Promise.all([
-      ...wanted.map((bucket) =>
-        doc
-          .send(
-            new PutCommand({
-              TableName: table,
-              Item: {
-                ...keys.directoryEntry(g.groupId, bucket),
-                [GSI1.partition]: keys.directoryBucket(bucket),
-                [GSI1.sort]: `${sortName}#${g.groupId}`,
-                groupId: g.groupId,
-                search: searchText(g),
-                moderationPolicy: g.moderationPolicy,
-                tone: g.tone,
-                version: g.version,
-              },
-              ConditionExpression: 'attribute_not_exists(version) OR version <= :v',
-              ExpressionAttributeValues: { ':v': g.version },
-            }),
-          )
-          .catch((e) => {
-            if (!isConditionFailure(e)) throw e;
-          }),
-      ),
-      ...stale.map((bucket) =>
-        doc.send(new DeleteCommand({ TableName: table, Key: keys.directoryEntry(g.groupId, bucket) })),
-      ),
-    ]);
-  }
+  const directory = directoryRepo(db);
+  /** The group as it is now (the directory's writes read it again when they lose a race). */
+  const read = async (groupId: string) => {
+    const out = await doc.send(
+      new GetCommand({ TableName: table, Key: keys.group(groupId), ConsistentRead: true }),
+    );
+    return out.Item ? fromItem(out.Item) : null;
+  };
 
   /**
    * Adds someone to the group's staff list with their role, or takes them off it (null). A group
@@ -213,7 +181,7 @@ export function groupsRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      await syncDirectory(g);
+      await directory.sync(g, read);
     },
 
     /** Marks the group's schedule as changed (its public feed's validators). */
@@ -237,8 +205,9 @@ export function groupsRepo(db: Db) {
      * made after a later bump sees at least as much, so a summary never overwrites one read later.
      */
     async setMeets(groupId: string, version: number, meets: Meets | null): Promise<void> {
+      let g: GroupRecord;
       try {
-        await doc.send(
+        const out = await doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(groupId),
@@ -246,11 +215,15 @@ export function groupsRepo(db: Db) {
             ConditionExpression:
               'attribute_exists(pk) AND (attribute_not_exists(meetsVersion) OR meetsVersion < :v)',
             ExpressionAttributeValues: { ':m': meets, ':v': version },
+            ReturnValues: 'ALL_NEW',
           }),
         );
+        g = fromItem(out.Attributes!);
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
+        return;
       }
+      await directory.followMeets(g, version);
     },
 
     /** Keeps which meetup is on duty, as read at a schedule version (refused once it changed). */
@@ -344,12 +317,20 @@ export function groupsRepo(db: Db) {
           }),
         );
         const after = fromItem(out.Attributes!);
-        await syncDirectory(after, before);
+        await directory.sync(after, read, before);
         return after;
       } catch (e) {
         if (isConditionFailure(e)) return null; // edited meanwhile: the caller retries on fresh data
         throw e;
       }
+    },
+
+    /**
+     * Gives directory entries written before they carried how and where the group meets those
+     * facets, once (a Query of the directory, never a Scan); returns how many groups it rewrote.
+     */
+    async upgradeDirectoryFacets(): Promise<number> {
+      return directory.upgrade((ids) => this.getGroups(ids), read);
     },
 
     /** One page of the public directory, optionally filtered; at most a few round trips. */
@@ -358,41 +339,13 @@ export function groupsRepo(db: Db) {
       q?: string;
       moderationPolicy?: ModerationPolicy;
       tone?: Tone;
+      meets?: MeetingWay;
+      near?: string;
       limit: number;
       cursor?: string;
     }): Promise<{ groups: GroupRecord[]; nextCursor: string | null }> {
-      const bucket = keys.directoryBucket(opts.focus ? `focus:${opts.focus}` : 'all');
-      const filters: string[] = [];
-      const values: Record<string, unknown> = { ':b': bucket };
-      if (opts.q) {
-        filters.push('contains(#search, :q)');
-        values[':q'] = opts.q.normalize('NFKC').toLowerCase();
-      }
-      if (opts.moderationPolicy) {
-        filters.push('moderationPolicy = :m');
-        values[':m'] = opts.moderationPolicy;
-      }
-      if (opts.tone) {
-        filters.push('tone = :t');
-        values[':t'] = opts.tone;
-      }
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :b',
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: { '#p': GSI1.partition, ...(opts.q ? { '#search': 'search' } : {}) },
-          ExpressionAttributeValues: values,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: DIRECTORY_KEYS,
-          partition: { attribute: GSI1.partition, value: bucket },
-        },
-      );
-      const groups = await this.getGroups(page.items.map((i) => i.groupId as string));
+      const page = await directory.page(opts);
+      const groups = await this.getGroups(page.groupIds);
       // The index is eventually consistent: drop anything that has meanwhile gone private.
       return { groups: groups.filter((g) => g.visibility === 'public'), nextCursor: page.nextCursor };
     },
