@@ -58,6 +58,7 @@ export async function seedDemo(app: Hono): Promise<void> {
   const anxiety = await call('demo-owner', 'POST', '/groups', {
     ...base,
     name: 'Evening Anxiety Circle',
+    area: 'Leeds, West Yorkshire',
     description:
       'A calm, friendly circle for people living with anxiety. We meet on Tuesday evenings in a quiet community room in Leeds, with an online room for those who join from home, and keep talking here between sessions.',
     focus: ['anxiety', 'wellbeing'],
@@ -70,6 +71,7 @@ export async function seedDemo(app: Hono): Promise<void> {
   await call('demo-owner', 'POST', '/groups', {
     ...base,
     name: 'Grief Walk & Talk',
+    area: 'Roundhay Park, Leeds',
     description:
       'Gentle walks in the park for people who have lost someone, followed by tea. Come as you are; you do not have to talk.',
     focus: ['grief', 'loneliness'],

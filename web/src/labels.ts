@@ -1,4 +1,4 @@
-export { FOCUS_TAGS, MODERATION_POLICIES, TONES } from '../../functions/core/groups';
+export { FOCUS_TAGS, MEETING_WAYS, MODERATION_POLICIES, TONES } from '../../functions/core/groups';
 
 export const TONE_NAMES = {
   listening: 'Listening',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
-import { FOCUS_TAGS, MODERATION_NAMES, TONE_NAMES } from '../labels';
+import { FOCUS_TAGS, MEETING_WAYS, MODERATION_NAMES, TONE_NAMES } from '../labels';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
@@ -27,6 +27,7 @@ export function GroupCard({ g }: { g: GroupSummary }) {
         ))}
       </ul>
       <p>{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
+      {g.area && <p class="meta">{g.area}</p>}
       <p class={g.meets ? 'meets' : 'meta'}>
         {g.meets ? (
           <>
@@ -57,6 +58,8 @@ export function DirectoryPage() {
   const [focus, setFocus] = useState(params.get('focus') ?? '');
   const [tone, setTone] = useState(params.get('tone') ?? '');
   const [moderation, setModeration] = useState(params.get('moderationPolicy') ?? '');
+  const [meets, setMeets] = useState(params.get('meets') ?? '');
+  const [near, setNear] = useState(params.get('near') ?? '');
   const [items, setItems] = useState<GroupSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [message] = useState(flash.value);
@@ -67,6 +70,8 @@ export function DirectoryPage() {
     if (focus) s.set('focus', focus);
     if (tone) s.set('tone', tone);
     if (moderation) s.set('moderationPolicy', moderation);
+    if (meets) s.set('meets', meets);
+    if (near.trim()) s.set('near', near.trim());
     if (from) s.set('cursor', from);
     return s;
   };
@@ -100,8 +105,21 @@ export function DirectoryPage() {
         <form class="inline" onSubmit={search.submit}>
           <div class="field">
             <label for="q">Search</label>
-            <input id="q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+            <input id="q" name="q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
             <TooLong value={q} max={80} />
+          </div>
+          <Filter id="meets" label="How it meets" value={meets} onValue={setMeets} options={MEETING_WAYS} />
+          <div class="field">
+            <label for="near">Town or region</label>
+            <input
+              id="near"
+              name="near"
+              type="search"
+              autocomplete="address-level2"
+              value={near}
+              onInput={(e) => setNear(e.currentTarget.value)}
+            />
+            <TooLong value={near} max={80} />
           </div>
           <Filter id="focus" label="Focus" value={focus} onValue={setFocus} options={FOCUS_TAGS} />
           <Filter id="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />
@@ -125,7 +143,7 @@ export function DirectoryPage() {
       )}
       <div aria-live="polite">
         {items && items.length === 0 && !cursor && (
-          <p>No public groups match. Try fewer words or another focus.</p>
+          <p>No public groups match. Try fewer words or filters; many groups also meet online.</p>
         )}
         {items && items.length === 0 && cursor && <p>No matches among the groups checked so far.</p>}
         {items && items.length > 0 && (

@@ -13,6 +13,8 @@ type Form = {
   focus: string[];
   guidelines: string;
   timezone: string;
+  /** '' for none. */
+  area: string;
   visibility: string;
   joinPolicy: string;
   moderationPolicy: string;
@@ -46,6 +48,7 @@ const blank = (): Form => ({
   focus: [],
   guidelines: DEFAULT_GUIDELINES,
   timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London',
+  area: '',
   visibility: 'public',
   joinPolicy: 'open',
   moderationPolicy: 'active',
@@ -73,6 +76,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           focus: g.focus,
           guidelines: g.guidelines,
           timezone: g.timezone,
+          area: g.area ?? '',
           visibility: g.visibility,
           joinPolicy: g.joinPolicy,
           moderationPolicy: g.moderationPolicy,
@@ -97,10 +101,13 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
       supportEscalationMinutes,
       discussionMonths,
       attendanceMonths,
+      area,
       ...rest
     } = form!;
     const fields = {
       ...rest,
+      // Cleared on an edit: none; never said on a new group: left out.
+      ...(area.trim() ? { area } : editing ? { area: null } : {}),
       resourceReviewMonths: asNumber(resourceReviewMonths),
       supportEscalationMinutes: asNumber(supportEscalationMinutes),
       discussionMonths: discussionMonths === '' ? null : Number(discussionMonths),
@@ -336,6 +343,24 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             <>
               <input {...a} value={form.timezone} onInput={(e) => set('timezone', e.currentTarget.value)} />
               <TooLong value={form.timezone} max={64} />
+            </>
+          )}
+        </Field>
+        <Field
+          label="Town or region (optional)"
+          name="area"
+          hint="Where it meets in person, e.g. Leeds, West Yorkshire. The directory finds groups by it; leave it empty for a group that meets online only."
+          error={error}
+        >
+          {(a) => (
+            <>
+              <input
+                {...a}
+                autocomplete="off"
+                value={form.area}
+                onInput={(e) => set('area', e.currentTarget.value)}
+              />
+              <TooLong value={form.area} max={80} />
             </>
           )}
         </Field>

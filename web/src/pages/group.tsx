@@ -67,6 +67,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       </ul>
       <p class="meta">
         {group.visibility === 'private' ? 'Private group · ' : ''}
+        {group.area ? `${group.area} · ` : ''}
         {JOIN_NAMES[group.joinPolicy]} · {group.sizeBand} · Times shown in {group.timezone.replace(/_/g, ' ')}
       </p>
       {m && (

@@ -1,0 +1,66 @@
+/**
+ * A visitor on a phone finds a group by how and where it meets, keeps the search in the address
+ * (reloaded, shared or bookmarked, it comes back), and is told plainly when nothing matches.
+ */
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../infra/local/seed';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
+
+useBrowserAndStack();
+
+describe('the group directory in Chromium', () => {
+  it('filters by how and where a group meets, at 360 px, with the search in the URL', async () => {
+    await seedDemo(stack.app);
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${stack.url}/`);
+    const cards = page.getByRole('list', { name: 'Groups' });
+    await cards.getByRole('link', { name: 'Grief Walk & Talk' }).waitFor();
+
+    // Where alone: both Leeds groups, each card saying where.
+    await page.getByLabel('Town or region').fill('leeds');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/near=leeds/);
+    await cards.getByText('Roundhay Park, Leeds').waitFor();
+    await cards.getByText('Leeds, West Yorkshire').waitFor();
+
+    // How too: only the group whose meetups meet in the room.
+    await page.getByLabel('How it meets').selectOption({ label: 'In person' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/meets=in_person/);
+    await cards.getByRole('link', { name: 'Grief Walk & Talk' }).waitFor({ state: 'detached' });
+    expect(
+      await cards
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading') })
+        .count(),
+    ).toBe(1);
+    await cards.getByRole('link', { name: 'Evening Anxiety Circle' }).waitFor();
+
+    // The address keeps the search: reloaded, the same filters and the same group.
+    await page.reload();
+    expect(await page.getByLabel('How it meets').inputValue()).toBe('in_person');
+    expect(await page.getByLabel('Town or region').inputValue()).toBe('leeds');
+    await cards.getByRole('link', { name: 'Evening Anxiety Circle' }).waitFor();
+
+    // Nothing in Bristol: said, with what to try.
+    await page.getByLabel('Town or region').fill('Bristol');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page
+      .getByText('No public groups match. Try fewer words or filters; many groups also meet online.')
+      .waitFor();
+    // One letter is not a place: the field says so.
+    await page.getByLabel('Town or region').fill('B');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: 'Town or region: Use at least 2 characters' })
+      .waitFor();
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+});
