@@ -28,7 +28,7 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
     metafile: true,
     logLevel: 'error',
   });
-  for (const f of ['index.html', 'crisis.html', 'crisis.js', 'quick-exit.js', 'styles.css'])
+  for (const f of ['index.html', 'crisis.html', 'crisis.js', 'quick-exit.js', 'styles.css', 'icon.svg'])
     copyFileSync(join(root, 'web', f), join(outdir, f));
   return result;
 }

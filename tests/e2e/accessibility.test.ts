@@ -1,6 +1,6 @@
 /**
  * axe-core (the engine behind most accessibility checkers) over every page, at phone and desktop
- * widths: labels, names, contrast, landmarks, heading order. The page is opened with CSP bypassed
+ * widths, and in the dark scheme: labels, names, contrast, landmarks, heading order. The page is opened with CSP bypassed
  * only so axe's own script can be injected; the CSP itself is tested in foundation.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -105,12 +105,14 @@ async function signIn(page: Page) {
 }
 
 describe.each([
-  ['phone', 360],
-  ['desktop', 1280],
-])('accessibility on %s', (_name, width) => {
+  ['phone', 360, 'light'],
+  ['desktop', 1280, 'light'],
+  // The dark scheme, for people whose device asks for it (prefers-color-scheme).
+  ['phone, dark scheme', 360, 'dark'],
+] as const)('accessibility on %s', (_name, width, colorScheme) => {
   it('finds no violations on the public pages', async () => {
     const page = await (
-      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, colorScheme })
     ).newPage();
     for (const path of [
       '/',
@@ -129,7 +131,7 @@ describe.each([
 
   it('finds no violations on the signed-in pages', async () => {
     const page = await (
-      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, colorScheme })
     ).newPage();
     await signIn(page);
     // A suggested listing, for its page.
@@ -198,7 +200,7 @@ describe.each([
 
   it('finds no violations when a form shows its errors', async () => {
     const page = await (
-      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } })
+      await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, colorScheme })
     ).newPage();
     await page.goto(`${stack.url}/signup`);
     await page.getByRole('button', { name: 'Create account' }).click();
