@@ -53,15 +53,23 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * A wall-clock time as messages say it, the month in words so no reader takes 3/4 for 4 March:
- * `2027-03-16T18:30` → "Tue 16 Mar 2027 at 18:30".
+ * Every date and time Hearth shows or writes, in one style, the month in words so no reader takes
+ * 3/4 for 4 March, on a 24-hour clock: "Tue 16 Mar 2027 at 18:30". `year: false` leaves the year
+ * out (for this year's dates), `time: false` the time.
  */
-export function sayLocal(local: LocalDateTime): string {
-  const p = parseLocal(local);
-  if (!p) return local;
-  const day = DAYS[new Date(asUtc(p)).getUTCDay()];
-  return `${day} ${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${local.slice(11, 16)}`;
+export function sayParts(p: LocalParts, opts: { year?: boolean; time?: boolean } = {}): string {
+  const date = `${DAYS[new Date(asUtc(p)).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]}${opts.year === false ? '' : ` ${p.year}`}`;
+  return opts.time === false ? date : `${date} at ${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+/** A wall-clock time in that style: `2027-03-16T18:30` → "Tue 16 Mar 2027 at 18:30". */
+export function sayLocal(local: LocalDateTime, opts: { year?: boolean; time?: boolean } = {}): string {
+  const p = parseLocal(local);
+  return p ? sayParts(p, opts) : local;
+}
+
+/** The clock time alone: "18:30". */
+export const sayTime = (local: LocalDateTime): string => local.slice(11, 16);
 
 export const asUtc = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
 

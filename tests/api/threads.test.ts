@@ -510,7 +510,11 @@ describe('threads and posts', () => {
     expect(first.status).toBe(200);
     expect(first.body.threadId).toBe(occurrenceId);
     expect(second.body.threadId).toBe(occurrenceId);
-    expect(first.body).toMatchObject({ title: 'Tuesday circle, 2027-03-16', occurrenceId, postCount: 0 });
+    expect(first.body).toMatchObject({
+      title: 'Tuesday circle, Tue 16 Mar 2027',
+      occurrenceId,
+      postCount: 0,
+    });
     t.advance(1_000);
     expect((await b.post(`/api/threads/${occurrenceId}/posts`, { body: 'See you there' })).status).toBe(201);
     expect((await a.get(`/api/threads/${occurrenceId}/posts`)).body.items).toHaveLength(1);

@@ -42,7 +42,7 @@ describe('meetups in Chromium', () => {
     const card = host.page.getByRole('listitem').filter({ hasText: 'Riverside Peer Support' });
     // The next one is hybrid: the card says so, not only that the group meets both ways.
     await card
-      .getByText(/^Meets in person and online · next Tue, (16 Mar|Mar 16).*, in person and online$/)
+      .getByText(/^Meets in person and online · next Tue 16 Mar 2027 at 18:30, in person and online$/)
       .waitFor();
     await host.page.goto(occurrenceUrl);
 
@@ -81,12 +81,8 @@ describe('meetups in Chromium', () => {
     // Waiting is not a place: the address waits for one.
     await guests[2]!.page.getByText('The address is shown once you have a place.').waitFor();
     // (Chromium's locale decides the order of day and month, and the clock.)
-    await guests[2]!.page
-      .getByText(/^Tue, (Mar 16, 2027|16 Mar 2027),? (6:30\sPM–8:00\sPM|18:30–20:00) \(Europe\/London\)$/)
-      .waitFor();
-    await guests[2]!.page
-      .getByText(/^Tue, (Mar 16, 2027|16 Mar 2027),? (2:30\sPM|14:30) your time \(America\/New York\)$/)
-      .waitFor();
+    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 18:30–20:00 \(Europe\/London\)$/).waitFor();
+    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 14:30 your time \(America\/New York\)$/).waitFor();
     expect(await guests[0]!.page.getByText(/your time/).count()).toBe(0);
 
     // Giving up a place is asked first (someone waits: it goes to them), and can be kept.
@@ -117,7 +113,7 @@ describe('meetups in Chromium', () => {
     await host.page.getByRole('heading', { name: 'Who is coming (2)' }).waitFor();
     // The session's own thread, from the meetup's page.
     await host.page.getByRole('button', { name: 'Talk about this session' }).click();
-    await host.page.getByRole('heading', { name: 'Riverside evening, 2027-03-16' }).waitFor();
+    await host.page.getByRole('heading', { name: 'Riverside evening, Tue 16 Mar 2027' }).waitFor();
     await host.page.getByLabel('Your reply').fill('Looking forward to seeing you all.');
     await host.page.getByRole('button', { name: 'Reply', exact: true }).click();
     await host.page.getByText('Looking forward to seeing you all.').waitFor();
@@ -146,7 +142,7 @@ describe('meetups in Chromium', () => {
     await dates.getByText('Meets every Tuesday, 10 times, at 18:30.').waitFor();
     await host.page.goto(occurrenceUrl);
     await host.page.getByRole('heading', { name: 'Riverside evening' }).waitFor();
-    await host.page.getByText(/^RSVPs close Tue, (16 Mar 2027|Mar 16, 2027),? (17:30|5:30\sPM)/).waitFor();
+    await host.page.getByText(/^RSVPs close Tue 16 Mar 2027 at 17:30/).waitFor();
 
     // The promoted member adds this meetup to their calendar, then subscribes to all of theirs.
     const cedar = guests[2]!.page;
@@ -239,7 +235,7 @@ describe('meetups in Chromium', () => {
     await host.page.getByRole('button', { name: 'Schedule' }).click();
     await host.page.getByRole('heading', { name: 'Riverside picnic' }).waitFor();
     await cedar.goto(host.page.url());
-    await cedar.getByText(/^RSVPs open Sat, (29 May 2027|May 29, 2027)/).waitFor();
+    await cedar.getByText(/^RSVPs open Sat 29 May 2027 at /).waitFor();
     expect(await cedar.getByRole('button', { name: /^Going/ }).count()).toBe(0);
     // The one-off picnic becomes a series that starts with it.
     const picnicUrl = host.page.url();
@@ -287,7 +283,7 @@ describe('meetups in Chromium', () => {
     // It starts at the first 1:30 and ends at the second: the offsets tell them apart.
     await host.page
       .getByText(
-        /^Sun, (Oct 31, 2027|31 Oct 2027),? (1:30\sAM|01:30) GMT\+1 to (1:30\sAM|01:30) GMT(\+0)?, 60 minutes \(Europe\/London; the clocks go back that night\)$/,
+        /^Sun 31 Oct 2027 at 01:30 GMT\+1 to 01:30 GMT\+0, 60 minutes \(Europe\/London; the clocks go back that night\)$/,
       )
       .waitFor();
     const meetupUrl = host.page.url();

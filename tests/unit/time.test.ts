@@ -9,6 +9,7 @@ import {
   resolveLocal,
   sayLocal,
 } from '../../functions/core/time';
+import { dateText, formatIn, localText, timeIn } from '../../web/src/when';
 
 const original = process.env.TZ;
 afterEach(() => {
@@ -157,5 +158,19 @@ describe('sayLocal', () => {
     expect(sayLocal('2027-03-16T18:30')).toBe('Tue 16 Mar 2027 at 18:30');
     expect(sayLocal('2028-02-29T09:05')).toBe('Tue 29 Feb 2028 at 09:05');
     expect(sayLocal('2026-12-31T23:59')).toBe('Thu 31 Dec 2026 at 23:59');
+    expect(sayLocal('2026-12-31T23:59', { year: false })).toBe('Thu 31 Dec at 23:59');
+    expect(sayLocal('2026-12-31T23:59', { time: false })).toBe('Thu 31 Dec 2026');
+  });
+
+  it('is what the web app shows too, for an instant in any zone, with the offset where a time repeats', () => {
+    // One style everywhere: a notice and the page it leads to say a time alike.
+    const start = Date.parse('2027-03-16T18:30:00Z');
+    expect(formatIn(new Date(start).toISOString(), 'Europe/London')).toBe(sayLocal('2027-03-16T18:30'));
+    expect(formatIn('2027-03-16T18:30:00Z', 'America/New_York')).toBe('Tue 16 Mar 2027 at 14:30');
+    expect(formatIn('2027-10-31T00:30:00Z', 'Europe/London')).toBe('Sun 31 Oct 2027 at 01:30 GMT+1');
+    expect(formatIn('2027-10-31T01:30:00Z', 'Europe/London')).toBe('Sun 31 Oct 2027 at 01:30 GMT+0');
+    expect(timeIn('2027-03-16T20:00:00Z', 'Europe/London')).toBe('20:00');
+    expect(localText('2027-03-16T18:30')).toBe('Tue 16 Mar 2027 at 18:30');
+    expect(dateText('2026-11-30')).toBe('Mon 30 Nov 2026');
   });
 });

@@ -1,55 +1,53 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
-import { namesOneInstant } from '../../functions/core/time';
+import { namesOneInstant, parseLocal, sayLocal, sayParts, wallClock } from '../../functions/core/time';
+
+// Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
+// 18:30"), so a notice and the page it leads to say a time the same way.
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const thisYear = new Date().getFullYear();
+
+/** The offset's name ("GMT+1", "GMT+0"): said where the clock time alone names two instants. */
+function offsetName(ms: number, zone: string): string {
+  const name =
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' })
+      .formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // Engines differ on UTC's own offset ("GMT" or "GMT+0"): the same words in every browser.
+  return name === 'GMT' ? 'GMT+0' : name;
+}
+
+/** The wall clock of an instant in a zone, as parts. */
+const partsIn = (ms: number, zone: string) => parseLocal(wallClock(ms, zone))!;
 
 /**
- * The offset's name ("GMT+1") where the clock time alone would name two instants: on the night
- * the clocks go back, "1:30 AM" happens twice, so say which.
+ * An instant in a zone: "Sun 31 Oct at 18:30", the year when it is not this one; on the night
+ * the clocks go back, "1:30" happens twice, so the offset says which ("… at 01:30 GMT+1").
  */
-function offsetIfTwice(iso: string, zone: string): Intl.DateTimeFormatOptions {
-  return namesOneInstant(Date.parse(iso), zone) ? {} : { timeZoneName: 'shortOffset' };
+export function formatIn(iso: string, zone: string): string {
+  const ms = Date.parse(iso);
+  const p = partsIn(ms, zone);
+  const text = sayParts(p, { year: p.year !== thisYear });
+  return namesOneInstant(ms, zone) ? text : `${text} ${offsetName(ms, zone)}`;
 }
 
-export function formatIn(iso: string, zone: string, opts: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    // The year, when it is not this one: "Sun, Oct 31" next year is not this October.
-    year: new Date(iso).getFullYear() === new Date().getFullYear() ? undefined : 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: zone,
-    ...offsetIfTwice(iso, zone),
-    ...opts,
-  }).format(new Date(iso));
-}
-
-/** A wall-clock time of the group's zone (`2026-12-06T10:00`) as people read it: "Sun, Dec 6, 10:00 AM". */
+/** A wall-clock time of the group's zone (`2026-12-06T10:00`): "Sun 6 Dec at 10:00". */
 export function localText(local: string): string {
-  return formatIn(`${local.slice(0, 16)}:00Z`, 'UTC');
+  return sayLocal(local.slice(0, 16), { year: Number(local.slice(0, 4)) !== thisYear });
 }
 
-/** A calendar date (`2026-11-30`), the month in words: "Mon, Nov 30, 2026". */
+/** A calendar date (`2026-11-30`): "Mon 30 Nov 2026". */
 export function dateText(date: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return sayLocal(`${date.slice(0, 10)}T00:00`, { time: false });
 }
 
+/** The clock time of an instant in a zone: "18:30" (with the offset where it names two instants). */
 export function timeIn(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: zone,
-    ...offsetIfTwice(iso, zone),
-  }).format(new Date(iso));
+  const ms = Date.parse(iso);
+  const p = partsIn(ms, zone);
+  const time = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return namesOneInstant(ms, zone) ? time : `${time} ${offsetName(ms, zone)}`;
 }
 
 /** "Tue 16 Mar, 18:30–20:00 (Europe/London)" plus "your time: …" if the viewer is elsewhere. */
@@ -72,29 +70,15 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
   };
 }
 
-const thisYear = new Date().getFullYear();
-
-/**
- * When something happened or ends, in the viewer's own zone: "Tue 8 Dec, 18:30" (the year only
- * when it is not this one), without seconds.
- */
+/** When something happened or ends, in the viewer's own zone: "Tue 8 Dec at 18:30". */
 export function stamp(iso: string | number): string {
-  const d = new Date(iso);
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: d.getFullYear() === thisYear ? undefined : 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(d);
+  const p = partsIn(new Date(iso).getTime(), viewerZone);
+  return sayParts(p, { year: p.year !== thisYear });
 }
 
-/** A day, in the viewer's own zone: "8 Dec 2026", the month in words so no one misreads it. */
+/** A day, in the viewer's own zone: "Tue 8 Dec 2026". */
 export function dayText(iso: string | number): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  return sayParts(partsIn(new Date(iso).getTime(), viewerZone), { time: false });
 }
 
 export function seatsLine(

@@ -28,6 +28,7 @@ import {
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
+import { sayLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
@@ -204,7 +205,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
         threadId: occurrence.occurrenceId,
         groupId: group.groupId,
-        title: `${occurrence.title}, ${localStart(occurrence).slice(0, 10)}`,
+        title: `${occurrence.title}, ${sayLocal(localStart(occurrence), { time: false })}`,
         authorId: userId,
         createdAt: at,
         lastPostAt: at,

@@ -95,7 +95,7 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
   const first = new Date(Date.UTC(year, m - 1, 1));
   const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7;
-  const label = new Intl.DateTimeFormat(undefined, {
+  const label = new Intl.DateTimeFormat('en-GB', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
