@@ -9,6 +9,9 @@ export default defineConfig({
     // (every step waits for a condition with its own timeout).
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition (a focus moved, a count settled): 1 s, its default, is too
+    // little when the cores are shared.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, STEP_TIMEOUT } from '../support/browser';
 import { startStack } from '../support/stack';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -96,7 +96,7 @@ async function audit(page: Page): Promise<string[]> {
 }
 
 async function signIn(page: Page) {
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   await page.goto(`${stack.url}/signin`);
   await page.getByLabel('Handle').fill('demo-owner');
   await page.getByLabel('Passphrase').fill('warm tea and kind words');
@@ -133,6 +133,12 @@ describe.each([
     const page = await (
       await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, colorScheme })
     ).newPage();
+    // Nothing on a member's pages logs an error in the console either (not even a 4xx).
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
     await signIn(page);
     // A suggested listing, for its page.
     const suggested = await (
@@ -196,6 +202,7 @@ describe.each([
     await page.getByRole('textbox', { name: 'Calendar link', exact: true }).waitFor();
     page.off('dialog', yes);
     expect(await audit(page), '/me/calendar with a link').toEqual([]);
+    expect(problems).toEqual([]);
   }, 180_000);
 
   it('finds no violations when a form shows its errors', async () => {

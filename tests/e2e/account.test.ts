@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedUpPerson } from '../support/browser';
+import { STEP_TIMEOUT, signedUpPerson } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
@@ -101,7 +101,7 @@ describe('a page on another port of the same host', () => {
 describe('choosing a passphrase', () => {
   it('shows how strong it is while typing, refuses an easy one by the field, and takes a strong one', async () => {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(STEP_TIMEOUT);
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());

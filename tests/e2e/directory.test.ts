@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../infra/local/seed';
+import { STEP_TIMEOUT } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
@@ -12,7 +13,7 @@ describe('the group directory in Chromium', () => {
   it('filters by how and where a group meets, at 360 px, with the search in the URL', async () => {
     await seedDemo(stack.app);
     const page = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(STEP_TIMEOUT);
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { STEP_TIMEOUT } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
@@ -8,7 +9,7 @@ useBrowserAndStack();
 async function openPage(width = 1280): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   const problems: string[] = [];
   page.on('console', (m) => {
     // 4xx answers are part of the flows under test; scripts errors and CSP violations are not.

@@ -30,6 +30,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * How long one browser step (a click, a wait for text) may take: a step is a second or two on a
+ * quiet machine; this leaves room for a busy one, where a page's first script and its API calls
+ * share two cores with the rest of the suite.
+ */
+export const STEP_TIMEOUT = 20_000;
+
+/**
  * A new person in their own browser context: signed up with `handle` through the web app, with
  * every console error and page error collected (4xx answers the app handles are not errors).
  */
@@ -41,7 +48,7 @@ export async function signedUpPerson(
   timezoneId?: string,
 ): Promise<{ page: Page; problems: string[] }> {
   const page = await (await browser.newContext({ viewport: { width, height: 900 }, timezoneId })).newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());

@@ -635,11 +635,18 @@ export function ReviewQueuePage() {
     reports: { reportId: string; resourceId: string; title: string; problem: string; note: string }[];
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Whether they review this directory is asked first: someone who does not is told so, and how
+  // to become one, rather than refused.
+  const [reviewer, setReviewer] = useState<boolean | null>(null);
   useEffect(() => {
-    if (me.value)
-      void get<NonNullable<typeof queue>>(`/review-queue?scope=${scope}`)
-        .then(setQueue)
-        .catch((e: Error) => setError(e.message));
+    if (!me.value) return;
+    void standingIn(scope)
+      .then(async (s) => {
+        setReviewer(s.professional || s.curates);
+        if (s.professional || s.curates)
+          setQueue(await get<NonNullable<typeof queue>>(`/review-queue?scope=${scope}`));
+      })
+      .catch((e: Error) => setError(e.message));
   }, [scope, me.value?.userId]);
   if (me.value === null)
     return <SignInFirst title="Review queue" next="/resources/review" doing="review resources" />;
@@ -667,6 +674,12 @@ export function ReviewQueuePage() {
       {error ? (
         <p class="alert" role="alert">
           {error}
+        </p>
+      ) : reviewer === false ? (
+        <p>
+          The review queue is for this directory’s reviewers: verified professionals
+          {scope === 'global' ? ' and platform admins' : ', and the group’s owners and moderators'}. If you
+          work in mental health, you can <a href="/professional">apply to be verified</a>.
         </p>
       ) : !queue ? (
         <Loading />
