@@ -457,6 +457,9 @@ export interface Meets {
   modes?: MeetupMode[];
 }
 
+/** How far ahead a member's own list of meetups looks (its page says so). */
+export const MY_MEETUPS_DAYS = 120;
+
 /** `upcoming`: the group's meetups from now, earliest first. Null when none is scheduled. */
 export function meetsOf(
   upcoming: { status: string; mode: MeetupMode; startAt: number; venue?: { neighbourhood?: string } }[],

@@ -5,19 +5,19 @@
 
 import type { Hono } from 'hono';
 import { forbidden, invalid, notFound } from '../../core/errors';
-import { canSeeAttendees, modesOf, rsvpOf } from '../../core/meetups';
+import { canSeeAttendees, MY_MEETUPS_DAYS, modesOf, rsvpOf } from '../../core/meetups';
 import { notificationHref } from '../../core/notifications';
 import { Ok } from '../../core/schemas/common';
 import {
   AttendeeList,
   MarkedRead,
+  MyMeetups,
   NotificationPage,
   NotificationParams,
   NotificationsQuery,
   OccurrenceParams,
   RsvpRequest,
   RsvpResponse,
-  SchedulePage,
 } from '../../core/schemas/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
@@ -149,28 +149,30 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       method: 'get',
       path: '/me/occurrences',
       tag: 'meetups',
-      summary: 'Your upcoming meetups: going or waiting, across your groups',
+      summary: `Your meetups of the next ${MY_MEETUPS_DAYS} days: going or waiting, across all your groups`,
       auth: 'required',
-      responses: { 200: { description: 'Upcoming, earliest first', schema: SchedulePage } },
+      responses: { 200: { description: 'Upcoming, earliest first', schema: MyMeetups } },
     },
     async (c) => {
       const auth = requireAuth(c);
       const { groups, meetups, now } = c.var.services;
       const memberships = (await groups.listMembershipsOf(auth.userId)).filter((m) => m.status === 'active');
       const from = now();
-      const to = from + 120 * 86_400_000;
-      const cards = (
-        await Promise.all(
-          memberships.slice(0, 50).map((m) => meetups.listSchedule(m.groupId, { from, to, limit: 50 })),
-        )
-      ).flatMap((p) => p.items);
-      cards.sort((a, b) => a.startAt - b.startAt);
-      const full = await meetups.getOccurrences(cards.slice(0, 200).map((o) => o.occurrenceId));
+      const to = from + MY_MEETUPS_DAYS * 86_400_000;
+      // Every meetup of their groups in the window, then only the lines they are in: no group
+      // and no meetup is left out, however many there are.
+      const ids = (
+        await Promise.all(memberships.map((m) => meetups.listAllScheduleIds(m.groupId, { from, to })))
+      ).flat();
+      const held = await meetups.ticketsIn(ids, auth.userId);
+      const mine = (await meetups.getOccurrences(Object.keys(held)))
+        .filter((o) => rsvpOf(o, auth.userId))
+        .sort((a, b) => a.startAt - b.startAt);
       const byGroup = new Map(memberships.map((m) => [m.groupId, m]));
-      const mine = full.filter((o) => rsvpOf(o, auth.userId));
       return c.json({
         items: mine.map((o) => view(o, { userId: auth.userId, member: byGroup.get(o.groupId) ?? null })),
         nextCursor: null,
+        through: new Date(to).toISOString(),
       });
     },
   );

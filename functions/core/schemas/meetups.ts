@@ -173,6 +173,8 @@ export const ScheduleQuery = z.object({
   limit: PageLimit,
 });
 export const SchedulePage = z.object({ items: z.array(OccurrenceView), nextCursor: z.nullable(z.string()) });
+/** A member's own meetups, to `through` (the window the page says it shows). */
+export const MyMeetups = z.extend(SchedulePage, { through: z.string() });
 
 export const RsvpResponse = z.object({ rsvp: z.nullable(MyRsvp), occurrence: OccurrenceView });
 

@@ -1,10 +1,12 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { MY_MEETUPS_DAYS } from '../../../functions/core/meetups';
 import type { Notification, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
+import { dayText } from '../when';
 import { OccurrenceCard } from './schedule';
 
 /** Unread notifications, for the badge in the header. */
@@ -117,8 +119,13 @@ function FollowedDiscussions() {
 export function MyMeetupsPage() {
   const h = usePage('My meetups');
   const [items, setItems] = useState<OccurrenceView[] | null>(null);
+  const [through, setThrough] = useState<string | null>(null);
   useEffect(() => {
-    if (me.value) void get<{ items: OccurrenceView[] }>('/me/occurrences').then((r) => setItems(r.items));
+    if (me.value)
+      void get<{ items: OccurrenceView[]; through: string }>('/me/occurrences').then((r) => {
+        setItems(r.items);
+        setThrough(r.through);
+      });
   }, [me.value?.userId]);
   if (me.value === null)
     return <SignInFirst title="My meetups" next="/me/meetups" doing="see your meetups" />;
@@ -131,11 +138,18 @@ export function MyMeetupsPage() {
         <a href="/me/calendar">See these in your own calendar app</a> · <a href="/me/duties">My duties</a>{' '}
         (for facilitators)
       </p>
+      {through && (
+        <p class="meta">
+          Meetups you are going to or waiting for, in all your groups, up to {dayText(through)} (
+          {MY_MEETUPS_DAYS} days ahead). Later ones are on each group’s page and in your calendar.
+        </p>
+      )}
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (
         <p>
-          You have no upcoming meetups. Find one on a <a href="/account">group</a> page.
+          Nothing in the next {MY_MEETUPS_DAYS} days. Your groups are listed in your{' '}
+          <a href="/account">account</a>, each with its meetups; or <a href="/">find a group</a>.
         </p>
       ) : (
         <ul class="cards">
