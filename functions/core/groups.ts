@@ -159,11 +159,17 @@ export function meetingFacets(g: {
   if (m?.online) ways.push('online');
   if (m?.modes?.includes('hybrid')) ways.push('hybrid');
   const places = m?.inPerson ? m.places : [];
-  return { ways, where: placeText([g.area ?? '', ...places].filter(Boolean).join(' · ')) };
+  return { ways, where: placeText([g.area ?? '', ...places].join(' ')) };
 }
 
-/** A place as the directory compares it: NFKC, lower case, spaces collapsed. */
-export const placeText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * Places as the directory compares them: whole words, lower case, between spaces, so a search is
+ * matched word for word (" york " is not in " west yorkshire ", " leeds " is in " leeds city centre ").
+ */
+export const placeText = (s: string) => {
+  const words = s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words ? ` ${words} ` : '';
+};
 
 /** Lower-cased text the directory searches: name, description and focus labels. */
 export function searchText(g: { name: string; description: string; focus: readonly FocusTag[] }): string {

@@ -58,6 +58,9 @@ describe('the directory by how and where a group meets', () => {
     expect((await owner.patch(`/api/groups/${groupId}`, { area: 'Leeds, West Yorkshire' })).status).toBe(200);
     expect(await found('near=LEEDS')).toBe(true);
     expect(await found('near=west%20%20yorkshire')).toBe(true);
+    // Word for word: York is not Yorkshire.
+    expect(await found('near=york')).toBe(false);
+    expect(await found('near=leeds%2C')).toBe(true);
     expect(await found('near=bristol')).toBe(false);
     expect((await owner.get(`/api/groups/${groupId}`)).body.area).toBe('Leeds, West Yorkshire');
 

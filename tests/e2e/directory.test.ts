@@ -49,19 +49,29 @@ describe('the group directory in Chromium', () => {
     expect(await page.getByLabel('Town or region').inputValue()).toBe('leeds');
     await cards.getByRole('link', { name: 'Evening Anxiety Circle' }).waitFor();
 
-    // Nothing in Bristol: said, with what to try.
-    await page.getByLabel('Town or region').fill('Bristol');
+    // Word for word: York is not Yorkshire.
+    await page.getByLabel('How it meets').selectOption({ label: 'Any' });
+    await page.getByLabel('Town or region').fill('York');
     await page.getByRole('button', { name: 'Search' }).click();
     await page
       .getByText('No public groups match. Try fewer words or filters; many groups also meet online.')
       .waitFor();
-    // One letter is not a place: the field says so.
+    // Back: the search before, its filters and its groups.
+    await page.goBack();
+    await cards.getByRole('link', { name: 'Evening Anxiety Circle' }).waitFor();
+    expect(await page.getByLabel('Town or region').inputValue()).toBe('leeds');
+    expect(await page.getByLabel('How it meets').inputValue()).toBe('in_person');
+    // One letter is not a place: said by the field, and no older results stay under it.
     await page.getByLabel('Town or region').fill('B');
     await page.getByRole('button', { name: 'Search' }).click();
+    const near = page.locator('.field').filter({ has: page.getByLabel('Town or region') });
+    await near.getByText('Use at least 2 characters').waitFor();
+    expect(await page.getByLabel('Town or region').getAttribute('aria-invalid')).toBe('true');
     await page
       .getByRole('alert')
       .getByRole('link', { name: 'Town or region: Use at least 2 characters' })
       .waitFor();
+    expect(await cards.count()).toBe(0);
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createGroupInBrowser, signedUpPerson } from '../support/browser';
+import { createGroupInBrowser, STEP_TIMEOUT, signedUpPerson } from '../support/browser';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
 
 useBrowserAndStack();
@@ -19,6 +19,35 @@ const DEVELOPER =
   /expected (number|string)|Too (small|big)|Invalid (input|option)|>=|<=|like 2027-03-16T18:30/;
 
 describe('forms in Chromium', () => {
+  it('asks before a click on the menu loses the recovery codes shown once', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(`${stack.url}/signup`);
+    await page.getByLabel('Handle').fill('forms-codes');
+    await page.getByLabel('Passphrase').fill('forms-codes by the quiet weir');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss(); // stay
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/^Your recovery codes are shown only now/);
+    await page.getByRole('list', { name: 'Recovery codes' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/signup');
+    // Saved, they may go where they like, unasked.
+    await page.getByLabel('I have saved my recovery codes').check();
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('heading', { name: 'Find a peer-support group' }).waitFor();
+    expect(asked).toHaveLength(1);
+  });
+
   it('a meetup refused: each problem in plain words by its field; the long description kept whole; nothing scheduled', async () => {
     const { page, problems } = await signedUpPerson(browser, stack.url, 'forms-host', 360);
     // A new account is offered its next steps.
@@ -43,10 +72,27 @@ describe('forms in Chromium', () => {
     await page.getByLabel('Weekly').check();
     await page.getByLabel('Every how many weeks').fill('abc');
 
-    // The repeat builder's own fields are checked first, in its own words.
+    // Every problem at once, the repeat builder's in its own words, each by its field.
     await page.getByRole('button', { name: 'Schedule' }).click();
     await fieldOf(page, 'Every how many weeks').getByText('Use a whole number from 1 to 52').waitFor();
-    const summary = page.getByRole('alert').filter({ hasText: 'Please check how it repeats' });
+    await fieldOf(page, 'Date').getByText('Choose a date').waitFor();
+    await fieldOf(page, 'Title').getByText('Required').waitFor();
+    await fieldOf(page, 'Minutes').getByText('Use a number').waitFor();
+    await fieldOf(page, 'Places in the room').getByText('Use a number of at least 1').waitFor();
+    await fieldOf(page, 'What happens (optional)').getByText('Use at most 4,000 characters').waitFor();
+    // Listed in the order of the page, each linked to its field.
+    const summary = page.getByRole('alert').filter({ hasText: 'Please check this:' });
+    const listed = await summary.getByRole('listitem').allTextContents();
+    expect(listed.map((l) => l.split(':')[0])).toEqual([
+      'Title',
+      'What happens (optional)',
+      'Date',
+      'Minutes',
+      'Places in the room',
+      'Every how many weeks',
+    ]);
+    // The preview makes up no dates from what is not filled in.
+    await page.getByText('Its dates show here once how it repeats is filled in.').waitFor();
     await summary
       .getByRole('link', { name: 'Every how many weeks: Use a whole number from 1 to 52' })
       .click();
@@ -54,19 +100,19 @@ describe('forms in Chromium', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('inputmode')))
       .toBe('numeric');
 
+    expect(await page.locator('main').textContent()).not.toMatch(DEVELOPER);
+
+    // Its own problems put right, the form hears the API's alone, still by their fields.
     await page.getByLabel('Every how many weeks').fill('1');
+    await page.getByLabel('Date').fill('2027-03-16');
     await page.getByRole('button', { name: 'Schedule' }).click();
-    await fieldOf(page, 'Date').getByText('Choose a date and a start time').waitFor();
+    await page.getByText('Meets every Tuesday, 10 times, at 18:30.').waitFor();
     await fieldOf(page, 'Title').getByText('Required').waitFor();
     await fieldOf(page, 'Minutes').getByText('Use a number').waitFor();
-    await fieldOf(page, 'Places in the room').getByText('Use a number of at least 1').waitFor();
-    await fieldOf(page, 'What happens (optional)').getByText('Use at most 4,000 characters').waitFor();
-    expect(await page.getByLabel('Date').getAttribute('aria-invalid')).toBe('true');
-    // The summary links the date's problem to the date.
-    await page.getByRole('alert').getByRole('link', { name: 'Date: Choose a date and a start time' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
-      .toBe('date');
+    expect(await fieldOf(page, 'Date').locator('.error').count()).toBe(0);
+    expect(await page.getByLabel('Date').getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('alert').getByRole('link', { name: 'Title: Required' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title');
     expect(await page.locator('main').textContent()).not.toMatch(DEVELOPER);
     expect((await page.getByLabel('What happens (optional)').inputValue()).length).toBe(4100);
 

@@ -18,10 +18,18 @@ export async function loadMe(): Promise<void> {
 export const location = signal(new URL(window.location.href));
 
 /**
+ * What the page on show would lose if left, as a question (null: nothing): asked before going to
+ * another page of the app. Never asked by "Leave quickly", which leaves without a word.
+ */
+export const leaveGuard: { ask: string | null } = { ask: null };
+
+/**
  * Goes to a page of the app. Each entry carries its place in the tab's history (`hearthIndex`),
  * which "Leave quickly" (web/quick-exit.js) uses to take every Hearth entry out of Back.
  */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (leaveGuard.ask && !window.confirm(leaveGuard.ask)) return;
+  leaveGuard.ask = null;
   const url = new URL(to, window.location.href);
   const here = (history.state?.hearthIndex as number | undefined) ?? history.length - 1;
   if (opts.replace) history.replaceState({ hearthIndex: here }, '', url);

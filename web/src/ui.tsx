@@ -51,13 +51,25 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
       `form [name="${CSS.escape(path.split('.').slice(1).join('.'))}"]`,
     );
   const saidByField = error.fields.some((f) => f.message === error.message);
+  // In the order the fields are on the page; problems with no field of their own last.
+  const fields = error.fields
+    .map((f) => ({ ...f, input: inputOf(f.path) }))
+    .sort((a, b) =>
+      a.input === b.input
+        ? 0
+        : !a.input || !b.input
+          ? Number(!a.input) - Number(!b.input)
+          : a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING
+            ? -1
+            : 1,
+    );
   return (
     <div class="alert" role="alert" tabIndex={-1} ref={ref}>
       <p>{saidByField ? 'Please check this:' : error.message}</p>
-      {error.fields.length > 0 && (
+      {fields.length > 0 && (
         <ul>
-          {error.fields.map((f) => {
-            const input = inputOf(f.path);
+          {fields.map((f) => {
+            const input = f.input;
             const label = input?.labels?.[0]?.textContent;
             return (
               <li key={f.path}>

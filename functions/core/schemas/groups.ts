@@ -102,7 +102,9 @@ export const DirectoryQuery = z.object({
   /** Groups whose upcoming meetups meet this way. */
   meets: z.optional(z.enum(keysOf(MEETING_WAYS))),
   /** Groups that meet in this town or region (or a neighbourhood its meetups name). */
-  near: z.optional(line(2, 80)),
+  near: z.optional(
+    line(2, 80).check(z.refine((s: string) => /[\p{L}\p{N}]/u.test(s), 'Use the name of a town or region')),
+  ),
   cursor: z.optional(Cursor),
   limit: PageLimit,
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../functions/core/schemas/accounts';
 import { post } from '../api';
 import { NewPassphraseField } from '../components/passphrase';
-import { flash, loadMe, location, me, navigate } from '../state';
+import { flash, leaveGuard, loadMe, location, me, navigate } from '../state';
 import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
@@ -14,6 +14,15 @@ function returnTo(otherwise = '/'): string {
 function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
   const h = usePage('Save your recovery codes');
   const [saved, setSaved] = useState(false);
+  // They are shown once: a click on the menu before they are kept would lose them for good.
+  useEffect(() => {
+    leaveGuard.ask = saved
+      ? null
+      : 'Your recovery codes are shown only now, and are the only way back into your account if you forget your passphrase. Leave without saving them?';
+    return () => {
+      leaveGuard.ask = null;
+    };
+  }, [saved]);
   const href = useMemo(() => {
     const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
     return URL.createObjectURL(new Blob([text], { type: 'text/plain' }));

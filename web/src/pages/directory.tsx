@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
 import { FOCUS_TAGS, MEETING_WAYS, MODERATION_NAMES, TONE_NAMES } from '../labels';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 /** "Meets in person (City centre) and online", from the group's upcoming meetups. */
 function meetsText(m: NonNullable<GroupSummary['meets']>): string {
@@ -75,12 +75,28 @@ export function DirectoryPage() {
     if (from) s.set('cursor', from);
     return s;
   };
+  // The address holds the search: each search is a page of history (Back returns to the last),
+  // and what is shown always answers the address, so a refused search shows no older results.
+  const shown = useRef<string | null>(null);
+  const next = useRef({ wanted: '', push: false });
   const search = useSubmit(async () => {
-    const page = await get<Page>(`/groups?${query()}`);
-    setItems(page.items);
-    setCursor(page.nextCursor);
-    navigate(`/?${query()}`.replace(/\?$/, ''), { replace: true });
+    const { wanted, push } = next.current;
+    shown.current = wanted;
+    if (push && wanted !== location.value.searchParams.toString()) navigate(`/?${wanted}`.replace(/\?$/, ''));
+    try {
+      const page = await get<Page>(`/groups?${wanted}`);
+      setItems(page.items);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setItems(null);
+      setCursor(null);
+      throw e;
+    }
   });
+  const searchNow = (e: Event) => {
+    next.current = { wanted: query().toString(), push: true };
+    return search.submit(e);
+  };
   const more = useSubmit(async () => {
     const page = await get<Page>(`/groups?${query(cursor)}`);
     setItems([...(items ?? []), ...page.items]);
@@ -88,9 +104,23 @@ export function DirectoryPage() {
   });
   useEffect(() => {
     flash.value = null;
-    void search.submit();
   }, []);
+  // Opened, or moved through by Back and Forward: the filters follow the address, and its search runs.
+  const address = location.value.searchParams.toString();
+  useEffect(() => {
+    if (address === shown.current) return;
+    const p = new URLSearchParams(address);
+    setQ(p.get('q') ?? '');
+    setFocus(p.get('focus') ?? '');
+    setTone(p.get('tone') ?? '');
+    setModeration(p.get('moderationPolicy') ?? '');
+    setMeets(p.get('meets') ?? '');
+    setNear(p.get('near') ?? '');
+    next.current = { wanted: address, push: false };
+    void search.submit();
+  }, [address]);
 
+  const error = search.error ?? more.error;
   return (
     <>
       <Notice message={message} />
@@ -102,29 +132,49 @@ export function DirectoryPage() {
         <a href="/new-here">New here?</a>
       </p>
       <search>
-        <form class="inline" onSubmit={search.submit}>
-          <div class="field">
-            <label for="q">Search</label>
-            <input id="q" name="q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
-            <TooLong value={q} max={80} />
-          </div>
-          <Filter id="meets" label="How it meets" value={meets} onValue={setMeets} options={MEETING_WAYS} />
-          <div class="field">
-            <label for="near">Town or region</label>
-            <input
-              id="near"
-              name="near"
-              type="search"
-              autocomplete="address-level2"
-              value={near}
-              onInput={(e) => setNear(e.currentTarget.value)}
-            />
-            <TooLong value={near} max={80} />
-          </div>
-          <Filter id="focus" label="Focus" value={focus} onValue={setFocus} options={FOCUS_TAGS} />
-          <Filter id="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />
+        <form class="inline" onSubmit={searchNow}>
+          <Field label="Search" name="q" error={error}>
+            {(a) => (
+              <>
+                <input {...a} type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+                <TooLong value={q} max={80} />
+              </>
+            )}
+          </Field>
+          <Filter
+            id="meets"
+            name="meets"
+            label="How it meets"
+            value={meets}
+            onValue={setMeets}
+            options={MEETING_WAYS}
+          />
+          <Field label="Town or region" name="near" error={error}>
+            {(a) => (
+              <>
+                <input
+                  {...a}
+                  type="search"
+                  autocomplete="address-level2"
+                  value={near}
+                  onInput={(e) => setNear(e.currentTarget.value)}
+                />
+                <TooLong value={near} max={80} />
+              </>
+            )}
+          </Field>
+          <Filter
+            id="focus"
+            name="focus"
+            label="Focus"
+            value={focus}
+            onValue={setFocus}
+            options={FOCUS_TAGS}
+          />
+          <Filter id="tone" name="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />
           <Filter
             id="moderation"
+            name="moderationPolicy"
             label="Moderation"
             value={moderation}
             onValue={setModeration}
@@ -135,7 +185,7 @@ export function DirectoryPage() {
           </button>
         </form>
       </search>
-      <ErrorSummary error={search.error ?? more.error} />
+      <ErrorSummary error={error} />
       {me.value && (
         <p>
           <a href="/groups/new">Start a new group</a>
@@ -165,6 +215,8 @@ export function DirectoryPage() {
 
 function Filter(props: {
   id: string;
+  /** The address's and the API's name for it. */
+  name: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
@@ -173,7 +225,12 @@ function Filter(props: {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value)}>
+      <select
+        id={props.id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onValue(e.currentTarget.value)}
+      >
         <option value="">Any</option>
         {Object.entries(props.options).map(([k, v]) => (
           <option key={k} value={k}>

@@ -178,6 +178,24 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             </>
           )}
         </Field>
+        <Field
+          label="Town or region (optional)"
+          name="area"
+          hint="Where it meets in person, e.g. Leeds, West Yorkshire. The directory finds groups by it; leave it empty for a group that meets online only."
+          error={error}
+        >
+          {(a) => (
+            <>
+              <input
+                {...a}
+                autocomplete="off"
+                value={form.area}
+                onInput={(e) => set('area', e.currentTarget.value)}
+              />
+              <TooLong value={form.area} max={80} />
+            </>
+          )}
+        </Field>
         <fieldset class="columns" aria-describedby="focus-err">
           <legend>Focus (up to 5)</legend>
           {Object.entries(FOCUS_TAGS).map(([value, label]) => (
@@ -343,24 +361,6 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             <>
               <input {...a} value={form.timezone} onInput={(e) => set('timezone', e.currentTarget.value)} />
               <TooLong value={form.timezone} max={64} />
-            </>
-          )}
-        </Field>
-        <Field
-          label="Town or region (optional)"
-          name="area"
-          hint="Where it meets in person, e.g. Leeds, West Yorkshire. The directory finds groups by it; leave it empty for a group that meets online only."
-          error={error}
-        >
-          {(a) => (
-            <>
-              <input
-                {...a}
-                autocomplete="off"
-                value={form.area}
-                onInput={(e) => set('area', e.currentTarget.value)}
-              />
-              <TooLong value={form.area} max={80} />
             </>
           )}
         </Field>

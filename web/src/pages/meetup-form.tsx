@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FieldError } from '../../../functions/core/errors';
 import { ACCESS_FEATURES, adjustmentWarning, type MeetupMode } from '../../../functions/core/meetups';
 import {
   describeRule,
@@ -232,7 +233,7 @@ function ruleFor(r: Repeat, start: LocalParts | null): string | null {
   const startDay = WEEKDAYS[weekdayIndex(start)]!;
   const parts = [
     `FREQ=${r.repeats === 'weekly' ? 'WEEKLY' : 'MONTHLY'}`,
-    `INTERVAL=${whole(r.interval, 1, 52) ? Number(r.interval) : 1}`, // checkRepeat refuses the rest
+    `INTERVAL=${whole(r.interval, 1, 52) ? Number(r.interval) : 1}`, // ownProblems refuses the rest
   ];
   if (r.repeats === 'weekly') {
     const days = new Set([startDay, ...r.days]);
@@ -273,12 +274,25 @@ const whole = (typed: string, min: number, max: number) =>
   /^\d+$/.test(typed.trim()) && Number(typed) >= min && Number(typed) <= max;
 
 /**
- * The repeat builder's own fields, checked before the rule is made from them (a rule made from
- * "abc" weeks would say so in the rule's terms, not the form's): throws what is wrong, by field.
+ * What the form can tell by itself, by field, in its own words: the date and time not chosen, and
+ * the repeat builder's fields (a rule made from "abc" weeks would be refused in the rule's terms).
  */
-function checkRepeat(r: Repeat): void {
-  if (r.repeats === 'none') return;
-  const fields = [
+function ownProblems(date: string, time: string, r: Repeat, datePath = 'body.start'): FieldError[] {
+  const when =
+    !date && !time
+      ? 'Choose a date and a start time'
+      : !date
+        ? 'Choose a date'
+        : !time
+          ? 'Choose a start time'
+          : null;
+  return [...(when ? [{ path: datePath, message: when }] : []), ...repeatProblems(r)];
+}
+
+/** What is wrong with the repeat builder's own fields (nothing when it does not repeat). */
+function repeatProblems(r: Repeat): FieldError[] {
+  if (r.repeats === 'none') return [];
+  return [
     ...(whole(r.interval, 1, 52)
       ? []
       : [{ path: 'body.interval', message: 'Use a whole number from 1 to 52' }]),
@@ -287,7 +301,29 @@ function checkRepeat(r: Repeat): void {
       : []),
     ...(r.ends === 'until' && !r.until ? [{ path: 'body.until', message: 'Choose the last date' }] : []),
   ];
-  if (fields.length) throw new ApiError(400, 'validation', 'Please check how it repeats', fields);
+}
+
+/** A rule the API refuses whatever else it is sent with: a form with problems of its own schedules nothing. */
+const REFUSED_RULE = 'FREQ=WEEKLY;INTERVAL=0';
+
+/**
+ * Sends the form and answers with every problem at once: its own, and the API's about the rest
+ * (the API's word on a field the form already spoke for, or on the stand-in rule, gives way).
+ */
+async function sendWith<T>(own: FieldError[], send: () => Promise<T>): Promise<T> {
+  if (!own.length) return send();
+  let refused: ApiError | null = null;
+  try {
+    await send();
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    refused = e;
+  }
+  const spoken = new Set(own.map((f) => f.path));
+  const rest = (refused?.fields ?? []).filter(
+    (f) => !spoken.has(f.path) && !f.path.endsWith('recurrence.rrule'),
+  );
+  throw new ApiError(400, 'validation', 'Please check this:', [...own, ...rest]);
 }
 
 function RepeatFields({
@@ -424,12 +460,22 @@ function RulePreview({
   rrule,
   start,
   zone,
+  unclear,
 }: {
   rrule: string | null;
   start: LocalParts | null;
   zone: string;
+  /** The builder's fields do not make a rule yet: no dates are shown made up from defaults. */
+  unclear?: boolean;
 }) {
   const preview = useMemo(() => {
+    if (unclear)
+      return {
+        text: '',
+        dates: [] as string[],
+        warnings: [],
+        error: 'Its dates show here once how it repeats is filled in.',
+      };
     if (!start) return null;
     if (!rrule) return { text: 'once', dates: [] as string[], warnings: [], error: null }; // said by the date
     const parsed = parseRule(rrule);
@@ -444,12 +490,12 @@ function RulePreview({
         .map((o) => adjustmentWarning(o.adjusted!, formatLocal(o.local), zone)),
       error: null,
     };
-  }, [rrule, start && formatLocal(start), zone]);
+  }, [rrule, start && formatLocal(start), zone, unclear]);
   if (!preview) return null;
   return (
     <div class="preview" aria-live="polite">
       {preview.error ? (
-        <p class="error">{preview.error}</p>
+        <p class={unclear ? 'meta' : 'error'}>{preview.error}</p>
       ) : (
         <>
           <p>
@@ -604,18 +650,20 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
-    checkRepeat(repeat);
-    const res = await post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
-      title,
-      description,
-      start: `${date}T${time}`,
-      durationMinutes: asNumber(duration),
-      mode,
-      ...placeBody(mode, place),
-      staffing: duties,
-      ...rsvpWindowBody(rsvpWindow),
-      ...(rrule ? { recurrence: { rrule } } : {}),
-    });
+    const own = ownProblems(date, time, repeat);
+    const res = await sendWith(own, () =>
+      post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
+        title,
+        description,
+        start: `${date}T${time}`,
+        durationMinutes: asNumber(duration),
+        mode,
+        ...placeBody(mode, place),
+        staffing: duties,
+        ...rsvpWindowBody(rsvpWindow),
+        ...(own.length ? { recurrence: { rrule: REFUSED_RULE } } : rrule ? { recurrence: { rrule } } : {}),
+      }),
+    );
     navigate(`/occurrences/${res.occurrences[0]!.occurrenceId}`);
   });
   if (!group) return <Loading />;
@@ -700,7 +748,12 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         <fieldset>
           <legend>Repeats</legend>
           <RepeatFields r={repeat} set={setRepeat} start={start} once error={error} />
-          <RulePreview rrule={rrule} start={start} zone={group.timezone} />
+          <RulePreview
+            rrule={rrule}
+            start={start}
+            zone={group.timezone}
+            unclear={repeatProblems(repeat).length > 0}
+          />
           {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
         </fieldset>
         <p>
@@ -942,13 +995,17 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
-    checkRepeat(repeat);
-    const res = await api<{
-      meetup: MeetupView;
-      added: number;
-      cancelled: number;
-      warnings: { message: string }[];
-    }>('PATCH', `/meetups/${m.meetupId}`, { recurrence: { rrule: rrule ?? '', start: `${date}T${time}` } });
+    const own = ownProblems(date, time, repeat, 'body.recurrence.start');
+    const res = await sendWith(own, () =>
+      api<{
+        meetup: MeetupView;
+        added: number;
+        cancelled: number;
+        warnings: { message: string }[];
+      }>('PATCH', `/meetups/${m.meetupId}`, {
+        recurrence: { rrule: own.length ? REFUSED_RULE : (rrule ?? ''), start: `${date}T${time}` },
+      }),
+    );
     onChanged(res.meetup);
     const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     setResult({
@@ -995,7 +1052,7 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
         <fieldset>
           <legend>Repeats</legend>
           <RepeatFields r={repeat} set={setRepeat} start={start} error={error} />
-          <RulePreview rrule={rrule} start={start} zone={zone} />
+          <RulePreview rrule={rrule} start={start} zone={zone} unclear={repeatProblems(repeat).length > 0} />
           {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
         </fieldset>
         <div class="actions">

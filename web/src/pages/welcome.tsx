@@ -16,7 +16,7 @@ export function WelcomePage() {
         Welcome{me.value ? `, ${me.value.handle}` : ' to Hearth'}
       </h1>
       <p class="lead">Your account is ready. Here is where people usually go next; take your time.</p>
-      <ul class="cards">
+      <ul class="cards wide">
         <li class="card">
           <h2>Find a group</h2>
           <p>
@@ -58,7 +58,8 @@ export function WelcomePage() {
         </li>
       </ul>
       <p>
-        If you need help now, <a href="/crisis.html">crisis lines</a> are at the top of every page.
+        If you need help now, “Need help now?” at the top of every page lists{' '}
+        <a href="/crisis.html">crisis lines</a>.
       </p>
     </>
   );
