@@ -167,7 +167,11 @@ export function meetingFacets(g: {
  * matched word for word (" york " is not in " west yorkshire ", " leeds " is in " leeds city centre ").
  */
 export const placeText = (s: string) => {
-  const words = s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return words ? ` ${words} ` : '';
 };
 
