@@ -135,6 +135,13 @@ describe('rosters in Chromium', () => {
     const cancelledRow = host.page.getByRole('row').filter({ hasText: 'Cancelled' });
     await cancelledRow.getByText('No one is needed.').waitFor();
     expect(await cancelledRow.getByRole('combobox').count()).toBe(0);
+    // A facilitator is offered reminders before their duties in their calendar's settings.
+    await api(birch.page, 'POST', '/me/feed', {});
+    await birch.page.goto(`${stack.url}/me/calendar`);
+    await birch.page
+      .getByRole('group', { name: 'Reminders before duties you hold' })
+      .getByRole('checkbox', { name: '1 day before a duty' })
+      .waitFor();
     for (const p of [host, ash, birch]) expect(p.problems).toEqual([]);
   });
 });

@@ -291,13 +291,16 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
         value={alarms}
         onChange={setAlarms}
       />
-      <Reminders
-        legend="Reminders before duties you hold"
-        before="a duty"
-        hint="If you facilitate: for the meetups you have a duty at on the roster."
-        value={dutyAlarms}
-        onChange={setDutyAlarms}
-      />
+      {/* Only for facilitators (and anyone who chose some before they stopped, so they can undo it). */}
+      {(me.value?.facilitates || feed.dutyAlarms.length > 0) && (
+        <Reminders
+          legend="Reminders before duties you hold"
+          before="a duty"
+          hint="For the meetups you have a duty at on a roster."
+          value={dutyAlarms}
+          onChange={setDutyAlarms}
+        />
+      )}
       <div role="status">
         {changed ? (
           <p class="hint">You have changes not saved yet.</p>
