@@ -99,6 +99,44 @@ describe('deleting an account', () => {
     expect(left.Items).toEqual([]);
   });
 
+  it('keeps the reports they filed counted for the moderators, no longer theirs, without their notes', async () => {
+    const t = testApp(db);
+    const owner = await t.signedUp();
+    const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
+    const join = async () => {
+      const p = await t.signedUp();
+      await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
+      return p;
+    };
+    const [author, leaving, staying] = [await join(), await join(), await join()];
+    const thread = await author.post(`/api/groups/${groupId}/threads`, {
+      title: 'For sale',
+      body: 'Cheap pills here',
+    });
+    const postId = thread.body.post.postId as string;
+    await leaving.post(`/api/posts/${postId}/reports`, { reason: 'spam', note: 'My own words about it' });
+    await staying.post(`/api/posts/${postId}/reports`, { reason: 'spam', note: 'Selling' });
+    expect((await leaving.post('/api/me/delete', { passphrase: PASS })).status).toBe(200);
+
+    const queue = (await owner.get(`/api/groups/${groupId}/reports`)).body.items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ count: 2, reasons: [{ reason: 'spam', count: 2 }], notes: ['Selling'] });
+    // No item names them, and their words are gone.
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { keys } = await import('../../functions/store/keys');
+    const item = (await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.reported(postId) })))
+      .Item;
+    expect(JSON.stringify(item)).not.toContain(leaving.userId);
+    expect(JSON.stringify(item)).not.toContain('My own words');
+    // Settled: the one who stayed is told; no one is told in the erased account's place.
+    expect(
+      (await owner.post(`/api/posts/${postId}/reports/settle`, { outcome: 'no_breach', reason: 'Checked' }))
+        .status,
+    ).toBe(200);
+    const told = (await staying.get('/api/me/notifications')).body.items;
+    expect(told.some((n: { kind: string }) => n.kind === 'report_handled')).toBe(true);
+  });
+
   it('throttles wrong passphrases as signing in does, so a stolen session cannot guess its way in', async () => {
     const t = testApp(db);
     const p = await t.signedUp();

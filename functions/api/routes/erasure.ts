@@ -1,7 +1,8 @@
 /**
  * Erasing an account, for good: places at meetups pass to the next in line, duties go back to
  * the roster, memberships end, every post's text is erased (as deleting a post does), so is every
- * message they wrote to facilitators (their safety plan goes with their own items), sessions
+ * message they wrote to facilitators (their safety plan goes with their own items), the reports
+ * they filed are kept counted but no longer theirs, without their notes, sessions
  * and the calendar feed stop working, and the account's own items are deleted; the handle stays
  * taken, with nothing behind it, so no one else can be taken for them. Loaded on use.
  * @module
@@ -9,6 +10,7 @@
 import { conflict } from '../../core/errors';
 import type { UserRecord } from '../../store/repos/accounts';
 import { conversationsRepo } from '../../store/repos/conversations';
+import { reportsRepo } from '../../store/repos/reports';
 import { rosterRepo } from '../../store/repos/roster';
 import { threadsRepo } from '../../store/repos/threads';
 import type { Ctx } from '../context';
@@ -47,6 +49,8 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     if (conv.status === 'open') await talks.close(conv, user.userId, at);
     await talks.eraseMessagesBy(conv.conversationId, user.userId);
   }
+  // The reports they filed stay counted for the moderators, no longer theirs, their notes gone.
+  await reportsRepo(config.db).eraseReporter(user.userId);
   await accounts.deleteAllSessions(user.userId);
   await accounts.eraseUser(user.userId, user.handleKey, new Date(at).toISOString());
 }

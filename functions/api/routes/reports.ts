@@ -16,7 +16,7 @@ import { escalationRecipients, REPORT_OUTCOMES, type ReportOutcome } from '../..
 import { REPORT_REASONS, type ReportReason } from '../../core/threads';
 import type { GroupRecord } from '../../store/repos/groups';
 import { notificationsRepo } from '../../store/repos/notifications';
-import { reportsRepo } from '../../store/repos/reports';
+import { isErasedReporter, reportsRepo } from '../../store/repos/reports';
 import { type PostRecord, threadsRepo } from '../../store/repos/threads';
 import type { AppEnv, Ctx } from '../context';
 import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
@@ -41,14 +41,16 @@ export async function settleReport(
   if (!settled) return false;
   await Promise.all([
     notificationsRepo(config.db).notify(
-      [...settled.reporters.keys()].map((userId) => ({
-        userId,
-        kind: 'report_handled' as const,
-        text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
-        groupId: group.groupId,
-        page: 'discussions' as const,
-        ref: post.threadId,
-      })),
+      [...settled.reporters.keys()]
+        .filter((id) => !isErasedReporter(id))
+        .map((userId) => ({
+          userId,
+          kind: 'report_handled' as const,
+          text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
+          groupId: group.groupId,
+          page: 'discussions' as const,
+          ref: post.threadId,
+        })),
       at,
       `report:${post.postId}:${at}`,
     ),

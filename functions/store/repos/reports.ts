@@ -5,10 +5,11 @@
  * resolves or dismisses it; a new report of a settled post opens it again.
  * @module
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportOutcome } from '../../core/support';
 import { getMany } from '../batch';
 import type { Db } from '../client';
+import { newId } from '../ids';
 import { keys } from '../keys';
 import { prefixPage } from '../paging';
 import { isConditionFailure } from './accounts';
@@ -34,6 +35,10 @@ export interface ReportedRecord {
 }
 
 const BY = 'by_';
+/** A reporter whose account was erased: their entry stays counted, unlinked from them, their note gone. */
+const ERASED = 'erased_';
+/** Whether a reporter id is one left by an erased account (no one to tell). */
+export const isErasedReporter = (reporterId: string) => reporterId.startsWith(ERASED);
 
 function read(item: Record<string, unknown>): ReportedRecord {
   const reporters = new Map<string, ReporterEntry>();
@@ -98,6 +103,33 @@ export function reportsRepo(db: Db) {
         const mine = reporters.get(reporterId);
         return mine ? [{ ...report, ...mine }] : [];
       });
+    },
+
+    /**
+     * An erased account's reports: each entry is kept for the moderators (a reason still counts)
+     * under an id that leads to no one, without the note in their words; then their list goes.
+     */
+    async eraseReporter(reporterId: string): Promise<void> {
+      const list = await doc.send(new GetCommand({ TableName: table, Key: keys.reportsBy(reporterId) }));
+      for (const postId of (list.Item?.posts as Set<string> | undefined) ?? []) {
+        const item = (await this.get(postId))?.reporters.get(reporterId);
+        if (!item) continue;
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.reported(postId),
+              UpdateExpression: 'REMOVE #by SET #anon = :entry',
+              ConditionExpression: 'attribute_exists(#by)',
+              ExpressionAttributeNames: { '#by': `${BY}${reporterId}`, '#anon': `${BY}${ERASED}${newId()}` },
+              ExpressionAttributeValues: { ':entry': { reason: item.reason, note: '', at: item.at } },
+            }),
+          );
+        } catch (e) {
+          if (!isConditionFailure(e)) throw e;
+        }
+      }
+      await doc.send(new DeleteCommand({ TableName: table, Key: keys.reportsBy(reporterId) }));
     },
 
     async get(postId: string): Promise<ReportedRecord | null> {
