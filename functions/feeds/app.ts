@@ -125,8 +125,16 @@ export function feedBuilder(deps: FeedsDeps) {
             schedules(ids, day),
             rosters.getDuties(userId),
           ]);
-          // A facilitator's duties are in their feed too, with the duty, and where it is.
-          const dutyAt = new Map(Object.values(duties).map((d) => [d.occurrenceId, ROSTER_ROLES[d.role]]));
+          // A facilitator's duties are in their feed too, with the duty, and where it is; one not
+          // yet confirmed says so, and is tentative (the roster on the meetup is the truth).
+          const slots = await rosters.rostersOf(Object.values(duties).map((d) => d.occurrenceId));
+          const dutyAt = new Map(
+            Object.values(duties).map((d) => {
+              const slot = slots.get(d.occurrenceId)?.roster[d.role];
+              const unconfirmed = slot?.userId === userId && slot.status === 'assigned';
+              return [d.occurrenceId, { name: ROSTER_ROLES[d.role], unconfirmed }] as const;
+            }),
+          );
           const names = new Map(records.map((g) => [g.groupId, g.name]));
           const shown = cards.filter(
             (o) =>
@@ -163,12 +171,16 @@ export function feedBuilder(deps: FeedsDeps) {
               pageUrl: null,
               ...(duty ? { seesWhere: true } : {}),
             });
+            const unconfirmed = duty?.unconfirmed && event.status !== 'cancelled';
             // Reminders are for what the member does: a duty, or a meetup they answered (not
             // every meetup a feed of all their groups shows).
             const alarms = (duty ? feed.dutyAlarms : rsvp ? feed.alarms : []) ?? [];
             events.push({
               ...event,
-              ...(duty ? { summary: `${duty}: ${event.summary}` } : {}),
+              ...(duty
+                ? { summary: `${duty.name}${unconfirmed ? ' (please confirm)' : ''}: ${event.summary}` }
+                : {}),
+              ...(unconfirmed ? { status: 'tentative' as const } : {}),
               ...(alarms.length && event.status !== 'cancelled' ? { alarms } : {}),
             });
           }

@@ -335,9 +335,17 @@ describe('the roster', () => {
     expect((await fetchFeed({ 'if-none-match': before.headers.get('etag')! })).status).toBe(200);
     const text = await (await fetchFeed()).text();
     expect(libicalErrors(text)).toEqual([]);
-    const [event] = parseCalendar(text).events;
+    const [asked] = parseCalendar(text).events;
+    // Not yet confirmed: it says so, and is tentative.
+    expect(asked!.summary).toBe('Lead facilitator (please confirm): Tuesday circle');
+    expect(asked!.status).toBe('TENTATIVE');
+    expect(asked!.location).toContain('1 Main Street');
+    const etag = (await fetchFeed()).headers.get('etag')!;
+    expect((await a.post(`/api/assignments/${occ[0]}.lead/confirm`)).status).toBe(200);
+    expect((await fetchFeed({ 'if-none-match': etag })).status).toBe(200);
+    const [event] = parseCalendar(await (await fetchFeed()).text()).events;
     expect(event!.summary).toBe('Lead facilitator: Tuesday circle');
-    expect(event!.location).toContain('1 Main Street');
+    expect(event!.status).toBe('CONFIRMED');
     // A duty carries its own reminders, not the ones chosen for meetups.
     await a.call('PATCH', '/api/me/feed', { alarms: [15], dutyAlarms: [60, 1440] });
     const reminders = alarmsByClients(await (await fetchFeed()).text());

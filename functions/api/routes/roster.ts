@@ -720,6 +720,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (action === 'confirm') {
           if (!(await repo.updateSlot(o.occurrenceId, role, userId, { status: 'confirmed' })))
             throw conflict('That duty is no longer yours');
+          await feedsChanged(c, [userId]); // their calendar no longer asks them to confirm it
         } else if (await repo.clearSlot(o.occurrenceId, role, userId)) {
           await freeDuty(c, o.groupId, o.roster![role]!, dutyKey(o.occurrenceId, role));
         }
