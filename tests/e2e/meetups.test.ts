@@ -64,7 +64,7 @@ describe('meetups in Chromium', () => {
       // The room holds two: the third is told, before the click, that it joins the waiting list.
       const third = handle === 'cedar-e2e';
       const rsvp = g.page.getByRole('button', {
-        name: third ? 'Join the waiting list (in person)' : 'Going in person',
+        name: third ? 'Join the waiting list (in person): you would be number 1' : 'Going in person',
       });
       await rsvp.focus();
       await g.page.keyboard.press('Enter');
@@ -99,7 +99,9 @@ describe('meetups in Chromium', () => {
     await ash.keyboard.press('Enter');
     await ash.getByRole('button', { name: 'Yes, give up my place' }).click();
     // Their place went to the first in line, so the room is full again, and the button says so.
-    await guests[0]!.page.getByRole('button', { name: 'Join the waiting list (in person)' }).waitFor();
+    await guests[0]!.page
+      .getByRole('button', { name: 'Join the waiting list (in person): you would be number 1' })
+      .waitFor();
     await guests[2]!.page.reload();
     await guests[2]!.page.getByText('You are going in person').waitFor();
     await guests[2]!.page.getByRole('link', { name: /Notifications/ }).click();

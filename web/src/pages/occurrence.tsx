@@ -235,17 +235,20 @@ function Rsvp({
   const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
   const label = (m: string) => (m === 'online' ? 'online' : 'in person');
   // Every place taken: the button says a click joins the waiting list, before it is clicked.
+  const seats = (m: 'in_person' | 'online') => (m === 'online' ? o.seats.online : o.seats.inPerson);
   const full = (m: 'in_person' | 'online') => {
-    const s = m === 'online' ? o.seats.online : o.seats.inPerson;
+    const s = seats(m);
     return !!s && s.going >= s.capacity;
   };
+  // Where they would stand in the line, said before they join it.
+  const place = (m: 'in_person' | 'online') => `: you would be number ${(seats(m)?.waitlisted ?? 0) + 1}`;
   const answer = (m: 'in_person' | 'online') =>
     o.rsvp
       ? full(m)
-        ? `Switch to the ${label(m)} waiting list`
+        ? `Switch to the ${label(m)} waiting list${place(m)}`
         : `Switch to ${label(m)}`
       : full(m)
-        ? `Join the waiting list (${label(m)})`
+        ? `Join the waiting list (${label(m)})${place(m)}`
         : `Going ${label(m)}`;
   // The server decides; this only keeps buttons away that it would refuse.
   const now = serverNow();
