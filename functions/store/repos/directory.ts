@@ -28,6 +28,18 @@ const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
 
 type Read = (groupId: string) => Promise<GroupRecord | null>;
 
+/** What a page of the directory is asked for by: its filters, and where the page starts. */
+export interface DirectoryQuery {
+  focus?: FocusTag;
+  q?: string;
+  moderationPolicy?: ModerationPolicy;
+  tone?: Tone;
+  meets?: MeetingWay;
+  near?: string;
+  limit: number;
+  cursor?: string;
+}
+
 export function directoryRepo(db: Db) {
   const { doc, table } = db;
 
@@ -116,16 +128,7 @@ export function directoryRepo(db: Db) {
     },
 
     /** One page of the directory's group ids, optionally filtered; at most a few round trips. */
-    async page(opts: {
-      focus?: FocusTag;
-      q?: string;
-      moderationPolicy?: ModerationPolicy;
-      tone?: Tone;
-      meets?: MeetingWay;
-      near?: string;
-      limit: number;
-      cursor?: string;
-    }): Promise<{ groupIds: string[]; nextCursor: string | null }> {
+    async page(opts: DirectoryQuery): Promise<{ groupIds: string[]; nextCursor: string | null }> {
       const bucket = keys.directoryBucket(opts.focus ? `focus:${opts.focus}` : 'all');
       const filters: string[] = [];
       const names: Record<string, string> = { '#p': GSI1.partition };

@@ -12,7 +12,7 @@
  */
 
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FocusTag, MeetingWay, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
+import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import type { Meets } from '../../core/meetups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
@@ -23,7 +23,7 @@ import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
 import { isConditionFailure } from './accounts';
-import { directoryRepo } from './directory';
+import { type DirectoryQuery, directoryRepo } from './directory';
 
 export interface GroupRecord {
   groupId: string;
@@ -334,16 +334,7 @@ export function groupsRepo(db: Db) {
     },
 
     /** One page of the public directory, optionally filtered; at most a few round trips. */
-    async listDirectory(opts: {
-      focus?: FocusTag;
-      q?: string;
-      moderationPolicy?: ModerationPolicy;
-      tone?: Tone;
-      meets?: MeetingWay;
-      near?: string;
-      limit: number;
-      cursor?: string;
-    }): Promise<{ groups: GroupRecord[]; nextCursor: string | null }> {
+    async listDirectory(opts: DirectoryQuery): Promise<{ groups: GroupRecord[]; nextCursor: string | null }> {
       const page = await directory.page(opts);
       const groups = await this.getGroups(page.groupIds);
       // The index is eventually consistent: drop anything that has meanwhile gone private.
