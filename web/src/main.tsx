@@ -7,7 +7,7 @@ import { DirectoryPage } from './pages/directory';
 import { MyDutiesPage } from './pages/duties';
 import { GroupPage } from './pages/group';
 import { GroupFormPage } from './pages/group-form';
-import { EditOccurrencePage, EditSeriesPage, ScheduleMeetupPage } from './pages/meetup-form';
+import { EditOccurrencePage, ScheduleMeetupPage } from './pages/meetup-form';
 import { MembersPage } from './pages/members';
 import { ModerationPage } from './pages/moderation';
 import { ModerationLogPage } from './pages/moderation-log';
@@ -19,6 +19,7 @@ import { ResourceDirectoryPage, ResourcePage, ReviewQueuePage, SuggestPage } fro
 import { RosterPage } from './pages/roster';
 import { SafetyPlanPage } from './pages/safety-plan';
 import { MonthView } from './pages/schedule';
+import { EditSeriesPage } from './pages/series-form';
 import { SupportPage } from './pages/support';
 import { ThreadPage, ThreadsPage } from './pages/threads';
 import { WelcomePage } from './pages/welcome';

@@ -187,6 +187,10 @@ export function asNumber(typed: string): number | string {
   return Number.isFinite(n) ? n : t;
 }
 
+/** A field's own aria-describedby (its hint, its error) with more ids. */
+export const describedBy = (a: Record<string, unknown>, ...ids: string[]) =>
+  [a['aria-describedby'], ...ids].filter(Boolean).join(' ');
+
 /** A labelled text input bound to a value, with hint and field error. */
 export function TextField(props: {
   label: string;
