@@ -82,10 +82,11 @@ export const rosterGaps = {
         throw e;
       }
       if (!members.has(o.groupId)) {
-        const page = await groupsRepo(db).listMembers(o.groupId, { status: 'active', limit: 100 });
         members.set(
           o.groupId,
-          page.members.filter((m) => m.role === 'owner' || m.role === 'facilitator').map((m) => m.userId),
+          (await groupsRepo(db).activeMembers(o.groupId))
+            .filter((m) => m.role === 'owner' || m.role === 'facilitator')
+            .map((m) => m.userId),
         );
       }
       const parts = [

@@ -50,11 +50,11 @@ async function whoCanCover(
   const { groups, config, now } = c.var.services;
   const repo = rosterRepo(config.db);
   const [members, stored] = await Promise.all([
-    groups.listMembers(group.groupId, { status: 'active', limit: 100 }),
+    groups.activeMembers(group.groupId),
     repo.listFacilitators(group.groupId),
   ]);
   const byId = new Map(stored.map((f) => [f.userId, f]));
-  const candidates = members.members.flatMap((m) => {
+  const candidates = members.flatMap((m) => {
     const profile = m.userId !== askerId && profileOf(m, byId.get(m.userId), now());
     return profile ? [{ userId: m.userId, profile }] : [];
   });

@@ -349,12 +349,12 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params }) => {
       const { group } = await loadRoster(c, params.groupId);
       const { groups, config, now } = c.var.services;
-      const members = await groups.listMembers(group.groupId, { status: 'active', limit: 100 });
+      const members = await groups.activeMembers(group.groupId);
       const stored = new Map(
         (await rosterRepo(config.db).listFacilitators(group.groupId)).map((f) => [f.userId, f]),
       );
-      const all = members.members.flatMap((m) => profileOf(m, stored.get(m.userId), now()) ?? []);
-      const names = new Map(members.members.map((m) => [m.userId, m.displayName]));
+      const all = members.flatMap((m) => profileOf(m, stored.get(m.userId), now()) ?? []);
+      const names = new Map(members.map((m) => [m.userId, m.displayName]));
       for (const f of all)
         if (f.trainedBy && !names.has(f.trainedBy)) names.set(f.trainedBy, 'Former member');
       return c.json({ items: all.map((f) => facilitatorView(f, names)) });
@@ -625,11 +625,11 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const repo = rosterRepo(config.db);
       const [rows, members, stored] = await Promise.all([
         rosterIn(c, group, from, to),
-        groups.listMembers(group.groupId, { status: 'active', limit: 100 }),
+        groups.activeMembers(group.groupId),
         repo.listFacilitators(group.groupId),
       ]);
       const byId = new Map(stored.map((f) => [f.userId, f]));
-      const facilitators = members.members.flatMap((m) => profileOf(m, byId.get(m.userId), now()) ?? []);
+      const facilitators = members.flatMap((m) => profileOf(m, byId.get(m.userId), now()) ?? []);
       // Every duty they hold anywhere (each one's list is one item): one BatchGet for them all.
       const lists = await repo.getDutiesOf(facilitators.map((f) => f.userId));
       const duties: Duty[] = [...lists].flatMap(([userId, l]) =>
@@ -681,7 +681,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
           );
         }
       }
-      const names = new Map(members.members.map((m) => [m.userId, m.displayName]));
+      const names = new Map(members.map((m) => [m.userId, m.displayName]));
       const info = new Map(scheduled.map((o) => [o.occurrenceId, o]));
       return c.json({
         proposals: result.proposals.map((p) => ({

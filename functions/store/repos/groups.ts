@@ -410,6 +410,18 @@ export function groupsRepo(db: Db) {
       return { members: page.items as unknown as MemberRecord[], nextCursor: page.nextCursor };
     },
 
+    /** Every active member of a group, page after page (the roster's candidates are among them). */
+    async activeMembers(groupId: string): Promise<MemberRecord[]> {
+      const members: MemberRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.listMembers(groupId, { status: 'active', limit: 500, cursor });
+        members.push(...page.members);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return members;
+    },
+
     /** The groups a person belongs to or has asked to join (at most 200). */
     async listMembershipsOf(userId: string): Promise<MemberRecord[]> {
       const out = await doc.send(
@@ -646,12 +658,8 @@ export function groupsRepo(db: Db) {
     async staffOf(group: GroupRecord): Promise<Staff> {
       if (group.staff) return group.staff;
       const staff: Staff = {};
-      let cursor: string | undefined;
-      do {
-        const page = await this.listMembers(group.groupId, { status: 'active', limit: 500, cursor });
-        for (const m of page.members) if (isStaffRole(m.role)) staff[m.userId] = m.role;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      for (const m of await this.activeMembers(group.groupId))
+        if (isStaffRole(m.role)) staff[m.userId] = m.role;
       return staff;
     },
 
