@@ -1,12 +1,3 @@
-/**
- * Users, handles, sessions and login throttles.
- *
- * Sign-up writes two items: the user (under a fresh random id nothing points to yet), then the
- * handle claim, conditionally. A crash between them leaves an unreachable user item and nothing
- * a person can see; a lost race deletes the orphan.
- * @module
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -18,6 +9,7 @@ import {
 import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
 import { getMany, type Item, keyOf, type Paths } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 
@@ -40,10 +32,6 @@ export interface SessionRecord {
 
 /** Every field of a session item (the compiler checks the list is whole). */
 const SESSION_FIELDS = { userId: 1, createdAt: 1, lastSeenAt: 1 } satisfies Record<keyof SessionRecord, 1>;
-
-export const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException ||
-  (e instanceof Error && e.name === 'ConditionalCheckFailedException');
 
 const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
 
@@ -202,8 +190,8 @@ export function accountsRepo(db: Db) {
      * code works once even when two requests race with it.
      */
     async recoverWithCode(userId: string, codeHash: string, passHash: string, now: string): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.user(userId),
@@ -212,12 +200,8 @@ export function accountsRepo(db: Db) {
             ExpressionAttributeNames: { '#c': codeHash },
             ExpressionAttributeValues: { ':h': passHash, ':now': now },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     async createSession(tokenHash: string, s: SessionRecord): Promise<void> {

@@ -12,11 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
+import { isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { gsi1Page, prefixPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
-import { isConditionFailure } from './accounts';
 
 export interface ConversationRecord {
   conversationId: string;

@@ -15,10 +15,10 @@ import {
   type Tone,
 } from '../../core/groups';
 import type { Db } from '../client';
+import { isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
-import { isConditionFailure } from './accounts';
 import type { GroupRecord } from './groups';
 
 const DIRECTORY_KEYS = ['pk', 'sk', GSI1.partition, GSI1.sort] as const;

@@ -9,9 +9,9 @@ import type { FeedSettings } from '../../core/feeds';
 import type { Attendance } from '../../core/meetups';
 import { getMany } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
-import { isConditionFailure } from './accounts';
 
 export interface FeedRecord extends FeedSettings {
   userId: string;
@@ -103,8 +103,8 @@ export function feedsRepo(db: Db) {
 
     /** Marks what the member's feed holds as changed; nothing to do when they have no feed. */
     async touch(userId: string, now: number): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.feed(userId),
@@ -112,10 +112,8 @@ export function feedsRepo(db: Db) {
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':now': now, ':one': 1 },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     /**

@@ -18,11 +18,11 @@ import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
-import { isConditionFailure } from './accounts';
 import { type DirectoryQuery, directoryRepo } from './directory';
 
 export interface GroupRecord {
@@ -228,8 +228,8 @@ export function groupsRepo(db: Db) {
 
     /** Keeps which meetup is on duty, as read at a schedule version (refused once it changed). */
     async setDutyHint(groupId: string, hint: NonNullable<GroupRecord['dutyHint']>): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(groupId),
@@ -237,10 +237,8 @@ export function groupsRepo(db: Db) {
             ConditionExpression: `attribute_exists(pk) AND ${hint.version ? 'scheduleVersion = :v' : 'attribute_not_exists(scheduleVersion)'}`,
             ExpressionAttributeValues: { ':h': hint, ...(hint.version ? { ':v': hint.version } : {}) },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async getGroup(groupId: string): Promise<GroupRecord | null> {
@@ -350,8 +348,8 @@ export function groupsRepo(db: Db) {
 
     /** Creates a membership; false when the person is already a member (or pending). */
     async putMember(m: MemberRecord): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: {
@@ -362,12 +360,8 @@ export function groupsRepo(db: Db) {
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** Display names (alias or handle) of some members of a group, for attendee lists. */
@@ -446,20 +440,16 @@ export function groupsRepo(db: Db) {
     async claimAlias(groupId: string, alias: string, userId: string, now: number): Promise<boolean> {
       const key = keys.alias(groupId, aliasKey(alias));
       const claim = async (condition: string, values: Record<string, unknown>) => {
-        try {
-          await doc.send(
+        return written(
+          doc.send(
             new PutCommand({
               TableName: table,
               Item: { ...key, userId, claimedAt: now },
               ConditionExpression: condition,
               ExpressionAttributeValues: values,
             }),
-          );
-          return true;
-        } catch (e) {
-          if (isConditionFailure(e)) return false;
-          throw e;
-        }
+          ),
+        );
       };
       if (await claim('attribute_not_exists(pk) OR userId = :u', { ':u': userId })) return true;
       const held = (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true })))
@@ -471,24 +461,22 @@ export function groupsRepo(db: Db) {
     },
 
     async releaseAlias(groupId: string, alias: string, userId: string): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new DeleteCommand({
             TableName: table,
             Key: keys.alias(groupId, aliasKey(alias)),
             ConditionExpression: 'userId = :u',
             ExpressionAttributeValues: { ':u': userId },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     /** Pending → active. False when the request was withdrawn or already decided. */
     async approveMember(groupId: string, userId: string): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.member(groupId, userId),
@@ -497,12 +485,8 @@ export function groupsRepo(db: Db) {
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending' },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     async markFirstPostApproved(groupId: string, userId: string): Promise<void> {
@@ -677,8 +661,8 @@ export function groupsRepo(db: Db) {
 
     /** Removes an owner from the owner set unless they are the last one. */
     async stepDownOwner(groupId: string, userId: string): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(groupId),
@@ -686,12 +670,8 @@ export function groupsRepo(db: Db) {
             ConditionExpression: 'size(owners) > :one OR NOT contains(owners, :id)',
             ExpressionAttributeValues: { ':u': new Set([userId]), ':one': 1, ':id': userId },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     async createInvite(tokenHash: string, invite: InviteRecord): Promise<void> {
@@ -732,8 +712,8 @@ export function groupsRepo(db: Db) {
 
     /** The invite id is the token's hash, so revoking needs no lookup. */
     async revokeInvite(groupId: string, inviteId: string): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.invite(inviteId),
@@ -741,12 +721,8 @@ export function groupsRepo(db: Db) {
             ConditionExpression: 'groupId = :g',
             ExpressionAttributeValues: { ':t': true, ':g': groupId },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
   };
 }

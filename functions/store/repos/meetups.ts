@@ -32,10 +32,10 @@ import type { Owed } from '../../core/owed';
 import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf, type Paths, putMany } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI2 } from '../table';
-import { isConditionFailure } from './accounts';
 import type { MemberRecord } from './groups';
 import type { RosterSlot } from './roster';
 

@@ -10,10 +10,10 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationKind, NotificationPage } from '../../core/notifications';
 import { putMany } from '../batch';
 import type { Db } from '../client';
+import { written } from '../conditional';
 import { newId } from '../ids';
 import { type Key, keys } from '../keys';
 import { queryPage } from '../paging';
-import { isConditionFailure } from './accounts';
 
 export interface NotificationRecord {
   notificationId: string;
@@ -52,8 +52,8 @@ export function notificationsRepo(db: Db) {
   });
   /** Marks one notification read; false when it is gone (expired). */
   const markKeyRead = async (key: { pk: string; sk: string }): Promise<boolean> => {
-    try {
-      await doc.send(
+    return written(
+      doc.send(
         new UpdateCommand({
           TableName: table,
           Key: key,
@@ -62,12 +62,8 @@ export function notificationsRepo(db: Db) {
           ExpressionAttributeNames: { '#read': 'read' },
           ExpressionAttributeValues: { ':true': true },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+      ),
+    );
   };
   return {
     /**

@@ -9,10 +9,10 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { ReportOutcome } from '../../core/support';
 import { getMany } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
 import { prefixPage } from '../paging';
-import { isConditionFailure } from './accounts';
 
 export interface ReporterEntry {
   reason: string;
@@ -114,8 +114,8 @@ export function reportsRepo(db: Db) {
       for (const postId of (list.Item?.posts as Set<string> | undefined) ?? []) {
         const item = (await this.get(postId))?.reporters.get(reporterId);
         if (!item) continue;
-        try {
-          await doc.send(
+        await written(
+          doc.send(
             new UpdateCommand({
               TableName: table,
               Key: keys.reported(postId),
@@ -124,10 +124,8 @@ export function reportsRepo(db: Db) {
               ExpressionAttributeNames: { '#by': `${BY}${reporterId}`, '#anon': `${BY}${ERASED}${newId()}` },
               ExpressionAttributeValues: { ':entry': { reason: item.reason, note: '', at: item.at } },
             }),
-          );
-        } catch (e) {
-          if (!isConditionFailure(e)) throw e;
-        }
+          ),
+        );
       }
       await doc.send(new DeleteCommand({ TableName: table, Key: keys.reportsBy(reporterId) }));
     },

@@ -13,9 +13,9 @@ import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
 import { type Cost, type ResourceCategory, reviewDueAt, searchable } from '../../core/resources';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure } from '../conditional';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
-import { isConditionFailure } from './accounts';
 
 export interface ResourceRecord {
   resourceId: string;

@@ -11,8 +11,8 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { Facilitator, RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
-import { isConditionFailure } from './accounts';
 
 export interface FacilitatorRecord extends Facilitator {
   groupId: string;
@@ -120,20 +120,16 @@ export function rosterRepo(db: Db) {
       prune: number,
     ): Promise<boolean> {
       const kept = Object.fromEntries(Object.entries(duties).filter(([, d]) => d.endAt > prune));
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.duties(userId), userId, duties: kept, version: version + 1 },
             ConditionExpression: version ? 'version = :v' : 'attribute_not_exists(pk)',
             ExpressionAttributeValues: version ? { ':v': version } : undefined,
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /**
@@ -205,8 +201,8 @@ export function rosterRepo(db: Db) {
 
     /** Frees a duty held by `userId`; false when they do not hold it. */
     async clearSlot(occurrenceId: string, role: RosterRole, userId: string): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
@@ -215,12 +211,8 @@ export function rosterRepo(db: Db) {
             ExpressionAttributeNames: { '#r': role },
             ExpressionAttributeValues: { ':u': userId },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** Sets fields of a duty held by `userId` (confirmed, a cover request); false when not theirs. */
@@ -231,8 +223,8 @@ export function rosterRepo(db: Db) {
       set: Partial<Pick<RosterSlot, 'status' | 'coverRequestId'>>,
     ): Promise<boolean> {
       const fields = Object.entries(set);
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
@@ -247,12 +239,8 @@ export function rosterRepo(db: Db) {
               ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])),
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** The duties each occurrence needs and who holds them (its roster), read alone. */
@@ -287,8 +275,8 @@ export function rosterRepo(db: Db) {
 
     /** Takes a withdrawn request off the duty it was for (still `userId`'s, still that request). */
     async clearCoverOf(occurrenceId: string, role: RosterRole, userId: string, coverRequestId: string) {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
@@ -297,10 +285,8 @@ export function rosterRepo(db: Db) {
             ExpressionAttributeNames: { '#r': role },
             ExpressionAttributeValues: { ':u': userId, ':c': coverRequestId },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async getCover(groupId: string, coverRequestId: string): Promise<CoverRequestRecord | null> {
@@ -316,8 +302,8 @@ export function rosterRepo(db: Db) {
       coverRequestId: string,
       outcome: { status: 'taken'; takenBy: string } | { status: 'withdrawn' },
     ): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.cover(groupId, coverRequestId),
@@ -330,18 +316,14 @@ export function rosterRepo(db: Db) {
               ...(outcome.status === 'taken' ? { ':by': outcome.takenBy } : {}),
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** Opens again a request `takenBy` closed but could not take after all. */
     async reopenCover(groupId: string, coverRequestId: string, takenBy: string): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.cover(groupId, coverRequestId),
@@ -350,10 +332,8 @@ export function rosterRepo(db: Db) {
             ExpressionAttributeNames: { '#s': 'status' },
             ExpressionAttributeValues: { ':open': 'open', ':taken': 'taken', ':by': takenBy },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     /** A group's open cover requests, newest first. */

@@ -19,10 +19,10 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { SUPPORT_POSTS_MAX, type SupportAction } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
-import { isConditionFailure } from './accounts';
 
 export interface SupportActionRecord {
   by: string;

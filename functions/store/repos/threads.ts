@@ -13,11 +13,12 @@ import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
 import { deleteMany, getMany, keyOf } from '../batch';
 import type { Db } from '../client';
+import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1, GSI2 } from '../table';
-import { isConditionFailure, takeWindowSlot } from './accounts';
+import { takeWindowSlot } from './accounts';
 
 export interface ThreadRecord {
   threadId: string;
@@ -453,8 +454,8 @@ export function threadsRepo(db: Db) {
 
     /** The author deletes: the text is erased, a placeholder keeps the thread's shape. */
     async deletePost(postId: string, authorId: string, at: number): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.post(postId),
@@ -469,18 +470,14 @@ export function threadsRepo(db: Db) {
               ':me': authorId,
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** Adds a professional's note under a post (at most five); false when it has five or is gone. */
     async addContextNote(postId: string, note: { by: string; body: string; at: number }): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.post(postId),
@@ -489,12 +486,8 @@ export function threadsRepo(db: Db) {
               'attribute_exists(pk) AND attribute_not_exists(deleted) AND (attribute_not_exists(contextNotes) OR size(contextNotes) < :most)',
             ExpressionAttributeValues: { ':none': [], ':note': [note], ':most': 5 },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     /** Adds or takes back one member's reaction of one kind; idempotent. */
@@ -530,17 +523,15 @@ export function threadsRepo(db: Db) {
      * (posting follows a thread unless the member chose not to).
      */
     async setFollow(userId: string, f: FollowRecord, onlyIfUnset = false): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.follow(userId, f.threadId), ...f },
             ...(onlyIfUnset ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     /** A member's choices about following, followed or not (at most `limit`). */
@@ -597,8 +588,8 @@ export function threadsRepo(db: Db) {
 
     /** The member has seen the thread up to `seen` posts (never goes back). */
     async markSeen(userId: string, threadId: string, seen: number): Promise<void> {
-      try {
-        await doc.send(
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.readState(userId, threadId),
@@ -606,10 +597,8 @@ export function threadsRepo(db: Db) {
             ConditionExpression: 'attribute_not_exists(seen) OR seen < :n',
             ExpressionAttributeValues: { ':n': seen, ':t': threadId },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     /** Whom a member has muted: mute id → group and member. */
@@ -640,8 +629,8 @@ export function threadsRepo(db: Db) {
           }),
         );
       } else {
-        try {
-          await doc.send(
+        await written(
+          doc.send(
             new UpdateCommand({
               TableName: table,
               Key: keys.mutes(userId),
@@ -649,10 +638,8 @@ export function threadsRepo(db: Db) {
               ConditionExpression: 'attribute_exists(muted)',
               ExpressionAttributeNames: names,
             }),
-          );
-        } catch (e) {
-          if (!isConditionFailure(e)) throw e;
-        }
+          ),
+        );
       }
     },
 
@@ -685,8 +672,8 @@ export function threadsRepo(db: Db) {
 
     /** Pins or unpins a thread, as last active at `lastPostAt`; false when a post came meanwhile. */
     async setPinned(threadId: string, pinned: boolean, lastPostAt: number): Promise<boolean> {
-      try {
-        await doc.send(
+      return written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.thread(threadId),
@@ -699,12 +686,8 @@ export function threadsRepo(db: Db) {
               ':last': lastPostAt,
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
     },
 
     async setLocked(threadId: string, locked: boolean): Promise<void> {
