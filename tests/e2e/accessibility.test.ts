@@ -83,7 +83,11 @@ async function audit(page: Page): Promise<string[]> {
       await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } })
     ).violations;
   })) as Violation[];
-  // Not axe's, but checked on every page as well: a maxlength cuts a pasted text silently.
+  // Not axe's, but checked on every page as well: the page fits its width (no sideways scrolling),
+  // and no maxlength cuts a pasted text silently.
+  const wide = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   const cutting = await page
     .locator('input[maxlength], textarea[maxlength]')
     .evaluateAll((els) => els.map((e) => e.id || e.getAttribute('name') || e.tagName));
@@ -92,6 +96,7 @@ async function audit(page: Page): Promise<string[]> {
       (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
     ),
     ...cutting.map((f) => `maxlength on ${f}: a pasted text would be cut without a word`),
+    ...(wide > 1 ? [`the page is ${wide}px wider than the screen: it scrolls sideways`] : []),
   ];
 }
 
