@@ -479,9 +479,10 @@ export function meetsOf(
   };
 }
 
-/** "5 of 12 places taken" */
+/** "5 of 12 places taken", "0 of 1 place taken", "all 12 places taken", "the 1 place is taken" */
 export function seatsText(going: number, capacity: number): string {
-  return going >= capacity ? `All ${capacity} places taken` : `${going} of ${capacity} places taken`;
+  if (going >= capacity) return capacity === 1 ? 'the 1 place is taken' : `all ${capacity} places taken`;
+  return `${going} of ${capacity} ${capacity === 1 ? 'place' : 'places'} taken`;
 }
 
 /**

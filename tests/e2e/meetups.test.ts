@@ -60,7 +60,7 @@ describe('meetups in Chromium', () => {
       await g.page.getByRole('button', { name: 'Join group' }).click();
       await g.page.getByText('Your role here: Member').waitFor();
       await g.page.goto(occurrenceUrl);
-      await g.page.getByText('The address is shown once you RSVP.').waitFor();
+      await g.page.getByText('The address is shown once you have a place.').waitFor();
       // The room holds two: the third is told, before the click, that it joins the waiting list.
       const third = handle === 'cedar-e2e';
       const rsvp = g.page.getByRole('button', {
@@ -314,6 +314,11 @@ describe('meetups in Chromium', () => {
       .poll(() => host.page.evaluate(() => document.activeElement?.textContent))
       .toBe('Cancelled. Everyone with an RSVP or a duty is told.');
     await host.page.getByText(/^This meetup is cancelled: Nobody can host that night/).waitFor();
+    // No places are shown as held, and those who had answered are named as told.
+    await host.page.getByText('It is cancelled: no places are held.').waitFor();
+    await host.page
+      .getByRole('heading', { name: /^Who had answered \(1\), all told it is cancelled$/ })
+      .waitFor();
     await host.page.getByRole('button', { name: 'Put this meetup back on' }).click();
     await expect
       .poll(() => host.page.evaluate(() => document.activeElement?.textContent))

@@ -1,5 +1,6 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
+import { seatsText } from '../../functions/core/meetups';
 import { namesOneInstant, parseLocal, sayLocal, sayParts, wallClock } from '../../functions/core/time';
 
 // Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
@@ -86,7 +87,6 @@ export function seatsLine(
   label: string,
 ): string | null {
   if (!s) return null;
-  const taken =
-    s.going >= s.capacity ? `all ${s.capacity} places taken` : `${s.going} of ${s.capacity} places taken`;
+  const taken = seatsText(s.going, s.capacity);
   return `${label}: ${taken}${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}`;
 }

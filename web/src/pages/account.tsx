@@ -85,10 +85,7 @@ export function AccountPage() {
       </section>
       <section aria-labelledby="professional">
         <h2 id="professional">If you are a mental-health professional</h2>
-        <p>
-          <a href="/professional">Apply to be a verified professional</a>: verified professionals check
-          listings in the resource directory and may add a note under a post.
-        </p>
+        <ProfessionalStanding />
       </section>
       <section aria-labelledby="reading">
         <h2 id="reading">Content warnings</h2>
@@ -238,5 +235,42 @@ function ChangePassphrase() {
         </button>
       </p>
     </form>
+  );
+}
+
+/** Where they stand as a professional, and the one step that fits: apply, wait, or review others. */
+function ProfessionalStanding() {
+  const [standing, setStanding] = useState<{ status: string; admin?: boolean } | null>(null);
+  useEffect(() => {
+    void get<{ status: string; admin?: boolean }>('/me/professional')
+      .then(setStanding)
+      .catch(() => setStanding({ status: 'none' }));
+  }, []);
+  if (!standing) return null;
+  const what =
+    standing.status === 'verified'
+      ? [
+          'You are a verified professional',
+          ': you check listings in the resource directory and may add a note under a post.',
+        ]
+      : standing.status === 'pending'
+        ? ['Your application is waiting for review', ': you are told here when it is decided.']
+        : [
+            'Apply to be a verified professional',
+            ': verified professionals check listings in the resource directory and may add a note under a post.',
+          ];
+  return (
+    <>
+      <p>
+        <a href="/professional">{what[0]}</a>
+        {what[1]}
+      </p>
+      {standing.admin && (
+        <p>
+          <a href="/admin/professionals">Review applications to be a verified professional</a> (platform
+          admins).
+        </p>
+      )}
+    </>
   );
 }

@@ -50,7 +50,8 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const organiser = role === 'owner' || role === 'facilitator';
   const started = Date.parse(o.startAt) <= Date.now();
   // Where the address and link are not shown: what would show them.
-  const hidden = o.rsvp?.status === 'waitlisted' ? 'once you have a place' : 'once you RSVP';
+  // Said the same before and after joining a waiting list: it is a place that shows it.
+  const hidden = 'once you have a place';
   return (
     <>
       <p>
@@ -140,13 +141,17 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       </section>
       <section aria-labelledby="places">
         <h2 id="places">Places</h2>
-        <ul>
-          {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
-            .filter(Boolean)
-            .map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-        </ul>
+        {o.status === 'cancelled' ? (
+          <p>It is cancelled: no places are held.</p>
+        ) : (
+          <ul>
+            {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
+              .filter(Boolean)
+              .map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+          </ul>
+        )}
         <Rsvp o={o} group={group} onChange={setO} />
       </section>
       {organiser && !(o.status === 'cancelled' && started) && (
@@ -448,11 +453,22 @@ function Attendees({ o }: { o: OccurrenceView }) {
   const [list, setList] = useState<Attendee[] | null>(null);
   useEffect(() => {
     void get<{ items: Attendee[] }>(`/occurrences/${o.occurrenceId}/attendees`).then((r) => setList(r.items));
-  }, [o.occurrenceId, o.seats.inPerson?.going, o.seats.online?.going]);
+  }, [
+    o.occurrenceId,
+    o.status,
+    o.seats.inPerson?.going,
+    o.seats.online?.going,
+    o.seats.inPerson?.waitlisted,
+    o.seats.online?.waitlisted,
+  ]);
   if (!list) return null;
   return (
     <section aria-labelledby="attendees">
-      <h2 id="attendees">Who is coming ({list.filter((a) => a.status === 'going').length})</h2>
+      <h2 id="attendees">
+        {o.status === 'cancelled'
+          ? `Who had answered (${list.length}), all told it is cancelled`
+          : `Who is coming (${list.filter((a) => a.status === 'going').length})`}
+      </h2>
       {list.length === 0 ? (
         <p>No one yet.</p>
       ) : (

@@ -12,7 +12,7 @@ import {
 import type { SafetyPlanView } from '../../../functions/core/schemas/support';
 import { api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
-import { me } from '../state';
+import { loadMe, me } from '../state';
 import { ErrorSummary, Field, Loading, SignInFirst, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
@@ -23,7 +23,11 @@ export function SafetyPlanPage() {
   const [saved, setSaved] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (me.value) void get<SafetyPlanView>('/me/safety-plan').then(setPlan);
+    // Refused (the session ended meanwhile): who is signed in is asked again, and the page follows.
+    if (me.value)
+      void get<SafetyPlanView>('/me/safety-plan')
+        .then(setPlan)
+        .catch(() => loadMe());
   }, [me.value?.userId]);
   const save = useSubmit(async () => {
     const { updatedAt: _, ...parts } = plan!;
