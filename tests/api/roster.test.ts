@@ -463,6 +463,13 @@ describe('asking for cover', () => {
     expect((await free!.call('DELETE', `/api/cover-requests/${coverId}`)).status).toBe(404);
     expect((await asker!.call('DELETE', `/api/cover-requests/${coverId}`)).status).toBe(200);
     expect((await owner.get(`/api/groups/${groupId}/cover-requests`)).body.items).toEqual([]);
+    // Those who were asked hear it is no longer needed.
+    const freeNotes = (await free!.get('/api/me/notifications')).body.items.map(
+      (n: { text: string }) => n.text,
+    );
+    expect(freeNotes).toContainEqual(
+      expect.stringMatching(/^No longer needed: .* withdrew their request for cover/),
+    );
     const taken = await free!.post(`/api/cover-requests/${coverId}/accept`);
     expect(taken.status).toBe(409);
     expect(taken.body.error.message).toMatch(/withdrawn/);
@@ -490,6 +497,16 @@ describe('asking for cover', () => {
     expect(await texts(owner)).toContainEqual(
       expect.stringMatching(/^Nobody can cover: .* asked for cover .* no facilitator is free/),
     );
+    // Withdrawn: the owners, who were told, hear that it is no longer needed.
+    expect((await asker!.call('DELETE', `/api/cover-requests/${asked.body.coverRequestId}`)).status).toBe(
+      200,
+    );
+    expect(await texts(owner)).toContainEqual(
+      expect.stringMatching(
+        /^No longer needed: .* withdrew their request for cover .* The duty stays theirs\.$/,
+      ),
+    );
+    expect(await texts(asker!)).not.toContainEqual(expect.stringMatching(/^No longer needed/));
   });
 });
 

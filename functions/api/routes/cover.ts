@@ -119,6 +119,9 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await repo.updateSlot(o.occurrenceId, role, userId, { coverRequestId });
       const duty = `${ROSTER_ROLES[role]} at “${o.title}” on ${when(o)}`;
       const eligible = await whoCanCover(c, group, o, role, userId);
+      const owners = [...group.owners].filter((u) => u !== userId);
+      // Recorded first: if the asker withdraws, the same people hear that it is no longer needed.
+      await repo.noteTold(group.groupId, coverRequestId, eligible.length ? eligible : owners);
       if (eligible.length) {
         await notifyPeople(
           c,
@@ -141,7 +144,7 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
         );
         await notifyPeople(
           c,
-          [...group.owners].filter((u) => u !== userId),
+          owners,
           o,
           `Nobody can cover: ${asker} asked for cover (${duty}) and no facilitator is free. Find someone on the roster, or change the meetup.`,
           'roster',
@@ -286,11 +289,25 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const request = await repo.getCover(groupId, params.coverRequestId);
       if (!request || request.askerId !== userId) throw notFound('No such request of yours');
       if (request.status === 'taken') throw conflict('Someone has already taken this duty');
-      if (request.status === 'open')
-        await repo.closeCover(groupId, request.coverRequestId, { status: 'withdrawn' });
+      const closed =
+        request.status === 'open' &&
+        (await repo.closeCover(groupId, request.coverRequestId, { status: 'withdrawn' }));
       const after = await repo.getCover(groupId, request.coverRequestId);
       if (after?.status === 'taken') throw conflict('Someone has already taken this duty');
       await repo.clearCoverOf(request.occurrenceId, request.role, userId, request.coverRequestId);
+      // Those who were asked (or told nobody could) hear it is no longer needed: nobody acts on it.
+      const o = closed && (await c.var.services.meetups.getOccurrence(request.occurrenceId));
+      if (o && after?.told?.length) {
+        const asker =
+          (await c.var.services.groups.getDisplayNames(groupId, [userId])).get(userId) ?? 'A facilitator';
+        await notifyPeople(
+          c,
+          after.told,
+          o,
+          `No longer needed: ${asker} withdrew their request for cover (${ROSTER_ROLES[request.role]} at “${o.title}” on ${when(o)}). The duty stays theirs.`,
+          'roster',
+        );
+      }
       return c.json({ ok: true as const });
     },
   );

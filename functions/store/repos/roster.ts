@@ -50,6 +50,8 @@ export interface CoverRequestRecord {
   status: 'open' | 'taken' | 'withdrawn';
   takenBy?: string;
   createdAt: number;
+  /** Who was told of it besides the asker (those who could take it, or the owners): told again if it is withdrawn. */
+  told?: string[];
 }
 
 export const dutyKey = (occurrenceId: string, role: RosterRole) => `${occurrenceId}.${role}`;
@@ -269,6 +271,18 @@ export function rosterRepo(db: Db) {
           TableName: table,
           Item: { ...keys.cover(r.groupId, r.coverRequestId), ...r },
           ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    /** Records who was told of a request (besides the asker). */
+    async noteTold(groupId: string, coverRequestId: string, told: string[]): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.cover(groupId, coverRequestId),
+          UpdateExpression: 'SET told = :t',
+          ExpressionAttributeValues: { ':t': told },
         }),
       );
     },
