@@ -131,6 +131,14 @@ describe('the resource directory in Chromium', () => {
         .locator('option', { hasText: /^United Kingdom$/ })
         .count(),
     ).toBe(1);
+    // Each change of filters is a step of Back: the filters before, and their results, come back.
+    await owner.page.getByLabel('Cost').selectOption({ index: 1 });
+    await expect.poll(() => new URL(owner.page.url()).searchParams.get('cost')).not.toBeNull();
+    await owner.page.goBack();
+    await expect.poll(() => new URL(owner.page.url()).searchParams.get('cost')).toBeNull();
+    await expect.poll(() => owner.page.getByLabel('Cost').inputValue()).toBe('');
+    expect(await owner.page.getByLabel('Where').inputValue()).toBe('GB');
+    await owner.page.getByRole('link', { name: 'Canal Street Drop-in' }).waitFor();
     expect(owner.problems).toEqual([]);
   });
 

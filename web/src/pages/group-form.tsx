@@ -67,6 +67,8 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
   const h = usePage(editing ? 'Edit group' : 'Start a group');
   const [form, setForm] = useState<Form | null>(editing ? null : blank());
   const [saved, setSaved] = useState<Form | null>(null);
+  // Only its owners change a group: anyone else is told so, not shown a form that will be refused.
+  const [notOwner, setNotOwner] = useState<string | null>(null);
   useEffect(() => {
     if (groupId) {
       void get<GroupDetail>(`/groups/${groupId}`).then((g) => {
@@ -91,6 +93,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         };
         setForm(loaded);
         setSaved(loaded);
+        if (!(g.membership?.status === 'active' && g.membership.role === 'owner')) setNotOwner(g.name);
       });
     }
   }, [groupId]);
@@ -124,6 +127,17 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
 
   if (me.value === null)
     return <SignInFirst title="Start a group" next="/groups/new" doing="start a group" />;
+  if (notOwner !== null)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Edit group
+        </h1>
+        <p>
+          Only the owners of {notOwner} can change it. <a href={`/groups/${groupId}`}>Back to the group</a>.
+        </p>
+      </>
+    );
   if (!form) return <Loading />;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
   const toggleFocus = (f: string, on: boolean) =>

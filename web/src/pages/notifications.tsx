@@ -135,8 +135,13 @@ export function MyMeetupsPage() {
         My meetups
       </h1>
       <p>
-        <a href="/me/calendar">See these in your own calendar app</a> · <a href="/me/duties">My duties</a>{' '}
-        (for facilitators)
+        <a href="/me/calendar">See these in your own calendar app</a>
+        {me.value?.facilitates && (
+          <>
+            {' '}
+            · <a href="/me/duties">My duties</a>
+          </>
+        )}
       </p>
       {through && (
         <p class="meta">

@@ -4,7 +4,7 @@
  * queue (applying as a professional, and admins deciding: pages/professional.tsx).
  * @module
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   countries as allCountries,
   languages as allLanguages,
@@ -97,6 +97,10 @@ export function ResourceDirectoryPage() {
     new URLSearchParams(
       Object.entries({ scope, category, region, cost, lang, q: q.trim(), limit: '20' }).filter(([, v]) => v),
     ).toString();
+  const searched = useRef(false);
+  const lastShown = useRef<string | null>(null);
+  /** Bumped when Back or Forward brings other filters: their search runs. */
+  const [returned, setReturned] = useState(0);
   const search = async (more = false) => {
     setError(null);
     try {
@@ -109,7 +113,12 @@ export function ResourceDirectoryPage() {
         const shown = new URLSearchParams(query());
         shown.delete('limit');
         if (shown.get('scope') === 'global') shown.delete('scope');
-        navigate(`/resources?${shown}`.replace(/\?$/, ''), { replace: true });
+        // Each search a page of history (Back returns to the one before); the first replaces.
+        const to = `/resources?${shown}`.replace(/\?$/, '');
+        lastShown.current = shown.toString();
+        if (to !== location.value.pathname + location.value.search)
+          navigate(to, { replace: !searched.current });
+        searched.current = true;
       }
     } catch (e) {
       setError((e as Error).message);
@@ -117,7 +126,20 @@ export function ResourceDirectoryPage() {
   };
   useEffect(() => {
     void search();
-  }, [scope, category, region, cost, lang]);
+  }, [scope, category, region, cost, lang, returned]);
+  // Back and Forward: the filters follow the address (and the search above runs for them).
+  const address = location.value.searchParams.toString();
+  useEffect(() => {
+    if (lastShown.current === null || address === lastShown.current) return;
+    const p = new URLSearchParams(address);
+    setScope(p.get('scope') ?? 'global');
+    setCategory(p.get('category') ?? '');
+    setRegion(p.get('region') ?? '');
+    setCost(p.get('cost') ?? '');
+    setLang(p.get('lang') ?? '');
+    setQ(p.get('q') ?? '');
+    setReturned((n) => n + 1);
+  }, [address]);
   useEffect(() => {
     if (!me.value) return;
     void get<MyGroups>('/me/groups').then((g) => setGroups(g.items.filter((x) => x.status === 'active')));
