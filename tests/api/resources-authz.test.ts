@@ -173,6 +173,14 @@ describe('the resource authorisation matrix', () => {
       expect((await who.call(method, path, body)).status, `${method} ${path}`).toBe(status);
       expect(await snapshot(db)).toEqual(before);
     }
+    // Declined without a reason: refused by the field (the applicant would not know what to change).
+    const bare = await admin.post(`/api/admin/professionals/${professional.userId}/verify`, {
+      verified: false,
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.fields).toEqual([
+      { path: 'body.reason', message: 'Say why, so they know what to change before applying again' },
+    ]);
     // Declined with a reason, then verified: the applicant is told each time, in their notifications.
     await admin.post(`/api/admin/professionals/${professional.userId}/verify`, {
       verified: false,

@@ -163,10 +163,18 @@ export const ProfessionalApplication = z.strictObject({
   jurisdiction: line(2, 120),
   note: z._default(text(1000), ''),
 });
-export const ProfessionalDecision = z.strictObject({
-  verified: z.boolean(),
-  reason: z._default(text(500), ''),
-});
+export const ProfessionalDecision = z
+  .strictObject({
+    verified: z.boolean(),
+    /** Why, when declined (the applicant reads it, and what to change before applying again). */
+    reason: z._default(text(500), ''),
+  })
+  .check(
+    z.refine((d: { verified: boolean; reason: string }) => d.verified || d.reason.length >= 3, {
+      message: 'Say why, so they know what to change before applying again',
+      path: ['reason'],
+    }),
+  );
 export const ProfessionalView = z.object({
   /** On your own view: whether you are a platform admin (you keep the global directory). */
   admin: z.optional(z.boolean()),

@@ -187,7 +187,7 @@ function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promi
       {a.note && <p class="meta">{a.note}</p>}
       <ErrorSummary error={decide.error} />
       <TextField
-        label={`Reason, if you decline (${a.handle} reads it)`}
+        label={`Why, if you decline (needed to decline: ${a.handle} reads it)`}
         name="reason"
         value={reason}
         onValue={setReason}

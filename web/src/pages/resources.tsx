@@ -224,7 +224,14 @@ export function ResourceDirectoryPage() {
       ) : !items ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p role="status">Nothing matches. Try fewer filters.</p>
+        <p role="status">
+          Nothing matches. Try fewer filters. If you need help now, the{' '}
+          <a href="/crisis.html">crisis lines page</a> lists lines by country, and{' '}
+          <a href="https://findahelpline.com" rel="noreferrer">
+            findahelpline.com
+          </a>{' '}
+          covers more.
+        </p>
       ) : (
         <>
           <p class="meta" role="status">
