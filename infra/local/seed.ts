@@ -100,7 +100,7 @@ export async function seedDemo(app: Hono): Promise<void> {
   await call('demo-owner', 'PATCH', `/groups/${id}/members/${me.userId}`, { role: 'moderator' });
   await call('demo-member', 'POST', `/groups/${id}/members`, { acceptGuidelines: true, alias: 'Robin' });
 
-  // A weekly hybrid meetup from the Tuesday after next (8 to 14 days ahead), and a one-off online session.
+  // A weekly hybrid meetup from the Tuesday after next (7 to 13 days ahead), and a one-off online session.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const daysToTuesday = ((2 - new Date().getUTCDay() + 7) % 7) + 7;
   const weekly = await call('demo-owner', 'POST', `/groups/${id}/meetups`, {
