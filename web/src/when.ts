@@ -1,6 +1,7 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
 import { seatsText } from '../../functions/core/meetups';
+import type { OccurrenceView } from '../../functions/core/schemas/meetups';
 import { namesOneInstant, parseLocal, sayLocal, sayParts, wallClock } from '../../functions/core/time';
 
 // Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
@@ -89,4 +90,12 @@ export function seatsLine(
   if (!s) return null;
   const taken = seatsText(s.going, s.capacity);
   return `${label}: ${taken}${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}`;
+}
+
+/** Where the viewer stands for a meetup: "You are going in person", "You are number 2 on the waiting list". */
+export function rsvpText(o: OccurrenceView): string | null {
+  if (!o.rsvp) return null;
+  if (o.rsvp.status === 'going')
+    return `You are going ${o.rsvp.attendance === 'online' ? 'online' : 'in person'}`;
+  return `You are number ${o.rsvp.position} on the waiting list`;
 }

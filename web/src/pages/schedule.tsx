@@ -2,18 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
 import { Loading } from '../ui';
-import { formatIn, seatsLine, whenText } from '../when';
+import { formatIn, rsvpText, seatsLine, whenText } from '../when';
 
 type Page = { items: OccurrenceView[]; nextCursor: string | null };
 
 const MODE_NAMES = { in_person: 'In person', online: 'Online', hybrid: 'In person and online' } as const;
-
-export function rsvpText(o: OccurrenceView): string | null {
-  if (!o.rsvp) return null;
-  if (o.rsvp.status === 'going')
-    return `You are going ${o.rsvp.attendance === 'online' ? 'online' : 'in person'}`;
-  return `You are number ${o.rsvp.position} on the waiting list`;
-}
 
 export function OccurrenceCard({ o }: { o: OccurrenceView }) {
   const when = whenText(o);

@@ -1,0 +1,97 @@
+/** Who is coming to a meetup (for organisers and moderators), and checking them in. @module */
+import { useEffect, useState } from 'preact/hooks';
+import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { get, post } from '../api';
+import { ErrorSummary, useSubmit } from '../ui';
+
+type Attendee = {
+  userId: string;
+  displayName: string;
+  status: 'going' | 'waitlisted';
+  attendance: string;
+  position?: number;
+};
+
+export function Attendees({ o }: { o: OccurrenceView }) {
+  const [list, setList] = useState<Attendee[] | null>(null);
+  useEffect(() => {
+    void get<{ items: Attendee[] }>(`/occurrences/${o.occurrenceId}/attendees`).then((r) => setList(r.items));
+  }, [
+    o.occurrenceId,
+    o.status,
+    o.seats.inPerson?.going,
+    o.seats.online?.going,
+    o.seats.inPerson?.waitlisted,
+    o.seats.online?.waitlisted,
+  ]);
+  if (!list) return null;
+  return (
+    <section aria-labelledby="attendees">
+      <h2 id="attendees">
+        {o.status === 'cancelled'
+          ? `Who had answered (${list.length}), all told it is cancelled`
+          : `Who is coming (${list.filter((a) => a.status === 'going').length})`}
+      </h2>
+      {list.length === 0 ? (
+        <p>No one yet.</p>
+      ) : (
+        <ul>
+          {list.map((a) => (
+            <li key={a.userId}>
+              {a.displayName}{' '}
+              <span class="meta">
+                {a.status === 'going' ? 'going' : `waiting (${a.position})`},{' '}
+                {a.attendance === 'online' ? 'online' : 'in person'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function CheckIn({ o }: { o: OccurrenceView }) {
+  const [going, setGoing] = useState<Attendee[] | null>(null);
+  const [came, setCame] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    void get<{ items: Attendee[] }>(`/occurrences/${o.occurrenceId}/attendees`).then((r) =>
+      setGoing(r.items.filter((a) => a.status === 'going')),
+    );
+  }, [o.occurrenceId]);
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await post<{ checkedIn: number }>(`/occurrences/${o.occurrenceId}/attendance`, {
+      checkedIn: came,
+    });
+    setSaved(`${res.checkedIn} checked in.`);
+  });
+  if (!going) return null;
+  return (
+    <section aria-labelledby="checkin">
+      <h2 id="checkin">Check people in</h2>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary error={error} />
+        <fieldset>
+          <legend>Who came</legend>
+          {going.map((a) => (
+            <label key={a.userId}>
+              <input
+                type="checkbox"
+                checked={came.includes(a.userId)}
+                onChange={(e) =>
+                  setCame(e.currentTarget.checked ? [...came, a.userId] : came.filter((u) => u !== a.userId))
+                }
+              />
+              {a.displayName}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Save check-ins
+        </button>
+        {saved && <p role="status">{saved}</p>}
+      </form>
+    </section>
+  );
+}

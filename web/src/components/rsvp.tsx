@@ -1,0 +1,179 @@
+/** A member's RSVP to a meetup: going, which way, the waiting list, giving up a place. @module */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { ApiError, api, get, serverNow } from '../api';
+import { location, me } from '../state';
+import { ErrorSummary } from '../ui';
+import { formatIn, rsvpText } from '../when';
+
+/** Whether anyone waits in the member's own line (their place would go to them). */
+function someoneWaits(o: OccurrenceView): boolean {
+  const s = o.rsvp?.attendance === 'online' ? o.seats.online : o.seats.inPerson;
+  return !!s && s.waitlisted > 0;
+}
+
+export function Rsvp({
+  o,
+  group,
+  onChange,
+}: {
+  o: OccurrenceView;
+  group: GroupDetail | null;
+  onChange: (o: OccurrenceView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  /** Where the keyboard goes after an answer: the button pressed is gone, so to what it did. */
+  const answered = useRef<HTMLElement>(null);
+  const [moved, setMoved] = useState(0);
+  useEffect(() => {
+    if (moved) answered.current?.focus();
+  }, [moved]);
+  /** Giving up a place is asked first: it goes to the next in line, and may not come back. */
+  const [leaving, setLeaving] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const withdraw = useRef<HTMLButtonElement>(null);
+  const kept = useRef(false);
+  useEffect(() => {
+    if (leaving) confirm.current?.focus();
+    else if (kept.current) withdraw.current?.focus();
+    kept.current = false;
+  }, [leaving]);
+  /** Going in a mode, switching to it, or (no mode) withdrawing. */
+  async function change(attendance?: 'in_person' | 'online') {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = attendance
+        ? await api<{ occurrence: OccurrenceView }>('PUT', `/occurrences/${o.occurrenceId}/rsvp`, {
+            attendance,
+          })
+        : await api<{ occurrence: OccurrenceView }>('DELETE', `/occurrences/${o.occurrenceId}/rsvp`);
+      onChange(res.occurrence);
+      setLeaving(false);
+      setMoved((n) => n + 1);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', (e as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (o.status === 'cancelled') return null;
+  if (!me.value) {
+    const next = encodeURIComponent(location.value.pathname);
+    return (
+      <p>
+        <a href={`/signin?next=${next}`}>Sign in</a> to RSVP.
+      </p>
+    );
+  }
+  if (group && group.membership?.status !== 'active') {
+    return (
+      <p>
+        <a href={`/groups/${o.groupId}`}>Join the group</a> to RSVP.
+      </p>
+    );
+  }
+  const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
+  const label = (m: string) => (m === 'online' ? 'online' : 'in person');
+  // Every place taken: the button says a click joins the waiting list, before it is clicked.
+  const seats = (m: 'in_person' | 'online') => (m === 'online' ? o.seats.online : o.seats.inPerson);
+  const full = (m: 'in_person' | 'online') => {
+    const s = seats(m);
+    return !!s && s.going >= s.capacity;
+  };
+  // Where they would stand in the line, said before they join it.
+  const place = (m: 'in_person' | 'online') => `: you would be number ${(seats(m)?.waitlisted ?? 0) + 1}`;
+  const answer = (m: 'in_person' | 'online') =>
+    o.rsvp
+      ? full(m)
+        ? `Switch to the ${label(m)} waiting list${place(m)}`
+        : `Switch to ${label(m)}`
+      : full(m)
+        ? `Join the waiting list (${label(m)})${place(m)}`
+        : `Going ${label(m)}`;
+  // The server decides; this only keeps buttons away that it would refuse.
+  const now = serverNow();
+  const zone = `(${o.timezone.replace(/_/g, ' ')})`;
+  const opened = now >= Date.parse(o.rsvpOpensAt);
+  const open = opened && now < Date.parse(o.rsvpClosesAt);
+  const started = now >= Date.parse(o.startAt);
+  return (
+    <section ref={answered} tabIndex={-1} aria-label="Your RSVP">
+      {rsvpText(o) && (
+        <p class="notice" role="status">
+          {rsvpText(o)}
+          {o.rsvp?.status === 'waitlisted' ? '. You will get a place automatically if one opens.' : '.'}
+        </p>
+      )}
+      <ErrorSummary error={error} />
+      <div class="actions">
+        {open &&
+          modes
+            .filter((m) => o.rsvp?.attendance !== m)
+            .map((m) => (
+              <button type="button" key={m} disabled={busy} onClick={() => change(m)}>
+                {answer(m)}
+              </button>
+            ))}
+        {o.rsvp && !started && !leaving && (
+          <button
+            type="button"
+            class="secondary"
+            ref={withdraw}
+            disabled={busy}
+            onClick={() => {
+              setLeaving(true);
+              // Whether anyone waits now, not when the page was opened: the question depends on it.
+              void get<OccurrenceView>(`/occurrences/${o.occurrenceId}`).then(onChange, () => {});
+            }}
+          >
+            {o.rsvp.status === 'going' ? 'I can’t go any more' : 'Leave the waiting list'}
+          </button>
+        )}
+      </div>
+      {o.rsvp && !started && leaving && (
+        <div class="card">
+          <p id="leaving-q">
+            {o.rsvp.status === 'going'
+              ? someoneWaits(o)
+                ? 'Give up your place? It goes to the next person waiting, so you may not get it back.'
+                : 'Give up your place? You can RSVP again while places are free.'
+              : 'Leave the waiting list? If you join again, you go to the end of it.'}
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              ref={confirm}
+              aria-describedby="leaving-q"
+              aria-disabled={busy}
+              onClick={() => !busy && change()}
+            >
+              {o.rsvp.status === 'going' ? 'Yes, give up my place' : 'Yes, leave the list'}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                kept.current = true;
+                setLeaving(false);
+              }}
+            >
+              {o.rsvp.status === 'going' ? 'Keep my place' : 'Stay on the list'}
+            </button>
+          </div>
+        </div>
+      )}
+      <p class="meta">
+        {!opened
+          ? `RSVPs open ${formatIn(o.rsvpOpensAt, o.timezone)} ${zone}.`
+          : open
+            ? `RSVPs close ${formatIn(o.rsvpClosesAt, o.timezone)} ${zone}.`
+            : started
+              ? 'This meetup has started.'
+              : 'RSVPs have closed.'}
+      </p>
+    </section>
+  );
+}
