@@ -4,6 +4,7 @@ import { attendanceKeptText, discussionsKeptText } from '../../../functions/core
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
+import { UpcomingMeetups } from '../components/occurrence-cards';
 import {
   FOCUS_TAGS,
   JOIN_NAMES,
@@ -15,7 +16,6 @@ import {
 } from '../labels';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
-import { UpcomingMeetups } from './schedule';
 
 export function GroupPage({ groupId }: { groupId: string }) {
   // Invite links carry the token in the fragment, which browsers never send to a server.

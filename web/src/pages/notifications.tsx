@@ -4,10 +4,10 @@ import { MY_MEETUPS_DAYS } from '../../../functions/core/meetups';
 import type { Notification, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
+import { OccurrenceCard } from '../components/occurrence-cards';
 import { me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
 import { dayText } from '../when';
-import { OccurrenceCard } from './schedule';
 
 /** Unread notifications, for the badge in the header. */
 export const unread = signal(0);
