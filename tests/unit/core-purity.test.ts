@@ -58,3 +58,17 @@ describe('functions/core', () => {
     expect(offences).toEqual([]);
   });
 });
+
+describe('the web app', () => {
+  it('is layered: a page imports no other page, and a component imports no page', () => {
+    const offences: string[] = [];
+    for (const layer of ['pages', 'components'] as const)
+      for (const file of sources(join(root, 'web/src', layer)))
+        for (const spec of importsOf(file)) {
+          const target = spec.startsWith('.') ? relative(join(root, 'web/src'), join(file, '..', spec)) : '';
+          if (target.startsWith('pages/'))
+            offences.push(`${relative(root, file)} imports ${spec}: share it from components/ instead`);
+        }
+    expect(offences).toEqual([]);
+  });
+});
