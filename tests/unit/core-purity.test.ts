@@ -71,4 +71,11 @@ describe('the web app', () => {
         }
     expect(offences).toEqual([]);
   });
+
+  it('keeps each file to a few hundred lines (one concern each)', () => {
+    const long = sources(join(root, 'web/src'))
+      .map((file) => [relative(root, file), readFileSync(file, 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines > 400);
+    expect(long).toEqual([]);
+  });
 });

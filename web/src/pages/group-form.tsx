@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
+import { KeepingFields } from '../components/keeping-fields';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
 import { flash, me, navigate } from '../state';
-
 import { asNumber, ErrorSummary, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
 
 type Form = {
@@ -28,13 +28,6 @@ type Form = {
   attendanceMonths: string;
   alias: string;
 };
-
-/** The choices offered (the API takes any whole number of months from 1 to 24). */
-const MONTHS = [1, 2, 3, 6, 9, 12, 18, 24];
-const monthsLabel = (n: number) => (n === 1 ? '1 month' : `${n} months`);
-/** The offered choices, and the group's own when it is not among them. */
-const monthChoices = (current: string) =>
-  [...new Set([...MONTHS, ...(current ? [Number(current)] : [])])].sort((a, b) => a - b);
 
 const DEFAULT_GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
 What is said in the group stays in the group.
@@ -308,63 +301,13 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             />
           )}
         </Field>
-        <fieldset>
-          <legend>What the group keeps, and for how long</legend>
-          <p class="hint">
-            Newcomers see this on the group’s page. Past it, Hearth erases what is kept for good.
-          </p>
-          <Field
-            label="Erase discussions"
-            name="discussionMonths"
-            hint="Counted from a thread’s last post. Pinned threads stay."
-            error={error}
-          >
-            {(a) => (
-              <select
-                {...a}
-                value={form.discussionMonths}
-                onChange={(e) => set('discussionMonths', e.currentTarget.value)}
-              >
-                <option value="">Never (kept until removed)</option>
-                {monthChoices(form.discussionMonths).map((n) => (
-                  <option key={n} value={String(n)}>
-                    After {monthsLabel(n)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {saved && shorter(saved.discussionMonths, form.discussionMonths) && (
-            <p class="notice caution" role="status">
-              Threads quiet for longer than this are erased within a quarter of an hour of saving.
-            </p>
-          )}
-          <Field
-            label="Erase attendance records"
-            name="attendanceMonths"
-            hint="Who said they would come, who was on the waiting list, who came and who held a duty, counted from each meetup. The numbers stay."
-            error={error}
-          >
-            {(a) => (
-              <select
-                {...a}
-                value={form.attendanceMonths}
-                onChange={(e) => set('attendanceMonths', e.currentTarget.value)}
-              >
-                {monthChoices(form.attendanceMonths).map((n) => (
-                  <option key={n} value={String(n)}>
-                    After {monthsLabel(n)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {saved && shorter(saved.attendanceMonths, form.attendanceMonths) && (
-            <p class="notice caution" role="status">
-              Names older than this are erased within a quarter of an hour of saving.
-            </p>
-          )}
-        </fieldset>
+        <KeepingFields
+          discussionMonths={form.discussionMonths}
+          attendanceMonths={form.attendanceMonths}
+          saved={saved}
+          set={set}
+          error={error}
+        />
         <Field
           label="Time zone"
           name="timezone"
@@ -406,10 +349,4 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
       </form>
     </>
   );
-}
-
-/** Whether a new choice keeps things for less time than the saved one ('' is forever). */
-function shorter(before: string, after: string): boolean {
-  if (after === '') return false;
-  return before === '' || Number(after) < Number(before);
 }
