@@ -110,10 +110,8 @@ export function reportsRepo(db: Db) {
      * under an id that leads to no one, without the note in their words; then their list goes.
      */
     async eraseReporter(reporterId: string): Promise<void> {
-      const list = await doc.send(new GetCommand({ TableName: table, Key: keys.reportsBy(reporterId) }));
-      for (const postId of (list.Item?.posts as Set<string> | undefined) ?? []) {
-        const item = (await this.get(postId))?.reporters.get(reporterId);
-        if (!item) continue;
+      // Their entries, as the data download reads them (one BatchGet), each moved in its own write.
+      for (const { postId, ...item } of await this.filedBy(reporterId)) {
         await written(
           doc.send(
             new UpdateCommand({
