@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sessionCookieName } from '../core/accounts';
 import { HearthError } from '../core/errors';
+import type { Db } from '../store/client';
 import { accountsRepo } from '../store/repos/accounts';
 import { groupsRepo } from '../store/repos/groups';
 import type { AppConfig, AppEnv, Services } from './context';
@@ -23,10 +24,14 @@ import { passphraseRoutes } from './routes/passphrase';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(config: AppConfig) {
-  // The meetups context adds its repositories when it loads (see lazy.ts).
-  const services = {
+  const made = new Map<unknown, unknown>();
+  const services: Services = {
     accounts: accountsRepo(config.db),
     groups: groupsRepo(config.db),
+    repo: <R>(make: (db: Db) => R): R => {
+      if (!made.has(make)) made.set(make, make(config.db));
+      return made.get(make) as R;
+    },
     now: config.now ?? Date.now,
     config,
     cookieName: sessionCookieName(!!config.secureCookies),
@@ -35,7 +40,7 @@ export function createApp(config: AppConfig) {
   const api = new Hono<AppEnv>();
 
   api.use(async (c, next) => {
-    c.set('services', services as Services);
+    c.set('services', services);
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');

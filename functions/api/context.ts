@@ -3,8 +3,6 @@ import { unauthenticated } from '../core/errors';
 import type { Db } from '../store/client';
 import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
 import type { GroupsRepo } from '../store/repos/groups';
-import type { MeetupsRepo } from '../store/repos/meetups';
-import type { NotificationsRepo } from '../store/repos/notifications';
 import type { Registry } from './route';
 import type { ScryptCost } from './security';
 
@@ -33,9 +31,11 @@ export interface AppConfig {
 export interface Services {
   accounts: AccountsRepo;
   groups: GroupsRepo;
-  /** Set by the meetups context when it loads (functions/api/lazy.ts). */
-  meetups: MeetupsRepo;
-  notifications: NotificationsRepo;
+  /**
+   * A repository, built on first use and then kept for the life of the app (every request after
+   * shares it): `repo(meetupsRepo)`. A route's module brings its repositories' code when it loads.
+   */
+  repo: <R>(make: (db: Db) => R) => R;
   now: () => number;
   config: AppConfig;
   cookieName: string;

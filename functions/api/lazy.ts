@@ -6,14 +6,13 @@
  * @module
  */
 import { type Context, Hono } from 'hono';
-import type { AppEnv, Services } from './context';
+import type { AppEnv } from './context';
 import { errorResponse } from './errors';
 import type { Registry } from './route';
 
-/** A context: its routes, and the services it adds (built once, from the app's services). */
+/** A context: its routes (they share the app's services, repositories included). */
 export interface LazyContext {
   register: (app: Hono<AppEnv>, registry: Registry) => void;
-  services?: (base: Services) => Partial<Services>;
 }
 type Handover = { parent: Context<AppEnv> };
 
@@ -26,13 +25,11 @@ export function lazyRoutes(
   let loaded: Promise<Hono<AppEnv>> | undefined;
   const ready = () => {
     loaded ??= load().then((context) => {
-      let services: Services | undefined;
       // Mounted under /api like the parent, so the request's own URL routes it.
       const sub = new Hono<AppEnv>().basePath('/api');
       sub.use(async (c, next) => {
         const from = (c.env as unknown as Handover).parent;
-        services ??= { ...from.var.services, ...context.services?.(from.var.services) };
-        c.set('services', services);
+        c.set('services', from.var.services);
         c.set('claim', from.var.claim);
         c.set('auth', from.var.auth);
         c.set('prefetched', from.var.prefetched);

@@ -4,6 +4,7 @@
  * writes on the occurrence's one ledger item (DESIGN.md, decision 3).
  * @module
  */
+
 import type { FieldError } from './errors';
 import type { Membership, Role } from './groups';
 import { expand, MAX_OCCURRENCES, parseRule, type Rule } from './recurrence';
@@ -492,3 +493,10 @@ export function seatsText(going: number, capacity: number): string {
 export function canSeeWhere(m: Membership | null | undefined, rsvp: RsvpState): boolean {
   return canSchedule(m) || (active(m) && rsvp?.status === 'going');
 }
+
+/** Everyone with an RSVP (going or waiting), who must hear when a meetup moves or is cancelled. */
+export const everyoneWithRsvp = (o: {
+  going: Record<string, unknown>;
+  waitInPerson: string[];
+  waitOnline: string[];
+}) => [...Object.keys(o.going), ...o.waitInPerson, ...o.waitOnline];

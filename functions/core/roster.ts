@@ -4,6 +4,7 @@
  * reason for every choice and for every duty left open.
  * @module
  */
+import { can, type Membership } from './groups';
 import type { Attendance, MeetupMode } from './meetups';
 import { WEEKDAYS, type Weekday, weekdayIndex } from './recurrence';
 import { formatLocal, localAt } from './time';
@@ -48,6 +49,58 @@ export interface Facilitator {
   weekly: WeeklyWindow[];
   away: { from: string; to: string }[];
 }
+
+/** A facilitator's profile in one group, as kept. */
+export interface FacilitatorProfile extends Facilitator {
+  groupId: string;
+  /** Who recorded the training. */
+  trainedBy: string | null;
+  updatedAt: string;
+}
+
+/** Who may be given duties: a group's active facilitators and owners. */
+export const canFacilitate = (m: Membership | null | undefined) => can(m, 'schedule');
+
+/** Who staffs the roster by hand, runs auto-fill and sees every duty: a group's active owners. */
+export const canStaff = (m: Membership | null | undefined) => m?.status === 'active' && m.role === 'owner';
+
+/** The profile of a facilitator who has not written one: available any time, up to four a month. */
+export const defaultProfile = (groupId: string, userId: string, now: number): FacilitatorProfile => ({
+  groupId,
+  userId,
+  active: true,
+  trainedOn: null,
+  trainedBy: null,
+  maxPerMonth: 4,
+  modes: ['in_person', 'online'],
+  weekly: [],
+  away: [],
+  updatedAt: new Date(now).toISOString(),
+});
+
+/**
+ * The profile a member facilitates with: their stored one, or for a facilitator who has not
+ * written one yet, the defaults. Owners facilitate once they have a profile. Null: not a
+ * facilitator here.
+ */
+export function profileOf(
+  m: (Membership & { userId: string; groupId: string }) | null,
+  stored: FacilitatorProfile | null | undefined,
+  now: number,
+): FacilitatorProfile | null {
+  if (!m || !canFacilitate(m)) return null;
+  if (stored) return stored;
+  return m.role === 'facilitator' ? defaultProfile(m.groupId, m.userId, now) : null;
+}
+
+/** A duty is unconfirmed while its holder has not yet said they will do it. */
+export const isUnconfirmed = (slot: { status: string } | null | undefined) => slot?.status === 'assigned';
+
+/** A meetup's duties given but not yet confirmed, in the order of its staffing. */
+export const unconfirmedRoles = (
+  staffing: Staffing,
+  roster: Partial<Record<RosterRole, { status: string } | null | undefined>>,
+): RosterRole[] => staffing.roles.filter((r) => isUnconfirmed(roster[r]));
 
 export interface RosterSlotInput {
   occurrenceId: string;

@@ -24,7 +24,7 @@ import {
 } from '../core/feeds';
 import { canSeeGroup, canSeeInside } from '../core/groups';
 import { canSeeWhere, type RsvpState, rsvpOf } from '../core/meetups';
-import { ROSTER_ROLES } from '../core/roster';
+import { isUnconfirmed, ROSTER_ROLES } from '../core/roster';
 import { getMany, keyOf } from '../store/batch';
 import type { Db } from '../store/client';
 import { hashToken } from '../store/ids';
@@ -131,7 +131,7 @@ export function feedBuilder(deps: FeedsDeps) {
           const dutyAt = new Map(
             Object.values(duties).map((d) => {
               const slot = slots.get(d.occurrenceId)?.roster[d.role];
-              const unconfirmed = slot?.userId === userId && slot.status === 'assigned';
+              const unconfirmed = slot?.userId === userId && isUnconfirmed(slot);
               return [d.occurrenceId, { name: ROSTER_ROLES[d.role], unconfirmed }] as const;
             }),
           );

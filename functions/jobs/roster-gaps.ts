@@ -7,7 +7,14 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sayStart } from '../core/meetups';
-import { defaultStaffing, ROSTER_ROLES, type RosterRole, type Staffing, staffingGap } from '../core/roster';
+import {
+  defaultStaffing,
+  ROSTER_ROLES,
+  type RosterRole,
+  type Staffing,
+  staffingGap,
+  unconfirmedRoles,
+} from '../core/roster';
 import { getMany } from '../store/batch';
 import { isConditionFailure } from '../store/conditional';
 import { keys } from '../store/keys';
@@ -56,7 +63,7 @@ export const rosterGaps = {
       const staffing: Staffing = o.staffing ?? defaultStaffing(o.mode);
       const roster = o.roster ?? {};
       const gap = staffingGap(staffing, roster);
-      const unconfirmed = staffing.roles.filter((r) => roster[r]?.status === 'assigned');
+      const unconfirmed = unconfirmedRoles(staffing, roster);
       if (!gap.understaffed && !unconfirmed.length) continue;
       gaps.push({
         occurrenceId: o.occurrenceId,

@@ -76,7 +76,7 @@ export async function guardLogin(c: Ctx, handleKey: string, userId: string | nul
   const token = deviceToken(c);
   if (userId && token) {
     const device = hashToken(token);
-    if (await devicesRepo(c.var.services.config.db).trusted(userId, device, c.var.services.now())) {
+    if (await c.var.services.repo(devicesRepo).trusted(userId, device, c.var.services.now())) {
       return take(c, [
         { kind: 'device', id: `${userId}:${device}`, max: LOGIN_MAX_FAILURES_PER_DEVICE, reset: true },
       ]);
@@ -116,7 +116,7 @@ export async function attemptSucceeded(c: Ctx, attempt: Attempt): Promise<void> 
  * was reset: every other browser becomes a stranger again.
  */
 export async function rememberDevice(c: Ctx, userId: string, forgetOthers = false): Promise<void> {
-  const devices = devicesRepo(c.var.services.config.db);
+  const devices = c.var.services.repo(devicesRepo);
   if (forgetOthers) await devices.forgetAll(userId);
   const token = deviceToken(c) ?? newToken();
   await devices.trust(userId, hashToken(token), c.var.services.now());

@@ -55,7 +55,7 @@ export const liveOf = (c: Ctx, member: { groupId: string; userId: string }) => {
  * schedule is searched only when the hint is stale; the roster itself is always read fresh.
  */
 export async function onDutyNow(c: Ctx, group: GroupRecord): Promise<string[]> {
-  const { config, now, groups } = c.var.services;
+  const { now, groups } = c.var.services;
   const at = now();
   const version = group.scheduleVersion ?? 0;
   const hint = group.dutyHint;
@@ -64,7 +64,7 @@ export async function onDutyNow(c: Ctx, group: GroupRecord): Promise<string[]> {
   if (hint && hint.version === version && at < hint.until) occurrenceId = hint.occurrenceId;
   else {
     // A meetup lasts at most 12 hours, so one under way started at most that long ago.
-    const times = await meetupsRepo(config.db).scheduleTimes(group.groupId, {
+    const times = await c.var.services.repo(meetupsRepo).scheduleTimes(group.groupId, {
       from: at - 12 * HOUR,
       to: at + 400 * 24 * HOUR,
       limit: 10,
@@ -79,7 +79,7 @@ export async function onDutyNow(c: Ctx, group: GroupRecord): Promise<string[]> {
     });
   }
   const [rosters] = await Promise.all([
-    occurrenceId ? rosterRepo(config.db).rostersOf([occurrenceId]) : null,
+    occurrenceId ? c.var.services.repo(rosterRepo).rostersOf([occurrenceId]) : null,
     keep,
   ]);
   if (!occurrenceId || !rosters) return [];
@@ -148,7 +148,7 @@ export async function crisisPosted(
       },
       openingLogId(requestId),
     );
-    const notices = await notificationsRepo(config.db).notify(
+    const notices = await c.var.services.repo(notificationsRepo).notify(
       told.map((userId) => ({
         userId,
         kind: 'support' as const,
@@ -170,12 +170,13 @@ export async function crisisPosted(
   const live = input.live;
   const untold =
     live && live.status === 'open' && at - live.openedAt >= SETTLE_MS
-      ? supportRepo(config.db)
+      ? c.var.services
+          .repo(supportRepo)
           .announced(group.groupId, live.requestId, live.openedAt)
           .then((told) => !told)
       : Promise.resolve(false);
   const [{ request, opened }, told, notTold] = await Promise.all([
-    supportRepo(config.db).match({
+    c.var.services.repo(supportRepo).match({
       groupId: group.groupId,
       memberId: member.userId,
       postId,
@@ -197,7 +198,7 @@ export async function crisisPosted(
   // Opened otherwise than foreseen (a close raced this post): announce what did open.
   if (opened && request.gen !== planned) await announce(request.gen);
   if (!opened && request.status === 'taken' && request.takenBy && request.takenBy !== member.userId)
-    await notificationsRepo(config.db).notify(
+    await c.var.services.repo(notificationsRepo).notify(
       [
         {
           userId: request.takenBy,
@@ -220,10 +221,10 @@ export async function contactAsked(
   member: MemberRecord,
   conversationId: string,
 ): Promise<void> {
-  const { config, now } = c.var.services;
+  const { now } = c.var.services;
   const at = now();
   const [staff, duty] = await Promise.all([staffOf(c, group), onDutyNow(c, group)]);
-  await notificationsRepo(config.db).notify(
+  await c.var.services.repo(notificationsRepo).notify(
     conversationRecipients(staff, duty, member.userId).map((userId) => ({
       userId,
       kind: 'conversation' as const,

@@ -39,10 +39,10 @@ import {
   rememberDevice,
   tooMany,
 } from '../flows/attempts';
+import { checkPassphrase } from '../flows/passphrase';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
 import { defineRoute, type Registry } from '../route';
 import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '../security';
-import { checkPassphrase } from './passphrase';
 
 const WRONG_LOGIN = 'That handle and passphrase do not match an account';
 
@@ -341,7 +341,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
         'body.passphrase',
         'Your passphrase is not right',
       );
-      const { eraseAccount } = await import('./erasure');
+      const { eraseAccount } = await import('../flows/erasure');
       await eraseAccount(c, user);
       clearSessionCookie(c);
       return c.json({ ok: true as const });
@@ -363,7 +363,7 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const auth = requireAuth(c);
       const user = await c.var.services.accounts.getUser(auth.userId);
       if (!user) throw unauthenticated();
-      const { exportAccount } = await import('./export');
+      const { exportAccount } = await import('../flows/export');
       const data = await exportAccount(c, user);
       c.header('Content-Disposition', `attachment; filename="hearth-${user.handle}.json"`);
       return c.json(data);

@@ -24,7 +24,7 @@ const viewOf = (f: FeedRecord, path: string | null = null) => ({
 });
 
 async function upcomingRsvps(services: Services, userId: string, now: number) {
-  const meetups = meetupsRepo(services.config.db);
+  const meetups = services.repo(meetupsRepo);
   const memberships = (await services.groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
   const ids = await Promise.all(
     memberships.map((m) =>
@@ -35,7 +35,7 @@ async function upcomingRsvps(services: Services, userId: string, now: number) {
 }
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  const repo = (s: Services) => feedsRepo(s.config.db);
+  const repo = (s: Services) => s.repo(feedsRepo);
 
   defineRoute(
     app,

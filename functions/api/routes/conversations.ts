@@ -30,10 +30,10 @@ import type { GroupRecord } from '../../store/repos/groups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { supportRepo } from '../../store/repos/support';
 import { threadsRepo } from '../../store/repos/threads';
+import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { contactAsked, onDutyNow, staffOf } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
 
 const NOT_FOUND = 'No such conversation';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,14 +84,14 @@ async function memberOf(c: Ctx, groupId: string) {
 /** A conversation the caller may read, with its group and their membership. */
 async function loadConversation(c: Ctx, conversationId: string) {
   const { group, member, userId } = await memberOf(c, groupOf(conversationId));
-  const conversation = await conversationsRepo(c.var.services.config.db).get(conversationId);
+  const conversation = await c.var.services.repo(conversationsRepo).get(conversationId);
   if (!conversation || !canSeeConversation({ userId, member }, conversation)) throw notFound(NOT_FOUND);
   return { group, member, userId, conversation };
 }
 
 /** Tells the other side of a new message: the member, or those of the group who answered (else the facilitators). */
 async function tellOtherSide(c: Ctx, group: GroupRecord, conv: ConversationRecord, from: string) {
-  const { config, now } = c.var.services;
+  const { now } = c.var.services;
   const at = now();
   let told: string[];
   let text: string;
@@ -106,7 +106,7 @@ async function tellOtherSide(c: Ctx, group: GroupRecord, conv: ConversationRecor
     const names = await c.var.services.groups.getDisplayNames(group.groupId, [from]);
     text = `${names.get(from) ?? 'A member'} wrote to the facilitators of “${group.name}”.`;
   }
-  await notificationsRepo(config.db).notify(
+  await c.var.services.repo(notificationsRepo).notify(
     told.map((userId) => ({
       userId,
       kind: 'conversation' as const,
@@ -136,10 +136,10 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     },
     async (c, { params, body }) => {
       const { group, member, userId } = await memberOf(c, params.groupId);
-      const { config, now } = c.var.services;
-      const support = supportRepo(config.db);
+      const { now } = c.var.services;
+      const support = c.var.services.repo(supportRepo);
       const open = await support.openFor(group.groupId, userId);
-      const repo = conversationsRepo(config.db);
+      const repo = c.var.services.repo(conversationsRepo);
       const { conversation, created } = await repo.open(group.groupId, userId, now(), open?.requestId);
       // Asking while a support request is open links the two (whichever came first), so whoever
       // takes the request finds the conversation, and moderators may read it if it escalates.
@@ -187,7 +187,7 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     async (c, { params, query }) => {
       const { group, member, userId } = await memberOf(c, params.groupId);
       if (!talksForGroup(member) && member.role !== 'moderator') throw notFound(NOT_FOUND);
-      const page = await conversationsRepo(c.var.services.config.db).listForGroup(group.groupId, query);
+      const page = await c.var.services.repo(conversationsRepo).listForGroup(group.groupId, query);
       const seen = page.items.filter((conv) => canSeeConversation({ userId, member }, conv));
       const names = await c.var.services.groups.getDisplayNames(
         group.groupId,
@@ -216,8 +216,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     },
     async (c, { query }) => {
       const { userId } = requireAuth(c);
-      const { groups, config } = c.var.services;
-      const page = await conversationsRepo(config.db).listForMember(userId, query);
+      const { groups } = c.var.services;
+      const page = await c.var.services.repo(conversationsRepo).listForMember(userId, query);
       const found = await groups.getGroups([...new Set(page.items.map((conv) => conv.groupId))]);
       const byId = new Map(found.map((g) => [g.groupId, g]));
       const mine = await Promise.all(
@@ -271,7 +271,7 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     },
     async (c, { params, query }) => {
       const { group, userId, conversation } = await loadConversation(c, params.conversationId);
-      const repo = conversationsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(conversationsRepo);
       const page = await repo.listMessages(conversation.conversationId, query);
       const newest = page.nextCursor ? undefined : page.items.at(-1);
       const [names] = await Promise.all([
@@ -303,7 +303,7 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
       if (conversation.status === 'closed')
         throw conflict('This conversation is closed; you can start a new one');
       const from = userId === conversation.memberId ? 'member' : 'group';
-      const m = await conversationsRepo(c.var.services.config.db).addMessage(conversation.conversationId, {
+      const m = await c.var.services.repo(conversationsRepo).addMessage(conversation.conversationId, {
         authorId: userId,
         body: body.body,
         at: c.var.services.now(),
@@ -333,12 +333,12 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
     async (c, { params }) => {
       const { group, member, userId, conversation } = await loadConversation(c, params.conversationId);
       if (userId !== conversation.memberId && !talksForGroup(member)) throw notFound(NOT_FOUND);
-      const { config, now } = c.var.services;
-      if (!(await conversationsRepo(config.db).close(conversation, userId, now())))
+      const { now } = c.var.services;
+      if (!(await c.var.services.repo(conversationsRepo).close(conversation, userId, now())))
         throw conflict('This conversation is already closed');
       const names = await c.var.services.groups.getDisplayNames(group.groupId, [conversation.memberId]);
       const memberName = names.get(conversation.memberId) ?? 'Former member';
-      await threadsRepo(config.db).addAudit({
+      await c.var.services.repo(threadsRepo).addAudit({
         groupId: group.groupId,
         actorId: userId,
         action: 'conversation_closed',

@@ -7,7 +7,15 @@
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { localStart } from '../../core/meetups';
-import { type Duty, defaultStaffing, ROSTER_ROLES, type RosterRole, whyNotCover } from '../../core/roster';
+import {
+  canFacilitate,
+  type Duty,
+  defaultStaffing,
+  profileOf,
+  ROSTER_ROLES,
+  type RosterRole,
+  whyNotCover,
+} from '../../core/roster';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import {
@@ -21,20 +29,15 @@ import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/groups';
 import type { OccurrenceRecord } from '../../store/repos/meetups';
+import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, rosterRepo } from '../../store/repos/roster';
+import { loadGroup } from '../access/groups';
+import { loadAssignment, loadRoster } from '../access/roster';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { dropDuty, giveDuty } from '../flows/duties';
+import { notifyPeople } from '../flows/notices';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
-import { iso, when } from './meetup-views';
-import {
-  canFacilitate,
-  dropDuty,
-  giveDuty,
-  loadAssignment,
-  loadRoster,
-  notifyPeople,
-  profileOf,
-} from './roster';
+import { iso, when } from '../views/meetups';
 
 const heldBy = (userId: string, duties: Record<string, DutyEntry> | undefined): Duty[] =>
   Object.values(duties ?? {}).map((d) => ({ userId, ...d }));
@@ -47,8 +50,8 @@ async function whoCanCover(
   role: RosterRole,
   askerId: string,
 ) {
-  const { groups, config, now } = c.var.services;
-  const repo = rosterRepo(config.db);
+  const { groups, now } = c.var.services;
+  const repo = c.var.services.repo(rosterRepo);
   const [members, stored] = await Promise.all([
     groups.activeMembers(group.groupId),
     repo.listFacilitators(group.groupId),
@@ -93,8 +96,8 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { group, userId, o, role, slot } = await loadAssignment(c, params.assignmentId);
-      const { groups, config, now } = c.var.services;
-      const repo = rosterRepo(config.db);
+      const { groups, now } = c.var.services;
+      const repo = c.var.services.repo(rosterRepo);
       const asked = slot.coverRequestId && (await repo.getCover(group.groupId, slot.coverRequestId));
       if (asked && asked.status !== 'withdrawn') {
         // Taken, yet the duty is still the asker's: the acceptance stopped half-way (a crash):
@@ -169,8 +172,9 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const { group, member, userId } = await loadRoster(c, params.groupId);
-      const { meetups, groups, config, now } = c.var.services;
-      const repo = rosterRepo(config.db);
+      const { groups, now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
+      const repo = c.var.services.repo(rosterRepo);
       const open = await repo.listCovers(group.groupId);
       const [occurrences, names, profile, mine] = await Promise.all([
         meetups.getOccurrences(open.map((r) => r.occurrenceId)),
@@ -224,11 +228,11 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const groupId = groupOf(params.coverRequestId);
       const { member } = await loadGroup(c, groupId, 'read', 'Join the group first');
       if (!canFacilitate(member)) throw forbidden('Cover is for the group’s facilitators');
-      const repo = rosterRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(rosterRepo);
       const request = await repo.getCover(groupId, params.coverRequestId);
       if (!request) throw notFound('No such request');
       if (request.askerId === userId) throw conflict('You cannot cover your own duty');
-      const o = await c.var.services.meetups.getOccurrence(request.occurrenceId);
+      const o = await c.var.services.repo(meetupsRepo).getOccurrence(request.occurrenceId);
       // Taken by this very person, and still the asker's: their acceptance stopped half-way (a
       // crash after the request closed); accepting again finishes it.
       const unfinished = request.status === 'taken' && request.takenBy === userId;
@@ -285,7 +289,7 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const groupId = groupOf(params.coverRequestId);
       await loadGroup(c, groupId, 'read', 'Join the group first');
-      const repo = rosterRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(rosterRepo);
       const request = await repo.getCover(groupId, params.coverRequestId);
       if (!request || request.askerId !== userId) throw notFound('No such request of yours');
       if (request.status === 'taken') throw conflict('Someone has already taken this duty');
@@ -296,7 +300,7 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (after?.status === 'taken') throw conflict('Someone has already taken this duty');
       await repo.clearCoverOf(request.occurrenceId, request.role, userId, request.coverRequestId);
       // Those who were asked (or told nobody could) hear it is no longer needed: nobody acts on it.
-      const o = closed && (await c.var.services.meetups.getOccurrence(request.occurrenceId));
+      const o = closed && (await c.var.services.repo(meetupsRepo).getOccurrence(request.occurrenceId));
       if (o && after?.told?.length) {
         const asker =
           (await c.var.services.groups.getDisplayNames(groupId, [userId])).get(userId) ?? 'A facilitator';

@@ -5,17 +5,15 @@
  * @module
  */
 
+/**
+ * Groups: create and edit, the public directory, joining (open, approval, invite), members,
+ * roles and invites. Every route checks the caller's membership of the group it touches; a
+ * private group is 404 to anyone who is not in it.
+ * @module
+ */
 import type { Hono } from 'hono';
 import { conflict, forbidden, notFound } from '../../core/errors';
-import {
-  can,
-  canSeeGroup,
-  canSeeInside,
-  type GroupAction,
-  INVITE_HEADER,
-  joinOutcome,
-  sizeBand,
-} from '../../core/groups';
+import { canSeeGroup, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
 import { DEFAULT_REVIEW_MONTHS } from '../../core/resources';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { Ok } from '../../core/schemas/common';
@@ -41,20 +39,17 @@ import {
   UpdateMemberRequest,
 } from '../../core/schemas/groups';
 import { ESCALATION } from '../../core/support';
-import { keyOf } from '../../store/batch';
 import { hashToken, newId, newToken } from '../../store/ids';
-import { keys } from '../../store/keys';
-import { fromItem, type GroupRecord, type InviteRecord, type MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
+import { loadGroup, NOT_FOUND } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { feedsChanged, scheduleChanged } from '../feed-stamps';
 import { defineRoute, type Registry } from '../route';
 
-const NOT_FOUND = 'No such group, or it is private';
-
 /** Whether any meetup of the group is still to come (the meetups store loaded on use). */
 async function hasUpcomingMeetups(c: Ctx, groupId: string): Promise<boolean> {
   const { meetupsRepo } = await import('../../store/repos/meetups');
-  const meetups = meetupsRepo(c.var.services.config.db);
+  const meetups = c.var.services.repo(meetupsRepo);
   const at = c.var.services.now();
   let cursor: string | undefined;
   do {
@@ -77,7 +72,7 @@ async function leavingSchedule(
   userId: string,
   what: { places: boolean },
 ): Promise<void> {
-  const { leaveSchedule } = await import('./departures');
+  const { leaveSchedule } = await import('../flows/departures');
   await leaveSchedule(c, group, userId, what);
 }
 
@@ -154,43 +149,6 @@ async function liveInvite(c: Ctx, groupId: string, token: string | undefined): P
   if (!invite || invite.groupId !== groupId || invite.revoked || invite.expiresAt <= c.var.services.now())
     return null;
   return invite;
-}
-
-/**
- * Loads a group as the caller may see it. Invisible groups are 404 whatever the action, so a
- * private group's existence never leaks; visible ones answer 403 for actions the role lacks.
- */
-/**
- * Loads a group the caller may see (404 otherwise, as for a missing one) and, given an action,
- * refuses callers who may not do it (`refusal`: what to tell a non-member).
- */
-export async function loadGroup(c: Ctx, groupId: string, action?: GroupAction, refusal?: string) {
-  const auth = c.get('auth');
-  // Read with the session when the route asked for it (its `prefetch`), else now.
-  const found = c.var.prefetched;
-  const gk = keyOf(keys.group(groupId));
-  const { group, member } =
-    auth && found.has(gk)
-      ? {
-          group: fromItem(found.get(gk)!),
-          member: (found.get(keyOf(keys.member(groupId, auth.userId))) as MemberRecord | undefined) ?? null,
-        }
-      : await c.var.services.groups.getGroupWithMember(groupId, auth?.userId ?? null);
-  if (!group || !canSeeGroup(group.visibility, member)) throw notFound(NOT_FOUND);
-  if (action && !can(member, action)) {
-    throw forbidden(member?.status === 'pending' ? 'Your request to join is waiting for approval' : refusal);
-  }
-  return { group, member };
-}
-
-/**
- * The group, when the caller may see what is inside it (its meetups and schedule): 404 for a
- * private group's outsiders, a request still waiting included, exactly as for no group.
- */
-export async function loadGroupInside(c: Ctx, groupId: string) {
-  const loaded = await loadGroup(c, groupId);
-  if (!canSeeInside(loaded.group.visibility, loaded.member)) throw notFound(NOT_FOUND);
-  return loaded;
 }
 
 export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {

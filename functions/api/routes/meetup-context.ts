@@ -1,8 +1,6 @@
 /** The meetups context: scheduling, the schedule, RSVPs, rosters and notifications, loaded together. */
 import type { Hono } from 'hono';
-import { meetupsRepo } from '../../store/repos/meetups';
-import { notificationsRepo } from '../../store/repos/notifications';
-import type { AppEnv, Services } from '../context';
+import type { AppEnv } from '../context';
 import type { Registry } from '../route';
 import { coverRoutes } from './cover';
 import { meetupRoutes } from './meetups';
@@ -17,8 +15,3 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
   rosterRoutes(app, registry);
   coverRoutes(app, registry);
 }
-
-export const services = (base: Services): Partial<Services> => ({
-  meetups: meetupsRepo(base.config.db),
-  notifications: notificationsRepo(base.config.db),
-});

@@ -27,10 +27,10 @@ import {
 } from '../../core/schemas/meetups';
 import { parseLocal, resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
-import { type MeetupRecord, readOccurrence } from '../../store/repos/meetups';
+import { type MeetupRecord, meetupsRepo, readOccurrence } from '../../store/repos/meetups';
+import { loadGroup, loadGroupInside } from '../access/groups';
+import { loadOccurrence, NOT_FOUND, withOccurrence } from '../access/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
-import { loadGroup, loadGroupInside } from './groups';
 import {
   cancelAndTell,
   changeAndTell,
@@ -39,9 +39,10 @@ import {
   restoreAndTell,
   scheduleMoved,
   warningsFor,
-} from './meetup-changes';
-import { iso, loadOccurrence, meetupView, NOT_FOUND, view, withOccurrence } from './meetup-views';
-import { finishSeries } from './series';
+} from '../flows/meetup-changes';
+import { finishSeries } from '../flows/series';
+import { defineRoute, type Registry } from '../route';
+import { iso, meetupView, view } from '../views/meetups';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -59,7 +60,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const auth = requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { group, member } = await loadGroup(c, params.groupId);
       if (!canSchedule(member)) throw forbidden('Only owners and facilitators schedule meetups');
       const problems = shapeProblems(body);
@@ -121,7 +123,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'A page of occurrences, earliest first', schema: SchedulePage } },
     },
     async (c, { params, query }) => {
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { member } = await loadGroupInside(c, params.groupId);
       const from = query.from ? Date.parse(query.from) : now();
       const to = query.to ? Date.parse(query.to) : from + 90 * 86_400_000;
@@ -255,7 +258,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'cancel meetups');
       if (o.status === 'cancelled') return c.json(view(o, viewer));
       const at = now();
@@ -283,7 +287,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { occurrence: o, viewer } = await loadForOrganiser(c, params.occurrenceId, 'restore meetups');
       if (o.status === 'scheduled') return c.json({ occurrence: view(o, viewer), told: 0 });
       const at = now();
@@ -312,7 +317,7 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const { group, member } = await loadGroupInside(c, params.meetupId.slice(0, 22));
-      const meetup = await c.var.services.meetups.getMeetup(params.meetupId);
+      const meetup = await c.var.services.repo(meetupsRepo).getMeetup(params.meetupId);
       if (!meetup) throw notFound(NOT_FOUND);
       // An organiser looking at a series a crash left half-changed finishes the change.
       if (meetup.unfinished && canSchedule(member))
@@ -338,7 +343,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       requireAuth(c);
-      const { meetups, groups, now } = c.var.services;
+      const { groups, now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { occurrence: o } = await loadForOrganiser(c, params.occurrenceId, 'record attendance');
       const at = now();
       if (at < o.startAt) throw conflict('Attendance is recorded once the meetup has started');

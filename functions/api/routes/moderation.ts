@@ -21,20 +21,12 @@ import {
   WaitingPage,
 } from '../../core/schemas/threads';
 import { type AuditRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
+import { forThread, loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
 import type { AppEnv } from '../context';
+import { audit } from '../flows/audit';
+import { settleReport } from '../flows/reports';
 import { defineRoute, type Registry } from '../route';
-import {
-  audit,
-  forThread,
-  iso,
-  loadForDiscussion,
-  loadPost,
-  loadThread,
-  names,
-  postView,
-  requireModerator,
-} from './discussion-views';
-import { settleReport } from './reports';
+import { iso, names, postView } from '../views/discussions';
 
 export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
   for (const action of ['hide', 'restore'] as const) {
@@ -58,10 +50,9 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const { group, post, member, userId } = await loadPost(c, params.postId);
         requireModerator(member);
         const at = c.var.services.now();
-        await threadsRepo(c.var.services.config.db).setHidden(
-          post,
-          action === 'hide' ? { by: userId, reason: body.reason, at } : null,
-        );
+        await c.var.services
+          .repo(threadsRepo)
+          .setHidden(post, action === 'hide' ? { by: userId, reason: body.reason, at } : null);
         await Promise.all([
           audit(c, {
             groupId: post.groupId,
@@ -94,7 +85,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, query }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
       requireModerator(member);
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       const page = await repo.listLog<{ postId: string }>(group.groupId, 'WAIT', query);
       const posts = await repo.getPosts(page.items.map((w) => w.postId));
       // Approved, deleted or hidden meanwhile: no longer waiting.
@@ -130,7 +121,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params }) => {
       const { post, member, userId } = await loadPost(c, params.postId);
       requireModerator(member);
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       await repo.approvePost(post);
       await c.var.services.groups.markFirstPostApproved(post.groupId, post.authorId);
       await audit(c, {
@@ -161,7 +152,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
       requireModerator(member);
-      await threadsRepo(c.var.services.config.db).setLocked(thread.threadId, body.locked);
+      await c.var.services.repo(threadsRepo).setLocked(thread.threadId, body.locked);
       await audit(c, {
         groupId: thread.groupId,
         actorId: userId,
@@ -190,7 +181,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
       requireModerator(member);
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       // Posts move the thread in the list; pin it where its latest post put it.
       let current: ThreadRecord | null = thread;
       for (
@@ -271,11 +262,7 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, query }) => {
       const { group, member } = await loadForDiscussion(c, params.groupId);
       if (!can(member, 'read-audit')) throw forbidden('The moderation log is for owners');
-      const page = await threadsRepo(c.var.services.config.db).listLog<AuditRecord>(
-        group.groupId,
-        'AUDIT',
-        query,
-      );
+      const page = await c.var.services.repo(threadsRepo).listLog<AuditRecord>(group.groupId, 'AUDIT', query);
       const who = await names(
         c,
         group.groupId,

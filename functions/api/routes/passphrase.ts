@@ -5,23 +5,10 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { passphraseProblem } from '../../core/accounts';
-import { invalid } from '../../core/errors';
 import { StrengthRequest, StrengthResponse } from '../../core/schemas/accounts';
 import type { AppEnv } from '../context';
+import { estimator } from '../flows/passphrase';
 import { defineRoute, type Registry } from '../route';
-
-const estimator = () => import('../../core/strength');
-
-/** Refuses a passphrase that is too short, the handle, or easy to guess, by the field at `path`. */
-export async function checkPassphrase(passphrase: string, handle: string, path: string): Promise<void> {
-  const { strengthOf, weaknessMessage } = await estimator();
-  const problem = passphraseProblem(passphrase, handle, (p) => {
-    const strength = strengthOf(p, handle);
-    return strength.enough ? null : weaknessMessage(strength);
-  });
-  if (problem) throw invalid(problem, [{ path, message: problem }]);
-}
 
 export function passphraseRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(

@@ -16,20 +16,13 @@ import {
   PreferencesChange,
   ThreadParams,
 } from '../../core/schemas/threads';
+import { canSeePost } from '../../core/threads';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { threadsRepo } from '../../store/repos/threads';
+import { barredSessions, forThread, loadPost, loadThread } from '../access/discussions';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
-import {
-  barredSessions,
-  canSeePost,
-  forThread,
-  loadPost,
-  loadThread,
-  names,
-  preferences,
-  threadView,
-} from './discussion-views';
+import { names, preferences, threadView } from '../views/discussions';
 
 export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -46,7 +39,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      return c.json(preferences(await threadsRepo(c.var.services.config.db).getPrefs(userId)));
+      return c.json(preferences(await c.var.services.repo(threadsRepo).getPrefs(userId)));
     },
   );
 
@@ -64,7 +57,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { body }) => {
       const { userId } = requireAuth(c);
-      return c.json(preferences(await threadsRepo(c.var.services.config.db).setPrefs(userId, body)));
+      return c.json(preferences(await c.var.services.repo(threadsRepo).setPrefs(userId, body)));
     },
   );
 
@@ -84,7 +77,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { thread, userId } = await loadThread(c, params.threadId);
-      await threadsRepo(c.var.services.config.db).setFollow(userId, {
+      await c.var.services.repo(threadsRepo).setFollow(userId, {
         threadId: thread.threadId,
         groupId: thread.groupId,
         following: body.following,
@@ -108,8 +101,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      const { groups, config } = c.var.services;
-      const repo = threadsRepo(config.db);
+      const { groups } = c.var.services;
+      const repo = c.var.services.repo(threadsRepo);
       const [chosen, memberships] = await Promise.all([
         repo.listFollows(userId),
         groups.listMembershipsOf(userId),
@@ -123,7 +116,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const sessions = recent
         .flatMap((p) => p.items)
         .filter((t) => t.occurrenceId && !choice.has(t.threadId));
-      const lines = await meetupsRepo(config.db).linesOf(
+      const lines = await c.var.services.repo(meetupsRepo).linesOf(
         sessions.map((t) => t.occurrenceId!),
         userId,
       );
@@ -178,7 +171,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { post, userId } = await loadPost(c, body.postId);
       if (post.authorId === userId)
         throw invalid('You cannot mute yourself', [{ path: 'body.postId', message: 'Your own post' }]);
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       await repo.setMute(userId, muteIdOf(post.groupId, post.authorId), {
         groupId: post.groupId,
         userId: post.authorId,
@@ -216,7 +209,7 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const { userId } = requireAuth(c);
-      await threadsRepo(c.var.services.config.db).setMute(userId, params.muteId, null);
+      await c.var.services.repo(threadsRepo).setMute(userId, params.muteId, null);
       return c.json(await muteList(c, userId));
     },
   );
@@ -227,7 +220,7 @@ const muteIdOf = (groupId: string, userId: string) =>
   createHash('sha256').update(`${groupId}:${userId}`).digest('base64url').slice(0, 22);
 
 async function muteList(c: Ctx, userId: string) {
-  const mutes = Object.entries(await threadsRepo(c.var.services.config.db).getMutes(userId));
+  const mutes = Object.entries(await c.var.services.repo(threadsRepo).getMutes(userId));
   const groupIds = [...new Set(mutes.map(([, m]) => m.groupId))];
   const [groups, ...named] = await Promise.all([
     c.var.services.groups.getGroups(groupIds),

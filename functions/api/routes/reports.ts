@@ -12,58 +12,18 @@ import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import { SettleReport } from '../../core/schemas/support';
 import { NewReport, PageQuery, PostParams, ReportPage } from '../../core/schemas/threads';
-import { escalationRecipients, REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
+import { escalationRecipients } from '../../core/support';
 import { REPORT_REASONS, type ReportReason } from '../../core/threads';
-import type { GroupRecord } from '../../store/repos/groups';
 import { notificationsRepo } from '../../store/repos/notifications';
-import { isErasedReporter, reportsRepo } from '../../store/repos/reports';
-import { type PostRecord, threadsRepo } from '../../store/repos/threads';
-import type { AppEnv, Ctx } from '../context';
+import { reportsRepo } from '../../store/repos/reports';
+import { threadsRepo } from '../../store/repos/threads';
+import { loadForDiscussion, loadPost, requireModerator } from '../access/discussions';
+import type { AppEnv } from '../context';
+import { audit } from '../flows/audit';
+import { settleReport } from '../flows/reports';
 import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
 import { defineRoute, type Registry } from '../route';
-import { audit, iso, loadForDiscussion, loadPost, names, requireModerator } from './discussion-views';
-
-/**
- * Settles a post's open report and tells its reporters that it was handled (nothing more: what
- * was decided is the moderators' and the author's business). False when it had no open report.
- */
-export async function settleReport(
-  c: Ctx,
-  group: GroupRecord,
-  post: PostRecord,
-  outcome: ReportOutcome,
-  by: string,
-  reason: string,
-): Promise<boolean> {
-  const { config, now } = c.var.services;
-  const at = now();
-  const settled = await reportsRepo(config.db).settle(post.postId, outcome, by, at);
-  if (!settled) return false;
-  await Promise.all([
-    notificationsRepo(config.db).notify(
-      [...settled.reporters.keys()]
-        .filter((id) => !isErasedReporter(id))
-        .map((userId) => ({
-          userId,
-          kind: 'report_handled' as const,
-          text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
-          groupId: group.groupId,
-          page: 'discussions' as const,
-          ref: post.threadId,
-        })),
-      at,
-      `report:${post.postId}:${at}`,
-    ),
-    audit(c, {
-      groupId: group.groupId,
-      actorId: by,
-      action: 'report_settled',
-      target: post.postId,
-      reason: [REPORT_OUTCOMES[outcome], reason].filter(Boolean).join(': '),
-    }),
-  ]);
-  return true;
-}
+import { iso, names } from '../views/discussions';
 
 export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -85,9 +45,9 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw invalid('You cannot report your own post', [
           { path: 'params.postId', message: 'Your own post' },
         ]);
-      const { config, now } = c.var.services;
+      const { now } = c.var.services;
       const at = now();
-      const { fresh } = await reportsRepo(config.db).report(post, userId, {
+      const { fresh } = await c.var.services.repo(reportsRepo).report(post, userId, {
         reason: body.reason,
         note: body.note,
         at,
@@ -105,7 +65,7 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         });
       if (fresh) {
         const staff = await staffOf(c, group);
-        await notificationsRepo(config.db).notify(
+        await c.var.services.repo(notificationsRepo).notify(
           escalationRecipients(staff, userId).map((to) => ({
             userId: to,
             kind: 'report' as const,
@@ -136,8 +96,8 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, query }) => {
       const { group, member } = await loadForDiscussion(c, params.groupId);
       requireModerator(member);
-      const page = await reportsRepo(c.var.services.config.db).listOpen(group.groupId, query);
-      const posts = await threadsRepo(c.var.services.config.db).getPosts(page.items.map((r) => r.postId));
+      const page = await c.var.services.repo(reportsRepo).listOpen(group.groupId, query);
+      const posts = await c.var.services.repo(threadsRepo).getPosts(page.items.map((r) => r.postId));
       const who = await names(
         c,
         group.groupId,
@@ -192,7 +152,7 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { group, post, member, userId } = await loadPost(c, params.postId);
       requireModerator(member);
-      const open = await reportsRepo(c.var.services.config.db).get(post.postId);
+      const open = await c.var.services.repo(reportsRepo).get(post.postId);
       if (open?.status !== 'open') throw conflict('This report was settled already');
       if (body.outcome === 'hidden' && !post.hidden) {
         if (body.reason.length < 3)
@@ -200,7 +160,7 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
             { path: 'body.reason', message: 'Use at least 3 characters' },
           ]);
         const at = c.var.services.now();
-        await threadsRepo(c.var.services.config.db).setHidden(post, {
+        await c.var.services.repo(threadsRepo).setHidden(post, {
           by: userId,
           reason: body.reason,
           at,

@@ -42,9 +42,9 @@ import {
 import { newId, scopedId } from '../../store/ids';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
+import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -66,7 +66,7 @@ async function actorIn(
 ): Promise<ResourceActor & { userId: string | null; months: number }> {
   const auth = c.get('auth');
   const userId = auth?.userId ?? null;
-  const repo = resourcesRepo(c.var.services.config.db);
+  const repo = c.var.services.repo(resourcesRepo);
   const [group, professional, admin] = await Promise.all([
     scope === 'global' ? null : loadGroup(c, scope),
     userId ? repo.getProfessional(userId).then((p) => p?.status === 'verified') : false,
@@ -169,7 +169,7 @@ async function show(c: Ctx, r: ResourceRecord) {
 
 /** Writes a listing as changed from what was read (409 if someone changed it meanwhile), and shows it. */
 async function save(c: Ctx, before: ResourceRecord, after: ResourceRecord) {
-  if (!(await resourcesRepo(c.var.services.config.db).replace(before, after)))
+  if (!(await c.var.services.repo(resourcesRepo).replace(before, after)))
     throw conflict('The listing was being changed by someone else; please try again');
   return show(c, { ...after, version: before.version + 1 });
 }
@@ -191,7 +191,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { query }) => {
       const { scope } = query;
       if (scope !== 'global') await loadGroup(c, scope, 'read', 'Join the group to see its directory');
-      const repo = resourcesRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(resourcesRepo);
       const page = await repo.search(
         scope,
         facetFor(query),
@@ -229,7 +229,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const scope = scopeOfResource(params.resourceId);
       const [member, r] = await Promise.all([
         scope === 'global' ? null : loadGroup(c, scope).then((g) => g.member),
-        resourcesRepo(c.var.services.config.db).get(params.resourceId),
+        c.var.services.repo(resourcesRepo).get(params.resourceId),
       ]);
       if (scope !== 'global' && member?.status !== 'active') throw notFound('No such listing');
       if (!r) throw notFound('No such listing');
@@ -260,7 +260,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       now,
       months: actor.months,
     });
-    await resourcesRepo(c.var.services.config.db).put(r);
+    await c.var.services.repo(resourcesRepo).put(r);
     return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
   };
 
@@ -301,7 +301,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     const scope = scopeOfResource(resourceId);
     const actor = await actorIn(c, scope);
     if (scope !== 'global' && actor.member?.status !== 'active') throw notFound('No such listing');
-    const r = await resourcesRepo(c.var.services.config.db).get(resourceId);
+    const r = await c.var.services.repo(resourcesRepo).get(resourceId);
     if (!r) throw notFound('No such listing');
     return { r, scope, actor, userId };
   };
@@ -359,7 +359,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { r, scope, actor } = await loadListing(c, params.resourceId);
       if (!canCurate(kind(scope), actor))
         throw forbidden('Only those who keep this directory remove its listings');
-      await resourcesRepo(c.var.services.config.db).remove(r);
+      await c.var.services.repo(resourcesRepo).remove(r);
       return c.json({ ok: true as const });
     },
   );
@@ -431,7 +431,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { r, scope, userId } = await loadListing(c, params.resourceId);
-      await resourcesRepo(c.var.services.config.db).addReport({
+      await c.var.services.repo(resourcesRepo).addReport({
         reportId: newId(),
         resourceId: r.resourceId,
         scope,
@@ -472,7 +472,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         now,
         months: group?.group.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
       });
-      await resourcesRepo(c.var.services.config.db).put(r);
+      await c.var.services.repo(resourcesRepo).put(r);
       return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
     },
   );
@@ -495,7 +495,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const actor = await actorIn(c, query.scope);
       if (!canReview(kind(query.scope), actor))
         throw forbidden('The review queue is for this directory’s reviewers');
-      const repo = resourcesRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(resourcesRepo);
       const now = c.var.services.now();
       const [{ due, suggested }, reports] = await Promise.all([
         repo.queue(query.scope, now),
@@ -536,7 +536,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      const p = await resourcesRepo(c.var.services.config.db).getProfessional(userId);
+      const p = await c.var.services.repo(resourcesRepo).getProfessional(userId);
       return c.json({
         admin: await isAdmin(c, userId),
         status: p?.status ?? ('none' as const),
@@ -562,7 +562,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { body }) => {
       const { userId } = requireAuth(c);
-      const repo = resourcesRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(resourcesRepo);
       const before = await repo.getProfessional(userId);
       if (before?.status === 'verified') throw conflict('You are already a verified professional');
       const now = c.var.services.now();
@@ -593,7 +593,7 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c) => {
       const { userId } = requireAuth(c);
       if (!(await isAdmin(c, userId))) throw forbidden('For platform admins');
-      const waiting = await resourcesRepo(c.var.services.config.db).pendingProfessionals();
+      const waiting = await c.var.services.repo(resourcesRepo).pendingProfessionals();
       const handles = await c.var.services.accounts.handlesOf(waiting.map((p) => p.userId));
       return c.json({
         items: waiting.map((p) => ({
@@ -625,14 +625,14 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params, body }) => {
       const { userId } = requireAuth(c);
       if (!(await isAdmin(c, userId))) throw forbidden('For platform admins');
-      const repo = resourcesRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(resourcesRepo);
       const p = await repo.getProfessional(params.userId);
       if (!p) throw notFound('No application from them');
       const now = c.var.services.now();
       const status = body.verified ? ('verified' as const) : ('declined' as const);
       await repo.putProfessional({ ...p, status, decidedAt: now, decidedBy: userId, reason: body.reason });
       // The applicant hears of it where they are, not only on their next look at the page.
-      await notificationsRepo(c.var.services.config.db).notify(
+      await c.var.services.repo(notificationsRepo).notify(
         [
           {
             userId: params.userId,

@@ -7,16 +7,19 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import type { Membership } from '../../core/groups';
-import { canSeeAttendees, localStart, sayStart } from '../../core/meetups';
+import { localStart, sayStart } from '../../core/meetups';
 import {
   autofill,
+  canFacilitate,
+  canStaff,
   type Duty,
+  defaultProfile,
   defaultStaffing,
   type Facilitator,
+  isUnconfirmed,
+  profileOf,
   ROLE_ORDER,
   ROSTER_ROLES,
-  type RosterRole,
   type Staffing,
   staffingGap,
   unavailable,
@@ -39,285 +42,17 @@ import {
   RosterPage,
   RosterQuery,
 } from '../../core/schemas/roster';
-import { resolveLocal } from '../../core/time';
 import { groupOf } from '../../store/keys';
-import type { GroupRecord } from '../../store/repos/groups';
-import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
-import type { NotificationRecord } from '../../store/repos/notifications';
-import {
-  type DutyEntry,
-  dutyKey,
-  type FacilitatorRecord,
-  type RosterSlot,
-  rosterRepo,
-} from '../../store/repos/roster';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { meetupsRepo } from '../../store/repos/meetups';
+import { type DutyEntry, dutyKey, type FacilitatorRecord, rosterRepo } from '../../store/repos/roster';
+import { loadGroup } from '../access/groups';
+import { loadAssignment, loadRoster } from '../access/roster';
+import { type AppEnv, requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
+import { dayStart, freeDuty, giveDuty, type Rostered, rosterIn } from '../flows/duties';
+import { notifyPeople } from '../flows/notices';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
-import { iso, when } from './meetup-views';
-
-const isOwner = (m: Membership | null) => m?.status === 'active' && m.role === 'owner';
-/** Who may be given duties: a group's facilitators and owners. */
-export const canFacilitate = (m: Membership | null) =>
-  m?.status === 'active' && ['owner', 'facilitator'].includes(m.role);
-
-/**
- * The profile a member facilitates with: their stored one, or for a facilitator who has not
- * written one yet, the defaults. Owners facilitate once they have a profile. Null: not a
- * facilitator here.
- */
-export function profileOf(
-  m: (Membership & { userId: string; groupId: string }) | null,
-  stored: FacilitatorRecord | null | undefined,
-  now: number,
-): FacilitatorRecord | null {
-  if (!m || !canFacilitate(m)) return null;
-  if (stored) return stored;
-  return m.role === 'facilitator' ? profileFor(m.groupId, m.userId, now) : null;
-}
-
-/** The group, for its organisers and moderators (owners to change it, with `owners`). */
-export async function loadRoster(c: Ctx, groupId: string, owners = false) {
-  const { userId } = requireAuth(c);
-  const { group, member } = await loadGroup(c, groupId, 'read', 'Join the group to see its roster');
-  if (owners ? !isOwner(member) : !canSeeAttendees(member))
-    throw forbidden(owners ? 'Only owners staff the roster' : 'The roster is for organisers and moderators');
-  return { group, member: member!, userId };
-}
-
-const profileFor = (groupId: string, userId: string, now: number): FacilitatorRecord => ({
-  groupId,
-  userId,
-  active: true,
-  trainedOn: null,
-  trainedBy: null,
-  maxPerMonth: 4,
-  modes: ['in_person', 'online'],
-  weekly: [],
-  away: [],
-  updatedAt: iso(now),
-});
-
-/** A day's start in the group's zone, as an instant. */
-const dayStart = (date: string, zone: string) =>
-  resolveLocal(
-    { year: +date.slice(0, 4), month: +date.slice(5, 7), day: +date.slice(8, 10), hour: 0, minute: 0 },
-    zone,
-  ).epochMs;
-
-/** The group's scheduled meetups in a range (at most 200), with their staffing and roster. */
-async function rosterIn(c: Ctx, group: GroupRecord, from: number, to: number) {
-  const { meetups, config } = c.var.services;
-  const cards: OccurrenceCard[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await meetups.listSchedule(group.groupId, { from, to, limit: 50, cursor });
-    cards.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && cards.length < 200);
-  const rosters = await rosterRepo(config.db).rostersOf(cards.map((o) => o.occurrenceId));
-  return cards.map((o) => {
-    const r = rosters.get(o.occurrenceId);
-    return { ...o, staffing: r?.staffing ?? defaultStaffing(o.mode), roster: r?.roster ?? {} };
-  });
-}
-
-type Rostered = Awaited<ReturnType<typeof rosterIn>>[number];
-
-/**
- * Gives a duty to a facilitator: checked against their profile and every duty they hold in any
- * group, claimed in their own duty list under its version, then written on the meetup (only if
- * the duty is free, or `from` holds it). The claim is given back when the meetup's write fails.
- */
-export async function giveDuty(
-  c: Ctx,
-  o: Pick<Rostered, 'occurrenceId' | 'groupId' | 'startAt' | 'endAt' | 'staffing' | 'roster' | 'timezone'>,
-  role: RosterRole,
-  userId: string,
-  by: string,
-  /** `from`: who holds it now (cover). `later`: the caller refreshes the feeds once, after many. */
-  opts: { from?: string; later?: boolean } = {},
-): Promise<void> {
-  const repo = rosterRepo(c.var.services.config.db);
-  const now = c.var.services.now();
-  if (!o.staffing.roles.includes(role)) {
-    throw invalid(`This meetup does not need a ${ROSTER_ROLES[role].toLowerCase()}`, [
-      { path: 'params.role', message: `Needs: ${o.staffing.roles.join(', ')}` },
-    ]);
-  }
-  const [{ member }, profile] = await Promise.all([
-    c.var.services.groups.getGroupWithMember(o.groupId, userId),
-    repo.getFacilitator(o.groupId, userId),
-  ]);
-  const facilitator = profileOf(member, profile, now);
-  if (!facilitator) {
-    throw invalid('That person is not one of this group’s facilitators', [
-      { path: 'body.userId', message: 'Not a facilitator here' },
-    ]);
-  }
-  if (Object.values(o.roster).some((s) => s?.userId === userId && s.userId !== opts.from)) {
-    throw conflict('They already have a duty at this meetup');
-  }
-  const key = dutyKey(o.occurrenceId, role);
-  for (let attempt = 0; ; attempt++) {
-    const { duties, version } = await repo.getDuties(userId);
-    const held: Duty[] = Object.entries(duties)
-      .filter(([k]) => k !== key)
-      .map(([, d]) => ({ userId, occurrenceId: d.occurrenceId, startAt: d.startAt, endAt: d.endAt }));
-    const why = unavailable(facilitator, o, role, o.timezone, held);
-    if (why) throw conflict(`They cannot take this duty: ${why}`);
-    const entry: DutyEntry = {
-      occurrenceId: o.occurrenceId,
-      groupId: o.groupId,
-      role,
-      startAt: o.startAt,
-      endAt: o.endAt,
-    };
-    if (await repo.saveDuties(userId, version, { ...duties, [key]: entry }, now)) break;
-    if (attempt === 3) throw conflict('Their duties were changing; please try again');
-  }
-  const slot: RosterSlot = { userId, status: 'assigned', assignedBy: by, at: now };
-  if (!(await repo.setSlot(o.occurrenceId, role, slot, { from: opts.from, now }))) {
-    // Give the claim back, unless another request gave them this very duty meanwhile: the
-    // entry in their list is then theirs, and taking it out would hide a duty they hold.
-    const current = await c.var.services.meetups.getOccurrence(o.occurrenceId);
-    if (current?.roster?.[role]?.userId !== userId) await dropDuty(c, userId, key);
-    throw conflict('That duty was taken meanwhile, or the meetup is no longer ahead');
-  }
-  if (!opts.later) await feedsChanged(c, [userId]); // duties show in the facilitator's calendar feed
-}
-
-/** Takes a duty off a facilitator's own list. */
-export async function dropDuty(c: Ctx, userId: string, key: string): Promise<void> {
-  const repo = rosterRepo(c.var.services.config.db);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const { duties, version } = await repo.getDuties(userId);
-    if (!duties[key]) return;
-    const { [key]: _gone, ...rest } = duties;
-    if (await repo.saveDuties(userId, version, rest, c.var.services.now())) return feedsChanged(c, [userId]);
-  }
-  throw conflict('Their duties were changing; please try again');
-}
-
-/**
- * Keeps the duty lists of those who hold duties at a meetup in step with it when it moves (its
- * new times count for overlaps) or is cancelled (the duty is off), and tells them.
- */
-export async function dutiesFollow(
-  c: Ctx,
-  o: Pick<
-    OccurrenceRecord,
-    'occurrenceId' | 'groupId' | 'title' | 'startAt' | 'timezone' | 'endAt' | 'status' | 'roster'
-  >,
-): Promise<void> {
-  const repo = rosterRepo(c.var.services.config.db);
-  const holders = Object.entries(o.roster ?? {}).flatMap(([role, s]) =>
-    s ? [[role as RosterRole, s.userId] as const] : [],
-  );
-  for (const [role, userId] of holders) {
-    const key = dutyKey(o.occurrenceId, role);
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const { duties, version } = await repo.getDuties(userId);
-      const held = duties[key];
-      if (!held) break;
-      const { [key]: _old, ...rest } = duties;
-      const next =
-        o.status === 'scheduled' ? { ...rest, [key]: { ...held, startAt: o.startAt, endAt: o.endAt } } : rest;
-      if (await repo.saveDuties(userId, version, next, c.var.services.now())) break;
-    }
-  }
-  await notifyPeople(
-    c,
-    holders.map(([, u]) => u),
-    o,
-    o.status === 'scheduled'
-      ? `Your duty at “${o.title}” has moved: it is now on ${when(o)}.`
-      : `Your duty at “${o.title}” on ${when(o)} is off: the meetup is cancelled.`,
-  );
-}
-
-/** A duty taken off its holder: off their list, and any request to cover it withdrawn. */
-async function freeDuty(c: Ctx, groupId: string, slot: RosterSlot, key: string): Promise<void> {
-  await dropDuty(c, slot.userId, key);
-  if (slot.coverRequestId)
-    await rosterRepo(c.var.services.config.db).closeCover(groupId, slot.coverRequestId, {
-      status: 'withdrawn',
-    });
-}
-
-/**
- * Takes a member's upcoming duties in a group off them (they left, were removed, or no longer
- * facilitate) and tells the owners once. Returns how many.
- */
-export async function releaseDuties(c: Ctx, group: Pick<GroupRecord, 'groupId' | 'owners'>, userId: string) {
-  const repo = rosterRepo(c.var.services.config.db);
-  const at = c.var.services.now();
-  const held = Object.entries((await repo.getDuties(userId)).duties)
-    .filter(([, d]) => d.groupId === group.groupId && d.startAt > at)
-    .sort(([, a], [, b]) => a.startAt - b.startAt);
-  let released = 0;
-  let first: OccurrenceRecord | null = null;
-  for (const [key, d] of held) {
-    const o = await c.var.services.meetups.getOccurrence(d.occurrenceId);
-    const slot = o?.roster?.[d.role];
-    if (o && slot?.userId === userId && (await repo.clearSlot(o.occurrenceId, d.role, userId))) {
-      await freeDuty(c, group.groupId, slot, key);
-      first ??= o;
-      released++;
-    } else await dropDuty(c, userId, key); // the meetup no longer has it: the list catches up
-  }
-  const owners = [...group.owners].filter((o) => o !== userId);
-  if (first && owners.length)
-    await notifyPeople(
-      c,
-      owners,
-      first,
-      `A facilitator who left or stopped facilitating held ${released === 1 ? 'a duty' : `${released} duties`}, from “${first.title}” on ${when(first)}: ${released === 1 ? 'it is' : 'they are'} open again.`,
-      'roster',
-    );
-  return released;
-}
-
-const parseAssignment = (assignmentId: string) => {
-  const [occurrenceId, role] = assignmentId.split('.') as [string, RosterRole];
-  return { occurrenceId, role };
-};
-
-/** An assignment's meetup and slot, for the facilitator who holds it (404 for anyone else). */
-export async function loadAssignment(c: Ctx, assignmentId: string) {
-  const { userId } = requireAuth(c);
-  const { occurrenceId, role } = parseAssignment(assignmentId);
-  const { group, member } = await loadGroup(c, groupOf(occurrenceId), 'read', 'Join the group first');
-  const o = await c.var.services.meetups.getOccurrence(occurrenceId);
-  const slot = o?.roster?.[role];
-  if (!o || slot?.userId !== userId) throw notFound('No such duty of yours');
-  return { group, member: member!, userId, o, role, slot };
-}
-
-export async function notifyPeople(
-  c: Ctx,
-  userIds: string[],
-  o: { occurrenceId: string; groupId: string },
-  text: string,
-  page?: NotificationRecord['page'],
-  /** What on that page it is about (a cover request: the link goes to it). */
-  ref?: string,
-) {
-  if (!userIds.length) return;
-  await c.var.services.notifications.notify(
-    userIds.map((userId) => ({
-      userId,
-      kind: 'roster' as const,
-      text,
-      occurrenceId: o.occurrenceId,
-      groupId: o.groupId,
-      ...(page ? { page } : {}),
-      ...(ref ? { ref } : {}),
-    })),
-    c.var.services.now(),
-  );
-}
+import { iso, when } from '../views/meetups';
 
 function facilitatorView(f: FacilitatorRecord, names: Map<string, string>) {
   return {
@@ -348,10 +83,10 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const { group } = await loadRoster(c, params.groupId);
-      const { groups, config, now } = c.var.services;
+      const { groups, now } = c.var.services;
       const members = await groups.activeMembers(group.groupId);
       const stored = new Map(
-        (await rosterRepo(config.db).listFacilitators(group.groupId)).map((f) => [f.userId, f]),
+        (await c.var.services.repo(rosterRepo).listFacilitators(group.groupId)).map((f) => [f.userId, f]),
       );
       const all = members.flatMap((m) => profileOf(m, stored.get(m.userId), now()) ?? []);
       const names = new Map(members.map((m) => [m.userId, m.displayName]));
@@ -377,14 +112,14 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
       const target = params.userId === 'me' ? userId : params.userId;
-      if (target !== userId && !isOwner(member))
+      if (target !== userId && !canStaff(member))
         throw forbidden('Profiles are for owners and the facilitator');
-      const { groups, config, now } = c.var.services;
+      const { groups, now } = c.var.services;
       const m = await groups.getMember(group.groupId, target);
       if (!canFacilitate(m)) throw notFound('No such facilitator');
       const f =
-        (await rosterRepo(config.db).getFacilitator(group.groupId, target)) ??
-        profileFor(group.groupId, target, now());
+        (await c.var.services.repo(rosterRepo).getFacilitator(group.groupId, target)) ??
+        defaultProfile(group.groupId, target, now());
       const names = await groups.getDisplayNames(group.groupId, [
         target,
         ...(f.trainedBy ? [f.trainedBy] : []),
@@ -411,20 +146,20 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
       const target = params.userId === 'me' ? userId : params.userId;
-      const owner = isOwner(member);
+      const owner = canStaff(member);
       if (!owner && target !== userId) throw forbidden('Only owners change another’s profile');
       if (!owner && (body.active !== undefined || body.trainedOn !== undefined))
         throw forbidden('Only owners record training and who is active');
-      const { groups, config, now } = c.var.services;
+      const { groups, now } = c.var.services;
       const m = await groups.getMember(group.groupId, target);
       if (!canFacilitate(m)) {
         throw invalid('That person is not one of this group’s facilitators', [
           { path: 'params.userId', message: 'Make them a facilitator first' },
         ]);
       }
-      const repo = rosterRepo(config.db);
+      const repo = c.var.services.repo(rosterRepo);
       const before =
-        (await repo.getFacilitator(group.groupId, target)) ?? profileFor(group.groupId, target, now());
+        (await repo.getFacilitator(group.groupId, target)) ?? defaultProfile(group.groupId, target, now());
       const after: FacilitatorRecord = {
         ...before,
         ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
@@ -459,11 +194,11 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const { group, member } = await loadGroup(c, params.groupId, 'read', 'Join the group first');
       if (!canFacilitate(member)) throw forbidden('Availability is for the group’s facilitators');
-      const { groups, config, now } = c.var.services;
-      const repo = rosterRepo(config.db);
+      const { groups, now } = c.var.services;
+      const repo = c.var.services.repo(rosterRepo);
       const at = now();
       const before =
-        (await repo.getFacilitator(group.groupId, userId)) ?? profileFor(group.groupId, userId, at);
+        (await repo.getFacilitator(group.groupId, userId)) ?? defaultProfile(group.groupId, userId, at);
       const after = { ...before, weekly: body.weekly, away: body.away, updatedAt: iso(at) };
       await repo.putFacilitator(after);
       // Duties already held stay held; those the new availability does not fit are said, and
@@ -553,7 +288,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { userId } = await loadRoster(c, groupOf(params.occurrenceId), true);
-      const o = await c.var.services.meetups.getOccurrence(params.occurrenceId);
+      const o = await c.var.services.repo(meetupsRepo).getOccurrence(params.occurrenceId);
       if (o?.status !== 'scheduled') throw notFound('No such meetup');
       const roster = o.roster ?? {};
       if (roster[params.role]?.userId === body.userId) return c.json({ ok: true as const });
@@ -590,10 +325,10 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       await loadRoster(c, groupOf(params.occurrenceId), true);
-      const o = await c.var.services.meetups.getOccurrence(params.occurrenceId);
+      const o = await c.var.services.repo(meetupsRepo).getOccurrence(params.occurrenceId);
       const slot = o?.roster?.[params.role];
       if (!o || !slot) return c.json({ ok: true as const });
-      if (await rosterRepo(c.var.services.config.db).clearSlot(o.occurrenceId, params.role, slot.userId))
+      if (await c.var.services.repo(rosterRepo).clearSlot(o.occurrenceId, params.role, slot.userId))
         await freeDuty(c, o.groupId, slot, dutyKey(o.occurrenceId, params.role));
       return c.json({ ok: true as const });
     },
@@ -615,14 +350,14 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { group, userId } = await loadRoster(c, params.groupId, true);
-      const { groups, config, now } = c.var.services;
+      const { groups, now } = c.var.services;
       const from = Math.max(now(), dayStart(body.from, group.timezone));
       const to = dayStart(body.to, group.timezone) + 86_400_000;
       if (to <= from || to - from > 120 * 86_400_000)
         throw invalid('Fill up to 120 days ahead at a time', [
           { path: 'body.to', message: 'After "from", within 120 days' },
         ]);
-      const repo = rosterRepo(config.db);
+      const repo = c.var.services.repo(rosterRepo);
       const [rows, members, stored] = await Promise.all([
         rosterIn(c, group, from, to),
         groups.activeMembers(group.groupId),
@@ -716,7 +451,7 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       },
       async (c, { params }) => {
         const { userId, o, role } = await loadAssignment(c, params.assignmentId);
-        const repo = rosterRepo(c.var.services.config.db);
+        const repo = c.var.services.repo(rosterRepo);
         if (action === 'confirm') {
           if (!(await repo.updateSlot(o.occurrenceId, role, userId, { status: 'confirmed' })))
             throw conflict('That duty is no longer yours');
@@ -742,8 +477,9 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      const { meetups, config, now } = c.var.services;
-      const { duties } = await rosterRepo(config.db).getDuties(userId);
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
+      const { duties } = await c.var.services.repo(rosterRepo).getDuties(userId);
       const ahead = Object.values(duties).filter((d) => d.endAt > now());
       const occurrences = new Map(
         (await meetups.getOccurrences([...new Set(ahead.map((d) => d.occurrenceId))])).map((o) => [
@@ -805,6 +541,6 @@ function rosterEntry(o: Rostered, names: Map<string, string>) {
       }),
     ),
     understaffed: o.status === 'scheduled' && gap.understaffed,
-    unconfirmed: Object.values(o.roster).filter((s) => s?.status === 'assigned').length,
+    unconfirmed: Object.values(o.roster).filter(isUnconfirmed).length,
   };
 }

@@ -19,17 +19,19 @@ import {
   RsvpRequest,
   RsvpResponse,
 } from '../../core/schemas/meetups';
-import { type AppEnv, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { meetupsRepo } from '../../store/repos/meetups';
+import { notificationsRepo } from '../../store/repos/notifications';
 import {
-  changeRsvp,
   forRsvp,
   loadOccurrence,
   prefetchedFeed,
   requireActiveMember,
-  view,
   withOccurrence,
-} from './meetup-views';
+} from '../access/meetups';
+import { type AppEnv, requireAuth } from '../context';
+import { changeRsvp } from '../flows/rsvps';
+import { defineRoute, type Registry } from '../route';
+import { view } from '../views/meetups';
 
 export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(
@@ -48,7 +50,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const auth = requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { occurrence, member, viewer } = await loadOccurrence(c, params.occurrenceId);
       requireActiveMember(member);
       if (!modesOf(occurrence.mode).includes(body.attendance)) {
@@ -85,7 +88,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const auth = requireAuth(c);
-      const { meetups, now } = c.var.services;
+      const { now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       const at = now();
       const result = await changeRsvp(
@@ -155,7 +159,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const auth = requireAuth(c);
-      const { groups, meetups, now } = c.var.services;
+      const { groups, now } = c.var.services;
+      const meetups = c.var.services.repo(meetupsRepo);
       const memberships = (await groups.listMembershipsOf(auth.userId)).filter((m) => m.status === 'active');
       const from = now();
       const to = from + MY_MEETUPS_DAYS * 86_400_000;
@@ -191,7 +196,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { query }) => {
       const auth = requireAuth(c);
-      const { notifications } = c.var.services;
+      const notifications = c.var.services.repo(notificationsRepo);
       const [page, unread] = await Promise.all([
         notifications.list(auth.userId, query, c.var.services.now()),
         notifications.unreadCount(auth.userId, c.var.services.now()),
@@ -227,7 +232,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c) => {
       const auth = requireAuth(c);
       return c.json({
-        marked: await c.var.services.notifications.markAllRead(auth.userId, c.var.services.now()),
+        marked: await c.var.services.repo(notificationsRepo).markAllRead(auth.userId, c.var.services.now()),
       });
     },
   );
@@ -246,7 +251,7 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params }) => {
       const auth = requireAuth(c);
-      if (!(await c.var.services.notifications.markRead(auth.userId, params.notificationId))) {
+      if (!(await c.var.services.repo(notificationsRepo).markRead(auth.userId, params.notificationId))) {
         throw notFound('No such notification');
       }
       return c.json({ ok: true as const });

@@ -33,7 +33,7 @@ export function safetyPlanRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c) => {
       const { userId } = requireAuth(c);
-      const plan = await safetyPlanRepo(c.var.services.config.db).get(userId);
+      const plan = await c.var.services.repo(safetyPlanRepo).get(userId);
       const { updatedAt, ...parts } = plan ?? {};
       return c.json({
         ...EMPTY,
@@ -58,7 +58,7 @@ export function safetyPlanRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { body }) => {
       const { userId } = requireAuth(c);
       const at = c.var.services.now();
-      await safetyPlanRepo(c.var.services.config.db).put(userId, { ...body, updatedAt: at });
+      await c.var.services.repo(safetyPlanRepo).put(userId, { ...body, updatedAt: at });
       return c.json({ ...body, updatedAt: new Date(at).toISOString() });
     },
   );

@@ -19,9 +19,9 @@ import { SUPPORT_ACTIONS, seesSupport } from '../../core/support';
 import { groupOf } from '../../store/keys';
 import { type SupportRecord, supportRepo } from '../../store/repos/support';
 import { threadsRepo } from '../../store/repos/threads';
+import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute, type Registry } from '../route';
-import { loadGroup } from './groups';
 
 const NOT_FOUND = 'No such support request';
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -52,7 +52,7 @@ async function views(c: Ctx, groupId: string, requests: SupportRecord[]): Promis
   ]);
   const [names, posts] = await Promise.all([
     c.var.services.groups.getDisplayNames(groupId, [...new Set(people.filter(Boolean))]),
-    threadsRepo(c.var.services.config.db).getPosts([...shown.values()].flat()),
+    c.var.services.repo(threadsRepo).getPosts([...shown.values()].flat()),
   ]);
   const nameOf = (u: string) => ({ displayName: names.get(u) ?? 'Former member' });
   return requests.map((r) => ({
@@ -92,7 +92,7 @@ async function views(c: Ctx, groupId: string, requests: SupportRecord[]): Promis
 /** A request the caller may see, with their membership. */
 async function loadRequest(c: Ctx, requestId: string) {
   const { group, member } = await loadSupportGroup(c, groupOf(requestId));
-  const request = await supportRepo(c.var.services.config.db).get(requestId);
+  const request = await c.var.services.repo(supportRepo).get(requestId);
   if (!request) throw notFound(NOT_FOUND);
   return { group, member, request };
 }
@@ -101,7 +101,7 @@ async function loadRequest(c: Ctx, requestId: string) {
 async function loggedView(c: Ctx, r: SupportRecord, action: LogAction, reason: string) {
   const { userId } = requireAuth(c);
   const [view] = await views(c, r.groupId, [r]);
-  await threadsRepo(c.var.services.config.db).addAudit({
+  await c.var.services.repo(threadsRepo).addAudit({
     groupId: r.groupId,
     actorId: userId,
     action,
@@ -129,7 +129,7 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       const { group } = await loadSupportGroup(c, params.groupId);
-      const page = await supportRepo(c.var.services.config.db).list(group.groupId, query.status, query);
+      const page = await c.var.services.repo(supportRepo).list(group.groupId, query.status, query);
       return c.json({ items: await views(c, group.groupId, page.items), nextCursor: page.nextCursor });
     },
   );
@@ -168,7 +168,7 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       const { request } = await loadRequest(c, params.requestId);
       if (request.status === 'closed') throw conflict('This request is closed');
-      const repo = supportRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(supportRepo);
       const taken = await repo.take(request.requestId, userId, c.var.services.now());
       if (!taken) {
         const now = await repo.get(request.requestId);
@@ -204,7 +204,7 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         const { userId } = requireAuth(c);
         const { request } = await loadRequest(c, params.requestId);
         if (request.status === 'closed') throw conflict('This request is closed');
-        const repo = supportRepo(c.var.services.config.db);
+        const repo = c.var.services.repo(supportRepo);
         const entry = { by: userId, action: body.action, note: body.note, at: c.var.services.now() };
         const after =
           step === 'close'

@@ -28,6 +28,7 @@ import {
   ThreadParams,
   ThreadView,
 } from '../../core/schemas/threads';
+import { canSeePost, namedIn, SESSION_ONLY, waitsFor } from '../../core/threads';
 import { sayLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
@@ -41,29 +42,20 @@ import {
   type ThreadRecord,
   threadsRepo,
 } from '../../store/repos/threads';
-import type { AppEnv, Ctx } from '../context';
-import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
-import { defineRoute, type Registry } from '../route';
 import {
-  answered,
   barredSessions,
-  canSeePost,
-  follows,
   forThread,
   loadForDiscussion,
   loadPost,
   loadThread,
-  namedIn,
-  names,
-  newPost,
-  postView,
   prefetched,
   requireNotSilenced,
-  SESSION_ONLY,
-  signpostFor,
-  threadView,
-  waitsFor,
-} from './discussion-views';
+} from '../access/discussions';
+import type { AppEnv, Ctx } from '../context';
+import { answered, follows, newPost, signpostFor } from '../flows/posting';
+import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
+import { defineRoute, type Registry } from '../route';
+import { names, postView, threadView } from '../views/discussions';
 
 /**
  * Writes a new post (already counted on its thread). One that matched a crisis phrase goes with
@@ -73,7 +65,7 @@ function storePost(
   c: Ctx,
   p: { group: GroupRecord; member: MemberRecord; post: PostRecord; duty: Promise<string[]> | null },
 ) {
-  if (!p.duty) return threadsRepo(c.var.services.config.db).putPost(p.post);
+  if (!p.duty) return c.var.services.repo(threadsRepo).putPost(p.post);
   return crisisPosted(c, {
     group: p.group,
     member: p.member,
@@ -100,7 +92,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
-      const listed = await threadsRepo(c.var.services.config.db).listThreads(group.groupId, query);
+      const listed = await c.var.services.repo(threadsRepo).listThreads(group.groupId, query);
       const barred = await barredSessions(
         c,
         group,
@@ -111,7 +103,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ...listed,
         items: listed.items.filter((t) => canSeePost(t, { userId, member }) && !barred.has(t.threadId)),
       };
-      const seen = await threadsRepo(c.var.services.config.db).seenCounts(
+      const seen = await c.var.services.repo(threadsRepo).seenCounts(
         userId,
         page.items.map((t) => t.threadId),
       );
@@ -197,12 +189,12 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { body }) => {
       const { group, member, userId } = await loadForDiscussion(c, groupOf(body.occurrenceId));
-      const occurrence = await meetupsRepo(c.var.services.config.db).getOccurrence(body.occurrenceId);
+      const occurrence = await c.var.services.repo(meetupsRepo).getOccurrence(body.occurrenceId);
       if (!occurrence) throw notFound('No such meetup');
       if ((await barredSessions(c, group, { userId, member }, [occurrence.occurrenceId])).size)
         throw forbidden(SESSION_ONLY);
       const at = c.var.services.now();
-      const thread = await threadsRepo(c.var.services.config.db).openSessionThread({
+      const thread = await c.var.services.repo(threadsRepo).openSessionThread({
         threadId: occurrence.occurrenceId,
         groupId: group.groupId,
         title: `${occurrence.title}, ${sayLocal(localStart(occurrence), { time: false })}`,
@@ -256,7 +248,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, query }) => {
       const { thread, member, userId } = await loadThread(c, params.threadId);
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       const page = await repo.listPosts(thread.threadId, query);
       const mutes = prefetched<{ muted?: Record<string, MuteRecord> }>(c, keys.mutes(userId))?.muted ?? {};
       const seen = prefetched<{ seen: number }>(c, keys.readState(userId, thread.threadId))?.seen ?? 0;
@@ -353,7 +345,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (post.authorId !== userId) throw forbidden('Only its author can edit a post');
       requireNotSilenced(member, c.var.services.now());
       const matched = detectCrisis(body.body).matched;
-      const edited = await threadsRepo(c.var.services.config.db).editPost(post.postId, userId, {
+      const edited = await c.var.services.repo(threadsRepo).editPost(post.postId, userId, {
         body: body.body,
         contentWarnings: body.contentWarnings && [...new Set(body.contentWarnings)],
         mayNeedSupport: post.mayNeedSupport || matched,
@@ -390,7 +382,7 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     async (c, { params }) => {
       const { post, userId } = await loadPost(c, params.postId);
       if (post.authorId !== userId) throw forbidden('Only its author can delete a post');
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       await repo.deletePost(post.postId, userId, c.var.services.now());
       if (post.pending) await repo.leaveQueue(post);
       return c.json({ ok: true as const });
@@ -412,10 +404,10 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { post, member, userId } = await loadPost(c, params.postId);
-      const professional = await resourcesRepo(c.var.services.config.db).getProfessional(userId);
+      const professional = await c.var.services.repo(resourcesRepo).getProfessional(userId);
       if (professional?.status !== 'verified')
         throw forbidden('Only verified professionals add notes under posts');
-      const repo = threadsRepo(c.var.services.config.db);
+      const repo = c.var.services.repo(threadsRepo);
       const note = { by: userId, body: body.body, at: c.var.services.now() };
       if (!(await repo.addContextNote(post.postId, note)))
         throw conflict('This post has as many notes as it can take');
@@ -440,13 +432,9 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
     },
     async (c, { params, body }) => {
       const { post, member, userId } = await loadPost(c, params.postId);
-      const after = await threadsRepo(c.var.services.config.db).react(
-        post.postId,
-        userId,
-        body.kind,
-        body.reacted,
-        c.var.services.now(),
-      );
+      const after = await c.var.services
+        .repo(threadsRepo)
+        .react(post.postId, userId, body.kind, body.reacted, c.var.services.now());
       if (!after) throw conflict('This post was deleted');
       const who = await names(c, post.groupId, namedIn([after], userId));
       return c.json({ post: postView(after, who, { userId, member }), signpost: null });

@@ -8,18 +8,14 @@
  * @module
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Facilitator, RosterRole, Staffing } from '../../core/roster';
+import type { FacilitatorProfile, RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 
-export interface FacilitatorRecord extends Facilitator {
-  groupId: string;
-  /** Who recorded the training. */
-  trainedBy: string | null;
-  updatedAt: string;
-}
+/** A facilitator's profile, as kept: one item per facilitator and group. */
+export type FacilitatorRecord = FacilitatorProfile;
 
 export interface RosterSlot {
   userId: string;

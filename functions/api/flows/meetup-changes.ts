@@ -1,6 +1,6 @@
 /**
  * What changing meetups shares, for one occurrence (routes/meetups) and for a series
- * (routes/series): who may, what shape a change may take, and changing or cancelling an occurrence
+ * (flows/series): who may, what shape a change may take, and changing or cancelling an occurrence
  * with the notices it owes recorded and told.
  * @module
  */
@@ -19,17 +19,18 @@ import { defaultStaffing } from '../../core/roster';
 import { formatLocal } from '../../core/time';
 import { occurrenceIdFor } from '../../store/ids';
 import type { MeetupRecord, MeetupsRepo, OccurrenceItem, OccurrenceRecord } from '../../store/repos/meetups';
+import { meetupsRepo } from '../../store/repos/meetups';
 import { owedRepo } from '../../store/repos/owed';
+import { loadGroup } from '../access/groups';
+import { NOT_FOUND } from '../access/meetups';
 import type { Ctx } from '../context';
 import { scheduleChanged } from '../feed-stamps';
-import { loadGroup } from './groups';
-import { NOT_FOUND } from './meetup-views';
-import { dutiesFollow } from './roster';
+import { dutiesFollow } from './duties';
 
 /** The series and the caller's right to change it (`cancelled`: a cancelled one too). */
 export async function loadSeries(c: Ctx, meetupId: string, opts: { cancelled?: boolean } = {}) {
   const { group, member } = await loadGroup(c, meetupId.slice(0, 22));
-  const meetup = await c.var.services.meetups.getMeetup(meetupId);
+  const meetup = await c.var.services.repo(meetupsRepo).getMeetup(meetupId);
   if (!meetup) throw notFound(NOT_FOUND);
   if (!canSchedule(member)) throw forbidden('Only owners and facilitators change meetups');
   if (meetup.status === 'cancelled' && !opts.cancelled) throw conflict('This series is cancelled');
@@ -63,10 +64,10 @@ export async function cancelAndTell(
   reason: string,
   at: number,
 ): Promise<boolean> {
-  const owed = owedRepo(c.var.services.config.db);
+  const owed = c.var.services.repo(owedRepo);
   // Recorded first: a crash after the cancellation still tells everyone (the owed-notices job).
   const record = await owed.record(occurrenceId, [{ kind: 'cancelled', at, reason }]);
-  const after = await c.var.services.meetups.cancelOccurrence(occurrenceId, reason, at);
+  const after = await c.var.services.repo(meetupsRepo).cancelOccurrence(occurrenceId, reason, at);
   if (!after) {
     await owed.drop(record); // cancelled meanwhile by someone else: they tell
     return false;
@@ -89,9 +90,9 @@ export async function restoreAndTell(c: Ctx, o: OccurrenceRecord, at: number): P
     ...Object.values(o.roster ?? {}).flatMap((slot) => (slot ? [slot.userId] : [])),
   ];
   const userIds = [...new Set(had)];
-  const owed = owedRepo(c.var.services.config.db);
+  const owed = c.var.services.repo(owedRepo);
   const record = await owed.record(o.occurrenceId, [{ kind: 'restored', at, userIds }]);
-  const after = await c.var.services.meetups.restoreOccurrence(o.occurrenceId, o.version, at);
+  const after = await c.var.services.repo(meetupsRepo).restoreOccurrence(o.occurrenceId, o.version, at);
   if (!after) {
     await owed.drop(record);
     return null;
@@ -117,9 +118,11 @@ export async function changeAndTell(
     { ...set, startAt: set.startAt ?? o.startAt, endAt: set.endAt ?? o.endAt },
     at,
   );
-  const owing = owedRepo(c.var.services.config.db);
+  const owing = c.var.services.repo(owedRepo);
   const record = await owing.record(o.occurrenceId, owed);
-  const result = await c.var.services.meetups.updateOccurrence(o.occurrenceId, set, { now: at, overrides });
+  const result = await c.var.services
+    .repo(meetupsRepo)
+    .updateOccurrence(o.occurrenceId, set, { now: at, overrides });
   if (!result) {
     await owing.drop(record);
     return null;
@@ -180,7 +183,8 @@ export const warningsFor = (planned: PlannedOccurrence[], zone: string) =>
 /** The schedule changed: calendar feeds' validators, and how the group meets on its card. */
 export async function scheduleMoved(c: Ctx, groupId: string): Promise<void> {
   const version = await scheduleChanged(c, groupId);
-  const { meetups, groups, now } = c.var.services;
+  const { groups, now } = c.var.services;
+  const meetups = c.var.services.repo(meetupsRepo);
   const at = now();
   const { items } = await meetups.listSchedule(groupId, { from: at, to: at + 400 * 86_400_000, limit: 50 });
   await groups.setMeets(groupId, version, meetsOf(items));

@@ -7,11 +7,10 @@
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
 import type { GroupRecord } from '../../store/repos/groups';
-import { RsvpClosed } from '../../store/repos/meetups';
+import { meetupsRepo, RsvpClosed } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
-import { services as meetupServices } from './meetup-context';
-import { changeRsvp } from './meetup-views';
-import { releaseDuties } from './roster';
+import { releaseDuties } from './duties';
+import { changeRsvp } from './rsvps';
 
 export async function leaveSchedule(
   c: Ctx,
@@ -19,8 +18,8 @@ export async function leaveSchedule(
   userId: string,
   what: { places: boolean },
 ): Promise<{ withdrawn: number; released: number }> {
-  c.set('services', { ...c.var.services, ...meetupServices(c.var.services) });
-  const { meetups, now } = c.var.services;
+  const { now } = c.var.services;
+  const meetups = c.var.services.repo(meetupsRepo);
   const at = now();
   let withdrawn = 0;
   if (what.places) {

@@ -17,7 +17,7 @@ import type { Ctx } from '../context';
 import { leaveSchedule } from './departures';
 
 export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
-  const { groups, accounts, config, now } = c.var.services;
+  const { groups, accounts, now } = c.var.services;
   const at = now();
   const memberships = await groups.listMembershipsOf(user.userId);
   const owned = await groups.getGroups(memberships.filter((m) => m.role === 'owner').map((m) => m.groupId));
@@ -27,7 +27,7 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
       `You are the only owner of ${alone.map((g) => `“${g.name}”`).join(', ')}: make someone else an owner first, then delete your account. Nothing has been deleted.`,
     );
   // Groups first (the account stays usable until this part is done, so a retry can finish it).
-  const roster = rosterRepo(config.db);
+  const roster = c.var.services.repo(rosterRepo);
   for (const m of memberships) {
     const group = await groups.getGroup(m.groupId);
     if (!group) continue;
@@ -36,7 +36,7 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     await groups.deleteMember(m, c.var.services.now());
     await roster.deleteFacilitator(group.groupId, user.userId);
   }
-  const threads = threadsRepo(config.db);
+  const threads = c.var.services.repo(threadsRepo);
   for (const postId of await threads.postIdsBy(user.userId)) {
     const post = await threads.getPost(postId);
     if (!post || post.deleted) continue;
@@ -44,13 +44,13 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     if (post.pending) await threads.leaveQueue(post);
   }
   // Their conversations with facilitators: closed, and their own words erased.
-  const talks = conversationsRepo(config.db);
+  const talks = c.var.services.repo(conversationsRepo);
   for (const conv of (await talks.listForMember(user.userId, { limit: 50 })).items) {
     if (conv.status === 'open') await talks.close(conv, user.userId, at);
     await talks.eraseMessagesBy(conv.conversationId, user.userId);
   }
   // The reports they filed stay counted for the moderators, no longer theirs, their notes gone.
-  await reportsRepo(config.db).eraseReporter(user.userId);
+  await c.var.services.repo(reportsRepo).eraseReporter(user.userId);
   await accounts.deleteAllSessions(user.userId);
   await accounts.eraseUser(user.userId, user.handleKey, new Date(at).toISOString());
 }

@@ -21,10 +21,10 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 export async function exportAccount(c: Ctx, user: UserRecord) {
   const { groups, config, now } = c.var.services;
-  const db = config.db;
+  const _db = config.db;
   const at = now();
-  const meetups = meetupsRepo(db);
-  const threads = threadsRepo(db);
+  const meetups = c.var.services.repo(meetupsRepo);
+  const threads = c.var.services.repo(threadsRepo);
   const memberships = await groups.listMembershipsOf(user.userId);
   const names = new Map(
     (await groups.getGroups(memberships.map((m) => m.groupId))).map((g) => [g.groupId, g.name]),
@@ -63,8 +63,8 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
     notesFromProfessionals: (p.contextNotes ?? []).map((n) => ({ body: n.body, at: iso(n.at) })),
   }));
 
-  const plan = await safetyPlanRepo(db).get(user.userId);
-  const talks = conversationsRepo(db);
+  const plan = await c.var.services.repo(safetyPlanRepo).get(user.userId);
+  const talks = c.var.services.repo(conversationsRepo);
   const conversations = await Promise.all(
     (await talks.listForMember(user.userId, { limit: 50 })).items.map(async (conv) => {
       const messages = (await talks.listMessages(conv.conversationId, { limit: 50 })).items;
@@ -79,9 +79,11 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       };
     }),
   );
-  const feed = await feedsRepo(db).getFeed(user.userId);
-  const professional = await resourcesRepo(db).getProfessional(user.userId);
-  const notes = await notificationsRepo(db).list(user.userId, { limit: 100 }, c.var.services.now());
+  const feed = await c.var.services.repo(feedsRepo).getFeed(user.userId);
+  const professional = await c.var.services.repo(resourcesRepo).getProfessional(user.userId);
+  const notes = await c.var.services
+    .repo(notificationsRepo)
+    .list(user.userId, { limit: 100 }, c.var.services.now());
   return {
     exportedAt: iso(at),
     account: {
@@ -98,7 +100,7 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       joinedAt: m.joinedAt,
     })),
     upcomingRsvps: rsvps,
-    duties: Object.values((await rosterRepo(db).getDuties(user.userId)).duties).map((d) => ({
+    duties: Object.values((await c.var.services.repo(rosterRepo).getDuties(user.userId)).duties).map((d) => ({
       occurrenceId: d.occurrenceId,
       group: names.get(d.groupId) ?? null,
       role: d.role,
@@ -106,7 +108,7 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
     })),
     posts,
     // The reports they filed: their own reason and note, and how it was settled (not by whom).
-    reportsFiled: (await reportsRepo(db).filedBy(user.userId)).map((r) => ({
+    reportsFiled: (await c.var.services.repo(reportsRepo).filedBy(user.userId)).map((r) => ({
       postId: r.postId,
       group: names.get(r.groupId) ?? null,
       reason: r.reason,

@@ -1,0 +1,65 @@
+/**
+ * Loading a meetup's occurrence for the caller, and the reads a meetup route asks for with
+ * the session (`prefetch`).
+ * @module
+ */
+import { forbidden, notFound } from '../../core/errors';
+import { canSeeInside } from '../../core/groups';
+import { keyOf } from '../../store/batch';
+import { groupOf, type Key, keys } from '../../store/keys';
+import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/groups';
+import { meetupsRepo, readOccurrence, rsvpPaths } from '../../store/repos/meetups';
+import type { Ctx } from '../context';
+import type { Prefetch } from '../middleware/session';
+
+export const NOT_FOUND = 'No such meetup, or it is in a private group';
+
+export const occurrenceKeys = (occurrenceId: string, userId: string): [Key, Key] => [
+  keys.occurrence(occurrenceId),
+  keys.member(groupOf(occurrenceId), userId),
+];
+
+/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
+export const withOccurrence = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: occurrenceKeys(params.occurrenceId, userId),
+});
+
+/**
+ * The `prefetch` of RSVP routes: the membership, and the occurrence without anyone's entry in
+ * its lines but the caller's, so an RSVP reads the same however many are going.
+ */
+export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: [...occurrenceKeys(params.occurrenceId, userId), keys.feed(userId)],
+  only: [...Object.keys(MEMBER_FIELDS).map((f) => [f]), ...rsvpPaths(userId)],
+});
+
+/** Whether the RSVP routes' prefetch found the caller's calendar feed. */
+export const prefetchedFeed = (c: Ctx, userId: string) => c.var.prefetched.has(keyOf(keys.feed(userId)));
+
+/** Loads an occurrence the caller may see; 404 for private groups' outsiders and for no such thing. */
+export async function loadOccurrence(c: Ctx, occurrenceId: string) {
+  const auth = c.get('auth');
+  const { groups } = c.var.services;
+  const meetups = c.var.services.repo(meetupsRepo);
+  const [ok, mk] = occurrenceKeys(occurrenceId, auth?.userId ?? '');
+  const found = c.var.prefetched;
+  const { occurrence, member } =
+    auth && found.has(keyOf(ok))
+      ? {
+          occurrence: readOccurrence(found.get(keyOf(ok))!),
+          member: (found.get(keyOf(mk)) as MemberRecord | undefined) ?? null,
+        }
+      : await meetups.getOccurrenceWithMember(occurrenceId, auth?.userId ?? null);
+  if (!occurrence) throw notFound(NOT_FOUND);
+  if (member?.status !== 'active') {
+    const group = await groups.getGroup(groupOf(occurrenceId));
+    if (!group || !canSeeInside(group.visibility, member)) throw notFound(NOT_FOUND);
+  }
+  return { occurrence, member, viewer: { userId: auth?.userId ?? null, member } };
+}
+
+export function requireActiveMember(member: MemberRecord | null): MemberRecord {
+  if (!member) throw forbidden('Join the group to RSVP');
+  if (member.status !== 'active') throw forbidden('Your request to join is waiting for approval');
+  return member;
+}

@@ -1,0 +1,53 @@
+/**
+ * Settling the reports on a post: recorded once, and their reporters told.
+ * @module
+ */
+import { REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
+import type { GroupRecord } from '../../store/repos/groups';
+import { notificationsRepo } from '../../store/repos/notifications';
+import { isErasedReporter, reportsRepo } from '../../store/repos/reports';
+import type { PostRecord } from '../../store/repos/threads';
+import type { Ctx } from '../context';
+import { audit } from './audit';
+
+/**
+ * Settles a post's open report and tells its reporters that it was handled (nothing more: what
+ * was decided is the moderators' and the author's business). False when it had no open report.
+ */
+export async function settleReport(
+  c: Ctx,
+  group: GroupRecord,
+  post: PostRecord,
+  outcome: ReportOutcome,
+  by: string,
+  reason: string,
+): Promise<boolean> {
+  const { now } = c.var.services;
+  const at = now();
+  const settled = await c.var.services.repo(reportsRepo).settle(post.postId, outcome, by, at);
+  if (!settled) return false;
+  await Promise.all([
+    c.var.services.repo(notificationsRepo).notify(
+      [...settled.reporters.keys()]
+        .filter((id) => !isErasedReporter(id))
+        .map((userId) => ({
+          userId,
+          kind: 'report_handled' as const,
+          text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
+          groupId: group.groupId,
+          page: 'discussions' as const,
+          ref: post.threadId,
+        })),
+      at,
+      `report:${post.postId}:${at}`,
+    ),
+    audit(c, {
+      groupId: group.groupId,
+      actorId: by,
+      action: 'report_settled',
+      target: post.postId,
+      reason: [REPORT_OUTCOMES[outcome], reason].filter(Boolean).join(': '),
+    }),
+  ]);
+  return true;
+}
