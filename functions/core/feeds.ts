@@ -3,7 +3,7 @@
  * each event shows, discreetly or in full. Pure; functions/feeds/ical.ts writes it as iCalendar.
  * @module
  */
-import type { RsvpState } from './meetups';
+import type { RsvpState } from './ledger';
 import { expand, parseRule, type Weekday } from './recurrence';
 import { namesOneInstant, parseLocal } from './time';
 

@@ -8,17 +8,9 @@
  * @module
  */
 
-import {
-  type Attendance,
-  capKey,
-  inLineKey,
-  type Ledger,
-  lineKey,
-  newlyGoing,
-  readLedger,
-  type StoredLedger,
-  sayStart,
-} from './meetups';
+import { capKey, inLineKey, type Ledger, lineKey, newlyGoing, readLedger, type StoredLedger } from './ledger';
+import { sayStart } from './meetups';
+import type { Attendance } from './modes';
 import type { NotificationKind } from './notifications';
 
 export type Owed =

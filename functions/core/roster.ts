@@ -5,7 +5,7 @@
  * @module
  */
 import { can, type Membership } from './groups';
-import type { Attendance, MeetupMode } from './meetups';
+import type { Attendance, MeetupMode } from './modes';
 import { WEEKDAYS, type Weekday, weekdayIndex } from './recurrence';
 import { formatLocal, localAt } from './time';
 

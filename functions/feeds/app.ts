@@ -23,7 +23,8 @@ import {
   stillShown,
 } from '../core/feeds';
 import { canSeeGroup, canSeeInside } from '../core/groups';
-import { canSeeWhere, type RsvpState, rsvpOf } from '../core/meetups';
+import { type RsvpState, rsvpOf } from '../core/ledger';
+import { canSeeWhere } from '../core/meetups';
 import { isUnconfirmed, ROSTER_ROLES } from '../core/roster';
 import { getMany, keyOf } from '../store/batch';
 import type { Db } from '../store/client';

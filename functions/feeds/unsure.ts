@@ -5,8 +5,9 @@
  * an RSVP and its note costs one read of that occurrence, once.
  * @module
  */
-import type { Attendance } from '../core/meetups';
-import { rsvpOf } from '../core/meetups';
+
+import { rsvpOf } from '../core/ledger';
+import type { Attendance } from '../core/modes';
 import { type FeedRecord, type FeedsRepo, unsureOf } from '../store/repos/feeds';
 import type { MeetupsRepo } from '../store/repos/meetups';
 import { SETTLE_MS } from '../store/settle';

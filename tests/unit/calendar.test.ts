@@ -8,7 +8,7 @@ import {
   seriesEvents,
   stillShown,
 } from '../../functions/core/feeds';
-import { planOccurrences } from '../../functions/core/meetups';
+import { planOccurrences } from '../../functions/core/series';
 import { writeCalendar } from '../../functions/feeds/ical';
 import { expandCalendar, libicalErrors, parseCalendar } from '../support/ical';
 

@@ -2,19 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/core/groups';
 import {
+  countsOf,
+  newlyGoing,
+  placeAtEnd,
+  readLedger,
+  rsvpOf,
+  type StoredLedger,
+} from '../../functions/core/ledger';
+import {
   canSchedule,
   canSeeAttendees,
   canSeeWhere,
-  countsOf,
-  newlyGoing,
-  planOccurrences,
-  readLedger,
-  replanSeries,
   rsvpClosedReason,
-  rsvpOf,
-  type StoredLedger,
   shapeProblems,
 } from '../../functions/core/meetups';
+import { planOccurrences, replanSeries } from '../../functions/core/series';
 import { formatLocal } from '../../functions/core/time';
 
 const active = (role: (typeof ROLES)[number]) => ({ role, status: 'active' as const });
@@ -221,5 +223,21 @@ describe('new dates for a series', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('where a new RSVP stands', () => {
+  it('is going while its line fits in the places, else waits behind those before it', () => {
+    expect(placeAtEnd('online', 3, 3)).toEqual({ status: 'going', attendance: 'online' });
+    expect(placeAtEnd('in_person', 5, 3)).toEqual({
+      status: 'waitlisted',
+      attendance: 'in_person',
+      position: 2,
+    });
+    expect(placeAtEnd('in_person', 1, 0)).toEqual({
+      status: 'waitlisted',
+      attendance: 'in_person',
+      position: 1,
+    });
   });
 });

@@ -1,12 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../functions/core/groups';
 import {
   autofill,
+  canFacilitate,
+  canStaff,
   type Duty,
+  defaultProfile,
   type Facilitator,
+  profileOf,
   type RosterSlotInput,
   staffingGap,
   unavailable,
+  unconfirmedRoles,
 } from '../../functions/core/roster';
 
 const ZONE = 'Europe/London';
@@ -233,5 +239,42 @@ describe('auto-fill', () => {
         reason: 'no one can: 1 another duty then, 1 already on this meetup',
       },
     ]);
+  });
+});
+
+describe('who is on the roster', () => {
+  const as = (role: (typeof ROLES)[number], status: 'active' | 'pending' = 'active') => ({
+    role,
+    status,
+    userId: 'u1',
+    groupId: 'g1',
+  });
+
+  it('gives duties to facilitators and owners, and lets owners alone staff the roster', () => {
+    expect(ROLES.filter((r) => canFacilitate(as(r)))).toEqual(['owner', 'facilitator']);
+    expect(ROLES.filter((r) => canStaff(as(r)))).toEqual(['owner']);
+    expect(canFacilitate(as('facilitator', 'pending'))).toBe(false);
+    expect(canStaff(as('owner', 'pending'))).toBe(false);
+  });
+
+  it('gives a facilitator without a profile the defaults, and an owner none until they write one', () => {
+    const at = Date.UTC(2027, 2, 1);
+    expect(profileOf(as('facilitator'), null, at)).toEqual(defaultProfile('g1', 'u1', at));
+    expect(profileOf(as('owner'), null, at)).toBeNull();
+    const written = { ...defaultProfile('g1', 'u1', at), maxPerMonth: 1 };
+    expect(profileOf(as('owner'), written, at)).toBe(written);
+    expect(profileOf(as('member'), written, at)).toBeNull();
+    expect(defaultProfile('g1', 'u1', at)).toMatchObject({
+      active: true,
+      maxPerMonth: 4,
+      weekly: [],
+      away: [],
+    });
+  });
+
+  it('counts a duty as unconfirmed until its holder confirms it', () => {
+    const staffing = { roles: ['lead', 'co', 'greeter'] as const, minimum: 1 };
+    const roster = { lead: { status: 'confirmed' }, co: { status: 'assigned' } };
+    expect(unconfirmedRoles({ ...staffing, roles: [...staffing.roles] }, roster)).toEqual(['co']);
   });
 });

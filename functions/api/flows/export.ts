@@ -20,8 +20,7 @@ import type { Ctx } from '../context';
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 export async function exportAccount(c: Ctx, user: UserRecord) {
-  const { groups, config, now } = c.var.services;
-  const _db = config.db;
+  const { groups, now } = c.var.services;
   const at = now();
   const meetups = c.var.services.repo(meetupsRepo);
   const threads = c.var.services.repo(threadsRepo);

@@ -5,17 +5,12 @@
  * @module
  */
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import {
-  adjustmentWarning,
-  canSchedule,
-  emptyLedger,
-  meetsOf,
-  modesOf,
-  type PlannedOccurrence,
-  rsvpWindowOf,
-} from '../../core/meetups';
+import { emptyLedger } from '../../core/ledger';
+import { canSchedule, changeShapeProblems, meetsOf, rsvpWindowOf } from '../../core/meetups';
+import { modesOf } from '../../core/modes';
 import { owedByChange } from '../../core/owed';
 import { defaultStaffing } from '../../core/roster';
+import { adjustmentWarning, type PlannedOccurrence } from '../../core/series';
 import { formatLocal } from '../../core/time';
 import { occurrenceIdFor } from '../../store/ids';
 import type { MeetupRecord, MeetupsRepo, OccurrenceItem, OccurrenceRecord } from '../../store/repos/meetups';
@@ -38,22 +33,8 @@ export async function loadSeries(c: Ctx, meetupId: string, opts: { cancelled?: b
 }
 
 /** Venue, link and capacity must suit the meetup's mode. */
-export function checkShape(
-  mode: MeetupRecord['mode'],
-  body: { venue?: unknown; online?: unknown; capacity?: { inPerson?: number; online?: number } },
-) {
-  const offers = modesOf(mode);
-  const problems = [];
-  if (body.venue && !offers.includes('in_person'))
-    problems.push({ path: 'body.venue', message: 'This meetup is online only' });
-  if (body.online && !offers.includes('online'))
-    problems.push({ path: 'body.online', message: 'This meetup is in person only' });
-  if (body.capacity?.inPerson && !offers.includes('in_person')) {
-    problems.push({ path: 'body.capacity.inPerson', message: 'This meetup is online only' });
-  }
-  if (body.capacity?.online && !offers.includes('online')) {
-    problems.push({ path: 'body.capacity.online', message: 'This meetup is in person only' });
-  }
+export function checkShape(mode: MeetupRecord['mode'], body: Parameters<typeof changeShapeProblems>[1]) {
+  const problems = changeShapeProblems(mode, body);
   if (problems.length) throw invalid('Some fields need another look', problems);
 }
 

@@ -3,7 +3,8 @@
  * up from a waiting list.
  * @module
  */
-import type { Attendance, RsvpState } from '../../core/meetups';
+import type { RsvpState } from '../../core/ledger';
+import type { Attendance } from '../../core/modes';
 import { feedsRepo } from '../../store/repos/feeds';
 import { type OccurrenceRecord, owedByLeaving, RsvpClosed } from '../../store/repos/meetups';
 import { owedRepo } from '../../store/repos/owed';

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
-import { canSchedule, movedWindow, planOccurrences, shapeProblems, whyNotRestore } from '../../core/meetups';
+import { canSchedule, movedWindow, shapeProblems } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
@@ -25,6 +25,7 @@ import {
   ScheduleQuery,
   UpdateOccurrenceRequest,
 } from '../../core/schemas/meetups';
+import { planOccurrences, whyNotRestore } from '../../core/series';
 import { parseLocal, resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { type MeetupRecord, meetupsRepo, readOccurrence } from '../../store/repos/meetups';

@@ -5,7 +5,9 @@
 
 import type { Hono } from 'hono';
 import { forbidden, invalid, notFound } from '../../core/errors';
-import { canSeeAttendees, MY_MEETUPS_DAYS, modesOf, rsvpOf } from '../../core/meetups';
+import { rsvpOf } from '../../core/ledger';
+import { canSeeAttendees, MY_MEETUPS_DAYS } from '../../core/meetups';
+import { modesOf } from '../../core/modes';
 import { notificationHref } from '../../core/notifications';
 import { Ok } from '../../core/schemas/common';
 import {

@@ -4,7 +4,8 @@
  * @module
  */
 import type { Membership } from '../../core/groups';
-import { canSeeWhere, localStart, type RsvpState, rsvpOf, sayStart } from '../../core/meetups';
+import { type RsvpState, rsvpOf } from '../../core/ledger';
+import { canSeeWhere, localStart, sayStart } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';

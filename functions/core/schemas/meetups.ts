@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ACCESS_FEATURES, ATTENDANCE, MEETUP_MODES } from '../meetups';
+import { ACCESS_FEATURES } from '../meetups';
+import { ATTENDANCE, MEETUP_MODES } from '../modes';
 import { NOTIFICATION_KINDS } from '../notifications';
 import { LOCAL_DATE_TIME } from '../time';
 import { Cursor, keysOf, line, PageLimit, ScopedId, text } from './common';

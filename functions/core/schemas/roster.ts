@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ATTENDANCE } from '../meetups';
+import { ATTENDANCE } from '../modes';
 import { WEEKDAYS } from '../recurrence';
 import { COVER_NOTE_MAX, ROSTER_ROLES } from '../roster';
 import { Id, keysOf, ScopedId, text } from './common';

@@ -6,7 +6,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedSettings } from '../../core/feeds';
-import type { Attendance } from '../../core/meetups';
+import type { Attendance } from '../../core/modes';
 import { getMany } from '../batch';
 import type { Db } from '../client';
 import { isConditionFailure, written } from '../conditional';

@@ -12,22 +12,21 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HearthError } from '../../core/errors';
 import {
-  ATTENDANCE,
-  type Attendance,
   capKey,
   countsOf,
   inLineKey,
   type Ledger,
   lineKey,
-  type MeetupMode,
   newlyGoing,
+  placeAtEnd,
   type RsvpState,
   readLedger,
-  rsvpClosedReason,
   rsvpOf,
   type SeatCounts,
   type StoredLedger,
-} from '../../core/meetups';
+} from '../../core/ledger';
+import { rsvpClosedReason } from '../../core/meetups';
+import { ATTENDANCE, type Attendance, type MeetupMode } from '../../core/modes';
 import type { Owed } from '../../core/owed';
 import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf, type Paths, putMany } from '../batch';
@@ -794,10 +793,7 @@ export function meetupsRepo(db: Db) {
           if (changed) {
             const inLine = changed[inLineKey(attendance)] as number;
             const cap = o[capKey(attendance)];
-            const rsvp: RsvpState =
-              inLine <= cap
-                ? { status: 'going', attendance }
-                : { status: 'waitlisted', attendance, position: inLine - cap };
+            const rsvp = placeAtEnd(attendance, inLine, cap);
             // The item as read, with this line's new count: counts exact, other lines as read.
             const occurrence = readOccurrence({
               ...o,
