@@ -288,3 +288,57 @@ export function seriesEvents(
   });
   return [...events, ...overrides];
 }
+
+/** A duty a member holds at a meetup, as their feed says it. */
+export interface FeedDuty {
+  /** The duty's name: "Lead facilitator". */
+  name: string;
+  /** Given, not yet confirmed by its holder. */
+  unconfirmed: boolean;
+}
+
+/**
+ * Whether a member's feed lists a meetup, before their place is read: still shown, and in the
+ * feed's scope (every meetup of their groups, or those they answered or hold a duty at).
+ */
+export const listedFor = (
+  o: Pick<FeedOccurrence, 'endAt' | 'status' | 'changedAt'>,
+  scope: FeedScope,
+  mine: { answered: boolean; duty: boolean },
+  now: number,
+) => stillShown(o, now) && (scope === 'all' || mine.answered || mine.duty);
+
+/**
+ * A meetup as one member's feed shows it, or null when it is not theirs to show (a feed of their
+ * own meetups, where they hold no place and no duty). A duty is named in the title, sees where it
+ * is, and is tentative until confirmed; reminders are for what the member does (a duty, or a
+ * meetup they answered), never for a cancelled meetup.
+ */
+export function memberEvent(
+  o: FeedOccurrence,
+  m: {
+    settings: Pick<FeedSettings, 'scope' | 'discreet' | 'alarms' | 'dutyAlarms'>;
+    rsvp: RsvpState;
+    duty?: FeedDuty;
+    groupName: string;
+  },
+): FeedEvent | null {
+  const { settings, rsvp, duty } = m;
+  if (settings.scope === 'mine' && !rsvp && !duty) return null;
+  const event = eventFor(o, {
+    rsvp,
+    groupName: m.groupName,
+    discreet: settings.discreet,
+    pageUrl: null,
+    ...(duty ? { seesWhere: true } : {}),
+  });
+  const cancelled = event.status === 'cancelled';
+  const unconfirmed = duty?.unconfirmed && !cancelled;
+  const alarms = (duty ? settings.dutyAlarms : rsvp ? settings.alarms : []) ?? [];
+  return {
+    ...event,
+    ...(duty ? { summary: `${duty.name}${unconfirmed ? ' (please confirm)' : ''}: ${event.summary}` } : {}),
+    ...(unconfirmed ? { status: 'tentative' as const } : {}),
+    ...(alarms.length && !cancelled ? { alarms } : {}),
+  };
+}

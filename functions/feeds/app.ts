@@ -19,6 +19,8 @@ import {
   FEED_REFRESH_SECONDS,
   type FeedEvent,
   type FeedOccurrence,
+  listedFor,
+  memberEvent,
   seriesEvents,
   stillShown,
 } from '../core/feeds';
@@ -137,10 +139,13 @@ export function feedBuilder(deps: FeedsDeps) {
             }),
           );
           const names = new Map(records.map((g) => [g.groupId, g.name]));
-          const shown = cards.filter(
-            (o) =>
-              stillShown(asFeed(o), day) &&
-              (feed.scope === 'all' || rsvps[o.occurrenceId] || dutyAt.has(o.occurrenceId)),
+          const shown = cards.filter((o) =>
+            listedFor(
+              asFeed(o),
+              feed.scope,
+              { answered: !!rsvps[o.occurrenceId], duty: dutyAt.has(o.occurrenceId) },
+              day,
+            ),
           );
           // Where more are in the member's line than it has places, they may be waiting: their
           // place needs the whole line. Elsewhere everyone in a line is going.
@@ -162,28 +167,13 @@ export function feedBuilder(deps: FeedsDeps) {
               : line
                 ? { status: 'going', attendance: line }
                 : null;
-            const duty = dutyAt.get(o.occurrenceId);
-            if (feed.scope === 'mine' && !rsvp && !duty) continue;
-            const groupName = names.get(o.groupId) ?? '';
-            const event = eventFor(asFeed(o), {
+            const event = memberEvent(asFeed(o), {
+              settings: feed,
               rsvp,
-              groupName,
-              discreet: feed.discreet,
-              pageUrl: null,
-              ...(duty ? { seesWhere: true } : {}),
+              duty: dutyAt.get(o.occurrenceId),
+              groupName: names.get(o.groupId) ?? '',
             });
-            const unconfirmed = duty?.unconfirmed && event.status !== 'cancelled';
-            // Reminders are for what the member does: a duty, or a meetup they answered (not
-            // every meetup a feed of all their groups shows).
-            const alarms = (duty ? feed.dutyAlarms : rsvp ? feed.alarms : []) ?? [];
-            events.push({
-              ...event,
-              ...(duty
-                ? { summary: `${duty.name}${unconfirmed ? ' (please confirm)' : ''}: ${event.summary}` }
-                : {}),
-              ...(unconfirmed ? { status: 'tentative' as const } : {}),
-              ...(alarms.length && event.status !== 'cancelled' ? { alarms } : {}),
-            });
+            if (event) events.push(event);
           }
           return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
         },

@@ -5,6 +5,8 @@ import {
   DISCREET_TITLE,
   eventFor,
   type FeedOccurrence,
+  listedFor,
+  memberEvent,
   seriesEvents,
   stillShown,
 } from '../../functions/core/feeds';
@@ -269,5 +271,66 @@ describe('the line-folding patch to ical-generator', () => {
 
   it('is applied (npm install runs patch-package)', () => {
     expect(foldLines.toString()).not.toContain('TextEncoder');
+  });
+});
+
+describe('what a member’s own feed holds', () => {
+  const soon = { ...base, startAt: now + 86_400_000, endAt: now + 90_000_000 };
+  const settings = {
+    scope: 'mine' as const,
+    discreet: true,
+    alarms: [60 as const],
+    dutyAlarms: [1440 as const],
+  };
+  const duty = { name: 'Lead facilitator', unconfirmed: true };
+  const going = { status: 'going' as const, attendance: 'online' as const };
+
+  it('lists, in a feed of their own meetups, those they answered or hold a duty at', () => {
+    const mine = (answered: boolean, holds: boolean) =>
+      listedFor(soon, 'mine', { answered, duty: holds }, now);
+    expect([mine(true, false), mine(false, true), mine(false, false)]).toEqual([true, true, false]);
+    expect(listedFor(soon, 'all', { answered: false, duty: false }, now)).toBe(true);
+    expect(
+      listedFor({ ...soon, endAt: now - 3 * 86_400_000 }, 'all', { answered: true, duty: false }, now),
+    ).toBe(false);
+  });
+
+  it('shows nothing of a meetup in their own feed once they hold neither a place nor a duty', () => {
+    expect(memberEvent(soon, { settings, rsvp: null, groupName: 'Circle' })).toBeNull();
+    const all = memberEvent(soon, {
+      settings: { ...settings, scope: 'all' },
+      rsvp: null,
+      groupName: 'Circle',
+    });
+    expect(all).toMatchObject({ summary: DISCREET_TITLE, status: 'confirmed', location: null });
+    // No reminder for a meetup they did not answer.
+    expect(all?.alarms).toBeUndefined();
+  });
+
+  it('names a duty, shows where it is, and keeps it tentative with “(please confirm)” until confirmed', () => {
+    const event = memberEvent(soon, { settings, rsvp: null, duty, groupName: 'Circle' });
+    expect(event).toMatchObject({
+      summary: `Lead facilitator (please confirm): ${DISCREET_TITLE}`,
+      status: 'tentative',
+      alarms: [1440],
+    });
+    expect(event?.location).toContain('12 Harbour Street');
+    const confirmed = memberEvent(soon, {
+      settings,
+      rsvp: null,
+      duty: { ...duty, unconfirmed: false },
+      groupName: '',
+    });
+    expect(confirmed).toMatchObject({ summary: `Lead facilitator: ${DISCREET_TITLE}`, status: 'confirmed' });
+  });
+
+  it('reminds of a meetup they answered, and of nothing cancelled', () => {
+    expect(memberEvent(soon, { settings, rsvp: going, groupName: '' })?.alarms).toEqual([60]);
+    const cancelled = memberEvent(
+      { ...soon, status: 'cancelled' },
+      { settings, rsvp: going, duty, groupName: '' },
+    );
+    expect(cancelled).toMatchObject({ status: 'cancelled', summary: `Lead facilitator: ${DISCREET_TITLE}` });
+    expect(cancelled?.alarms).toBeUndefined();
   });
 });
