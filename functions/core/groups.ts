@@ -3,6 +3,7 @@
  * reveal. Pure; shared by the API and the web app.
  * @module
  */
+import { conflict, forbidden, type HearthError } from './errors';
 
 export const FOCUS_TAGS = {
   anxiety: 'Anxiety',
@@ -82,6 +83,34 @@ export function can(membership: Membership | null | undefined, action: GroupActi
   if (membership?.status !== 'active') return false;
   return ALLOWED[action].includes(membership.role);
 }
+
+/**
+ * Why `me` may not remove `target` from the group (an owner cannot be removed, only owners
+ * remove moderators), or null. Who reviews members at all is the `review-members` action.
+ */
+export function removalRefused(me: Membership, target: Membership): HearthError | null {
+  if (target.role === 'owner') return conflict('An owner cannot be removed; change their role first');
+  if (target.role === 'moderator' && me.role !== 'owner') return forbidden('Only owners remove moderators');
+  return null;
+}
+
+/** What giving `target` the role `to` takes, or why it cannot be given yet. */
+export function roleChange(
+  target: Membership,
+  to: Role,
+): HearthError | { becomesOwner: boolean; stepsDownAsOwner: boolean; stopsFacilitating: boolean } {
+  if (target.status !== 'active') return conflict('Approve the request before assigning a role');
+  const after = { ...target, role: to };
+  return {
+    becomesOwner: to === 'owner',
+    stepsDownAsOwner: target.role === 'owner' && to !== 'owner',
+    // No longer facilitating: their duties go back to the roster.
+    stopsFacilitating: can(target, 'schedule') && !can(after, 'schedule'),
+  };
+}
+
+/** When an owner steps down and no other owner is left. */
+export const LAST_OWNER = 'A group needs at least one owner; make someone else owner first';
 
 /**
  * A private group is invisible to everyone but its active and pending members: the API answers

@@ -187,6 +187,21 @@ export function whyNotCover(
   return why === null ? null : (TO_YOU[why] ?? `you are ${why.replace('their', 'your')}`);
 }
 
+/**
+ * Who a cover request goes to: the facilitators (with their profiles and every duty they hold)
+ * who could take the duty, by the same rule that tells each why they cannot.
+ */
+export function coverCandidates(
+  people: { userId: string; profile: Facilitator; duties: Duty[] }[],
+  request: { askerId: string; role: RosterRole },
+  o: { startAt: number; endAt: number; roster: Partial<Record<RosterRole, { userId: string }>> },
+  zone: string,
+): string[] {
+  return people
+    .filter((p) => whyNotCover(p.userId, request, p.profile, o, zone, p.duties) === null)
+    .map((p) => p.userId);
+}
+
 export interface Proposal {
   occurrenceId: string;
   role: RosterRole;

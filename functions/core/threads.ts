@@ -42,6 +42,13 @@ export type Reaction = keyof typeof REACTIONS;
 /** Moderators, facilitators and owners see which posts may need support. */
 export const seesSupportFlags = (m: Membership | null) => canSeeAttendees(m);
 
+/**
+ * Whether a group keeps its meetups' own threads to those who hold a place (going or waiting)
+ * from `member`: where it says so, for everyone but organisers and moderators, who enter all.
+ */
+export const sessionsKeptFrom = (group: { sessionThreadsGoingOnly?: boolean }, member: Membership | null) =>
+  !!group.sessionThreadsGoingOnly && !canSeeAttendees(member);
+
 export const SESSION_ONLY = 'This meetup’s discussion is for the people who RSVP’d to it';
 
 /**

@@ -6,6 +6,8 @@ import {
   isValidTimeZone,
   joinOutcome,
   ROLES,
+  removalRefused,
+  roleChange,
   searchText,
   sizeBand,
 } from '../../functions/core/groups';
@@ -71,5 +73,37 @@ describe('directory', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('EST')).toBe(false);
+  });
+});
+
+describe('changing who is in a group, and their roles', () => {
+  const as = (role: (typeof ROLES)[number], status: 'active' | 'pending' = 'active') => ({ role, status });
+
+  it('never removes an owner, and lets only owners remove moderators', () => {
+    expect(removalRefused(as('owner'), as('owner'))?.message).toMatch(/cannot be removed/);
+    expect(removalRefused(as('moderator'), as('moderator'))?.code).toBe('forbidden');
+    expect(removalRefused(as('owner'), as('moderator'))).toBeNull();
+    expect(removalRefused(as('moderator'), as('facilitator'))).toBeNull();
+  });
+
+  it('gives a role to active members only, and says what else the change takes', () => {
+    expect(roleChange(as('member', 'pending'), 'facilitator')).toMatchObject({ code: 'conflict' });
+    expect(roleChange(as('member'), 'owner')).toEqual({
+      becomesOwner: true,
+      stepsDownAsOwner: false,
+      stopsFacilitating: false,
+    });
+    expect(roleChange(as('owner'), 'moderator')).toEqual({
+      becomesOwner: false,
+      stepsDownAsOwner: true,
+      stopsFacilitating: true,
+    });
+    // An owner who becomes a facilitator still facilitates: their duties stay theirs.
+    expect(roleChange(as('owner'), 'facilitator')).toMatchObject({
+      stepsDownAsOwner: true,
+      stopsFacilitating: false,
+    });
+    expect(roleChange(as('facilitator'), 'member')).toMatchObject({ stopsFacilitating: true });
+    expect(roleChange(as('member'), 'moderator')).toMatchObject({ stopsFacilitating: false });
   });
 });

@@ -5,6 +5,7 @@ import {
   autofill,
   canFacilitate,
   canStaff,
+  coverCandidates,
   type Duty,
   defaultProfile,
   type Facilitator,
@@ -276,5 +277,24 @@ describe('who is on the roster', () => {
     const staffing = { roles: ['lead', 'co', 'greeter'] as const, minimum: 1 };
     const roster = { lead: { status: 'confirmed' }, co: { status: 'assigned' } };
     expect(unconfirmedRoles({ ...staffing, roles: [...staffing.roles] }, roster)).toEqual(['co']);
+  });
+});
+
+describe('who a cover request goes to', () => {
+  it('asks facilitators free at that time, not the asker nor someone already on duty there', () => {
+    const start = Date.UTC(2027, 2, 9, 18, 30);
+    const o = {
+      startAt: start,
+      endAt: start + 90 * 60_000,
+      roster: { lead: { userId: 'asker' }, co: { userId: 'busy' } },
+    };
+    const person = (userId: string, duties: Duty[] = []) => ({
+      userId,
+      profile: { ...defaultProfile('g1', userId, start), trainedOn: '2026-01-01' },
+      duties,
+    });
+    const elsewhere = { userId: 'booked', occurrenceId: 'other', startAt: start, endAt: start + 3_600_000 };
+    const people = [person('asker'), person('busy'), person('free'), person('booked', [elsewhere])];
+    expect(coverCandidates(people, { askerId: 'asker', role: 'lead' }, o, 'Europe/London')).toEqual(['free']);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/core/groups';
-import { canSeePost, namedIn, seesSupportFlags, waitsFor } from '../../functions/core/threads';
+import {
+  canSeePost,
+  namedIn,
+  seesSupportFlags,
+  sessionsKeptFrom,
+  waitsFor,
+} from '../../functions/core/threads';
 
 const active = (role: (typeof ROLES)[number]) => ({ role, status: 'active' as const });
 
@@ -37,5 +43,11 @@ describe('who sees what in a discussion', () => {
       { authorId: 'other', reactions: { support: { r3: 1 } }, contextNotes: [{ by: 'pro' }] },
     ];
     expect(new Set(namedIn(posts, 'me'))).toEqual(new Set(['me', 'other', 'pro', 'r1', 'r2']));
+  });
+
+  it('keeps a meetup’s own thread to those with a place where the group says so, organisers and moderators aside', () => {
+    const kept = { sessionThreadsGoingOnly: true };
+    expect(ROLES.filter((r) => sessionsKeptFrom(kept, active(r)))).toEqual(['member']);
+    expect(sessionsKeptFrom({}, active('member'))).toBe(false);
   });
 });

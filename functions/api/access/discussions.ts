@@ -5,8 +5,7 @@
  */
 import { forbidden, notFound } from '../../core/errors';
 import { can, type Membership } from '../../core/groups';
-import { canSeeAttendees } from '../../core/meetups';
-import { canSeePost, SESSION_ONLY } from '../../core/threads';
+import { canSeePost, SESSION_ONLY, sessionsKeptFrom } from '../../core/threads';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
@@ -39,7 +38,7 @@ export async function barredSessions(
   viewer: { userId: string; member: Membership },
   threadIds: string[],
 ): Promise<Set<string>> {
-  if (!group.sessionThreadsGoingOnly || canSeeAttendees(viewer.member) || !threadIds.length) return new Set();
+  if (!sessionsKeptFrom(group, viewer.member) || !threadIds.length) return new Set();
   const lines = await c.var.services.repo(meetupsRepo).linesOf(threadIds, viewer.userId);
   return new Set([...lines].filter(([, line]) => !line).map(([id]) => id));
 }

@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../../core/errors';
 import { localStart } from '../../core/meetups';
 import {
   canFacilitate,
+  coverCandidates,
   type Duty,
   defaultStaffing,
   profileOf,
@@ -58,25 +59,17 @@ async function whoCanCover(
   ]);
   const byId = new Map(stored.map((f) => [f.userId, f]));
   const candidates = members.flatMap((m) => {
+    // The asker is never asked: their duties are not read.
     const profile = m.userId !== askerId && profileOf(m, byId.get(m.userId), now());
     return profile ? [{ userId: m.userId, profile }] : [];
   });
   const lists = await repo.getDutiesOf(candidates.map((m) => m.userId));
-  const zone = group.timezone;
-  const where = { ...o, roster: o.roster ?? {} };
-  return candidates
-    .filter(
-      (m) =>
-        whyNotCover(
-          m.userId,
-          { askerId, role },
-          m.profile,
-          where,
-          zone,
-          heldBy(m.userId, lists.get(m.userId)),
-        ) === null,
-    )
-    .map((m) => m.userId);
+  return coverCandidates(
+    candidates.map((m) => ({ ...m, duties: heldBy(m.userId, lists.get(m.userId)) })),
+    { askerId, role },
+    { ...o, roster: o.roster ?? {} },
+    group.timezone,
+  );
 }
 
 export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {

@@ -12,8 +12,16 @@
  * @module
  */
 import type { Hono } from 'hono';
-import { conflict, forbidden, notFound } from '../../core/errors';
-import { canSeeGroup, INVITE_HEADER, joinOutcome, sizeBand } from '../../core/groups';
+import { conflict, forbidden, HearthError, notFound } from '../../core/errors';
+import {
+  canSeeGroup,
+  INVITE_HEADER,
+  joinOutcome,
+  LAST_OWNER,
+  removalRefused,
+  roleChange,
+  sizeBand,
+} from '../../core/groups';
 import { DEFAULT_REVIEW_MONTHS } from '../../core/resources';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { Ok } from '../../core/schemas/common';
@@ -417,9 +425,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!target) throw notFound('No such member');
 
       if (body.status === 'removed') {
-        if (target.role === 'owner') throw conflict('An owner cannot be removed; change their role first');
-        if (target.role === 'moderator' && me!.role !== 'owner')
-          throw forbidden('Only owners remove moderators');
+        const refused = removalRefused(me!, target);
+        if (refused) throw refused;
         // Their places and duties first: if this stops half-way, a retry finds them still a member.
         await leavingSchedule(c, group, userId, { places: true });
         await groups.deleteMember(target, c.var.services.now());
@@ -435,19 +442,18 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         target = { ...target, status: 'active' };
       }
       if (body.role && body.role !== target.role) {
-        if (target.status !== 'active') throw conflict('Approve the request before assigning a role');
-        if (body.role === 'owner') {
+        const change = roleChange(target, body.role);
+        if (change instanceof HearthError) throw change;
+        if (change.becomesOwner) {
           // Role first, then the owner set: a crash between leaves one owner too few, never too many.
           await groups.setRole(group.groupId, userId, 'owner');
           await groups.addOwner(group.groupId, userId);
         } else {
-          if (target.role === 'owner' && !(await groups.stepDownOwner(group.groupId, userId))) {
-            throw conflict('A group needs at least one owner; make someone else owner first');
+          if (change.stepsDownAsOwner && !(await groups.stepDownOwner(group.groupId, userId))) {
+            throw conflict(LAST_OWNER);
           }
           await groups.setRole(group.groupId, userId, body.role);
-          // No longer facilitating: their duties go back to the roster.
-          if (body.role !== 'facilitator' && (target.role === 'facilitator' || target.role === 'owner'))
-            await leavingSchedule(c, group, userId, { places: false });
+          if (change.stopsFacilitating) await leavingSchedule(c, group, userId, { places: false });
         }
         target = { ...target, role: body.role };
       }
