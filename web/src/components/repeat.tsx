@@ -5,7 +5,6 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { FieldError } from '../../../functions/core/errors';
-import { adjustmentWarning } from '../../../functions/core/meetups';
 import {
   describeRule,
   expand,
@@ -14,6 +13,7 @@ import {
   WEEKDAYS,
   weekdayIndex,
 } from '../../../functions/core/recurrence';
+import { adjustmentWarning } from '../../../functions/core/series';
 import { formatLocal, type LocalParts, resolveLocal } from '../../../functions/core/time';
 import { ApiError } from '../api';
 import { Field } from '../ui';

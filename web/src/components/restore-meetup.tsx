@@ -1,7 +1,7 @@
 /** Putting a cancelled meetup back on, for its organisers, while it is still ahead. */
 import { useEffect, useState } from 'preact/hooks';
-import { whyNotRestore } from '../../../functions/core/meetups';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { whyNotRestore } from '../../../functions/core/series';
 import { get, post, serverNow } from '../api';
 import { ErrorSummary, useSubmit } from '../ui';
 

@@ -1,6 +1,6 @@
 /** Scheduling a meetup, and changing one date of it on its own. @module */
 import { useEffect, useState } from 'preact/hooks';
-import type { MeetupMode } from '../../../functions/core/meetups';
+import type { MeetupMode } from '../../../functions/core/modes';
 import { defaultStaffing, type Staffing } from '../../../functions/core/roster';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
