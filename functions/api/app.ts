@@ -15,7 +15,7 @@ import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
 import { sameOriginOnly } from './middleware/same-origin';
 import { session } from './middleware/session';
-import type { Registry } from './route';
+import type { Registry } from './route-spec';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
 import { passphraseRoutes } from './routes/passphrase';

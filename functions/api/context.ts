@@ -3,7 +3,7 @@ import { unauthenticated } from '../core/errors';
 import type { Db } from '../store/client';
 import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
 import type { GroupsRepo } from '../store/repos/groups';
-import type { Registry } from './route';
+import type { Registry } from './route-spec';
 import type { ScryptCost } from './security';
 
 export interface AppConfig {

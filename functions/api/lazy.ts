@@ -8,7 +8,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from './context';
 import { errorResponse } from './errors';
-import type { Registry } from './route';
+import type { Registry } from './route-spec';
 
 /** A context: its routes (they share the app's services, repositories included). */
 export interface LazyContext {

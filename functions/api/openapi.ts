@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ErrorBody } from '../core/schemas/common';
-import type { Registry } from './route';
+import type { Registry } from './route-spec';
 
 const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;

@@ -7,39 +7,8 @@ import type { Context, Env, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { type FieldError, invalid } from '../core/errors';
 import type { Ctx } from './context';
-import { type Prefetch, resolveSession } from './middleware/session';
-
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-type Maybe = z.ZodMiniType | undefined;
-type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
-
-export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe> {
-  method: Method;
-  /** OpenAPI form, `/groups/{groupId}`, relative to `/api`. */
-  path: string;
-  summary: string;
-  tag: string;
-  auth: 'none' | 'optional' | 'required';
-  /**
-   * Items the handler will read for the signed-in user, read with the session in the same round
-   * trip (found ones land in `c.var.prefetched`).
-   */
-  prefetch?: (params: Out<P>, userId: string) => Prefetch;
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** Request headers the route reads, lower-case names (for secrets that must stay out of URLs). */
-  headers?: z.ZodMiniObject;
-  responses: Record<number, { description: string; schema?: z.ZodMiniType }>;
-}
-
-export type Input<P extends Maybe, Q extends Maybe, B extends Maybe> = {
-  params: Out<P>;
-  query: Out<Q>;
-  body: Out<B>;
-};
-
-export type Registry = RouteSpec<Maybe, Maybe, Maybe>[];
+import { resolveSession } from './middleware/session';
+import type { Input, Maybe, Out, Registry, RouteSpec } from './route-spec';
 
 function fieldErrors(where: string, error: z.core.$ZodError): FieldError[] {
   return error.issues.slice(0, 20).map((issue) => ({

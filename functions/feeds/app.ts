@@ -34,7 +34,8 @@ import { hashToken } from '../store/ids';
 import { groupOf, keys } from '../store/keys';
 import { accountsRepo } from '../store/repos/accounts';
 import { type FeedRecord, feedsRepo } from '../store/repos/feeds';
-import { type GroupRecord, groupsRepo, type MemberRecord } from '../store/repos/groups';
+import type { GroupRecord, MemberRecord } from '../store/repos/group-records';
+import { groupsRepo } from '../store/repos/groups';
 import {
   meetupsRepo,
   type OccurrenceCard,

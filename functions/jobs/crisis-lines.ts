@@ -5,7 +5,7 @@
  * @module
  */
 import { crisisLineListings, resourcesRepo } from '../store/repos/resources';
-import type { Job, JobContext } from './run';
+import type { Job, JobContext } from './job';
 
 export const crisisLines = {
   name: 'crisis-lines',

@@ -5,7 +5,7 @@
  * @module
  */
 import { groupsRepo } from '../store/repos/groups';
-import type { Job, JobContext } from './run';
+import type { Job, JobContext } from './job';
 
 export const directoryFacets = {
   name: 'directory-facets',

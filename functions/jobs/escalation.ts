@@ -12,7 +12,7 @@ import { groupsRepo } from '../store/repos/groups';
 import { notificationsRepo } from '../store/repos/notifications';
 import { supportRepo } from '../store/repos/support';
 import { threadsRepo } from '../store/repos/threads';
-import type { Job, JobContext } from './run';
+import type { Job, JobContext } from './job';
 
 const DAY = 86_400_000;
 

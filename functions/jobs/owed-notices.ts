@@ -8,7 +8,7 @@
 import { happened } from '../core/owed';
 import { meetupsRepo } from '../store/repos/meetups';
 import { owedRepo } from '../store/repos/owed';
-import type { Job, JobContext } from './run';
+import type { Job, JobContext } from './job';
 
 export const owedNotices = {
   name: 'owed-notices',

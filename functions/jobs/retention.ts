@@ -18,7 +18,7 @@ import {
 } from '../core/retention';
 import { groupsRepo } from '../store/repos/groups';
 import { retentionRepo } from '../store/repos/retention';
-import type { JobContext } from './run';
+import type { JobContext } from './job';
 
 /** Items deleted from discussions in one run, and meetups whose names are erased. */
 export const BUDGET = { items: 1000, meetups: 200 };

@@ -21,7 +21,7 @@ import { keys } from '../store/keys';
 import { groupsRepo } from '../store/repos/groups';
 import { meetupsRepo, type OccurrenceItem } from '../store/repos/meetups';
 import { notificationsRepo } from '../store/repos/notifications';
-import type { Job, JobContext } from './run';
+import type { Job, JobContext } from './job';
 
 const DAY = 86_400_000;
 

@@ -5,25 +5,14 @@
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
  */
-import type { Db } from '../store/client';
+
 import { crisisLines } from './crisis-lines';
 import { directoryFacets } from './directory-facets';
 import { escalation } from './escalation';
+import type { Job, JobContext } from './job';
 import { owedNotices } from './owed-notices';
 import { retention } from './retention';
 import { rosterGaps } from './roster-gaps';
-
-export interface JobContext {
-  db: Db;
-  now: number;
-}
-
-export type Job = {
-  name: string;
-  /** Runs on minutes divisible by this (the schedule fires every minute); absent: every minute. */
-  everyMinutes?: number;
-  run: (ctx: JobContext) => Promise<unknown>;
-};
 
 export const jobs: Job[] = [
   escalation,

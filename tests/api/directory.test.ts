@@ -10,7 +10,8 @@ import { meetingFacets } from '../../functions/core/groups';
 import { directoryFacets } from '../../functions/jobs/directory-facets';
 import type { Db } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
-import { fromItem, groupsRepo } from '../../functions/store/repos/groups';
+import { fromItem } from '../../functions/store/repos/group-records';
+import { groupsRepo } from '../../functions/store/repos/groups';
 import { groupInput, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 

@@ -8,11 +8,11 @@ import { can, type Membership } from '../../core/groups';
 import { canSeePost, SESSION_ONLY, sessionsKeptFrom } from '../../core/threads';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
-import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type ThreadRecord, threadsRepo } from '../../store/repos/threads';
 import { type Ctx, requireAuth } from '../context';
-import type { Prefetch } from '../middleware/session';
+import type { Prefetch } from '../route-spec';
 import { loadGroup } from './groups';
 
 /** The group and the caller's membership: discussions are for active members only. */

@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../core/errors';
 import { can, canSeeGroup, canSeeInside, type GroupAction } from '../../core/groups';
 import { keyOf } from '../../store/batch';
 import { keys } from '../../store/keys';
-import { fromItem, type MemberRecord } from '../../store/repos/groups';
+import { fromItem, type MemberRecord } from '../../store/repos/group-records';
 import type { Ctx } from '../context';
 
 export const NOT_FOUND = 'No such group, or it is private';

@@ -7,10 +7,10 @@ import { forbidden, notFound } from '../../core/errors';
 import { canSeeInside } from '../../core/groups';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
-import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/groups';
+import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo, readOccurrence, rsvpPaths } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
-import type { Prefetch } from '../middleware/session';
+import type { Prefetch } from '../route-spec';
 
 export const NOT_FOUND = 'No such meetup, or it is in a private group';
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import { meetupsRepo, RsvpClosed } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
 import { releaseDuties } from './duties';

@@ -14,7 +14,7 @@ import {
   unavailable,
 } from '../../core/roster';
 import { resolveLocal } from '../../core/time';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, type RosterSlot, rosterRepo } from '../../store/repos/roster';

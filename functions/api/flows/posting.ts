@@ -9,7 +9,7 @@ import { HearthError, invalid } from '../../core/errors';
 import type { Membership } from '../../core/groups';
 import { canSeePost, POST_RATE, REACTIONS } from '../../core/threads';
 import { keys } from '../../store/keys';
-import type { MemberRecord } from '../../store/repos/groups';
+import type { MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import {
   type FollowRecord,

@@ -3,7 +3,7 @@
  * @module
  */
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { isErasedReporter, reportsRepo } from '../../store/repos/reports';
 import type { PostRecord } from '../../store/repos/threads';

@@ -3,7 +3,7 @@ import { NEW_DATES_REASON } from '../../core/series';
 import type { SeriesChange } from '../../core/series-edit';
 import { planSeriesEdit } from '../../core/series-edit';
 import { occurrenceIdFor } from '../../store/ids';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import type { MeetupRecord } from '../../store/repos/meetups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { rosterRepo } from '../../store/repos/roster';

@@ -16,7 +16,7 @@ import {
 } from '../../core/support';
 import { deleteMany, keyOf, putMany } from '../../store/batch';
 import { type Key, keys } from '../../store/keys';
-import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { rosterRepo } from '../../store/repos/roster';

@@ -11,14 +11,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { claimHolds, parseSessionCookie, SESSION_ABSOLUTE_MS, sessionNeedsTouch } from '../../core/accounts';
-import type { Paths } from '../../store/batch';
 import { hashToken } from '../../store/ids';
-import type { Key } from '../../store/keys';
-
-/** Items a route reads with the session: whole, or only the paths named (of every item). */
-export type Prefetch = { keys: Key[]; only?: Paths };
-
 import type { AppEnv, Ctx } from '../context';
+import type { Prefetch } from '../route-spec';
 
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   const value = getCookie(c, c.var.services.cookieName);

@@ -41,7 +41,8 @@ import {
 } from '../flows/attempts';
 import { checkPassphrase } from '../flows/passphrase';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '../security';
 
 const WRONG_LOGIN = 'That handle and passphrase do not match an account';

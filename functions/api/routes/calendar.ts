@@ -12,7 +12,8 @@ import { hashToken, newToken } from '../../store/ids';
 import { type FeedRecord, feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type AppEnv, requireAuth, type Services } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 const viewOf = (f: FeedRecord, path: string | null = null) => ({
   scope: f.scope,

@@ -26,14 +26,15 @@ import {
   conversationsRepo,
   type MessageRecord,
 } from '../../store/repos/conversations';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { supportRepo } from '../../store/repos/support';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { contactAsked, onDutyNow, staffOf } from '../flows/support';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 const NOT_FOUND = 'No such conversation';
 const iso = (ms: number) => new Date(ms).toISOString();

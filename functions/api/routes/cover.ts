@@ -28,7 +28,7 @@ import {
 } from '../../core/schemas/roster';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
-import type { GroupRecord } from '../../store/repos/groups';
+import type { GroupRecord } from '../../store/repos/group-records';
 import type { OccurrenceRecord } from '../../store/repos/meetups';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, rosterRepo } from '../../store/repos/roster';
@@ -37,7 +37,8 @@ import { loadAssignment, loadRoster } from '../access/roster';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { dropDuty, giveDuty } from '../flows/duties';
 import { notifyPeople } from '../flows/notices';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, when } from '../views/meetups';
 
 const heldBy = (userId: string, duties: Record<string, DutyEntry> | undefined): Duty[] =>

@@ -1,7 +1,7 @@
 /** The discussion context: threads and posts, moderation, and a reader's own choices, loaded together. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
-import type { Registry } from '../route';
+import type { Registry } from '../route-spec';
 import { moderationRoutes } from './moderation';
 import { readingRoutes } from './reading';
 import { reportRoutes } from './reports';

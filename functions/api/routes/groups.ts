@@ -48,11 +48,12 @@ import {
 } from '../../core/schemas/groups';
 import { ESCALATION } from '../../core/support';
 import { hashToken, newId, newToken } from '../../store/ids';
-import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/group-records';
 import { loadGroup, NOT_FOUND } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { feedsChanged, scheduleChanged } from '../feed-stamps';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 /** Whether any meetup of the group is still to come (the meetups store loaded on use). */
 async function hasUpcomingMeetups(c: Ctx, groupId: string): Promise<boolean> {

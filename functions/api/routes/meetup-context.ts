@@ -1,7 +1,7 @@
 /** The meetups context: scheduling, the schedule, RSVPs, rosters and notifications, loaded together. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
-import type { Registry } from '../route';
+import type { Registry } from '../route-spec';
 import { coverRoutes } from './cover';
 import { meetupRoutes } from './meetups';
 import { rosterRoutes } from './roster';

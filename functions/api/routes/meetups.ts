@@ -42,7 +42,8 @@ import {
   warningsFor,
 } from '../flows/meetup-changes';
 import { finishSeries } from '../flows/series';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, meetupView, view } from '../views/meetups';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {

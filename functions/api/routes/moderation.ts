@@ -25,7 +25,8 @@ import { forThread, loadForDiscussion, loadPost, loadThread, requireModerator } 
 import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, names, postView } from '../views/discussions';
 
 export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {

@@ -8,7 +8,8 @@ import type { Hono } from 'hono';
 import { StrengthRequest, StrengthResponse } from '../../core/schemas/accounts';
 import type { AppEnv } from '../context';
 import { estimator } from '../flows/passphrase';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 export function passphraseRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(

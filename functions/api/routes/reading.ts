@@ -21,7 +21,8 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { threadsRepo } from '../../store/repos/threads';
 import { barredSessions, forThread, loadPost, loadThread } from '../access/discussions';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { names, preferences, threadView } from '../views/discussions';
 
 export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {

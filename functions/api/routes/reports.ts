@@ -22,7 +22,8 @@ import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';
 import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, names } from '../views/discussions';
 
 export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {

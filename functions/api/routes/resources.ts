@@ -44,7 +44,8 @@ import { notificationsRepo } from '../../store/repos/notifications';
 import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
 import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -51,7 +51,8 @@ import { type AppEnv, requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { dayStart, freeDuty, giveDuty, type Rostered, rosterIn } from '../flows/duties';
 import { notifyPeople } from '../flows/notices';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, when } from '../views/meetups';
 
 function facilitatorView(f: FacilitatorRecord, names: Map<string, string>) {

@@ -32,7 +32,8 @@ import {
 } from '../access/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { changeRsvp } from '../flows/rsvps';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { view } from '../views/meetups';
 
 export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {

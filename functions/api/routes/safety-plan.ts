@@ -8,7 +8,8 @@ import type { Hono } from 'hono';
 import { SafetyPlanUpdate, SafetyPlanView } from '../../core/schemas/support';
 import { safetyPlanRepo } from '../../store/repos/safety-plan';
 import { type AppEnv, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 const EMPTY = {
   warningSigns: '',

@@ -19,7 +19,8 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { loadSeries } from '../flows/meetup-changes';
 import { cancelSeries, changeSeries, finishSeries } from '../flows/series';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { iso, meetupView } from '../views/meetups';
 
 export function seriesRoutes(app: Hono<AppEnv>, registry: Registry): void {

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
-import type { Registry } from '../route';
+import type { Registry } from '../route-spec';
 import { conversationRoutes } from './conversations';
 import { safetyPlanRoutes } from './safety-plan';
 import { supportRoutes } from './support';

@@ -21,7 +21,8 @@ import { type SupportRecord, supportRepo } from '../../store/repos/support';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 
 const NOT_FOUND = 'No such support request';
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());

@@ -32,7 +32,7 @@ import { canSeePost, namedIn, SESSION_ONLY, waitsFor } from '../../core/threads'
 import { sayLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
-import type { GroupRecord, MemberRecord } from '../../store/repos/groups';
+import type { GroupRecord, MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { resourcesRepo } from '../../store/repos/resources';
 import {
@@ -54,7 +54,8 @@ import {
 import type { AppEnv, Ctx } from '../context';
 import { answered, follows, newPost, signpostFor } from '../flows/posting';
 import { crisisPosted, dutyFor, liveOf, onDutyNow, postingKeys } from '../flows/support';
-import { defineRoute, type Registry } from '../route';
+import { defineRoute } from '../route';
+import type { Registry } from '../route-spec';
 import { names, postView, threadView } from '../views/discussions';
 
 /**

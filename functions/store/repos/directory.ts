@@ -19,7 +19,7 @@ import { isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
-import type { GroupRecord } from './groups';
+import type { GroupRecord } from './group-records';
 
 const DIRECTORY_KEYS = ['pk', 'sk', GSI1.partition, GSI1.sort] as const;
 

@@ -35,7 +35,7 @@ import { isConditionFailure } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI2 } from '../table';
-import type { MemberRecord } from './groups';
+import type { MemberRecord } from './group-records';
 import type { RosterSlot } from './roster';
 
 export interface VenueRecord {
