@@ -1,9 +1,10 @@
+/** The API function's environment, parsed once. @module */
 import * as z from 'zod/mini';
+import { TableEnv } from '../store/env';
 
 /** Parsed once at cold start; a missing variable fails the deployment's first call loudly. */
 export const env = z
-  .object({
-    TABLE_NAME: z.string().check(z.minLength(1)),
+  .extend(TableEnv, {
     PUBLIC_URL: z.optional(z.url()),
     /** The secret CloudFront sends with every request it forwards (Secrets Manager ARN). */
     ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),

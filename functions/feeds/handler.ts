@@ -1,9 +1,10 @@
+/** The calendar feeds function, in Lambda. @module */
 import { handle } from 'hono/aws-lambda';
-import * as z from 'zod/mini';
 import { createDb } from '../store/client';
+import { tableFrom } from '../store/env';
 import { createFeedsApp } from './app';
 
-const env = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
+/** Built once, at cold start, from the environment. */
 export const handler = handle(
-  createFeedsApp({ db: createDb({ table: env.TABLE_NAME }), secureCookies: true }),
+  createFeedsApp({ db: createDb({ table: tableFrom(process.env) }), secureCookies: true }),
 );

@@ -1,9 +1,10 @@
-import * as z from 'zod/mini';
+/** The jobs function: the scheduled work of functions/jobs/run.ts, every minute. @module */
 import { createDb } from '../store/client';
+import { tableFrom } from '../store/env';
 import { runJobs } from './run';
 
-const env = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
-const db = createDb({ table: env.TABLE_NAME });
+/** Read once, at cold start. */
+const db = createDb({ table: tableFrom(process.env) });
 
 /** Invoked by an EventBridge schedule. */
 export async function handler() {
