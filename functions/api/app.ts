@@ -15,6 +15,7 @@ import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
 import { sameOriginOnly } from './middleware/same-origin';
 import { session } from './middleware/session';
+import { CONTEXT_PATHS } from './route-paths';
 import type { Registry } from './route-spec';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
@@ -63,77 +64,13 @@ export function createApp(config: AppConfig) {
   accountRoutes(api, registry);
   passphraseRoutes(api, registry);
   groupRoutes(api, registry);
+  // Each context's paths come from its own routes (route-paths.ts, written by `npm run routes`).
   const contexts = [
-    lazyRoutes(
-      api,
-      registry,
-      [
-        '/groups/:groupId/meetups',
-        '/groups/:groupId/occurrences',
-        '/occurrences/*',
-        '/meetups/*',
-        '/me/occurrences',
-        '/me/notifications',
-        '/me/notifications/*',
-        '/groups/:groupId/facilitators',
-        '/groups/:groupId/facilitators/*',
-        '/groups/:groupId/roster',
-        '/groups/:groupId/roster/*',
-        '/groups/:groupId/cover-requests',
-        '/assignments/*',
-        '/cover-requests/*',
-        '/me/duties',
-      ],
-      () => import('./routes/meetup-context'),
-    ),
-    lazyRoutes(api, registry, ['/me/feed'], () => import('./routes/calendar')),
-    lazyRoutes(
-      api,
-      registry,
-      [
-        '/resources',
-        '/resources/*',
-        '/groups/:groupId/resources',
-        '/resource-suggestions',
-        '/review-queue',
-        '/me/professional',
-        '/me/professional-application',
-        '/admin/*',
-      ],
-      () => import('./routes/resource-context'),
-    ),
-    lazyRoutes(
-      api,
-      registry,
-      [
-        '/groups/:groupId/threads',
-        '/groups/:groupId/reports',
-        '/groups/:groupId/audit',
-        '/groups/:groupId/waiting',
-        '/groups/:groupId/members/:userId/silence',
-        '/groups/:groupId/members/:userId/unsilence',
-        '/threads/*',
-        '/posts/*',
-        '/me/mutes',
-        '/me/following',
-        '/me/preferences',
-        '/me/mutes/*',
-      ],
-      () => import('./routes/discussion-context'),
-    ),
-    lazyRoutes(
-      api,
-      registry,
-      [
-        '/groups/:groupId/support',
-        '/support/*',
-        '/groups/:groupId/conversations',
-        '/conversations/*',
-        '/me/conversations',
-        '/me/safety-plan',
-      ],
-      () => import('./routes/support-context'),
-    ),
+    lazyRoutes(api, registry, CONTEXT_PATHS.meetups, () => import('./routes/meetup-context')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.calendar, () => import('./routes/calendar')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.resources, () => import('./routes/resource-context')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.discussions, () => import('./routes/discussion-context')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.support, () => import('./routes/support-context')),
   ];
 
   let doc: unknown;

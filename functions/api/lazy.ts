@@ -19,7 +19,7 @@ type Handover = { parent: Context<AppEnv> };
 export function lazyRoutes(
   parent: Hono<AppEnv>,
   registry: Registry,
-  paths: string[],
+  paths: readonly string[],
   load: () => Promise<LazyContext>,
 ): () => Promise<Hono<AppEnv>> {
   let loaded: Promise<Hono<AppEnv>> | undefined;
