@@ -1,4 +1,8 @@
-import { countries as allCountries, languages as allLanguages } from '../../../functions/core/resources';
+import {
+  countries as allCountries,
+  languages as allLanguages,
+  canCurate,
+} from '../../../functions/core/resources';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { ResourceView } from '../../../functions/core/schemas/resources';
 import { get } from '../api';
@@ -71,6 +75,8 @@ export async function standingIn(scope: string): Promise<{ professional: boolean
   const professional = p.status === 'verified';
   if (scope === 'global') return { professional, curates: !!p.admin };
   const g = await get<GroupDetail>(`/groups/${scope}`);
-  const role = g.membership?.status === 'active' ? g.membership.role : null;
-  return { professional, curates: !!p.admin || role === 'owner' || role === 'moderator' || professional };
+  return {
+    professional,
+    curates: canCurate('group', { member: g.membership, professional, admin: !!p.admin }),
+  };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { can } from '../../../functions/core/groups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
@@ -86,7 +87,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         };
         setForm(loaded);
         setSaved(loaded);
-        if (!(g.membership?.status === 'active' && g.membership.role === 'owner')) setNotOwner(g.name);
+        if (!can(g.membership, 'edit')) setNotOwner(g.name);
       });
     }
   }, [groupId]);

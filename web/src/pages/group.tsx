@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { INVITE_HEADER } from '../../../functions/core/groups';
+import { can, INVITE_HEADER } from '../../../functions/core/groups';
+import { canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
 import { attendanceKeptText, discussionsKeptText } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
@@ -105,10 +106,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         </dl>
       </section>
       {(group.visibility === 'public' || active) && (
-        <UpcomingMeetups
-          groupId={group.groupId}
-          canSchedule={active && (m?.role === 'owner' || m?.role === 'facilitator')}
-        />
+        <UpcomingMeetups groupId={group.groupId} canSchedule={canSchedule(m)} />
       )}
       <section aria-labelledby="guidelines">
         <h2 id="guidelines">Community guidelines</h2>
@@ -126,32 +124,32 @@ export function GroupPage({ groupId }: { groupId: string }) {
                 Discussions
               </a>
             )}
-            {active && m.role === 'owner' && (
+            {can(m, 'edit') && (
               <a class="button secondary" href={`/groups/${group.groupId}/edit`}>
                 Edit group
               </a>
             )}
-            {active && (m.role === 'owner' || m.role === 'moderator') && (
+            {can(m, 'review-members') && (
               <a class="button secondary" href={`/groups/${group.groupId}/members`}>
                 Members and requests
               </a>
             )}
-            {active && m.role !== 'member' && (
+            {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/roster`}>
                 Roster
               </a>
             )}
-            {active && m.role !== 'member' && (
+            {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/support`}>
                 Support requests
               </a>
             )}
-            {active && m.role !== 'member' && (
+            {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/conversations`}>
                 Conversations with members
               </a>
             )}
-            {active && (m.role === 'owner' || m.role === 'moderator') && (
+            {can(m, 'moderate') && (
               <a class="button secondary" href={`/groups/${group.groupId}/moderation`}>
                 Moderation
               </a>

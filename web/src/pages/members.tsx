@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { can, removalRefused } from '../../../functions/core/groups';
 import type { GroupDetail, InviteView, MemberView } from '../../../functions/core/schemas/groups';
 import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
@@ -68,7 +69,6 @@ export function MembersPage({ groupId }: { groupId: string }) {
 
   if (load.error) return <ErrorSummary error={load.error} />;
   if (!group || !members) return <Loading />;
-  const isOwner = group.membership?.role === 'owner';
   const pending = members.filter((m) => m.status === 'pending');
   const rank = Object.keys(ROLE_NAMES);
   const active = members
@@ -136,7 +136,7 @@ export function MembersPage({ groupId }: { groupId: string }) {
                 <tr key={m.userId}>
                   <td data-label="Name">{m.displayName}</td>
                   <td data-label="Role">
-                    {isOwner ? (
+                    {can(group.membership, 'assign-roles') ? (
                       <select
                         aria-label={`Role of ${m.displayName}`}
                         value={m.role}
@@ -157,7 +157,7 @@ export function MembersPage({ groupId }: { groupId: string }) {
                   </td>
                   <td>
                     <div class="actions">
-                      {m.role !== 'owner' && (isOwner || m.role !== 'moderator') && (
+                      {group.membership && !removalRefused(group.membership, m) && (
                         <RemoveMember
                           name={m.displayName}
                           onRemove={() => update(m.userId, { status: 'removed' })}

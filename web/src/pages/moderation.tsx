@@ -4,7 +4,9 @@
  * the support queue and, for owners, the moderation log.
  * @module
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { can } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../../functions/core/support';
@@ -120,7 +122,7 @@ export function ModerationPage({ groupId }: { groupId: string }) {
       </h1>
       <p>
         <a href={`/groups/${groupId}/support`}>Support requests</a>
-        {group?.membership?.role === 'owner' && (
+        {can(group?.membership, 'read-audit') && (
           <>
             {' '}
             · <a href={`/groups/${groupId}/log`}>Moderation log</a>

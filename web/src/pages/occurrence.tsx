@@ -1,8 +1,9 @@
 /** A meetup's page: when and where, places, the member's RSVP, and the organisers' tools. @module */
 import { useEffect, useState } from 'preact/hooks';
-import { ACCESS_FEATURES } from '../../../functions/core/meetups';
+import { ACCESS_FEATURES, canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import { sessionsKeptFrom } from '../../../functions/core/threads';
 import { ApiError, get, post } from '../api';
 import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
@@ -41,7 +42,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   }
   const when = whenText(o);
   const role = group?.membership?.status === 'active' ? group.membership.role : null;
-  const organiser = role === 'owner' || role === 'facilitator';
+  const organiser = canSchedule(group?.membership);
   const started = Date.parse(o.startAt) <= Date.now();
   // Where the address and link are not shown: what would show them.
   // Said the same before and after joining a waiting list: it is a place that shows it.
@@ -71,7 +72,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
       {role &&
-        (group?.sessionThreadsGoingOnly && !o.rsvp && !organiser && role !== 'moderator' ? (
+        (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
           <p class="meta">This meetup’s discussion is for the people who RSVP’d to it.</p>
         ) : (
           <p>
@@ -152,7 +153,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         <OrganiserTools o={o} started={started} onChange={acted} />
       )}
       {organiser && started && o.status === 'scheduled' && group?.checkIn && <CheckIn o={o} />}
-      {(organiser || role === 'moderator') && <Attendees o={o} />}
+      {canSeeAttendees(group?.membership) && <Attendees o={o} />}
     </>
   );
 }

@@ -6,6 +6,7 @@
  */
 
 import { useEffect, useState } from 'preact/hooks';
+import { canStaff } from '../../../functions/core/roster';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type {
   CoverRequestView as Cover,
@@ -50,7 +51,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
   }, [groupId, me.value?.userId, from, to]);
   if (me.value === null)
     return <SignInFirst title="Roster" next={`/groups/${groupId}/roster`} doing="see the roster" />;
-  const owner = group?.membership?.role === 'owner';
+  const owner = canStaff(group?.membership);
   const facilitator =
     group?.membership?.role === 'facilitator' || people.some((p) => p.userId === me.value?.userId);
   const gaps = rows?.filter((r) => r.understaffed).length ?? 0;

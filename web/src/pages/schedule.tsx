@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
 import type { Page } from '../components/occurrence-cards';
-import { Loading } from '../ui';
+import { Loading, usePage } from '../ui';
 import { formatIn } from '../when';
 
 /** A month grid of a group's meetups (in the group's zone). */
@@ -102,5 +102,21 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
         </>
       )}
     </section>
+  );
+}
+
+/** A group's month of meetups, on a page of its own. */
+export function SchedulePage({ groupId, month }: { groupId: string; month: string }) {
+  const h = usePage('Schedule');
+  return (
+    <>
+      <p>
+        <a href={`/groups/${groupId}`}>← Back to the group</a>
+      </p>
+      <h1 ref={h} tabIndex={-1}>
+        Schedule
+      </h1>
+      <MonthView groupId={groupId} month={month} />
+    </>
   );
 }

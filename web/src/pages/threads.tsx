@@ -4,7 +4,9 @@
  * they are looking.
  * @module
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { canSeeAttendees } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView, Signpost, ThreadView } from '../../../functions/core/schemas/threads';
 import { api, get, post } from '../api';
@@ -51,8 +53,7 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         Discussions
       </h1>
-      {(moderates(group) ||
-        (group?.membership?.status === 'active' && group.membership.role === 'facilitator')) && (
+      {canSeeAttendees(group?.membership) && (
         <p>
           {moderates(group) && (
             <>
