@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalation } from '../../functions/jobs/escalation';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
+import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -19,15 +19,7 @@ type Person = Awaited<ReturnType<ReturnType<typeof testApp>['signedUp']>>;
 
 async function setup() {
   const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput({ supportEscalationMinutes: 5 }))).body
-    .groupId as string;
-  const join = async (alias: string, role?: 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
-    return p;
-  };
+  const { owner, groupId, join } = await groupWithOwner(t, { supportEscalationMinutes: 5 });
   const facilitator = await join('Alder', 'facilitator');
   const moderator = await join('Kestrel', 'moderator');
   const member = await join('Fern');

@@ -3,7 +3,7 @@ import { DISCREET_TITLE } from '../../functions/core/feeds';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupOf } from '../../functions/store/keys';
-import { groupInput, testApp } from '../support/api';
+import { groupInput, groupWithOwner, testApp } from '../support/api';
 import { readAlike } from '../support/clients';
 import { freshDb } from '../support/db';
 import { expandCalendar, libicalErrors, parseCalendar } from '../support/ical';
@@ -31,16 +31,10 @@ const meetup = (over: Record<string, unknown> = {}) => ({
 async function setup() {
   const t = testApp(db);
   const feeds = createFeedsApp({ db, now: t.now });
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput({ name: 'Eating Disorder Support Leeds' })))
-    .body.groupId as string;
+  const { owner, groupId, join } = await groupWithOwner(t, { name: 'Eating Disorder Support Leeds' });
   const made = await owner.post(`/api/groups/${groupId}/meetups`, meetup());
   const occurrences = made.body.occurrences.map((o: { occurrenceId: string }) => o.occurrenceId) as string[];
-  const member = async () => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
-    return p;
-  };
+  const member = () => join();
   const fetchFeed = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
     feeds.request(path, { method, headers });
   const read = async (path: string) => {

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
-import { groupInput, testApp } from '../support/api';
+import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -57,14 +57,8 @@ const hybrid = (over: Record<string, unknown> = {}) => ({
 
 async function setup(groupOver: Record<string, unknown> = {}) {
   const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput(groupOver))).body.groupId as string;
-  const member = async () => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
-    return p;
-  };
-  return { t, owner, groupId, member };
+  const { owner, groupId, join } = await groupWithOwner(t, groupOver);
+  return { t, owner, groupId, member: () => join() };
 }
 
 describe('scheduling', () => {

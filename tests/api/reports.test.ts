@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
+import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -21,14 +21,7 @@ const kinds = async (p: Person, kind: string) =>
 
 async function setup() {
   const t = testApp(db, { admins: ['reports-admin'] });
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
-  const join = async (alias: string, role?: 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
-    return p;
-  };
+  const { owner, groupId, join } = await groupWithOwner(t);
   const mod = await join('Kestrel', 'moderator');
   const facilitator = await join('Alder', 'facilitator');
   const author = await join('Fern');

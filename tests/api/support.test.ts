@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalation } from '../../functions/jobs/escalation';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
+import { groupInput, groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -22,27 +22,7 @@ type Person = Awaited<ReturnType<ReturnType<typeof testApp>['signedUp']>>;
 /** A group with an owner, a moderator, two facilitators and two members. */
 async function setup(over: Record<string, unknown> = {}) {
   const t = testApp(db);
-  const owner = await t.signedUp();
-  const created = await owner.post('/api/groups', groupInput(over));
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const groupId = created.body.groupId as string;
-  const join = async (alias: string, role?: 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    const invite =
-      over.visibility === 'private' || over.joinPolicy === 'invite'
-        ? { invite: (await owner.post(`/api/groups/${groupId}/invites`, {})).body.url.split('#invite=')[1] }
-        : {};
-    const joined = await p.post(`/api/groups/${groupId}/members`, {
-      acceptGuidelines: true,
-      alias,
-      ...invite,
-    });
-    expect(joined.status, JSON.stringify(joined.body)).toBeLessThan(300);
-    if (over.joinPolicy === 'approval')
-      await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active' });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
-    return p;
-  };
+  const { owner, groupId, join } = await groupWithOwner(t, over);
   const mod = await join('Kestrel', 'moderator');
   const facA = await join('Alder', 'facilitator');
   const facB = await join('Birch', 'facilitator');

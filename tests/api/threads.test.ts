@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
-import { groupInput, testApp } from '../support/api';
+import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
 
 let db: Db;
@@ -12,14 +12,8 @@ afterAll(() => stop());
 
 async function setup(groupOver: Record<string, unknown> = {}) {
   const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput(groupOver))).body.groupId as string;
-  const member = async (alias?: string) => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, ...(alias ? { alias } : {}) });
-    return p;
-  };
-  return { t, owner, groupId, member };
+  const { owner, groupId, join } = await groupWithOwner(t, groupOver);
+  return { t, owner, groupId, member: (alias?: string) => join(alias) };
 }
 
 const thread = { title: 'How was your week?', body: 'Mine was *mixed*. How about yours?' };

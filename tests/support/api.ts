@@ -120,3 +120,36 @@ export const groupInput = (over: Record<string, unknown> = {}) => ({
   tone: 'listening',
   ...over,
 });
+
+export type TestApp = ReturnType<typeof testApp>;
+export type Person = Awaited<ReturnType<TestApp['signedUp']>>;
+
+/**
+ * A group made by a new owner (`over` changes its settings), and `join`: a new person joins it
+ * under an alias (by invite where it needs one; approved where it asks), given a role if named.
+ */
+export async function groupWithOwner(t: TestApp, over: Record<string, unknown> = {}) {
+  const owner = await t.signedUp();
+  const created = await owner.post('/api/groups', groupInput(over));
+  if (created.status !== 201) throw new Error(`The group was not made: ${JSON.stringify(created.body)}`);
+  const groupId = created.body.groupId as string;
+  const join = async (alias?: string, role?: 'facilitator' | 'moderator'): Promise<Person> => {
+    const p = await t.signedUp();
+    const invite =
+      over.visibility === 'private' || over.joinPolicy === 'invite'
+        ? { invite: (await owner.post(`/api/groups/${groupId}/invites`, {})).body.url.split('#invite=')[1] }
+        : {};
+    const joined = await p.post(`/api/groups/${groupId}/members`, {
+      acceptGuidelines: true,
+      ...(alias ? { alias } : {}),
+      ...invite,
+    });
+    if (joined.status >= 300)
+      throw new Error(`${alias ?? 'A member'} could not join: ${JSON.stringify(joined.body)}`);
+    if (over.joinPolicy === 'approval')
+      await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { status: 'active' });
+    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
+    return p;
+  };
+  return { owner, groupId, join };
+}
