@@ -11,13 +11,23 @@ export const isConditionFailure = (e: unknown) =>
   e instanceof ConditionalCheckFailedException ||
   (e instanceof Error && e.name === 'ConditionalCheckFailedException');
 
-/** Awaits a conditional write: true when it was written, false when its condition did not hold. */
-export async function written(send: Promise<unknown>): Promise<boolean> {
+/** Awaits a conditional write: what it answered, or null when its condition did not hold. */
+export async function ifWritten<T extends object>(send: Promise<T>): Promise<T | null> {
   try {
-    await send;
-    return true;
+    return await send;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
+    if (isConditionFailure(e)) return null;
     throw e;
   }
 }
+
+/** Awaits a conditional write: true when it was written, false when its condition did not hold. */
+export const written = async (send: Promise<object>): Promise<boolean> => (await ifWritten(send)) !== null;
+
+/**
+ * For `.catch` of a write that may have been made already (or be no longer to make): its
+ * condition not holding is the answer, and is let go; any other error is thrown on.
+ */
+export const alreadyDone = (e: unknown): void => {
+  if (!isConditionFailure(e)) throw e;
+};

@@ -9,7 +9,7 @@ import {
 import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
 import { getMany, type Item, keyOf, type Paths } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { alreadyDone, isConditionFailure, written } from '../conditional';
 import { type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 
@@ -319,9 +319,7 @@ export function accountsRepo(db: Db) {
             ExpressionAttributeValues: { ':less': -1, ':zero': 0 },
           }),
         )
-        .catch((e) => {
-          if (!isConditionFailure(e)) throw e;
-        });
+        .catch(alreadyDone);
     },
 
     async getThrottle(kind: ThrottleKind, id: string): Promise<Throttle | null> {

@@ -15,7 +15,7 @@ import {
   type Tone,
 } from '../../core/groups';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { alreadyDone, isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
@@ -120,9 +120,7 @@ export function directoryRepo(db: Db) {
                 ExpressionAttributeValues: { ':w': ways, ':p': where, ':v': version },
               }),
             )
-            .catch((e) => {
-              if (!isConditionFailure(e)) throw e;
-            }),
+            .catch(alreadyDone),
         ),
       );
     },

@@ -9,7 +9,7 @@ import type { FeedSettings } from '../../core/feeds';
 import type { Attendance } from '../../core/modes';
 import { getMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { alreadyDone, ifWritten, isConditionFailure, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
 
@@ -82,8 +82,8 @@ export function feedsRepo(db: Db) {
         names[`#${k}`] = k;
         values[`:${k}`] = v;
       }
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.feed(userId),
@@ -93,12 +93,9 @@ export function feedsRepo(db: Db) {
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return out.Attributes as FeedRecord;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return out ? (out.Attributes as FeedRecord) : null;
     },
 
     /** Marks what the member's feed holds as changed; nothing to do when they have no feed. */
@@ -204,9 +201,7 @@ export function feedsRepo(db: Db) {
             ConditionExpression: 'attribute_exists(pk)',
           }),
         )
-        .catch((e) => {
-          if (!isConditionFailure(e)) throw e;
-        });
+        .catch(alreadyDone);
     },
 
     /** The member's feed forgets their answer to an occurrence (its names erased, or it is gone). */
@@ -225,9 +220,7 @@ export function feedsRepo(db: Db) {
         await forget('rsvps.#o, seen.#o', 'attribute_exists(pk) AND attribute_exists(seen)');
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
-        await forget('rsvps.#o', 'attribute_exists(pk)').catch((e2) => {
-          if (!isConditionFailure(e2)) throw e2;
-        });
+        await forget('rsvps.#o', 'attribute_exists(pk)').catch(alreadyDone);
       }
     },
 

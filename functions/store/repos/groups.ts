@@ -18,7 +18,7 @@ import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { alreadyDone, isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
@@ -57,9 +57,7 @@ export function groupsRepo(db: Db) {
           ExpressionAttributeValues: role ? { ':role': role } : undefined,
         }),
       )
-      .catch((e) => {
-        if (!isConditionFailure(e)) throw e;
-      });
+      .catch(alreadyDone);
   }
 
   return {
@@ -471,9 +469,7 @@ export function groupsRepo(db: Db) {
             },
           }),
         )
-        .catch((e) => {
-          if (!isConditionFailure(e)) throw e;
-        });
+        .catch(alreadyDone);
     },
 
     async addToMemberCount(groupId: string, delta: number): Promise<void> {
@@ -495,18 +491,18 @@ export function groupsRepo(db: Db) {
     async deleteMember(m: MemberRecord, now: number): Promise<boolean> {
       if (isStaffRole(m.role)) await setStaff(m.groupId, m.userId, null);
       if (m.status === 'active') await this.membersChanging(m.groupId, now);
-      try {
-        await doc.send(
-          new DeleteCommand({
-            TableName: table,
-            Key: keys.member(m.groupId, m.userId),
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+      if (
+        !(await written(
+          doc.send(
+            new DeleteCommand({
+              TableName: table,
+              Key: keys.member(m.groupId, m.userId),
+              ConditionExpression: 'attribute_exists(pk)',
+            }),
+          ),
+        ))
+      )
+        return false;
       if (m.status === 'active') await this.addToMemberCount(m.groupId, -1);
       if (m.alias) await this.releaseAlias(m.groupId, m.alias, m.userId);
       return true;
@@ -518,21 +514,21 @@ export function groupsRepo(db: Db) {
      */
     async setRole(groupId: string, userId: string, role: Role): Promise<boolean> {
       if (!isStaffRole(role)) await setStaff(groupId, userId, null);
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.member(groupId, userId),
-            UpdateExpression: 'SET #role = :role',
-            ConditionExpression: '#status = :active',
-            ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-            ExpressionAttributeValues: { ':role': role, ':active': 'active' },
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+      if (
+        !(await written(
+          doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.member(groupId, userId),
+              UpdateExpression: 'SET #role = :role',
+              ConditionExpression: '#status = :active',
+              ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+              ExpressionAttributeValues: { ':role': role, ':active': 'active' },
+            }),
+          ),
+        ))
+      )
+        return false;
       if (isStaffRole(role)) await setStaff(groupId, userId, role);
       return true;
     },

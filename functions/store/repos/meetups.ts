@@ -31,7 +31,7 @@ import type { Owed } from '../../core/owed';
 import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany, keyOf, type Paths, putMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { ifWritten, isConditionFailure } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI2 } from '../table';
@@ -306,8 +306,8 @@ export function meetupsRepo(db: Db) {
     },
     returns: 'ALL_NEW' | 'UPDATED_NEW' = 'ALL_NEW',
   ): Promise<Record<string, unknown> | null> {
-    try {
-      const out = await doc.send(
+    const out = await ifWritten(
+      doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.occurrence(occurrenceId),
@@ -317,12 +317,9 @@ export function meetupsRepo(db: Db) {
           ExpressionAttributeValues: write.values,
           ReturnValues: returns,
         }),
-      );
-      return out.Attributes!;
-    } catch (e) {
-      if (isConditionFailure(e)) return null;
-      throw e;
-    }
+      ),
+    );
+    return out ? out.Attributes! : null;
   }
 
   const repo = {
@@ -525,8 +522,8 @@ export function meetupsRepo(db: Db) {
         values[`:${k}`] = v;
         sets.push(`#${k} = :${k}`);
       }
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.meetup(meetupId),
@@ -536,12 +533,9 @@ export function meetupsRepo(db: Db) {
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return out.Attributes as MeetupRecord;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return out ? (out.Attributes as MeetupRecord) : null;
     },
 
     /** The series' occurrences have followed the change recorded at `at`: it is no longer unfinished. */

@@ -13,7 +13,7 @@ import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
 import { type Cost, type ResourceCategory, reviewDueAt, searchable } from '../../core/resources';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { alreadyDone, written } from '../conditional';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
 
@@ -152,9 +152,7 @@ export function resourcesRepo(db: Db) {
               ExpressionAttributeValues: { ':v': r.version },
             }),
           )
-          .catch((e) => {
-            if (!isConditionFailure(e)) throw e;
-          }),
+          .catch(alreadyDone),
       ),
       ...stale.map((facet) =>
         doc.send(new DeleteCommand({ TableName: table, Key: { pk: `RESENTRY#${r.resourceId}`, sk: facet } })),
@@ -201,24 +199,24 @@ export function resourcesRepo(db: Db) {
 
     /** Replaces a listing as read at `before.version`; false when it changed meanwhile. */
     async replace(before: ResourceRecord, after: ResourceRecord): Promise<boolean> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...resourceKey(after.resourceId),
-              ...reviewIndex(after),
-              ...after,
-              version: before.version + 1,
-            },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+      if (
+        !(await written(
+          doc.send(
+            new PutCommand({
+              TableName: table,
+              Item: {
+                ...resourceKey(after.resourceId),
+                ...reviewIndex(after),
+                ...after,
+                version: before.version + 1,
+              },
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': before.version },
+            }),
+          ),
+        ))
+      )
+        return false;
       await syncEntries({ ...after, version: before.version + 1 }, before);
       return true;
     },

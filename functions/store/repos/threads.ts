@@ -13,7 +13,7 @@ import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
 import { deleteMany, getMany, keyOf } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { alreadyDone, ifWritten, isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
@@ -198,27 +198,27 @@ export function threadsRepo(db: Db) {
      * post in a locked thread.
      */
     async countPost(p: PostRecord, pinned: boolean): Promise<boolean> {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.thread(p.threadId),
-            UpdateExpression: 'SET lastPostAt = :at, #s = :s ADD postCount :one',
-            ConditionExpression: `attribute_exists(pk) AND locked = :open AND ${pinned ? 'pinned = :yes' : '(attribute_not_exists(pinned) OR pinned = :no)'}`,
-            ExpressionAttributeNames: { '#s': GSI1.sort },
-            ExpressionAttributeValues: {
-              ':at': p.createdAt,
-              ':s': activity(p.createdAt, p.threadId, pinned),
-              ':one': 1,
-              ':open': false,
-              [pinned ? ':yes' : ':no']: pinned,
-            },
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+      if (
+        !(await written(
+          doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.thread(p.threadId),
+              UpdateExpression: 'SET lastPostAt = :at, #s = :s ADD postCount :one',
+              ConditionExpression: `attribute_exists(pk) AND locked = :open AND ${pinned ? 'pinned = :yes' : '(attribute_not_exists(pinned) OR pinned = :no)'}`,
+              ExpressionAttributeNames: { '#s': GSI1.sort },
+              ExpressionAttributeValues: {
+                ':at': p.createdAt,
+                ':s': activity(p.createdAt, p.threadId, pinned),
+                ':one': 1,
+                ':open': false,
+                [pinned ? ':yes' : ':no']: pinned,
+              },
+            }),
+          ),
+        ))
+      )
+        return false;
       return true;
     },
 
@@ -312,9 +312,7 @@ export function threadsRepo(db: Db) {
               },
             }),
           )
-          .catch((e) => {
-            if (!isConditionFailure(e)) throw e;
-          });
+          .catch(alreadyDone);
       }
       return count;
     },
@@ -410,9 +408,7 @@ export function threadsRepo(db: Db) {
               },
             }),
           )
-          .catch((e) => {
-            if (!isConditionFailure(e)) throw e;
-          });
+          .catch(alreadyDone);
       if (hidden) {
         await onThread();
         await onPost();
@@ -428,8 +424,8 @@ export function threadsRepo(db: Db) {
       authorId: string,
       change: { body: string; contentWarnings?: ContentWarning[]; mayNeedSupport: boolean; at: number },
     ): Promise<PostRecord | null> {
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.post(postId),
@@ -444,12 +440,9 @@ export function threadsRepo(db: Db) {
             },
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return out.Attributes as PostRecord;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return out ? (out.Attributes as PostRecord) : null;
     },
 
     /** The author deletes: the text is erased, a placeholder keeps the thread's shape. */
@@ -499,8 +492,8 @@ export function threadsRepo(db: Db) {
       at: number,
     ): Promise<PostRecord | null> {
       const names = { '#k': kind, '#u': userId };
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.post(postId),
@@ -510,12 +503,9 @@ export function threadsRepo(db: Db) {
             ExpressionAttributeValues: reacted ? { ':at': at } : undefined,
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return out.Attributes as PostRecord;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return out ? (out.Attributes as PostRecord) : null;
     },
 
     /**
@@ -665,9 +655,7 @@ export function threadsRepo(db: Db) {
             ExpressionAttributeValues: { ':a': post.authorId },
           }),
         )
-        .catch((e) => {
-          if (!isConditionFailure(e)) throw e;
-        });
+        .catch(alreadyDone);
     },
 
     /** Pins or unpins a thread, as last active at `lastPostAt`; false when a post came meanwhile. */
