@@ -36,12 +36,8 @@ import { accountsRepo } from '../store/repos/accounts';
 import { type FeedRecord, feedsRepo } from '../store/repos/feeds';
 import type { GroupRecord, MemberRecord } from '../store/repos/group-records';
 import { groupsRepo } from '../store/repos/groups';
-import {
-  meetupsRepo,
-  type OccurrenceCard,
-  type OccurrenceRecord,
-  readOccurrence,
-} from '../store/repos/meetups';
+import { type OccurrenceCard, type OccurrenceRecord, readOccurrence } from '../store/repos/meetup-records';
+import { meetupsRepo } from '../store/repos/meetups';
 import { rosterRepo } from '../store/repos/roster';
 import { writeCalendar } from './ical';
 import { answersOf } from './unsure';

@@ -19,7 +19,8 @@ import { getMany } from '../store/batch';
 import { isConditionFailure } from '../store/conditional';
 import { keys } from '../store/keys';
 import { groupsRepo } from '../store/repos/groups';
-import { meetupsRepo, type OccurrenceItem } from '../store/repos/meetups';
+import type { OccurrenceItem } from '../store/repos/meetup-records';
+import { meetupsRepo } from '../store/repos/meetups';
 import { notificationsRepo } from '../store/repos/notifications';
 import type { Job, JobContext } from './job';
 

@@ -8,7 +8,8 @@ import { canSeeInside } from '../../core/groups';
 import { keyOf } from '../../store/batch';
 import { groupOf, type Key, keys } from '../../store/keys';
 import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/group-records';
-import { meetupsRepo, readOccurrence, rsvpPaths } from '../../store/repos/meetups';
+import { readOccurrence, rsvpPaths } from '../../store/repos/meetup-records';
+import { meetupsRepo } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
 import type { Prefetch } from '../route-spec';
 

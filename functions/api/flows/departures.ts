@@ -7,7 +7,8 @@
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
 import type { GroupRecord } from '../../store/repos/group-records';
-import { meetupsRepo, RsvpClosed } from '../../store/repos/meetups';
+import { meetupsRepo } from '../../store/repos/meetups';
+import { RsvpClosed } from '../../store/repos/rsvp-ledger';
 import type { Ctx } from '../context';
 import { releaseDuties } from './duties';
 import { changeRsvp } from './rsvps';

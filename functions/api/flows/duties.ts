@@ -15,7 +15,7 @@ import {
 } from '../../core/roster';
 import { resolveLocal } from '../../core/time';
 import type { GroupRecord } from '../../store/repos/group-records';
-import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
+import type { OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, type RosterSlot, rosterRepo } from '../../store/repos/roster';
 import type { Ctx } from '../context';

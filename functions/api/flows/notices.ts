@@ -2,7 +2,7 @@
  * Telling members in the app about a meetup or a duty.
  * @module
  */
-import type { OccurrenceRecord } from '../../store/repos/meetups';
+import type { OccurrenceRecord } from '../../store/repos/meetup-records';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import { notificationsRepo } from '../../store/repos/notifications';
 import type { Ctx } from '../context';

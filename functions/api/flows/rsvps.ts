@@ -6,8 +6,9 @@
 import type { RsvpState } from '../../core/ledger';
 import type { Attendance } from '../../core/modes';
 import { feedsRepo } from '../../store/repos/feeds';
-import { type OccurrenceRecord, owedByLeaving, RsvpClosed } from '../../store/repos/meetups';
+import type { OccurrenceRecord } from '../../store/repos/meetup-records';
 import { owedRepo } from '../../store/repos/owed';
+import { owedByLeaving, RsvpClosed } from '../../store/repos/rsvp-ledger';
 import type { Ctx } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { when } from '../views/meetups';

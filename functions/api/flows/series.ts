@@ -4,7 +4,7 @@ import type { SeriesChange } from '../../core/series-edit';
 import { planSeriesEdit } from '../../core/series-edit';
 import { occurrenceIdFor } from '../../store/ids';
 import type { GroupRecord } from '../../store/repos/group-records';
-import type { MeetupRecord } from '../../store/repos/meetups';
+import type { MeetupRecord } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { rosterRepo } from '../../store/repos/roster';
 import { SETTLE_MS } from '../../store/settle';

@@ -29,7 +29,7 @@ import {
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/group-records';
-import type { OccurrenceRecord } from '../../store/repos/meetups';
+import type { OccurrenceRecord } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, rosterRepo } from '../../store/repos/roster';
 import { loadGroup } from '../access/groups';

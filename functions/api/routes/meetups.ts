@@ -28,7 +28,8 @@ import {
 import { planOccurrences, whyNotRestore } from '../../core/series';
 import { parseLocal, resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
-import { type MeetupRecord, meetupsRepo, readOccurrence } from '../../store/repos/meetups';
+import { type MeetupRecord, readOccurrence } from '../../store/repos/meetup-records';
+import { meetupsRepo } from '../../store/repos/meetups';
 import { loadGroup, loadGroupInside } from '../access/groups';
 import { loadOccurrence, NOT_FOUND, withOccurrence } from '../access/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';

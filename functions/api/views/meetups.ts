@@ -10,7 +10,7 @@ import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
 import { parseLocal } from '../../core/time';
-import type { MeetupRecord, OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetups';
+import type { MeetupRecord, OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetup-records';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 

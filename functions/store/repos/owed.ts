@@ -13,7 +13,7 @@ import { newId } from '../ids';
 import { type Key, keys } from '../keys';
 import { SETTLE_MS } from '../settle';
 import { feedsRepo } from './feeds';
-import type { OccurrenceRecord } from './meetups';
+import type { OccurrenceRecord } from './meetup-records';
 import { notificationsRepo } from './notifications';
 
 /** What a change owes, as recorded: `key` to take it off. */
