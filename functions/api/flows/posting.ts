@@ -17,8 +17,8 @@ import {
   type PostRecord,
   type Prefs,
   type ThreadRecord,
-  threadsRepo,
-} from '../../store/repos/threads';
+} from '../../store/repos/thread-records';
+import { threadsRepo } from '../../store/repos/threads';
 import { prefetched, requireNotSilenced } from '../access/discussions';
 import type { Ctx } from '../context';
 

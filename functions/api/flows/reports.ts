@@ -6,7 +6,7 @@ import { REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
 import type { GroupRecord } from '../../store/repos/group-records';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { isErasedReporter, reportsRepo } from '../../store/repos/reports';
-import type { PostRecord } from '../../store/repos/threads';
+import type { PostRecord } from '../../store/repos/thread-records';
 import type { Ctx } from '../context';
 import { audit } from './audit';
 

@@ -27,7 +27,7 @@ import {
   type SupportRecord,
   supportRepo,
 } from '../../store/repos/support';
-import { auditItem } from '../../store/repos/threads';
+import { auditItem } from '../../store/repos/thread-records';
 import { SETTLE_MS } from '../../store/settle';
 import type { Ctx } from '../context';
 

@@ -20,7 +20,8 @@ import {
   ThreadParams,
   WaitingPage,
 } from '../../core/schemas/threads';
-import { type AuditRecord, type ThreadRecord, threadsRepo } from '../../store/repos/threads';
+import type { AuditRecord, ThreadRecord } from '../../store/repos/thread-records';
+import { threadsRepo } from '../../store/repos/threads';
 import { forThread, loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
 import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';

@@ -40,8 +40,8 @@ import {
   type PostRecord,
   postItems,
   type ThreadRecord,
-  threadsRepo,
-} from '../../store/repos/threads';
+} from '../../store/repos/thread-records';
+import { threadsRepo } from '../../store/repos/threads';
 import {
   barredSessions,
   forThread,

@@ -11,7 +11,7 @@ import {
   type Reaction,
   seesSupportFlags,
 } from '../../core/threads';
-import type { PostRecord, Prefs, ThreadRecord } from '../../store/repos/threads';
+import type { PostRecord, Prefs, ThreadRecord } from '../../store/repos/thread-records';
 import type { Ctx } from '../context';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
