@@ -13,7 +13,6 @@
 
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberStatus, Role } from '../../core/groups';
-import type { Meets } from '../../core/meetups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { isStaffRole, type Staff } from '../../core/support';
 import { getMany, keyOf } from '../batch';
@@ -24,7 +23,10 @@ import { queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
 import { GSI1 } from '../table';
 import { type DirectoryQuery, directoryRepo } from './directory';
-import { fromItem, type GroupRecord, type InviteRecord, type MemberRecord } from './group-records';
+import { groupInvites } from './group-invites';
+import { fromItem, type GroupRecord, type MemberRecord } from './group-records';
+import { groupSchedule } from './group-schedule';
+import { memberStanding } from './member-standing';
 
 const MEMBER_KEYS = ['pk', 'sk'] as const;
 
@@ -61,6 +63,9 @@ export function groupsRepo(db: Db) {
   }
 
   return {
+    ...groupSchedule(db),
+    ...memberStanding(db),
+    ...groupInvites(db),
     /** Owner membership first (invisible without the group), then the group, then its listing. */
     async createGroup(g: GroupRecord, owner: MemberRecord): Promise<void> {
       await this.putMember(owner);
@@ -82,62 +87,6 @@ export function groupsRepo(db: Db) {
     },
 
     /** Marks the group's schedule as changed (its public feed's validators). */
-    /** Bumps the schedule's version; returns the new one. */
-    async touchSchedule(groupId: string, now: number): Promise<number> {
-      const out = await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.group(groupId),
-          UpdateExpression: 'SET scheduleChangedAt = :now ADD scheduleVersion :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':now': now, ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return out.Attributes!.scheduleVersion as number;
-    },
-
-    /**
-     * Records how the group meets, as read after the schedule's version became `version`. A read
-     * made after a later bump sees at least as much, so a summary never overwrites one read later.
-     */
-    async setMeets(groupId: string, version: number, meets: Meets | null): Promise<void> {
-      let g: GroupRecord;
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.group(groupId),
-            UpdateExpression: 'SET meets = :m, meetsVersion = :v',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(meetsVersion) OR meetsVersion < :v)',
-            ExpressionAttributeValues: { ':m': meets, ':v': version },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        g = fromItem(out.Attributes!);
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        return;
-      }
-      await directory.followMeets(g, version);
-    },
-
-    /** Keeps which meetup is on duty, as read at a schedule version (refused once it changed). */
-    async setDutyHint(groupId: string, hint: NonNullable<GroupRecord['dutyHint']>): Promise<void> {
-      await written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.group(groupId),
-            UpdateExpression: 'SET dutyHint = :h',
-            ConditionExpression: `attribute_exists(pk) AND ${hint.version ? 'scheduleVersion = :v' : 'attribute_not_exists(scheduleVersion)'}`,
-            ExpressionAttributeValues: { ':h': hint, ...(hint.version ? { ':v': hint.version } : {}) },
-          }),
-        ),
-      );
-    },
-
     async getGroup(groupId: string): Promise<GroupRecord | null> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: keys.group(groupId) }));
       return out.Item ? fromItem(out.Item) : null;
@@ -386,104 +335,6 @@ export function groupsRepo(db: Db) {
       );
     },
 
-    async markFirstPostApproved(groupId: string, userId: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.member(groupId, userId),
-          UpdateExpression: 'SET firstPostApproved = :yes',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':yes': true },
-        }),
-      );
-    },
-
-    /** Pauses a member's posting until a time, with the reason (null: lets them post again). */
-    async setSilence(
-      groupId: string,
-      userId: string,
-      until: { at: number; reason: string } | null,
-    ): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.member(groupId, userId),
-          UpdateExpression: until
-            ? 'SET silencedUntil = :at, silenceReason = :why'
-            : 'REMOVE silencedUntil, silenceReason',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: until ? { ':at': until.at, ':why': until.reason } : undefined,
-        }),
-      );
-    },
-
-    /** The member's first post in the group (written once). */
-    async markPosted(groupId: string, userId: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.member(groupId, userId),
-          UpdateExpression: 'SET hasPosted = :yes',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':yes': true },
-        }),
-      );
-    },
-
-    /**
-     * Marks the member count as about to change: written before a membership is added, approved or
-     * removed, so the count's check (`checkMemberCount`) leaves alone a count with a change in flight.
-     */
-    async membersChanging(groupId: string, now: number): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.group(groupId),
-          UpdateExpression: 'SET membersChangingAt = :now',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':now': now },
-        }),
-      );
-    },
-
-    /**
-     * Sets the member count from the active members just listed, all of them, when a crash
-     * between a membership and its count left them apart. Only when no change has started for a
-     * minute, and none started since the group was read: a change in flight would be counted twice.
-     */
-    async checkMemberCount(g: GroupRecord, active: number, now: number): Promise<void> {
-      if (g.memberCount === active || now - (g.membersChangingAt ?? 0) < SETTLE_MS) return;
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.group(g.groupId),
-            UpdateExpression: 'SET memberCount = :n',
-            ConditionExpression: g.membersChangingAt
-              ? 'memberCount = :was AND membersChangingAt = :at'
-              : 'memberCount = :was AND attribute_not_exists(membersChangingAt)',
-            ExpressionAttributeValues: {
-              ':n': active,
-              ':was': g.memberCount,
-              ...(g.membersChangingAt ? { ':at': g.membersChangingAt } : {}),
-            },
-          }),
-        )
-        .catch(alreadyDone);
-    },
-
-    async addToMemberCount(groupId: string, delta: number): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.group(groupId),
-          UpdateExpression: 'ADD memberCount :d',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':d': delta },
-        }),
-      );
-    },
-
     /**
      * Removes a membership and what hangs off it. The owner set is changed first by the caller
      * (stepDownOwner), so an owner can never be removed while they are the last one.
@@ -540,84 +391,6 @@ export function groupsRepo(db: Db) {
       for (const m of await this.activeMembers(group.groupId))
         if (isStaffRole(m.role)) staff[m.userId] = m.role;
       return staff;
-    },
-
-    async addOwner(groupId: string, userId: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.group(groupId),
-          UpdateExpression: 'ADD owners :u',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':u': new Set([userId]) },
-        }),
-      );
-    },
-
-    /** Removes an owner from the owner set unless they are the last one. */
-    async stepDownOwner(groupId: string, userId: string): Promise<boolean> {
-      return written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.group(groupId),
-            UpdateExpression: 'DELETE owners :u',
-            ConditionExpression: 'size(owners) > :one OR NOT contains(owners, :id)',
-            ExpressionAttributeValues: { ':u': new Set([userId]), ':one': 1, ':id': userId },
-          }),
-        ),
-      );
-    },
-
-    async createInvite(tokenHash: string, invite: InviteRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            ...keys.invite(tokenHash),
-            ...invite,
-            [GSI1.partition]: keys.invitesOf(invite.groupId),
-            [GSI1.sort]: invite.createdAt,
-            ttl: Math.ceil(invite.expiresAt / 1000) + 86400,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    },
-
-    async getInvite(tokenHash: string): Promise<InviteRecord | null> {
-      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.invite(tokenHash) }));
-      return (out.Item as InviteRecord | undefined) ?? null;
-    },
-
-    async listInvites(groupId: string): Promise<InviteRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': keys.invitesOf(groupId) },
-          ScanIndexForward: false,
-          Limit: 50,
-        }),
-      );
-      return (out.Items ?? []) as InviteRecord[];
-    },
-
-    /** The invite id is the token's hash, so revoking needs no lookup. */
-    async revokeInvite(groupId: string, inviteId: string): Promise<boolean> {
-      return written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.invite(inviteId),
-            UpdateExpression: 'SET revoked = :t',
-            ConditionExpression: 'groupId = :g',
-            ExpressionAttributeValues: { ':t': true, ':g': groupId },
-          }),
-        ),
-      );
     },
   };
 }
