@@ -20,13 +20,8 @@ import type { GroupRecord, MemberRecord } from '../../store/repos/group-records'
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { rosterRepo } from '../../store/repos/roster';
-import {
-  openingGen,
-  openingLogId,
-  requestIdOf,
-  type SupportRecord,
-  supportRepo,
-} from '../../store/repos/support';
+import { supportRepo } from '../../store/repos/support';
+import { openingGen, openingLogId, requestIdOf, type SupportRecord } from '../../store/repos/support-records';
 import { auditItem } from '../../store/repos/thread-records';
 import { SETTLE_MS } from '../../store/settle';
 import type { Ctx } from '../context';

@@ -17,7 +17,8 @@ import {
 } from '../../core/schemas/support';
 import { SUPPORT_ACTIONS, seesSupport } from '../../core/support';
 import { groupOf } from '../../store/keys';
-import { type SupportRecord, supportRepo } from '../../store/repos/support';
+import { supportRepo } from '../../store/repos/support';
+import type { SupportRecord } from '../../store/repos/support-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadGroup } from '../access/groups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';

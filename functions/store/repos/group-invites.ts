@@ -1,5 +1,6 @@
 /**
- * A group's invite links: made (their token kept only as a hash), read by that hash, listed\n * for its moderators, revoked.
+ * A group's invite links: made (their token kept only as a hash), read by that hash, listed
+ * for its moderators, revoked.
  * @module
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';

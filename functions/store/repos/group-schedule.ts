@@ -1,5 +1,6 @@
 /**
- * What a group's own item says of its meetups, for its directory card and its calendar: the\n * schedule's version (each change bumps it), how it meets, and who is on duty next.
+ * What a group's own item says of its meetups, for its directory card and its calendar: the
+ * schedule's version (each change bumps it), how it meets, and who is on duty next.
  * @module
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';

@@ -1,5 +1,7 @@
 /**
- * A member's standing in a group beyond their role: their first post approved, posting paused,\n * having posted; the set of owners, which never empties; and the member count, kept in step\n * with the members (marked while it changes, checked when moderators list them whole).
+ * A member's standing in a group beyond their role: their first post approved, posting paused,
+ * having posted; the set of owners, which never empties; and the member count, kept in step
+ * with the members (marked while it changes, checked when moderators list them whole).
  * @module
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';

@@ -16,6 +16,7 @@ import type { Db } from '../client';
 import { alreadyDone, written } from '../conditional';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
+import { professionalsRepo } from './professionals';
 
 export interface ResourceRecord {
   resourceId: string;
@@ -58,28 +59,17 @@ export interface ResourceReportRecord {
   createdAt: number;
 }
 
-export interface ProfessionalRecord {
-  userId: string;
-  status: 'pending' | 'verified' | 'declined';
-  licenceType: string;
-  licenceNumber: string;
-  jurisdiction: string;
-  note: string;
-  appliedAt: number;
-  decidedAt?: number;
-  decidedBy?: string;
-  reason?: string;
-}
-
 /** Global listings have 22-character ids; a group's have 33 (the group's id and 11 more). */
 export const scopeOfResource = (resourceId: string) =>
   resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
 
 const partition = (scope: string) => `RESOURCES#${scope}`;
+
 const resourceKey = (resourceId: string) => ({
   pk: partition(scopeOfResource(resourceId)),
   sk: `RES#${resourceId}`,
 });
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -331,60 +321,8 @@ export function resourcesRepo(db: Db) {
       );
       return (out.Items ?? []) as ResourceReportRecord[];
     },
-
-    async getProfessional(userId: string): Promise<ProfessionalRecord | null> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: { pk: `USER#${userId}`, sk: 'PROFESSIONAL' } }),
-      );
-      if (!out.Item) return null;
-      const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...p } = out.Item;
-      return p as ProfessionalRecord;
-    },
-
-    /** An application waits in the admins' queue (GSI1) until it is decided. */
-    async putProfessional(p: ProfessionalRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            pk: `USER#${p.userId}`,
-            sk: 'PROFESSIONAL',
-            ...(p.status === 'pending'
-              ? { [GSI1.partition]: 'PROFAPPS', [GSI1.sort]: `${iso(p.appliedAt)}#${p.userId}` }
-              : {}),
-            ...p,
-          },
-        }),
-      );
-    },
-
-    async pendingProfessionals(): Promise<ProfessionalRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': 'PROFAPPS' },
-          Limit: 100,
-        }),
-      );
-      return (out.Items ?? []) as ProfessionalRecord[];
-    },
-
-    /** Whether each of these people is a verified professional (one BatchGet). */
-    async professionalsAmong(userIds: string[]): Promise<Set<string>> {
-      const found = await getMany(
-        db,
-        userIds.map((u) => ({ pk: `USER#${u}`, sk: 'PROFESSIONAL' })),
-        { only: [['userId'], ['status']] },
-      );
-      return new Set(
-        [...found.values()].filter((p) => p.status === 'verified').map((p) => p.userId as string),
-      );
-    },
   };
-  return repo;
+  return { ...repo, ...professionalsRepo(db) };
 }
 
 export type ResourcesRepo = ReturnType<typeof resourcesRepo>;

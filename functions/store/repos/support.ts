@@ -16,94 +16,34 @@
  * @module
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { SUPPORT_POSTS_MAX, type SupportAction } from '../../core/support';
+import { SUPPORT_POSTS_MAX } from '../../core/support';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { isConditionFailure } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
-
-export interface SupportActionRecord {
-  by: string;
-  action: SupportAction;
-  note: string;
-  at: number;
-}
-
-export interface SupportRecord {
-  requestId: string;
-  groupId: string;
-  /** The member it is about. */
-  memberId: string;
-  /** Which of the member's requests in the group this is (1, 2, …). */
-  gen: number;
-  /** open: nobody has taken it yet; taken: someone said "I'm on it"; closed. */
-  status: 'open' | 'taken' | 'closed';
-  openedAt: number;
-  /** The posts that matched (each once), and how many matches in all. */
-  postIds: Set<string>;
-  matchCount: number;
-  lastMatchAt: number;
-  escalateAt: number;
-  /** The escalation job's claim, then when it finished telling moderators and owners. */
-  escalating?: number;
-  escalatedAt?: number;
-  takenBy?: string;
-  takenAt?: number;
-  actions?: SupportActionRecord[];
-  /** The member asked for a facilitator to reach out: their conversation. */
-  conversationId?: string;
-  closedBy?: string;
-  closedAt?: number;
-  /** A closed request's copy was written (the live item keeps only what the next one needs). */
-  archived?: boolean;
-}
-
-/** A member's request of a generation: group (22), member (22), generation (base 36, 4). */
-export const requestIdOf = (groupId: string, memberId: string, gen: number) =>
-  `${groupId}${memberId}${gen.toString(36).padStart(4, '0')}`;
-const parse = (requestId: string) => ({
-  groupId: groupOf(requestId),
-  memberId: requestId.slice(22, 44),
-  gen: Number.parseInt(requestId.slice(44), 36),
-});
-
-/** The generation a match will open, from the live item as read (null: it adds to the open one). */
-export const openingGen = (live: Pick<SupportRecord, 'status' | 'gen'> | null) =>
-  !live ? 1 : live.status === 'closed' ? live.gen + 1 : null;
-
-const ACTIONS_MAX = 50;
-const GONE = [
-  'takenBy',
-  'takenAt',
-  'actions',
-  'escalating',
-  'escalatedAt',
-  'conversationId',
-  'closedBy',
-  'closedAt',
-  'archived',
-];
-
-const read = (item: Record<string, unknown>): SupportRecord => {
-  const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...rest } = item;
-  return {
-    ...(rest as unknown as SupportRecord),
-    postIds: new Set((rest.postIds as Set<string> | undefined) ?? []),
-  };
-};
+import {
+  ACTIONS_MAX,
+  GONE,
+  openingGen,
+  openingLogId,
+  parse,
+  read,
+  requestIdOf,
+  type SupportActionRecord,
+  type SupportRecord,
+} from './support-records';
 
 /** The index keys a request leaves the escalation days for: its group's own, out of the job's way. */
 const parked = (r: { groupId: string; requestId: string }) => ({
   ':parked': `SUPPORTPARKED#${r.groupId}`,
   ':parkedAt': r.requestId,
 });
-const PARK = '#gp = :parked, #gs = :parkedAt';
-const INDEX_NAMES = { '#gp': GSI1.partition, '#gs': GSI1.sort };
 
-/** The id of the log entry that tells of a request opening (deterministic, so it can be looked up). */
-export const openingLogId = (requestId: string) => `open-${requestId.slice(22)}`;
+const PARK = '#gp = :parked, #gs = :parkedAt';
+
+const INDEX_NAMES = { '#gp': GSI1.partition, '#gs': GSI1.sort };
 
 export function supportRepo(db: Db) {
   const { doc, table } = db;
