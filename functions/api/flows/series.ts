@@ -1,3 +1,8 @@
+/**
+ * Changing or cancelling a whole series, and ending one early: core plans the change
+ * (core/series-edit.ts); this writes it, tells each meetup's people and moves the duties with it.
+ * @module
+ */
 import { conflict, HearthError, invalid } from '../../core/errors';
 import { NEW_DATES_REASON } from '../../core/series';
 import type { SeriesChange } from '../../core/series-edit';

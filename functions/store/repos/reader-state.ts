@@ -1,3 +1,8 @@
+/**
+ * What each member keeps of a group's discussions for themselves: which threads they follow, how
+ * far they have read, whom and what they mute, and their preferences (crisis-lines region).
+ * @module
+ */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteMany, getMany } from '../batch';
 import type { Db } from '../client';

@@ -1,3 +1,8 @@
+/**
+ * What the support store keeps: a request and its actions, how its id is made (group, member,
+ * generation), and reading its item.
+ * @module
+ */
 import type { SupportAction } from '../../core/support';
 import { groupOf } from '../keys';
 import { GSI1 } from '../table';

@@ -1,3 +1,8 @@
+/**
+ * What moderators do to posts and threads: hide and restore, approve a waiting post, pin, lock,
+ * and the moderation log (each action, and the queue of waiting posts).
+ * @module
+ */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { alreadyDone, written } from '../conditional';
