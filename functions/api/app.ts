@@ -19,6 +19,7 @@ import { CONTEXT_PATHS } from './route-paths';
 import type { Registry } from './route-spec';
 import { accountRoutes } from './routes/accounts';
 import { groupRoutes } from './routes/groups';
+import { memberRoutes } from './routes/members';
 import { passphraseRoutes } from './routes/passphrase';
 
 /** Request bodies above this are refused before they are read in full. */
@@ -64,6 +65,7 @@ export function createApp(config: AppConfig) {
   accountRoutes(api, registry);
   passphraseRoutes(api, registry);
   groupRoutes(api, registry);
+  memberRoutes(api, registry);
   // Each context's paths come from its own routes (route-paths.ts, written by `npm run routes`).
   const contexts = [
     lazyRoutes(api, registry, CONTEXT_PATHS.meetups, () => import('./routes/meetup-context')),

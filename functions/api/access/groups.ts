@@ -6,7 +6,9 @@
 import { forbidden, notFound } from '../../core/errors';
 import { can, canSeeGroup, canSeeInside, type GroupAction } from '../../core/groups';
 import { keyOf } from '../../store/batch';
+import { hashToken } from '../../store/ids';
 import { keys } from '../../store/keys';
+import type { InviteRecord } from '../../store/repos/group-records';
 import { fromItem, type MemberRecord } from '../../store/repos/group-records';
 import type { Ctx } from '../context';
 
@@ -43,4 +45,16 @@ export async function loadGroupInside(c: Ctx, groupId: string) {
   const loaded = await loadGroup(c, groupId);
   if (!canSeeInside(loaded.group.visibility, loaded.member)) throw notFound(NOT_FOUND);
   return loaded;
+}
+
+export async function liveInvite(
+  c: Ctx,
+  groupId: string,
+  token: string | undefined,
+): Promise<InviteRecord | null> {
+  if (!token) return null;
+  const invite = await c.var.services.groups.getInvite(hashToken(token));
+  if (!invite || invite.groupId !== groupId || invite.revoked || invite.expiresAt <= c.var.services.now())
+    return null;
+  return invite;
 }
