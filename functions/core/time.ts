@@ -174,3 +174,6 @@ export function resolveLocal(local: LocalParts, zone: string): Resolved {
   if (valid.length > 1) return { epochMs: valid[0]!, adjusted: 'overlap' };
   return { epochMs: valid[0]!, adjusted: null };
 }
+
+/** An instant as the API writes it: ISO 8601 in UTC, to the millisecond. */
+export const iso = (ms: number) => new Date(ms).toISOString();

@@ -7,6 +7,7 @@ import { conflict, HearthError, invalid } from '../../core/errors';
 import { NEW_DATES_REASON } from '../../core/series';
 import type { SeriesChange } from '../../core/series-edit';
 import { planSeriesEdit } from '../../core/series-edit';
+import { iso } from '../../core/time';
 import { occurrenceIdFor } from '../../store/ids';
 import type { GroupRecord } from '../../store/repos/group-records';
 import type { MeetupRecord } from '../../store/repos/meetup-records';
@@ -14,7 +15,7 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { rosterRepo } from '../../store/repos/roster';
 import { SETTLE_MS } from '../../store/settle';
 import type { Ctx } from '../context';
-import { iso, meetupView } from '../views/meetups';
+import { meetupView } from '../views/meetups';
 import { cancelAndTell, changeAndTell, occurrenceItem, scheduleMoved, warningsFor } from './meetup-changes';
 
 /**

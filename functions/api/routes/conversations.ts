@@ -6,6 +6,7 @@
  * does not exist (404, as for a missing one).
  * @module
  */
+
 import type { Hono } from 'hono';
 import { conflict, HearthError, notFound } from '../../core/errors';
 import { GroupParams } from '../../core/schemas/groups';
@@ -20,6 +21,7 @@ import {
   PageQuery,
 } from '../../core/schemas/support';
 import { canSeeConversation, conversationRecipients, talksForGroup } from '../../core/support';
+import { iso } from '../../core/time';
 import { groupOf } from '../../store/keys';
 import {
   type ConversationRecord,
@@ -37,7 +39,6 @@ import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
 
 const NOT_FOUND = 'No such conversation';
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const view = (
   c: ConversationRecord,

@@ -26,6 +26,7 @@ import {
   CoverParams,
   CoverRequestList,
 } from '../../core/schemas/roster';
+import { iso } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { groupOf } from '../../store/keys';
 import type { GroupRecord } from '../../store/repos/group-records';
@@ -39,7 +40,7 @@ import { dropDuty, giveDuty } from '../flows/duties';
 import { notifyPeople } from '../flows/notices';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
-import { iso, when } from '../views/meetups';
+import { when } from '../views/meetups';
 
 const heldBy = (userId: string, duties: Record<string, DutyEntry> | undefined): Duty[] =>
   Object.values(duties ?? {}).map((d) => ({ userId, ...d }));

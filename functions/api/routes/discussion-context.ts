@@ -3,12 +3,14 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import type { Registry } from '../route-spec';
 import { moderationRoutes } from './moderation';
+import { postRoutes } from './posts';
 import { readingRoutes } from './reading';
 import { reportRoutes } from './reports';
 import { threadRoutes } from './threads';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   threadRoutes(app, registry);
+  postRoutes(app, registry);
   moderationRoutes(app, registry);
   readingRoutes(app, registry);
   reportRoutes(app, registry);

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import type { Registry } from '../route-spec';
 import { coverRoutes } from './cover';
+import { facilitatorRoutes } from './facilitators';
 import { meetupRoutes } from './meetups';
 import { rosterRoutes } from './roster';
 import { rsvpRoutes } from './rsvps';
@@ -13,5 +14,6 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
   seriesRoutes(app, registry);
   rsvpRoutes(app, registry);
   rosterRoutes(app, registry);
+  facilitatorRoutes(app, registry);
   coverRoutes(app, registry);
 }

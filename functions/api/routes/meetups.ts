@@ -26,7 +26,7 @@ import {
   UpdateOccurrenceRequest,
 } from '../../core/schemas/meetups';
 import { planOccurrences, whyNotRestore } from '../../core/series';
-import { parseLocal, resolveLocal } from '../../core/time';
+import { iso, parseLocal, resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
 import { type MeetupRecord, readOccurrence } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
@@ -45,7 +45,7 @@ import {
 import { finishSeries } from '../flows/series';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
-import { iso, meetupView, view } from '../views/meetups';
+import { meetupView, view } from '../views/meetups';
 
 export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(

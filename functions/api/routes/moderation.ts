@@ -20,6 +20,7 @@ import {
   ThreadParams,
   WaitingPage,
 } from '../../core/schemas/threads';
+import { iso } from '../../core/time';
 import type { AuditRecord, ThreadRecord } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { forThread, loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
@@ -28,7 +29,7 @@ import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
-import { iso, names, postView } from '../views/discussions';
+import { names, postView } from '../views/discussions';
 
 export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
   for (const action of ['hide', 'restore'] as const) {

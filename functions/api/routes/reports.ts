@@ -14,6 +14,7 @@ import { SettleReport } from '../../core/schemas/support';
 import { NewReport, PageQuery, PostParams, ReportPage } from '../../core/schemas/threads';
 import { escalationRecipients } from '../../core/support';
 import { REPORT_REASONS, type ReportReason } from '../../core/threads';
+import { iso } from '../../core/time';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { reportsRepo } from '../../store/repos/reports';
 import { threadsRepo } from '../../store/repos/threads';
@@ -24,7 +25,7 @@ import { settleReport } from '../flows/reports';
 import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
-import { iso, names } from '../views/discussions';
+import { names } from '../views/discussions';
 
 export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(

@@ -2,8 +2,12 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import type { Registry } from '../route-spec';
+import { professionalRoutes } from './professionals';
+import { resourceReviewRoutes } from './resource-review';
 import { resourceRoutes } from './resources';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
   resourceRoutes(app, registry);
+  professionalRoutes(app, registry);
+  resourceReviewRoutes(app, registry);
 }

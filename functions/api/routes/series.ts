@@ -15,13 +15,14 @@ import {
   UpdatedSeries,
   UpdateMeetupRequest,
 } from '../../core/schemas/meetups';
+import { iso } from '../../core/time';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { loadSeries } from '../flows/meetup-changes';
 import { cancelSeries, changeSeries, finishSeries } from '../flows/series';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
-import { iso, meetupView } from '../views/meetups';
+import { meetupView } from '../views/meetups';
 
 export function seriesRoutes(app: Hono<AppEnv>, registry: Registry): void {
   defineRoute(

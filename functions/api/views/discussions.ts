@@ -3,6 +3,7 @@
  * posts as their viewer may see them, reactions.
  * @module
  */
+
 import type { Membership } from '../../core/groups';
 import {
   CONTENT_WARNINGS,
@@ -11,10 +12,9 @@ import {
   type Reaction,
   seesSupportFlags,
 } from '../../core/threads';
+import { iso } from '../../core/time';
 import type { PostRecord, Prefs, ThreadRecord } from '../../store/repos/thread-records';
 import type { Ctx } from '../context';
-
-export const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function names(c: Ctx, groupId: string, userIds: string[]) {
   return c.var.services.groups.getDisplayNames(groupId, userIds);

@@ -3,16 +3,15 @@
  * core/meetups applied (where it meets, who is going).
  * @module
  */
+
 import type { Membership } from '../../core/groups';
 import { type RsvpState, rsvpOf } from '../../core/ledger';
 import { canSeeWhere, localStart, sayStart } from '../../core/meetups';
 import { describeRule, parseRule } from '../../core/recurrence';
 import { defaultStaffing } from '../../core/roster';
 import type { OccurrenceView } from '../../core/schemas/meetups';
-import { parseLocal } from '../../core/time';
+import { iso, parseLocal } from '../../core/time';
 import type { MeetupRecord, OccurrenceCard, OccurrenceRecord } from '../../store/repos/meetup-records';
-
-export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function view(
   o: OccurrenceCard | OccurrenceRecord,

@@ -3,12 +3,12 @@
  * members are verified (their notes and checks carry that).
  * @module
  */
+
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { iso } from '../../core/time';
 import { getMany } from '../batch';
 import type { Db } from '../client';
 import { GSI1 } from '../table';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function professionalsRepo(db: Db) {
   const { doc, table } = db;

@@ -8,9 +8,11 @@
  * listing's version and never overwrite a newer one.
  * @module
  */
+
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
 import { type Cost, type ResourceCategory, reviewDueAt, searchable } from '../../core/resources';
+import { iso } from '../../core/time';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
 import { alreadyDone, written } from '../conditional';
@@ -69,8 +71,6 @@ const resourceKey = (resourceId: string) => ({
   pk: partition(scopeOfResource(resourceId)),
   sk: `RES#${resourceId}`,
 });
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The facets a listing is filed under: everything, each filter alone, and the pairs people use
