@@ -17,6 +17,8 @@ export const keys = {
     sk: 'THROTTLE',
   }),
 
+  /** Marks the local demo data as seeded (infra/local/start.ts). */
+  seeded: { pk: 'META', sk: 'SEED' } as Key,
   /** Marks a one-time upgrade of stored items as done. */
   upgraded: (name: string): Key => ({ pk: 'META', sk: `UPGRADE#${name}` }),
 
@@ -151,6 +153,58 @@ export const keys = {
   /** Every report of one post, one row (each reporter's own entry in it). */
   reported: (postId: string): Key => ({ pk: `GROUP#${groupOf(postId)}`, sk: `REPORTED#${postId}` }),
   reportedPrefix: 'REPORTED#',
+
+  /** Prefixes of the sort keys a Query reads from its partition's start. */
+  prefix: {
+    device: 'DEVICE#',
+    post: 'POST#',
+    follow: 'FOLLOW#',
+    facilitator: 'FAC#',
+    cover: 'COVER#',
+    message: 'MSG#',
+    resourceReport: 'REPORT#',
+    audit: 'AUDIT#',
+    waiting: 'WAIT#',
+  },
+  /** A thread's place in its group's list: pinned ones first, then by last activity. */
+  threadActivity: (at: number, threadId: string, pinned = false) =>
+    `${pinned ? 'PIN#' : ''}${new Date(at).toISOString()}#${threadId}`,
+  /** Where a member's membership is listed among theirs (GSI1 sort key). */
+  membershipSort: (groupId: string) => `GROUP#${groupId}`,
+  /** A day's occurrences, in every group (the partition of `day`). */
+  dayOf: (day: string) => `DAY#${day}`,
+  /** The ids inside `day` and `occurrence` keys. */
+  groupIdOfPartition: (pk: string) => pk.slice('GROUP#'.length),
+  occurrenceIdOfSort: (sk: string) => sk.slice('OCC#'.length),
+  /** The retention job's place in its sweep of attendance. */
+  retentionCursor: { pk: 'JOB#retention', sk: 'ATTENDANCE' } as Key,
+  /** Groups that keep discussions a while (GSI1), and groups whose meetups' names are to be swept (GSI2). */
+  retainingPartition: 'RETAIN#discussions',
+  sweepPartition: 'RETAIN#sweep',
+  /** A support request parked in its group's partition of GSI1 (taken, escalated or closed). */
+  supportParked: (groupId: string) => `SUPPORTPARKED#${groupId}`,
+
+  /** A directory of resources: the global one, or a group's. */
+  resourcesOf: (scope: string) => `RESOURCES#${scope}`,
+  resource: (scope: string, resourceId: string): Key => ({
+    pk: `RESOURCES#${scope}`,
+    sk: `RES#${resourceId}`,
+  }),
+  /** A directory's suggestions waiting for review, and its listings by when they next need it (GSI1). */
+  resourceSuggestions: (scope: string) => `RESSUGG#${scope}`,
+  resourceReviews: (scope: string) => `RESREVIEW#${scope}`,
+  /** A listing's entry under one search facet, and that facet's list in its directory (GSI1). */
+  resourceEntry: (resourceId: string, facet: string): Key => ({ pk: `RESENTRY#${resourceId}`, sk: facet }),
+  resourceFacet: (scope: string, facet: string) => `RESDIR#${scope}#${facet}`,
+  resourceReport: (scope: string, at: string, reportId: string): Key => ({
+    pk: `RESOURCES#${scope}`,
+    sk: `REPORT#${at}#${reportId}`,
+  }),
+  /** A member's application and standing as a verified professional; applications waiting (GSI1). */
+  professional: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFESSIONAL' }),
+  professionalApplications: 'PROFAPPS',
+  /** A member's own partition (notifications, follows, preferences…). */
+  userPartition: (userId: string) => `USER#${userId}`,
 
   /** A member's personal safety plan: theirs alone. */
   safetyPlan: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'SAFETYPLAN' }),

@@ -5,6 +5,7 @@
  * on a timer, as the EventBridge schedule runs them when deployed.
  * @module
  */
+
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import dynalite from 'dynalite';
 import { crisisLines } from '../../functions/jobs/crisis-lines';
 import { runJobs } from '../../functions/jobs/run';
 import { createDb } from '../../functions/store/client';
+import { keys } from '../../functions/store/keys';
 import { ensureTable } from '../../functions/store/schema';
 import { buildWeb, root } from '../../scripts/build';
 import { DEMO_ACCOUNTS, seedDemo } from './seed';
@@ -37,7 +39,7 @@ if (!Number.isSafeInteger(clockOffset)) {
   process.exit(1);
 }
 const now = () => Date.now() + clockOffset;
-const SEED_MARKER = { pk: 'META', sk: 'SEED' };
+const SEED_MARKER = keys.seeded;
 
 mkdirSync(dataDir, { recursive: true });
 const webRoot = join(root, 'dist/web');

@@ -230,7 +230,11 @@ export function conversationsRepo(db: Db) {
 
     /** A conversation's messages, oldest first. */
     async listMessages(conversationId: string, opts: { limit: number; cursor?: string }) {
-      const page = await prefixPage(db, { pk: keys.messagesOf(conversationId), prefix: 'MSG#' }, opts);
+      const page = await prefixPage(
+        db,
+        { pk: keys.messagesOf(conversationId), prefix: keys.prefix.message },
+        opts,
+      );
       return { items: page.items.map((i) => strip<MessageRecord>(i)), nextCursor: page.nextCursor };
     },
 

@@ -48,7 +48,7 @@ export function devicesRepo(db: Db) {
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: 'pk = :p AND begins_with(sk, :d)',
-            ExpressionAttributeValues: { ':p': keys.user(userId).pk, ':d': 'DEVICE#' },
+            ExpressionAttributeValues: { ':p': keys.user(userId).pk, ':d': keys.prefix.device },
             ProjectionExpression: 'pk, sk',
             ExclusiveStartKey: startKey,
           }),

@@ -202,7 +202,7 @@ export function groupsRepo(db: Db) {
               ...keys.member(m.groupId, m.userId),
               ...m,
               [GSI1.partition]: keys.membershipsOf(m.userId),
-              [GSI1.sort]: `GROUP#${m.groupId}`,
+              [GSI1.sort]: keys.membershipSort(m.groupId),
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),

@@ -46,7 +46,7 @@ export function notificationsRepo(db: Db) {
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     FilterExpression: '#read = :false',
     ExpressionAttributeNames: { '#read': 'read' },
-    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ...alive(now), ':false': false },
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ...alive(now), ':false': false },
     ScanIndexForward: false,
     Limit: 100,
   });
@@ -97,7 +97,7 @@ export function notificationsRepo(db: Db) {
     },
 
     async list(userId: string, opts: { limit: number; cursor?: string }, now: number) {
-      const pk = `USER#${userId}`;
+      const pk = keys.userPartition(userId);
       const page = await queryPage(
         db,
         {

@@ -8,15 +8,14 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { iso } from '../../core/time';
 import { getMany } from '../batch';
 import type { Db } from '../client';
+import { keys } from '../keys';
 import { GSI1 } from '../table';
 
 export function professionalsRepo(db: Db) {
   const { doc, table } = db;
   return {
     async getProfessional(userId: string): Promise<ProfessionalRecord | null> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: { pk: `USER#${userId}`, sk: 'PROFESSIONAL' } }),
-      );
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.professional(userId) }));
       if (!out.Item) return null;
       const { pk: _pk, sk: _sk, [GSI1.partition]: _p, [GSI1.sort]: _s, ...p } = out.Item;
       return p as ProfessionalRecord;
@@ -28,10 +27,12 @@ export function professionalsRepo(db: Db) {
         new PutCommand({
           TableName: table,
           Item: {
-            pk: `USER#${p.userId}`,
-            sk: 'PROFESSIONAL',
+            ...keys.professional(p.userId),
             ...(p.status === 'pending'
-              ? { [GSI1.partition]: 'PROFAPPS', [GSI1.sort]: `${iso(p.appliedAt)}#${p.userId}` }
+              ? {
+                  [GSI1.partition]: keys.professionalApplications,
+                  [GSI1.sort]: `${iso(p.appliedAt)}#${p.userId}`,
+                }
               : {}),
             ...p,
           },
@@ -46,7 +47,7 @@ export function professionalsRepo(db: Db) {
           IndexName: GSI1.name,
           KeyConditionExpression: '#p = :p',
           ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': 'PROFAPPS' },
+          ExpressionAttributeValues: { ':p': keys.professionalApplications },
           Limit: 100,
         }),
       );
@@ -57,7 +58,7 @@ export function professionalsRepo(db: Db) {
     async professionalsAmong(userIds: string[]): Promise<Set<string>> {
       const found = await getMany(
         db,
-        userIds.map((u) => ({ pk: `USER#${u}`, sk: 'PROFESSIONAL' })),
+        userIds.map((u) => keys.professional(u)),
         { only: [['userId'], ['status']] },
       );
       return new Set(

@@ -35,7 +35,7 @@ export function readerState(db: Db) {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
-          ExpressionAttributeValues: { ':p': `USER#${userId}`, ':f': 'FOLLOW#' },
+          ExpressionAttributeValues: { ':p': keys.userPartition(userId), ':f': keys.prefix.follow },
           Limit: limit,
         }),
       );

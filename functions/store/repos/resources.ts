@@ -16,6 +16,7 @@ import { iso } from '../../core/time';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
 import { alreadyDone, written } from '../conditional';
+import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
 import { professionalsRepo } from './professionals';
@@ -65,12 +66,9 @@ export interface ResourceReportRecord {
 export const scopeOfResource = (resourceId: string) =>
   resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
 
-const partition = (scope: string) => `RESOURCES#${scope}`;
+const partition = keys.resourcesOf;
 
-const resourceKey = (resourceId: string) => ({
-  pk: partition(scopeOfResource(resourceId)),
-  sk: `RES#${resourceId}`,
-});
+const resourceKey = (resourceId: string) => keys.resource(scopeOfResource(resourceId), resourceId);
 
 /**
  * The facets a listing is filed under: everything, each filter alone, and the pairs people use
@@ -111,8 +109,14 @@ export function facetFor(q: { region?: string; category?: string; lang?: string;
 /** Its place in the reviewers' index: due for review, or suggested. */
 function reviewIndex(r: ResourceRecord) {
   return r.status === 'suggested'
-    ? { [GSI1.partition]: `RESSUGG#${r.scope}`, [GSI1.sort]: `${iso(r.createdAt)}#${r.resourceId}` }
-    : { [GSI1.partition]: `RESREVIEW#${r.scope}`, [GSI1.sort]: `${iso(r.reviewDueAt)}#${r.resourceId}` };
+    ? {
+        [GSI1.partition]: keys.resourceSuggestions(r.scope),
+        [GSI1.sort]: `${iso(r.createdAt)}#${r.resourceId}`,
+      }
+    : {
+        [GSI1.partition]: keys.resourceReviews(r.scope),
+        [GSI1.sort]: `${iso(r.reviewDueAt)}#${r.resourceId}`,
+      };
 }
 
 export function resourcesRepo(db: Db) {
@@ -131,9 +135,8 @@ export function resourcesRepo(db: Db) {
             new PutCommand({
               TableName: table,
               Item: {
-                pk: `RESENTRY#${r.resourceId}`,
-                sk: facet,
-                [GSI1.partition]: `RESDIR#${r.scope}#${facet}`,
+                ...keys.resourceEntry(r.resourceId, facet),
+                [GSI1.partition]: keys.resourceFacet(r.scope, facet),
                 [GSI1.sort]: `${sortTitle}#${r.resourceId}`,
                 ...r,
                 country,
@@ -145,7 +148,7 @@ export function resourcesRepo(db: Db) {
           .catch(alreadyDone),
       ),
       ...stale.map((facet) =>
-        doc.send(new DeleteCommand({ TableName: table, Key: { pk: `RESENTRY#${r.resourceId}`, sk: facet } })),
+        doc.send(new DeleteCommand({ TableName: table, Key: keys.resourceEntry(r.resourceId, facet) })),
       ),
     ]);
   }
@@ -229,7 +232,7 @@ export function resourcesRepo(db: Db) {
     ) {
       const conditions: string[] = [];
       const names: Record<string, string> = { '#p': GSI1.partition };
-      const values: Record<string, unknown> = { ':p': `RESDIR#${scope}#${facet}` };
+      const values: Record<string, unknown> = { ':p': keys.resourceFacet(scope, facet) };
       if (filter.category) {
         conditions.push('category = :c');
         values[':c'] = filter.category;
@@ -264,7 +267,7 @@ export function resourcesRepo(db: Db) {
           limit: opts.limit,
           cursor: opts.cursor,
           keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
-          partition: { attribute: GSI1.partition, value: `RESDIR#${scope}#${facet}` },
+          partition: { attribute: GSI1.partition, value: keys.resourceFacet(scope, facet) },
         },
       );
       return { items: page.items as unknown as ResourceRecord[], nextCursor: page.nextCursor };
@@ -279,7 +282,7 @@ export function resourcesRepo(db: Db) {
             IndexName: GSI1.name,
             KeyConditionExpression: '#p = :p AND #s <= :now',
             ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-            ExpressionAttributeValues: { ':p': `RESREVIEW#${scope}`, ':now': `${iso(now)}~` },
+            ExpressionAttributeValues: { ':p': keys.resourceReviews(scope), ':now': `${iso(now)}~` },
             Limit: 50,
           }),
         ),
@@ -289,7 +292,7 @@ export function resourcesRepo(db: Db) {
             IndexName: GSI1.name,
             KeyConditionExpression: '#p = :p',
             ExpressionAttributeNames: { '#p': GSI1.partition },
-            ExpressionAttributeValues: { ':p': `RESSUGG#${scope}` },
+            ExpressionAttributeValues: { ':p': keys.resourceSuggestions(scope) },
             Limit: 50,
           }),
         ),
@@ -304,7 +307,7 @@ export function resourcesRepo(db: Db) {
       await doc.send(
         new PutCommand({
           TableName: table,
-          Item: { pk: partition(r.scope), sk: `REPORT#${iso(r.createdAt)}#${r.reportId}`, ...r },
+          Item: { ...keys.resourceReport(r.scope, iso(r.createdAt), r.reportId), ...r },
         }),
       );
     },
@@ -314,7 +317,7 @@ export function resourcesRepo(db: Db) {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
-          ExpressionAttributeValues: { ':p': partition(scope), ':r': 'REPORT#' },
+          ExpressionAttributeValues: { ':p': partition(scope), ':r': keys.prefix.resourceReport },
           ScanIndexForward: false,
           Limit: 50,
         }),

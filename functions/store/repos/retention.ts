@@ -21,7 +21,7 @@ import { GSI1, GSI2 } from '../table';
 import { feedsRepo } from './feeds';
 
 /** Where the job keeps the last day it saw to. */
-const CURSOR: Key = { pk: 'JOB#retention', sk: 'ATTENDANCE' };
+const CURSOR: Key = keys.retentionCursor;
 
 export function retentionRepo(db: Db) {
   const { doc, table } = db;
@@ -48,7 +48,7 @@ export function retentionRepo(db: Db) {
   return {
     /** Groups that keep their discussions for a while, with how long. */
     async groupsKeepingDiscussions(): Promise<{ groupId: string; months: number }[]> {
-      return (await indexed(GSI1, 'RETAIN#discussions')).map((g) => ({
+      return (await indexed(GSI1, keys.retainingPartition)).map((g) => ({
         groupId: g.groupId as string,
         months: g.discussionMonths as number,
       }));
@@ -122,14 +122,14 @@ export function retentionRepo(db: Db) {
     async occurrencesOn(day: string): Promise<string[]> {
       const items = await all({
         KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': `DAY#${day}` },
+        ExpressionAttributeValues: { ':p': keys.dayOf(day) },
       });
       return items.map((i) => (i.sk as string).slice((i.sk as string).indexOf('#') + 1));
     },
 
     /** Groups whose owners shortened how long meetups keep names, since the last sweep. */
     async groupsToSweep(): Promise<string[]> {
-      return (await indexed(GSI2, 'RETAIN#sweep')).map((g) => (g.pk as string).slice('GROUP#'.length));
+      return (await indexed(GSI2, keys.sweepPartition)).map((g) => keys.groupIdOfPartition(g.pk as string));
     },
 
     /** The group's past occurrences that started before `before`, oldest first. */
@@ -144,7 +144,7 @@ export function retentionRepo(db: Db) {
         },
         ProjectionExpression: 'sk',
       });
-      return items.map((i) => (i.sk as string).slice('OCC#'.length));
+      return items.map((i) => keys.occurrenceIdOfSort(i.sk as string));
     },
 
     async sweepDone(groupId: string): Promise<void> {

@@ -67,7 +67,7 @@ export function rosterRepo(db: Db) {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
-          ExpressionAttributeValues: { ':p': keys.group(groupId).pk, ':f': 'FAC#' },
+          ExpressionAttributeValues: { ':p': keys.group(groupId).pk, ':f': keys.prefix.facilitator },
           Limit: 200,
         }),
       );
@@ -354,7 +354,11 @@ export function rosterRepo(db: Db) {
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)',
           FilterExpression: '#s = :open',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':p': keys.group(groupId).pk, ':c': 'COVER#', ':open': 'open' },
+          ExpressionAttributeValues: {
+            ':p': keys.group(groupId).pk,
+            ':c': keys.prefix.cover,
+            ':open': 'open',
+          },
           ScanIndexForward: false,
           Limit: 100,
         }),

@@ -37,7 +37,7 @@ import {
 
 /** The index keys a request leaves the escalation days for: its group's own, out of the job's way. */
 const parked = (r: { groupId: string; requestId: string }) => ({
-  ':parked': `SUPPORTPARKED#${r.groupId}`,
+  ':parked': keys.supportParked(r.groupId),
   ':parkedAt': r.requestId,
 });
 

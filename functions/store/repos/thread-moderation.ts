@@ -133,7 +133,10 @@ export function threadModeration(db: Db) {
         db,
         {
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :kind)',
-          ExpressionAttributeValues: { ':p': pk, ':kind': `${kind}#` },
+          ExpressionAttributeValues: {
+            ':p': pk,
+            ':kind': kind === 'AUDIT' ? keys.prefix.audit : keys.prefix.waiting,
+          },
           ScanIndexForward: kind === 'WAIT',
         },
         {

@@ -105,8 +105,7 @@ export const postItems = (p: PostRecord): Record<string, unknown>[] => [
 ];
 
 /** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
-export const activity = (at: number, threadId: string, pinned = false) =>
-  `${pinned ? 'PIN#' : ''}${new Date(at).toISOString()}#${threadId}`;
+export const activity = keys.threadActivity;
 
 /** Takes a post off its group's queue of posts waiting for a moderator. */
 export const leaveQueue = (db: Db, p: PostRecord) =>

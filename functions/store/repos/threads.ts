@@ -155,7 +155,7 @@ export function threadsRepo(db: Db) {
         db,
         {
           KeyConditionExpression: 'pk = :p AND begins_with(sk, :post)',
-          ExpressionAttributeValues: { ':p': partition, ':post': 'POST#' },
+          ExpressionAttributeValues: { ':p': partition, ':post': keys.prefix.post },
         },
         {
           limit: opts.limit,
@@ -188,7 +188,7 @@ export function threadsRepo(db: Db) {
             KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
             ExpressionAttributeValues: {
               ':p': keys.postsOf(thread.threadId),
-              ':from': checked ? `${checked.through}\u0000` : 'POST#',
+              ':from': checked ? `${checked.through}\u0000` : keys.prefix.post,
               ':to': through,
             },
             Select: 'COUNT',
