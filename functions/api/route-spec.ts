@@ -4,11 +4,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import type { Paths } from '../store/batch';
-import type { Key } from '../store/keys';
-
-/** Items a route reads with the session: whole, or only the paths named (of every item). */
-export type Prefetch = { keys: Key[]; only?: Paths };
+import type { Prefetch } from '../store/batch';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 

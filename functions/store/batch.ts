@@ -100,3 +100,6 @@ async function writeMany(db: Db, requests: Item[]): Promise<void> {
     );
   }
 }
+
+/** Items a route reads with the session: whole, or only the paths named (of every item). */
+export type Prefetch = { keys: Key[]; only?: Paths };

@@ -13,7 +13,6 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import type { ThreadRecord } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { type Ctx, requireAuth } from '../context';
-import type { Prefetch } from '../route-spec';
 import { loadGroup } from './groups';
 
 /** The group and the caller's membership: discussions are for active members only. */
@@ -43,21 +42,6 @@ export async function barredSessions(
   const lines = await c.var.services.repo(meetupsRepo).linesOf(threadIds, viewer.userId);
   return new Set([...lines].filter(([, line]) => !line).map(([id]) => id));
 }
-
-/**
- * The `prefetch` of a thread's routes: its group, the caller's membership, the thread, and the
- * caller's mutes, read state and follow choice, all with the session in one round trip.
- */
-export const forThread = (params: { threadId: string }, userId: string): Prefetch => ({
-  keys: [
-    keys.group(groupOf(params.threadId)),
-    keys.member(groupOf(params.threadId), userId),
-    keys.thread(params.threadId),
-    keys.mutes(userId),
-    keys.readState(userId, params.threadId),
-    keys.follow(userId, params.threadId),
-  ],
-});
 
 /** An item the route's prefetch read (undefined when it does not exist or was not asked for). */
 export const prefetched = <T>(c: Ctx, key: Key) => c.var.prefetched.get(keyOf(key)) as T | undefined;

@@ -6,33 +6,13 @@
 import { forbidden, notFound } from '../../core/errors';
 import { canSeeInside } from '../../core/groups';
 import { keyOf } from '../../store/batch';
-import { groupOf, type Key, keys } from '../../store/keys';
-import { MEMBER_FIELDS, type MemberRecord } from '../../store/repos/group-records';
-import { readOccurrence, rsvpPaths } from '../../store/repos/meetup-records';
+import { groupOf, keys } from '../../store/keys';
+import type { MemberRecord } from '../../store/repos/group-records';
+import { occurrenceKeys, readOccurrence } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import type { Ctx } from '../context';
-import type { Prefetch } from '../route-spec';
 
 export const NOT_FOUND = 'No such meetup, or it is in a private group';
-
-export const occurrenceKeys = (occurrenceId: string, userId: string): [Key, Key] => [
-  keys.occurrence(occurrenceId),
-  keys.member(groupOf(occurrenceId), userId),
-];
-
-/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
-export const withOccurrence = (params: { occurrenceId: string }, userId: string): Prefetch => ({
-  keys: occurrenceKeys(params.occurrenceId, userId),
-});
-
-/**
- * The `prefetch` of RSVP routes: the membership, and the occurrence without anyone's entry in
- * its lines but the caller's, so an RSVP reads the same however many are going.
- */
-export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefetch => ({
-  keys: [...occurrenceKeys(params.occurrenceId, userId), keys.feed(userId)],
-  only: [...Object.keys(MEMBER_FIELDS).map((f) => [f]), ...rsvpPaths(userId)],
-});
 
 /** Whether the RSVP routes' prefetch found the caller's calendar feed. */
 export const prefetchedFeed = (c: Ctx, userId: string) => c.var.prefetched.has(keyOf(keys.feed(userId)));

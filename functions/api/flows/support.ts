@@ -28,15 +28,6 @@ import type { Ctx } from '../context';
 
 const HOUR = 3_600_000;
 
-/**
- * What a posting route reads with the session so a crisis post costs no extra reads: the
- * member's live support item in the group and their reading preferences (their region's lines).
- */
-export const postingKeys = (groupId: string, userId: string): Key[] => [
-  keys.supportLive(groupId, userId),
-  keys.prefs(userId),
-];
-
 /** The member's live support item as the posting route's prefetch read it (null: none). */
 export const liveOf = (c: Ctx, member: { groupId: string; userId: string }) => {
   const item = c.var.prefetched.get(keyOf(keys.supportLive(member.groupId, member.userId)));

@@ -11,9 +11,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { claimHolds, parseSessionCookie, SESSION_ABSOLUTE_MS, sessionNeedsTouch } from '../../core/accounts';
+import type { Prefetch } from '../../store/batch';
 import { hashToken } from '../../store/ids';
 import type { AppEnv, Ctx } from '../context';
-import type { Prefetch } from '../route-spec';
 
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   const value = getCookie(c, c.var.services.cookieName);

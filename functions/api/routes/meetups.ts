@@ -28,10 +28,10 @@ import {
 import { planOccurrences, whyNotRestore } from '../../core/series';
 import { iso, parseLocal, resolveLocal } from '../../core/time';
 import { scopedId } from '../../store/ids';
-import { type MeetupRecord, readOccurrence } from '../../store/repos/meetup-records';
+import { type MeetupRecord, readOccurrence, withOccurrence } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { loadGroup, loadGroupInside } from '../access/groups';
-import { loadOccurrence, NOT_FOUND, withOccurrence } from '../access/meetups';
+import { loadOccurrence, NOT_FOUND } from '../access/meetups';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import {
   cancelAndTell,

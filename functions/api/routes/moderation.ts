@@ -22,8 +22,9 @@ import {
 } from '../../core/schemas/threads';
 import { iso } from '../../core/time';
 import type { AuditRecord, ThreadRecord } from '../../store/repos/thread-records';
+import { forThread } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
-import { forThread, loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
+import { loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
 import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';

@@ -18,8 +18,9 @@ import {
 } from '../../core/schemas/threads';
 import { canSeePost } from '../../core/threads';
 import { meetupsRepo } from '../../store/repos/meetups';
+import { forThread } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
-import { barredSessions, forThread, loadPost, loadThread } from '../access/discussions';
+import { barredSessions, loadPost, loadThread } from '../access/discussions';
 import { type AppEnv, type Ctx, requireAuth } from '../context';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';

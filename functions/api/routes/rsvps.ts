@@ -21,15 +21,10 @@ import {
   RsvpRequest,
   RsvpResponse,
 } from '../../core/schemas/meetups';
+import { forRsvp, withOccurrence } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
-import {
-  forRsvp,
-  loadOccurrence,
-  prefetchedFeed,
-  requireActiveMember,
-  withOccurrence,
-} from '../access/meetups';
+import { loadOccurrence, prefetchedFeed, requireActiveMember } from '../access/meetups';
 import { type AppEnv, requireAuth } from '../context';
 import { changeRsvp } from '../flows/rsvps';
 import { defineRoute } from '../route';

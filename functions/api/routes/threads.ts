@@ -28,17 +28,19 @@ import { scopedId } from '../../store/ids';
 import { groupOf, keys } from '../../store/keys';
 import type { GroupRecord, MemberRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
+import { postingKeys } from '../../store/repos/support-records';
 import {
+  forThread,
   type MuteRecord,
   type PostRecord,
   postItems,
   type ThreadRecord,
 } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
-import { barredSessions, forThread, loadForDiscussion, loadThread, prefetched } from '../access/discussions';
+import { barredSessions, loadForDiscussion, loadThread, prefetched } from '../access/discussions';
 import type { AppEnv, Ctx } from '../context';
 import { answered, follows, newPost, signpostFor } from '../flows/posting';
-import { crisisPosted, dutyFor, liveOf, postingKeys } from '../flows/support';
+import { crisisPosted, dutyFor, liveOf } from '../flows/support';
 import { defineRoute } from '../route';
 import type { Registry } from '../route-spec';
 import { names, postView, threadView } from '../views/discussions';

@@ -3,12 +3,14 @@
  * schedule card the group's schedule index carries; reading an item as a record.
  * @module
  */
+
 import { countsOf, type Ledger, readLedger, type SeatCounts, type StoredLedger } from '../../core/ledger';
 import type { MeetupMode } from '../../core/modes';
 import type { RosterRole, Staffing } from '../../core/roster';
-import type { Paths } from '../batch';
-import { groupOf, keys } from '../keys';
+import type { Paths, Prefetch } from '../batch';
+import { groupOf, type Key, keys } from '../keys';
 import { GSI2 } from '../table';
+import { MEMBER_FIELDS } from './group-records';
 import type { RosterSlot } from './roster';
 
 export interface VenueRecord {
@@ -177,3 +179,22 @@ export function readOccurrence(item: OccurrenceItem | Record<string, unknown>): 
   const lines = { lineInPerson: o.lineInPerson ?? {}, lineOnline: o.lineOnline ?? {} };
   return { ...o, ...lines, ...readLedger({ ...o, ...lines }) };
 }
+
+export const occurrenceKeys = (occurrenceId: string, userId: string): [Key, Key] => [
+  keys.occurrence(occurrenceId),
+  keys.member(groupOf(occurrenceId), userId),
+];
+
+/** A route's `prefetch`: the occurrence and the caller's membership, read with the session. */
+export const withOccurrence = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: occurrenceKeys(params.occurrenceId, userId),
+});
+
+/**
+ * The `prefetch` of RSVP routes: the membership, and the occurrence without anyone's entry in
+ * its lines but the caller's, so an RSVP reads the same however many are going.
+ */
+export const forRsvp = (params: { occurrenceId: string }, userId: string): Prefetch => ({
+  keys: [...occurrenceKeys(params.occurrenceId, userId), keys.feed(userId)],
+  only: [...Object.keys(MEMBER_FIELDS).map((f) => [f]), ...rsvpPaths(userId)],
+});

@@ -3,8 +3,9 @@
  * generation), and reading its item.
  * @module
  */
+
 import type { SupportAction } from '../../core/support';
-import { groupOf } from '../keys';
+import { groupOf, type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 
 export interface SupportActionRecord {
@@ -81,3 +82,12 @@ export const read = (item: Record<string, unknown>): SupportRecord => {
 
 /** The id of the log entry that tells of a request opening (deterministic, so it can be looked up). */
 export const openingLogId = (requestId: string) => `open-${requestId.slice(22)}`;
+
+/**
+ * What a posting route reads with the session so a crisis post costs no extra reads: the
+ * member's live support item in the group and their reading preferences (their region's lines).
+ */
+export const postingKeys = (groupId: string, userId: string): Key[] => [
+  keys.supportLive(groupId, userId),
+  keys.prefs(userId),
+];

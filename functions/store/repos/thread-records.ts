@@ -8,8 +8,9 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '../../core/crisis-lines';
 import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
+import type { Prefetch } from '../batch';
 import type { Db } from '../client';
-import { keys } from '../keys';
+import { groupOf, keys } from '../keys';
 import { GSI2 } from '../table';
 
 export interface ThreadRecord {
@@ -112,3 +113,18 @@ export const leaveQueue = (db: Db, p: PostRecord) =>
   db.doc.send(
     new DeleteCommand({ TableName: db.table, Key: keys.waiting(p.groupId, p.createdAt, p.postId) }),
   );
+
+/**
+ * The `prefetch` of a thread's routes: its group, the caller's membership, the thread, and the
+ * caller's mutes, read state and follow choice, all with the session in one round trip.
+ */
+export const forThread = (params: { threadId: string }, userId: string): Prefetch => ({
+  keys: [
+    keys.group(groupOf(params.threadId)),
+    keys.member(groupOf(params.threadId), userId),
+    keys.thread(params.threadId),
+    keys.mutes(userId),
+    keys.readState(userId, params.threadId),
+    keys.follow(userId, params.threadId),
+  ],
+});
