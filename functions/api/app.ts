@@ -15,6 +15,7 @@ import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
 import { sameOriginOnly } from './middleware/same-origin';
 import { session } from './middleware/session';
+import { mount } from './route';
 import { CONTEXT_PATHS } from './route-paths';
 import type { Registry } from './route-spec';
 import { accountRoutes } from './routes/accounts';
@@ -62,10 +63,7 @@ export function createApp(config: AppConfig) {
   api.use(session);
 
   api.get('/health', (c) => c.json({ ok: true }));
-  accountRoutes(api, registry);
-  passphraseRoutes(api, registry);
-  groupRoutes(api, registry);
-  memberRoutes(api, registry);
+  mount(api, registry, accountRoutes, passphraseRoutes, groupRoutes, memberRoutes);
   // Each context's paths come from its own routes (route-paths.ts, written by `npm run routes`).
   const contexts = [
     lazyRoutes(api, registry, CONTEXT_PATHS.meetups, () => import('./routes/meetup-context')),

@@ -6,7 +6,7 @@
 import type { Context, Env, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { type FieldError, invalid } from '../core/errors';
-import type { Ctx } from './context';
+import type { AppEnv, Ctx } from './context';
 import { resolveSession } from './middleware/session';
 import type { Input, Maybe, Out, Registry, RouteSpec } from './route-spec';
 
@@ -66,4 +66,20 @@ export function defineRoute<E extends Env, P extends Maybe, Q extends Maybe, B e
     }
     return handler(c as Context<E>, { params, query, body });
   });
+}
+
+/** A route on its own: its spec and handler, added to an app when its context is mounted. */
+export type Route = (app: Hono<AppEnv>, registry: Registry) => void;
+
+export const route =
+  <P extends Maybe, Q extends Maybe, B extends Maybe>(
+    spec: RouteSpec<P, Q, B>,
+    handler: (c: Ctx, input: Input<P, Q, B>) => Response | Promise<Response>,
+  ): Route =>
+  (app, registry) =>
+    defineRoute(app, registry, spec, handler);
+
+/** Adds each list of routes to the app, in order. */
+export function mount(app: Hono<AppEnv>, registry: Registry, ...lists: Route[][]): void {
+  for (const list of lists) for (const r of list) r(app, registry);
 }

@@ -28,8 +28,14 @@ const debianPath = () =>
 const INSTALL =
   'apt-get install -y khal python3-icalendar python3-recurring-ical-events gir1.2-ical-3.0 python3-gi';
 
-function run(cmd: string, args: string[], input?: string) {
-  const out = spawnSync(cmd, args, { input, encoding: 'utf8', env: { PATH: debianPath(), HOME: tmpdir() } });
+function run(cmd: string, args: string[], input?: string, home = tmpdir()) {
+  const env = {
+    PATH: debianPath(),
+    HOME: home,
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+  };
+  const out = spawnSync(cmd, args, { input, encoding: 'utf8', env });
   if (out.error || out.status !== 0)
     throw new Error(
       `${cmd} ${args[0]} failed (${(out.stderr || String(out.error)).trim().split('\n').at(-1)}). Install: ${INSTALL}`,
@@ -73,24 +79,32 @@ function khal(ics: string, from: number, until: number): { seen: Seen[]; warning
         'longdatetimeformat = %Y-%m-%dT%H:%M:%S',
         '[default]',
         'default_calendar = feed',
+        // Its own cache: runs at once (test files in parallel) must not share one database.
+        '[sqlite]',
+        `path = ${join(dir, 'khal.db')}`,
         '',
       ].join('\n'),
     );
     const file = join(dir, 'feed.ics');
     writeFileSync(file, ics);
-    const imported = run('khal', ['-c', config, 'import', '--batch', file]);
+    const imported = run('khal', ['-c', config, 'import', '--batch', file], undefined, dir);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const listed = run('khal', [
-      '-c',
-      config,
-      'list',
-      '--format',
-      '{uid}|{start-long}|{end-long}|{status}|{title}',
-      '--day-format',
-      '',
-      day(from),
-      day(until),
-    ]);
+    const listed = run(
+      'khal',
+      [
+        '-c',
+        config,
+        'list',
+        '--format',
+        '{uid}|{start-long}|{end-long}|{status}|{title}',
+        '--day-format',
+        '',
+        day(from),
+        day(until),
+      ],
+      undefined,
+      dir,
+    );
     // An event that runs past midnight is listed again under the next day: once each.
     const lines = [...new Set(listed.stdout.split('\n').filter((l) => l.includes('|')))];
     const seen = lines

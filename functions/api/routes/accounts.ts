@@ -4,7 +4,6 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { Hono } from 'hono';
 import {
   formatRecoveryCode,
   normaliseHandle,
@@ -30,7 +29,7 @@ import {
 import { Ok } from '../../core/schemas/common';
 import { hashToken, newId, newToken } from '../../store/ids';
 import type { UserRecord } from '../../store/repos/accounts';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import {
   attemptSucceeded,
   guardConfirm,
@@ -41,8 +40,7 @@ import {
 } from '../flows/attempts';
 import { checkPassphrase } from '../flows/passphrase';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { DEFAULT_SCRYPT, hashPassphrase, verifyDecoy, verifyPassphrase } from '../security';
 
 const WRONG_LOGIN = 'That handle and passphrase do not match an account';
@@ -95,10 +93,8 @@ async function confirmPassphrase(
   return user;
 }
 
-export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const accountRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/auth/signup',
@@ -138,11 +134,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await startSession(c, user.userId);
       return c.json({ user: meOf(user), recoveryCodes: codes }, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/auth/login',
@@ -166,11 +159,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await startSession(c, user.userId);
       return c.json(meOf(user));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/auth/logout',
@@ -185,11 +175,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       clearSessionCookie(c);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/auth/logout-everywhere',
@@ -205,11 +192,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       clearSessionCookie(c);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/auth/recover',
@@ -247,11 +231,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const left = Object.keys(user.recovery).length - 1;
       return c.json({ user: { ...meOf(user), recoveryCodesLeft: left }, recoveryCodesLeft: left });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me',
@@ -266,11 +247,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!me) throw unauthenticated();
       return c.json(me);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/session',
@@ -283,11 +261,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const auth = c.get('auth');
       return c.json({ me: auth ? await signedIn(c, auth.userId) : null });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/passphrase',
@@ -318,11 +293,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await startSession(c, user.userId);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/delete',
@@ -347,11 +319,8 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       clearSessionCookie(c);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/export',
@@ -369,5 +338,5 @@ export function accountRoutes(app: Hono<AppEnv>, registry: Registry): void {
       c.header('Content-Disposition', `attachment; filename="hearth-${user.handle}.json"`);
       return c.json(data);
     },
-  );
-}
+  ),
+];

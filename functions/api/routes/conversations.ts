@@ -7,7 +7,6 @@
  * @module
  */
 
-import type { Hono } from 'hono';
 import { conflict, HearthError, notFound } from '../../core/errors';
 import { GroupParams } from '../../core/schemas/groups';
 import {
@@ -33,10 +32,9 @@ import { notificationsRepo } from '../../store/repos/notifications';
 import { supportRepo } from '../../store/repos/support';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadGroup } from '../access/groups';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import { contactAsked, onDutyNow, staffOf } from '../flows/support';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 
 const NOT_FOUND = 'No such conversation';
 
@@ -121,10 +119,8 @@ async function tellOtherSide(c: Ctx, group: GroupRecord, conv: ConversationRecor
   );
 }
 
-export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const conversationRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/conversations',
@@ -170,11 +166,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
       }
       return c.json(view(after, group.name, member.displayName, userId), 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/conversations',
@@ -202,11 +195,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/conversations',
@@ -235,11 +225,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/conversations/{conversationId}',
@@ -256,11 +243,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
         view(conversation, group.name, names.get(conversation.memberId) ?? 'Former member', userId),
       );
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/conversations/{conversationId}/messages',
@@ -285,11 +269,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/conversations/{conversationId}/messages',
@@ -318,11 +299,8 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
       await tellOtherSide(c, group, conversation, userId);
       return c.json(messageView(m, conversation, new Map([[userId, member.displayName]]), userId), 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/conversations/{conversationId}/close',
@@ -351,5 +329,5 @@ export function conversationRoutes(app: Hono<AppEnv>, registry: Registry): void 
       const closed = { ...conversation, status: 'closed' as const };
       return c.json(view(closed, group.name, memberName, userId));
     },
-  );
-}
+  ),
+];

@@ -4,7 +4,7 @@
  * accept takes it; the asker may withdraw the request while it is open.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { localStart } from '../../core/meetups';
 import {
@@ -35,11 +35,10 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { type DutyEntry, dutyKey, rosterRepo } from '../../store/repos/roster';
 import { loadGroup } from '../access/groups';
 import { loadAssignment, loadRoster } from '../access/roster';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import { dropDuty, giveDuty } from '../flows/duties';
 import { notifyPeople } from '../flows/notices';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { when } from '../views/meetups';
 
 const heldBy = (userId: string, duties: Record<string, DutyEntry> | undefined): Duty[] =>
@@ -74,10 +73,8 @@ async function whoCanCover(
   );
 }
 
-export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const coverRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/assignments/{assignmentId}/cover-requests',
@@ -151,11 +148,8 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json({ coverRequestId, notified: eligible.length }, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/cover-requests',
@@ -204,11 +198,8 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
         }),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/cover-requests/{coverRequestId}/accept',
@@ -266,11 +257,8 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/cover-requests/{coverRequestId}',
@@ -309,5 +297,5 @@ export function coverRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json({ ok: true as const });
     },
-  );
-}
+  ),
+];

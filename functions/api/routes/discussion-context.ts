@@ -1,6 +1,7 @@
 /** The discussion context: threads and posts, moderation, and a reader's own choices, loaded together. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { mount } from '../route';
 import type { Registry } from '../route-spec';
 import { moderationRoutes } from './moderation';
 import { postRoutes } from './posts';
@@ -9,9 +10,5 @@ import { reportRoutes } from './reports';
 import { threadRoutes } from './threads';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  threadRoutes(app, registry);
-  postRoutes(app, registry);
-  moderationRoutes(app, registry);
-  readingRoutes(app, registry);
-  reportRoutes(app, registry);
+  mount(app, registry, threadRoutes, postRoutes, moderationRoutes, readingRoutes, reportRoutes);
 }

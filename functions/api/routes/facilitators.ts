@@ -3,7 +3,7 @@
  * own availability.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { forbidden, invalid, notFound } from '../../core/errors';
 import { sayStart } from '../../core/meetups';
 import {
@@ -28,16 +28,13 @@ import { iso } from '../../core/time';
 import { type DutyEntry, type FacilitatorRecord, rosterRepo } from '../../store/repos/roster';
 import { loadGroup } from '../access/groups';
 import { loadRoster } from '../access/roster';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { notifyPeople } from '../flows/notices';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { facilitatorView } from '../views/roster';
 
-export function facilitatorRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const facilitatorRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/facilitators',
@@ -60,11 +57,8 @@ export function facilitatorRoutes(app: Hono<AppEnv>, registry: Registry): void {
         if (f.trainedBy && !names.has(f.trainedBy)) names.set(f.trainedBy, 'Former member');
       return c.json({ items: all.map((f) => facilitatorView(f, names)) });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/facilitators/{userId}',
@@ -92,11 +86,8 @@ export function facilitatorRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       return c.json(facilitatorView(f, names));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'put',
       path: '/groups/{groupId}/facilitators/{userId}',
@@ -139,11 +130,8 @@ export function facilitatorRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       return c.json(facilitatorView(after, names));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'put',
       path: '/groups/{groupId}/facilitators/me/availability',
@@ -208,5 +196,5 @@ export function facilitatorRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json({ ...facilitatorView(after, names), conflicts });
     },
-  );
-}
+  ),
+];

@@ -5,13 +5,6 @@
  * @module
  */
 
-/**
- * Groups: create and edit, the public directory, joining (open, approval, invite), members,
- * roles and invites. Every route checks the caller's membership of the group it touches; a
- * private group is 404 to anyone who is not in it.
- * @module
- */
-import type { Hono } from 'hono';
 import { conflict, notFound } from '../../core/errors';
 import { canSeeGroup, INVITE_HEADER } from '../../core/groups';
 import {
@@ -27,10 +20,9 @@ import {
 import { newId } from '../../store/ids';
 import type { GroupRecord, MemberRecord } from '../../store/repos/group-records';
 import { liveInvite, loadGroup, NOT_FOUND } from '../access/groups';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import { scheduleChanged } from '../feed-stamps';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { detailOf, summaryOf } from '../views/groups';
 
 /** Whether any meetup of the group is still to come (the meetups store loaded on use). */
@@ -52,10 +44,8 @@ async function hasUpcomingMeetups(c: Ctx, groupId: string): Promise<boolean> {
   return false;
 }
 
-export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const groupRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/groups',
@@ -96,11 +86,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await groups.createGroup(group, owner);
       return c.json(detailOf(group, owner, c.var.services.now()), 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups',
@@ -117,11 +104,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/groups',
@@ -143,11 +127,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       items.sort((a, b) => a.name.localeCompare(b.name));
       return c.json({ items });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}',
@@ -173,11 +154,8 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (!canSeeGroup(group.visibility, member, invited)) throw notFound(NOT_FOUND);
       return c.json(detailOf(group, member, c.var.services.now()));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'patch',
       path: '/groups/{groupId}',
@@ -206,5 +184,5 @@ export function groupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       throw conflict('The group was being edited by someone else; please try again');
     },
-  );
-}
+  ),
+];

@@ -1,6 +1,7 @@
 /** The meetups context: scheduling, the schedule, RSVPs, rosters and notifications, loaded together. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { mount } from '../route';
 import type { Registry } from '../route-spec';
 import { coverRoutes } from './cover';
 import { facilitatorRoutes } from './facilitators';
@@ -10,10 +11,5 @@ import { rsvpRoutes } from './rsvps';
 import { seriesRoutes } from './series';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  meetupRoutes(app, registry);
-  seriesRoutes(app, registry);
-  rsvpRoutes(app, registry);
-  rosterRoutes(app, registry);
-  facilitatorRoutes(app, registry);
-  coverRoutes(app, registry);
+  mount(app, registry, meetupRoutes, seriesRoutes, rsvpRoutes, rosterRoutes, facilitatorRoutes, coverRoutes);
 }

@@ -4,7 +4,7 @@
  * private group's is 404 to outsiders.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, forbidden, invalid, notFound } from '../../core/errors';
 import { canSchedule, movedWindow, shapeProblems } from '../../core/meetups';
 import { formatRule } from '../../core/recurrence';
@@ -32,7 +32,7 @@ import { type MeetupRecord, readOccurrence, withOccurrence } from '../../store/r
 import { meetupsRepo } from '../../store/repos/meetups';
 import { loadGroup, loadGroupInside } from '../access/groups';
 import { loadOccurrence, NOT_FOUND } from '../access/meetups';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import {
   cancelAndTell,
   changeAndTell,
@@ -43,14 +43,18 @@ import {
   warningsFor,
 } from '../flows/meetup-changes';
 import { finishSeries } from '../flows/series';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { meetupView, view } from '../views/meetups';
 
-export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+/** An occurrence, for owners and facilitators only (`verb` says what they are refused). */
+async function loadForOrganiser(c: Ctx, occurrenceId: string, verb: string) {
+  const loaded = await loadOccurrence(c, occurrenceId);
+  if (!canSchedule(loaded.member)) throw forbidden(`Only owners and facilitators ${verb}`);
+  return loaded;
+}
+
+export const meetupRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/meetups',
@@ -110,11 +114,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         201,
       );
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/occurrences',
@@ -151,11 +152,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
           : page.items;
       return c.json({ items: items.map((o) => view(o, { userId, member })), nextCursor: page.nextCursor });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/occurrences/{occurrenceId}',
@@ -170,18 +168,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { occurrence, viewer } = await loadOccurrence(c, params.occurrenceId);
       return c.json(view(occurrence, viewer));
     },
-  );
-
-  /** An occurrence, for owners and facilitators only (`verb` says what they are refused). */
-  async function loadForOrganiser(c: Ctx, occurrenceId: string, verb: string) {
-    const loaded = await loadOccurrence(c, occurrenceId);
-    if (!canSchedule(loaded.member)) throw forbidden(`Only owners and facilitators ${verb}`);
-    return loaded;
-  }
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'patch',
       path: '/occurrences/{occurrenceId}',
@@ -243,11 +231,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await scheduleMoved(c, o.groupId);
       return c.json(view(result.occurrence, viewer));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/occurrences/{occurrenceId}/cancel',
@@ -272,11 +257,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await scheduleMoved(c, o.groupId);
       return c.json(view(after, viewer));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/occurrences/{occurrenceId}/restore',
@@ -304,11 +286,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const after = (await meetups.getOccurrence(o.occurrenceId))!;
       return c.json({ occurrence: view(after, viewer), told });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/meetups/{meetupId}',
@@ -327,11 +306,8 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         return c.json(meetupView(await finishSeries(c, group, meetup)));
       return c.json(meetupView(meetup));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/occurrences/{occurrenceId}/attendance',
@@ -380,5 +356,5 @@ export function meetupRoutes(app: Hono<AppEnv>, registry: Registry): void {
         recordedAt: attendance.recordedAt,
       });
     },
-  );
-}
+  ),
+];

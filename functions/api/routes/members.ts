@@ -3,7 +3,7 @@
  * removing and roles, leaving; and invite links.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, forbidden, HearthError, notFound } from '../../core/errors';
 import { joinOutcome, LAST_OWNER, removalRefused, roleChange } from '../../core/groups';
 import { Ok } from '../../core/schemas/common';
@@ -24,17 +24,14 @@ import {
 import { hashToken, newToken } from '../../store/ids';
 import type { InviteRecord, MemberRecord } from '../../store/repos/group-records';
 import { liveInvite, loadGroup, NOT_FOUND } from '../access/groups';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { leavingSchedule } from '../flows/leaving';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { inviteView, membershipOf, memberView } from '../views/groups';
 
-export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const memberRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/members',
@@ -86,11 +83,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (record.status === 'active') await groups.addToMemberCount(group.groupId, 1);
       return c.json(membershipOf(record, c.var.services.now())!, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/members',
@@ -114,11 +108,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'patch',
       path: '/groups/{groupId}/members/{userId}',
@@ -176,11 +167,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json(memberView(target, c.var.services.now()));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/groups/{groupId}/members/me',
@@ -203,11 +191,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await feedsChanged(c, [auth.userId]);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/invites',
@@ -243,11 +228,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
         201,
       );
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/invites',
@@ -263,11 +245,8 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const items = await c.var.services.groups.listInvites(params.groupId);
       return c.json({ items: items.map(inviteView) });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/groups/{groupId}/invites/{inviteId}',
@@ -284,5 +263,5 @@ export function memberRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw notFound('No such invite');
       return c.json({ ok: true as const });
     },
-  );
-}
+  ),
+];

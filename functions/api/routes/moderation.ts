@@ -3,7 +3,7 @@
  * locking and pinning threads, pausing a member's posting, and the log of it all that owners read.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can } from '../../core/groups';
 import { HEARTH_ACTOR } from '../../core/moderation-log';
@@ -25,18 +25,15 @@ import type { AuditRecord, ThreadRecord } from '../../store/repos/thread-records
 import { forThread } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadForDiscussion, loadPost, loadThread, requireModerator } from '../access/discussions';
-import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { names, postView } from '../views/discussions';
 
-export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  for (const action of ['hide', 'restore'] as const) {
-    defineRoute(
-      app,
-      registry,
+export const moderationRoutes: Route[] = [
+  // A hidden post's report is settled with it (its reporters are told it was handled).
+  ...(['hide', 'restore'] as const).map((action) =>
+    route(
       {
         method: 'post',
         path: `/posts/{postId}/${action}`,
@@ -70,12 +67,9 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         ]);
         return c.json({ ok: true as const });
       },
-    );
-  }
-
-  defineRoute(
-    app,
-    registry,
+    ),
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/waiting',
@@ -108,11 +102,8 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/posts/{postId}/approve',
@@ -137,11 +128,8 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/threads/{threadId}/lock',
@@ -166,11 +154,8 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/threads/{threadId}/pin',
@@ -205,12 +190,9 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json({ ok: true as const });
     },
-  );
-
-  for (const action of ['silence', 'unsilence'] as const) {
-    defineRoute(
-      app,
-      registry,
+  ),
+  ...(['silence', 'unsilence'] as const).map((action) =>
+    route(
       {
         method: 'post',
         path: `/groups/{groupId}/members/{userId}/${action}`,
@@ -247,12 +229,9 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         });
         return c.json({ ok: true as const });
       },
-    );
-  }
-
-  defineRoute(
-    app,
-    registry,
+    ),
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/audit',
@@ -285,5 +264,5 @@ export function moderationRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-}
+  ),
+];

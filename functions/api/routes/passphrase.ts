@@ -1,20 +1,15 @@
 /**
- * How strong a new passphrase is: the check every new passphrase passes (sign-up, recovery,
- * change), and the same estimate for the meter beside the field. The estimator's dictionaries
- * (1.6 MB) load on first use, in this function only: a phone never downloads them.
+ * How strong a new passphrase would be, for the meter beside the field (the same estimate as the
+ * check every new passphrase passes, flows/passphrase.ts).
  * @module
  */
-import type { Hono } from 'hono';
-import { StrengthRequest, StrengthResponse } from '../../core/schemas/accounts';
-import type { AppEnv } from '../context';
-import { estimator } from '../flows/passphrase';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
 
-export function passphraseRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+import { StrengthRequest, StrengthResponse } from '../../core/schemas/accounts';
+import { estimator } from '../flows/passphrase';
+import { type Route, route } from '../route';
+
+export const passphraseRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/auth/passphrase-strength',
@@ -29,5 +24,5 @@ export function passphraseRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { strengthOf } = await estimator();
       return c.json(strengthOf(body.passphrase, body.handle));
     },
-  );
-}
+  ),
+];

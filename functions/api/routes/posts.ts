@@ -2,7 +2,7 @@
  * One post: editing and deleting it (its author), a professional's context note, reactions.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { detectCrisis } from '../../core/crisis';
 import { conflict, forbidden } from '../../core/errors';
 import { Ok } from '../../core/schemas/common';
@@ -17,17 +17,13 @@ import { namedIn } from '../../core/threads';
 import { resourcesRepo } from '../../store/repos/resources';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadPost, requireNotSilenced } from '../access/discussions';
-import type { AppEnv } from '../context';
 import { signpostFor } from '../flows/posting';
 import { crisisPosted, onDutyNow } from '../flows/support';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { names, postView } from '../views/discussions';
 
-export function postRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const postRoutes: Route[] = [
+  route(
     {
       method: 'patch',
       path: '/posts/{postId}',
@@ -63,11 +59,8 @@ export function postRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       return c.json({ post: postView(edited, who, { userId, member }), signpost });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/posts/{postId}',
@@ -85,11 +78,8 @@ export function postRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (post.pending) await repo.leaveQueue(post);
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/posts/{postId}/context-notes',
@@ -113,11 +103,8 @@ export function postRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const who = await names(c, post.groupId, namedIn([after], userId));
       return c.json({ post: postView(after, who, { userId, member }), signpost: null }, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/posts/{postId}/reactions',
@@ -137,5 +124,5 @@ export function postRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const who = await names(c, post.groupId, namedIn([after], userId));
       return c.json({ post: postView(after, who, { userId, member }), signpost: null });
     },
-  );
-}
+  ),
+];

@@ -2,7 +2,7 @@
  * Verified professionals: applying, and an admin's verification.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, forbidden, notFound } from '../../core/errors';
 import {
   ProfessionalApplication,
@@ -15,14 +15,11 @@ import { iso } from '../../core/time';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { resourcesRepo } from '../../store/repos/resources';
 import { isAdmin } from '../access/resources';
-import { type AppEnv, requireAuth } from '../context';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { requireAuth } from '../context';
+import { type Route, route } from '../route';
 
-export function professionalRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const professionalRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/me/professional',
@@ -43,11 +40,8 @@ export function professionalRoutes(app: Hono<AppEnv>, registry: Registry): void 
         reason: p?.status === 'declined' ? p.reason || null : null,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/professional-application',
@@ -74,11 +68,8 @@ export function professionalRoutes(app: Hono<AppEnv>, registry: Registry): void 
         201,
       );
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/admin/professionals',
@@ -104,11 +95,8 @@ export function professionalRoutes(app: Hono<AppEnv>, registry: Registry): void 
         })),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/admin/professionals/{userId}/verify',
@@ -151,5 +139,5 @@ export function professionalRoutes(app: Hono<AppEnv>, registry: Registry): void 
         decidedAt: iso(now),
       });
     },
-  );
-}
+  ),
+];

@@ -4,7 +4,6 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
 import { invalid } from '../../core/errors';
 import {
   FollowedThreads,
@@ -21,15 +20,12 @@ import { meetupsRepo } from '../../store/repos/meetups';
 import { forThread } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { barredSessions, loadPost, loadThread } from '../access/discussions';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Ctx, requireAuth } from '../context';
+import { type Route, route } from '../route';
 import { names, preferences, threadView } from '../views/discussions';
 
-export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const readingRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/me/preferences',
@@ -43,11 +39,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       return c.json(preferences(await c.var.services.repo(threadsRepo).getPrefs(userId)));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'patch',
       path: '/me/preferences',
@@ -61,11 +54,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { userId } = requireAuth(c);
       return c.json(preferences(await c.var.services.repo(threadsRepo).setPrefs(userId, body)));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'put',
       path: '/threads/{threadId}/follow',
@@ -87,11 +77,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json({ following: body.following });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/following',
@@ -155,11 +142,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
         })),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/mutes',
@@ -181,11 +165,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json(await muteList(c, userId), 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/mutes',
@@ -195,11 +176,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 200: { description: 'Mutes', schema: MuteList } },
     },
     async (c) => c.json(await muteList(c, requireAuth(c).userId)),
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/me/mutes/{muteId}',
@@ -214,8 +192,8 @@ export function readingRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await c.var.services.repo(threadsRepo).setMute(userId, params.muteId, null);
       return c.json(await muteList(c, userId));
     },
-  );
-}
+  ),
+];
 
 /** A mute's id: opaque, and reveals no user id. */
 const muteIdOf = (groupId: string, userId: string) =>

@@ -6,7 +6,7 @@
  * its report too.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, invalid } from '../../core/errors';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
@@ -19,18 +19,14 @@ import { notificationsRepo } from '../../store/repos/notifications';
 import { reportsRepo } from '../../store/repos/reports';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadForDiscussion, loadPost, requireModerator } from '../access/discussions';
-import type { AppEnv } from '../context';
 import { audit } from '../flows/audit';
 import { settleReport } from '../flows/reports';
 import { crisisPosted, onDutyNow, staffOf } from '../flows/support';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { names } from '../views/discussions';
 
-export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const reportRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/posts/{postId}/reports',
@@ -80,11 +76,8 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json({ ok: true as const }, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/reports',
@@ -135,11 +128,8 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/posts/{postId}/reports/settle',
@@ -179,5 +169,5 @@ export function reportRoutes(app: Hono<AppEnv>, registry: Registry): void {
         throw conflict('This report was settled already');
       return c.json({ ok: true as const });
     },
-  );
-}
+  ),
+];

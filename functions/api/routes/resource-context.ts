@@ -1,13 +1,12 @@
 /** The resource directory's context: listings, reviews, and professionals' verification. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { mount } from '../route';
 import type { Registry } from '../route-spec';
 import { professionalRoutes } from './professionals';
 import { resourceReviewRoutes } from './resource-review';
 import { resourceRoutes } from './resources';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  resourceRoutes(app, registry);
-  professionalRoutes(app, registry);
-  resourceReviewRoutes(app, registry);
+  mount(app, registry, resourceRoutes, professionalRoutes, resourceReviewRoutes);
 }

@@ -3,7 +3,7 @@
  * suggestions and the review queue.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { forbidden } from '../../core/errors';
 import { canCurate, canReview, canVerify, DEFAULT_REVIEW_MONTHS, reviewDueAt } from '../../core/resources';
 import { Ok } from '../../core/schemas/common';
@@ -20,16 +20,13 @@ import { newId, scopedId } from '../../store/ids';
 import { type ResourceRecord, resourcesRepo } from '../../store/repos/resources';
 import { loadGroup } from '../access/groups';
 import { actorIn, kind, loadListing } from '../access/resources';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { recordFrom, save } from '../flows/resources';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { namesFor, people, resourceView, show } from '../views/resources';
 
-export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const resourceReviewRoutes: Route[] = [
+  route(
     {
       method: 'post',
       path: '/resources/{resourceId}/verify',
@@ -54,11 +51,8 @@ export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): voi
       };
       return c.json(await save(c, r, after));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/resources/{resourceId}/list',
@@ -77,11 +71,8 @@ export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): voi
       const after: ResourceRecord = { ...r, status: 'listed', updatedAt: now };
       return c.json(r.status === 'listed' ? await show(c, r) : await save(c, r, after));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/resources/{resourceId}/reports',
@@ -105,11 +96,8 @@ export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): voi
       });
       return c.json({ ok: true as const }, 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/resource-suggestions',
@@ -138,11 +126,8 @@ export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): voi
       await c.var.services.repo(resourcesRepo).put(r);
       return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/review-queue',
@@ -184,5 +169,5 @@ export function resourceReviewRoutes(app: Hono<AppEnv>, registry: Registry): voi
           })),
       });
     },
-  );
-}
+  ),
+];

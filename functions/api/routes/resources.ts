@@ -1,13 +1,11 @@
 /**
  * The resource directory: a global one (platform admins) and one per group (owners, moderators
- * and verified professionals), searched by facet without scanning; members suggest listings and
- * report problems; verified professionals verify listings, which then show who and when until
- * the review period makes them "needs review". Professionals apply with their credentials and
- * platform admins (configured at deploy) decide.
+ * and verified professionals), searched by facet without scanning; listings added, changed and
+ * removed. Suggestions, reports and verification are resource-review.ts; professionals'
+ * applications are professionals.ts.
  * @module
  */
 
-import type { Hono } from 'hono';
 import { forbidden, invalid, notFound } from '../../core/errors';
 import { canCurate, canReview, searchable } from '../../core/resources';
 import { Ok } from '../../core/schemas/common';
@@ -24,16 +22,35 @@ import { newId, scopedId } from '../../store/ids';
 import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
 import { loadGroup } from '../access/groups';
 import { actorIn, kind, loadListing } from '../access/resources';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
+import { type Ctx, requireAuth } from '../context';
 import { recordFrom, save } from '../flows/resources';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { namesFor, people, resourceView, show } from '../views/resources';
 
-export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+const add = async (c: Ctx, scope: string, body: typeof NewResource._zod.output) => {
+  const { userId } = requireAuth(c);
+  const actor = await actorIn(c, scope);
+  if (!canCurate(kind(scope), actor))
+    throw forbidden(
+      scope === 'global'
+        ? 'The global directory is kept by platform admins'
+        : 'Owners, moderators and professionals keep a group’s directory',
+    );
+  const now = c.var.services.now();
+  const r = recordFrom(body, {
+    resourceId: scope === 'global' ? newId() : scopedId(scope),
+    scope,
+    status: 'listed',
+    addedBy: userId,
+    now,
+    months: actor.months,
+  });
+  await c.var.services.repo(resourcesRepo).put(r);
+  return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
+};
+
+export const resourceRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/resources',
@@ -67,11 +84,8 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/resources/{resourceId}',
@@ -96,33 +110,8 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json(await show(c, r));
     },
-  );
-
-  const add = async (c: Ctx, scope: string, body: typeof NewResource._zod.output) => {
-    const { userId } = requireAuth(c);
-    const actor = await actorIn(c, scope);
-    if (!canCurate(kind(scope), actor))
-      throw forbidden(
-        scope === 'global'
-          ? 'The global directory is kept by platform admins'
-          : 'Owners, moderators and professionals keep a group’s directory',
-      );
-    const now = c.var.services.now();
-    const r = recordFrom(body, {
-      resourceId: scope === 'global' ? newId() : scopedId(scope),
-      scope,
-      status: 'listed',
-      addedBy: userId,
-      now,
-      months: actor.months,
-    });
-    await c.var.services.repo(resourcesRepo).put(r);
-    return c.json(resourceView(r, await namesFor(c, scope, [userId]), now), 201);
-  };
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/resources',
@@ -133,11 +122,8 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 201: { description: 'Listed', schema: ResourceView } },
     },
     async (c, { body }) => add(c, 'global', body),
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/resources',
@@ -149,11 +135,8 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       responses: { 201: { description: 'Listed', schema: ResourceView } },
     },
     async (c, { params, body }) => add(c, params.groupId, body),
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'patch',
       path: '/resources/{resourceId}',
@@ -186,11 +169,8 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       };
       return c.json(await save(c, r, after));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/resources/{resourceId}',
@@ -207,5 +187,5 @@ export function resourceRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await c.var.services.repo(resourcesRepo).remove(r);
       return c.json({ ok: true as const });
     },
-  );
-}
+  ),
+];

@@ -1,11 +1,11 @@
 /**
- * Facilitator rosters: profiles and availability, the roster of a date range with its gaps,
- * duties given by hand or proposed by auto-fill, confirmed or declined, and cover: a facilitator
- * asks, the eligible ones are told, the first to accept takes the duty. Rosters are for a group's
- * organisers (owners and facilitators) and moderators; owners staff them.
+ * Facilitator rosters: the roster of a date range with its gaps, duties given by hand or proposed
+ * by auto-fill, confirmed or declined, and a facilitator's own duties. Rosters are for a group's
+ * organisers (owners and facilitators) and moderators; owners staff them. Profiles and
+ * availability are facilitators.ts; cover is cover.ts.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, invalid, notFound } from '../../core/errors';
 import { localStart } from '../../core/meetups';
 import {
@@ -36,18 +36,15 @@ import { groupOf } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { dutyKey, rosterRepo } from '../../store/repos/roster';
 import { loadAssignment, loadRoster } from '../access/roster';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { dayStart, freeDuty, giveDuty, type Rostered, rosterIn } from '../flows/duties';
 import { notifyPeople } from '../flows/notices';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { when } from '../views/meetups';
 
-export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const rosterRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/roster',
@@ -72,11 +69,8 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const names = await c.var.services.groups.getDisplayNames(group.groupId, [...new Set(holders)]);
       return c.json({ items: rows.map((o) => rosterEntry(o, names)) });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'put',
       path: '/occurrences/{occurrenceId}/roster/{role}',
@@ -110,11 +104,8 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/occurrences/{occurrenceId}/roster/{role}',
@@ -133,11 +124,8 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         await freeDuty(c, o.groupId, slot, dutyKey(o.occurrenceId, params.role));
       return c.json({ ok: true as const });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/roster/autofill',
@@ -234,12 +222,9 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         applied,
       });
     },
-  );
-
-  for (const action of ['confirm', 'decline'] as const) {
-    defineRoute(
-      app,
-      registry,
+  ),
+  ...(['confirm', 'decline'] as const).map((action) =>
+    route(
       {
         method: 'post',
         path: `/assignments/{assignmentId}/${action}`,
@@ -262,12 +247,9 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         }
         return c.json({ ok: true as const });
       },
-    );
-  }
-
-  defineRoute(
-    app,
-    registry,
+    ),
+  ),
+  route(
     {
       method: 'get',
       path: '/me/duties',
@@ -311,8 +293,8 @@ export function rosterRoutes(app: Hono<AppEnv>, registry: Registry): void {
         })),
       });
     },
-  );
-}
+  ),
+];
 
 function rosterEntry(o: Rostered, names: Map<string, string>) {
   const gap = staffingGap(o.staffing as Staffing, o.roster);

@@ -3,7 +3,6 @@
  * @module
  */
 
-import type { Hono } from 'hono';
 import { forbidden, invalid, notFound } from '../../core/errors';
 import { rsvpOf } from '../../core/ledger';
 import { canSeeAttendees, MY_MEETUPS_DAYS } from '../../core/meetups';
@@ -25,16 +24,13 @@ import { forRsvp, withOccurrence } from '../../store/repos/meetup-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { loadOccurrence, prefetchedFeed, requireActiveMember } from '../access/meetups';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { changeRsvp } from '../flows/rsvps';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { view } from '../views/meetups';
 
-export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const rsvpRoutes: Route[] = [
+  route(
     {
       method: 'put',
       path: '/occurrences/{occurrenceId}/rsvp',
@@ -69,11 +65,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       return c.json({ rsvp: result.rsvp, occurrence: view(result.occurrence, viewer, result.rsvp) });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'delete',
       path: '/occurrences/{occurrenceId}/rsvp',
@@ -100,11 +93,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       );
       return c.json({ rsvp: null, occurrence: view(result.occurrence, viewer, null) });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/occurrences/{occurrenceId}/attendees',
@@ -142,11 +132,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         items: entries.map((e) => ({ ...e, displayName: names.get(e.userId) ?? 'Former member' })),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/occurrences',
@@ -178,11 +165,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         through: new Date(to).toISOString(),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/me/notifications',
@@ -214,11 +198,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/notifications/read',
@@ -233,11 +214,8 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
         marked: await c.var.services.repo(notificationsRepo).markAllRead(auth.userId, c.var.services.now()),
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/me/notifications/{notificationId}/read',
@@ -254,5 +232,5 @@ export function rsvpRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json({ ok: true as const });
     },
-  );
-}
+  ),
+];

@@ -4,12 +4,11 @@
  * account.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { SafetyPlanUpdate, SafetyPlanView } from '../../core/schemas/support';
 import { safetyPlanRepo } from '../../store/repos/safety-plan';
-import { type AppEnv, requireAuth } from '../context';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { requireAuth } from '../context';
+import { type Route, route } from '../route';
 
 const EMPTY = {
   warningSigns: '',
@@ -20,10 +19,8 @@ const EMPTY = {
   safeEnvironment: '',
 };
 
-export function safetyPlanRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const safetyPlanRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/me/safety-plan',
@@ -42,11 +39,8 @@ export function safetyPlanRoutes(app: Hono<AppEnv>, registry: Registry): void {
         updatedAt: typeof updatedAt === 'number' ? new Date(updatedAt).toISOString() : null,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'put',
       path: '/me/safety-plan',
@@ -62,5 +56,5 @@ export function safetyPlanRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await c.var.services.repo(safetyPlanRepo).put(userId, { ...body, updatedAt: at });
       return c.json({ ...body, updatedAt: new Date(at).toISOString() });
     },
-  );
-}
+  ),
+];

@@ -6,7 +6,7 @@
  * (or their next change to it) does so once no request can still be running it.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict } from '../../core/errors';
 import {
   CancelRequest,
@@ -17,17 +17,14 @@ import {
 } from '../../core/schemas/meetups';
 import { iso } from '../../core/time';
 import { meetupsRepo } from '../../store/repos/meetups';
-import { type AppEnv, requireAuth } from '../context';
+import { requireAuth } from '../context';
 import { loadSeries } from '../flows/meetup-changes';
 import { cancelSeries, changeSeries, finishSeries } from '../flows/series';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { meetupView } from '../views/meetups';
 
-export function seriesRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const seriesRoutes: Route[] = [
+  route(
     {
       method: 'patch',
       path: '/meetups/{meetupId}',
@@ -46,11 +43,8 @@ export function seriesRoutes(app: Hono<AppEnv>, registry: Registry): void {
       if (current.status === 'cancelled') throw conflict('This series is cancelled');
       return c.json(await changeSeries(c, group, current, body));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/meetups/{meetupId}/cancel',
@@ -79,5 +73,5 @@ export function seriesRoutes(app: Hono<AppEnv>, registry: Registry): void {
       await cancelSeries(c, updated, body.reason, at);
       return c.json(meetupView({ ...updated, unfinished: undefined }));
     },
-  );
-}
+  ),
+];

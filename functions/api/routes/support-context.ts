@@ -5,13 +5,12 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { mount } from '../route';
 import type { Registry } from '../route-spec';
 import { conversationRoutes } from './conversations';
 import { safetyPlanRoutes } from './safety-plan';
 import { supportRoutes } from './support';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  supportRoutes(app, registry);
-  conversationRoutes(app, registry);
-  safetyPlanRoutes(app, registry);
+  mount(app, registry, supportRoutes, conversationRoutes, safetyPlanRoutes);
 }

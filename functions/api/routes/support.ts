@@ -4,7 +4,7 @@
  * and closes it; each step goes to the moderation log. To anyone else a request does not exist.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { conflict, HearthError, notFound } from '../../core/errors';
 import type { LogAction } from '../../core/moderation-log';
 import { GroupParams } from '../../core/schemas/groups';
@@ -21,9 +21,8 @@ import { supportRepo } from '../../store/repos/support';
 import type { SupportRecord } from '../../store/repos/support-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadGroup } from '../access/groups';
-import { type AppEnv, type Ctx, requireAuth } from '../context';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Ctx, requireAuth } from '../context';
+import { type Route, route } from '../route';
 
 const NOT_FOUND = 'No such support request';
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -114,10 +113,8 @@ async function loggedView(c: Ctx, r: SupportRecord, action: LogAction, reason: s
   return view!;
 }
 
-export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const supportRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/support',
@@ -134,11 +131,8 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const page = await c.var.services.repo(supportRepo).list(group.groupId, query.status, query);
       return c.json({ items: await views(c, group.groupId, page.items), nextCursor: page.nextCursor });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/support/{requestId}',
@@ -152,11 +146,8 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const { request } = await loadRequest(c, params.requestId);
       return c.json((await views(c, request.groupId, [request]))[0]!);
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/support/{requestId}/take',
@@ -183,12 +174,9 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
       }
       return c.json(await loggedView(c, taken, 'support_taken', 'I’m on it'));
     },
-  );
-
-  for (const step of ['actions', 'close'] as const) {
-    defineRoute(
-      app,
-      registry,
+  ),
+  ...(['actions', 'close'] as const).map((step) =>
+    route(
       {
         method: 'post',
         path: `/support/{requestId}/${step}`,
@@ -227,6 +215,6 @@ export function supportRoutes(app: Hono<AppEnv>, registry: Registry): void {
           ),
         );
       },
-    );
-  }
-}
+    ),
+  ),
+];

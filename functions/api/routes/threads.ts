@@ -1,11 +1,11 @@
 /**
- * The discussion context's threads and posts: a group's threads, a meetup's session thread, posts
- * and replies, edits, deletions and support reactions. Every new post is checked for crisis
- * phrases: the author is shown crisis resources at once and the post is flagged "may need
- * support" to moderators; it is never hidden for it.
+ * A group's threads and a meetup's session thread: listing and starting them, reading and
+ * replying. Every new post is checked for crisis phrases: the author is shown crisis resources at
+ * once and the post is flagged "may need support" to moderators; it is never hidden for it. One
+ * post's edits, deletion, notes and reactions are posts.ts.
  * @module
  */
-import type { Hono } from 'hono';
+
 import { detectCrisis } from '../../core/crisis';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { localStart } from '../../core/meetups';
@@ -38,11 +38,10 @@ import {
 } from '../../store/repos/thread-records';
 import { threadsRepo } from '../../store/repos/threads';
 import { barredSessions, loadForDiscussion, loadThread, prefetched } from '../access/discussions';
-import type { AppEnv, Ctx } from '../context';
+import type { Ctx } from '../context';
 import { answered, follows, newPost, signpostFor } from '../flows/posting';
 import { crisisPosted, dutyFor, liveOf } from '../flows/support';
-import { defineRoute } from '../route';
-import type { Registry } from '../route-spec';
+import { type Route, route } from '../route';
 import { names, postView, threadView } from '../views/discussions';
 
 /**
@@ -64,10 +63,8 @@ function storePost(
   });
 }
 
-export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
-  defineRoute(
-    app,
-    registry,
+export const threadRoutes: Route[] = [
+  route(
     {
       method: 'get',
       path: '/groups/{groupId}/threads',
@@ -105,11 +102,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/groups/{groupId}/threads',
@@ -161,11 +155,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         201,
       );
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/threads/sessions',
@@ -195,11 +186,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       });
       return c.json(threadView(thread, await names(c, group.groupId, [thread.authorId])));
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/threads/{threadId}',
@@ -218,11 +206,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       ]);
       return c.json({ ...threadView(thread, who), following });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'get',
       path: '/threads/{threadId}/posts',
@@ -264,11 +249,8 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
         nextCursor: page.nextCursor,
       });
     },
-  );
-
-  defineRoute(
-    app,
-    registry,
+  ),
+  route(
     {
       method: 'post',
       path: '/threads/{threadId}/posts',
@@ -313,5 +295,5 @@ export function threadRoutes(app: Hono<AppEnv>, registry: Registry): void {
       const who = new Map([[userId, member.displayName]]);
       return c.json({ post: postView(post, who, { userId, member }), signpost }, 201);
     },
-  );
-}
+  ),
+];
