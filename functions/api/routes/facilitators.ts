@@ -25,7 +25,8 @@ import {
   FacilitatorView,
 } from '../../core/schemas/roster';
 import { iso } from '../../core/time';
-import { type DutyEntry, type FacilitatorRecord, rosterRepo } from '../../store/repos/roster';
+import { rosterRepo } from '../../store/repos/roster';
+import type { DutyEntry, FacilitatorRecord } from '../../store/repos/roster-records';
 import { loadGroup } from '../access/groups';
 import { loadRoster } from '../access/roster';
 import { requireAuth } from '../context';

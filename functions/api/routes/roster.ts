@@ -34,7 +34,8 @@ import {
 import { iso } from '../../core/time';
 import { groupOf } from '../../store/keys';
 import { meetupsRepo } from '../../store/repos/meetups';
-import { dutyKey, rosterRepo } from '../../store/repos/roster';
+import { rosterRepo } from '../../store/repos/roster';
+import { dutyKey } from '../../store/repos/roster-records';
 import { loadAssignment, loadRoster } from '../access/roster';
 import { requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';

@@ -1,5 +1,5 @@
 /** What the API answers about a group's facilitators. @module */
-import type { FacilitatorRecord } from '../../store/repos/roster';
+import type { FacilitatorRecord } from '../../store/repos/roster-records';
 
 export function facilitatorView(f: FacilitatorRecord, names: Map<string, string>) {
   return {

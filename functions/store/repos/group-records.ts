@@ -1,7 +1,11 @@
 /** The records the groups store keeps (a group, a membership, an invite), apart from the repository, so the directory can read them too. @module */
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { FocusTag, MemberStatus, ModerationPolicy, Role, Tone } from '../../core/groups';
 import type { Meets } from '../../core/meetups';
 import type { Staff } from '../../core/support';
+import type { Db } from '../client';
+import { keys } from '../keys';
 
 export interface GroupRecord {
   groupId: string;
@@ -104,4 +108,12 @@ export interface InviteRecord {
 export function fromItem(item: Record<string, unknown>): GroupRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _gp, gsi1sk: _gs, ...rest } = item;
   return { ...(rest as unknown as GroupRecord), owners: new Set((item.owners as Set<string>) ?? []) };
+}
+
+/** The group as it is now (the directory's writes read it again when they lose a race). */
+export async function readGroup(db: Db, groupId: string): Promise<GroupRecord | null> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: keys.group(groupId), ConsistentRead: true }),
+  );
+  return out.Item ? fromItem(out.Item) : null;
 }

@@ -11,7 +11,7 @@ import type { Paths, Prefetch } from '../batch';
 import { groupOf, type Key, keys } from '../keys';
 import { GSI2 } from '../table';
 import { MEMBER_FIELDS } from './group-records';
-import type { RosterSlot } from './roster';
+import type { RosterSlot } from './roster-records';
 
 export interface VenueRecord {
   name: string;

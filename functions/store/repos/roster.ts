@@ -7,129 +7,23 @@
  * first and then on the meetup; if the meetup's write fails the claim is given back.
  * @module
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FacilitatorProfile, RosterRole, Staffing } from '../../core/roster';
-import { getMany, keyOf } from '../batch';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RosterRole, Staffing } from '../../core/roster';
+import { getMany } from '../batch';
 import type { Db } from '../client';
 import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
-
-/** A facilitator's profile, as kept: one item per facilitator and group. */
-export type FacilitatorRecord = FacilitatorProfile;
-
-export interface RosterSlot {
-  userId: string;
-  status: 'assigned' | 'confirmed';
-  assignedBy: string;
-  at: number;
-  /** An open request for someone to cover this duty. */
-  coverRequestId?: string;
-}
-
-/** One duty in a facilitator's own list: enough to check overlaps and show "My duties". */
-export interface DutyEntry {
-  occurrenceId: string;
-  groupId: string;
-  role: RosterRole;
-  startAt: number;
-  endAt: number;
-}
-
-export interface CoverRequestRecord {
-  coverRequestId: string;
-  groupId: string;
-  occurrenceId: string;
-  role: RosterRole;
-  askerId: string;
-  /** Why they ask, for whoever might take it. */
-  note?: string;
-  status: 'open' | 'taken' | 'withdrawn';
-  takenBy?: string;
-  createdAt: number;
-  /** Who was told of it besides the asker (those who could take it, or the owners): told again if it is withdrawn. */
-  told?: string[];
-}
-
-export const dutyKey = (occurrenceId: string, role: RosterRole) => `${occurrenceId}.${role}`;
+import { coverRequests } from './cover-requests';
+import { dutyLists } from './duty-lists';
+import { facilitatorProfiles } from './facilitator-profiles';
+import type { RosterSlot } from './roster-records';
 
 export function rosterRepo(db: Db) {
   const { doc, table } = db;
   return {
-    async getFacilitator(groupId: string, userId: string): Promise<FacilitatorRecord | null> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: keys.facilitator(groupId, userId) }),
-      );
-      return (out.Item as FacilitatorRecord | undefined) ?? null;
-    },
-
-    async listFacilitators(groupId: string): Promise<FacilitatorRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
-          ExpressionAttributeValues: { ':p': keys.group(groupId).pk, ':f': keys.prefix.facilitator },
-          Limit: 200,
-        }),
-      );
-      return (out.Items ?? []) as FacilitatorRecord[];
-    },
-
-    async deleteFacilitator(groupId: string, userId: string): Promise<void> {
-      await doc.send(new DeleteCommand({ TableName: table, Key: keys.facilitator(groupId, userId) }));
-    },
-
-    async putFacilitator(f: FacilitatorRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({ TableName: table, Item: { ...keys.facilitator(f.groupId, f.userId), ...f } }),
-      );
-    },
-
-    /** A facilitator's upcoming duties in every group, and the version they were read at. */
-    async getDuties(userId: string): Promise<{ duties: Record<string, DutyEntry>; version: number }> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: keys.duties(userId), ConsistentRead: true }),
-      );
-      return {
-        duties: (out.Item?.duties as Record<string, DutyEntry> | undefined) ?? {},
-        version: (out.Item?.version as number | undefined) ?? 0,
-      };
-    },
-
-    /** Several facilitators' duty lists in one round trip (BatchGet), by user. */
-    async getDutiesOf(userIds: string[]): Promise<Map<string, Record<string, DutyEntry>>> {
-      const found = await getMany(db, userIds.map(keys.duties), { consistent: true });
-      return new Map(
-        userIds.map((u) => [
-          u,
-          (found.get(keyOf(keys.duties(u)))?.duties as Record<string, DutyEntry>) ?? {},
-        ]),
-      );
-    },
-
-    /**
-     * Writes a facilitator's duties as they were read at `version` plus `add`, less `remove` and
-     * those that ended before `prune` (the list holds what is ahead); false when someone else
-     * changed them meanwhile.
-     */
-    async saveDuties(
-      userId: string,
-      version: number,
-      duties: Record<string, DutyEntry>,
-      prune: number,
-    ): Promise<boolean> {
-      const kept = Object.fromEntries(Object.entries(duties).filter(([, d]) => d.endAt > prune));
-      return written(
-        doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...keys.duties(userId), userId, duties: kept, version: version + 1 },
-            ConditionExpression: version ? 'version = :v' : 'attribute_not_exists(pk)',
-            ExpressionAttributeValues: version ? { ':v': version } : undefined,
-          }),
-        ),
-      );
-    },
-
+    ...dutyLists(db),
+    ...coverRequests(db),
+    ...facilitatorProfiles(db),
     /**
      * Gives a duty of a meetup to someone: only if it is free (or `from` holds it, for cover),
      * and the meetup is still scheduled and ahead. False when not (nothing written).
@@ -259,111 +153,6 @@ export function rosterRepo(db: Db) {
           },
         ]),
       );
-    },
-
-    async putCover(r: CoverRequestRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...keys.cover(r.groupId, r.coverRequestId), ...r },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    },
-
-    /** Records who was told of a request (besides the asker). */
-    async noteTold(groupId: string, coverRequestId: string, told: string[]): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.cover(groupId, coverRequestId),
-          UpdateExpression: 'SET told = :t',
-          ExpressionAttributeValues: { ':t': told },
-        }),
-      );
-    },
-
-    /** Takes a withdrawn request off the duty it was for (still `userId`'s, still that request). */
-    async clearCoverOf(occurrenceId: string, role: RosterRole, userId: string, coverRequestId: string) {
-      await written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.occurrence(occurrenceId),
-            UpdateExpression: 'REMOVE roster.#r.coverRequestId',
-            ConditionExpression: 'roster.#r.userId = :u AND roster.#r.coverRequestId = :c',
-            ExpressionAttributeNames: { '#r': role },
-            ExpressionAttributeValues: { ':u': userId, ':c': coverRequestId },
-          }),
-        ),
-      );
-    },
-
-    async getCover(groupId: string, coverRequestId: string): Promise<CoverRequestRecord | null> {
-      const out = await doc.send(
-        new GetCommand({ TableName: table, Key: keys.cover(groupId, coverRequestId), ConsistentRead: true }),
-      );
-      return (out.Item as CoverRequestRecord | undefined) ?? null;
-    },
-
-    /** Closes an open cover request as taken by `userId` or withdrawn; false when it was not open. */
-    async closeCover(
-      groupId: string,
-      coverRequestId: string,
-      outcome: { status: 'taken'; takenBy: string } | { status: 'withdrawn' },
-    ): Promise<boolean> {
-      return written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.cover(groupId, coverRequestId),
-            UpdateExpression: `SET #s = :s${outcome.status === 'taken' ? ', takenBy = :by' : ''}`,
-            ConditionExpression: '#s = :open',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: {
-              ':s': outcome.status,
-              ':open': 'open',
-              ...(outcome.status === 'taken' ? { ':by': outcome.takenBy } : {}),
-            },
-          }),
-        ),
-      );
-    },
-
-    /** Opens again a request `takenBy` closed but could not take after all. */
-    async reopenCover(groupId: string, coverRequestId: string, takenBy: string): Promise<void> {
-      await written(
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.cover(groupId, coverRequestId),
-            UpdateExpression: 'SET #s = :open REMOVE takenBy',
-            ConditionExpression: '#s = :taken AND takenBy = :by',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':open': 'open', ':taken': 'taken', ':by': takenBy },
-          }),
-        ),
-      );
-    },
-
-    /** A group's open cover requests, newest first. */
-    async listCovers(groupId: string): Promise<CoverRequestRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)',
-          FilterExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':p': keys.group(groupId).pk,
-            ':c': keys.prefix.cover,
-            ':open': 'open',
-          },
-          ScanIndexForward: false,
-          Limit: 100,
-        }),
-      );
-      return (out.Items ?? []) as CoverRequestRecord[];
     },
   };
 }
