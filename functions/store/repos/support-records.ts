@@ -4,7 +4,10 @@
  * @module
  */
 
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SupportAction } from '../../core/support';
+import type { Db } from '../client';
+import { ifWritten } from '../conditional';
 import { groupOf, type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 
@@ -91,3 +94,39 @@ export const postingKeys = (groupId: string, userId: string): Key[] => [
   keys.supportLive(groupId, userId),
   keys.prefs(userId),
 ];
+
+/** The index keys a request leaves the escalation days for: its group's own, out of the job's way. */
+export const parked = (r: { groupId: string; requestId: string }) => ({
+  ':parked': keys.supportParked(r.groupId),
+  ':parkedAt': r.requestId,
+});
+
+export const PARK = '#gp = :parked, #gs = :parkedAt';
+
+export const INDEX_NAMES = { '#gp': GSI1.partition, '#gs': GSI1.sort };
+
+/** One conditional update of a member's live item; the item after it, or null when refused. */
+export async function updateLive(
+  db: Db,
+  requestId: string,
+  write: { set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> },
+): Promise<SupportRecord | null> {
+  const { groupId, memberId, gen } = parse(requestId);
+  const out = await ifWritten(
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.supportLive(groupId, memberId),
+        UpdateExpression: write.set,
+        ConditionExpression: `attribute_exists(pk) AND gen = :gen AND ${write.condition}`,
+        ExpressionAttributeNames: {
+          ...(`${write.set} ${write.condition}`.includes('#status') ? { '#status': 'status' } : {}),
+          ...write.names,
+        },
+        ExpressionAttributeValues: { ':gen': gen, ...write.values },
+        ReturnValues: 'ALL_NEW',
+      }),
+    ),
+  );
+  return out ? read(out.Attributes!) : null;
+}
