@@ -1,0 +1,125 @@
+/**
+ * Reading a group's schedule (the index of its occurrences by start time): pages of cards or
+ * ids, every id in a range, the times of what comes next; and every group's occurrences by the
+ * day they start on.
+ * @module
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { queryPage } from '../paging';
+import { GSI2 } from '../table';
+import { cardOf, type OccurrenceCard, SCHEDULE_KEYS, scheduled } from './meetup-records';
+
+/** A page of the schedule index for a group between two instants: cards, or ids only. */
+function schedulePage(
+  db: Db,
+  groupId: string,
+  opts: { from: number; to: number; limit: number; cursor?: string; idsOnly?: boolean },
+) {
+  const partition = keys.scheduleOf(groupId);
+  return queryPage(
+    db,
+    {
+      IndexName: GSI2.name,
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+      ...(opts.idsOnly ? { ProjectionExpression: '#p, #s' } : {}),
+      ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
+      ExpressionAttributeValues: {
+        ':p': partition,
+        ':from': new Date(opts.from).toISOString(),
+        ':to': `${new Date(opts.to).toISOString()}~`,
+      },
+    },
+    {
+      limit: opts.limit,
+      cursor: opts.cursor,
+      keyAttributes: SCHEDULE_KEYS,
+      partition: { attribute: GSI2.partition, value: partition },
+    },
+  );
+}
+
+export function scheduleReads(db: Db) {
+  const { doc, table } = db;
+  return {
+    /** Occurrences of every group starting on the UTC days from `from` to `to` (ids). */
+    async startingBetween(from: number, to: number): Promise<string[]> {
+      const ids = new Set<string>();
+      for (let day = from - (from % 86_400_000); day < to; day += 86_400_000) {
+        const { pk } = keys.day(day, '');
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await doc.send(
+            new QueryCommand({
+              TableName: table,
+              KeyConditionExpression: 'pk = :p',
+              ExpressionAttributeValues: { ':p': pk },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const i of out.Items ?? []) ids.add(i.occurrenceId as string);
+          start = out.LastEvaluatedKey;
+        } while (start);
+      }
+      return [...ids];
+    },
+
+    /** The ids of a group's occurrences between two instants, earliest first (keys only). */
+    async listScheduleIds(
+      groupId: string,
+      opts: { from: number; to: number; limit: number },
+    ): Promise<string[]> {
+      const page = await schedulePage(db, groupId, { ...opts, idsOnly: true });
+      return page.items.map((i) => scheduled(i).occurrenceId);
+    },
+
+    /** Every occurrence id of a group's schedule between two instants, page by page. */
+    async listAllScheduleIds(groupId: string, opts: { from: number; to: number }): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await schedulePage(db, groupId, { ...opts, limit: 500, cursor, idsOnly: true });
+        ids.push(...page.items.map((i) => scheduled(i).occurrenceId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    },
+
+    /** When a group's next occurrences from an instant start and end, and whether they go ahead. */
+    async scheduleTimes(
+      groupId: string,
+      opts: { from: number; to: number; limit: number },
+    ): Promise<{ occurrenceId: string; startAt: number; endAt: number; status: string }[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI2.name,
+          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+          ProjectionExpression: '#s, endAt, #status',
+          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':p': keys.scheduleOf(groupId),
+            ':from': new Date(opts.from).toISOString(),
+            ':to': `${new Date(opts.to).toISOString()}~`,
+          },
+          Limit: opts.limit,
+        }),
+      );
+      return (out.Items ?? []).map((i) => ({
+        ...scheduled(i),
+        endAt: i.endAt as number,
+        status: i.status as string,
+      }));
+    },
+
+    /** A page of a group's schedule between two instants, earliest first; cards only. */
+    async listSchedule(
+      groupId: string,
+      opts: { from: number; to: number; limit: number; cursor?: string },
+    ): Promise<{ items: OccurrenceCard[]; nextCursor: string | null }> {
+      const page = await schedulePage(db, groupId, opts);
+      return { items: page.items.map(cardOf), nextCursor: page.nextCursor };
+    },
+  };
+}
