@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { unauthenticated } from '../core/errors';
 import type { Db } from '../store/client';
-import type { AccountsRepo, SessionRecord } from '../store/repos/accounts';
+import type { SessionRecord } from '../store/repos/account-records';
+import type { AccountsRepo } from '../store/repos/accounts';
 import type { GroupsRepo } from '../store/repos/groups';
 import type { Registry } from './route-spec';
 import type { ScryptCost } from './security';

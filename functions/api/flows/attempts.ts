@@ -23,7 +23,7 @@ import {
 } from '../../core/accounts';
 import { HearthError } from '../../core/errors';
 import { hashToken, newToken } from '../../store/ids';
-import type { ThrottleKind } from '../../store/repos/accounts';
+import type { ThrottleKind } from '../../store/repos/account-records';
 import { devicesRepo } from '../../store/repos/devices';
 import type { Ctx } from '../context';
 

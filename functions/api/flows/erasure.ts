@@ -8,7 +8,7 @@
  * @module
  */
 import { conflict } from '../../core/errors';
-import type { UserRecord } from '../../store/repos/accounts';
+import type { UserRecord } from '../../store/repos/account-records';
 import { conversationsRepo } from '../../store/repos/conversations';
 import { reportsRepo } from '../../store/repos/reports';
 import { rosterRepo } from '../../store/repos/roster';

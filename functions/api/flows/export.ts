@@ -5,7 +5,7 @@
  * @module
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
-import type { UserRecord } from '../../store/repos/accounts';
+import type { UserRecord } from '../../store/repos/account-records';
 import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';

@@ -28,7 +28,7 @@ import {
 } from '../../core/schemas/accounts';
 import { Ok } from '../../core/schemas/common';
 import { hashToken, newId, newToken } from '../../store/ids';
-import type { UserRecord } from '../../store/repos/accounts';
+import type { UserRecord } from '../../store/repos/account-records';
 import { type Ctx, requireAuth } from '../context';
 import {
   attemptSucceeded,

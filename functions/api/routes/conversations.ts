@@ -22,11 +22,8 @@ import {
 import { canSeeConversation, conversationRecipients, talksForGroup } from '../../core/support';
 import { iso } from '../../core/time';
 import { groupOf } from '../../store/keys';
-import {
-  type ConversationRecord,
-  conversationsRepo,
-  type MessageRecord,
-} from '../../store/repos/conversations';
+import type { ConversationRecord, MessageRecord } from '../../store/repos/conversation-records';
+import { conversationsRepo } from '../../store/repos/conversations';
 import type { GroupRecord } from '../../store/repos/group-records';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { supportRepo } from '../../store/repos/support';

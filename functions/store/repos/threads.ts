@@ -11,7 +11,7 @@ import type { Db } from '../client';
 import { isConditionFailure, written } from '../conditional';
 import { keys } from '../keys';
 import { GSI1, GSI2 } from '../table';
-import { takeWindowSlot } from './accounts';
+import { takeWindowSlot } from './account-records';
 import { postChanges } from './post-changes';
 import { readerState } from './reader-state';
 import { threadModeration } from './thread-moderation';
