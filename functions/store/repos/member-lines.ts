@@ -5,7 +5,6 @@ import type { Db } from '../client';
 import { keys } from '../keys';
 
 export function memberLines(db: Db) {
-  const { doc, table } = db;
   return {
     /** Which of these occurrences a member is in a line for, and which line (reads no lines but theirs). */
     async ticketsIn(occurrenceIds: string[], userId: string): Promise<Record<string, Attendance>> {
