@@ -1,3 +1,8 @@
+/**
+ * A conversation's messages: added (the conversation's count and last sender kept in step),
+ * checked against the count, listed in order, and erased with their author.
+ * @module
+ */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { alreadyDone } from '../conditional';

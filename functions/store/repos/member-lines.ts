@@ -1,3 +1,8 @@
+/**
+ * Which lines a member is in at these occurrences (going or waiting), reading no one's entry but
+ * theirs.
+ * @module
+ */
 import type { StoredLedger } from '../../core/ledger';
 import type { Attendance } from '../../core/modes';
 import { getMany } from '../batch';

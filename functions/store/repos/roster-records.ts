@@ -1,3 +1,8 @@
+/**
+ * What the roster store keeps: a facilitator's profile, a duty on a meetup's roster, a
+ * facilitator's list of duties, a request to cover one.
+ * @module
+ */
 import type { FacilitatorProfile, RosterRole } from '../../core/roster';
 
 /** A facilitator's profile, as kept: one item per facilitator and group. */
