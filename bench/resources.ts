@@ -7,7 +7,8 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { searchable } from '../functions/core/resources';
-import { type ResourceRecord, resourcesRepo } from '../functions/store/repos/resources';
+import type { ResourceRecord } from '../functions/store/repos/resource-records';
+import { resourcesRepo } from '../functions/store/repos/resources';
 import { GSI1 } from '../functions/store/table';
 import { BENCH_CLOCK, benchStack, ms, pct } from './harness';
 

@@ -7,7 +7,8 @@
 import { normaliseHandle } from '../../core/accounts';
 import { notFound } from '../../core/errors';
 import { DEFAULT_REVIEW_MONTHS, type ResourceActor } from '../../core/resources';
-import { resourcesRepo, scopeOfResource } from '../../store/repos/resources';
+import { scopeOfResource } from '../../store/repos/resource-records';
+import { resourcesRepo } from '../../store/repos/resources';
 import { type Ctx, requireAuth } from '../context';
 import { loadGroup } from './groups';
 

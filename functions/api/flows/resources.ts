@@ -6,7 +6,8 @@
 import { conflict } from '../../core/errors';
 import { reviewDueAt, searchable } from '../../core/resources';
 import type { NewResource } from '../../core/schemas/resources';
-import { type ResourceRecord, resourcesRepo } from '../../store/repos/resources';
+import type { ResourceRecord } from '../../store/repos/resource-records';
+import { resourcesRepo } from '../../store/repos/resources';
 import type { Ctx } from '../context';
 import { show } from '../views/resources';
 

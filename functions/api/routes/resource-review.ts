@@ -17,7 +17,8 @@ import {
 } from '../../core/schemas/resources';
 import { iso } from '../../core/time';
 import { newId, scopedId } from '../../store/ids';
-import { type ResourceRecord, resourcesRepo } from '../../store/repos/resources';
+import type { ResourceRecord } from '../../store/repos/resource-records';
+import { resourcesRepo } from '../../store/repos/resources';
 import { loadGroup } from '../access/groups';
 import { actorIn, kind, loadListing } from '../access/resources';
 import { requireAuth } from '../context';

@@ -19,7 +19,8 @@ import {
   ResourceView,
 } from '../../core/schemas/resources';
 import { newId, scopedId } from '../../store/ids';
-import { facetFor, type ResourceRecord, resourcesRepo, scopeOfResource } from '../../store/repos/resources';
+import { type ResourceRecord, scopeOfResource } from '../../store/repos/resource-records';
+import { facetFor, resourcesRepo } from '../../store/repos/resources';
 import { loadGroup } from '../access/groups';
 import { actorIn, kind, loadListing } from '../access/resources';
 import { type Ctx, requireAuth } from '../context';

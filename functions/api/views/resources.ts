@@ -4,7 +4,7 @@
  */
 import { ago, countries } from '../../core/resources';
 import { iso } from '../../core/time';
-import type { ResourceRecord } from '../../store/repos/resources';
+import type { ResourceRecord } from '../../store/repos/resource-records';
 import type { Ctx } from '../context';
 
 /** Who added and who verified listings, as the directory names people. */

@@ -15,6 +15,7 @@ import { alreadyDone } from '../conditional';
 import { keys } from '../keys';
 import { gsi1Page, prefixPage } from '../paging';
 import { GSI1 } from '../table';
+import { conversationLinks } from './conversation-links';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationRecord, strip, timeId } from './conversation-records';
 
@@ -28,6 +29,7 @@ export function conversationsRepo(db: Db) {
   };
 
   return {
+    ...conversationLinks(db),
     ...conversationMessages(db),
     get,
 
@@ -144,36 +146,6 @@ export function conversationsRepo(db: Db) {
         )
         .catch(alreadyDone);
       return true;
-    },
-
-    /** The support request it belongs to (the member asked for contact while one was open). */
-    async linkRequest(conversationId: string, requestId: string, escalated: boolean): Promise<void> {
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.conversation(conversationId),
-            UpdateExpression: `SET requestId = :r${escalated ? ', escalated = :yes' : ''}`,
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':r': requestId, ...(escalated ? { ':yes': true } : {}) },
-          }),
-        )
-        .catch(alreadyDone);
-    },
-
-    /** The support request it belongs to was escalated: moderators may read it now. */
-    async markEscalated(conversationId: string): Promise<void> {
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.conversation(conversationId),
-            UpdateExpression: 'SET escalated = :yes',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':yes': true },
-          }),
-        )
-        .catch(alreadyDone);
     },
   };
 }

@@ -5,40 +5,19 @@
  * @module
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type FocusTag,
-  type MeetingWay,
-  type ModerationPolicy,
-  meetingFacets,
-  placeText,
-  searchText,
-  type Tone,
-} from '../../core/groups';
+import { meetingFacets, searchText } from '../../core/groups';
 import type { Db } from '../client';
 import { alreadyDone, isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
+import { DIRECTORY_KEYS, directoryPages } from './directory-pages';
 import type { GroupRecord } from './group-records';
-
-const DIRECTORY_KEYS = ['pk', 'sk', GSI1.partition, GSI1.sort] as const;
 
 const buckets = (g: Pick<GroupRecord, 'focus' | 'visibility'>) =>
   g.visibility === 'public' ? ['all', ...g.focus.map((f) => `focus:${f}`)] : [];
 
 type Read = (groupId: string) => Promise<GroupRecord | null>;
-
-/** What a page of the directory is asked for by: its filters, and where the page starts. */
-export interface DirectoryQuery {
-  focus?: FocusTag;
-  q?: string;
-  moderationPolicy?: ModerationPolicy;
-  tone?: Tone;
-  meets?: MeetingWay;
-  near?: string;
-  limit: number;
-  cursor?: string;
-}
 
 export function directoryRepo(db: Db) {
   const { doc, table } = db;
@@ -84,6 +63,7 @@ export function directoryRepo(db: Db) {
   }
 
   return {
+    ...directoryPages(db),
     /**
      * Rewrites the group's entries from its state `g` (and removes those of focuses it left).
      * Entries carry the versions they were written from and never overwrite a newer one, so
@@ -123,41 +103,6 @@ export function directoryRepo(db: Db) {
             .catch(alreadyDone),
         ),
       );
-    },
-
-    /** One page of the directory's group ids, optionally filtered; at most a few round trips. */
-    async page(opts: DirectoryQuery): Promise<{ groupIds: string[]; nextCursor: string | null }> {
-      const bucket = keys.directoryBucket(opts.focus ? `focus:${opts.focus}` : 'all');
-      const filters: string[] = [];
-      const names: Record<string, string> = { '#p': GSI1.partition };
-      const values: Record<string, unknown> = { ':b': bucket };
-      const where = (expression: string, name: string | null, value: [string, unknown]) => {
-        filters.push(expression);
-        if (name) names[`#${name}`] = name;
-        values[value[0]] = value[1];
-      };
-      if (opts.q) where('contains(#search, :q)', 'search', [':q', opts.q.normalize('NFKC').toLowerCase()]);
-      if (opts.moderationPolicy) where('moderationPolicy = :m', null, [':m', opts.moderationPolicy]);
-      if (opts.tone) where('tone = :t', null, [':t', opts.tone]);
-      if (opts.meets) where('contains(ways, :w)', null, [':w', opts.meets]);
-      if (opts.near) where('contains(#where, :near)', 'where', [':near', placeText(opts.near)]);
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :b',
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: DIRECTORY_KEYS,
-          partition: { attribute: GSI1.partition, value: bucket },
-        },
-      );
-      return { groupIds: page.items.map((i) => i.groupId as string), nextCursor: page.nextCursor };
     },
 
     /**

@@ -9,9 +9,9 @@ import type { FeedSettings } from '../../core/feeds';
 import type { Attendance } from '../../core/modes';
 import { getMany } from '../batch';
 import type { Db } from '../client';
-import { alreadyDone, ifWritten, isConditionFailure, written } from '../conditional';
-import { newId } from '../ids';
+import { ifWritten, written } from '../conditional';
 import { keys } from '../keys';
+import { feedMarkers } from './feed-markers';
 
 export interface FeedRecord extends FeedSettings {
   userId: string;
@@ -50,13 +50,10 @@ export const unsureOf = (marker: string) => {
   return { occurrenceId, at: Number(at) };
 };
 
-const isBadPath = (e: unknown) =>
-  (e as { name?: string }).name === 'ValidationException' &&
-  /document path/i.test((e as Error).message ?? '');
-
 export function feedsRepo(db: Db) {
   const { doc, table } = db;
   const repo = {
+    ...feedMarkers(db),
     async getFeed(userId: string): Promise<FeedRecord | null> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: keys.feed(userId) }));
       return (out.Item as FeedRecord | undefined) ?? null;
@@ -111,117 +108,6 @@ export function feedsRepo(db: Db) {
           }),
         ),
       );
-    },
-
-    /**
-     * An RSVP is about to change the ledger: its marker goes on the member's feed first (and the
-     * feed counts as changed, so a calendar app's next read rebuilds it). Null when no feed.
-     */
-    async markUnsure(userId: string, occurrenceId: string, now: number): Promise<string | null> {
-      const marker = `${occurrenceId} ${now} ${newId()}`;
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.feed(userId),
-            UpdateExpression: 'SET stampAt = :now ADD version :one, unsure :m',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':now': now, ':one': 1, ':m': new Set([marker]) },
-          }),
-        );
-        return marker;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
-    },
-
-    /**
-     * The member's line in an occurrence (`null`: none) as its ledger said at `ledgerVersion`,
-     * recorded on their feed unless a newer version is recorded already; `markers` (the RSVPs
-     * this settles) are taken off either way. Nothing when they have no feed.
-     */
-    async noteRsvp(
-      userId: string,
-      occurrenceId: string,
-      attendance: Attendance | null,
-      ledgerVersion: number,
-      markers: string[],
-      now: number,
-    ): Promise<void> {
-      const drop = markers.length ? ' DELETE unsure :m' : '';
-      const m = markers.length ? { ':m': new Set(markers) } : {};
-      const note = () =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.feed(userId),
-            UpdateExpression: `${attendance ? 'SET rsvps.#o = :a,' : 'REMOVE rsvps.#o SET'} seen.#o = :v, stampAt = :now ADD version :one${drop}`,
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(seen.#o) OR seen.#o < :v)',
-            ExpressionAttributeNames: { '#o': occurrenceId },
-            ExpressionAttributeValues: {
-              ':now': now,
-              ':one': 1,
-              ':v': ledgerVersion,
-              ...m,
-              ...(attendance ? { ':a': attendance } : {}),
-            },
-          }),
-        );
-      try {
-        await note().catch(async (e) => {
-          if (!isBadPath(e)) throw e;
-          // A feed made before `seen` was kept: it gets one, then the note.
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: keys.feed(userId),
-              UpdateExpression: 'SET seen = if_not_exists(seen, :none)',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':none': {} },
-            }),
-          );
-          await note();
-        });
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        // No feed, or a newer answer is noted: only the markers go.
-        if (markers.length) await repo.dropMarkers(userId, markers);
-      }
-    },
-
-    async dropMarkers(userId: string, markers: string[]): Promise<void> {
-      await doc
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.feed(userId),
-            UpdateExpression: 'DELETE unsure :m',
-            ExpressionAttributeValues: { ':m': new Set(markers) },
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        )
-        .catch(alreadyDone);
-    },
-
-    /** The member's feed forgets their answer to an occurrence (its names erased, or it is gone). */
-    async forget(userId: string, occurrenceId: string): Promise<void> {
-      const forget = (what: string, condition: string) =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.feed(userId),
-            UpdateExpression: `REMOVE ${what}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: { '#o': occurrenceId },
-          }),
-        );
-      try {
-        await forget('rsvps.#o, seen.#o', 'attribute_exists(pk) AND attribute_exists(seen)');
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        await forget('rsvps.#o', 'attribute_exists(pk)').catch(alreadyDone);
-      }
     },
 
     /**

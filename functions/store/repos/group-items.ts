@@ -10,7 +10,8 @@ import type { Db } from '../client';
 import { isConditionFailure } from '../conditional';
 import { keys } from '../keys';
 import { GSI1 } from '../table';
-import { type DirectoryQuery, directoryRepo } from './directory';
+import { directoryRepo } from './directory';
+import type { DirectoryQuery } from './directory-pages';
 import { fromItem, type GroupRecord, type MemberRecord, readGroup } from './group-records';
 
 export function groupItems(db: Db) {

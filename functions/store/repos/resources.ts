@@ -9,9 +9,9 @@
  * @module
  */
 
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
-import { type Cost, type ResourceCategory, reviewDueAt, searchable } from '../../core/resources';
+import { reviewDueAt, searchable } from '../../core/resources';
 import { iso } from '../../core/time';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
@@ -20,53 +20,8 @@ import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
 import { professionalsRepo } from './professionals';
-
-export interface ResourceRecord {
-  resourceId: string;
-  /** `global`, or the group whose directory it is in. */
-  scope: string;
-  title: string;
-  description: string;
-  category: ResourceCategory;
-  tags: string[];
-  url?: string;
-  phone?: string;
-  sms?: string;
-  hours?: string;
-  languages: string[];
-  cost: Cost;
-  region: { country: string; subdivision?: string } | 'online';
-  address?: string;
-  accessNotes?: string;
-  audience?: string;
-  status: 'listed' | 'suggested';
-  /** Who added or suggested it (null for the seed list, which has `source`). */
-  addedBy: string | null;
-  source?: string;
-  createdAt: number;
-  updatedAt: number;
-  verifiedBy?: string;
-  verifiedAt?: number;
-  reviewDueAt: number;
-  search: string;
-  version: number;
-}
-
-export interface ResourceReportRecord {
-  reportId: string;
-  resourceId: string;
-  scope: string;
-  problem: string;
-  note: string;
-  reporterId: string;
-  createdAt: number;
-}
-
-/** Global listings have 22-character ids; a group's have 33 (the group's id and 11 more). */
-export const scopeOfResource = (resourceId: string) =>
-  resourceId.length === 33 ? resourceId.slice(0, 22) : 'global';
-
-const partition = keys.resourcesOf;
+import { resourceQueue } from './resource-queue';
+import { type ResourceRecord, scopeOfResource } from './resource-records';
 
 const resourceKey = (resourceId: string) => keys.resource(scopeOfResource(resourceId), resourceId);
 
@@ -154,6 +109,7 @@ export function resourcesRepo(db: Db) {
   }
 
   const repo = {
+    ...resourceQueue(db),
     async put(r: ResourceRecord): Promise<void> {
       await doc.send(
         new PutCommand({
@@ -271,58 +227,6 @@ export function resourcesRepo(db: Db) {
         },
       );
       return { items: page.items as unknown as ResourceRecord[], nextCursor: page.nextCursor };
-    },
-
-    /** Listings due for review by `now`, soonest due first; and suggestions, oldest first. */
-    async queue(scope: string, now: number): Promise<{ due: ResourceRecord[]; suggested: ResourceRecord[] }> {
-      const [due, suggested] = await Promise.all([
-        doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#p = :p AND #s <= :now',
-            ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-            ExpressionAttributeValues: { ':p': keys.resourceReviews(scope), ':now': `${iso(now)}~` },
-            Limit: 50,
-          }),
-        ),
-        doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#p = :p',
-            ExpressionAttributeNames: { '#p': GSI1.partition },
-            ExpressionAttributeValues: { ':p': keys.resourceSuggestions(scope) },
-            Limit: 50,
-          }),
-        ),
-      ]);
-      return {
-        due: (due.Items ?? []) as ResourceRecord[],
-        suggested: (suggested.Items ?? []) as ResourceRecord[],
-      };
-    },
-
-    async addReport(r: ResourceReportRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...keys.resourceReport(r.scope, iso(r.createdAt), r.reportId), ...r },
-        }),
-      );
-    },
-
-    async reports(scope: string): Promise<ResourceReportRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
-          ExpressionAttributeValues: { ':p': partition(scope), ':r': keys.prefix.resourceReport },
-          ScanIndexForward: false,
-          Limit: 50,
-        }),
-      );
-      return (out.Items ?? []) as ResourceReportRecord[];
     },
   };
   return { ...repo, ...professionalsRepo(db) };
