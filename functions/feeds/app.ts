@@ -78,8 +78,8 @@ const dayOf = (now: number) => Math.floor(now / DAY) * DAY;
 const etag = (parts: unknown[]) =>
   `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 
-/** What the data says a feed holds, before it is written. */
-export function feedBuilder(deps: FeedsDeps) {
+/** The repositories and reads every calendar shares. */
+function feedReads(deps: FeedsDeps) {
   const feeds = feedsRepo(deps.db);
   const accounts = accountsRepo(deps.db);
   const groups = groupsRepo(deps.db);
@@ -101,175 +101,195 @@ export function feedBuilder(deps: FeedsDeps) {
   const asFeed = (o: OccurrenceCard): FeedOccurrence => ({ ...o, changedAt: o.changedAt ?? 0 });
   const changedAt = (o: OccurrenceRecord) => Math.max(o.changedAt ?? 0, o.rsvpChangedAt ?? 0);
 
+  return { feeds, accounts, groups, meetups, rosters, window, schedules, asFeed, changedAt, deps };
+}
+type FeedReads = ReturnType<typeof feedReads>;
+
+/**
+ * A member's feed, or null when the token is not a live one (no hint which). Its validators
+ * come from the feed item alone; the calendar is read and written only when asked for.
+ */
+async function memberSource(r: FeedReads, token: string, now: number): Promise<Source | null> {
+  const { feeds, groups, meetups, rosters, schedules, asFeed } = r;
+  const match = MEMBER_FEED.exec(token);
+  if (!match) return null;
+  const [, userId, secret] = match as unknown as [string, string, string];
+  const feed = await feeds.getFeed(userId);
+  if (!feed || !sameHash(hashToken(secret), feed.tokenHash)) return null;
+  const day = dayOf(now);
   return {
-    /**
-     * A member's feed, or null when the token is not a live one (no hint which). Its validators
-     * come from the feed item alone; the calendar is read and written only when asked for.
-     */
-    async member(token: string, now: number): Promise<Source | null> {
-      const match = MEMBER_FEED.exec(token);
-      if (!match) return null;
-      const [, userId, secret] = match as unknown as [string, string, string];
-      const feed = await feeds.getFeed(userId);
-      if (!feed || !sameHash(hashToken(secret), feed.tokenHash)) return null;
-      const day = dayOf(now);
-      return {
-        etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
-        lastModified: Math.max(feed.stampAt, feed.changedAt, day),
-        build: async () => {
-          const rsvps = await answersOf(feed, { feeds, meetups }, now);
-          const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
-          const ids = memberships.map((m) => m.groupId);
-          const [records, cards, { duties }] = await Promise.all([
-            groups.getGroups(ids),
-            schedules(ids, day),
-            rosters.getDuties(userId),
-          ]);
-          // A facilitator's duties are in their feed too, with the duty, and where it is; one not
-          // yet confirmed says so, and is tentative (the roster on the meetup is the truth).
-          const slots = await rosters.rostersOf(Object.values(duties).map((d) => d.occurrenceId));
-          const dutyAt = new Map(
-            Object.values(duties).map((d) => {
-              const slot = slots.get(d.occurrenceId)?.roster[d.role];
-              const unconfirmed = slot?.userId === userId && isUnconfirmed(slot);
-              return [d.occurrenceId, { name: ROSTER_ROLES[d.role], unconfirmed }] as const;
-            }),
-          );
-          const names = new Map(records.map((g) => [g.groupId, g.name]));
-          const shown = cards.filter((o) =>
-            listedFor(
-              asFeed(o),
-              feed.scope,
-              { answered: !!rsvps[o.occurrenceId], duty: dutyAt.has(o.occurrenceId) },
-              day,
-            ),
-          );
-          // Where more are in the member's line than it has places, they may be waiting: their
-          // place needs the whole line. Elsewhere everyone in a line is going.
-          const crowded = shown.filter((o) => {
-            const line = rsvps[o.occurrenceId];
-            return line && (line === 'in_person' ? o.waitingInPerson : o.waitingOnline) > 0;
-          });
-          const places = new Map(
-            (await meetups.getOccurrences(crowded.map((o) => o.occurrenceId))).map((o) => [
-              o.occurrenceId,
-              rsvpOf(o, userId),
-            ]),
-          );
-          const events: FeedEvent[] = [];
-          for (const o of shown) {
-            const line = rsvps[o.occurrenceId];
-            const rsvp: RsvpState = places.has(o.occurrenceId)
-              ? places.get(o.occurrenceId)!
-              : line
-                ? { status: 'going', attendance: line }
-                : null;
-            const event = memberEvent(asFeed(o), {
-              settings: feed,
-              rsvp,
-              duty: dutyAt.get(o.occurrenceId),
-              groupName: names.get(o.groupId) ?? '',
-            });
-            if (event) events.push(event);
-          }
-          return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
-        },
-      };
-    },
-
-    /** A public group's feed: public information only (no address, no link); null otherwise. */
-    async group(file: string, now: number): Promise<Source | null> {
-      const match = GROUP_FEED.exec(file);
-      if (!match) return null;
-      const group: GroupRecord | null = await groups.getGroup(match[1]!);
-      if (group?.visibility !== 'public' || !canSeeGroup(group.visibility, null)) return null;
-      const day = dayOf(now);
-      return {
-        etag: etag(['group', group.groupId, group.scheduleVersion ?? 0, group.version, day]),
-        lastModified: Math.max(group.scheduleChangedAt ?? 0, Date.parse(group.updatedAt) || 0, day),
-        build: async () => {
-          const cards = (await schedules([group.groupId], day)).filter((o) => stillShown(asFeed(o), day));
-          const viewer = { rsvp: null, groupName: group.name, discreet: false, pageUrl: null };
-          const recurring = [...new Set(cards.filter((o) => o.recurring).map((o) => o.meetupId))];
-          const series = new Map((await meetups.getMeetups(recurring)).map((m) => [m.meetupId, m]));
-          const events: FeedEvent[] = [];
-          const single = (o: OccurrenceCard) => eventFor(asFeed(o), viewer);
-          // Series as an RRULE with its exceptions; one-off meetups (and any series the rule
-          // cannot describe) one by one.
-          for (const meetupId of new Set(cards.map((o) => o.meetupId))) {
-            const own = cards.filter((o) => o.meetupId === meetupId);
-            const m = series.get(meetupId);
-            const asSeries =
-              m &&
-              seriesEvents(
-                {
-                  ...m,
-                  rrule: m.rrule ?? '',
-                  timezone: own[0]!.timezone,
-                  changedAt: Date.parse(m.updatedAt) || 0,
-                },
-                own.map(asFeed).map((o, i) => ({ ...o, index: own[i]!.index })),
-                viewer,
-              );
-            events.push(...(asSeries ?? own.map(single)));
-          }
-          return { name: group.name, events };
-        },
-      };
-    },
-
-    /**
-     * One occurrence as a file for “Add to calendar”, showing what its page shows the reader
-     * (`cookie` is their session cookie): null when they may not see it. Private groups'
-     * occurrences are for members; the address is for those going and for organisers. Worded as
-     * the reader's calendar settings say (discreet unless they chose full details), with the
-     * reminders they chose for meetups they answered.
-     */
-    async occurrence(occurrenceId: string, cookie: string | undefined, now: number): Promise<Source | null> {
-      if (!/^[A-Za-z0-9_-]{33}$/.test(occurrenceId)) return null;
-      const claim = parseSessionCookie(cookie);
-      const ok = keys.occurrence(occurrenceId);
-      const mk = keys.member(groupOf(occurrenceId), claim?.userId ?? '');
-      const fk = keys.feed(claim?.userId ?? '');
-      let item: Record<string, unknown> | undefined;
-      let member: MemberRecord | null = null;
-      let settings: Partial<FeedRecord> | undefined;
-      if (claim) {
-        const { session, items } = await accounts.getSessionWith(hashToken(claim.token), {
-          keys: [ok, mk, fk],
-        });
-        item = items.get(keyOf(ok));
-        if (claimHolds(session, claim.userId, now)) {
-          member = (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null;
-          settings = items.get(keyOf(fk)) as Partial<FeedRecord> | undefined;
-        }
-      } else {
-        item = (await getMany(deps.db, [ok], { consistent: true })).get(keyOf(ok));
-      }
-      if (!item) return null;
-      const o = readOccurrence(item);
-      const group = await groups.getGroup(o.groupId);
-      if (!group || !canSeeInside(group.visibility, member)) return null;
-      const rsvp = member && claim ? rsvpOf(o, claim.userId) : null;
-      const discreet = settings?.discreet ?? DEFAULT_FEED_SETTINGS.discreet;
-      const event = eventFor(asFeed(o), {
-        rsvp,
-        groupName: group.name,
-        discreet,
-        pageUrl: null,
-        seesWhere: canSeeWhere(member, rsvp),
+    etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
+    lastModified: Math.max(feed.stampAt, feed.changedAt, day),
+    build: async () => {
+      const rsvps = await answersOf(feed, { feeds, meetups }, now);
+      const memberships = (await groups.listMembershipsOf(userId)).filter((m) => m.status === 'active');
+      const ids = memberships.map((m) => m.groupId);
+      const [records, cards, { duties }] = await Promise.all([
+        groups.getGroups(ids),
+        schedules(ids, day),
+        rosters.getDuties(userId),
+      ]);
+      // A facilitator's duties are in their feed too, with the duty, and where it is; one not
+      // yet confirmed says so, and is tentative (the roster on the meetup is the truth).
+      const slots = await rosters.rostersOf(Object.values(duties).map((d) => d.occurrenceId));
+      const dutyAt = new Map(
+        Object.values(duties).map((d) => {
+          const slot = slots.get(d.occurrenceId)?.roster[d.role];
+          const unconfirmed = slot?.userId === userId && isUnconfirmed(slot);
+          return [d.occurrenceId, { name: ROSTER_ROLES[d.role], unconfirmed }] as const;
+        }),
+      );
+      const names = new Map(records.map((g) => [g.groupId, g.name]));
+      const shown = cards.filter((o) =>
+        listedFor(
+          asFeed(o),
+          feed.scope,
+          { answered: !!rsvps[o.occurrenceId], duty: dutyAt.has(o.occurrenceId) },
+          day,
+        ),
+      );
+      // Where more are in the member's line than it has places, they may be waiting: their
+      // place needs the whole line. Elsewhere everyone in a line is going.
+      const crowded = shown.filter((o) => {
+        const line = rsvps[o.occurrenceId];
+        return line && (line === 'in_person' ? o.waitingInPerson : o.waitingOnline) > 0;
       });
-      const alarms = rsvp && event.status !== 'cancelled' ? (settings?.alarms ?? []) : [];
-      const file: Feed = {
-        name: discreet ? 'Hearth' : o.title,
-        events: [{ ...event, ...(alarms.length ? { alarms } : {}) }],
-      };
-      return {
-        etag: etag(['file', JSON.stringify(file)]),
-        lastModified: changedAt(o),
-        build: async () => file,
-      };
+      const places = new Map(
+        (await meetups.getOccurrences(crowded.map((o) => o.occurrenceId))).map((o) => [
+          o.occurrenceId,
+          rsvpOf(o, userId),
+        ]),
+      );
+      const events: FeedEvent[] = [];
+      for (const o of shown) {
+        const line = rsvps[o.occurrenceId];
+        const rsvp: RsvpState = places.has(o.occurrenceId)
+          ? places.get(o.occurrenceId)!
+          : line
+            ? { status: 'going', attendance: line }
+            : null;
+        const event = memberEvent(asFeed(o), {
+          settings: feed,
+          rsvp,
+          duty: dutyAt.get(o.occurrenceId),
+          groupName: names.get(o.groupId) ?? '',
+        });
+        if (event) events.push(event);
+      }
+      return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
     },
+  };
+}
+
+/** A public group's feed: public information only (no address, no link); null otherwise. */
+async function groupSource(r: FeedReads, file: string, now: number): Promise<Source | null> {
+  const { groups, meetups, schedules, asFeed } = r;
+  const match = GROUP_FEED.exec(file);
+  if (!match) return null;
+  const group: GroupRecord | null = await groups.getGroup(match[1]!);
+  if (group?.visibility !== 'public' || !canSeeGroup(group.visibility, null)) return null;
+  const day = dayOf(now);
+  return {
+    etag: etag(['group', group.groupId, group.scheduleVersion ?? 0, group.version, day]),
+    lastModified: Math.max(group.scheduleChangedAt ?? 0, Date.parse(group.updatedAt) || 0, day),
+    build: async () => {
+      const cards = (await schedules([group.groupId], day)).filter((o) => stillShown(asFeed(o), day));
+      const viewer = { rsvp: null, groupName: group.name, discreet: false, pageUrl: null };
+      const recurring = [...new Set(cards.filter((o) => o.recurring).map((o) => o.meetupId))];
+      const series = new Map((await meetups.getMeetups(recurring)).map((m) => [m.meetupId, m]));
+      const events: FeedEvent[] = [];
+      const single = (o: OccurrenceCard) => eventFor(asFeed(o), viewer);
+      // Series as an RRULE with its exceptions; one-off meetups (and any series the rule
+      // cannot describe) one by one.
+      for (const meetupId of new Set(cards.map((o) => o.meetupId))) {
+        const own = cards.filter((o) => o.meetupId === meetupId);
+        const m = series.get(meetupId);
+        const asSeries =
+          m &&
+          seriesEvents(
+            {
+              ...m,
+              rrule: m.rrule ?? '',
+              timezone: own[0]!.timezone,
+              changedAt: Date.parse(m.updatedAt) || 0,
+            },
+            own.map(asFeed).map((o, i) => ({ ...o, index: own[i]!.index })),
+            viewer,
+          );
+        events.push(...(asSeries ?? own.map(single)));
+      }
+      return { name: group.name, events };
+    },
+  };
+}
+
+/**
+ * One occurrence as a file for “Add to calendar”, showing what its page shows the reader
+ * (`cookie` is their session cookie): null when they may not see it. Private groups'
+ * occurrences are for members; the address is for those going and for organisers. Worded as
+ * the reader's calendar settings say (discreet unless they chose full details), with the
+ * reminders they chose for meetups they answered.
+ */
+async function occurrenceSource(
+  r: FeedReads,
+  occurrenceId: string,
+  cookie: string | undefined,
+  now: number,
+): Promise<Source | null> {
+  const { accounts, groups, asFeed, changedAt, deps } = r;
+  if (!/^[A-Za-z0-9_-]{33}$/.test(occurrenceId)) return null;
+  const claim = parseSessionCookie(cookie);
+  const ok = keys.occurrence(occurrenceId);
+  const mk = keys.member(groupOf(occurrenceId), claim?.userId ?? '');
+  const fk = keys.feed(claim?.userId ?? '');
+  let item: Record<string, unknown> | undefined;
+  let member: MemberRecord | null = null;
+  let settings: Partial<FeedRecord> | undefined;
+  if (claim) {
+    const { session, items } = await accounts.getSessionWith(hashToken(claim.token), {
+      keys: [ok, mk, fk],
+    });
+    item = items.get(keyOf(ok));
+    if (claimHolds(session, claim.userId, now)) {
+      member = (items.get(keyOf(mk)) as MemberRecord | undefined) ?? null;
+      settings = items.get(keyOf(fk)) as Partial<FeedRecord> | undefined;
+    }
+  } else {
+    item = (await getMany(deps.db, [ok], { consistent: true })).get(keyOf(ok));
+  }
+  if (!item) return null;
+  const o = readOccurrence(item);
+  const group = await groups.getGroup(o.groupId);
+  if (!group || !canSeeInside(group.visibility, member)) return null;
+  const rsvp = member && claim ? rsvpOf(o, claim.userId) : null;
+  const discreet = settings?.discreet ?? DEFAULT_FEED_SETTINGS.discreet;
+  const event = eventFor(asFeed(o), {
+    rsvp,
+    groupName: group.name,
+    discreet,
+    pageUrl: null,
+    seesWhere: canSeeWhere(member, rsvp),
+  });
+  const alarms = rsvp && event.status !== 'cancelled' ? (settings?.alarms ?? []) : [];
+  const file: Feed = {
+    name: discreet ? 'Hearth' : o.title,
+    events: [{ ...event, ...(alarms.length ? { alarms } : {}) }],
+  };
+  return {
+    etag: etag(['file', JSON.stringify(file)]),
+    lastModified: changedAt(o),
+    build: async () => file,
+  };
+}
+
+/** What the data says a feed holds, before it is written. */
+export function feedBuilder(deps: FeedsDeps) {
+  const r = feedReads(deps);
+  return {
+    member: (token: string, now: number) => memberSource(r, token, now),
+    group: (file: string, now: number) => groupSource(r, file, now),
+    occurrence: (occurrenceId: string, cookie: string | undefined, now: number) =>
+      occurrenceSource(r, occurrenceId, cookie, now),
   };
 }
 

@@ -1,3 +1,8 @@
+/**
+ * Reading a partition page by page with opaque cursors, and, for the short lists jobs read
+ * whole, every item at once.
+ * @module
+ */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { invalid } from '../core/errors';
 import type { Db } from './client';
@@ -128,3 +133,26 @@ export function gsi1Page(db: Db, partition: string, opts: { limit: number; curso
     },
   );
 }
+
+/** Every item a query finds, page after page (for lists a job reads whole, that stay small). */
+export async function queryAll(db: Db, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every item of one partition of an index. */
+export const queryIndexed = (db: Db, index: { name: string; partition: string }, partition: string) =>
+  queryAll(db, {
+    IndexName: index.name,
+    KeyConditionExpression: '#p = :p',
+    ExpressionAttributeNames: { '#p': index.partition },
+    ExpressionAttributeValues: { ':p': partition },
+  });

@@ -7,17 +7,12 @@
  *   roster, and each person's calendar-feed record of their answer.
  * @module
  */
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { deleteMany } from '../batch';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
-import { GSI1, GSI2 } from '../table';
+import { queryAll, queryIndexed } from '../paging';
+import { GSI2 } from '../table';
+import { discussionRetention } from './discussion-retention';
 import { feedsRepo } from './feeds';
 
 /** Where the job keeps the last day it saw to. */
@@ -26,101 +21,11 @@ const CURSOR: Key = keys.retentionCursor;
 export function retentionRepo(db: Db) {
   const { doc, table } = db;
 
-  /** Every item a query finds, page after page. */
-  async function all(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await doc.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-  const indexed = (index: typeof GSI1 | typeof GSI2, partition: string) =>
-    all({
-      IndexName: index.name,
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': index.partition },
-      ExpressionAttributeValues: { ':p': partition },
-    });
-
   return {
-    /** Groups that keep their discussions for a while, with how long. */
-    async groupsKeepingDiscussions(): Promise<{ groupId: string; months: number }[]> {
-      return (await indexed(GSI1, keys.retainingPartition)).map((g) => ({
-        groupId: g.groupId as string,
-        months: g.discussionMonths as number,
-      }));
-    },
-
-    /** Threads of a group whose last post was before `before`, oldest first (pinned ones never). */
-    async threadsQuietSince(groupId: string, before: number, limit: number): Promise<string[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          // Pinned threads sort under 'PIN#', after every date: below a date, none is pinned.
-          KeyConditionExpression: '#p = :p AND #s < :before',
-          ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-          ExpressionAttributeValues: {
-            ':p': keys.threadsOf(groupId),
-            ':before': new Date(before).toISOString(),
-          },
-          ProjectionExpression: 'threadId',
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map((t) => t.threadId as string);
-    },
-
-    /**
-     * Erases up to `budget` items of a thread: its posts with their queue and report entries,
-     * then, once none is left, the thread. Returns how many items went and whether it is gone.
-     */
-    async eraseThread(threadId: string, budget: number): Promise<{ erased: number; done: boolean }> {
-      let erased = 0;
-      for (;;) {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :p',
-            ExpressionAttributeValues: { ':p': keys.postsOf(threadId) },
-            ProjectionExpression: 'pk, sk, postId, groupId, createdAt, pending',
-            Limit: Math.max(1, Math.min(100, Math.floor((budget - erased) / 2))),
-          }),
-        );
-        const posts = out.Items ?? [];
-        if (posts.length === 0) break;
-        const gone: Key[] = posts.flatMap((p) => [
-          { pk: p.pk as string, sk: p.sk as string },
-          ...(p.pending
-            ? [keys.waiting(p.groupId as string, p.createdAt as number, p.postId as string)]
-            : []),
-        ]);
-        await deleteMany(db, gone);
-        erased += gone.length;
-        if (!out.LastEvaluatedKey) break; // that was the last of them
-        if (erased >= budget) return { erased, done: false };
-      }
-      // Reports of its posts (a post id begins with its thread's), then the thread itself.
-      const thread = keys.thread(threadId);
-      const reports = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
-          ExpressionAttributeValues: { ':p': thread.pk, ':r': `${keys.reportedPrefix}${threadId}` },
-          ProjectionExpression: 'pk, sk',
-        }),
-      );
-      const last = [...((reports.Items ?? []) as Key[]), thread];
-      await deleteMany(db, last);
-      return { erased: erased + last.length, done: true };
-    },
-
+    ...discussionRetention(db),
     /** Occurrences that started on a UTC day (`yyyy-mm-dd`), in every group. */
     async occurrencesOn(day: string): Promise<string[]> {
-      const items = await all({
+      const items = await queryAll(db, {
         KeyConditionExpression: 'pk = :p',
         ExpressionAttributeValues: { ':p': keys.dayOf(day) },
       });
@@ -129,12 +34,14 @@ export function retentionRepo(db: Db) {
 
     /** Groups whose owners shortened how long meetups keep names, since the last sweep. */
     async groupsToSweep(): Promise<string[]> {
-      return (await indexed(GSI2, keys.sweepPartition)).map((g) => keys.groupIdOfPartition(g.pk as string));
+      return (await queryIndexed(db, GSI2, keys.sweepPartition)).map((g) =>
+        keys.groupIdOfPartition(g.pk as string),
+      );
     },
 
     /** The group's past occurrences that started before `before`, oldest first. */
     async pastOccurrences(groupId: string, before: number): Promise<string[]> {
-      const items = await all({
+      const items = await queryAll(db, {
         IndexName: GSI2.name,
         KeyConditionExpression: '#p = :p AND #s < :before',
         ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
