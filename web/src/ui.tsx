@@ -339,3 +339,25 @@ export function TooLong({ value, max }: { value: string; max: number }) {
     </span>
   );
 }
+
+/** A labelled choice of one, from `options` ([value, label] pairs). */
+export function SelectField(props: {
+  label: string;
+  id: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onValue: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value)}>
+        {props.options.map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -191,24 +191,7 @@ export function DirectoryPage() {
           <a href="/groups/new">Start a new group</a>
         </p>
       )}
-      <div aria-live="polite">
-        {items && items.length === 0 && !cursor && (
-          <p>No public groups match. Try fewer words or filters; many groups also meet online.</p>
-        )}
-        {items && items.length === 0 && cursor && <p>No matches among the groups checked so far.</p>}
-        {items && items.length > 0 && (
-          <ul class="cards" aria-label="Groups">
-            {items.map((g) => (
-              <GroupCard key={g.groupId} g={g} />
-            ))}
-          </ul>
-        )}
-      </div>
-      {cursor && (
-        <button type="button" class="secondary" disabled={more.busy} onClick={() => more.submit()}>
-          {items?.length ? 'More groups' : 'Keep looking'}
-        </button>
-      )}
+      <Found items={items} cursor={cursor} busy={more.busy} onMore={() => more.submit()} />
     </>
   );
 }
@@ -239,5 +222,41 @@ function Filter(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+/** The groups found, and a way to look further while the directory has more. */
+function Found({
+  items,
+  cursor,
+  busy,
+  onMore,
+}: {
+  items: GroupSummary[] | null;
+  cursor: string | null;
+  busy: boolean;
+  onMore: () => void;
+}) {
+  return (
+    <>
+      <div aria-live="polite">
+        {items && items.length === 0 && !cursor && (
+          <p>No public groups match. Try fewer words or filters; many groups also meet online.</p>
+        )}
+        {items && items.length === 0 && cursor && <p>No matches among the groups checked so far.</p>}
+        {items && items.length > 0 && (
+          <ul class="cards" aria-label="Groups">
+            {items.map((g) => (
+              <GroupCard key={g.groupId} g={g} />
+            ))}
+          </ul>
+        )}
+      </div>
+      {cursor && (
+        <button type="button" class="secondary" disabled={busy} onClick={onMore}>
+          {items?.length ? 'More groups' : 'Keep looking'}
+        </button>
+      )}
+    </>
   );
 }

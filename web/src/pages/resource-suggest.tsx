@@ -1,10 +1,106 @@
 /** Suggesting a listing; those who keep the directory add it straight away. @module */
 import { useEffect, useState } from 'preact/hooks';
 import { COSTS, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
-import { post } from '../api';
+import { type ApiError, post } from '../api';
 import { options, type Resource, standingIn } from '../components/resource-parts';
 import { location, me, navigate } from '../state';
-import { ErrorSummary, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+import { ErrorSummary, SelectField, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+
+const EMPTY = {
+  title: '',
+  description: '',
+  category: 'peer_group',
+  url: '',
+  phone: '',
+  sms: '',
+  hours: '',
+  subdivision: '',
+  address: '',
+  accessNotes: '',
+  audience: '',
+  country: 'GB',
+  online: false,
+  cost: 'free',
+  lang: 'en',
+};
+type Form = typeof EMPTY;
+
+/** The listing the form describes, optional fields left out when empty. */
+function listingOf(f: Form) {
+  return {
+    title: f.title,
+    description: f.description,
+    category: f.category,
+    ...(f.url.trim() ? { url: f.url.trim() } : {}),
+    ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
+    ...Object.fromEntries(
+      (['sms', 'hours', 'address', 'accessNotes', 'audience'] as const)
+        .filter((k) => f[k].trim())
+        .map((k) => [k, f[k].trim()]),
+    ),
+    languages: [f.lang],
+    cost: f.cost,
+    region: f.online
+      ? 'online'
+      : { country: f.country, ...(f.subdivision.trim() ? { subdivision: f.subdivision.trim() } : {}) },
+  };
+}
+
+/** Where the listing is: online only, or a country, town, address and access. */
+function WhereFields({
+  f,
+  set,
+  error,
+}: {
+  f: Form;
+  set: (k: keyof Form) => (v: string | boolean) => void;
+  error: ApiError | null;
+}) {
+  return (
+    <>
+      <label class="check">
+        <input type="checkbox" checked={f.online} onChange={(e) => set('online')(e.currentTarget.checked)} />
+        Online only
+      </label>
+      {!f.online && (
+        <>
+          <SelectField
+            label="Country"
+            id="s-country"
+            value={f.country}
+            options={options().countries}
+            onValue={set('country')}
+          />
+          <TextField
+            label="Town or area (optional)"
+            name="region.subdivision"
+            value={f.subdivision}
+            onValue={set('subdivision')}
+            error={error}
+            maxLength={80}
+          />
+          <TextField
+            label="Address (optional)"
+            name="address"
+            value={f.address}
+            onValue={set('address')}
+            error={error}
+            maxLength={300}
+          />
+          <TextField
+            label="Access notes (optional)"
+            name="accessNotes"
+            hint="Step-free? A hearing loop? A quiet space?"
+            value={f.accessNotes}
+            onValue={set('accessNotes')}
+            error={error}
+            maxLength={500}
+          />
+        </>
+      )}
+    </>
+  );
+}
 
 /** Suggesting a listing; those who keep the directory add it straight away. */
 export function SuggestPage() {
@@ -14,42 +110,10 @@ export function SuggestPage() {
     if (me.value) void standingIn(scope).then((s) => setCurates(s.curates));
   }, [scope, me.value?.userId]);
   const h = usePage(curates ? 'Add a resource' : 'Suggest a resource');
-  const [f, setF] = useState({
-    title: '',
-    description: '',
-    category: 'peer_group',
-    url: '',
-    phone: '',
-    sms: '',
-    hours: '',
-    subdivision: '',
-    address: '',
-    accessNotes: '',
-    audience: '',
-    country: 'GB',
-    online: false,
-    cost: 'free',
-    lang: 'en',
-  });
+  const [f, setF] = useState<Form>(EMPTY);
   const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
   const send = useSubmit(async () => {
-    const listing = {
-      title: f.title,
-      description: f.description,
-      category: f.category,
-      ...(f.url.trim() ? { url: f.url.trim() } : {}),
-      ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
-      ...Object.fromEntries(
-        (['sms', 'hours', 'address', 'accessNotes', 'audience'] as const)
-          .filter((k) => f[k].trim())
-          .map((k) => [k, f[k].trim()]),
-      ),
-      languages: [f.lang],
-      cost: f.cost,
-      region: f.online
-        ? 'online'
-        : { country: f.country, ...(f.subdivision.trim() ? { subdivision: f.subdivision.trim() } : {}) },
-    };
+    const listing = listingOf(f);
     const r = !curates
       ? await post<Resource>('/resource-suggestions', { scope, ...listing })
       : await post<Resource>(scope === 'global' ? '/resources' : `/groups/${scope}/resources`, listing);
@@ -86,40 +150,27 @@ export function SuggestPage() {
           maxLength={2000}
         />
         <div class="row">
-          <div class="field">
-            <label for="s-category">Kind</label>
-            <select
-              id="s-category"
-              value={f.category}
-              onChange={(e) => set('category')(e.currentTarget.value)}
-            >
-              {Object.entries(RESOURCE_CATEGORIES).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="s-cost">Cost</label>
-            <select id="s-cost" value={f.cost} onChange={(e) => set('cost')(e.currentTarget.value)}>
-              {Object.entries(COSTS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="s-lang">Language</label>
-            <select id="s-lang" value={f.lang} onChange={(e) => set('lang')(e.currentTarget.value)}>
-              {options().languages.map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Kind"
+            id="s-category"
+            value={f.category}
+            options={Object.entries(RESOURCE_CATEGORIES)}
+            onValue={set('category')}
+          />
+          <SelectField
+            label="Cost"
+            id="s-cost"
+            value={f.cost}
+            options={Object.entries(COSTS)}
+            onValue={set('cost')}
+          />
+          <SelectField
+            label="Language"
+            id="s-lang"
+            value={f.lang}
+            options={options().languages}
+            onValue={set('lang')}
+          />
         </div>
         <TextField
           label="Link (optional)"
@@ -163,57 +214,7 @@ export function SuggestPage() {
           error={send.error}
           maxLength={200}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={f.online}
-            onChange={(e) => set('online')(e.currentTarget.checked)}
-          />
-          Online only
-        </label>
-        {!f.online && (
-          <>
-            <div class="field">
-              <label for="s-country">Country</label>
-              <select
-                id="s-country"
-                value={f.country}
-                onChange={(e) => set('country')(e.currentTarget.value)}
-              >
-                {options().countries.map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField
-              label="Town or area (optional)"
-              name="region.subdivision"
-              value={f.subdivision}
-              onValue={set('subdivision')}
-              error={send.error}
-              maxLength={80}
-            />
-            <TextField
-              label="Address (optional)"
-              name="address"
-              value={f.address}
-              onValue={set('address')}
-              error={send.error}
-              maxLength={300}
-            />
-            <TextField
-              label="Access notes (optional)"
-              name="accessNotes"
-              hint="Step-free? A hearing loop? A quiet space?"
-              value={f.accessNotes}
-              onValue={set('accessNotes')}
-              error={send.error}
-              maxLength={500}
-            />
-          </>
-        )}
+        <WhereFields f={f} set={set} error={send.error} />
         <button type="submit" disabled={send.busy}>
           {curates ? 'Add it to the directory' : 'Suggest it'}
         </button>

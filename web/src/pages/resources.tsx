@@ -5,12 +5,12 @@
  * @module
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COSTS, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
+import { COSTS, canReview, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
 import { options, placeOf, Reach, type Resource, Trust } from '../components/resource-parts';
 import { location, me, navigate } from '../state';
-import { Loading, TooLong, usePage } from '../ui';
+import { Loading, SelectField, TooLong, usePage } from '../ui';
 
 export function ResourceDirectoryPage() {
   const h = usePage('Resources');
@@ -85,28 +85,17 @@ export function ResourceDirectoryPage() {
     );
   }, [me.value?.userId]);
   // Reviewers: admins and professionals globally; a group's owners, moderators and professionals.
-  const role = groups.find((g) => g.groupId === scope)?.role;
-  const reviews =
-    standing.professional || (scope === 'global' ? standing.admin : role === 'owner' || role === 'moderator');
+  const reviews = canReview(scope === 'global' ? 'global' : 'group', {
+    member: groups.find((g) => g.groupId === scope) ?? null,
+    ...standing,
+  });
   const select = (
     id: string,
     label: string,
     value: string,
     set: (v: string) => void,
-    options: [string, string][],
-  ) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => set(e.currentTarget.value)}>
-        <option value="">Any</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+    opts: [string, string][],
+  ) => <SelectField label={label} id={id} value={value} options={[['', 'Any'], ...opts]} onValue={set} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -154,6 +143,25 @@ export function ResourceDirectoryPage() {
           )}
         </div>
       </form>
+      <Results error={error} items={items} more={!!cursor} onMore={() => search(true)} />
+    </>
+  );
+}
+
+/** What a search found, or why nothing shows. */
+function Results({
+  error,
+  items,
+  more,
+  onMore,
+}: {
+  error: string | null;
+  items: Resource[] | null;
+  more: boolean;
+  onMore: () => void;
+}) {
+  return (
+    <>
       {error ? (
         <p class="alert" role="alert">
           {error}
@@ -173,7 +181,7 @@ export function ResourceDirectoryPage() {
         <>
           <p class="meta" role="status">
             {items.length}
-            {cursor ? '+' : ''} found
+            {more ? '+' : ''} found
           </p>
           <ul class="cards">
             {items.map((r) => (
@@ -189,8 +197,8 @@ export function ResourceDirectoryPage() {
               </li>
             ))}
           </ul>
-          {cursor && (
-            <button type="button" class="secondary" onClick={() => search(true)}>
+          {more && (
+            <button type="button" class="secondary" onClick={onMore}>
               More
             </button>
           )}
