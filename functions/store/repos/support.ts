@@ -18,7 +18,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SUPPORT_POSTS_MAX } from '../../core/support';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { alreadyDone } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { supportHistory } from './support-history';
 import { supportLive } from './support-live';
@@ -38,9 +38,6 @@ import {
 
 export function supportRepo(db: Db) {
   const { doc, table } = db;
-  const ignoreLost = (e: unknown) => {
-    if (!isConditionFailure(e)) throw e;
-  };
   const repo = {
     ...supportLive(db),
     ...supportHistory(db),
@@ -115,7 +112,7 @@ export function supportRepo(db: Db) {
           );
           return { request: read(out.Attributes!), opened: true };
         } catch (e) {
-          ignoreLost(e);
+          alreadyDone(e);
           live = undefined; // another post opened it meanwhile: add to it
         }
       }
