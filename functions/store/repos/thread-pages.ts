@@ -8,9 +8,9 @@ import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { alreadyDone } from '../conditional';
 import { keys } from '../keys';
-import { queryPage } from '../paging';
+import { gsi1Page, queryPage } from '../paging';
 import { SETTLE_MS } from '../settle';
-import { GSI1, GSI2 } from '../table';
+import { GSI2 } from '../table';
 import type { PostRecord, ThreadRecord } from './thread-records';
 
 export function threadPages(db: Db) {
@@ -18,23 +18,7 @@ export function threadPages(db: Db) {
   return {
     /** A group's threads, most recently active first. */
     async listThreads(groupId: string, opts: { limit: number; cursor?: string }) {
-      const partition = keys.threadsOf(groupId);
-      const page = await queryPage(
-        db,
-        {
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': partition },
-          ScanIndexForward: false,
-        },
-        {
-          limit: opts.limit,
-          cursor: opts.cursor,
-          keyAttributes: ['pk', 'sk', GSI1.partition, GSI1.sort],
-          partition: { attribute: GSI1.partition, value: partition },
-        },
-      );
+      const page = await gsi1Page(db, keys.threadsOf(groupId), opts);
       return { items: page.items as unknown as ThreadRecord[], nextCursor: page.nextCursor };
     },
 
