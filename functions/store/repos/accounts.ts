@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteMany, getMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { written } from '../conditional';
 import { keys } from '../keys';
 import type { UserRecord } from './account-records';
 import { sessionsRepo } from './sessions';
@@ -22,20 +22,18 @@ export function accountsRepo(db: Db) {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      try {
-        await doc.send(
+      const claimed = await written(
+        doc.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.handle(user.handleKey), userId: user.userId },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return true;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        await doc.send(new DeleteCommand({ TableName: table, Key: keys.user(user.userId) }));
-        return false;
-      }
+        ),
+      );
+      // The handle is someone else's: the user item made for it goes.
+      if (!claimed) await doc.send(new DeleteCommand({ TableName: table, Key: keys.user(user.userId) }));
+      return claimed;
     },
 
     async getUser(userId: string): Promise<UserRecord | null> {

@@ -6,7 +6,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../core/modes';
 import type { Db } from '../client';
-import { alreadyDone, isConditionFailure } from '../conditional';
+import { alreadyDone, isConditionFailure, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
 
@@ -19,8 +19,8 @@ export function feedMarkers(db: Db) {
      */
     async markUnsure(userId: string, occurrenceId: string, now: number): Promise<string | null> {
       const marker = `${occurrenceId} ${now} ${newId()}`;
-      try {
-        await doc.send(
+      const marked = await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.feed(userId),
@@ -28,12 +28,9 @@ export function feedMarkers(db: Db) {
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':now': now, ':one': 1, ':m': new Set([marker]) },
           }),
-        );
-        return marker;
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return marked ? marker : null;
     },
 
     /**

@@ -7,7 +7,7 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newlyGoing } from '../../core/ledger';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { ifWritten } from '../conditional';
 import { keys } from '../keys';
 import { GSI2 } from '../table';
 import { type OccurrenceItem, type OccurrenceRecord, readOccurrence } from './meetup-records';
@@ -76,9 +76,9 @@ export function occurrenceChanges(db: Db) {
         names['#overrides'] = 'overrides';
         values[':overrides'] = new Set(opts.overrides);
       }
-      try {
-        // The item before the write, so who a raised capacity moves up is known exactly.
-        const out = await doc.send(
+      // The item before the write, so who a raised capacity moves up is known exactly.
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.occurrence(occurrenceId),
@@ -88,31 +88,29 @@ export function occurrenceChanges(db: Db) {
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_OLD',
           }),
+        ),
+      );
+      if (!out) return null;
+      const old = out.Attributes as OccurrenceItem;
+      if (set.startAt !== undefined && set.startAt !== old.startAt) {
+        // Its day in the index: the new one first, so a crash between leaves it findable.
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId },
+          }),
         );
-        const old = out.Attributes as OccurrenceItem;
-        if (set.startAt !== undefined && set.startAt !== old.startAt) {
-          // Its day in the index: the new one first, so a crash between leaves it findable.
-          await doc.send(
-            new PutCommand({
-              TableName: table,
-              Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId },
-            }),
-          );
-          await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));
-        }
-        const before = readOccurrence(old);
-        const occurrence = readOccurrence({
-          ...old,
-          ...changes,
-          sequence: old.sequence + 1,
-          version: old.version + 1,
-          overrides: new Set([...(old.overrides ?? []), ...(opts.overrides ?? [])]),
-        });
-        return { occurrence, promoted: newlyGoing(before, occurrence) };
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
+        await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));
       }
+      const before = readOccurrence(old);
+      const occurrence = readOccurrence({
+        ...old,
+        ...changes,
+        sequence: old.sequence + 1,
+        version: old.version + 1,
+        overrides: new Set([...(old.overrides ?? []), ...(opts.overrides ?? [])]),
+      });
+      return { occurrence, promoted: newlyGoing(before, occurrence) };
     },
   };
 }

@@ -9,7 +9,7 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { ReportOutcome } from '../../core/support';
 import { getMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { ifWritten, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
 import { prefixPage } from '../paging';
@@ -160,8 +160,8 @@ export function reportsRepo(db: Db) {
       by: string,
       at: number,
     ): Promise<ReportedRecord | null> {
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.reported(postId),
@@ -177,12 +177,9 @@ export function reportsRepo(db: Db) {
             },
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return read(out.Attributes!);
-      } catch (e) {
-        if (isConditionFailure(e)) return null;
-        throw e;
-      }
+        ),
+      );
+      return out ? read(out.Attributes!) : null;
     },
   };
 }
