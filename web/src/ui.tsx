@@ -361,3 +361,24 @@ export function SelectField(props: {
     </div>
   );
 }
+
+/**
+ * A list as it loads: why it could not, a loading note, what to say when it is empty (if the
+ * page says anything), and its items otherwise.
+ */
+export function Loaded<T>(props: {
+  error: string | null;
+  items: T[] | null;
+  empty?: ComponentChildren;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  if (props.error)
+    return (
+      <p class="alert" role="alert">
+        {props.error}
+      </p>
+    );
+  if (!props.items) return <Loading />;
+  if (!props.items.length && props.empty !== undefined) return <>{props.empty}</>;
+  return <>{props.children(props.items)}</>;
+}

@@ -10,6 +10,7 @@ import { me } from '../state';
 import {
   ErrorSummary,
   Field,
+  Loaded,
   Loading,
   SignInFirst,
   Stamp,
@@ -90,15 +91,9 @@ export function GroupConversationsPage({ groupId }: { groupId: string }) {
       <p>
         Members who asked a facilitator to reach out. Only the group’s facilitators and owners read these.
       </p>
-      {error ? (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      ) : !items ? (
-        <Loading />
-      ) : (
-        <ConversationList items={items} empty="No member has asked yet." />
-      )}
+      <Loaded error={error} items={items}>
+        {(items) => <ConversationList items={items} empty="No member has asked yet." />}
+      </Loaded>
       {more}
     </>
   );

@@ -5,7 +5,7 @@
  */
 import { LOG_ACTIONS, type LogAction } from '../../../functions/core/moderation-log';
 import { me } from '../state';
-import { Loading, SignInFirst, Stamp, usePage, usePaged } from '../ui';
+import { Loaded, SignInFirst, Stamp, usePage, usePaged } from '../ui';
 
 interface Entry {
   action: string;
@@ -41,33 +41,27 @@ export function ModerationLogPage({ groupId }: { groupId: string }) {
       <p class="meta">
         Every moderator action and every step of a support request, newest first. Only owners see it.
       </p>
-      {error ? (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      ) : !items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>Nothing has happened yet.</p>
-      ) : (
-        <>
-          <ul class="log">
-            {items.map((e) => (
-              <li key={`${e.at}-${e.action}-${e.target}`} class="card">
-                <p class="meta">
-                  <Stamp at={e.at} /> · {e.actor.displayName}
-                </p>
-                <p>
-                  <strong>{LOG_ACTIONS[e.action as LogAction] ?? e.action}</strong>:{' '}
-                  <Target target={e.target} />
-                </p>
-                {e.reason && <p class="meta">{e.reason}</p>}
-              </li>
-            ))}
-          </ul>
-          {more}
-        </>
-      )}
+      <Loaded error={error} items={items} empty={<p>Nothing has happened yet.</p>}>
+        {(items) => (
+          <>
+            <ul class="log">
+              {items.map((e) => (
+                <li key={`${e.at}-${e.action}-${e.target}`} class="card">
+                  <p class="meta">
+                    <Stamp at={e.at} /> · {e.actor.displayName}
+                  </p>
+                  <p>
+                    <strong>{LOG_ACTIONS[e.action as LogAction] ?? e.action}</strong>:{' '}
+                    <Target target={e.target} />
+                  </p>
+                  {e.reason && <p class="meta">{e.reason}</p>}
+                </li>
+              ))}
+            </ul>
+            {more}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

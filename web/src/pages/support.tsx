@@ -13,7 +13,7 @@ import { location, me } from '../state';
 import {
   ErrorSummary,
   Field,
-  Loading,
+  Loaded,
   SignInFirst,
   Stamp,
   Status,
@@ -240,36 +240,34 @@ export function SupportPage({ groupId }: { groupId: string }) {
           </ul>
         </section>
       )}
-      {error ? (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      ) : !items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{closed ? 'No closed requests.' : 'No open requests. Thank you for looking.'}</p>
-      ) : (
-        <>
-          <ul class="cards support-queue">
-            {items.map((r) => (
-              <RequestCard
-                key={r.requestId}
-                r={r}
-                me={myName}
-                onChange={(after, message) => {
-                  setItems(
-                    after.status === 'closed' && !closed
-                      ? items.filter((x) => x.requestId !== after.requestId)
-                      : items.map((x) => (x.requestId === after.requestId ? after : x)),
-                  );
-                  setDone(message);
-                }}
-              />
-            ))}
-          </ul>
-          {more}
-        </>
-      )}
+      <Loaded
+        error={error}
+        items={items}
+        empty={<p>{closed ? 'No closed requests.' : 'No open requests. Thank you for looking.'}</p>}
+      >
+        {(items) => (
+          <>
+            <ul class="cards support-queue">
+              {items.map((r) => (
+                <RequestCard
+                  key={r.requestId}
+                  r={r}
+                  me={myName}
+                  onChange={(after, message) => {
+                    setItems(
+                      after.status === 'closed' && !closed
+                        ? items.filter((x) => x.requestId !== after.requestId)
+                        : items.map((x) => (x.requestId === after.requestId ? after : x)),
+                    );
+                    setDone(message);
+                  }}
+                />
+              ))}
+            </ul>
+            {more}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
