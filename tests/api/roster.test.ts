@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { rosterRepo } from '../../functions/store/repos/roster';
-import { groupInput, testApp } from '../support/api';
+import { groupWithOwner, testApp } from '../support/api';
 import { alarmsByClients, CLIENTS } from '../support/clients';
 import { freshDb } from '../support/db';
 import { libicalErrors, parseCalendar } from '../support/ical';
@@ -17,14 +17,9 @@ afterAll(() => stop());
 /** A group with an owner, `n` facilitators (trained unless told), a member, and weekly meetups. */
 async function setup(n = 3, over: { mode?: string; rrule?: string } = {}) {
   const t = testApp(db);
-  const owner = await t.signedUp();
-  const groupId = (await owner.post('/api/groups', groupInput())).body.groupId as string;
-  const join = async (role?: 'facilitator' | 'moderator') => {
-    const p = await t.signedUp();
-    await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true, alias: `Alias ${p.handle}` });
-    if (role) await owner.patch(`/api/groups/${groupId}/members/${p.userId}`, { role });
-    return p;
-  };
+  const group = await groupWithOwner(t);
+  const { owner, groupId } = group;
+  const join = (role?: 'facilitator' | 'moderator') => group.join((p) => `Alias ${p.handle}`, role);
   const facilitators = [];
   for (let i = 0; i < n; i++) {
     const f = await join('facilitator');

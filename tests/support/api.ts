@@ -133,15 +133,20 @@ export async function groupWithOwner(t: TestApp, over: Record<string, unknown> =
   const created = await owner.post('/api/groups', groupInput(over));
   if (created.status !== 201) throw new Error(`The group was not made: ${JSON.stringify(created.body)}`);
   const groupId = created.body.groupId as string;
-  const join = async (alias?: string, role?: 'facilitator' | 'moderator'): Promise<Person> => {
+  /** `alias` may be made from the person (their handle), once signed up. */
+  const join = async (
+    alias?: string | ((p: Person) => string),
+    role?: 'facilitator' | 'moderator',
+  ): Promise<Person> => {
     const p = await t.signedUp();
+    const as = typeof alias === 'function' ? alias(p) : alias;
     const invite =
       over.visibility === 'private' || over.joinPolicy === 'invite'
         ? { invite: (await owner.post(`/api/groups/${groupId}/invites`, {})).body.url.split('#invite=')[1] }
         : {};
     const joined = await p.post(`/api/groups/${groupId}/members`, {
       acceptGuidelines: true,
-      ...(alias ? { alias } : {}),
+      ...(as ? { alias: as } : {}),
       ...invite,
     });
     if (joined.status >= 300)
