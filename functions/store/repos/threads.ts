@@ -8,7 +8,7 @@
 
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { written } from '../conditional';
 import { keys } from '../keys';
 import { GSI1, GSI2 } from '../table';
 import { takeWindowSlot } from './account-records';
@@ -44,6 +44,20 @@ export function threadsRepo(db: Db) {
       }),
     );
   };
+  /** A thread's item, listed in its group by last activity (GSI1); refused if it exists. */
+  const putNewThread = (t: ThreadRecord) =>
+    doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          ...keys.thread(t.threadId),
+          ...t,
+          [GSI1.partition]: keys.threadsOf(t.groupId),
+          [GSI1.sort]: activity(t.lastPostAt, t.threadId),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   return {
     ...threadPages(db),
     ...postChanges(db),
@@ -51,18 +65,7 @@ export function threadsRepo(db: Db) {
     ...readerState(db),
     /** Writes a new thread, after its first post (a crash between leaves no listed thread without it). */
     async putThread(t: ThreadRecord): Promise<void> {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            ...keys.thread(t.threadId),
-            ...t,
-            [GSI1.partition]: keys.threadsOf(t.groupId),
-            [GSI1.sort]: activity(t.lastPostAt, t.threadId),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await putNewThread(t);
     },
 
     /** Writes a post counted on its thread (after `putThread` or `countPost`). */
@@ -70,24 +73,8 @@ export function threadsRepo(db: Db) {
 
     /** Opens a session's thread (its id is the occurrence's); the one already there if any. */
     async openSessionThread(t: ThreadRecord): Promise<ThreadRecord> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.thread(t.threadId),
-              ...t,
-              [GSI1.partition]: keys.threadsOf(t.groupId),
-              [GSI1.sort]: activity(t.lastPostAt, t.threadId),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return t;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        return (await this.getThread(t.threadId))!;
-      }
+      if (await written(putNewThread(t))) return t;
+      return (await this.getThread(t.threadId))!;
     },
 
     async getThread(threadId: string): Promise<ThreadRecord | null> {
