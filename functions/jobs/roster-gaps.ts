@@ -16,7 +16,7 @@ import {
   unconfirmedRoles,
 } from '../core/roster';
 import { getMany } from '../store/batch';
-import { isConditionFailure } from '../store/conditional';
+import { written } from '../store/conditional';
 import { keys } from '../store/keys';
 import { groupsRepo } from '../store/repos/groups';
 import type { OccurrenceItem } from '../store/repos/meetup-records';
@@ -75,20 +75,21 @@ export const rosterGaps = {
       });
       const notice = `${gap.open.join(',')}|${unconfirmed.join(',')}`;
       if (notice === o.gapNotice) continue;
-      try {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName: db.table,
-            Key: keys.occurrence(o.occurrenceId),
-            UpdateExpression: 'SET gapNotice = :n',
-            ConditionExpression: 'attribute_not_exists(gapNotice) OR gapNotice <> :n',
-            ExpressionAttributeValues: { ':n': notice },
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) continue; // another run told them already
-        throw e;
-      }
+      // Not written: another run told them already.
+      if (
+        !(await written(
+          db.doc.send(
+            new UpdateCommand({
+              TableName: db.table,
+              Key: keys.occurrence(o.occurrenceId),
+              UpdateExpression: 'SET gapNotice = :n',
+              ConditionExpression: 'attribute_not_exists(gapNotice) OR gapNotice <> :n',
+              ExpressionAttributeValues: { ':n': notice },
+            }),
+          ),
+        ))
+      )
+        continue;
       if (!members.has(o.groupId)) {
         members.set(
           o.groupId,

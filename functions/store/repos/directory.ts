@@ -7,7 +7,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { meetingFacets, searchText } from '../../core/groups';
 import type { Db } from '../client';
-import { alreadyDone, isConditionFailure } from '../conditional';
+import { alreadyDone, written } from '../conditional';
 import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
@@ -41,24 +41,24 @@ export function directoryRepo(db: Db) {
     // A newer edit's entry stands. One whose meetings were read after ours (followMeets wrote
     // them meanwhile) stands for its meetings: the group is read again, and written with both.
     for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: entry(from, bucket),
-            ConditionExpression:
-              'attribute_not_exists(version) OR (version <= :v AND (attribute_not_exists(meetsVersion) OR meetsVersion <= :mv))',
-            ExpressionAttributeValues: { ':v': from.version, ':mv': from.meetsVersion ?? 0 },
-          }),
-        );
+      if (
+        await written(
+          doc.send(
+            new PutCommand({
+              TableName: table,
+              Item: entry(from, bucket),
+              ConditionExpression:
+                'attribute_not_exists(version) OR (version <= :v AND (attribute_not_exists(meetsVersion) OR meetsVersion <= :mv))',
+              ExpressionAttributeValues: { ':v': from.version, ':mv': from.meetsVersion ?? 0 },
+            }),
+          ),
+        )
+      )
         return;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        const fresh = await read(g.groupId);
-        if (!fresh || fresh.version < from.version || (fresh.meetsVersion ?? 0) <= (from.meetsVersion ?? 0))
-          return;
-        from = fresh;
-      }
+      const fresh = await read(g.groupId);
+      if (!fresh || fresh.version < from.version || (fresh.meetsVersion ?? 0) <= (from.meetsVersion ?? 0))
+        return;
+      from = fresh;
     }
   }
 

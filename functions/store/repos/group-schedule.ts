@@ -6,7 +6,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Meets } from '../../core/meetups';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { ifWritten, written } from '../conditional';
 import { keys } from '../keys';
 import { directoryRepo } from './directory';
 import { fromItem, type GroupRecord } from './group-records';
@@ -36,8 +36,8 @@ export function groupSchedule(db: Db) {
      */
     async setMeets(groupId: string, version: number, meets: Meets | null): Promise<void> {
       let g: GroupRecord;
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(groupId),
@@ -47,12 +47,10 @@ export function groupSchedule(db: Db) {
             ExpressionAttributeValues: { ':m': meets, ':v': version },
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        g = fromItem(out.Attributes!);
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        return;
-      }
+        ),
+      );
+      if (!out) return;
+      g = fromItem(out.Attributes!);
       await directory.followMeets(g, version);
     },
 

@@ -7,7 +7,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getMany, keyOf, putMany } from '../batch';
 import type { Db } from '../client';
-import { ifWritten, isConditionFailure } from '../conditional';
+import { ifWritten, written } from '../conditional';
 import { groupOf, keys } from '../keys';
 import { GSI2 } from '../table';
 import type { MemberRecord } from './group-records';
@@ -137,8 +137,9 @@ export function meetupsRepo(db: Db) {
 
     /** The series' occurrences have followed the change recorded at `at`: it is no longer unfinished. */
     async changeFinished(meetupId: string, at: number): Promise<void> {
-      try {
-        await doc.send(
+      // Not written: a later change is under way, and it finishes itself.
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.meetup(meetupId),
@@ -147,10 +148,8 @@ export function meetupsRepo(db: Db) {
             ExpressionAttributeNames: { '#at': 'at' },
             ExpressionAttributeValues: { ':at': at },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e; // a later change is under way: it finishes itself
-      }
+        ),
+      );
     },
   };
   // RSVPs read occurrences as the rest of the repository does.

@@ -7,7 +7,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { SESSION_ABSOLUTE_MS, sessionExpiresAt } from '../../core/accounts';
 import { deleteMany, getMany, type Item, keyOf, type Paths } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { written } from '../conditional';
 import { type Key, keys } from '../keys';
 import { GSI1 } from '../table';
 import type { SessionRecord } from './account-records';
@@ -56,8 +56,9 @@ export function sessionsRepo(db: Db) {
     },
 
     async touchSession(tokenHash: string, s: SessionRecord, now: number): Promise<void> {
-      try {
-        await doc.send(
+      // Not written: signed out meanwhile, and there is nothing to refresh.
+      await written(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.session(tokenHash),
@@ -69,10 +70,8 @@ export function sessionsRepo(db: Db) {
               ':ttl': ttlSeconds(sessionExpiresAt({ ...s, lastSeenAt: now })),
             },
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e; // signed out meanwhile: nothing to refresh
-      }
+        ),
+      );
     },
 
     async deleteSession(tokenHash: string): Promise<void> {
