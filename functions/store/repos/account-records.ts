@@ -5,7 +5,7 @@
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { written } from '../conditional';
 import type { Key } from '../keys';
 
 export interface UserRecord {
@@ -47,9 +47,10 @@ export async function takeWindowSlot(
   limit: { max: number; windowMs: number },
 ): Promise<boolean> {
   const since = now - limit.windowMs;
-  const add = async () => {
-    try {
-      await db.doc.send(
+  // A slot in the window as it is, if it has room.
+  const add = () =>
+    written(
+      db.doc.send(
         new UpdateCommand({
           TableName: db.table,
           Key: key,
@@ -58,27 +59,21 @@ export async function takeWindowSlot(
           ExpressionAttributeNames: { '#n': count },
           ExpressionAttributeValues: { ':one': 1, ':since': since, ':max': limit.max },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-      return false;
-    }
-  };
+      ),
+    );
   if (await add()) return true;
-  try {
-    await db.doc.send(
+  // A new window, if there is none or it has passed.
+  const started = await written(
+    db.doc.send(
       new PutCommand({
         TableName: db.table,
         Item: { ...key, [count]: 1, windowStart: now, ttl: ttlSeconds(now + limit.windowMs) },
         ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :since',
         ExpressionAttributeValues: { ':since': since },
       }),
-    );
-    return true;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+    ),
+  );
+  if (started) return true;
   return add(); // another taker started the window meanwhile: count in it, if it has room
 }
 

@@ -6,7 +6,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../core/modes';
 import type { Db } from '../client';
-import { alreadyDone, isConditionFailure, written } from '../conditional';
+import { alreadyDone, written } from '../conditional';
 import { newId } from '../ids';
 import { keys } from '../keys';
 
@@ -65,8 +65,8 @@ export function feedMarkers(db: Db) {
             },
           }),
         );
-      try {
-        await note().catch(async (e) => {
+      const noted = await written(
+        note().catch(async (e) => {
           if (!isBadPath(e)) throw e;
           // A feed made before `seen` was kept: it gets one, then the note.
           await doc.send(
@@ -78,13 +78,11 @@ export function feedMarkers(db: Db) {
               ExpressionAttributeValues: { ':none': {} },
             }),
           );
-          await note();
-        });
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-        // No feed, or a newer answer is noted: only the markers go.
-        if (markers.length) await this.dropMarkers(userId, markers);
-      }
+          return note();
+        }),
+      );
+      // No feed, or a newer answer is noted: only the markers go.
+      if (!noted && markers.length) await this.dropMarkers(userId, markers);
     },
 
     async dropMarkers(userId: string, markers: string[]): Promise<void> {
@@ -113,12 +111,9 @@ export function feedMarkers(db: Db) {
             ExpressionAttributeNames: { '#o': occurrenceId },
           }),
         );
-      try {
-        await forget('rsvps.#o, seen.#o', 'attribute_exists(pk) AND attribute_exists(seen)');
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
+      // A feed made before `seen` was kept has only the answer to forget (or no feed at all).
+      if (!(await written(forget('rsvps.#o, seen.#o', 'attribute_exists(pk) AND attribute_exists(seen)'))))
         await forget('rsvps.#o', 'attribute_exists(pk)').catch(alreadyDone);
-      }
     },
   };
 }
