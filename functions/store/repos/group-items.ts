@@ -7,7 +7,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../core/retention';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure } from '../conditional';
+import { ifWritten } from '../conditional';
 import { keys } from '../keys';
 import { GSI1 } from '../table';
 import { directoryRepo } from './directory';
@@ -82,8 +82,8 @@ export function groupItems(db: Db) {
         set('attendanceSweep', true);
         for (const [k, v] of Object.entries(keys.attendanceSweep(before.groupId))) set(k, v);
       }
-      try {
-        const out = await doc.send(
+      const out = await ifWritten(
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.group(before.groupId),
@@ -93,14 +93,12 @@ export function groupItems(db: Db) {
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        const after = fromItem(out.Attributes!);
-        await directory.sync(after, read, before);
-        return after;
-      } catch (e) {
-        if (isConditionFailure(e)) return null; // edited meanwhile: the caller retries on fresh data
-        throw e;
-      }
+        ),
+      );
+      if (!out) return null; // edited meanwhile: the caller retries on fresh data
+      const after = fromItem(out.Attributes!);
+      await directory.sync(after, read, before);
+      return after;
     },
 
     /**

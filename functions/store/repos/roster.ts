@@ -11,7 +11,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterRole, Staffing } from '../../core/roster';
 import { getMany } from '../batch';
 import type { Db } from '../client';
-import { isConditionFailure, written } from '../conditional';
+import { written } from '../conditional';
 import { keys } from '../keys';
 import { coverRequests } from './cover-requests';
 import { dutyLists } from './duty-lists';
@@ -37,8 +37,8 @@ export function rosterRepo(db: Db) {
       const names = { '#r': role };
       const base = 'attribute_exists(pk) AND #status = :scheduled AND startAt > :now';
       for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-          await doc.send(
+        const set = await written(
+          doc.send(
             new UpdateCommand({
               TableName: table,
               Key: keys.occurrence(occurrenceId),
@@ -54,26 +54,23 @@ export function rosterRepo(db: Db) {
                 ...(opts.from ? { ':from': opts.from } : {}),
               },
             }),
-          );
-          return true;
-        } catch (e) {
-          if (!isConditionFailure(e) || attempt) return false;
-          // Occurrences scheduled before rosters existed have no map yet: make it, then retry.
-          try {
-            await doc.send(
-              new UpdateCommand({
-                TableName: table,
-                Key: keys.occurrence(occurrenceId),
-                UpdateExpression: 'SET roster = :empty',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(roster)',
-                ExpressionAttributeValues: { ':empty': {} },
-              }),
-            );
-          } catch (inner) {
-            if (!isConditionFailure(inner)) throw inner;
-            return false; // it had a map: the duty was taken, or the meetup is not open
-          }
-        }
+          ),
+        );
+        if (set) return true;
+        if (attempt) return false;
+        // Occurrences scheduled before rosters existed have no map yet: make it, then retry.
+        const made = await written(
+          doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: keys.occurrence(occurrenceId),
+              UpdateExpression: 'SET roster = :empty',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(roster)',
+              ExpressionAttributeValues: { ':empty': {} },
+            }),
+          ),
+        );
+        if (!made) return false; // it had a map: the duty was taken, or the meetup is not open
       }
       return false;
     },
