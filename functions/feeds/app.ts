@@ -101,7 +101,7 @@ function feedReads(deps: FeedsDeps) {
   const asFeed = (o: OccurrenceCard): FeedOccurrence => ({ ...o, changedAt: o.changedAt ?? 0 });
   const changedAt = (o: OccurrenceRecord) => Math.max(o.changedAt ?? 0, o.rsvpChangedAt ?? 0);
 
-  return { feeds, accounts, groups, meetups, rosters, window, schedules, asFeed, changedAt, deps };
+  return { feeds, accounts, groups, meetups, rosters, schedules, asFeed, changedAt, deps };
 }
 type FeedReads = ReturnType<typeof feedReads>;
 

@@ -134,6 +134,27 @@ export function gsi1Page(db: Db, partition: string, opts: { limit: number; curso
   );
 }
 
+/** The first `limit` items of one GSI1 partition, in one Query: for lists that stay short. */
+export async function gsi1First<T = Record<string, unknown>>(
+  db: Db,
+  partition: string,
+  limit: number,
+  order: 'oldest' | 'newest' = 'oldest',
+): Promise<T[]> {
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': GSI1.partition },
+      ExpressionAttributeValues: { ':p': partition },
+      ...(order === 'newest' ? { ScanIndexForward: false } : {}),
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []) as T[];
+}
+
 /** Every item a query finds, page after page (for lists a job reads whole, that stay small). */
 export async function queryAll(db: Db, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
   const items: Record<string, unknown>[] = [];

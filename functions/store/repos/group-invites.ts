@@ -3,10 +3,11 @@
  * for its moderators, revoked.
  * @module
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { written } from '../conditional';
 import { keys } from '../keys';
+import { gsi1First } from '../paging';
 import { GSI1 } from '../table';
 import type { InviteRecord } from './group-records';
 
@@ -35,18 +36,7 @@ export function groupInvites(db: Db) {
     },
 
     async listInvites(groupId: string): Promise<InviteRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': keys.invitesOf(groupId) },
-          ScanIndexForward: false,
-          Limit: 50,
-        }),
-      );
-      return (out.Items ?? []) as InviteRecord[];
+      return gsi1First<InviteRecord>(db, keys.invitesOf(groupId), 50, 'newest');
     },
 
     /** The invite id is the token's hash, so revoking needs no lookup. */

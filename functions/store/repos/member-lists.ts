@@ -3,17 +3,15 @@
  * a member's memberships in every group.
  * @module
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import type { MemberStatus } from '../../core/groups';
 import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { queryPage } from '../paging';
-import { GSI1 } from '../table';
+import { gsi1First, queryPage } from '../paging';
 import type { MemberRecord } from './group-records';
 
 export function memberLists(db: Db) {
-  const { doc, table } = db;
   return {
     /** Display names (alias or handle) of some members of a group, for attendee lists. */
     async getDisplayNames(groupId: string, userIds: string[]): Promise<Map<string, string>> {
@@ -69,17 +67,7 @@ export function memberLists(db: Db) {
 
     /** The groups a person belongs to or has asked to join (at most 200). */
     async listMembershipsOf(userId: string): Promise<MemberRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': keys.membershipsOf(userId) },
-          Limit: 200,
-        }),
-      );
-      return (out.Items ?? []) as MemberRecord[];
+      return gsi1First<MemberRecord>(db, keys.membershipsOf(userId), 200);
     },
   };
 }

@@ -4,11 +4,12 @@
  * @module
  */
 
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { iso } from '../../core/time';
 import { getMany } from '../batch';
 import type { Db } from '../client';
 import { keys } from '../keys';
+import { gsi1First } from '../paging';
 import { GSI1 } from '../table';
 
 export function professionalsRepo(db: Db) {
@@ -41,17 +42,7 @@ export function professionalsRepo(db: Db) {
     },
 
     async pendingProfessionals(): Promise<ProfessionalRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': GSI1.partition },
-          ExpressionAttributeValues: { ':p': keys.professionalApplications },
-          Limit: 100,
-        }),
-      );
-      return (out.Items ?? []) as ProfessionalRecord[];
+      return gsi1First<ProfessionalRecord>(db, keys.professionalApplications, 100);
     },
 
     /** Whether each of these people is a verified professional (one BatchGet). */

@@ -7,6 +7,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { iso } from '../../core/time';
 import type { Db } from '../client';
 import { keys } from '../keys';
+import { gsi1First } from '../paging';
 import { GSI1 } from '../table';
 import type { ResourceRecord, ResourceReportRecord } from './resource-records';
 
@@ -26,21 +27,9 @@ export function resourceQueue(db: Db) {
             Limit: 50,
           }),
         ),
-        doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#p = :p',
-            ExpressionAttributeNames: { '#p': GSI1.partition },
-            ExpressionAttributeValues: { ':p': keys.resourceSuggestions(scope) },
-            Limit: 50,
-          }),
-        ),
+        gsi1First<ResourceRecord>(db, keys.resourceSuggestions(scope), 50),
       ]);
-      return {
-        due: (due.Items ?? []) as ResourceRecord[],
-        suggested: (suggested.Items ?? []) as ResourceRecord[],
-      };
+      return { due: (due.Items ?? []) as ResourceRecord[], suggested };
     },
 
     async addReport(r: ResourceReportRecord): Promise<void> {

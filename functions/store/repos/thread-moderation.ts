@@ -10,7 +10,7 @@ import { keys } from '../keys';
 import { queryPage } from '../paging';
 import { GSI1 } from '../table';
 import type { AuditRecord, PostRecord } from './thread-records';
-import { activity, auditItem, leaveQueue } from './thread-records';
+import { auditItem, leaveQueue } from './thread-records';
 
 export function threadModeration(db: Db) {
   const { doc, table } = db;
@@ -101,7 +101,7 @@ export function threadModeration(db: Db) {
             ExpressionAttributeNames: { '#s': GSI1.sort },
             ExpressionAttributeValues: {
               ':p': pinned,
-              ':s': activity(lastPostAt, threadId, pinned),
+              ':s': keys.threadActivity(lastPostAt, threadId, pinned),
               ':last': lastPostAt,
             },
           }),

@@ -105,9 +105,6 @@ export const postItems = (p: PostRecord): Record<string, unknown>[] => [
   { ...keys.post(p.postId), ...p, [GSI2.partition]: keys.postsBy(p.authorId), [GSI2.sort]: p.postId },
 ];
 
-/** A thread's place in its group's list, newest activity first; pinned ones sort above all. */
-export const activity = keys.threadActivity;
-
 /** Takes a post off its group's queue of posts waiting for a moderator. */
 export const leaveQueue = (db: Db, p: PostRecord) =>
   db.doc.send(

@@ -16,7 +16,7 @@ import { postChanges } from './post-changes';
 import { readerState } from './reader-state';
 import { threadModeration } from './thread-moderation';
 import { threadPages } from './thread-pages';
-import { activity, leaveQueue, type PostRecord, type ThreadRecord } from './thread-records';
+import { leaveQueue, type PostRecord, type ThreadRecord } from './thread-records';
 
 export function threadsRepo(db: Db) {
   const { doc, table } = db;
@@ -53,7 +53,7 @@ export function threadsRepo(db: Db) {
           ...keys.thread(t.threadId),
           ...t,
           [GSI1.partition]: keys.threadsOf(t.groupId),
-          [GSI1.sort]: activity(t.lastPostAt, t.threadId),
+          [GSI1.sort]: keys.threadActivity(t.lastPostAt, t.threadId),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -100,7 +100,7 @@ export function threadsRepo(db: Db) {
               ExpressionAttributeNames: { '#s': GSI1.sort },
               ExpressionAttributeValues: {
                 ':at': p.createdAt,
-                ':s': activity(p.createdAt, p.threadId, pinned),
+                ':s': keys.threadActivity(p.createdAt, p.threadId, pinned),
                 ':one': 1,
                 ':open': false,
                 [pinned ? ':yes' : ':no']: pinned,
