@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from './api';
+import { location } from './state';
 import { dayText, stamp } from './when';
 
 let fieldIds = 0;
@@ -160,19 +161,32 @@ export function Loading() {
   );
 }
 
-/** What a signed-out visitor sees on a page that needs an account. */
-export function SignInFirst({ title, next, doing }: { title: string; next: string; doing: string }) {
+/**
+ * What a signed-out visitor sees on a page that needs an account: the way in, and back to this
+ * very page (its query too) afterwards.
+ */
+export function SignInFirst({ title, doing }: { title: string; doing: string }) {
   const h = usePage(title);
+  const next = encodeURIComponent(location.value.pathname + location.value.search);
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
         {title}
       </h1>
       <p>
-        <a href={`/signin?next=${encodeURIComponent(next)}`}>Sign in</a> or{' '}
-        <a href={`/signup?next=${encodeURIComponent(next)}`}>join Hearth</a> to {doing}.
+        <a href={`/signin?next=${next}`}>Sign in</a> or <a href={`/signup?next=${next}`}>join Hearth</a> to{' '}
+        {doing}.
       </p>
     </>
+  );
+}
+
+/** The way back up, above a page's heading ("← Discussions"). */
+export function Back({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a href={href}>← {children}</a>
+    </p>
   );
 }
 

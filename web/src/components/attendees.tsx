@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get, post } from '../api';
-import { ErrorSummary, useSubmit } from '../ui';
+import { useSubmit } from '../ui';
+import { Form } from './forms';
 
 type Attendee = {
   userId: string;
@@ -70,8 +71,7 @@ export function CheckIn({ o }: { o: OccurrenceView }) {
   return (
     <section aria-labelledby="checkin">
       <h2 id="checkin">Check people in</h2>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+      <Form submit={submit} error={error}>
         <fieldset>
           <legend>Who came</legend>
           {going.map((a) => (
@@ -91,7 +91,7 @@ export function CheckIn({ o }: { o: OccurrenceView }) {
           Save check-ins
         </button>
         {saved && <p role="status">{saved}</p>}
-      </form>
+      </Form>
     </section>
   );
 }

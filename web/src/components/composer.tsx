@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { CONTENT_WARNINGS, type ContentWarning, POST_MAX } from '../../../functions/core/threads';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, TooLong, useSubmit } from '../ui';
+import { Field, Stamp, TooLong, useSubmit } from '../ui';
+import { Form, TextArea } from './forms';
 
 /** Title-less composer with preview and content-warning labels. */
 export function Composer(props: {
@@ -45,8 +46,7 @@ export function Composer(props: {
     setPreview(false);
   });
   return (
-    <form onSubmit={send.submit} noValidate aria-label={props.label} class="composer">
-      <ErrorSummary error={send.error} />
+    <Form class="composer" submit={send.submit} error={send.error} label={props.label}>
       {props.guidelines && (
         <details open={!props.membership?.hasPosted}>
           <summary>The group’s guidelines, before you post</summary>
@@ -59,15 +59,16 @@ export function Composer(props: {
         </Field>
       )}
       {props.withTitle && <TooLong value={title} max={140} />}
-      <Field
+      <TextArea
         label={props.bodyLabel ?? (props.withTitle ? 'First post' : 'Your reply')}
         name="body"
         hint="*emphasis*, **strong**, lists with - or 1., and [links](https://…)."
         error={send.error}
-      >
-        {(a) => <textarea {...a} ref={body_} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
-      </Field>
-      <TooLong value={body} max={POST_MAX} />
+        value={body}
+        onValue={setBody}
+        max={POST_MAX}
+        inputRef={body_}
+      />
       <fieldset>
         <legend>Content warnings (readers see your post folded behind them)</legend>
         {(Object.keys(CONTENT_WARNINGS) as ContentWarning[]).map((k) => (
@@ -101,7 +102,7 @@ export function Composer(props: {
           </button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }
 

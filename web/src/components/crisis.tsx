@@ -16,6 +16,7 @@ import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
 import { api, get, post } from '../api';
 import { Loading, Status, useSubmit } from '../ui';
+import { RunButton } from './forms';
 
 /** The static crisis page (web/crisis.js) puts the chosen region's lines first. */
 export function rememberRegion(region: RegionCode | null) {
@@ -71,9 +72,9 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
           {ask.error.message}
         </p>
       )}
-      <button type="button" class="secondary" disabled={ask.busy} onClick={() => ask.submit()}>
+      <RunButton run={ask} look="secondary">
         {label ?? 'I’d like a facilitator to reach out'}
-      </button>
+      </RunButton>
     </>
   );
 }

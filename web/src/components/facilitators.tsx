@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { FacilitatorView as Facilitator } from '../../../functions/core/schemas/roster';
 import { api } from '../api';
 import { asNumber, ErrorSummary, Field, useSubmit } from '../ui';
+import { FormActions } from './forms';
 
 export const DAY_NAMES = {
   MO: 'Mon',
@@ -100,16 +101,7 @@ function FacilitatorRow({
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
           Active (can be given duties)
         </label>
-        <div class="actions">
-          <button type="submit" class="secondary" disabled={save.busy}>
-            Save {p.displayName}
-          </button>
-          {saved && (
-            <span role="status" class="meta">
-              Saved.
-            </span>
-          )}
-        </div>
+        <FormActions busy={save.busy} label={`Save ${p.displayName}`} look="secondary" saved={saved} />
       </form>
     </li>
   );

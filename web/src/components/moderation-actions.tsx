@@ -8,6 +8,7 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
 import { post } from '../api';
 import { ErrorSummary, TextField, TooLong, useSubmit } from '../ui';
+import { FormActions, RunButton } from './forms';
 
 /** Whether the signed-in person moderates the group. */
 export const moderates = (group: GroupDetail | null) =>
@@ -57,14 +58,12 @@ export function ReasonAction({
         error={error}
       />
       <TooLong value={reason} max={300} />
-      <div class="actions">
-        <button type="submit" class={danger ? 'danger small' : 'small'} disabled={busy}>
-          {confirm}
-        </button>
-        <button type="button" class="secondary small" onClick={() => setOpen(false)}>
-          Never mind
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={confirm}
+        look={danger ? 'danger small' : 'small'}
+        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+      />
     </form>
   );
 }
@@ -80,9 +79,9 @@ export function PostModeration({ p, onDone }: { p: PostView; onDone: () => Promi
     <div class="actions moderation">
       <span class="label">Moderator:</span>
       {p.pending && !p.hidden && (
-        <button type="button" class="small" disabled={approve.busy} onClick={() => approve.submit()}>
+        <RunButton run={approve} look="small">
           Approve
-        </button>
+        </RunButton>
       )}
       {p.hidden ? (
         <ReasonAction

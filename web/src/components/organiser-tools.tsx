@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { post } from '../api';
 import { RestoreMeetup } from '../components/restore-meetup';
-import { asNumber, ErrorSummary, Field, TooLong, useSubmit } from '../ui';
+import { asNumber, Field, useSubmit } from '../ui';
+import { Form, FormActions, TextArea } from './forms';
 
 export function OrganiserTools({
   o,
@@ -52,34 +53,26 @@ export function OrganiserTools({
         </div>
       )}
       {cancelling && (
-        <form onSubmit={cancel.submit} noValidate>
-          <ErrorSummary error={cancel.error} />
-          <Field
+        <Form submit={cancel.submit} error={cancel.error}>
+          <TextArea
             label="Why is it cancelled?"
             name="reason"
             hint="Everyone with an RSVP is told."
             error={cancel.error}
-          >
-            {(a) => (
-              <>
-                <textarea {...a} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-                <TooLong value={reason} max={500} />
-              </>
-            )}
-          </Field>
-          <div class="actions">
-            <button type="submit" class="danger" disabled={cancel.busy}>
-              Cancel the meetup
-            </button>
-            <button type="button" class="secondary" onClick={() => setCancelling(false)}>
-              Keep it
-            </button>
-          </div>
-        </form>
+            value={reason}
+            onValue={setReason}
+            max={500}
+          />
+          <FormActions
+            busy={cancel.busy}
+            label="Cancel the meetup"
+            look="danger"
+            cancel={{ label: 'Keep it', onClick: () => setCancelling(false) }}
+          />
+        </Form>
       )}
       {started && o.status === 'scheduled' && (
-        <form class="inline" onSubmit={attendance.submit} noValidate>
-          <ErrorSummary error={attendance.error} />
+        <Form class="inline" submit={attendance.submit} error={attendance.error}>
           {o.seats.inPerson && (
             <Field label="People in the room" name="headcount.inPerson" error={attendance.error}>
               {(a) => (
@@ -108,7 +101,7 @@ export function OrganiserTools({
             Save headcount
           </button>
           {recorded && <p role="status">{recorded}</p>}
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -2,9 +2,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { codePoints, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
 import type { StrengthResponse } from '../../../functions/core/schemas/accounts';
 import { type ApiError, post } from '../api';
-import { Field } from '../ui';
+import { Field, TextField } from '../ui';
 
 export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
+
+/** The passphrase a person has now, asked to sign in or to confirm something that cannot be undone. */
+export function PassphraseField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  error: ApiError | null;
+}) {
+  return <TextField type="password" autocomplete="current-password" {...props} />;
+}
 
 const LEVELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
 

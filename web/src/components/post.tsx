@@ -17,8 +17,9 @@ import {
 } from '../../../functions/core/threads';
 import { api, del, post } from '../api';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, Status, TooLong, useSubmit } from '../ui';
+import { ErrorSummary, Field, Stamp, Status, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
+import { Form, FormActions, RunButton, TextArea } from './forms';
 import { PostModeration } from './moderation-actions';
 import { foldedNow } from './reading';
 
@@ -46,21 +47,22 @@ function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void
       </button>
     );
   return (
-    <form onSubmit={send.submit} noValidate aria-label="A note from a professional">
-      <ErrorSummary error={send.error} />
-      <Field label="Your note, shown under the post to everyone who sees it" name="body" error={send.error}>
-        {(a) => <textarea {...a} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
-      </Field>
-      <TooLong value={body} max={1000} />
-      <div class="actions">
-        <button type="submit" class="small" disabled={send.busy}>
-          Add the note
-        </button>
-        <button type="button" class="secondary small" onClick={() => setOpen(false)}>
-          Never mind
-        </button>
-      </div>
-    </form>
+    <Form submit={send.submit} error={send.error} label="A note from a professional">
+      <TextArea
+        label="Your note, shown under the post to everyone who sees it"
+        name="body"
+        error={send.error}
+        value={body}
+        onValue={setBody}
+        max={1000}
+      />
+      <FormActions
+        busy={send.busy}
+        label="Add the note"
+        look="small"
+        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+      />
+    </Form>
   );
 }
 
@@ -82,8 +84,7 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
       </Status>
     );
   return (
-    <form onSubmit={send.submit} noValidate aria-label="Report this post">
-      <ErrorSummary error={send.error} />
+    <Form submit={send.submit} error={send.error} label="Report this post">
       <Field label="What is wrong?" name="reason" error={send.error}>
         {(a) => (
           <select {...a} value={reason} onChange={(e) => setReason(e.currentTarget.value as ReportReason)}>
@@ -98,19 +99,16 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
           </select>
         )}
       </Field>
-      <Field label="Anything moderators should know (optional)" name="note" error={send.error}>
-        {(a) => <textarea {...a} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
-      </Field>
-      <TooLong value={note} max={1000} />
-      <div class="actions">
-        <button type="submit" disabled={send.busy}>
-          Send report
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <TextArea
+        label="Anything moderators should know (optional)"
+        name="note"
+        error={send.error}
+        value={note}
+        onValue={setNote}
+        max={1000}
+      />
+      <FormActions busy={send.busy} label="Send report" cancel={{ label: 'Cancel', onClick: onDone }} />
+    </Form>
   );
 }
 
@@ -162,15 +160,15 @@ function MuteAuthor({ p }: { p: Post }) {
       <Status
         message={`You muted ${p.author.displayName}: their posts in this group are hidden from you (nobody is told). You can undo this in your account. `}
       >
-        <button type="button" class="secondary small" disabled={undo.busy} onClick={() => undo.submit()}>
+        <RunButton run={undo} look="secondary small">
           Undo
-        </button>
+        </RunButton>
       </Status>
     );
   return (
-    <button type="button" class="secondary small" disabled={mute.busy} onClick={() => mute.submit()}>
+    <RunButton run={mute} look="secondary small">
       Mute {p.author.displayName}
-    </button>
+    </RunButton>
   );
 }
 

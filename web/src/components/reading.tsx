@@ -9,8 +9,9 @@ import type { RegionCode } from '../../../functions/core/crisis-lines';
 import { CONTENT_WARNINGS, type ContentWarning } from '../../../functions/core/threads';
 import { api, get } from '../api';
 import { me } from '../state';
-import { ErrorSummary, Loading, useSubmit } from '../ui';
+import { Loading, useSubmit } from '../ui';
 import { rememberRegion } from './crisis';
+import { Form, FormActions } from './forms';
 
 /** The content warnings whose posts stay folded for the reader (until loaded: all of them). */
 const folded = signal<{ userId: string; labels: ContentWarning[] } | null>(null);
@@ -46,8 +47,7 @@ export function ReadingPreferences() {
   });
   if (!chosen) return <Loading />;
   return (
-    <form onSubmit={save.submit} noValidate>
-      <ErrorSummary error={save.error} />
+    <Form submit={save.submit} error={save.error}>
       <fieldset>
         <legend>Always fold posts labelled</legend>
         {ALL_LABELS.map((k) => (
@@ -65,16 +65,7 @@ export function ReadingPreferences() {
         ))}
       </fieldset>
       <p class="meta">Posts with a label you leave unticked show open, with their label above them.</p>
-      <div class="actions">
-        <button type="submit" disabled={save.busy}>
-          Save
-        </button>
-        {saved && (
-          <span role="status" class="meta">
-            Saved.
-          </span>
-        )}
-      </div>
-    </form>
+      <FormActions busy={save.busy} label="Save" saved={saved} />
+    </Form>
   );
 }

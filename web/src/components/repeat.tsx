@@ -14,7 +14,7 @@ import {
   weekdayIndex,
 } from '../../../functions/core/recurrence';
 import { adjustmentWarning } from '../../../functions/core/series';
-import { formatLocal, type LocalParts, resolveLocal } from '../../../functions/core/time';
+import { formatLocal, type LocalParts, parseLocal, resolveLocal } from '../../../functions/core/time';
 import { ApiError } from '../api';
 import { Field } from '../ui';
 import { formatIn } from '../when';
@@ -113,7 +113,7 @@ const whole = (typed: string, min: number, max: number) =>
  * What the form can tell by itself, by field, in its own words: the date and time not chosen, and
  * the repeat builder's fields (a rule made from "abc" weeks would be refused in the rule's terms).
  */
-export function ownProblems(date: string, time: string, r: Repeat, datePath = 'body.start'): FieldError[] {
+function ownProblems(date: string, time: string, r: Repeat, datePath = 'body.start'): FieldError[] {
   const when =
     !date && !time
       ? 'Choose a date and a start time'
@@ -140,13 +140,13 @@ export function repeatProblems(r: Repeat): FieldError[] {
 }
 
 /** A rule the API refuses whatever else it is sent with: a form with problems of its own schedules nothing. */
-export const REFUSED_RULE = 'FREQ=WEEKLY;INTERVAL=0';
+const REFUSED_RULE = 'FREQ=WEEKLY;INTERVAL=0';
 
 /**
  * Sends the form and answers with every problem at once: its own, and the API's about the rest
  * (the API's word on a field the form already spoke for, or on the stand-in rule, gives way).
  */
-export async function sendWith<T>(own: FieldError[], send: () => Promise<T>): Promise<T> {
+async function sendWith<T>(own: FieldError[], send: () => Promise<T>): Promise<T> {
   if (!own.length) return send();
   let refused: ApiError | null = null;
   try {
@@ -160,6 +160,45 @@ export async function sendWith<T>(own: FieldError[], send: () => Promise<T>): Pr
     (f) => !spoken.has(f.path) && !f.path.endsWith('recurrence.rrule'),
   );
   throw new ApiError(400, 'validation', 'Please check this:', [...own, ...rest]);
+}
+
+/**
+ * Sends a form that holds a repeat rule: with the rule its fields make or, where the form's own
+ * fields are wrong, with one the API refuses, so every problem is said at once. `datePath` is
+ * where the API places a problem with the first date.
+ */
+export function sendRepeating<T>(
+  form: { date: string; time: string; repeat: Repeat; datePath?: string },
+  send: (rrule: string | null) => Promise<T>,
+): Promise<T> {
+  const own = ownProblems(form.date, form.time, form.repeat, form.datePath);
+  const rule = own.length ? REFUSED_RULE : ruleFor(form.repeat, parseLocal(`${form.date}T${form.time}`));
+  return sendWith(own, () => send(rule));
+}
+
+/** The "Repeats" part of a form: the rule's fields, what they give, and the API's word on the rule. */
+export function RepeatSection(props: {
+  r: Repeat;
+  set: (r: Repeat) => void;
+  start: LocalParts | null;
+  zone: string;
+  once?: boolean;
+  error: ApiError | null;
+}) {
+  const problem = props.error?.field('recurrence.rrule');
+  return (
+    <fieldset>
+      <legend>Repeats</legend>
+      <RepeatFields r={props.r} set={props.set} start={props.start} once={props.once} error={props.error} />
+      <RulePreview
+        rrule={ruleFor(props.r, props.start)}
+        start={props.start}
+        zone={props.zone}
+        unclear={repeatProblems(props.r).length > 0}
+      />
+      {problem && <p class="error">{problem}</p>}
+    </fieldset>
+  );
 }
 
 export function RepeatFields({

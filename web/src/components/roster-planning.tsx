@@ -8,9 +8,11 @@ import type {
   FacilitatorView as Facilitator,
 } from '../../../functions/core/schemas/roster';
 import { api, get, post } from '../api';
-import { asNumber, ErrorSummary, Field, Stamp, useSubmit } from '../ui';
+import { asNumber, Field, Stamp, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
 import { DAY_NAMES } from './facilitators';
+import { Form, FormActions, PlainInput, RunButton } from './forms';
+import { Rows } from './rows';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,22 +41,15 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
         never two duties at once, a trained lead, and the fewest duties first. Nothing changes until you apply
         it.
       </p>
-      <form onSubmit={ask.submit} noValidate>
-        <ErrorSummary error={ask.error ?? apply.error} />
+      <Form submit={ask.submit} error={ask.error ?? apply.error}>
         <div class="row">
-          <div class="field">
-            <label for="fill-from">From</label>
-            <input id="fill-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="fill-to">To</label>
-            <input id="fill-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-          </div>
+          <PlainInput id="fill-from" label="From" type="date" value={from} onValue={setFrom} />
+          <PlainInput id="fill-to" label="To" type="date" value={to} onValue={setTo} />
         </div>
         <button type="submit" class="secondary" disabled={ask.busy}>
           Preview
         </button>
-      </form>
+      </Form>
       {done && (
         <p class="notice" role="status">
           {done}
@@ -82,9 +77,9 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
                 ))}
               </ul>
               {preview.proposals.length > 0 && (
-                <button type="button" disabled={apply.busy} onClick={() => apply.submit()}>
+                <RunButton run={apply}>
                   Apply {preview.proposals.length} {preview.proposals.length === 1 ? 'duty' : 'duties'}
-                </button>
+                </RunButton>
               )}
             </>
           )}
@@ -123,8 +118,6 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
     await onSaved();
   });
   if (!profile) return null;
-  const setWindow = (i: number, change: Partial<Facilitator['weekly'][number]>) =>
-    setWeekly(weekly.map((w, j) => (j === i ? { ...w, ...change } : w)));
   return (
     <section aria-labelledby="availability">
       <h2 id="availability">Your availability</h2>
@@ -133,18 +126,22 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
           ? `Trained on ${dateText(profile.trainedOn)}.`
           : 'Not yet recorded as trained: you can help, but not lead.'}
       </p>
-      <form onSubmit={save.submit} noValidate>
-        <ErrorSummary error={save.error} />
-        <fieldset>
-          <legend>Each week (none: any time)</legend>
-          {weekly.map((w, i) => (
-            <div class="row" key={`${i}-${w.day}`}>
+      <Form submit={save.submit} error={save.error}>
+        <Rows
+          legend="Each week (none: any time)"
+          items={weekly}
+          onItems={setWeekly}
+          fresh={() => ({ day: 'TU' as const, from: '18:00', to: '21:00' })}
+          add="Add a time I can do"
+        >
+          {(w, i, change) => (
+            <>
               <div class="field">
                 <label for={`day-${i}`}>Day</label>
                 <select
                   id={`day-${i}`}
                   value={w.day}
-                  onChange={(e) => setWindow(i, { day: e.currentTarget.value as typeof w.day })}
+                  onChange={(e) => change({ day: e.currentTarget.value as typeof w.day })}
                 >
                   {WEEKDAYS.map((d) => (
                     <option key={d} value={d}>
@@ -153,84 +150,49 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
                   ))}
                 </select>
               </div>
-              <div class="field">
-                <label for={`from-${i}`}>From</label>
-                <input
-                  id={`from-${i}`}
-                  type="time"
-                  value={w.from}
-                  onInput={(e) => setWindow(i, { from: e.currentTarget.value })}
-                />
-              </div>
-              <div class="field">
-                <label for={`to-${i}`}>To</label>
-                <input
-                  id={`to-${i}`}
-                  type="time"
-                  value={w.to}
-                  onInput={(e) => setWindow(i, { to: e.currentTarget.value })}
-                />
-              </div>
-              <button
-                type="button"
-                class="secondary small"
-                onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            class="secondary small"
-            onClick={() => setWeekly([...weekly, { day: 'TU', from: '18:00', to: '21:00' }])}
-          >
-            Add a time I can do
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>Away</legend>
-          {away.map((a, i) => (
-            <div class="row" key={`${i}-${a.from}`}>
-              <div class="field">
-                <label for={`away-from-${i}`}>From</label>
-                <input
-                  id={`away-from-${i}`}
-                  type="date"
-                  value={a.from}
-                  onInput={(e) =>
-                    setAway(away.map((x, j) => (j === i ? { ...x, from: e.currentTarget.value } : x)))
-                  }
-                />
-              </div>
-              <div class="field">
-                <label for={`away-to-${i}`}>To</label>
-                <input
-                  id={`away-to-${i}`}
-                  type="date"
-                  value={a.to}
-                  onInput={(e) =>
-                    setAway(away.map((x, j) => (j === i ? { ...x, to: e.currentTarget.value } : x)))
-                  }
-                />
-              </div>
-              <button
-                type="button"
-                class="secondary small"
-                onClick={() => setAway(away.filter((_, j) => j !== i))}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            class="secondary small"
-            onClick={() => setAway([...away, { from: today(), to: today() }])}
-          >
-            Add dates away
-          </button>
-        </fieldset>
+              <PlainInput
+                id={`from-${i}`}
+                label="From"
+                type="time"
+                value={w.from}
+                onValue={(from) => change({ from })}
+              />
+              <PlainInput
+                id={`to-${i}`}
+                label="To"
+                type="time"
+                value={w.to}
+                onValue={(to) => change({ to })}
+              />
+            </>
+          )}
+        </Rows>
+        <Rows
+          legend="Away"
+          items={away}
+          onItems={setAway}
+          fresh={() => ({ from: today(), to: today() })}
+          add="Add dates away"
+        >
+          {(a, i, change) => (
+            <>
+              <PlainInput
+                id={`away-from-${i}`}
+                label="From"
+                type="date"
+                value={a.from}
+                onValue={(from) => change({ from })}
+              />
+              <PlainInput
+                id={`away-to-${i}`}
+                label="To"
+                type="date"
+                value={a.to}
+                onValue={(to) => change({ to })}
+              />
+            </>
+          )}
+        </Rows>
         <fieldset>
           <legend>I prefer to facilitate</legend>
           {(
@@ -256,16 +218,7 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
             <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
           )}
         </Field>
-        <div class="actions">
-          <button type="submit" disabled={save.busy}>
-            Save my availability
-          </button>
-          {saved && (
-            <span role="status" class="meta">
-              Saved.
-            </span>
-          )}
-        </div>
+        <FormActions busy={save.busy} label="Save my availability" saved={saved} />
         {saved && conflicts.length > 0 && (
           <div class="notice caution" role="status">
             <p>
@@ -286,7 +239,7 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
             </p>
           </div>
         )}
-      </form>
+      </Form>
     </section>
   );
 }

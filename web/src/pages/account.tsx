@@ -2,12 +2,24 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { endingSession, get, post } from '../api';
 import { RegionPreference } from '../components/crisis';
+import { FormActions, RunButton } from '../components/forms';
 import { MutedMembers } from '../components/mutes';
-import { NewPassphraseField } from '../components/passphrase';
+import { NewPassphraseField, PassphraseField } from '../components/passphrase';
 import { ReadingPreferences } from '../components/reading';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, TextField, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
+
+/** Signing out here or everywhere: what was kept for the session goes, and the home page says so. */
+function useSignOut(path: string, said: string) {
+  return useSubmit(async () => {
+    endingSession();
+    await post(path);
+    me.value = null;
+    flash.value = said;
+    navigate('/');
+  });
+}
 
 export function AccountPage() {
   const h = usePage('Your account');
@@ -17,23 +29,11 @@ export function AccountPage() {
     flash.value = null;
     if (me.value) void get<MyGroups>('/me/groups').then((r) => setGroups(r.items));
   }, [me.value?.userId]);
-  const signOut = useSubmit(async () => {
-    endingSession();
-    await post('/auth/logout');
-    me.value = null;
-    flash.value = 'You are signed out.';
-    navigate('/');
-  });
-  const everywhere = useSubmit(async () => {
-    endingSession();
-    await post('/auth/logout-everywhere');
-    me.value = null;
-    flash.value = 'You are signed out on every device.';
-    navigate('/');
-  });
+  const signOut = useSignOut('/auth/logout', 'You are signed out.');
+  const everywhere = useSignOut('/auth/logout-everywhere', 'You are signed out on every device.');
 
   if (me.value === undefined) return <Loading />;
-  if (me.value === null) return <SignInFirst title="Your account" next="/account" doing="see your account" />;
+  if (me.value === null) return <SignInFirst title="Your account" doing="see your account" />;
   return (
     <>
       <Notice message={message} />
@@ -103,17 +103,12 @@ export function AccountPage() {
         </p>
         <ErrorSummary error={signOut.error ?? everywhere.error} />
         <div class="actions">
-          <button type="button" class="secondary" disabled={signOut.busy} onClick={() => signOut.submit()}>
+          <RunButton run={signOut} look="secondary">
             Sign out
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            disabled={everywhere.busy}
-            onClick={() => everywhere.submit()}
-          >
+          </RunButton>
+          <RunButton run={everywhere} look="secondary">
             Sign out everywhere
-          </button>
+          </RunButton>
         </div>
         <p class="hint">
           “Sign out everywhere” ends your sessions on every device, for example a shared computer.
@@ -170,23 +165,19 @@ function DeleteAccount() {
       ) : (
         <form ref={form} onSubmit={submit} noValidate aria-labelledby="delete-account">
           <ErrorSummary error={error} />
-          <TextField
+          <PassphraseField
             label="Your passphrase, to confirm"
             name="passphrase"
-            type="password"
-            autocomplete="current-password"
             value={passphrase}
             onValue={setPassphrase}
             error={error}
           />
-          <div class="actions">
-            <button type="submit" class="danger" disabled={busy}>
-              {busy ? 'Deleting…' : 'Delete my account for good'}
-            </button>
-            <button type="button" class="secondary" onClick={() => setOpen(false)}>
-              Keep my account
-            </button>
-          </div>
+          <FormActions
+            busy={busy}
+            label={busy ? 'Deleting…' : 'Delete my account for good'}
+            look="danger"
+            cancel={{ label: 'Keep my account', onClick: () => setOpen(false) }}
+          />
         </form>
       )}
     </section>
@@ -212,11 +203,9 @@ function ChangePassphrase() {
           Passphrase changed. Your other devices are signed out.
         </p>
       )}
-      <TextField
+      <PassphraseField
         label="Current passphrase"
         name="currentPassphrase"
-        type="password"
-        autocomplete="current-password"
         value={currentPassphrase}
         onValue={setCurrent}
         error={error}

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../functions/core/schemas/accounts';
-import { post } from '../api';
-import { NewPassphraseField } from '../components/passphrase';
+import { type ApiError, post } from '../api';
+import { Form, SubmitButton } from '../components/forms';
+import { NewPassphraseField, PassphraseField } from '../components/passphrase';
 import { flash, leaveGuard, loadMe, location, me, navigate } from '../state';
-import { ErrorSummary, TextField, usePage, useSubmit } from '../ui';
+import { TextField, usePage, useSubmit } from '../ui';
 
 /** Where to go after signing in: back to the page that sent you here, if it is one of ours. */
 function returnTo(otherwise = '/'): string {
@@ -61,6 +62,16 @@ function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
   );
 }
 
+/** The handle an account is known by (never a name, unless the person chooses one). */
+function HandleField(props: {
+  value: string;
+  onValue: (v: string) => void;
+  error: ApiError | null;
+  hint?: string;
+}) {
+  return <TextField label="Handle" name="handle" autocomplete="username" {...props} />;
+}
+
 export function SignUpPage() {
   const h = usePage('Join Hearth');
   const [handle, setHandle] = useState('');
@@ -81,16 +92,12 @@ export function SignUpPage() {
         Choose a handle: it need not be your name. No email, no phone number. In each group you can also use a
         different alias.
       </p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
-        <TextField
-          label="Handle"
-          name="handle"
-          hint="3 to 32 letters, digits, dots, dashes or underscores."
-          autocomplete="username"
+      <Form submit={submit} error={error}>
+        <HandleField
           value={handle}
           onValue={setHandle}
           error={error}
+          hint="3 to 32 letters, digits, dots, dashes or underscores."
         />
         <NewPassphraseField
           label="Passphrase"
@@ -100,15 +107,11 @@ export function SignUpPage() {
           onValue={setPassphrase}
           error={error}
         />
-        <p>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Create account'}
-          </button>
-        </p>
+        <SubmitButton busy={busy} label="Create account" busyLabel="Creating your account…" />
         <p>
           Already have an account? <a href="/signin">Sign in</a>.
         </p>
-      </form>
+      </Form>
     </>
   );
 }
@@ -129,35 +132,21 @@ export function SignInPage() {
       <h1 ref={h} tabIndex={-1}>
         Sign in
       </h1>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
-        <TextField
-          label="Handle"
-          name="handle"
-          autocomplete="username"
-          value={handle}
-          onValue={setHandle}
-          error={error}
-        />
-        <TextField
+      <Form submit={submit} error={error}>
+        <HandleField value={handle} onValue={setHandle} error={error} />
+        <PassphraseField
           label="Passphrase"
           name="passphrase"
-          type="password"
-          autocomplete="current-password"
           value={passphrase}
           onValue={setPassphrase}
           error={error}
         />
-        <p>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </p>
+        <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" />
         <p>
           Forgot your passphrase? <a href="/recover">Use a recovery code</a>. New?{' '}
           <a href="/signup">Join Hearth</a>.
         </p>
-      </form>
+      </Form>
     </>
   );
 }
@@ -183,16 +172,8 @@ export function RecoverPage() {
         Recover your account
       </h1>
       <p class="lead">Use one of the recovery codes you saved when you joined. Each code works once.</p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
-        <TextField
-          label="Handle"
-          name="handle"
-          autocomplete="username"
-          value={handle}
-          onValue={setHandle}
-          error={error}
-        />
+      <Form submit={submit} error={error}>
+        <HandleField value={handle} onValue={setHandle} error={error} />
         <TextField
           label="Recovery code"
           name="recoveryCode"
@@ -210,12 +191,8 @@ export function RecoverPage() {
           onValue={setPassphrase}
           error={error}
         />
-        <p>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Checking…' : 'Set new passphrase'}
-          </button>
-        </p>
-      </form>
+        <SubmitButton busy={busy} label="Set new passphrase" busyLabel="Checking…" />
+      </Form>
     </>
   );
 }

@@ -47,8 +47,7 @@ export function CalendarPage() {
     if (off) offNote.current?.focus();
   }, [off]);
 
-  if (me.value === null)
-    return <SignInFirst title="Your calendar" next="/me/calendar" doing="subscribe in your calendar" />;
+  if (me.value === null) return <SignInFirst title="Your calendar" doing="subscribe in your calendar" />;
   if (me.value === undefined || feed === undefined) return <Loading />;
   return (
     <>
@@ -255,26 +254,23 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
       <ErrorSummary error={save.error} />
       <fieldset>
         <legend>Meetups</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="scope"
-            value="mine"
-            checked={scope === 'mine'}
-            onChange={() => setScope('mine')}
-          />
-          Only meetups I am going to or waiting for
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="scope"
-            value="all"
-            checked={scope === 'all'}
-            onChange={() => setScope('all')}
-          />
-          Every meetup of my groups
-        </label>
+        {(
+          [
+            ['mine', 'Only meetups I am going to or waiting for'],
+            ['all', 'Every meetup of my groups'],
+          ] as const
+        ).map(([value, label]) => (
+          <label class="check" key={value}>
+            <input
+              type="radio"
+              name="scope"
+              value={value}
+              checked={scope === value}
+              onChange={() => setScope(value)}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       <label class="check">
         <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet(e.currentTarget.checked)} />

@@ -6,16 +6,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
+import { Form, TextArea } from '../components/forms';
 import { me } from '../state';
 import {
+  Back,
   ErrorSummary,
-  Field,
   Loaded,
   Loading,
   SignInFirst,
   Stamp,
   Status,
-  TooLong,
   usePage,
   usePaged,
   useSubmit,
@@ -49,8 +49,7 @@ function ConversationList({ items, empty }: { items: ConversationView[]; empty: 
 export function MyConversationsPage() {
   const h = usePage('Your conversations with facilitators');
   const { items, more } = usePaged<ConversationView>(me.value ? '/me/conversations' : null);
-  if (me.value === null)
-    return <SignInFirst title="Your conversations" next="/me/conversations" doing="see your conversations" />;
+  if (me.value === null) return <SignInFirst title="Your conversations" doing="see your conversations" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -72,19 +71,10 @@ export function GroupConversationsPage({ groupId }: { groupId: string }) {
   const { items, error, more } = usePaged<ConversationView>(
     me.value ? `/groups/${groupId}/conversations` : null,
   );
-  if (me.value === null)
-    return (
-      <SignInFirst
-        title="Conversations"
-        next={`/groups/${groupId}/conversations`}
-        doing="see conversations"
-      />
-    );
+  if (me.value === null) return <SignInFirst title="Conversations" doing="see conversations" />;
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}`}>← Group</a>
-      </p>
+      <Back href={`/groups/${groupId}`}>Group</Back>
       <h1 ref={h} tabIndex={-1}>
         Conversations with members
       </h1>
@@ -145,14 +135,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     await load();
     setSent('The conversation is closed.');
   });
-  if (me.value === null)
-    return (
-      <SignInFirst
-        title="Conversation"
-        next={`/conversations/${conversationId}`}
-        doing="read this conversation"
-      />
-    );
+  if (me.value === null) return <SignInFirst title="Conversation" doing="read this conversation" />;
   if (error)
     return (
       <>
@@ -213,24 +196,23 @@ export function ConversationPage({ conversationId }: { conversationId: string })
         </p>
       ) : (
         <>
-          <form onSubmit={send.submit} noValidate aria-label="Write a message">
-            <ErrorSummary error={send.error} />
-            <Field
+          <Form submit={send.submit} error={send.error} label="Write a message">
+            <TextArea
               label={
                 conv.mine ? 'Your message to the facilitators' : `Your message to ${conv.member.displayName}`
               }
               name="body"
               error={send.error}
-            >
-              {(a) => <textarea {...a} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
-            </Field>
-            <TooLong value={body} max={4000} />
+              value={body}
+              onValue={setBody}
+              max={4000}
+            />
             <div class="actions">
               <button type="submit" disabled={send.busy}>
                 Send
               </button>
             </div>
-          </form>
+          </Form>
           {closing ? (
             <div class="confirm">
               <ErrorSummary error={close.error} />

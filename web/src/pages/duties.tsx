@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { COVER_NOTE_MAX, ROSTER_ROLES } from '../../../functions/core/roster';
 import type { DutyView as Duty } from '../../../functions/core/schemas/roster';
 import { type ApiError, del, get, post } from '../api';
+import { Form, TextArea } from '../components/forms';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, TooLong, useOutcome, usePage, useSubmit } from '../ui';
+import { Loading, SignInFirst, useOutcome, usePage, useSubmit } from '../ui';
 import { localText } from '../when';
 
 export function MyDutiesPage() {
@@ -21,7 +22,7 @@ export function MyDutiesPage() {
     if (me.value) void load();
   }, [me.value?.userId]);
   const [asking, setAsking] = useState<string | null>(null);
-  if (me.value === null) return <SignInFirst title="My duties" next="/me/duties" doing="see your duties" />;
+  if (me.value === null) return <SignInFirst title="My duties" doing="see your duties" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -135,21 +136,17 @@ function AskForCover({
     );
   });
   return (
-    <form onSubmit={ask.submit} noValidate>
-      <ErrorSummary error={ask.error as ApiError | null} />
-      <Field
+    <Form submit={ask.submit} error={ask.error as ApiError | null}>
+      <TextArea
         label="A note for whoever might cover (optional)"
         name="note"
         hint={`Up to ${COVER_NOTE_MAX} characters. Everyone who could take it reads it.`}
         error={ask.error}
-      >
-        {(a) => (
-          <>
-            <textarea {...a} ref={first} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-            <TooLong value={note} max={COVER_NOTE_MAX} />
-          </>
-        )}
-      </Field>
+        value={note}
+        onValue={setNote}
+        max={COVER_NOTE_MAX}
+        inputRef={first}
+      />
       <div class="actions">
         <button type="submit" aria-disabled={ask.busy}>
           Ask for cover
@@ -158,6 +155,6 @@ function AskForCover({
           Not now
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

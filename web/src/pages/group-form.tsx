@@ -3,12 +3,13 @@ import { can } from '../../../functions/core/groups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
+import { Form, TextArea } from '../components/forms';
 import { KeepingFields } from '../components/keeping-fields';
 import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
 import { flash, me, navigate } from '../state';
-import { asNumber, ErrorSummary, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
+import { asNumber, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
 
-type Form = {
+type GroupFields = {
   name: string;
   description: string;
   focus: string[];
@@ -36,7 +37,7 @@ We offer our own experience, not advice or diagnosis, unless someone asks.
 We look after ourselves: it is fine to step away at any time.
 If someone is in danger, we point them to crisis lines and emergency services.`;
 
-const blank = (): Form => ({
+const blank = (): GroupFields => ({
   name: '',
   description: '',
   focus: [],
@@ -59,8 +60,8 @@ const blank = (): Form => ({
 export function GroupFormPage({ groupId }: { groupId?: string }) {
   const editing = !!groupId;
   const h = usePage(editing ? 'Edit group' : 'Start a group');
-  const [form, setForm] = useState<Form | null>(editing ? null : blank());
-  const [saved, setSaved] = useState<Form | null>(null);
+  const [form, setForm] = useState<GroupFields | null>(editing ? null : blank());
+  const [saved, setSaved] = useState<GroupFields | null>(null);
   // Only its owners change a group: anyone else is told so, not shown a form that will be refused.
   const [notOwner, setNotOwner] = useState<string | null>(null);
   useEffect(() => {
@@ -119,8 +120,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     navigate(`/groups/${g.groupId}`);
   });
 
-  if (me.value === null)
-    return <SignInFirst title="Start a group" next="/groups/new" doing="start a group" />;
+  if (me.value === null) return <SignInFirst title="Start a group" doing="start a group" />;
   if (notOwner !== null)
     return (
       <>
@@ -133,10 +133,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
       </>
     );
   if (!form) return <Loading />;
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof GroupFields>(k: K, v: GroupFields[K]) => setForm({ ...form, [k]: v });
   const toggleFocus = (f: string, on: boolean) =>
     set('focus', on ? [...form.focus, f] : form.focus.filter((x) => x !== f));
-  const radios = (name: keyof Form, options: Record<string, string>, descriptions?: Record<string, string>) =>
+  const radios = (
+    name: keyof GroupFields,
+    options: Record<string, string>,
+    descriptions?: Record<string, string>,
+  ) =>
     Object.entries(options).map(([value, label]) => (
       <label key={value}>
         <input
@@ -164,8 +168,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
       <h1 ref={h} tabIndex={-1}>
         {editing ? `Edit ${form.name}` : 'Start a group'}
       </h1>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+      <Form submit={submit} error={error}>
         <Field label="Name" name="name" hint="3 to 80 characters." error={error}>
           {(a) => (
             <>
@@ -174,18 +177,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             </>
           )}
         </Field>
-        <Field label="What the group is about" name="description" error={error}>
-          {(a) => (
-            <>
-              <textarea
-                {...a}
-                value={form.description}
-                onInput={(e) => set('description', e.currentTarget.value)}
-              />
-              <TooLong value={form.description} max={2000} />
-            </>
-          )}
-        </Field>
+        <TextArea
+          label="What the group is about"
+          name="description"
+          error={error}
+          value={form.description}
+          onValue={(v) => set('description', v)}
+          max={2000}
+        />
         <Field
           label="Town or region (optional)"
           name="area"
@@ -219,24 +218,16 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           ))}
           {fieldError('focus')}
         </fieldset>
-        <Field
+        <TextArea
           label="Community guidelines"
           name="guidelines"
           hint="Everyone accepts these before joining. Edit them to suit your group."
           error={error}
-        >
-          {(a) => (
-            <>
-              <textarea
-                {...a}
-                rows={8}
-                value={form.guidelines}
-                onInput={(e) => set('guidelines', e.currentTarget.value)}
-              />
-              <TooLong value={form.guidelines} max={5000} />
-            </>
-          )}
-        </Field>
+          value={form.guidelines}
+          onValue={(v) => set('guidelines', v)}
+          max={5000}
+          rows={8}
+        />
         <fieldset>
           <legend>Tone</legend>
           {radios('tone', TONE_NAMES, TONES)}
@@ -347,7 +338,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             </a>
           )}
         </p>
-      </form>
+      </Form>
     </>
   );
 }

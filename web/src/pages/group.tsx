@@ -5,6 +5,7 @@ import { attendanceKeptText, discussionsKeptText } from '../../../functions/core
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
+import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
 import {
   FOCUS_TAGS,
@@ -210,8 +211,7 @@ function JoinForm({
   return (
     <section aria-labelledby="join">
       <h2 id="join">Join this group</h2>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+      <Form submit={submit} error={error}>
         <Field
           label="Alias in this group (optional)"
           name="alias"
@@ -244,7 +244,7 @@ function JoinForm({
             {group.joinPolicy === 'approval' ? 'Ask to join' : 'Join group'}
           </button>
         </p>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,34 +6,22 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { parseLocal } from '../../../functions/core/time';
 import { api, get, post } from '../api';
+import { Form, PlainInput, SubmitButton, TextArea } from '../components/forms';
+import { MeetupTitleField } from '../components/meetup-title';
 import { emptyPlace, type Place, PlaceFields, placeBody } from '../components/place-fields';
 import {
   ClockWarnings,
   clockChange,
   ONCE,
-  ownProblems,
-  REFUSED_RULE,
   type Repeat,
-  RepeatFields,
-  RulePreview,
-  repeatProblems,
+  RepeatSection,
   ruleFor,
-  sendWith,
+  sendRepeating,
 } from '../components/repeat';
 import { type RsvpWindow, RsvpWindowFields, rsvpWindowBody } from '../components/rsvp-window';
 import { StaffingFields } from '../components/staffing-fields';
 import { navigate } from '../state';
-import {
-  asNumber,
-  describedBy,
-  ErrorSummary,
-  Field,
-  Loading,
-  TextField,
-  TooLong,
-  usePage,
-  useSubmit,
-} from '../ui';
+import { asNumber, describedBy, Field, Loading, usePage, useSubmit } from '../ui';
 
 export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const h = usePage('Schedule a meetup');
@@ -56,8 +44,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
-    const own = ownProblems(date, time, repeat);
-    const res = await sendWith(own, () =>
+    const res = await sendRepeating({ date, time, repeat }, (rule) =>
       post<{ occurrences: OccurrenceView[] }>(`/groups/${groupId}/meetups`, {
         title,
         description,
@@ -67,7 +54,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         ...placeBody(mode, place),
         staffing: duties,
         ...rsvpWindowBody(rsvpWindow),
-        ...(own.length ? { recurrence: { rrule: REFUSED_RULE } } : rrule ? { recurrence: { rrule } } : {}),
+        ...(rule ? { recurrence: { rrule: rule } } : {}),
       }),
     );
     navigate(`/occurrences/${res.occurrences[0]!.occurrenceId}`);
@@ -81,24 +68,16 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
       <p class="lead">
         For {group.name}. Times are in the group’s time zone, {group.timezone.replace(/_/g, ' ')}.
       </p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
-        <TextField
-          label="Title"
-          name="title"
-          value={title}
-          onValue={setTitle}
+      <Form submit={submit} error={error}>
+        <MeetupTitleField value={title} onValue={setTitle} error={error} />
+        <TextArea
+          label="What happens (optional)"
+          name="description"
           error={error}
-          maxLength={120}
+          value={description}
+          onValue={setDescription}
+          max={4000}
         />
-        <Field label="What happens (optional)" name="description" error={error}>
-          {(a) => (
-            <>
-              <textarea {...a} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
-              <TooLong value={description} max={4000} />
-            </>
-          )}
-        </Field>
         <div class="row">
           <Field label="Date" name="start" error={error}>
             {(a) => (
@@ -111,16 +90,14 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
               />
             )}
           </Field>
-          <div class="field">
-            <label for="time">Start time</label>
-            <input
-              id="time"
-              type="time"
-              value={time}
-              onInput={(e) => setTime(e.currentTarget.value)}
-              aria-describedby="start-clock"
-            />
-          </div>
+          <PlainInput
+            id="time"
+            label="Start time"
+            type="time"
+            value={time}
+            onValue={setTime}
+            describedBy="start-clock"
+          />
           <Field label="Minutes" name="durationMinutes" error={error}>
             {(a) => (
               <input
@@ -151,23 +128,9 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         <PlaceFields mode={mode} p={place} set={setPlace} error={error} />
         <StaffingFields value={duties} set={setStaffing} />
         <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
-        <fieldset>
-          <legend>Repeats</legend>
-          <RepeatFields r={repeat} set={setRepeat} start={start} once error={error} />
-          <RulePreview
-            rrule={rrule}
-            start={start}
-            zone={group.timezone}
-            unclear={repeatProblems(repeat).length > 0}
-          />
-          {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
-        </fieldset>
-        <p>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Scheduling…' : 'Schedule'}
-          </button>
-        </p>
-      </form>
+        <RepeatSection r={repeat} set={setRepeat} start={start} zone={group.timezone} once error={error} />
+        <SubmitButton busy={busy} label="Schedule" busyLabel="Scheduling…" />
+      </Form>
     </>
   );
 }
@@ -214,16 +177,8 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         Only this date changes; the rest of the series stays as it is. Everyone with an RSVP is told if the
         time or place moves.
       </p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
-        <TextField
-          label="Title"
-          name="title"
-          value={title}
-          onValue={setTitle}
-          error={error}
-          maxLength={120}
-        />
+      <Form submit={submit} error={error}>
+        <MeetupTitleField value={title} onValue={setTitle} error={error} />
         <Field label={`Date and time (${o.timezone.replace(/_/g, ' ')})`} name="start" error={error}>
           {(a) => (
             <input
@@ -245,7 +200,7 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
             Cancel
           </a>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { can, removalRefused } from '../../../functions/core/groups';
 import type { GroupDetail, InviteView, MemberView } from '../../../functions/core/schemas/groups';
 import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
+import { Form, FormActions, RunButton } from '../components/forms';
 import { ROLE_NAMES } from '../labels';
 import { ErrorSummary, Loading, Stamp, TooLong, usePage, useSubmit } from '../ui';
 import { stamp } from '../when';
@@ -174,22 +175,17 @@ export function MembersPage({ groupId }: { groupId: string }) {
           </table>
         </div>
         {cursor && (
-          <button type="button" class="secondary" disabled={more.busy} onClick={() => more.submit()}>
+          <RunButton run={more} look="secondary">
             More members
-          </button>
+          </RunButton>
         )}
       </section>
       <section aria-labelledby="invites">
         <h2 id="invites">Invite someone</h2>
         <p>An invite link works for 7 days. Share it privately; anyone with it can ask to join.</p>
-        <button
-          type="button"
-          class="secondary"
-          disabled={makeInvite.busy}
-          onClick={() => makeInvite.submit()}
-        >
+        <RunButton run={makeInvite} look="secondary">
           Create invite link
-        </button>
+        </RunButton>
         <ErrorSummary error={makeInvite.error} />
         {invite && (
           <p>
@@ -269,8 +265,7 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
       </>
     );
   return (
-    <form onSubmit={act.submit} noValidate class="reason">
-      <ErrorSummary error={act.error} />
+    <Form class="reason" submit={act.submit} error={act.error}>
       {!m.silencedUntil && (
         <div class="field">
           <label for={`pause-${m.userId}`}>Pause {m.displayName}’s posting for</label>
@@ -292,15 +287,12 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
         />
         <TooLong value={reason} max={300} />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={act.busy}>
-          {m.silencedUntil ? 'Let them post again' : 'Pause posting'}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          Never mind
-        </button>
-      </div>
-    </form>
+      <FormActions
+        busy={act.busy}
+        label={m.silencedUntil ? 'Let them post again' : 'Pause posting'}
+        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+      />
+    </Form>
   );
 }
 

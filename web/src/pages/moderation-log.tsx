@@ -5,7 +5,7 @@
  */
 import { LOG_ACTIONS, type LogAction } from '../../../functions/core/moderation-log';
 import { me } from '../state';
-import { Loaded, SignInFirst, Stamp, usePage, usePaged } from '../ui';
+import { Back, Loaded, SignInFirst, Stamp, usePage, usePaged } from '../ui';
 
 interface Entry {
   action: string;
@@ -26,15 +26,10 @@ function Target({ target }: { target: string }) {
 export function ModerationLogPage({ groupId }: { groupId: string }) {
   const h = usePage('Moderation log');
   const { items, error, more } = usePaged<Entry>(me.value ? `/groups/${groupId}/audit` : null);
-  if (me.value === null)
-    return (
-      <SignInFirst title="Moderation log" next={`/groups/${groupId}/log`} doing="read the moderation log" />
-    );
+  if (me.value === null) return <SignInFirst title="Moderation log" doing="read the moderation log" />;
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}/moderation`}>← Moderation</a>
-      </p>
+      <Back href={`/groups/${groupId}/moderation`}>Moderation</Back>
       <h1 ref={h} tabIndex={-1}>
         Moderation log
       </h1>

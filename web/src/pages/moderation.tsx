@@ -15,7 +15,18 @@ import { get, post } from '../api';
 import { moderates, PostModeration } from '../components/moderation-actions';
 import { Markdown } from '../markdown';
 import { me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, Status, TooLong, usePage, useSubmit } from '../ui';
+import {
+  Back,
+  ErrorSummary,
+  Field,
+  Loading,
+  SignInFirst,
+  Stamp,
+  Status,
+  TooLong,
+  usePage,
+  useSubmit,
+} from '../ui';
 
 interface Waiting {
   post: PostView;
@@ -110,13 +121,10 @@ export function ModerationPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
-  if (me.value === null)
-    return <SignInFirst title="Moderation" next={`/groups/${groupId}/moderation`} doing="moderate" />;
+  if (me.value === null) return <SignInFirst title="Moderation" doing="moderate" />;
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}/threads`}>← Discussions{group ? ` in ${group.name}` : ''}</a>
-      </p>
+      <Back href={`/groups/${groupId}/threads`}>Discussions{group ? ` in ${group.name}` : ''}</Back>
       <h1 ref={h} tabIndex={-1}>
         Moderation
       </h1>

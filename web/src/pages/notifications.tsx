@@ -31,8 +31,7 @@ export function NotificationsPage() {
     if (me.value)
       void get<{ items: Notification[] }>('/me/notifications?limit=50').then((r) => setItems(r.items));
   }, [me.value?.userId]);
-  if (me.value === null)
-    return <SignInFirst title="Notifications" next="/notifications" doing="see your notifications" />;
+  if (me.value === null) return <SignInFirst title="Notifications" doing="see your notifications" />;
   const open = async (n: Notification) => {
     if (!n.read) {
       await post(`/me/notifications/${n.notificationId}/read`);
@@ -127,8 +126,7 @@ export function MyMeetupsPage() {
         setThrough(r.through);
       });
   }, [me.value?.userId]);
-  if (me.value === null)
-    return <SignInFirst title="My meetups" next="/me/meetups" doing="see your meetups" />;
+  if (me.value === null) return <SignInFirst title="My meetups" doing="see your meetups" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>

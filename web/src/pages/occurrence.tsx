@@ -9,7 +9,7 @@ import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
 import { Rsvp } from '../components/rsvp';
 import { me, navigate } from '../state';
-import { Loading, useOutcome, usePage } from '../ui';
+import { Back, Loading, useOutcome, usePage } from '../ui';
 import { seatsLine, whenText } from '../when';
 
 export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
@@ -49,9 +49,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const hidden = 'once you have a place';
   return (
     <>
-      <p>
-        <a href={`/groups/${o.groupId}`}>← {group?.name ?? 'Group'}</a>
-      </p>
+      <Back href={`/groups/${o.groupId}`}>{group?.name ?? 'Group'}</Back>
       <h1 ref={h} tabIndex={-1}>
         {o.title}
       </h1>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../api';
+import { Form } from '../components/forms';
 import { me } from '../state';
 import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
@@ -22,8 +23,7 @@ export function ProfessionalPage() {
     await post('/me/professional-application', f);
     await load();
   });
-  if (me.value === null)
-    return <SignInFirst title="Verified professionals" next="/professional" doing="apply" />;
+  if (me.value === null) return <SignInFirst title="Verified professionals" doing="apply" />;
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const status = standing?.status ?? null;
   return (
@@ -50,8 +50,7 @@ export function ProfessionalPage() {
           Your application is waiting for an admin. You will be told of their decision in your notifications.
         </p>
       ) : (
-        <form onSubmit={apply.submit} noValidate>
-          <ErrorSummary error={apply.error} />
+        <Form submit={apply.submit} error={apply.error}>
           {status === 'declined' && (
             <p class="alert">
               Your last application was declined{standing?.reason ? `: ${standing.reason}` : '.'} You may
@@ -93,7 +92,7 @@ export function ProfessionalPage() {
           <button type="submit" aria-disabled={apply.busy}>
             Apply
           </button>
-        </form>
+        </Form>
       )}
     </>
   );
@@ -125,13 +124,7 @@ export function AdminProfessionalsPage() {
     if (me.value) void load();
   }, [me.value?.userId]);
   if (me.value === null)
-    return (
-      <SignInFirst
-        title="Applications from professionals"
-        next="/admin/professionals"
-        doing="decide applications"
-      />
-    );
+    return <SignInFirst title="Applications from professionals" doing="decide applications" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>

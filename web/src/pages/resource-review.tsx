@@ -4,7 +4,7 @@ import { REPORT_PROBLEMS } from '../../../functions/core/resources';
 import { get } from '../api';
 import { type Resource, standingIn } from '../components/resource-parts';
 import { location, me } from '../state';
-import { Loading, SignInFirst, usePage } from '../ui';
+import { Back, Loading, SignInFirst, usePage } from '../ui';
 
 export function ReviewQueuePage() {
   const h = usePage('Review queue');
@@ -28,8 +28,7 @@ export function ReviewQueuePage() {
       })
       .catch((e: Error) => setError(e.message));
   }, [scope, me.value?.userId]);
-  if (me.value === null)
-    return <SignInFirst title="Review queue" next="/resources/review" doing="review resources" />;
+  if (me.value === null) return <SignInFirst title="Review queue" doing="review resources" />;
   const list = (rs: Resource[], empty: string) =>
     rs.length === 0 ? (
       <p>{empty}</p>
@@ -45,9 +44,7 @@ export function ReviewQueuePage() {
     );
   return (
     <>
-      <p>
-        <a href={`/resources?scope=${scope}`}>← Resources</a>
-      </p>
+      <Back href={`/resources?scope=${scope}`}>Resources</Back>
       <h1 ref={h} tabIndex={-1}>
         Review queue
       </h1>

@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { COSTS, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
 import { type ApiError, post } from '../api';
+import { Form } from '../components/forms';
 import { options, type Resource, standingIn } from '../components/resource-parts';
 import { location, me, navigate } from '../state';
-import { ErrorSummary, SelectField, SignInFirst, TextField, usePage, useSubmit } from '../ui';
+import { SelectField, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
 const EMPTY = {
   title: '',
@@ -23,10 +24,10 @@ const EMPTY = {
   cost: 'free',
   lang: 'en',
 };
-type Form = typeof EMPTY;
+type Listing = typeof EMPTY;
 
 /** The listing the form describes, optional fields left out when empty. */
-function listingOf(f: Form) {
+function listingOf(f: Listing) {
   return {
     title: f.title,
     description: f.description,
@@ -52,8 +53,8 @@ function WhereFields({
   set,
   error,
 }: {
-  f: Form;
-  set: (k: keyof Form) => (v: string | boolean) => void;
+  f: Listing;
+  set: (k: keyof Listing) => (v: string | boolean) => void;
   error: ApiError | null;
 }) {
   return (
@@ -110,7 +111,7 @@ export function SuggestPage() {
     if (me.value) void standingIn(scope).then((s) => setCurates(s.curates));
   }, [scope, me.value?.userId]);
   const h = usePage(curates ? 'Add a resource' : 'Suggest a resource');
-  const [f, setF] = useState<Form>(EMPTY);
+  const [f, setF] = useState<Listing>(EMPTY);
   const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
   const send = useSubmit(async () => {
     const listing = listingOf(f);
@@ -119,8 +120,7 @@ export function SuggestPage() {
       : await post<Resource>(scope === 'global' ? '/resources' : `/groups/${scope}/resources`, listing);
     navigate(`/resources/${r.resourceId}`);
   });
-  if (me.value === null)
-    return <SignInFirst title="Suggest a resource" next="/resources/suggest" doing="suggest a resource" />;
+  if (me.value === null) return <SignInFirst title="Suggest a resource" doing="suggest a resource" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -131,8 +131,7 @@ export function SuggestPage() {
           ? 'You keep this directory: it is listed as soon as you add it, showing who added it. Please only add what you know to be real and helpful.'
           : 'A reviewer looks at it before it is listed. Please only suggest what you know to be real and helpful.'}
       </p>
-      <form onSubmit={send.submit} noValidate>
-        <ErrorSummary error={send.error} />
+      <Form submit={send.submit} error={send.error}>
         <TextField
           label="Name"
           name="title"
@@ -218,7 +217,7 @@ export function SuggestPage() {
         <button type="submit" disabled={send.busy}>
           {curates ? 'Add it to the directory' : 'Suggest it'}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   RESOURCE_CATEGORIES,
 } from '../../../functions/core/resources';
 import { del, get, post } from '../api';
+import { Form, FormActions, RunButton } from '../components/forms';
 import { placeOf, Reach, type Resource, standingIn, Trust } from '../components/resource-parts';
 import { me, navigate } from '../state';
 import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
@@ -100,19 +101,15 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
         <div class="actions">
           <ErrorSummary error={verify.error ?? list.error ?? remove.error} />
           {professional && (
-            <button type="button" disabled={verify.busy} onClick={() => verify.submit()}>
+            <RunButton run={verify}>
               {r.status === 'suggested' ? 'Verify and list it' : 'Verify it is still right'}
-            </button>
+            </RunButton>
           )}
-          {curator && r.status === 'suggested' && !professional && (
-            <button type="button" disabled={list.busy} onClick={() => list.submit()}>
-              List it
-            </button>
-          )}
+          {curator && r.status === 'suggested' && !professional && <RunButton run={list}>List it</RunButton>}
           {curator && (
-            <button type="button" class="danger" disabled={remove.busy} onClick={() => remove.submit()}>
+            <RunButton run={remove} look="danger">
               {r.status === 'suggested' ? 'Turn it down' : 'Take it out of the directory'}
-            </button>
+            </RunButton>
           )}
         </div>
       )}
@@ -143,8 +140,7 @@ function ReportProblem({ resourceId }: { resourceId: string }) {
       </button>
     );
   return (
-    <form onSubmit={send.submit} noValidate aria-label="Report a problem">
-      <ErrorSummary error={send.error} />
+    <Form submit={send.submit} error={send.error} label="Report a problem">
       <fieldset>
         <legend>What is wrong?</legend>
         {(Object.keys(REPORT_PROBLEMS) as (keyof typeof REPORT_PROBLEMS)[]).map((k) => (
@@ -162,14 +158,11 @@ function ReportProblem({ resourceId }: { resourceId: string }) {
         error={send.error}
         maxLength={1000}
       />
-      <div class="actions">
-        <button type="submit" disabled={send.busy}>
-          Send
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          Never mind
-        </button>
-      </div>
-    </form>
+      <FormActions
+        busy={send.busy}
+        label="Send"
+        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+      />
+    </Form>
   );
 }

@@ -16,10 +16,11 @@ import type {
 import { get } from '../api';
 import { CoverRequests } from '../components/cover-requests';
 import { Facilitators } from '../components/facilitators';
+import { PlainInput } from '../components/forms';
 import { AutofillPanel, Availability, inDays, today } from '../components/roster-planning';
 import { RosterTable } from '../components/roster-table';
 import { me } from '../state';
-import { Loading, SignInFirst, usePage } from '../ui';
+import { Back, Loading, SignInFirst, usePage } from '../ui';
 
 export function RosterPage({ groupId }: { groupId: string }) {
   const h = usePage('Roster');
@@ -49,8 +50,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
   useEffect(() => {
     if (me.value) void load();
   }, [groupId, me.value?.userId, from, to]);
-  if (me.value === null)
-    return <SignInFirst title="Roster" next={`/groups/${groupId}/roster`} doing="see the roster" />;
+  if (me.value === null) return <SignInFirst title="Roster" doing="see the roster" />;
   const owner = canStaff(group?.membership);
   const facilitator =
     group?.membership?.role === 'facilitator' || people.some((p) => p.userId === me.value?.userId);
@@ -61,9 +61,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
   const offText = off ? ` (${off} cancelled)` : '';
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
-      </p>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
       <h1 ref={h} tabIndex={-1}>
         Roster
       </h1>
@@ -76,19 +74,8 @@ export function RosterPage({ groupId }: { groupId: string }) {
       ) : (
         <>
           <div class="row">
-            <div class="field">
-              <label for="roster-from">From</label>
-              <input
-                id="roster-from"
-                type="date"
-                value={from}
-                onInput={(e) => setFrom(e.currentTarget.value)}
-              />
-            </div>
-            <div class="field">
-              <label for="roster-to">To</label>
-              <input id="roster-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-            </div>
+            <PlainInput id="roster-from" label="From" type="date" value={from} onValue={setFrom} />
+            <PlainInput id="roster-to" label="To" type="date" value={to} onValue={setTo} />
           </div>
           <p class={gaps ? 'alert' : 'notice'} role="status">
             {live === 0

@@ -12,8 +12,9 @@ import {
 import type { SafetyPlanView } from '../../../functions/core/schemas/support';
 import { api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
+import { Form, TextArea } from '../components/forms';
 import { loadMe, me } from '../state';
-import { ErrorSummary, Field, Loading, SignInFirst, Stamp, TooLong, usePage, useSubmit } from '../ui';
+import { Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
 const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
 
@@ -37,8 +38,7 @@ export function SafetyPlanPage() {
   useEffect(() => {
     if (saved) status.current?.focus();
   }, [saved]);
-  if (me.value === null)
-    return <SignInFirst title="My safety plan" next="/me/safety-plan" doing="keep a safety plan" />;
+  if (me.value === null) return <SignInFirst title="My safety plan" doing="keep a safety plan" />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
@@ -56,30 +56,22 @@ export function SafetyPlanPage() {
       {!plan ? (
         <Loading />
       ) : (
-        <form onSubmit={save.submit} noValidate aria-label="My safety plan">
-          <ErrorSummary error={save.error} />
+        <Form submit={save.submit} error={save.error} label="My safety plan">
           {PARTS.map((part, i) => (
-            <div key={part}>
-              <Field
-                label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
-                hint={SAFETY_PLAN_PARTS[part].prompt}
-                name={part}
-                error={save.error}
-              >
-                {(a) => (
-                  <textarea
-                    {...a}
-                    rows={3}
-                    value={plan[part]}
-                    onInput={(e) => {
-                      setSaved(false);
-                      setPlan({ ...plan, [part]: e.currentTarget.value });
-                    }}
-                  />
-                )}
-              </Field>
-              <TooLong value={plan[part]} max={SAFETY_PLAN_PART_MAX} />
-            </div>
+            <TextArea
+              key={part}
+              label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
+              hint={SAFETY_PLAN_PARTS[part].prompt}
+              name={part}
+              error={save.error}
+              rows={3}
+              value={plan[part]}
+              onValue={(v) => {
+                setSaved(false);
+                setPlan({ ...plan, [part]: v });
+              }}
+              max={SAFETY_PLAN_PART_MAX}
+            />
           ))}
           <div class="actions">
             <button type="submit" disabled={save.busy}>
@@ -91,7 +83,7 @@ export function SafetyPlanPage() {
               Saved <Stamp at={plan.updatedAt} />.
             </p>
           )}
-        </form>
+        </Form>
       )}
       <section aria-labelledby="lines">
         <h2 id="lines">Crisis lines where you are</h2>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
 import type { Page } from '../components/occurrence-cards';
-import { Loading, usePage } from '../ui';
+import { Back, Loading, usePage } from '../ui';
 import { formatIn } from '../when';
 
 /** A month grid of a group's meetups (in the group's zone). */
@@ -110,9 +110,7 @@ export function SchedulePage({ groupId, month }: { groupId: string; month: strin
   const h = usePage('Schedule');
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}`}>← Back to the group</a>
-      </p>
+      <Back href={`/groups/${groupId}`}>Back to the group</Back>
       <h1 ref={h} tabIndex={-1}>
         Schedule
       </h1>

@@ -5,21 +5,13 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView } from '../../../functions/core/schemas/meetups';
 import { parseLocal } from '../../../functions/core/time';
 import { api, get, post } from '../api';
-import {
-  ownProblems,
-  REFUSED_RULE,
-  type Repeat,
-  RepeatFields,
-  RulePreview,
-  repeatOf,
-  repeatProblems,
-  ruleFor,
-  sendWith,
-} from '../components/repeat';
+import { Form, FormActions, PlainInput } from '../components/forms';
+import { MeetupTitleField } from '../components/meetup-title';
+import { type Repeat, RepeatSection, repeatOf, ruleFor, sendRepeating } from '../components/repeat';
 import { type RsvpWindow, RsvpWindowFields } from '../components/rsvp-window';
 import { StaffingFields } from '../components/staffing-fields';
 import { navigate } from '../state';
-import { asNumber, ErrorSummary, Field, Loading, TextField, usePage, useSubmit } from '../ui';
+import { asNumber, Field, Loading, TextField, usePage, useSubmit } from '../ui';
 
 export function EditSeriesPage({ meetupId }: { meetupId: string }) {
   const h = usePage('Change the series');
@@ -86,21 +78,13 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
           ? `${m.title}: ${m.repeats}. Changes apply to upcoming meetups, except dates you changed on their own.`
           : `${m.title}: once. Choose below how it repeats, and it becomes a series starting with it.`}
       </p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+      <Form submit={submit} error={error}>
         {result && (
           <p class="notice" role="status">
             {result}
           </p>
         )}
-        <TextField
-          label="Title"
-          name="title"
-          value={title}
-          onValue={setTitle}
-          error={error}
-          maxLength={120}
-        />
+        <MeetupTitleField value={title} onValue={setTitle} error={error} />
         <div class="row">
           <Field label="Start time" name="time" error={error}>
             {(a) => <input {...a} type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />}
@@ -141,7 +125,7 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
             Back to the group
           </a>
         </div>
-      </form>
+      </Form>
       {m.status === 'scheduled' && <SeriesDates m={m} onChanged={setM} />}
       {m.status === 'scheduled' && m.rrule && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
     </>
@@ -172,15 +156,14 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
   const start = parseLocal(`${date}T${time}`);
   const rrule = ruleFor(repeat, start);
   const { busy, error, submit } = useSubmit(async () => {
-    const own = ownProblems(date, time, repeat, 'body.recurrence.start');
-    const res = await sendWith(own, () =>
+    const res = await sendRepeating({ date, time, repeat, datePath: 'body.recurrence.start' }, (rule) =>
       api<{
         meetup: MeetupView;
         added: number;
         cancelled: number;
         warnings: { message: string }[];
       }>('PATCH', `/meetups/${m.meetupId}`, {
-        recurrence: { rrule: own.length ? REFUSED_RULE : (rrule ?? ''), start: `${date}T${time}` },
+        recurrence: { rrule: rule ?? '', start: `${date}T${time}` },
       }),
     );
     onChanged(res.meetup);
@@ -202,8 +185,7 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
           ? 'Meetups already held stay as they were. Upcoming meetups on a new date keep their RSVPs; the others are cancelled, and everyone with an RSVP is told.'
           : 'Started on its own date, the series keeps this meetup as it is, RSVPs and all, and adds its other dates after it.'}
       </p>
-      <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+      <Form submit={submit} error={error}>
         {result && (
           <div class="notice" role="status">
             <p>{result.text}</p>
@@ -216,28 +198,15 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
           <Field label="First date" name="recurrence.start" error={error}>
             {(a) => <input {...a} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
           </Field>
-          <div class="field">
-            <label for="series-time">Start time</label>
-            <input
-              id="series-time"
-              type="time"
-              value={time}
-              onInput={(e) => setTime(e.currentTarget.value)}
-            />
-          </div>
+          <PlainInput id="series-time" label="Start time" type="time" value={time} onValue={setTime} />
         </div>
-        <fieldset>
-          <legend>Repeats</legend>
-          <RepeatFields r={repeat} set={setRepeat} start={start} error={error} />
-          <RulePreview rrule={rrule} start={start} zone={zone} unclear={repeatProblems(repeat).length > 0} />
-          {error?.field('recurrence.rrule') && <p class="error">{error.field('recurrence.rrule')}</p>}
-        </fieldset>
+        <RepeatSection r={repeat} set={setRepeat} start={start} zone={zone} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy || !rrule}>
             Save the new dates
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -257,8 +226,7 @@ function CancelSeries({ meetupId, groupId }: { meetupId: string; groupId: string
           Cancel every upcoming meetup in this series
         </button>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <ErrorSummary error={error} />
+        <Form submit={submit} error={error}>
           <TextField
             label="Why is the series cancelled?"
             name="reason"
@@ -268,15 +236,13 @@ function CancelSeries({ meetupId, groupId }: { meetupId: string; groupId: string
             error={error}
             maxLength={500}
           />
-          <div class="actions">
-            <button type="submit" class="danger" disabled={busy}>
-              Cancel the series
-            </button>
-            <button type="button" class="secondary" onClick={() => setOpen(false)}>
-              Keep it
-            </button>
-          </div>
-        </form>
+          <FormActions
+            busy={busy}
+            label="Cancel the series"
+            look="danger"
+            cancel={{ label: 'Keep it', onClick: () => setOpen(false) }}
+          />
+        </Form>
       )}
     </section>
   );

@@ -9,15 +9,16 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { SupportRequestView } from '../../../functions/core/schemas/support';
 import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
+import { RunButton, TextArea } from '../components/forms';
 import { location, me } from '../state';
 import {
+  Back,
   ErrorSummary,
   Field,
   Loaded,
   SignInFirst,
   Stamp,
   Status,
-  TooLong,
   usePage,
   usePaged,
   useSubmit,
@@ -56,10 +57,15 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
           </select>
         )}
       </Field>
-      <Field label="Note (optional; owners read it in the log)" name="note" error={send.error}>
-        {(a) => <textarea {...a} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
-      </Field>
-      <TooLong value={note} max={1000} />
+      <TextArea
+        label="Note (optional; owners read it in the log)"
+        name="note"
+        error={send.error}
+        value={note}
+        onValue={setNote}
+        max={1000}
+        rows={2}
+      />
       <div class="actions">
         <button type="submit" class="small secondary" disabled={send.busy} onClick={() => setClosing(false)}>
           Note it
@@ -150,11 +156,7 @@ function RequestCard({
         </ul>
       )}
       <ErrorSummary error={take.error} />
-      {r.status === 'open' && (
-        <button type="button" disabled={take.busy} onClick={() => take.submit()}>
-          I’m on it
-        </button>
-      )}
+      {r.status === 'open' && <RunButton run={take}>I’m on it</RunButton>}
       {r.status !== 'closed' && <ActionForm r={r} onDone={onChange} />}
     </li>
   );
@@ -189,19 +191,10 @@ export function SupportPage({ groupId }: { groupId: string }) {
         .catch(() => null);
   }, [items, followed]);
   const myName = group?.membership?.alias ?? me.value?.handle ?? '';
-  if (me.value === null)
-    return (
-      <SignInFirst
-        title="Support requests"
-        next={`/groups/${groupId}/support`}
-        doing="see support requests"
-      />
-    );
+  if (me.value === null) return <SignInFirst title="Support requests" doing="see support requests" />;
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
-      </p>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
       <h1 ref={h} tabIndex={-1}>
         {closed ? 'Closed support requests' : 'Support requests'}
       </h1>

@@ -16,7 +16,7 @@ import { moderates, ReasonAction } from '../components/moderation-actions';
 import { PostItem, professional } from '../components/post';
 import { loadFolded } from '../components/reading';
 import { me, navigate } from '../state';
-import { Loading, SignInFirst, Stamp, usePage } from '../ui';
+import { Back, Loading, SignInFirst, Stamp, usePage } from '../ui';
 
 type Thread = ThreadView;
 type Post = PostView;
@@ -37,19 +37,10 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
-  if (me.value === null)
-    return (
-      <SignInFirst
-        title="Discussions"
-        next={`/groups/${groupId}/threads`}
-        doing="read the group’s discussions"
-      />
-    );
+  if (me.value === null) return <SignInFirst title="Discussions" doing="read the group’s discussions" />;
   return (
     <>
-      <p>
-        <a href={`/groups/${groupId}`}>← {group?.name ?? 'Group'}</a>
-      </p>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
       <h1 ref={h} tabIndex={-1}>
         Discussions
       </h1>
@@ -171,8 +162,7 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       });
     }
   }, [threadId, me.value?.userId]);
-  if (me.value === null)
-    return <SignInFirst title="Discussion" next={`/threads/${threadId}`} doing="read this discussion" />;
+  if (me.value === null) return <SignInFirst title="Discussion" doing="read this discussion" />;
   if (error)
     return (
       <>
@@ -202,9 +192,7 @@ export function ThreadPage({ threadId }: { threadId: string }) {
   };
   return (
     <>
-      <p>
-        <a href={`/groups/${thread.groupId}/threads`}>← Discussions</a>
-      </p>
+      <Back href={`/groups/${thread.groupId}/threads`}>Discussions</Back>
       <h1 ref={h} tabIndex={-1}>
         {thread.title}
       </h1>

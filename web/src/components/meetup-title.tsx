@@ -1,0 +1,11 @@
+import type { ApiError } from '../api';
+import { TextField } from '../ui';
+
+/** A meetup's or a series' title, as every form that sets one asks for it. */
+export function MeetupTitleField(props: {
+  value: string;
+  onValue: (v: string) => void;
+  error: ApiError | null;
+}) {
+  return <TextField label="Title" name="title" maxLength={120} {...props} />;
+}
