@@ -35,7 +35,6 @@ export function groupSchedule(db: Db) {
      * made after a later bump sees at least as much, so a summary never overwrites one read later.
      */
     async setMeets(groupId: string, version: number, meets: Meets | null): Promise<void> {
-      let g: GroupRecord;
       const out = await ifWritten(
         doc.send(
           new UpdateCommand({
@@ -50,8 +49,7 @@ export function groupSchedule(db: Db) {
         ),
       );
       if (!out) return;
-      g = fromItem(out.Attributes!);
-      await directory.followMeets(g, version);
+      await directory.followMeets(fromItem(out.Attributes!), version);
     },
 
     /** Keeps which meetup is on duty, as read at a schedule version (refused once it changed). */
