@@ -17,6 +17,16 @@ const stack = await startStack();
 await seedDemo(stack.app);
 await crisisLines.run({ db: stack.db, now: Date.now() });
 const browser = await launchBrowser();
+type Page = Awaited<ReturnType<typeof browser.newPage>>;
+
+/** Signs in as the demo group's owner, from wherever the page is. */
+async function signIn(page: Page) {
+  await page.goto(`${stack.url}/signin`);
+  await page.getByLabel('Handle').fill('demo-owner');
+  await page.getByLabel('Passphrase').fill('warm tea and kind words');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome back').waitFor();
+}
 try {
   for (const [name, viewport] of [
     ['desktop', { width: 1280, height: 860 }],
@@ -28,11 +38,7 @@ try {
     await page.getByRole('heading', { name: 'Find a peer-support group' }).waitFor();
     await page.getByText('Evening Anxiety Circle').waitFor();
     await page.screenshot({ path: `${out}/directory-${name}.png`, fullPage: name === 'phone' });
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Handle').fill('demo-owner');
-    await page.getByLabel('Passphrase').fill('warm tea and kind words');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Welcome back').waitFor();
+    await signIn(page);
     await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
     await page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
     await page.screenshot({ path: `${out}/group-${name}.png`, fullPage: true });
@@ -56,11 +62,7 @@ try {
     await page.getByRole('button', { name: /Make my calendar link|Make a new link/ }).click();
     await page.getByRole('textbox', { name: 'Calendar link', exact: true }).waitFor();
     await page.screenshot({ path: `${out}/calendar-${name}.png`, fullPage: true });
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Handle').fill('demo-owner');
-    await page.getByLabel('Passphrase').fill('warm tea and kind words');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Welcome back').waitFor();
+    await signIn(page);
     await page.getByRole('link', { name: 'Evening Anxiety Circle' }).click();
     await page.getByRole('link', { name: 'Tuesday evening circle' }).first().click();
     await page.getByRole('heading', { name: 'Places' }).waitFor();

@@ -177,3 +177,26 @@ export const queryIndexed = (db: Db, index: { name: string; partition: string },
     ExpressionAttributeNames: { '#p': index.partition },
     ExpressionAttributeValues: { ':p': partition },
   });
+
+/**
+ * The key condition of a Query on one partition of an index with its sort key in a range: below
+ * a bound, at most a bound, or between two (both included). Names `#p` and `#s` are set; add more.
+ */
+export function sortRange(
+  index: { name: string; partition: string; sort: string },
+  partition: string,
+  range: { below: string } | { atMost: string } | { from: string; to: string },
+) {
+  const [condition, values] =
+    'below' in range
+      ? ['#s < :a', { ':a': range.below }]
+      : 'atMost' in range
+        ? ['#s <= :a', { ':a': range.atMost }]
+        : ['#s BETWEEN :a AND :b', { ':a': range.from, ':b': range.to }];
+  return {
+    IndexName: index.name,
+    KeyConditionExpression: `#p = :p AND ${condition}`,
+    ExpressionAttributeNames: { '#p': index.partition, '#s': index.sort } as Record<string, string>,
+    ExpressionAttributeValues: { ':p': partition, ...values } as Record<string, unknown>,
+  };
+}

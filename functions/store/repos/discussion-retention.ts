@@ -7,7 +7,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteMany } from '../batch';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
-import { queryIndexed } from '../paging';
+import { queryIndexed, sortRange } from '../paging';
 import { GSI1 } from '../table';
 
 export function discussionRetention(db: Db) {
@@ -26,14 +26,8 @@ export function discussionRetention(db: Db) {
       const out = await doc.send(
         new QueryCommand({
           TableName: table,
-          IndexName: GSI1.name,
           // Pinned threads sort under 'PIN#', after every date: below a date, none is pinned.
-          KeyConditionExpression: '#p = :p AND #s < :before',
-          ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-          ExpressionAttributeValues: {
-            ':p': keys.threadsOf(groupId),
-            ':before': new Date(before).toISOString(),
-          },
+          ...sortRange(GSI1, keys.threadsOf(groupId), { below: new Date(before).toISOString() }),
           ProjectionExpression: 'threadId',
           Limit: limit,
         }),

@@ -7,7 +7,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { iso } from '../../core/time';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { gsi1First } from '../paging';
+import { gsi1First, sortRange } from '../paging';
 import { GSI1 } from '../table';
 import type { ResourceRecord, ResourceReportRecord } from './resource-records';
 
@@ -20,10 +20,7 @@ export function resourceQueue(db: Db) {
         doc.send(
           new QueryCommand({
             TableName: table,
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#p = :p AND #s <= :now',
-            ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-            ExpressionAttributeValues: { ':p': keys.resourceReviews(scope), ':now': `${iso(now)}~` },
+            ...sortRange(GSI1, keys.resourceReviews(scope), { atMost: `${iso(now)}~` }),
             Limit: 50,
           }),
         ),

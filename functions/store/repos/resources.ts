@@ -10,7 +10,7 @@
  */
 
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CRISIS_REGIONS, type RegionCode } from '../../core/crisis-lines';
+import { CRISIS_REGIONS, type CrisisLine, type RegionCode } from '../../core/crisis-lines';
 import { reviewDueAt, searchable } from '../../core/resources';
 import { iso } from '../../core/time';
 import { getMany, keyOf, putMany } from '../batch';
@@ -187,14 +187,7 @@ export function crisisLineListings(now: number): ResourceRecord[] {
   return (Object.keys(CRISIS_REGIONS) as RegionCode[]).flatMap((code) => {
     const region = CRISIS_REGIONS[code];
     return region.lines.map((l, i) => {
-      const line = l as {
-        name: string;
-        call?: string;
-        text?: string;
-        hours: string;
-        url: string;
-        source: string;
-      };
+      const line: CrisisLine = l;
       const title = `${line.name} (${region.name})`;
       const description = `Free and confidential, ${line.hours}.${line.call ? ` Call ${line.call}.` : ''}${line.text ? ` Text ${line.text}.` : ''} In danger now? Call ${region.emergency}.`;
       return {

@@ -10,7 +10,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { type Key, keys } from '../keys';
-import { queryAll, queryIndexed } from '../paging';
+import { queryAll, queryIndexed, sortRange } from '../paging';
 import { GSI2 } from '../table';
 import { discussionRetention } from './discussion-retention';
 import { feedsRepo } from './feeds';
@@ -42,13 +42,7 @@ export function retentionRepo(db: Db) {
     /** The group's past occurrences that started before `before`, oldest first. */
     async pastOccurrences(groupId: string, before: number): Promise<string[]> {
       const items = await queryAll(db, {
-        IndexName: GSI2.name,
-        KeyConditionExpression: '#p = :p AND #s < :before',
-        ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
-        ExpressionAttributeValues: {
-          ':p': keys.scheduleOf(groupId),
-          ':before': new Date(before).toISOString(),
-        },
+        ...sortRange(GSI2, keys.scheduleOf(groupId), { below: new Date(before).toISOString() }),
         ProjectionExpression: 'sk',
       });
       return items.map((i) => keys.occurrenceIdOfSort(i.sk as string));

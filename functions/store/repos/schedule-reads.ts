@@ -7,11 +7,17 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { queryPage } from '../paging';
+import { queryPage, sortRange } from '../paging';
 import { GSI2 } from '../table';
 import { cardOf, type OccurrenceCard, SCHEDULE_KEYS, scheduled } from './meetup-records';
 
 /** A page of the schedule index for a group between two instants: cards, or ids only. */
+/** A window of a schedule, as its sort keys bound it (every occurrence starting in it). */
+const between = (w: { from: number; to: number }) => ({
+  from: new Date(w.from).toISOString(),
+  to: `${new Date(w.to).toISOString()}~`,
+});
+
 function schedulePage(
   db: Db,
   groupId: string,
@@ -21,15 +27,8 @@ function schedulePage(
   return queryPage(
     db,
     {
-      IndexName: GSI2.name,
-      KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+      ...sortRange(GSI2, partition, between(opts)),
       ...(opts.idsOnly ? { ProjectionExpression: '#p, #s' } : {}),
-      ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort },
-      ExpressionAttributeValues: {
-        ':p': partition,
-        ':from': new Date(opts.from).toISOString(),
-        ':to': `${new Date(opts.to).toISOString()}~`,
-      },
     },
     {
       limit: opts.limit,
@@ -91,18 +90,13 @@ export function scheduleReads(db: Db) {
       groupId: string,
       opts: { from: number; to: number; limit: number },
     ): Promise<{ occurrenceId: string; startAt: number; endAt: number; status: string }[]> {
+      const range = sortRange(GSI2, keys.scheduleOf(groupId), between(opts));
       const out = await doc.send(
         new QueryCommand({
           TableName: table,
-          IndexName: GSI2.name,
-          KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+          ...range,
           ProjectionExpression: '#s, endAt, #status',
-          ExpressionAttributeNames: { '#p': GSI2.partition, '#s': GSI2.sort, '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':p': keys.scheduleOf(groupId),
-            ':from': new Date(opts.from).toISOString(),
-            ':to': `${new Date(opts.to).toISOString()}~`,
-          },
+          ExpressionAttributeNames: { ...range.ExpressionAttributeNames, '#status': 'status' },
           Limit: opts.limit,
         }),
       );

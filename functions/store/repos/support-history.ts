@@ -7,7 +7,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
 import { groupOf, keys } from '../keys';
-import { gsi1Page, prefixPage } from '../paging';
+import { gsi1Page, prefixPage, sortRange } from '../paging';
 import { GSI1 } from '../table';
 import {
   INDEX_NAMES,
@@ -114,13 +114,7 @@ export function supportHistory(db: Db) {
           const out = await doc.send(
             new QueryCommand({
               TableName: table,
-              IndexName: GSI1.name,
-              KeyConditionExpression: '#p = :p AND #s <= :until',
-              ExpressionAttributeNames: { '#p': GSI1.partition, '#s': GSI1.sort },
-              ExpressionAttributeValues: {
-                ':p': keys.escalationDay(day),
-                ':until': keys.escalationAt(until, '~'),
-              },
+              ...sortRange(GSI1, keys.escalationDay(day), { atMost: keys.escalationAt(until, '~') }),
               ExclusiveStartKey: start,
             }),
           );

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get, post } from '../api';
 import { useSubmit } from '../ui';
-import { Form } from './forms';
+import { Checkboxes, Form } from './forms';
 
 type Attendee = {
   userId: string;
@@ -72,21 +72,12 @@ export function CheckIn({ o }: { o: OccurrenceView }) {
     <section aria-labelledby="checkin">
       <h2 id="checkin">Check people in</h2>
       <Form submit={submit} error={error}>
-        <fieldset>
-          <legend>Who came</legend>
-          {going.map((a) => (
-            <label key={a.userId}>
-              <input
-                type="checkbox"
-                checked={came.includes(a.userId)}
-                onChange={(e) =>
-                  setCame(e.currentTarget.checked ? [...came, a.userId] : came.filter((u) => u !== a.userId))
-                }
-              />
-              {a.displayName}
-            </label>
-          ))}
-        </fieldset>
+        <Checkboxes
+          legend="Who came"
+          options={going.map((a) => [a.userId, a.displayName] as const)}
+          chosen={came}
+          onChosen={setCame}
+        />
         <button type="submit" disabled={busy}>
           Save check-ins
         </button>

@@ -9,7 +9,7 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { CONTENT_WARNINGS, type ContentWarning, POST_MAX } from '../../../functions/core/threads';
 import { Markdown } from '../markdown';
 import { Field, Stamp, TooLong, useSubmit } from '../ui';
-import { Form, TextArea } from './forms';
+import { Checkboxes, Form, TextArea } from './forms';
 
 /** Title-less composer with preview and content-warning labels. */
 export function Composer(props: {
@@ -69,21 +69,12 @@ export function Composer(props: {
         max={POST_MAX}
         inputRef={body_}
       />
-      <fieldset>
-        <legend>Content warnings (readers see your post folded behind them)</legend>
-        {(Object.keys(CONTENT_WARNINGS) as ContentWarning[]).map((k) => (
-          <label key={k}>
-            <input
-              type="checkbox"
-              checked={labels.includes(k)}
-              onChange={(e) =>
-                setLabels(e.currentTarget.checked ? [...labels, k] : labels.filter((x) => x !== k))
-              }
-            />
-            {CONTENT_WARNINGS[k]}
-          </label>
-        ))}
-      </fieldset>
+      <Checkboxes
+        legend="Content warnings (readers see your post folded behind them)"
+        options={Object.entries(CONTENT_WARNINGS) as [ContentWarning, string][]}
+        chosen={labels}
+        onChosen={setLabels}
+      />
       {preview && body && (
         <section class="card" aria-label="Preview">
           <Markdown text={body} />

@@ -140,3 +140,31 @@ export function RunButton(props: {
     </button>
   );
 }
+
+/** A choice of several: one checkbox an option, `chosen` in the order they were ticked. */
+export function Checkboxes<T extends string | number>(props: {
+  legend: string;
+  options: readonly (readonly [T, string])[];
+  chosen: readonly T[];
+  onChosen: (chosen: T[]) => void;
+  class?: string;
+}) {
+  const { chosen } = props;
+  return (
+    <fieldset class={props.class}>
+      <legend>{props.legend}</legend>
+      {props.options.map(([value, label]) => (
+        <label key={value}>
+          <input
+            type="checkbox"
+            checked={chosen.includes(value)}
+            onChange={(e) =>
+              props.onChosen(e.currentTarget.checked ? [...chosen, value] : chosen.filter((x) => x !== value))
+            }
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

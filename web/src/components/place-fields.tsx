@@ -1,5 +1,6 @@
 import { ACCESS_FEATURES } from '../../../functions/core/meetups';
 import { asNumber, TextField } from '../ui';
+import { Checkboxes } from './forms';
 
 export type Place = {
   venueName: string;
@@ -77,24 +78,13 @@ export function PlaceFields({
             error={error}
             maxLength={80}
           />
-          <fieldset class="columns">
-            <legend>Access</legend>
-            {Object.entries(ACCESS_FEATURES).map(([k, label]) => (
-              <label key={k}>
-                <input
-                  type="checkbox"
-                  checked={p.access.includes(k)}
-                  onChange={(e) =>
-                    set({
-                      ...p,
-                      access: e.currentTarget.checked ? [...p.access, k] : p.access.filter((a) => a !== k),
-                    })
-                  }
-                />
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <Checkboxes
+            class="columns"
+            legend="Access"
+            options={Object.entries(ACCESS_FEATURES)}
+            chosen={p.access}
+            onChosen={(access) => set({ ...p, access })}
+          />
           <TextField
             label="Access notes (optional)"
             name="venue.accessNotes"

@@ -11,7 +11,7 @@ import { api, get } from '../api';
 import { me } from '../state';
 import { Loading, useSubmit } from '../ui';
 import { rememberRegion } from './crisis';
-import { Form, FormActions } from './forms';
+import { Checkboxes, Form, FormActions } from './forms';
 
 /** The content warnings whose posts stay folded for the reader (until loaded: all of them). */
 const folded = signal<{ userId: string; labels: ContentWarning[] } | null>(null);
@@ -48,22 +48,15 @@ export function ReadingPreferences() {
   if (!chosen) return <Loading />;
   return (
     <Form submit={save.submit} error={save.error}>
-      <fieldset>
-        <legend>Always fold posts labelled</legend>
-        {ALL_LABELS.map((k) => (
-          <label key={k}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(k)}
-              onChange={(e) => {
-                setSaved(false);
-                setChosen(e.currentTarget.checked ? [...chosen, k] : chosen.filter((x) => x !== k));
-              }}
-            />
-            {CONTENT_WARNINGS[k]}
-          </label>
-        ))}
-      </fieldset>
+      <Checkboxes
+        legend="Always fold posts labelled"
+        options={ALL_LABELS.map((k) => [k, CONTENT_WARNINGS[k]] as const)}
+        chosen={chosen}
+        onChosen={(c) => {
+          setSaved(false);
+          setChosen(c);
+        }}
+      />
       <p class="meta">Posts with a label you leave unticked show open, with their label above them.</p>
       <FormActions busy={save.busy} label="Save" saved={saved} />
     </Form>

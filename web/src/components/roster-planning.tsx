@@ -11,7 +11,7 @@ import { api, get, post } from '../api';
 import { asNumber, Field, Stamp, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
 import { DAY_NAMES } from './facilitators';
-import { Form, FormActions, PlainInput, RunButton } from './forms';
+import { Checkboxes, Form, FormActions, PlainInput, RunButton } from './forms';
 import { Rows } from './rows';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -193,26 +193,15 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
             </>
           )}
         </Rows>
-        <fieldset>
-          <legend>I prefer to facilitate</legend>
-          {(
-            [
-              ['in_person', 'In the room'],
-              ['online', 'Online'],
-            ] as const
-          ).map(([m, label]) => (
-            <label key={m}>
-              <input
-                type="checkbox"
-                checked={modes.includes(m)}
-                onChange={(e) =>
-                  setModes(e.currentTarget.checked ? [...modes, m] : modes.filter((x) => x !== m))
-                }
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <Checkboxes
+          legend="I prefer to facilitate"
+          options={[
+            ['in_person', 'In the room'],
+            ['online', 'Online'],
+          ]}
+          chosen={modes}
+          onChosen={setModes}
+        />
         <Field label="The most duties a month I want" name="maxPerMonth" error={save.error}>
           {(a) => (
             <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />

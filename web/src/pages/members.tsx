@@ -4,6 +4,7 @@ import type { GroupDetail, InviteView, MemberView } from '../../../functions/cor
 import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
 import { Form, FormActions, RunButton } from '../components/forms';
+import { ListSection } from '../components/list-section';
 import { ROLE_NAMES } from '../labels';
 import { ErrorSummary, Loading, Stamp, TooLong, usePage, useSubmit } from '../ui';
 import { stamp } from '../when';
@@ -87,37 +88,31 @@ export function MembersPage({ groupId }: { groupId: string }) {
         <a href={`/groups/${groupId}`}>Back to the group</a>
       </p>
       <ErrorSummary error={actError} />
-      <section aria-labelledby="requests">
-        <h2 id="requests">Requests to join ({pending.length})</h2>
-        {pending.length === 0 ? (
-          <p>No one is waiting.</p>
-        ) : (
-          <ul class="cards">
-            {pending.map((m) => (
-              <li class="card" key={m.userId}>
-                <p>
-                  <strong>{m.displayName}</strong>{' '}
-                  <span class="meta">
-                    asked <Stamp at={m.joinedAt} day />
-                  </span>
-                </p>
-                <div class="actions">
-                  <button type="button" onClick={() => update(m.userId, { status: 'active' })}>
-                    Approve {m.displayName}
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() => update(m.userId, { status: 'removed' })}
-                  >
-                    Decline
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
+      <ListSection
+        id="requests"
+        title="Requests to join"
+        items={pending}
+        empty="No one is waiting."
+        listClass="cards"
+        item={(m) => (
+          <li class="card" key={m.userId}>
+            <p>
+              <strong>{m.displayName}</strong>{' '}
+              <span class="meta">
+                asked <Stamp at={m.joinedAt} day />
+              </span>
+            </p>
+            <div class="actions">
+              <button type="button" onClick={() => update(m.userId, { status: 'active' })}>
+                Approve {m.displayName}
+              </button>
+              <button type="button" class="secondary" onClick={() => update(m.userId, { status: 'removed' })}>
+                Decline
+              </button>
+            </div>
+          </li>
         )}
-      </section>
+      />
       <section aria-labelledby="list">
         <h2 id="list">Members ({active.length})</h2>
         <div class="table-wrap">

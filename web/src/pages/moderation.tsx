@@ -12,6 +12,7 @@ import type { PostView } from '../../../functions/core/schemas/threads';
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../../functions/core/support';
 import { REPORT_REASONS, type ReportReason } from '../../../functions/core/threads';
 import { get, post } from '../api';
+import { ListSection } from '../components/list-section';
 import { moderates, PostModeration } from '../components/moderation-actions';
 import { Markdown } from '../markdown';
 import { me } from '../state';
@@ -146,82 +147,78 @@ export function ModerationPage({ groupId }: { groupId: string }) {
         <Loading />
       ) : (
         <>
-          <section aria-labelledby="reports">
-            <h2 id="reports">Reported posts ({reports.length})</h2>
-            {reports.length === 0 ? (
-              <p>No reports waiting.</p>
-            ) : (
-              <ul class="posts">
-                {reports.map((r) => (
-                  <li key={r.postId} class="card post">
-                    <p class="meta">
-                      <strong>
-                        Reported by {r.count} {r.count === 1 ? 'member' : 'members'}
-                      </strong>
-                      :{' '}
-                      {r.reasons
-                        .map((x) => `${REPORT_REASONS[x.reason]}${x.count > 1 ? ` (${x.count})` : ''}`)
-                        .join(', ')}{' '}
-                      · last <Stamp at={r.lastAt} />
-                      {r.post?.hidden ? ' · hidden' : ''}
-                    </p>
-                    {r.reasons.some((x) => x.reason === 'crisis') && (
-                      <p class="support-flag">
-                        Someone may be in crisis: the author’s support request is on the{' '}
-                        <a href={`/groups/${groupId}/support`}>Support requests</a> page.
-                      </p>
-                    )}
-                    {r.notes.length > 0 && (
-                      <ul>
-                        {r.notes.map((n) => (
-                          <li key={n}>Note from a reporter: {n}</li>
-                        ))}
-                      </ul>
-                    )}
-                    {r.post ? (
-                      <blockquote>
-                        <p class="meta">{r.post.author.displayName} wrote:</p>
-                        <Markdown text={r.post.body} />
-                      </blockquote>
-                    ) : (
-                      <p class="meta">The post no longer exists.</p>
-                    )}
-                    <p>
-                      <a href={`/threads/${r.threadId}#post-${r.postId}`}>See it in its thread</a>
-                    </p>
-                    <SettleForm
-                      r={r}
-                      onDone={async (message) => {
-                        await load();
-                        setDone(message);
-                      }}
-                    />
-                  </li>
-                ))}
-              </ul>
+          <ListSection
+            id="reports"
+            title="Reported posts"
+            items={reports}
+            empty="No reports waiting."
+            listClass="posts"
+            item={(r) => (
+              <li key={r.postId} class="card post">
+                <p class="meta">
+                  <strong>
+                    Reported by {r.count} {r.count === 1 ? 'member' : 'members'}
+                  </strong>
+                  :{' '}
+                  {r.reasons
+                    .map((x) => `${REPORT_REASONS[x.reason]}${x.count > 1 ? ` (${x.count})` : ''}`)
+                    .join(', ')}{' '}
+                  · last <Stamp at={r.lastAt} />
+                  {r.post?.hidden ? ' · hidden' : ''}
+                </p>
+                {r.reasons.some((x) => x.reason === 'crisis') && (
+                  <p class="support-flag">
+                    Someone may be in crisis: the author’s support request is on the{' '}
+                    <a href={`/groups/${groupId}/support`}>Support requests</a> page.
+                  </p>
+                )}
+                {r.notes.length > 0 && (
+                  <ul>
+                    {r.notes.map((n) => (
+                      <li key={n}>Note from a reporter: {n}</li>
+                    ))}
+                  </ul>
+                )}
+                {r.post ? (
+                  <blockquote>
+                    <p class="meta">{r.post.author.displayName} wrote:</p>
+                    <Markdown text={r.post.body} />
+                  </blockquote>
+                ) : (
+                  <p class="meta">The post no longer exists.</p>
+                )}
+                <p>
+                  <a href={`/threads/${r.threadId}#post-${r.postId}`}>See it in its thread</a>
+                </p>
+                <SettleForm
+                  r={r}
+                  onDone={async (message) => {
+                    await load();
+                    setDone(message);
+                  }}
+                />
+              </li>
             )}
-          </section>
-          <section aria-labelledby="waiting">
-            <h2 id="waiting">Waiting for approval ({waiting.length})</h2>
-            {waiting.length === 0 ? (
-              <p>No posts are waiting.</p>
-            ) : (
-              <ul class="posts">
-                {waiting.map((w) => (
-                  <li key={w.post.postId} class="card post">
-                    <p class="meta">
-                      <strong>{w.post.author.displayName}</strong> in{' '}
-                      <a href={`/threads/${w.thread.threadId}`}>{w.thread.title}</a> ·{' '}
-                      <Stamp at={w.post.createdAt} />
-                      {w.post.mayNeedSupport ? ' · may need support' : ''}
-                    </p>
-                    <Markdown text={w.post.body} />
-                    <PostModeration p={w.post} onDone={load} />
-                  </li>
-                ))}
-              </ul>
+          />
+          <ListSection
+            id="waiting"
+            title="Waiting for approval"
+            items={waiting}
+            empty="No posts are waiting."
+            listClass="posts"
+            item={(w) => (
+              <li key={w.post.postId} class="card post">
+                <p class="meta">
+                  <strong>{w.post.author.displayName}</strong> in{' '}
+                  <a href={`/threads/${w.thread.threadId}`}>{w.thread.title}</a> ·{' '}
+                  <Stamp at={w.post.createdAt} />
+                  {w.post.mayNeedSupport ? ' · may need support' : ''}
+                </p>
+                <Markdown text={w.post.body} />
+                <PostModeration p={w.post} onDone={load} />
+              </li>
             )}
-          </section>
+          />
           {!moderates(group) && group && <p class="meta">Only moderators and owners can act here.</p>}
         </>
       )}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { REPORT_PROBLEMS } from '../../../functions/core/resources';
 import { get } from '../api';
+import { ListSection } from '../components/list-section';
 import { type Resource, standingIn } from '../components/resource-parts';
 import { location, me } from '../state';
 import { Back, Loading, SignInFirst, usePage } from '../ui';
@@ -29,19 +30,11 @@ export function ReviewQueuePage() {
       .catch((e: Error) => setError(e.message));
   }, [scope, me.value?.userId]);
   if (me.value === null) return <SignInFirst title="Review queue" doing="review resources" />;
-  const list = (rs: Resource[], empty: string) =>
-    rs.length === 0 ? (
-      <p>{empty}</p>
-    ) : (
-      <ul class="notes">
-        {rs.map((r) => (
-          <li key={r.resourceId}>
-            <a href={`/resources/${r.resourceId}`}>{r.title}</a>{' '}
-            <span class="meta">added by {r.addedBy}</span>
-          </li>
-        ))}
-      </ul>
-    );
+  const listed = (r: Resource) => (
+    <li key={r.resourceId}>
+      <a href={`/resources/${r.resourceId}`}>{r.title}</a> <span class="meta">added by {r.addedBy}</span>
+    </li>
+  );
   return (
     <>
       <Back href={`/resources?scope=${scope}`}>Resources</Back>
@@ -62,30 +55,36 @@ export function ReviewQueuePage() {
         <Loading />
       ) : (
         <>
-          <section aria-labelledby="suggested">
-            <h2 id="suggested">Suggested ({queue.suggested.length})</h2>
-            {list(queue.suggested, 'No suggestions waiting.')}
-          </section>
-          <section aria-labelledby="due">
-            <h2 id="due">Needs review ({queue.needsReview.length})</h2>
-            {list(queue.needsReview, 'Nothing is due for review.')}
-          </section>
-          <section aria-labelledby="problems">
-            <h2 id="problems">Reported problems ({queue.reports.length})</h2>
-            {queue.reports.length === 0 ? (
-              <p>No problems reported.</p>
-            ) : (
-              <ul class="notes">
-                {queue.reports.map((p) => (
-                  <li key={p.reportId}>
-                    <a href={`/resources/${p.resourceId}`}>{p.title}</a>:{' '}
-                    {REPORT_PROBLEMS[p.problem as keyof typeof REPORT_PROBLEMS] ?? p.problem}
-                    {p.note ? ` (“${p.note}”)` : ''}
-                  </li>
-                ))}
-              </ul>
+          <ListSection
+            id="suggested"
+            title="Suggested"
+            items={queue.suggested}
+            empty="No suggestions waiting."
+            listClass="notes"
+            item={listed}
+          />
+          <ListSection
+            id="due"
+            title="Needs review"
+            items={queue.needsReview}
+            empty="Nothing is due for review."
+            listClass="notes"
+            item={listed}
+          />
+          <ListSection
+            id="problems"
+            title="Reported problems"
+            items={queue.reports}
+            empty="No problems reported."
+            listClass="notes"
+            item={(p) => (
+              <li key={p.reportId}>
+                <a href={`/resources/${p.resourceId}`}>{p.title}</a>:{' '}
+                {REPORT_PROBLEMS[p.problem as keyof typeof REPORT_PROBLEMS] ?? p.problem}
+                {p.note ? ` (“${p.note}”)` : ''}
+              </li>
             )}
-          </section>
+          />
         </>
       )}
     </>

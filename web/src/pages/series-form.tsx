@@ -97,24 +97,24 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
             error={error}
           />
         </div>
-        {m.mode !== 'online' && (
-          <TextField
-            label="Places in the room"
-            name="capacity.inPerson"
-            value={capInPerson}
-            onValue={setCapInPerson}
-            error={error}
-          />
-        )}
-        {m.mode !== 'in_person' && (
-          <TextField
-            label="Places online"
-            name="capacity.online"
-            value={capOnline}
-            onValue={setCapOnline}
-            error={error}
-          />
-        )}
+        {(
+          [
+            ['inPerson', 'Places in the room', 'online', capInPerson, setCapInPerson],
+            ['online', 'Places online', 'in_person', capOnline, setCapOnline],
+          ] as const
+        )
+          // A place of each kind the meetups have: none in the room for an online-only series.
+          .filter(([, , without]) => m.mode !== without)
+          .map(([kind, label, , value, onValue]) => (
+            <TextField
+              key={kind}
+              label={label}
+              name={`capacity.${kind}`}
+              value={value}
+              onValue={onValue}
+              error={error}
+            />
+          ))}
         {staffing && <StaffingFields value={staffing} set={setStaffing} />}
         <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <div class="actions">
