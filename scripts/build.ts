@@ -4,7 +4,8 @@
  * Run: npm run build
  * @module
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
@@ -28,9 +29,48 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
     metafile: true,
     logLevel: 'error',
   });
-  for (const f of ['index.html', 'crisis.html', 'crisis.js', 'quick-exit.js', 'styles.css', 'icon.svg'])
-    copyFileSync(join(root, 'web', f), join(outdir, f));
+  mkdirSync(join(outdir, 'icons'), { recursive: true });
+  for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
+  await buildWorker(outdir, opts.minify ?? true);
   return result;
+}
+
+const STATIC_FILES = [
+  'index.html',
+  'crisis.html',
+  'crisis.js',
+  'quick-exit.js',
+  'styles.css',
+  'icon.svg',
+  'manifest.webmanifest',
+];
+const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-icon.png'].map(
+  (f) => `icons/${f}`,
+);
+
+/**
+ * The service worker (web/src/sw.ts), given the list of files it keeps on the device, each with
+ * a hash of its content, so a new build replaces exactly what changed.
+ */
+async function buildWorker(outdir: string, minify: boolean) {
+  const kept = ['app.js', ...STATIC_FILES, 'icons/icon-192.png'].map((f) => ({
+    url: `/${f}`,
+    revision: createHash('sha256')
+      .update(readFileSync(join(outdir, f)))
+      .digest('hex')
+      .slice(0, 16),
+  }));
+  await build({
+    entryPoints: [join(root, 'web/src/sw.ts')],
+    outfile: join(outdir, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
+    minify,
+    sourcemap: true,
+    define: { PRECACHE: JSON.stringify(kept), 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
 }
 
 /**

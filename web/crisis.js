@@ -1,3 +1,6 @@
+// Kept on the device, with the app, by the service worker: the page opens with no signal.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+
 // The crisis page works without this. With it, the lines of the region a member chose in Hearth
 // (kept in this browser when they chose it) come first, marked as theirs.
 (() => {

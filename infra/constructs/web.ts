@@ -161,7 +161,8 @@ export class Web extends Construct {
       sources: [props.source],
       destinationBucket: site,
       distribution: this.distribution,
-      distributionPaths: ['/index.html', '/crisis.html'],
+      // What must be fresh at once: the documents, and the service worker with its list of files.
+      distributionPaths: ['/index.html', '/crisis.html', '/sw.js', '/manifest.webmanifest'],
       memoryLimit: 256,
     });
     // BucketDeployment's handler is a stack-level singleton: acknowledge its findings there only,

@@ -53,7 +53,9 @@ export function createLocalApp(opts: {
     serveStatic({
       root: opts.webRoot,
       onFound: (path, c) => {
-        c.header('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
+        // Documents and the service worker (with its list of files) are checked on every load.
+        const fresh = /\.html$|\/sw\.js$|\.webmanifest$/.test(path);
+        c.header('Cache-Control', fresh ? 'no-cache' : 'public, max-age=300');
       },
     }),
   );

@@ -4,6 +4,8 @@
  * @module
  */
 import type { FieldError } from '../../functions/core/errors';
+import { forgetKept, keptAt } from './offline';
+import { FROM_DEVICE } from './offline-names';
 
 export class ApiError extends Error {
   constructor(
@@ -41,6 +43,7 @@ let session = 0;
  */
 export function endingSession(): void {
   session++;
+  void forgetKept();
 }
 
 export async function api<T>(
@@ -59,11 +62,22 @@ export async function api<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
+    // Nothing is kept to be sent later: the person decides whether to try again.
+    throw navigator.onLine
+      ? new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.')
+      : new ApiError(
+          0,
+          'offline',
+          'You are offline, so this was not sent. Try again when you are connected.',
+        );
   }
   // The header is to the second: the server's time was somewhere in that second.
   const date = Date.parse(res.headers.get('date') ?? '');
-  if (!Number.isNaN(date)) skew = date + 500 - Date.now();
+  if (res.headers.has(FROM_DEVICE)) keptAt.value = Number.isNaN(date) ? 0 : date;
+  else {
+    keptAt.value = null;
+    if (!Number.isNaN(date)) skew = date + 500 - Date.now();
+  }
   const data = await res.json().catch(() => null);
   if (res.status === 401 && sentIn !== session) return new Promise<T>(() => {});
   if (!res.ok) {

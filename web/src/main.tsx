@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { keptAt, online, registerWorker } from './offline';
 import { refreshUnread, unread } from './pages/notifications';
 import { pageFor } from './routes';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
+import { stamp } from './when';
 
 function NotFound() {
   const h = usePage('Not found');
@@ -18,8 +20,31 @@ function NotFound() {
   );
 }
 
+/** Said above every page while there is no connection, and how old what is shown is. */
+function OfflineNote() {
+  if (keptAt.value !== null)
+    return (
+      <p class="notice offline" role="status">
+        Offline: this is what your device kept, as of {stamp(keptAt.value)}. Nothing can be sent until you are
+        connected.
+      </p>
+    );
+  if (online.value) return null;
+  return (
+    <p class="notice offline" role="status">
+      You are offline. The <a href="/crisis.html">crisis lines</a> still open, and so do your safety plan and
+      meetups if you opened them here before.
+    </p>
+  );
+}
+
 function Route() {
-  return pageFor(location.value) ?? <NotFound />;
+  return (
+    <>
+      <OfflineNote />
+      {pageFor(location.value) ?? <NotFound />}
+    </>
+  );
 }
 
 function Nav() {
@@ -80,5 +105,6 @@ for (const event of ['popstate', 'hashchange']) {
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);
 void loadMe().then(refreshUnread);
+registerWorker();
 // The unread count follows navigation, cheaply: one small request per page.
 location.subscribe(() => void refreshUnread());

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Me } from '../../functions/core/schemas/accounts';
 import { get } from './api';
+import { forgetKept } from './offline';
 
 /** The signed-in person, null when signed out, undefined while loading. */
 export const me = signal<Me | null | undefined>(undefined);
@@ -9,6 +10,8 @@ export const me = signal<Me | null | undefined>(undefined);
 export async function loadMe(): Promise<void> {
   try {
     me.value = (await get<{ me: Me | null }>('/session')).me;
+    // Signed out elsewhere, or the session ran out: what this device kept of them goes too.
+    if (me.value === null) void forgetKept();
   } catch {
     me.value = null;
   }

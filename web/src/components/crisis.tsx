@@ -158,12 +158,17 @@ export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signp
 export function RegionPreference() {
   const [region, setRegion] = useState<RegionCode | '' | null>(null);
   const [saved, setSaved] = useState(false);
+  const [unread, setUnread] = useState<string | null>(null);
   useEffect(() => {
-    void get<{ region: RegionCode | null }>('/me/preferences').then((p) => {
-      setRegion(p.region ?? '');
-      rememberRegion(p.region);
-    });
+    void get<{ region: RegionCode | null }>('/me/preferences')
+      .then((p) => {
+        setRegion(p.region ?? '');
+        rememberRegion(p.region);
+      })
+      .catch((e: Error) => setUnread(e.message));
   }, []);
+  // Offline, say so: the crisis page still shows the region chosen last, kept in this browser.
+  if (unread) return <p class="meta">Where you are, for crisis lines, cannot be read now: {unread}</p>;
   if (region === null) return <Loading />;
   return (
     <>

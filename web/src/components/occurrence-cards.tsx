@@ -9,7 +9,12 @@ export type Page = { items: OccurrenceView[]; nextCursor: string | null };
 
 const MODE_NAMES = { in_person: 'In person', online: 'Online', hybrid: 'In person and online' } as const;
 
-export function OccurrenceCard({ o }: { o: OccurrenceView }) {
+/**
+ * One meetup as a card. `withPlace`: also where it is, the address and the link, where the viewer
+ * has them (the API sends them only to those with a place), so the card alone gets them there,
+ * offline too.
+ */
+export function OccurrenceCard({ o, withPlace }: { o: OccurrenceView; withPlace?: boolean }) {
   const when = whenText(o);
   return (
     <li class={`card${o.status === 'cancelled' ? ' cancelled' : ''}`}>
@@ -29,6 +34,16 @@ export function OccurrenceCard({ o }: { o: OccurrenceView }) {
           {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
             .filter(Boolean)
             .map((s) => ` · ${s}`)}
+        </p>
+      )}
+      {withPlace && o.status !== 'cancelled' && o.venue?.address && (
+        <p>
+          {o.venue.name}, {o.venue.address}
+        </p>
+      )}
+      {withPlace && o.status !== 'cancelled' && o.online?.url && (
+        <p>
+          Online: <a href={o.online.url}>{o.online.url}</a>
         </p>
       )}
       {rsvpText(o) && <p class="notice small">{rsvpText(o)}</p>}

@@ -157,7 +157,7 @@ export function MyMeetupsPage() {
       ) : (
         <ul class="cards">
           {items.map((o) => (
-            <OccurrenceCard key={o.occurrenceId} o={o} />
+            <OccurrenceCard key={o.occurrenceId} o={o} withPlace />
           ))}
         </ul>
       )}
