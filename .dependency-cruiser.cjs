@@ -1,6 +1,6 @@
 /**
  * The layering DESIGN.md describes, checked on every `npm test` (tests/unit/layers.test.ts).
- * Imports point down: web and functions/api, feeds and jobs → store → core; core is pure.
+ * Imports point down: web and functions/api, feeds and jobs → store and push → core; core is pure.
  */
 module.exports = {
   forbidden: [
@@ -16,7 +16,14 @@ module.exports = {
       comment: 'the store serves the API, the feeds and the jobs, and imports none of them',
       severity: 'error',
       from: { path: '^functions/store/' },
-      to: { path: '^functions/(api|feeds|jobs)/' },
+      to: { path: '^functions/(api|feeds|jobs|push)/' },
+    },
+    {
+      name: 'push-is-an-adapter',
+      comment: 'sending to push services knows core and its library, not who calls it or the store',
+      severity: 'error',
+      from: { path: '^functions/push/' },
+      to: { path: '^functions/(api|feeds|jobs|store)/' },
     },
     {
       name: 'route-imports-no-route',

@@ -50,6 +50,7 @@ describe('the layers', () => {
     write('functions/api/flows/f.ts', "import { b } from '../routes/b';\nexport const f = b;\n");
     write('functions/jobs/one.ts', "import type { T } from './two';\nexport type U = T;\n");
     write('functions/jobs/two.ts', "import type { U } from './one';\nexport type T = U | 1;\n");
+    write('functions/push/send.ts', "import { x } from '../store/repo';\nexport const s = x;\n");
     write('web/src/page.ts', "import { f } from '../../functions/api/flows/f';\nexport const p = f;\n");
     const { broken } = await check(probe, ['functions/**/*.ts', 'web/src/**/*.ts']);
     const named = new Set(broken.map((b) => b.split(':')[0]));

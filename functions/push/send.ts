@@ -1,0 +1,58 @@
+/**
+ * Sending one Web Push message (RFC 8030) to one device: the payload encrypted for it (RFC 8291,
+ * aes128gcm) and the request signed with Hearth's VAPID key (RFC 8292), both by the web-push
+ * library; the request itself goes out with fetch, so its timeout and its answer are ours to read.
+ * @module
+ */
+import webpush from 'web-push';
+
+/** Hearth's application-server key pair (base64url, as web-push makes them) and a contact. */
+export interface Vapid {
+  publicKey: string;
+  privateKey: string;
+  /** A `mailto:` or `https:` address the push service can reach the operator at. */
+  subject: string;
+}
+
+/** A device's subscription, as the browser's `PushSubscription.toJSON()` gives it. */
+export interface DeviceSubscription {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/**
+ * `sent`: the push service took it. `gone`: the device unsubscribed or the subscription expired
+ * (404 or 410): forget it. `failed`: anything else (refused, unreachable, too slow): try later.
+ */
+export type PushOutcome = 'sent' | 'gone' | 'failed';
+
+export function newVapidKeys(): { publicKey: string; privateKey: string } {
+  return webpush.generateVAPIDKeys();
+}
+
+export async function sendPush(
+  vapid: Vapid,
+  device: DeviceSubscription,
+  payload: unknown,
+  opts: { ttlSeconds: number; urgency?: 'normal' | 'high'; timeoutMs?: number },
+): Promise<PushOutcome> {
+  const request = webpush.generateRequestDetails(device, JSON.stringify(payload), {
+    vapidDetails: vapid,
+    TTL: opts.ttlSeconds,
+    urgency: opts.urgency ?? 'normal',
+    contentEncoding: 'aes128gcm',
+  });
+  try {
+    const res = await fetch(request.endpoint, {
+      method: request.method,
+      headers: request.headers as Record<string, string>,
+      body: request.body ? new Uint8Array(request.body) : null,
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status === 404 || res.status === 410) return 'gone';
+    return res.ok ? 'sent' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
