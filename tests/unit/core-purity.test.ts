@@ -50,6 +50,8 @@ describe('functions/core', () => {
         const target = spec.startsWith('.') ? join(file, '..', spec) : '';
         const allowed =
           /^(preact|@preact\/signals)/.test(spec) ||
+          // The service worker's caching is Workbox's (and only the worker's).
+          (file.endsWith('/sw.ts') && /^workbox-/.test(spec)) ||
           target.startsWith(join(root, 'web/src')) ||
           target.startsWith(join(root, 'functions/core'));
         if (!allowed) offences.push(`${relative(root, file)} imports ${spec}`);

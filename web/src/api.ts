@@ -63,8 +63,10 @@ export async function api<T>(
     });
   } catch {
     // Nothing is kept to be sent later: the person decides whether to try again.
-    throw navigator.onLine
-      ? new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.')
+    if (navigator.onLine)
+      throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
+    throw method === 'GET'
+      ? new ApiError(0, 'offline', 'You are offline: this opens again when you are connected.')
       : new ApiError(
           0,
           'offline',

@@ -14,7 +14,7 @@ import {
 } from '../../../functions/core/crisis-lines';
 import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
-import { api, get, post } from '../api';
+import { type ApiError, api, get, post } from '../api';
 import { Loading, Status, useSubmit } from '../ui';
 import { RunButton } from './forms';
 
@@ -158,17 +158,24 @@ export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signp
 export function RegionPreference() {
   const [region, setRegion] = useState<RegionCode | '' | null>(null);
   const [saved, setSaved] = useState(false);
-  const [unread, setUnread] = useState<string | null>(null);
+  const [unread, setUnread] = useState<ApiError | null>(null);
   useEffect(() => {
     void get<{ region: RegionCode | null }>('/me/preferences')
       .then((p) => {
         setRegion(p.region ?? '');
         rememberRegion(p.region);
       })
-      .catch((e: Error) => setUnread(e.message));
+      .catch((e: ApiError) => setUnread(e));
   }, []);
   // Offline, say so: the crisis page still shows the region chosen last, kept in this browser.
-  if (unread) return <p class="meta">Where you are, for crisis lines, cannot be read now: {unread}</p>;
+  if (unread)
+    return (
+      <p class="meta">
+        {unread.code === 'offline'
+          ? 'Where you are, for crisis lines, can be changed when you are connected.'
+          : `Where you are, for crisis lines, cannot be read now: ${unread.message}`}
+      </p>
+    );
   if (region === null) return <Loading />;
   return (
     <>
