@@ -18,6 +18,8 @@ export interface HearthStackProps extends StackProps {
   publicUrl?: string;
   /** Handles of the platform admins, comma-separated (they keep the global directory). */
   admins?: string;
+  /** Where push services can reach the operator (VAPID `sub`): a mailto: or https: address. */
+  pushContact?: string;
 }
 
 export class HearthStack extends Stack {
@@ -35,6 +37,21 @@ export class HearthStack extends Stack {
         'The origin secret is shared by CloudFront and the API; it changes with a redeploy (a rotation Lambda could not update the distribution).',
     });
 
+    // Web Push keys: made by the first function that needs them (functions/push/vapid.ts).
+    const vapidSecret = new Secret(this, 'VapidSecret', {
+      description: 'Hearth: the VAPID key pair Web Push messages are signed with',
+      generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'unset' },
+    });
+    Validations.of(vapidSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Every device subscription is bound to the VAPID public key: rotating it would silently stop every notification.',
+    });
+    const pushEnv = {
+      VAPID_SECRET_ARN: vapidSecret.secretArn,
+      ...(props.pushContact ? { PUSH_CONTACT: props.pushContact } : {}),
+    };
+
     const api = new HearthFunction(this, 'Api', {
       code: props.code.api,
       description: 'Hearth HTTP API (Hono)',
@@ -42,6 +59,7 @@ export class HearthStack extends Stack {
         ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
         ...(props.admins ? { ADMINS: props.admins } : {}),
         ORIGIN_SECRET_ARN: originSecret.secretArn,
+        ...pushEnv,
       },
     }).bindTable(table, 'readwrite');
     originSecret.grantRead(api.fn);
@@ -54,7 +72,12 @@ export class HearthStack extends Stack {
       code: props.code.jobs,
       description: 'Hearth scheduled jobs',
       memoryMiB: 256,
+      environment: pushEnv,
     }).bindTable(table, 'readwrite');
+    for (const fn of [api.fn, jobs.fn]) {
+      vapidSecret.grantRead(fn);
+      vapidSecret.grantWrite(fn);
+    }
     new JobsSchedule(this, 'JobsSchedule', { fn: jobs.fn });
 
     const http = new HearthHttpApi(this, 'Http', { api: api.fn, feeds: feeds.fn });

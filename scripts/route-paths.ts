@@ -20,6 +20,7 @@ export const CONTEXTS: Record<string, () => Promise<LazyContext>> = {
   resources: () => import('../functions/api/routes/resource-context'),
   discussions: () => import('../functions/api/routes/discussion-context'),
   support: () => import('../functions/api/routes/support-context'),
+  reach: () => import('../functions/api/routes/reach'),
 };
 
 /** Each context's paths, in Hono's form (`/groups/:groupId/meetups`), sorted. */

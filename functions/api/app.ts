@@ -71,6 +71,7 @@ export function createApp(config: AppConfig) {
     lazyRoutes(api, registry, CONTEXT_PATHS.resources, () => import('./routes/resource-context')),
     lazyRoutes(api, registry, CONTEXT_PATHS.discussions, () => import('./routes/discussion-context')),
     lazyRoutes(api, registry, CONTEXT_PATHS.support, () => import('./routes/support-context')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.reach, () => import('./routes/reach')),
   ];
 
   let doc: unknown;

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { unauthenticated } from '../core/errors';
+import type { Vapid } from '../push/send';
 import type { Db } from '../store/client';
 import type { SessionRecord } from '../store/repos/account-records';
 import type { AccountsRepo } from '../store/repos/accounts';
@@ -27,6 +28,11 @@ export interface AppConfig {
    * does not matter, the prebuilt file in Lambda (see handler.ts).
    */
   openApi: (registry: Registry) => unknown;
+  /**
+   * Web Push: Hearth's VAPID keys, read when first needed (absent: push is not set up, and the
+   * web app says so). `loopback`: subscriptions may name a push service on this machine (local, tests).
+   */
+  push?: { vapid: () => Promise<Vapid>; loopback?: boolean };
 }
 
 export interface Services {

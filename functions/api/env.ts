@@ -10,5 +10,8 @@ export const env = z
     ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
     /** Platform admins' handles, comma-separated. */
     ADMINS: z.optional(z.string()),
+    /** Web Push: the secret holding Hearth's VAPID keys (made on first use), and the operator's contact. */
+    VAPID_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+    PUSH_CONTACT: z.optional(z.string().check(z.regex(/^(mailto:|https:)/, 'a mailto: or https: address'))),
   })
   .parse(process.env);

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
+import type { Vapid } from '../push/send';
+import { vapidFromSecret } from '../push/vapid';
 import { createDb } from '../store/client';
 import { createApp } from './app';
 import { env } from './env';
@@ -35,9 +37,25 @@ function httpEventOf(lambdaEnv: unknown): HttpEvent | undefined {
     : undefined;
 }
 
+/** Read on first use, then kept for the container's life. */
+let vapid: Promise<Vapid> | undefined;
+const vapidSecret = env.VAPID_SECRET_ARN;
+
 const app = createApp({
   db,
   secureCookies: true,
+  push: vapidSecret
+    ? {
+        vapid: () => {
+          vapid ??= vapidFromSecret(
+            vapidSecret,
+            env.PUSH_CONTACT ??
+              `mailto:hearth@${new URL(env.PUBLIC_URL ?? 'https://hearth.invalid').hostname}`,
+          );
+          return vapid;
+        },
+      }
+    : undefined,
   publicUrl: env.PUBLIC_URL,
   admins: env.ADMINS?.split(',')
     .map((h) => h.trim())

@@ -87,4 +87,5 @@ export const CONTEXT_PATHS = {
     '/support/:requestId/close',
     '/support/:requestId/take',
   ],
+  reach: ['/me/reach', '/me/reach/devices', '/me/reach/devices/:deviceId', '/me/reach/test'],
 } as const;

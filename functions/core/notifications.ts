@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'report',
   'report_handled',
   'professional',
+  'reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

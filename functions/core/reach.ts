@@ -3,7 +3,7 @@
  * they asked not to be disturbed, and what a push message says (discreet unless they chose full).
  * @module
  */
-import { localAt, sayTime, wallClock } from './time';
+import { localAt, resolveLocal, sayTime, wallClock } from './time';
 
 /** The reminders a member can choose, in minutes before the start. */
 export const REMINDER_MINUTES = [15, 60, 180, 1440] as const;
@@ -36,8 +36,8 @@ export interface ReachSettings {
   /** Groups whose new meetups they want to hear of. */
   newMeetups: string[];
   quiet: QuietHours | null;
-  /** The member's IANA zone, for quiet hours and for the times a message says. */
-  zone: string;
+  /** The member's IANA zone, for quiet hours and the times a message says (null: not said yet). */
+  zone: string | null;
   /** `discreet`: "Hearth: a session at 18:30 tomorrow"; `full`: with the group's and meetup's names. */
   detail: 'discreet' | 'full';
 }
@@ -48,15 +48,17 @@ export const DEFAULT_REACH: ReachSettings = {
   duties: [1440, 60],
   newMeetups: [],
   quiet: null,
-  zone: 'UTC',
+  zone: null,
   detail: 'discreet',
 };
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Whether `at` falls in the member's quiet hours, read on their own clock (DST included). */
-export function inQuietHours(at: number, quiet: QuietHours | null, zone: string): boolean {
+export function inQuietHours(at: number, quiet: QuietHours | null, zone: string | null): boolean {
   if (!quiet || quiet.from === quiet.to) return false;
+  // Hours said with no zone are read on UTC's clock (the web app always sends the zone with them).
+  zone ??= 'UTC';
   const p = localAt(at, zone);
   const now = p.hour * 60 + p.minute;
   const from = minutesOf(quiet.from);
@@ -65,16 +67,29 @@ export function inQuietHours(at: number, quiet: QuietHours | null, zone: string)
 }
 
 /**
- * The reminders of a meetup due in the window (after, until]: each reminder `minutes` before
- * `startAt` whose moment falls in it. A run of the job that covers a window finds each once.
+ * When a reminder `minutes` before a start is due. "The day before" is the same time on the
+ * meetup's clock the day before (a nominal day, as RFC 5545 counts one): across a clock change it
+ * is 23 or 25 hours before, and reads "tomorrow at 18:30" at 18:30. The others are exact.
+ */
+export function reminderAt(startAt: number, minutes: number, zone: string): number {
+  if (minutes !== 1440) return startAt - minutes * 60_000;
+  const p = localAt(startAt, zone);
+  const dayBefore = localAt(Date.UTC(p.year, p.month - 1, p.day - 1, p.hour, p.minute), 'UTC');
+  return resolveLocal(dayBefore, zone).epochMs;
+}
+
+/**
+ * The reminders of a meetup due in the window (after, until]: each chosen one whose moment
+ * falls in it. Consecutive windows find each once.
  */
 export function remindersDue(
   startAt: number,
+  zone: string,
   chosen: readonly number[],
   window: { after: number; until: number },
 ): number[] {
   return chosen.filter((m) => {
-    const due = startAt - m * 60_000;
+    const due = reminderAt(startAt, m, zone);
     return due > window.after && due <= window.until;
   });
 }
@@ -111,7 +126,7 @@ export interface PushMessage {
  */
 export function reminderMessage(
   m: { occurrenceId: string; title: string; groupName: string; startAt: number; duty?: string },
-  s: Pick<ReachSettings, 'detail' | 'zone'>,
+  s: { detail: ReachSettings['detail']; zone: string },
   now: number,
 ): PushMessage {
   const at = `${sayTime(wallClock(m.startAt, s.zone))} ${dayWord(m.startAt, now, s.zone)}`;
@@ -135,4 +150,38 @@ export function noticeMessage(
   return s.detail === 'full'
     ? { title: 'Hearth', body: n.text, url: n.url, tag: n.notificationId }
     : { title: 'Hearth', body: 'Something new for you in Hearth', url: '/notifications', tag: 'notice' };
+}
+
+/**
+ * The push services browsers use (Chrome, Edge, Firefox, Safari, and those built on them): a
+ * subscription must point at one of them, over HTTPS, so a made-up endpoint cannot make Hearth's
+ * jobs call anything else.
+ */
+export const PUSH_SERVICE_HOSTS = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  'web.push.apple.com',
+  '.notify.windows.com',
+];
+
+/** Why an endpoint is refused, or null. `loopback`: a push service on this machine (local, tests). */
+export function endpointProblem(endpoint: string, opts: { loopback?: boolean } = {}): string | null {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'Not a push subscription this browser made';
+  }
+  if (
+    opts.loopback &&
+    url.protocol === 'http:' &&
+    (url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+  )
+    return null;
+  const known = PUSH_SERVICE_HOSTS.some((h) =>
+    h.startsWith('.') ? url.hostname.endsWith(h) : url.hostname === h,
+  );
+  return url.protocol === 'https:' && known && !url.username && !url.password
+    ? null
+    : 'This browser’s push service is not one Hearth can send to';
 }

@@ -1,9 +1,12 @@
 /** What a scheduled job is, and what it is given when it runs. @module */
+import type { Vapid } from '../push/send';
 import type { Db } from '../store/client';
 
 export interface JobContext {
   db: Db;
   now: number;
+  /** Hearth's VAPID keys: absent where push is not set up (then nothing is pushed). */
+  vapid?: Vapid;
 }
 
 export type Job = {

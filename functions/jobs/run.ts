@@ -1,6 +1,6 @@
 /**
- * Scheduled work: support requests nobody took escalated and notices a crash kept from going
- * out (every minute), the crisis lines kept
+ * Scheduled work: support requests nobody took escalated, notices a crash kept from going
+ * out, reminders, and new notices pushed to members' devices (every minute), the crisis lines kept
  * listed, roster gaps, what groups keep no longer erased, and once, the directory's facets (every 15 minutes). Each job is a function of (db, now) that queries by
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
@@ -11,12 +11,17 @@ import { directoryFacets } from './directory-facets';
 import { escalation } from './escalation';
 import type { Job, JobContext } from './job';
 import { owedNotices } from './owed-notices';
+import { pushNotices } from './push-notices';
+import { reminders } from './reminders';
 import { retention } from './retention';
 import { rosterGaps } from './roster-gaps';
 
 export const jobs: Job[] = [
   escalation,
   owedNotices,
+  reminders,
+  // After the jobs that tell people, so what they told this minute is pushed this minute.
+  pushNotices,
   { ...crisisLines, everyMinutes: 15 },
   { ...rosterGaps, everyMinutes: 15 },
   { ...retention, everyMinutes: 15 },

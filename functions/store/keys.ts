@@ -12,6 +12,10 @@ export const keys = {
   sessionsOf: (userId: string) => `SESSIONS#${userId}`,
   /** A browser that has signed in to this account before (its device cookie, hashed). */
   device: (userId: string, tokenHash: string): Key => ({ pk: `USER#${userId}`, sk: `DEVICE#${tokenHash}` }),
+  /** How a member is reached: reminder choices, quiet hours, and their devices' push subscriptions. */
+  reach: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'REACH' }),
+  /** Where the reminder job has looked up to. */
+  reminderCursor: { pk: 'META', sk: 'REMINDERS' } as Key,
   throttle: (kind: 'handle' | 'address' | 'signup' | 'device' | 'confirm', id: string): Key => ({
     pk: `THROTTLE#${kind}#${id}`,
     sk: 'THROTTLE',
@@ -111,6 +115,17 @@ export const keys = {
     sk: `NOTE#${createdAt}#${id}`,
   }),
   notificationPrefix: 'NOTE#',
+  /**
+   * On a notification not yet pushed (GSI1): the minute it was made, so the push job reads each
+   * minute's by key. Taken off when it is pushed.
+   */
+  pushDue: (createdAt: string, userId: string, notificationId: string) => ({
+    gsi1pk: `PUSHDUE#${createdAt.slice(0, 16)}`,
+    gsi1sk: `${createdAt}#${userId}#${notificationId}`,
+  }),
+  pushDueMinute: (minute: number) => `PUSHDUE#${new Date(minute).toISOString().slice(0, 16)}`,
+  /** Where the push job has read notifications up to. */
+  pushCursor: { pk: 'META', sk: 'PUSHED' } as Key,
 
   /** A member's live support item in a group: their open request, or the last one's trace. */
   supportLive: (groupId: string, memberId: string): Key => ({

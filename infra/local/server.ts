@@ -10,6 +10,7 @@ import { createApp } from '../../functions/api/app';
 import { openApi } from '../../functions/api/openapi';
 import type { ScryptCost } from '../../functions/api/security';
 import { createFeedsApp } from '../../functions/feeds/app';
+import type { Vapid } from '../../functions/push/send';
 import type { Db } from '../../functions/store/client';
 import { SECURITY_HEADERS } from '../security-headers';
 
@@ -20,10 +21,14 @@ export function createLocalApp(opts: {
   scrypt?: ScryptCost;
   admins?: string[];
   now?: () => number;
+  /** Hearth's VAPID keys: devices may subscribe, with a push service on loopback too. */
+  vapid?: Vapid;
 }) {
+  const { vapid } = opts;
   const api = createApp({
     db: opts.db,
     now: opts.now,
+    push: vapid ? { vapid: async () => vapid, loopback: true } : undefined,
     publicUrl: opts.publicUrl,
     admins: opts.admins,
     scrypt: opts.scrypt,

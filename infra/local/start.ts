@@ -20,6 +20,7 @@ import { ensureTable } from '../../functions/store/schema';
 import { buildWeb, root } from '../../scripts/build';
 import { DEMO_ACCOUNTS, seedDemo } from './seed';
 import { createLocalApp } from './server';
+import { localVapid } from './vapid';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const started = performance.now();
@@ -71,7 +72,16 @@ const admins = (process.env.HEARTH_ADMINS ?? 'demo-admin')
   .split(',')
   .map((h) => h.trim())
   .filter(Boolean);
-const app = createLocalApp({ db, webRoot: relative(process.cwd(), webRoot) || '.', publicUrl, admins, now });
+// Web Push: keys made on the first start, kept with the data. The contact is the operator's.
+const vapid = localVapid(dataDir, process.env.HEARTH_PUSH_CONTACT ?? 'mailto:hearth@localhost.invalid');
+const app = createLocalApp({
+  db,
+  webRoot: relative(process.cwd(), webRoot) || '.',
+  publicUrl,
+  admins,
+  now,
+  vapid,
+});
 await webBuilt;
 
 const seeded = await db.doc.send(new GetCommand({ TableName: table, Key: SEED_MARKER }));
@@ -104,9 +114,9 @@ server.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 // The rest of the scheduled work runs once now and then every minute.
-let jobsRunning: Promise<unknown> = runJobs({ db, now: now() }, true);
+let jobsRunning: Promise<unknown> = runJobs({ db, now: now(), vapid }, true);
 const jobsTimer = setInterval(() => {
-  jobsRunning = runJobs({ db, now: now() });
+  jobsRunning = runJobs({ db, now: now(), vapid });
 }, 60_000);
 
 let stopping = false;

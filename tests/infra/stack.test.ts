@@ -192,11 +192,39 @@ describe('web', () => {
     expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
   });
 
+  it('keeps the VAPID keys in a secret only the API and the jobs read and write, made on first use', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [vapidId] = Object.entries(secrets).find(
+      ([, s]) => s.Properties.GenerateSecretString.SecretStringTemplate === '{}',
+    )!;
+    const fns = Object.entries(template.findResources('AWS::Lambda::Function'));
+    const withKeys = fns
+      .filter(
+        ([, f]) =>
+          JSON.stringify(f.Properties.Environment?.Variables?.VAPID_SECRET_ARN) ===
+          JSON.stringify({ Ref: vapidId }),
+      )
+      .map(([, f]) => f.Properties.Description);
+    expect(withKeys.sort()).toEqual(['Hearth HTTP API (Hono)', 'Hearth scheduled jobs']);
+    // Who may read it: the API's and the jobs' roles, and no one else.
+    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${vapidId}"`),
+    );
+    expect(readers).toHaveLength(2);
+    for (const p of readers) {
+      const actions = JSON.stringify(p.Properties.PolicyDocument);
+      expect(actions).toContain('secretsmanager:GetSecretValue');
+      expect(actions).toContain('secretsmanager:PutSecretValue');
+    }
+  });
+
   it('tells the API who the viewer is, with a secret from Secrets Manager that only the API can read', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
-    const [secretId] = Object.keys(secrets);
-    expect(Object.keys(secrets)).toHaveLength(1);
-    expect(secrets[secretId!]!.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    // Two secrets: this one, and the VAPID keys (below).
+    expect(Object.keys(secrets)).toHaveLength(2);
+    const [secretId] = Object.entries(secrets).find(
+      ([, s]) => s.Properties.GenerateSecretString.PasswordLength === 48,
+    )!;
     const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
       .DistributionConfig;
     // The API origin sends the secret, as a dynamic reference CloudFormation resolves at deploy.
@@ -241,9 +269,10 @@ describe('web', () => {
     expect(withSecret).toHaveLength(1);
     expect(withSecret[0]!.Properties.Description).toBe('Hearth HTTP API (Hono)');
     expect(withSecret[0]!.Properties.Environment.Variables.ORIGIN_SECRET_ARN).toEqual({ Ref: secretId });
-    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
-      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
-    );
+    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => {
+      const doc = JSON.stringify(p.Properties.PolicyDocument);
+      return doc.includes('secretsmanager:GetSecretValue') && doc.includes(`"Ref":"${secretId}"`);
+    });
     expect(readers).toHaveLength(1);
   });
 });

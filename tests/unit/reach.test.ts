@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inQuietHours, noticeMessage, reminderMessage, remindersDue } from '../../functions/core/reach';
+import {
+  inQuietHours,
+  noticeMessage,
+  reminderAt,
+  reminderMessage,
+  remindersDue,
+} from '../../functions/core/reach';
 
 const at = (s: string) => Date.parse(s);
 
@@ -29,13 +35,26 @@ describe('reminders due in a window', () => {
   it('finds each reminder in exactly one of consecutive windows', () => {
     const found: number[] = [];
     for (let t = at('2026-12-09T00:00:00Z'); t < start; t += 60_000)
-      found.push(...remindersDue(start, [1440, 60, 15], { after: t, until: t + 60_000 }));
+      found.push(...remindersDue(start, 'Europe/London', [1440, 60, 15], { after: t, until: t + 60_000 }));
     expect(found.sort((a, b) => a - b)).toEqual([15, 60, 1440]);
   });
   it('takes the window’s end and not its start', () => {
     const due = start - 60 * 60_000;
-    expect(remindersDue(start, [60], { after: due - 1, until: due })).toEqual([60]);
-    expect(remindersDue(start, [60], { after: due, until: due + 60_000 })).toEqual([]);
+    expect(remindersDue(start, 'UTC', [60], { after: due - 1, until: due })).toEqual([60]);
+    expect(remindersDue(start, 'UTC', [60], { after: due, until: due + 60_000 })).toEqual([]);
+  });
+});
+
+describe('the day before', () => {
+  it('is the same time on the meetup’s clock the day before, across a clock change', () => {
+    // 18:30 in London on Sunday 28 March 2027 (BST, 17:30Z): the day before at 18:30 GMT, 23 hours earlier.
+    const start = at('2027-03-28T17:30:00Z');
+    expect(new Date(reminderAt(start, 1440, 'Europe/London')).toISOString()).toBe('2027-03-27T18:30:00.000Z');
+    // And back in autumn: 18:30 GMT on 31 October 2027 (18:30Z), 25 hours after 18:30 BST on the 30th.
+    expect(new Date(reminderAt(at('2027-10-31T18:30:00Z'), 1440, 'Europe/London')).toISOString()).toBe(
+      '2027-10-30T17:30:00.000Z',
+    );
+    expect(reminderAt(start, 60, 'Europe/London')).toBe(start - 3_600_000);
   });
 });
 

@@ -48,7 +48,11 @@ export function meetupsRepo(db: Db) {
     async addOccurrences(occurrences: OccurrenceItem[]): Promise<void> {
       await putMany(
         db,
-        occurrences.map((o) => ({ ...keys.day(o.startAt, o.occurrenceId), occurrenceId: o.occurrenceId })),
+        occurrences.map((o) => ({
+          ...keys.day(o.startAt, o.occurrenceId),
+          occurrenceId: o.occurrenceId,
+          timezone: o.timezone,
+        })),
       );
       await putMany(
         db,

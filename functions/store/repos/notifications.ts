@@ -6,7 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationKind, NotificationPage } from '../../core/notifications';
 import { putMany } from '../batch';
 import type { Db } from '../client';
@@ -85,6 +85,7 @@ export function notificationsRepo(db: Db) {
         const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${suffix}`;
         return {
           ...keys.notification(n.userId, createdAt, notificationId),
+          ...keys.pushDue(createdAt, n.userId, notificationId),
           ...n,
           notificationId,
           createdAt,
@@ -94,6 +95,36 @@ export function notificationsRepo(db: Db) {
       });
       await putMany(db, [...items, ...alongside]);
       return items.map(({ pk, sk }) => ({ pk, sk }));
+    },
+
+    /**
+     * A notice that must exist once whoever writes it (a reminder): named by `once` and dated
+     * `at`, written only if it is not there. True for the one caller that wrote it. Not on the
+     * push index: whoever writes it pushes it.
+     */
+    async notifyOnce(
+      n: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>,
+      at: number,
+      once: string,
+    ): Promise<boolean> {
+      const createdAt = new Date(at).toISOString();
+      const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${createHash('sha256').update(once).digest('base64url').slice(0, 22)}`;
+      return written(
+        doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.notification(n.userId, createdAt, notificationId),
+              ...n,
+              notificationId,
+              createdAt,
+              read: false,
+              ttl: Math.ceil(at / 1000) + KEEP_DAYS * 86400,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
     },
 
     async list(userId: string, opts: { limit: number; cursor?: string }, now: number) {

@@ -97,7 +97,7 @@ export function occurrenceChanges(db: Db) {
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId },
+            Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId, timezone: old.timezone },
           }),
         );
         await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));

@@ -7,7 +7,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { queryPage, sortRange } from '../paging';
+import { queryAll, queryPage, sortRange } from '../paging';
 import { GSI2 } from '../table';
 import { cardOf, type OccurrenceCard, SCHEDULE_KEYS, scheduled } from './meetup-records';
 
@@ -62,6 +62,36 @@ export function scheduleReads(db: Db) {
         } while (start);
       }
       return [...ids];
+    },
+
+    /**
+     * Occurrences of every group starting after `after` and no later than `until`, with their
+     * starts, read by key from the days they fall on (reminders find what is due this way).
+     */
+    async startsIn(
+      after: number,
+      until: number,
+    ): Promise<{ occurrenceId: string; startAt: number; timezone: string | null }[]> {
+      const found: { occurrenceId: string; startAt: number; timezone: string | null }[] = [];
+      if (until <= after) return found;
+      for (let day = after - (after % 86_400_000); day <= until; day += 86_400_000) {
+        const items = await queryAll(db, {
+          KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b',
+          ExpressionAttributeValues: {
+            ':p': keys.day(day, '').pk,
+            ':a': new Date(after + 1).toISOString(),
+            ':b': `${new Date(until).toISOString()}#~`,
+          },
+        });
+        for (const i of items)
+          found.push({
+            occurrenceId: i.occurrenceId as string,
+            startAt: Date.parse((i.sk as string).split('#')[0]!),
+            // Entries written before zones were kept on them: the day before is then 24 hours before.
+            timezone: (i.timezone as string | undefined) ?? null,
+          });
+      }
+      return found;
     },
 
     /** The ids of a group's occurrences between two instants, earliest first (keys only). */
