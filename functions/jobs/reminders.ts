@@ -60,7 +60,7 @@ export const reminders = {
     let sent = 0;
     for (const { occurrenceId } of starts) {
       const o = await meetups.getOccurrence(occurrenceId);
-      if (!o || o.status !== 'scheduled') continue;
+      if (o?.status !== 'scheduled') continue;
       const people = reminded(o);
       const settings = await reach.many(people.map((p) => p.userId));
       const group = await groups.getGroup(o.groupId);

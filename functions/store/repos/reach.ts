@@ -1,11 +1,11 @@
 /**
  * How each member is reached, in one item of their own partition (so it goes with their
  * account): their reminder choices, quiet hours and zone, and the push subscriptions of their
- * devices, at most MAX_PUSH_DEVICES, a limit one conditional write keeps. Reminders sent are
- * marked once each, and the job's cursor is kept here too.
+ * devices, at most MAX_PUSH_DEVICES, a limit one conditional write keeps; and how far the
+ * reminder and push jobs have read.
  * @module
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_REACH, MAX_PUSH_DEVICES, type ReachSettings } from '../../core/reach';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
