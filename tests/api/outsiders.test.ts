@@ -152,7 +152,7 @@ describe('a removed facilitator and a moderator who left', () => {
       const about = routes.filter(
         ({ method, path }) =>
           !MEMBERSHIP.has(`${method} ${path}`) &&
-          (/\{(?!muteId|notificationId)\w+\}/.test(path) ||
+          (/\{(?!muteId|notificationId|deviceId)\w+\}/.test(path) ||
             BY_QUERY[`${method} ${path}`] ||
             BY_BODY.has(`${method} ${path}`)),
       );

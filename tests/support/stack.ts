@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { serve } from '@hono/node-server';
+import { newVapidKeys } from '../../functions/push/send';
 import { createLocalApp } from '../../infra/local/server';
 import { root } from '../../scripts/build';
 import { TEST_SCRYPT } from './api';
@@ -12,11 +13,14 @@ import { freshDb } from './db';
  */
 export async function startStack() {
   const { db, stop: stopDb } = await freshDb();
+  // Web Push as when deployed, with keys of its own; a push service on loopback is allowed.
+  const vapid = { ...newVapidKeys(), subject: 'mailto:ops@hearth.example' };
   const app = createLocalApp({
     db,
     webRoot: relative(process.cwd(), join(root, 'dist/web')),
     scrypt: TEST_SCRYPT,
     admins: ['e2e-admin'],
+    vapid,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -25,6 +29,7 @@ export async function startStack() {
     url,
     app,
     db,
+    vapid,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopDb();

@@ -12,12 +12,22 @@ import { FROM_DEVICE, KEPT_PATHS, PRIVATE_CACHE } from './offline-names';
 
 /** The files to keep, with a hash of each, written in by the build (scripts/build.ts). */
 declare const PRECACHE: { url: string; revision: string }[];
+// The worker's globals, as far as this file uses them (the project's types are the page's).
+type Waits = { waitUntil(p: Promise<unknown>): void };
+type WindowClient = { url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> };
 const worker = self as unknown as {
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(o: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  registration: { showNotification(title: string, options: Record<string, unknown>): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (e: Waits) => void): void;
+  addEventListener(type: 'push', listener: (e: Waits & { data: { json(): unknown } | null }) => void): void;
   addEventListener(
-    type: 'install' | 'activate',
-    listener: (e: { waitUntil(p: Promise<unknown>): void }) => void,
+    type: 'notificationclick',
+    listener: (e: Waits & { notification: { data?: { url?: string }; close(): void } }) => void,
   ): void;
 };
 
@@ -77,3 +87,32 @@ registerRoute(
     ],
   }),
 );
+
+// A push message (functions/core/reach.ts: title, body, the page it opens, a tag that replaces an
+// older message about the same thing) shown as a notification.
+worker.addEventListener('push', (e) => {
+  const m = (e.data?.json() ?? {}) as { title?: string; body?: string; url?: string; tag?: string };
+  e.waitUntil(
+    worker.registration.showNotification(m.title ?? 'Hearth', {
+      body: m.body ?? '',
+      tag: m.tag,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { url: m.url ?? '/notifications' },
+    }),
+  );
+});
+
+// A tap opens its page: in a Hearth window already open if there is one, else a new one.
+worker.addEventListener('notificationclick', (e) => {
+  e.notification.close();
+  const url = new URL(e.notification.data?.url ?? '/', location.origin).href;
+  e.waitUntil(
+    worker.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (open) => {
+      const mine = open.find((c) => new URL(c.url).origin === location.origin);
+      if (!mine) return worker.clients.openWindow(url);
+      await mine.focus();
+      return mine.navigate(url);
+    }),
+  );
+});

@@ -5,6 +5,7 @@ import { RegionPreference } from '../components/crisis';
 import { FormActions, RunButton } from '../components/forms';
 import { MutedMembers } from '../components/mutes';
 import { NewPassphraseField, PassphraseField } from '../components/passphrase';
+import { ReachSection } from '../components/reach';
 import { ReadingPreferences } from '../components/reading';
 import { ROLE_NAMES } from '../labels';
 import { flash, me, navigate } from '../state';
@@ -64,6 +65,7 @@ export function AccountPage() {
           </ul>
         )}
       </section>
+      <ReachSection />
       <section aria-labelledby="crisis-lines">
         <h2 id="crisis-lines">Crisis lines</h2>
         <p>

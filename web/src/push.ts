@@ -1,0 +1,85 @@
+/**
+ * This browser's side of Web Push: whether it can, its subscription made with Hearth's public
+ * key (through the service worker), the device id the API knows it by, and a name to suggest.
+ * @module
+ */
+
+/** Why this browser cannot receive notifications, or null when it can. */
+export function pushUnavailable(): string | null {
+  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window))
+    return 'This browser cannot receive notifications from websites. On an iPhone or iPad, add Hearth to your Home Screen first (Share, then “Add to Home Screen”), and open it from there.';
+  if (Notification.permission === 'denied')
+    return 'Notifications are blocked for Hearth in this browser’s settings. Allow them there, then come back.';
+  return null;
+}
+
+const bytes = (base64url: string) => {
+  const raw = atob(
+    base64url
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(base64url.length / 4) * 4, '='),
+  );
+  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+};
+
+/** This browser's subscription, made if there is none (asking the person's permission first). */
+export async function subscribeHere(publicKey: string): Promise<PushSubscriptionJSON> {
+  if ((await Notification.requestPermission()) !== 'granted')
+    throw new Error('Notifications were not allowed, so this device will not receive them.');
+  const registration = await navigator.serviceWorker.ready;
+  const existing = await registration.pushManager.getSubscription();
+  const sub =
+    existing ??
+    (await registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: bytes(publicKey),
+    }));
+  return sub.toJSON();
+}
+
+/** The id the API gives this browser's subscription (a hash of its endpoint), or null. */
+export async function deviceIdHere(): Promise<string | null> {
+  if (!('serviceWorker' in navigator) || !('PushManager' in window)) return null;
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const sub = await registration?.pushManager?.getSubscription();
+  if (!sub) return null;
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sub.endpoint)));
+  return btoa(String.fromCharCode(...hash))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+    .slice(0, 22);
+}
+
+/** Ends this browser's subscription (after the API has forgotten it). */
+export async function unsubscribeHere(): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  await (await registration?.pushManager?.getSubscription())?.unsubscribe();
+}
+
+/** A name for this device to suggest ("Chrome on Android"), which the person can change. */
+export function suggestedLabel(): string {
+  const ua = navigator.userAgent;
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Browser';
+  const system = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iPhone or iPad'
+      : /Mac OS X/.test(ua)
+        ? 'Mac'
+        : /Windows/.test(ua)
+          ? 'Windows'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : 'this device';
+  return `${browser} on ${system}`;
+}
