@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'report_handled',
   'professional',
   'reminder',
+  'new_meetup',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -215,6 +215,7 @@ describe('exporting one’s data', () => {
       expect.objectContaining({ postId, body: 'My own words.', supportReactions: 1, deleted: false }),
     ]);
     expect(data.calendarFeed).toMatchObject({ scope: 'mine', discreet: true, reminders: [] });
+    expect(data.reach).toMatchObject({ meetups: [1440, 60], detail: 'discreet', devices: [] });
     expect(data.reportsFiled).toEqual([
       expect.objectContaining({
         postId: reported,

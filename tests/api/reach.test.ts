@@ -337,3 +337,49 @@ describe('notices', () => {
     expect(service.delivered.filter((d) => d.subscription === phone)).toHaveLength(1);
   });
 });
+
+describe('new meetups', () => {
+  it('are told to members who asked, in groups they are in, and pushed; leaving stops it', async () => {
+    const own = await ownDb();
+    const t = app(own);
+    const { owner, groupId, join } = await groupWithOwner(t);
+    const keen = await join('Kestrel');
+    const quiet = await join('Heron');
+    const phone = await device(keen);
+    const other = await groupWithOwner(t, { name: 'Another circle' });
+    const outside = await keen.patch('/api/me/reach', { newMeetups: [groupId, other.groupId] });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.fields[0].path).toBe('body.newMeetups.1');
+    expect((await keen.patch('/api/me/reach', { newMeetups: [groupId], detail: 'full' })).status).toBe(200);
+    const schedule = () =>
+      owner.post(`/api/groups/${groupId}/meetups`, {
+        title: 'Walk and talk',
+        start: '2026-12-05T10:00',
+        durationMinutes: 60,
+        mode: 'online',
+        online: { url: 'https://meet.example/walk' },
+        capacity: { online: 10 },
+      });
+    expect((await schedule()).status).toBe(201);
+    const told = async (p: Person) =>
+      ((await p.get('/api/me/notifications')).body.items as { kind: string; text: string }[]).filter(
+        (n) => n.kind === 'new_meetup',
+      );
+    expect((await told(keen)).map((n) => n.text)).toEqual([
+      'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00.',
+    ]);
+    expect(await told(quiet)).toEqual([]);
+    expect(await told(owner)).toEqual([]);
+    t.advance(minute);
+    await pushNotices.run({ db: own, now: t.now(), vapid });
+    expect(pushesTo(phone)).toEqual([
+      expect.objectContaining({
+        body: 'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00.',
+      }),
+    ]);
+    // Gone from the group: not told any more.
+    expect((await keen.del(`/api/groups/${groupId}/members/me`)).status).toBe(200);
+    expect((await schedule()).status).toBe(201);
+    expect(await told(keen)).toHaveLength(1);
+  });
+});

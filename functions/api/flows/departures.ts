@@ -6,6 +6,7 @@
  * @module
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
+import { groupNewsRepo } from '../../store/repos/group-news';
 import type { GroupRecord } from '../../store/repos/group-records';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { RsvpClosed } from '../../store/repos/rsvp-ledger';
@@ -24,6 +25,8 @@ export async function leaveSchedule(
   const at = now();
   let withdrawn = 0;
   if (what.places) {
+    // Gone from the group: no longer told of its new meetups.
+    await c.var.services.repo(groupNewsRepo).unfollow(group.groupId, userId);
     const ids = await meetups.listAllScheduleIds(group.groupId, { from: at, to: at + FEED_AHEAD_MS });
     for (const occurrence of await meetups.getOccurrences(
       Object.keys(await meetups.ticketsIn(ids, userId)),

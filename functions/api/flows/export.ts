@@ -10,6 +10,7 @@ import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
+import { reachRepo } from '../../store/repos/reach';
 import { reportsRepo } from '../../store/repos/reports';
 import { resourcesRepo } from '../../store/repos/resources';
 import { rosterRepo } from '../../store/repos/roster';
@@ -118,6 +119,11 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
     })),
     preferences: await threads.getPrefs(user.userId),
     mutedMembers: Object.keys(await threads.getMutes(user.userId)).length,
+    // How they are reached; devices by the names they gave them (their push addresses are secrets).
+    reach: (({ userId: _, devices, ...settings }) => ({
+      ...settings,
+      devices: devices.map((d) => ({ label: d.label, addedAt: iso(d.addedAt) })),
+    }))(await c.var.services.repo(reachRepo).get(user.userId)),
     calendarFeed: feed
       ? {
           scope: feed.scope,

@@ -2,6 +2,8 @@
  * Telling members in the app about a meetup or a duty.
  * @module
  */
+import { sayLocal } from '../../core/time';
+import type { GroupRecord } from '../../store/repos/group-records';
 import type { OccurrenceRecord } from '../../store/repos/meetup-records';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import { notificationsRepo } from '../../store/repos/notifications';
@@ -41,6 +43,31 @@ export async function notifyPeople(
       groupId: o.groupId,
       ...(page ? { page } : {}),
       ...(ref ? { ref } : {}),
+    })),
+    c.var.services.now(),
+  );
+}
+
+/**
+ * A meetup scheduled: those who asked to hear of the group's new meetups are told (not whoever
+ * scheduled it), with its first date as the group's clock reads it.
+ */
+export async function announceMeetup(
+  c: Ctx,
+  group: Pick<GroupRecord, 'groupId' | 'name' | 'meetupNews'>,
+  first: { occurrenceId: string; title: string; startLocal: string },
+  repeats: boolean,
+  by: string,
+): Promise<void> {
+  const to = [...(group.meetupNews ?? [])].filter((u) => u !== by);
+  if (!to.length) return;
+  await c.var.services.repo(notificationsRepo).notify(
+    to.map((userId) => ({
+      userId,
+      kind: 'new_meetup' as const,
+      text: `New meetup in “${group.name}”: “${first.title}”, ${sayLocal(first.startLocal)}${repeats ? ', and repeating' : ''}.`,
+      occurrenceId: first.occurrenceId,
+      groupId: group.groupId,
     })),
     c.var.services.now(),
   );

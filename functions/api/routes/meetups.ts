@@ -42,6 +42,7 @@ import {
   scheduleMoved,
   warningsFor,
 } from '../flows/meetup-changes';
+import { announceMeetup } from '../flows/notices';
 import { finishSeries } from '../flows/series';
 import { type Route, route } from '../route';
 import { meetupView, view } from '../views/meetups';
@@ -104,6 +105,7 @@ export const meetupRoutes: Route[] = [
       const occurrences = plan.occurrences.map((p) => occurrenceItem(meetup, p, group.timezone, at));
       await meetups.createMeetup(meetup, occurrences);
       await scheduleMoved(c, group.groupId);
+      await announceMeetup(c, group, occurrences[0]!, occurrences.length > 1, auth.userId);
       const viewer = { userId: auth.userId, member };
       return c.json(
         {

@@ -10,6 +10,7 @@ import { conflict, invalid, notFound } from '../../core/errors';
 import { DEFAULT_REACH, endpointProblem, MAX_PUSH_DEVICES, type ReachSettings } from '../../core/reach';
 import { DeviceAdd, DeviceParams, ReachSettingsChange, ReachView } from '../../core/schemas/reach';
 import { sendPush } from '../../push/send';
+import { groupNewsRepo } from '../../store/repos/group-news';
 import { type Reach, reachRepo } from '../../store/repos/reach';
 import { type AppEnv, requireAuth, type Services } from '../context';
 import { mount, type Route, route } from '../route';
@@ -26,6 +27,28 @@ async function viewOf(services: Services, r: Reach): Promise<ReachView> {
     })),
     publicKey: services.config.push ? (await services.config.push.vapid()).publicKey : null,
   };
+}
+
+/**
+ * The groups whose new meetups a member hears of: only groups they are in; each one added or
+ * dropped changes that group's list (repos/group-news).
+ */
+async function followNews(services: Services, userId: string, before: string[], after: string[]) {
+  const mine = new Set(
+    (await services.groups.listMembershipsOf(userId))
+      .filter((m) => m.status === 'active')
+      .map((m) => m.groupId),
+  );
+  const outside = after.findIndex((g) => !mine.has(g));
+  if (outside >= 0)
+    throw invalid('You can hear of new meetups only in groups you belong to', [
+      { path: `body.newMeetups.${outside}`, message: 'Not a group you belong to' },
+    ]);
+  const news = services.repo(groupNewsRepo);
+  await Promise.all([
+    ...after.filter((g) => !before.includes(g)).map((g) => news.follow(g, userId)),
+    ...before.filter((g) => !after.includes(g)).map((g) => news.unfollow(g, userId)),
+  ]);
 }
 
 /** A device is known by its endpoint, hashed (the endpoint itself is a capability: never shown). */
@@ -62,6 +85,7 @@ const reachRoutes: Route[] = [
       const repo = c.var.services.repo(reachRepo);
       const before = await repo.get(userId);
       const settings: ReachSettings = { ...before, ...body };
+      if (body.newMeetups) await followNews(c.var.services, userId, before.newMeetups, body.newMeetups);
       if (settings.quiet && !settings.zone)
         throw invalid('Say where you are, so quiet hours follow your clock', [
           { path: 'body.zone', message: 'Choose your time zone' },

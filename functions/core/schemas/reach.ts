@@ -26,7 +26,12 @@ export const ReachSettingsChange = z
   .strictObject({
     meetups: z.optional(ReminderChoices),
     duties: z.optional(ReminderChoices),
-    newMeetups: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(MAX_NEWS_GROUPS))),
+    newMeetups: z.optional(
+      z.array(z.string().check(z.maxLength(64))).check(
+        z.maxLength(MAX_NEWS_GROUPS),
+        z.refine((a: string[]) => new Set(a).size === a.length, 'Choose each group once'),
+      ),
+    ),
     quiet: z.optional(z.nullable(QuietHours)),
     zone: z.optional(TimeZone),
     detail: z.optional(z.enum(['discreet', 'full'])),

@@ -59,6 +59,8 @@ export interface GroupRecord {
    * while the schedule stays at `version` (see api/flows/support).
    */
   dutyHint?: { occurrenceId: string | null; until: number; version: number };
+  /** Members who asked to hear of its new meetups (see repos/group-news). */
+  meetupNews?: Set<string>;
 }
 
 export interface MemberRecord {

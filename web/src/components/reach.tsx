@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { REMINDER_MINUTES, REMINDER_NAMES, type ReminderMinutes } from '../../../functions/core/reach';
+import type { MyGroups } from '../../../functions/core/schemas/groups';
 import type { ReachView } from '../../../functions/core/schemas/reach';
 import { api, get, patch, post } from '../api';
 import { deviceIdHere, pushUnavailable, subscribeHere, suggestedLabel, unsubscribeHere } from '../push';
@@ -138,6 +139,13 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
   const [from, setFrom] = useState(s.quiet?.from ?? '22:00');
   const [to, setTo] = useState(s.quiet?.to ?? '08:00');
   const [detail, setDetail] = useState(s.detail);
+  const [news, setNews] = useState<string[]>(s.newMeetups);
+  const [groups, setGroups] = useState<MyGroups['items'] | null>(null);
+  useEffect(() => {
+    void get<MyGroups>('/me/groups')
+      .then((r) => setGroups(r.items.filter((g) => g.status === 'active')))
+      .catch(() => undefined); // offline: the groups to choose from appear once connected
+  }, []);
   const [saved, setSaved] = useState(false);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const save = useSubmit(async () => {
@@ -147,6 +155,9 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
         meetups,
         duties,
         detail,
+        // Only groups still theirs (one they left drops out when they next save); nothing about
+        // groups is sent before their list has loaded.
+        ...(groups ? { newMeetups: news.filter((g) => groups.some((x) => x.groupId === g)) } : {}),
         quiet: quietOn ? { from, to } : null,
         zone,
       }),
@@ -172,6 +183,14 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
           options={REMINDER_OPTIONS}
           chosen={duties}
           onChosen={setDuties}
+        />
+      )}
+      {groups && groups.length > 0 && (
+        <Checkboxes
+          legend="Tell me when a group I am in schedules a new meetup"
+          options={groups.map((g) => [g.groupId, g.name] as const)}
+          chosen={news}
+          onChosen={setNews}
         />
       )}
       <fieldset>
