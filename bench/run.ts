@@ -24,6 +24,7 @@ import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/l
 import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
 import { benchMeetups } from './meetups';
+import { benchReminders } from './reminders';
 import { benchResources } from './resources';
 import { benchRetention } from './retention';
 import { benchRoster } from './roster';
@@ -288,10 +289,15 @@ const roster = await benchRoster(say, quick);
 const resources = await benchResources(say, quick);
 const safety = await benchSafety(say, quick);
 const erasing = await benchRetention(say, quick);
+const reminding = await benchReminders(say, quick);
 
 say('## Targets');
 say('');
 const check = (label: string, ok: boolean) => say(`- ${ok ? 'met' : 'MISSED'}: ${label}`);
+check(
+  `${reminding.total.toLocaleString('en')} reminders due in a minute: each made and pushed once (${reminding.sent} made, ${reminding.delivered} pushes taken), ≤ 2 DynamoDB calls each (${reminding.perReminder.toFixed(3)})`,
+  reminding.sent === reminding.total && reminding.delivered === reminding.total && reminding.perReminder <= 2,
+);
 check(
   `API bundle ≤ 1.3× bare, as a cold start loads it (${ratios.api!.size.toFixed(2)}×)`,
   ratios.api!.size <= 1.3,

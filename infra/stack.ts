@@ -1,4 +1,4 @@
-import { CfnOutput, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
@@ -72,6 +72,8 @@ export class HearthStack extends Stack {
       code: props.code.jobs,
       description: 'Hearth scheduled jobs',
       memoryMiB: 256,
+      // A minute's reminders and pushes may take a while; the next run starts a minute later.
+      timeout: Duration.seconds(55),
       environment: pushEnv,
     }).bindTable(table, 'readwrite');
     for (const fn of [api.fn, jobs.fn]) {

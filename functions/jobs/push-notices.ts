@@ -11,6 +11,7 @@ import { pushQueue } from '../store/repos/push-queue';
 import { reachRepo } from '../store/repos/reach';
 import { pushToMember } from './deliver';
 import type { JobContext } from './job';
+import { eachLimited } from './pool';
 
 /** How far back a run looks when it has no cursor, or was down: older notices are not pushed. */
 const LOOK_BACK = 60 * 60_000;
@@ -29,12 +30,12 @@ export const pushNotices = {
     const waiting = await queue.waiting(minuteOf(from), minuteOf(now));
     const people = await reach.many([...new Set(waiting.map((n) => n.userId))]);
     let pushed = 0;
-    for (const n of waiting) {
+    await eachLimited(waiting, 32, async (n) => {
       const r = people.get(n.userId)!;
-      if (!r.devices.length || n.read) continue;
-      if (!(await queue.take(n, now))) continue;
+      if (!r.devices.length || n.read) return;
+      if (!(await queue.take(n, now))) return;
       // Quiet hours hold back what can wait; a support request, or its escalation, goes anyway.
-      if (!URGENT.has(n.kind) && inQuietHours(now, r.quiet, r.zone)) continue;
+      if (!URGENT.has(n.kind) && inQuietHours(now, r.quiet, r.zone)) return;
       const message = noticeMessage(
         { notificationId: n.notificationId, text: n.text, url: notificationHref(n) },
         r,
@@ -43,7 +44,7 @@ export const pushNotices = {
         ttlSeconds: 24 * 3600,
         urgency: URGENT.has(n.kind) ? 'high' : 'normal',
       });
-    }
+    });
     // The current minute may still gain notices: the next run reads it again (claims keep it once).
     await reach.advance('pushes', minuteOf(now));
     return pushed;

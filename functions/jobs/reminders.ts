@@ -19,6 +19,10 @@ import { type Reach, reachRepo } from '../store/repos/reach';
 import { scheduleReads } from '../store/repos/schedule-reads';
 import { pushToMember } from './deliver';
 import type { JobContext } from './job';
+import { eachLimited } from './pool';
+
+/** Members reminded at once (each is a conditional write, then a push). */
+const CONCURRENCY = 32;
 
 /** A run that has no cursor, or was down, looks back this far: later than that, a reminder is moot. */
 const LOOK_BACK = 15 * 60_000;
@@ -65,7 +69,8 @@ export const reminders = {
       const settings = await reach.many(people.map((p) => p.userId));
       const group = await groups.getGroup(o.groupId);
       if (!group) continue;
-      for (const p of people) {
+      // Members at once, a few dozen at a time: each is a write and a push, mostly waiting.
+      await eachLimited(people, CONCURRENCY, async (p) => {
         const s = settings.get(p.userId) as Reach;
         // Times read on the member's clock, or the meetup's until they say where they are.
         const zone = s.zone ?? o.timezone;
@@ -105,7 +110,7 @@ export const reminders = {
             ttlSeconds: Math.max(60, Math.round((o.startAt - now) / 1000)),
           });
         }
-      }
+      });
     }
     await reach.advance('reminders', now);
     return sent;
