@@ -119,7 +119,20 @@ describe('Hearth offline', () => {
     await page.getByText(/Offline: this is what your device kept, as of/).waitFor();
     await page.getByText('Basement room circle').waitFor();
     await page.getByText('12 Mill Lane, Leeds').waitFor();
+    // A page nothing was kept for says so, and where to look instead; no endless "Loading…".
+    await page.getByRole('link', { name: 'Basement room circle' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('You are offline: this opens again when you are connected.')
+      .waitFor();
+    await page.getByRole('link', { name: 'My meetups' }).last().waitFor();
+    await page.goto(`${stack.url}/me/meetups`);
+    await page.getByText(/Offline: this is what your device kept/).waitFor();
     await page.context().setOffline(false);
+    // Back online, the note says what is shown is from the device, and offers what is new.
+    await page.getByRole('button', { name: 'Show what is new' }).click();
+    await page.getByText('Basement room circle').waitFor();
+    await expect.poll(() => page.getByText(/what your device kept/).count()).toBe(0);
 
     const before = await kept(page);
     expect(before['hearth-private']?.sort()).toEqual([

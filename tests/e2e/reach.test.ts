@@ -89,7 +89,7 @@ describe('notifications and reminders', () => {
     // Adding this browser: headless Chromium has no push service, and the page says so by the form.
     await section.getByRole('button', { name: 'Receive notifications on this device' }).click();
     await section
-      .getByText(/This browser could not sign up for notifications/)
+      .getByText(/^This browser (did not let Hearth send notifications|could not sign up for notifications)/)
       .waitFor({ timeout: STEP_TIMEOUT });
     // Chromium's own console line about push in an incognito context is the browser's, not ours.
     expect(

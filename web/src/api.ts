@@ -75,11 +75,10 @@ export async function api<T>(
   }
   // The header is to the second: the server's time was somewhere in that second.
   const date = Date.parse(res.headers.get('date') ?? '');
-  if (res.headers.has(FROM_DEVICE)) keptAt.value = Number.isNaN(date) ? 0 : date;
-  else {
-    keptAt.value = null;
-    if (!Number.isNaN(date)) skew = date + 500 - Date.now();
-  }
+  // Read from the device (offline): the page says how old it is; who is signed in is not news.
+  if (res.headers.has(FROM_DEVICE)) {
+    if (path !== '/session') keptAt.value = Number.isNaN(date) ? 0 : date;
+  } else if (!Number.isNaN(date)) skew = date + 500 - Date.now();
   const data = await res.json().catch(() => null);
   if (res.status === 401 && sentIn !== session) return new Promise<T>(() => {});
   if (!res.ok) {

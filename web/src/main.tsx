@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { keptAt, online, registerWorker } from './offline';
+import { ApiError } from './api';
+import { OfflineNote } from './components/offline-note';
+import { keptAt, loadProblem, registerWorker } from './offline';
 import { refreshUnread, unread } from './pages/notifications';
 import { pageFor } from './routes';
 import { loadMe, location, me, navigate } from './state';
 import { usePage } from './ui';
-import { stamp } from './when';
 
 function NotFound() {
   const h = usePage('Not found');
@@ -17,24 +18,6 @@ function NotFound() {
         That page does not exist, or the group is private. <a href="/">Browse groups</a>.
       </p>
     </>
-  );
-}
-
-/** Said above every page while there is no connection, and how old what is shown is. */
-function OfflineNote() {
-  if (keptAt.value !== null)
-    return (
-      <p class="notice offline" role="status">
-        Offline: this is what your device kept, as of {stamp(keptAt.value)}. Nothing can be sent until you are
-        connected.
-      </p>
-    );
-  if (online.value) return null;
-  return (
-    <p class="notice offline" role="status">
-      You are offline. The <a href="/crisis.html">crisis lines</a> still open, and so do your safety plan and
-      meetups if you opened them here before.
-    </p>
   );
 }
 
@@ -107,4 +90,15 @@ render(<Route />, document.getElementById('main')!);
 void loadMe().then(refreshUnread);
 registerWorker();
 // The unread count follows navigation, cheaply: one small request per page.
-location.subscribe(() => void refreshUnread());
+location.subscribe(() => {
+  // A new page says afresh what it shows and what it could not load.
+  keptAt.value = null;
+  loadProblem.value = null;
+  void refreshUnread();
+});
+// A page that could not load what it shows, and did not say so itself: said above it, once.
+window.addEventListener('unhandledrejection', (e) => {
+  if (!(e.reason instanceof ApiError)) return;
+  loadProblem.value = e.reason.message;
+  e.preventDefault();
+});

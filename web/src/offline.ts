@@ -9,6 +9,9 @@ import { PRIVATE_CACHE } from './offline-names';
 /** When the answers on show were kept (ms), if they were read from the device; null when live. */
 export const keptAt = signal<number | null>(null);
 
+/** What the page on show could not load, when it did not say so itself (see main.tsx). */
+export const loadProblem = signal<string | null>(null);
+
 /** Whether the browser believes it has a network (it can be wrong the other way: see api.ts). */
 export const online = signal(navigator.onLine);
 window.addEventListener('online', () => {

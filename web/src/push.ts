@@ -26,16 +26,26 @@ const bytes = (base64url: string) => {
 /** This browser's subscription, made if there is none (asking the person's permission first). */
 export async function subscribeHere(publicKey: string): Promise<PushSubscriptionJSON> {
   if ((await Notification.requestPermission()) !== 'granted')
-    throw new Error('Notifications were not allowed, so this device will not receive them.');
+    throw new Error(
+      'Notifications were not allowed, so this device will not receive them. To change your mind, allow notifications for this site in the browser’s settings.',
+    );
   const registration = await navigator.serviceWorker.ready;
-  const existing = await registration.pushManager.getSubscription();
-  const sub =
-    existing ??
-    (await registration.pushManager.subscribe({
-      userVisibleOnly: true,
-      applicationServerKey: bytes(publicKey),
-    }));
-  return sub.toJSON();
+  try {
+    const sub =
+      (await registration.pushManager.getSubscription()) ??
+      (await registration.pushManager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: bytes(publicKey),
+      }));
+    return sub.toJSON();
+  } catch (e) {
+    // The browser's own words ("Registration failed - …") help nobody: say what to do instead.
+    throw new Error(
+      (e as DOMException).name === 'NotAllowedError'
+        ? 'This browser did not let Hearth send notifications. A private window cannot receive them; otherwise allow notifications for this site in the browser’s settings, then try again.'
+        : 'This browser could not sign up for notifications just now. Try again later; if it keeps failing, try another browser.',
+    );
+  }
 }
 
 /** The id the API gives this browser's subscription (a hash of its endpoint), or null. */

@@ -54,7 +54,7 @@ export async function notifyPeople(
  */
 export async function announceMeetup(
   c: Ctx,
-  group: Pick<GroupRecord, 'groupId' | 'name' | 'meetupNews'>,
+  group: Pick<GroupRecord, 'groupId' | 'name' | 'timezone' | 'meetupNews'>,
   first: { occurrenceId: string; title: string; startLocal: string },
   repeats: boolean,
   by: string,
@@ -65,7 +65,7 @@ export async function announceMeetup(
     to.map((userId) => ({
       userId,
       kind: 'new_meetup' as const,
-      text: `New meetup in “${group.name}”: “${first.title}”, ${sayLocal(first.startLocal)}${repeats ? ', and repeating' : ''}.`,
+      text: `New meetup in “${group.name}”: “${first.title}”, ${sayLocal(first.startLocal)} (${group.timezone.replace(/_/g, ' ')} time)${repeats ? ', and repeating' : ''}.`,
       occurrenceId: first.occurrenceId,
       groupId: group.groupId,
     })),

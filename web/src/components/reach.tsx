@@ -56,17 +56,13 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
   }, [reach]);
   // What the test and the removals did, said where the keyboard is.
   const { act, outcome } = useOutcome(async () => undefined);
-  const unavailable = reach.publicKey
-    ? pushUnavailable()
-    : 'Notifications on devices are not set up on this Hearth.';
+  // Judged once, as the page opens: a refusal while adding is said by the form, where focus is.
+  const [unavailable] = useState(() =>
+    reach.publicKey ? pushUnavailable() : 'Notifications on devices are not set up on this Hearth.',
+  );
   const add = useSubmit(async () => {
     setAdded(null);
-    let subscription: PushSubscriptionJSON;
-    try {
-      subscription = await subscribeHere(reach.publicKey!);
-    } catch (e) {
-      throw new Error(`This browser could not sign up for notifications: ${(e as Error).message}`);
-    }
+    const subscription = await subscribeHere(reach.publicKey!);
     onChange(await post<ReachView>('/me/reach/devices', { subscription, label }));
     setAdded('This device will now receive notifications. Send a test to see one.');
   });
@@ -165,68 +161,75 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
     setSaved(true);
   });
   return (
-    <Form submit={save.submit} error={save.error} label="Reminders and quiet hours">
+    <>
       <h3>Reminders</h3>
       <p class="meta">
-        For meetups you are going to: in Hearth’s notifications, and on your devices above. Times are on your
-        clock ({zone.replace(/_/g, ' ')}).
+        In Hearth’s notifications, and on your devices above. Times are on your clock (
+        {zone.replace(/_/g, ' ')}).
       </p>
-      <Checkboxes
-        legend="Before a meetup (none: no reminders)"
-        options={REMINDER_OPTIONS}
-        chosen={meetups}
-        onChosen={setMeetups}
-      />
-      {me.value?.facilitates && (
+      <Form submit={save.submit} error={save.error} label="Reminders and quiet hours">
         <Checkboxes
-          legend="Before a duty you hold"
+          legend="Before a meetup I am going to (tick none for no reminders)"
           options={REMINDER_OPTIONS}
-          chosen={duties}
-          onChosen={setDuties}
+          chosen={meetups}
+          onChosen={setMeetups}
         />
-      )}
-      {groups && groups.length > 0 && (
-        <Checkboxes
-          legend="Tell me when a group I am in schedules a new meetup"
-          options={groups.map((g) => [g.groupId, g.name] as const)}
-          chosen={news}
-          onChosen={setNews}
-        />
-      )}
-      <fieldset>
-        <legend>Quiet hours</legend>
-        <label class="check">
-          <input type="checkbox" checked={quietOn} onChange={(e) => setQuietOn(e.currentTarget.checked)} />
-          No notifications on my devices during these hours
-        </label>
-        {quietOn && (
-          <div class="row">
-            <PlainInput id="quiet-from" label="From" type="time" value={from} onValue={setFrom} />
-            <PlainInput id="quiet-to" label="Until" type="time" value={to} onValue={setTo} />
-          </div>
-        )}
-        <p class="hint">
-          Reminders held back are still in your notifications in Hearth. A support request that needs you
-          comes through quiet hours, because someone may be in distress.
-        </p>
-      </fieldset>
-      <fieldset>
-        <legend>What a notification on your lock screen says</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="detail"
-            checked={detail === 'discreet'}
-            onChange={() => setDetail('discreet')}
+        {me.value?.facilitates && (
+          <Checkboxes
+            legend="Before a duty you hold"
+            options={REMINDER_OPTIONS}
+            chosen={duties}
+            onChosen={setDuties}
           />
-          Discreet: “Hearth: a session at 18:30 tomorrow”, no group or meetup named
-        </label>
-        <label class="check">
-          <input type="radio" name="detail" checked={detail === 'full'} onChange={() => setDetail('full')} />
-          Full: the meetup, the group and what happened
-        </label>
-      </fieldset>
-      <FormActions busy={save.busy} label="Save reminders" saved={saved} />
-    </Form>
+        )}
+        {groups && groups.length > 0 && (
+          <Checkboxes
+            legend="Tell me when a group I am in schedules a new meetup"
+            options={groups.map((g) => [g.groupId, g.name] as const)}
+            chosen={news}
+            onChosen={setNews}
+          />
+        )}
+        <fieldset>
+          <legend>Quiet hours</legend>
+          <label class="check">
+            <input type="checkbox" checked={quietOn} onChange={(e) => setQuietOn(e.currentTarget.checked)} />
+            No notifications on my devices during these hours
+          </label>
+          {quietOn && (
+            <div class="row">
+              <PlainInput id="quiet-from" label="From" type="time" value={from} onValue={setFrom} />
+              <PlainInput id="quiet-to" label="Until" type="time" value={to} onValue={setTo} />
+            </div>
+          )}
+          <p class="hint">
+            Reminders held back are still in your notifications in Hearth. A support request that needs you
+            comes through quiet hours, because someone may be in distress.
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>What a notification on your lock screen says</legend>
+          <label class="check">
+            <input
+              type="radio"
+              name="detail"
+              checked={detail === 'discreet'}
+              onChange={() => setDetail('discreet')}
+            />
+            Discreet: “Hearth: a session at 18:30 tomorrow”, no group or meetup named
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name="detail"
+              checked={detail === 'full'}
+              onChange={() => setDetail('full')}
+            />
+            Full: the meetup, the group and what happened
+          </label>
+        </fieldset>
+        <FormActions busy={save.busy} label="Save reminders" saved={saved} />
+      </Form>
+    </>
   );
 }

@@ -23,12 +23,14 @@ export function GroupPage({ groupId }: { groupId: string }) {
   // Invite links carry the token in the fragment, which browsers never send to a server.
   const invite = new URLSearchParams(location.value.hash.slice(1)).get('invite') ?? undefined;
   const [group, setGroup] = useState<GroupDetail | null | undefined>(undefined);
+  const [failed, setFailed] = useState<string | null>(null);
   const load = async () => {
     try {
       setGroup(await get<GroupDetail>(`/groups/${groupId}`, invite ? { [INVITE_HEADER]: invite } : {}));
+      setFailed(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setGroup(null);
-      else throw e;
+      else setFailed((e as Error).message);
     }
   };
   useEffect(() => {
@@ -40,6 +42,17 @@ export function GroupPage({ groupId }: { groupId: string }) {
   useEffect(() => {
     flash.value = null;
   }, []);
+  if (group === undefined && failed)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Group
+        </h1>
+        <p class="alert" role="alert">
+          {failed}
+        </p>
+      </>
+    );
   if (group === undefined) return <Loading />;
   if (group === null) {
     return (

@@ -59,7 +59,9 @@ export function NotificationsPage() {
         <Loading />
       ) : items.length === 0 ? (
         <p>
-          Nothing yet. You will hear here when a place opens up for you, or a meetup moves or is cancelled.
+          Nothing yet. You will hear here when a place opens up for you, a meetup moves or is cancelled, a
+          reminder is due, or a group you chose schedules a new meetup.{' '}
+          <a href="/account#reach">Choose reminders and devices</a>.
         </p>
       ) : (
         <ul class="notes">

@@ -15,14 +15,16 @@ import { seatsLine, whenText } from '../when';
 export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const [o, setO] = useState<OccurrenceView | null | undefined>(undefined);
   const [group, setGroup] = useState<GroupDetail | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const load = async () => {
     try {
       const occ = await get<OccurrenceView>(`/occurrences/${occurrenceId}`);
       setO(occ);
+      setFailed(null);
       setGroup(await get<GroupDetail>(`/groups/${occ.groupId}`));
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setO(null);
-      else throw e;
+      else setFailed((e as Error).message);
     }
   };
   useEffect(() => {
@@ -32,6 +34,20 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const { act, outcome } = useOutcome(load);
   const acted = (said: string) => act(async () => {}, said);
   const h = usePage(o ? o.title : 'Meetup');
+  if (o === undefined && failed)
+    return (
+      <>
+        <h1 ref={h} tabIndex={-1}>
+          Meetup
+        </h1>
+        <p class="alert" role="alert">
+          {failed}
+        </p>
+        <p>
+          Where and when your meetups are is kept on <a href="/me/meetups">My meetups</a>.
+        </p>
+      </>
+    );
   if (o === undefined) return <Loading />;
   if (o === null) {
     return (
