@@ -108,7 +108,8 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
       {unavailable ? (
         <p class="meta">{unavailable}</p>
       ) : (
-        here === null && (
+        // This browser is not among the devices (never added, or removed elsewhere): it can be.
+        !reach.devices.some((d) => d.deviceId === here) && (
           <Form submit={add.submit} error={add.error} label="Receive notifications on this device">
             <TextField
               label="What to call this device"
