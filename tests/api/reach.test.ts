@@ -304,10 +304,11 @@ describe('notices', () => {
   it('are pushed once, discreetly, to those with devices; a notice read first is not', async () => {
     const own = await ownDb();
     const t = app(own);
-    const { groupId, join } = await groupWithOwner(t);
+    const { owner, groupId, join } = await groupWithOwner(t);
     const fac = await join('Alder', 'facilitator');
     const phone = await device(fac);
     const author = await join('Fern');
+    const reporter = await join('Wren');
     const posted = await author.post(`/api/groups/${groupId}/threads`, {
       title: 'Tonight',
       body: 'Some nights I think about killing myself',
@@ -324,17 +325,34 @@ describe('notices', () => {
       { title: 'Hearth', body: 'Something new for you in Hearth', url: '/notifications', tag: 'notice' },
     ]);
     expect(got[0]!.urgency).toBe('high');
-    // Read in the app before the job ran: not pushed.
-    await fac.post('/api/me/notifications/read');
-    const again = await author.post(`/api/groups/${groupId}/threads`, {
-      title: 'Still',
-      body: 'I want to end my life',
+    // A report reaches the owner's device, in full as they chose; one read in the app first is not pushed.
+    expect((await owner.patch('/api/me/reach', { detail: 'full' })).status).toBe(200);
+    const ownerPhone = await device(owner);
+    const plain = await author.post(`/api/groups/${groupId}/threads`, {
+      title: 'Selling',
+      body: 'Cheap pills here',
     });
-    expect(again.status).toBe(201);
-    await fac.post('/api/me/notifications/read');
+    expect(
+      (await reporter.post(`/api/posts/${plain.body.post.postId}/reports`, { reason: 'spam' })).status,
+    ).toBe(201);
     t.advance(minute);
     await pushNotices.run({ db: own, now: t.now(), vapid });
-    expect(service.delivered.filter((d) => d.subscription === phone)).toHaveLength(1);
+    const told = pushesTo(ownerPhone) as { body: string; url: string }[];
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatch(/report/i);
+    expect(told[0]!.url).toBe(`/groups/${groupId}/moderation`);
+    const other = await author.post(`/api/groups/${groupId}/threads`, {
+      title: 'More',
+      body: 'Even cheaper pills',
+    });
+    expect(
+      (await reporter.post(`/api/posts/${other.body.post.postId}/reports`, { reason: 'spam' })).status,
+    ).toBe(201);
+    expect((await owner.get('/api/me/notifications')).body.unread).toBeGreaterThan(0);
+    await owner.post('/api/me/notifications/read');
+    t.advance(minute);
+    await pushNotices.run({ db: own, now: t.now(), vapid });
+    expect(pushesTo(ownerPhone)).toHaveLength(1);
   });
 });
 
