@@ -123,7 +123,7 @@ describe('Hearth offline', () => {
     await page.getByRole('link', { name: 'Basement room circle' }).click();
     await page
       .getByRole('alert')
-      .getByText('You are offline: this opens again when you are connected.')
+      .getByText('You are offline, so this cannot be shown now. It will be once you are connected.')
       .waitFor();
     await page.getByRole('link', { name: 'My meetups' }).last().waitFor();
     await page.goto(`${stack.url}/me/meetups`);

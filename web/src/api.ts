@@ -66,7 +66,11 @@ export async function api<T>(
     if (navigator.onLine)
       throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
     throw method === 'GET'
-      ? new ApiError(0, 'offline', 'You are offline: this opens again when you are connected.')
+      ? new ApiError(
+          0,
+          'offline',
+          'You are offline, so this cannot be shown now. It will be once you are connected.',
+        )
       : new ApiError(
           0,
           'offline',

@@ -1,10 +1,10 @@
-import { render } from 'preact';
+import { Fragment, render } from 'preact';
 import { ApiError } from './api';
 import { OfflineNote } from './components/offline-note';
 import { keptAt, loadProblem, registerWorker } from './offline';
 import { refreshUnread, unread } from './pages/notifications';
 import { pageFor } from './routes';
-import { loadMe, location, me, navigate } from './state';
+import { loadMe, location, me, navigate, pageVersion } from './state';
 import { usePage } from './ui';
 
 function NotFound() {
@@ -25,7 +25,7 @@ function Route() {
   return (
     <>
       <OfflineNote />
-      {pageFor(location.value) ?? <NotFound />}
+      <Fragment key={pageVersion.value}>{pageFor(location.value) ?? <NotFound />}</Fragment>
     </>
   );
 }
@@ -90,12 +90,14 @@ render(<Route />, document.getElementById('main')!);
 void loadMe().then(refreshUnread);
 registerWorker();
 // The unread count follows navigation, cheaply: one small request per page.
-location.subscribe(() => {
-  // A new page says afresh what it shows and what it could not load.
+const afresh = () => {
+  // A new page (or the same one shown afresh) says anew what it shows and what it could not load.
   keptAt.value = null;
   loadProblem.value = null;
   void refreshUnread();
-});
+};
+location.subscribe(afresh);
+pageVersion.subscribe(afresh);
 // A page that could not load what it shows, and did not say so itself: said above it, once.
 window.addEventListener('unhandledrejection', (e) => {
   if (!(e.reason instanceof ApiError)) return;

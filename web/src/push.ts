@@ -43,7 +43,7 @@ export async function subscribeHere(publicKey: string): Promise<PushSubscription
     throw new Error(
       (e as DOMException).name === 'NotAllowedError'
         ? 'This browser did not let Hearth send notifications. A private window cannot receive them; otherwise allow notifications for this site in the browser’s settings, then try again.'
-        : 'This browser could not sign up for notifications just now. Try again later; if it keeps failing, try another browser.',
+        : 'This browser could not sign up for notifications. A private window cannot; otherwise try again later, or in another browser.',
     );
   }
 }

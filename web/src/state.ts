@@ -41,5 +41,15 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   location.value = url;
 }
 
+/** Bumped to show the page on show afresh (its data read again), without reloading the app. */
+export const pageVersion = signal(0);
+
+/** Shows the page afresh, unless the person would rather keep what they have not saved. */
+export function refreshPage(): void {
+  if (leaveGuard.ask && !window.confirm(leaveGuard.ask)) return;
+  leaveGuard.ask = null;
+  pageVersion.value++;
+}
+
 /** A message to show once on the next page ("Welcome back"). */
 export const flash = signal<string | null>(null);

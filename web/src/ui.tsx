@@ -153,7 +153,14 @@ export function usePage(title: string) {
   return ref;
 }
 
-export function Loading() {
+/** "Loading…", or, when it could not load, why. */
+export function Loading({ error }: { error?: string | null }) {
+  if (error)
+    return (
+      <p class="alert" role="alert">
+        {error}
+      </p>
+    );
   return (
     <p role="status" aria-live="polite">
       Loading…

@@ -37,7 +37,7 @@ export function SubmitButton({
 }) {
   return (
     <p>
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy}>
         {busy ? busyLabel : label}
       </button>
     </p>
@@ -58,7 +58,8 @@ export function FormActions(props: {
   const small = props.look?.split(' ').includes('small');
   return (
     <div class="actions">
-      <button type="submit" class={props.look} disabled={props.busy}>
+      {/* Focusable while busy (useSubmit runs it once): a disabled button would drop the focus. */}
+      <button type="submit" class={props.look} aria-disabled={props.busy}>
         {props.label}
       </button>
       {props.cancel && (

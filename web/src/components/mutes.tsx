@@ -3,8 +3,9 @@
  * each with Unmute.
  * @module
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { del, get } from '../api';
+import { useLoad } from '../load';
 import { Loading, Status } from '../ui';
 
 interface Mute {
@@ -15,11 +16,11 @@ interface Mute {
 }
 
 export function MutedMembers() {
-  const [items, setItems] = useState<Mute[] | null>(null);
+  const [items, failed, setItems] = useLoad(
+    async () => (await get<{ items: Mute[] }>('/me/mutes')).items,
+    [],
+  );
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
-    void get<{ items: Mute[] }>('/me/mutes').then((r) => setItems(r.items));
-  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unmute = async (m: Mute) => {
@@ -34,7 +35,7 @@ export function MutedMembers() {
       setBusy(false);
     }
   };
-  if (!items) return <Loading />;
+  if (!items) return <Loading error={failed} />;
   return (
     <>
       {error && (

@@ -4,18 +4,21 @@
  * @module
  */
 import { keptAt, loadProblem, online } from '../offline';
+import { refreshPage } from '../state';
 import { stamp } from '../when';
 
-const reload = () => window.location.reload();
+const again = (label: string) => (
+  <button type="button" class="secondary small" onClick={refreshPage}>
+    {label}
+  </button>
+);
 
 export function OfflineNote() {
   if (keptAt.value !== null)
     return online.value ? (
       <p class="notice caution offline" role="status">
         You are connected again. What is shown is what your device kept at {stamp(keptAt.value)}.{' '}
-        <button type="button" class="secondary small" onClick={reload}>
-          Show what is new
-        </button>
+        {again('Show what is new')}
       </p>
     ) : (
       <p class="notice caution offline" role="status">
@@ -24,12 +27,15 @@ export function OfflineNote() {
       </p>
     );
   if (loadProblem.value)
-    return (
+    return online.value ? (
       <p class="alert" role="alert">
-        {loadProblem.value}{' '}
-        <button type="button" class="secondary small" onClick={reload}>
-          Try again
-        </button>
+        {loadProblem.value} {again('Try again')}
+      </p>
+    ) : (
+      <p class="notice caution offline" role="status">
+        You are offline, so parts of this page cannot be shown. The <a href="/crisis.html">crisis lines</a>{' '}
+        still open, and so do your safety plan and <a href="/me/meetups">meetups</a> if you opened them here
+        before.
       </p>
     );
   if (online.value) return null;

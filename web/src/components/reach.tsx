@@ -114,6 +114,7 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
             <TextField
               label="What to call this device"
               name="label"
+              hint="So you can tell your devices apart, say “Phone” or “Laptop”."
               value={label}
               onValue={setLabel}
               error={add.error}

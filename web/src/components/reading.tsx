@@ -4,10 +4,11 @@
  * @module
  */
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { RegionCode } from '../../../functions/core/crisis-lines';
 import { CONTENT_WARNINGS, type ContentWarning } from '../../../functions/core/threads';
 import { api, get } from '../api';
+import { useLoad } from '../load';
 import { me } from '../state';
 import { Loading, useSubmit } from '../ui';
 import { rememberRegion } from './crisis';
@@ -33,11 +34,8 @@ export async function loadFolded(): Promise<ContentWarning[]> {
 
 /** Account setting: which content warnings always stay folded. */
 export function ReadingPreferences() {
-  const [chosen, setChosen] = useState<ContentWarning[] | null>(null);
+  const [chosen, failed, setChosen] = useLoad(loadFolded, []);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    void loadFolded().then(setChosen);
-  }, []);
   const save = useSubmit(async () => {
     const { collapse } = await api<{ collapse: ContentWarning[] }>('PATCH', '/me/preferences', {
       collapse: chosen,
@@ -45,7 +43,7 @@ export function ReadingPreferences() {
     folded.value = { userId: me.value?.userId ?? '', labels: collapse };
     setSaved(true);
   });
-  if (!chosen) return <Loading />;
+  if (!chosen) return <Loading error={failed} />;
   return (
     <Form submit={save.submit} error={save.error}>
       <Checkboxes

@@ -8,6 +8,7 @@ import { NewPassphraseField, PassphraseField } from '../components/passphrase';
 import { ReachSection } from '../components/reach';
 import { ReadingPreferences } from '../components/reading';
 import { ROLE_NAMES } from '../labels';
+import { useLoad } from '../load';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
@@ -24,12 +25,13 @@ function useSignOut(path: string, said: string) {
 
 export function AccountPage() {
   const h = usePage('Your account');
-  const [groups, setGroups] = useState<MyGroups['items'] | null>(null);
+  const [groups, failed] = useLoad(me.value ? async () => (await get<MyGroups>('/me/groups')).items : null, [
+    me.value?.userId,
+  ]);
   const [message] = useState(flash.value);
   useEffect(() => {
     flash.value = null;
-    if (me.value) void get<MyGroups>('/me/groups').then((r) => setGroups(r.items));
-  }, [me.value?.userId]);
+  }, []);
   const signOut = useSignOut('/auth/logout', 'You are signed out.');
   const everywhere = useSignOut('/auth/logout-everywhere', 'You are signed out on every device.');
 
@@ -47,7 +49,7 @@ export function AccountPage() {
       <section aria-labelledby="my-groups">
         <h2 id="my-groups">Your groups</h2>
         {!groups ? (
-          <Loading />
+          <Loading error={failed} />
         ) : groups.length === 0 ? (
           <p>
             You have not joined a group yet. <a href="/">Find one</a>.

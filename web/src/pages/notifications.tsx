@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
 import { MY_MEETUPS_DAYS } from '../../../functions/core/meetups';
 import type { Notification, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { OccurrenceCard } from '../components/occurrence-cards';
+import { useLoad } from '../load';
 import { me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
 import { dayText } from '../when';
@@ -26,11 +26,10 @@ export async function refreshUnread(): Promise<void> {
 
 export function NotificationsPage() {
   const h = usePage('Notifications');
-  const [items, setItems] = useState<Notification[] | null>(null);
-  useEffect(() => {
-    if (me.value)
-      void get<{ items: Notification[] }>('/me/notifications?limit=50').then((r) => setItems(r.items));
-  }, [me.value?.userId]);
+  const [items, failed, setItems] = useLoad(
+    me.value ? async () => (await get<{ items: Notification[] }>('/me/notifications?limit=50')).items : null,
+    [me.value?.userId],
+  );
   if (me.value === null) return <SignInFirst title="Notifications" doing="see your notifications" />;
   const open = async (n: Notification) => {
     if (!n.read) {
@@ -40,7 +39,7 @@ export function NotificationsPage() {
   };
   const readAll = async () => {
     await post('/me/notifications/read');
-    setItems((all) => all?.map((n) => ({ ...n, read: true })) ?? null);
+    if (items) setItems(items.map((n) => ({ ...n, read: true })));
     void refreshUnread();
   };
   return (
@@ -56,7 +55,7 @@ export function NotificationsPage() {
         </p>
       )}
       {!items ? (
-        <Loading />
+        <Loading error={failed} />
       ) : items.length === 0 ? (
         <p>
           Nothing yet. You will hear here when a place opens up for you, a meetup moves or is cancelled, a
@@ -86,15 +85,15 @@ export function NotificationsPage() {
 
 /** Threads the member follows, with how many posts are new in each. */
 function FollowedDiscussions() {
-  const [items, setItems] = useState<ThreadView[] | null>(null);
-  useEffect(() => {
-    if (me.value) void get<{ items: ThreadView[] }>('/me/following').then((r) => setItems(r.items));
-  }, [me.value?.userId]);
+  const [items, failed] = useLoad(
+    me.value ? async () => (await get<{ items: ThreadView[] }>('/me/following')).items : null,
+    [me.value?.userId],
+  );
   return (
     <section aria-labelledby="following">
       <h2 id="following">Discussions you follow</h2>
       {!items ? (
-        <Loading />
+        <Loading error={failed} />
       ) : items.length === 0 ? (
         <p>
           None yet. You follow the discussions you start or post in, and those of meetups you are going to;
@@ -119,15 +118,12 @@ function FollowedDiscussions() {
 
 export function MyMeetupsPage() {
   const h = usePage('My meetups');
-  const [items, setItems] = useState<OccurrenceView[] | null>(null);
-  const [through, setThrough] = useState<string | null>(null);
-  useEffect(() => {
-    if (me.value)
-      void get<{ items: OccurrenceView[]; through: string }>('/me/occurrences').then((r) => {
-        setItems(r.items);
-        setThrough(r.through);
-      });
-  }, [me.value?.userId]);
+  const [mine, failed] = useLoad(
+    me.value ? () => get<{ items: OccurrenceView[]; through: string }>('/me/occurrences') : null,
+    [me.value?.userId],
+  );
+  const items = mine?.items ?? null;
+  const through = mine?.through ?? null;
   if (me.value === null) return <SignInFirst title="My meetups" doing="see your meetups" />;
   return (
     <>
@@ -150,7 +146,7 @@ export function MyMeetupsPage() {
         </p>
       )}
       {!items ? (
-        <Loading />
+        <Loading error={failed} />
       ) : items.length === 0 ? (
         <p>
           Nothing in the next {MY_MEETUPS_DAYS} days. Your groups are listed in your{' '}

@@ -10,10 +10,10 @@ import {
   type SafetyPlanPart,
 } from '../../../functions/core/safety-plan';
 import type { SafetyPlanView } from '../../../functions/core/schemas/support';
-import { api, get } from '../api';
+import { type ApiError, api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { Form, TextArea } from '../components/forms';
-import { loadMe, me } from '../state';
+import { leaveGuard, loadMe, me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
 const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
@@ -22,18 +22,30 @@ export function SafetyPlanPage() {
   const h = usePage('My safety plan');
   const [plan, setPlan] = useState<SafetyPlanView | null>(null);
   const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  // Written and not saved yet (offline, say): leaving the page asks first.
+  const [unsaved, setUnsaved] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     // Refused (the session ended meanwhile): who is signed in is asked again, and the page follows.
     if (me.value)
       void get<SafetyPlanView>('/me/safety-plan')
         .then(setPlan)
-        .catch(() => loadMe());
+        .catch((e: ApiError) => (e.status === 401 ? loadMe() : setFailed(e.message)));
   }, [me.value?.userId]);
+  useEffect(() => {
+    leaveGuard.ask = unsaved
+      ? 'Your safety plan has changes that are not saved yet. Leave without them?'
+      : null;
+    return () => {
+      leaveGuard.ask = null;
+    };
+  }, [unsaved]);
   const save = useSubmit(async () => {
     const { updatedAt: _, ...parts } = plan!;
     setPlan(await api<SafetyPlanView>('PUT', '/me/safety-plan', parts));
     setSaved(true);
+    setUnsaved(false);
   });
   useEffect(() => {
     if (saved) status.current?.focus();
@@ -54,7 +66,7 @@ export function SafetyPlanPage() {
         <a href="/crisis.html">see the crisis lines</a>.
       </p>
       {!plan ? (
-        <Loading />
+        <Loading error={failed} />
       ) : (
         <Form submit={save.submit} error={save.error} label="My safety plan">
           {PARTS.map((part, i) => (
@@ -68,6 +80,7 @@ export function SafetyPlanPage() {
               value={plan[part]}
               onValue={(v) => {
                 setSaved(false);
+                setUnsaved(true);
                 setPlan({ ...plan, [part]: v });
               }}
               max={SAFETY_PLAN_PART_MAX}
