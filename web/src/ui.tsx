@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get } from './api';
+import { ApiError } from './api';
 import { location } from './state';
 import { dayText, stamp } from './when';
 
@@ -304,43 +304,6 @@ export function Status({ message, children }: { message: string | null; children
 }
 
 /**
- * A paged list from the API: the first page on load (and whenever `path` changes), more on
- * request. `path` null waits (signed out). The cursor is appended as a query parameter.
- */
-export function usePaged<T>(path: string | null) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (from?: string) => {
-    if (!path) return;
-    try {
-      const page = await get<{ items: T[]; nextCursor: string | null }>(
-        `${path}${path.includes('?') ? '&' : '?'}limit=50${from ? `&cursor=${from}` : ''}`,
-      );
-      setItems((before) => [...(from ? (before ?? []) : []), ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [path]);
-  return {
-    items,
-    setItems,
-    error,
-    reload: () => load(),
-    /** The next page's button, when there is one. */
-    more: cursor ? (
-      <button type="button" class="secondary" onClick={() => void load(cursor)}>
-        Show more
-      </button>
-    ) : null,
-  };
-}
-
-/**
  * Said under a text field whose text is past its limit, as it is typed (nothing is cut: the
  * person decides what to shorten, and the server refuses it too).
  */
@@ -381,25 +344,4 @@ export function SelectField(props: {
       </select>
     </div>
   );
-}
-
-/**
- * A list as it loads: why it could not, a loading note, what to say when it is empty (if the
- * page says anything), and its items otherwise.
- */
-export function Loaded<T>(props: {
-  error: string | null;
-  items: T[] | null;
-  empty?: ComponentChildren;
-  children: (items: T[]) => ComponentChildren;
-}) {
-  if (props.error)
-    return (
-      <p class="alert" role="alert">
-        {props.error}
-      </p>
-    );
-  if (!props.items) return <Loading />;
-  if (!props.items.length && props.empty !== undefined) return <>{props.empty}</>;
-  return <>{props.children(props.items)}</>;
 }

@@ -7,19 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
 import { Form, TextArea } from '../components/forms';
+import { Loaded, usePaged } from '../load';
 import { me } from '../state';
-import {
-  Back,
-  ErrorSummary,
-  Loaded,
-  Loading,
-  SignInFirst,
-  Stamp,
-  Status,
-  usePage,
-  usePaged,
-  useSubmit,
-} from '../ui';
+import { Back, ErrorSummary, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 const titleOf = (c: ConversationView) =>
   c.mine ? `You and the facilitators of ${c.groupName}` : `${c.member.displayName} and the facilitators`;

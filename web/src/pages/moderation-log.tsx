@@ -4,8 +4,9 @@
  * @module
  */
 import { LOG_ACTIONS, type LogAction } from '../../../functions/core/moderation-log';
+import { Loaded, usePaged } from '../load';
 import { me } from '../state';
-import { Back, Loaded, SignInFirst, Stamp, usePage, usePaged } from '../ui';
+import { Back, SignInFirst, Stamp, usePage } from '../ui';
 
 interface Entry {
   action: string;

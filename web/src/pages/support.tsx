@@ -10,19 +10,9 @@ import type { SupportRequestView } from '../../../functions/core/schemas/support
 import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
 import { RunButton, TextArea } from '../components/forms';
+import { Loaded, usePaged } from '../load';
 import { location, me } from '../state';
-import {
-  Back,
-  ErrorSummary,
-  Field,
-  Loaded,
-  SignInFirst,
-  Stamp,
-  Status,
-  usePage,
-  usePaged,
-  useSubmit,
-} from '../ui';
+import { Back, ErrorSummary, Field, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 type Request = SupportRequestView;
 
