@@ -1,10 +1,9 @@
 /**
- * Pushing one message to every device of one member, at once: a device its push service says
- * is gone is forgotten; one that fails this time is tried again by the next message.
+ * Pushing one message to every device of one member (push/send.ts), forgetting those gone.
  * @module
  */
 import type { PushMessage } from '../core/reach';
-import { sendPush, type Vapid } from '../push/send';
+import { sendToDevices, type Vapid } from '../push/send';
 import type { Db } from '../store/client';
 import { type Reach, reachRepo } from '../store/repos/reach';
 
@@ -16,12 +15,8 @@ export async function pushToMember(
   message: PushMessage,
   opts: { ttlSeconds: number; urgency?: 'normal' | 'high' },
 ): Promise<number> {
-  const outcomes = await Promise.all(
-    reach.devices.map(async (d) => {
-      const outcome = await sendPush(vapid, d, message, opts);
-      if (outcome === 'gone') await reachRepo(db).removeDevice(reach.userId, d.deviceId);
-      return outcome;
-    }),
+  const sent = await sendToDevices(vapid, reach.devices, message, opts, (d) =>
+    reachRepo(db).removeDevice(reach.userId, d.deviceId),
   );
-  return outcomes.filter((o) => o === 'sent').length;
+  return sent.filter((s) => s.outcome === 'sent').length;
 }

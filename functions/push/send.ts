@@ -56,3 +56,23 @@ export async function sendPush(
     return 'failed';
   }
 }
+
+/**
+ * One message to each of a member's devices, at once: `forget` is told of each device its push
+ * service says is gone (404, 410); one that fails this time is tried again by the next message.
+ */
+export async function sendToDevices<D extends DeviceSubscription & { deviceId: string }>(
+  vapid: Vapid,
+  devices: readonly D[],
+  payload: unknown,
+  opts: { ttlSeconds: number; urgency?: 'normal' | 'high' },
+  forget: (device: D) => Promise<unknown>,
+): Promise<{ device: D; outcome: PushOutcome }[]> {
+  return Promise.all(
+    devices.map(async (device) => {
+      const outcome = await sendPush(vapid, device, payload, opts);
+      if (outcome === 'gone') await forget(device);
+      return { device, outcome };
+    }),
+  );
+}

@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { conflict, invalid, notFound } from '../../core/errors';
 import { DEFAULT_REACH, endpointProblem, MAX_PUSH_DEVICES, type ReachSettings } from '../../core/reach';
 import { DeviceAdd, DeviceParams, ReachSettingsChange, ReachView } from '../../core/schemas/reach';
-import { sendPush } from '../../push/send';
+import { sendToDevices } from '../../push/send';
 import { groupNewsRepo } from '../../store/repos/group-news';
 import { type Reach, reachRepo } from '../../store/repos/reach';
 import { type AppEnv, requireAuth, type Services } from '../context';
@@ -168,17 +168,13 @@ const reachRoutes: Route[] = [
         url: '/account#reach',
         tag: 'test',
       };
-      const outcomes = await Promise.all(
-        r.devices.map(async (d) => {
-          const outcome = await sendPush(vapid, d, message, { ttlSeconds: 300 });
-          if (outcome === 'gone') await repo.removeDevice(userId, d.deviceId);
-          return { label: d.label, outcome };
-        }),
+      const outcomes = await sendToDevices(vapid, r.devices, message, { ttlSeconds: 300 }, (d) =>
+        repo.removeDevice(userId, d.deviceId),
       );
       const failed = outcomes.filter((o) => o.outcome !== 'sent');
       if (failed.length)
         throw conflict(
-          `Sent, but ${failed.map((f) => `“${f.label}”`).join(', ')} did not take it${failed.some((f) => f.outcome === 'gone') ? ': its subscription had ended, so it is removed; add it again from that device' : '; try again in a moment'}.`,
+          `Sent, but ${failed.map((f) => `“${f.device.label}”`).join(', ')} did not take it${failed.some((f) => f.outcome === 'gone') ? ': its subscription had ended, so it is removed; add it again from that device' : '; try again in a moment'}.`,
         );
       return c.json(await viewOf(services, await repo.get(userId)));
     },
