@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
+import { compileLocales } from './locales';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,7 @@ export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
 
 export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?: boolean } = {}) {
   mkdirSync(outdir, { recursive: true });
+  const localeFiles = compileLocales(root, outdir);
   const result = await build({
     entryPoints: [join(root, 'web/src/main.tsx')],
     outfile: join(outdir, 'app.js'),
@@ -27,11 +29,12 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
     jsx: 'automatic',
     jsxImportSource: 'preact',
     metafile: true,
+    define: { LOCALE_FILES: JSON.stringify(localeFiles), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
-  await buildWorker(outdir, opts.minify ?? true);
+  await buildWorker(outdir, opts.minify ?? true, localeFiles.en);
   return result;
 }
 
@@ -50,10 +53,11 @@ const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-
 
 /**
  * The service worker (web/src/sw.ts), given the list of files it keeps on the device, each with
- * a hash of its content, so a new build replaces exactly what changed.
+ * a hash of its content, so a new build replaces exactly what changed; English, the language every
+ * page falls back to, among them.
  */
-async function buildWorker(outdir: string, minify: boolean) {
-  const kept = ['app.js', ...STATIC_FILES, 'icons/icon-192.png'].map((f) => ({
+async function buildWorker(outdir: string, minify: boolean, english: string) {
+  const kept = ['app.js', ...STATIC_FILES, 'icons/icon-192.png', `locales/${english}`].map((f) => ({
     url: `/${f}`,
     revision: createHash('sha256')
       .update(readFileSync(join(outdir, f)))

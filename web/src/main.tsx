@@ -1,6 +1,8 @@
 import { Fragment, render } from 'preact';
 import { ApiError } from './api';
+import { followAccountLocale, Languages } from './components/languages';
 import { OfflineNote } from './components/offline-note';
+import { firstLocale, num, showLocale, t, tx } from './i18n';
 import { keptAt, loadProblem, registerWorker } from './offline';
 import { refreshUnread, unread } from './pages/notifications';
 import { pageFor } from './routes';
@@ -8,14 +10,16 @@ import { loadMe, location, me, navigate, pageVersion } from './state';
 import { usePage } from './ui';
 
 function NotFound() {
-  const h = usePage('Not found');
+  const h = usePage(t('notFound.title'));
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Page not found
+        {t('notFound.heading')}
       </h1>
       <p>
-        That page does not exist, or the group is private. <a href="/">Browse groups</a>.
+        {tx('notFound.body', undefined, (c) => (
+          <a href="/">{c}</a>
+        ))}
       </p>
     </>
   );
@@ -39,26 +43,26 @@ function Nav() {
   );
   return (
     <>
-      {link('/', 'Groups')}
-      {link('/new-here', 'New here?')}
-      {link('/resources', 'Resources')}
-      {me.value ? link('/me/meetups', 'My meetups') : null}
-      {me.value?.facilitates ? link('/me/duties', 'My duties') : null}
+      {link('/', t('nav.groups'))}
+      {link('/new-here', t('nav.newHere'))}
+      {link('/resources', t('nav.resources'))}
+      {me.value ? link('/me/meetups', t('nav.myMeetups')) : null}
+      {me.value?.facilitates ? link('/me/duties', t('nav.myDuties')) : null}
       {me.value ? (
         <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>
-          Notifications
+          {t('nav.notifications')}
           {unread.value ? (
             <span class="badge">
               {' '}
-              {unread.value}
-              <span class="visually-hidden"> unread</span>
+              <span aria-hidden="true">{num(unread.value)}</span>
+              <span class="visually-hidden">{t('nav.unread', { count: unread.value })}</span>
             </span>
           ) : null}
         </a>
       ) : null}
       {me.value ? link('/account', me.value.handle) : null}
-      {me.value === null ? link('/signin', 'Sign in') : null}
-      {me.value === null ? link('/signup', 'Join Hearth') : null}
+      {me.value === null ? link('/signin', t('nav.signIn')) : null}
+      {me.value === null ? link('/signup', t('nav.join')) : null}
     </>
   );
 }
@@ -85,9 +89,15 @@ for (const event of ['popstate', 'hashchange']) {
   });
 }
 
+// The page is shown in the reader's language from its first words; English if that cannot load.
+await showLocale(firstLocale()).catch(() => showLocale('en'));
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);
-void loadMe().then(refreshUnread);
+render(<Languages />, document.getElementById('languages')!);
+void loadMe().then(() => {
+  void followAccountLocale();
+  return refreshUnread();
+});
 registerWorker();
 // The unread count follows navigation, cheaply: one small request per page.
 const afresh = () => {

@@ -13,5 +13,11 @@ export const PRIVATE_CACHE = 'hearth-private';
  */
 export const KEPT_PATHS = ['/api/session', '/api/me/safety-plan', '/api/me/occurrences'];
 
+/**
+ * The catalogues of the languages read on this device (file names hashed, so a name is never
+ * stale): a page that switches language keeps its catalogue here, for reading offline.
+ */
+export const LOCALES_CACHE = 'hearth-locales';
+
 /** On an answer read from the device because the network failed; the `Date` header says when it is from. */
 export const FROM_DEVICE = 'x-hearth-from-device';

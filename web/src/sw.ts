@@ -7,8 +7,8 @@
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
-import { FROM_DEVICE, KEPT_PATHS, PRIVATE_CACHE } from './offline-names';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { FROM_DEVICE, KEPT_PATHS, LOCALES_CACHE, PRIVATE_CACHE } from './offline-names';
 
 /** The files to keep, with a hash of each, written in by the build (scripts/build.ts). */
 declare const PRECACHE: { url: string; revision: string }[];
@@ -52,6 +52,14 @@ registerRoute(
     },
     { denylist: [/^\/api\//, /^\/feeds\//] },
   ),
+);
+
+// Catalogues of languages read here: their names change with their content, so a kept one is
+// always right (the page keeps them; see i18n.ts).
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' && url.origin === location.origin && url.pathname.startsWith('/locales/'),
+  new CacheFirst({ cacheName: LOCALES_CACHE }),
 );
 
 // The person's own answers: from the network when it answers (within 4 s on a weak signal), and

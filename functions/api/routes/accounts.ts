@@ -18,6 +18,7 @@ import {
   AccountExport,
   ChangePassphraseRequest,
   DeleteAccountRequest,
+  LanguageRequest,
   LoginRequest,
   Me,
   RecoverRequest,
@@ -60,6 +61,7 @@ function meOf(user: UserRecord): Me {
     handle: user.handle,
     createdAt: user.createdAt,
     recoveryCodesLeft: Object.keys(user.recovery ?? {}).length,
+    ...(user.language ? { language: user.language } : {}),
   };
 }
 
@@ -260,6 +262,23 @@ export const accountRoutes: Route[] = [
     async (c) => {
       const auth = c.get('auth');
       return c.json({ me: auth ? await signedIn(c, auth.userId) : null });
+    },
+  ),
+  route(
+    {
+      method: 'put',
+      path: '/me/language',
+      tag: 'accounts',
+      summary: 'Choose the language Hearth speaks to you in, on every device',
+      auth: 'required',
+      body: LanguageRequest,
+      responses: { 200: { description: 'Chosen', schema: Ok } },
+    },
+    async (c, { body }) => {
+      const { userId } = requireAuth(c);
+      const { accounts, now } = c.var.services;
+      await accounts.setLanguage(userId, body.language, new Date(now()).toISOString());
+      return c.json({ ok: true as const });
     },
   ),
   route(

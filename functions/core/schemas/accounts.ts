@@ -8,6 +8,7 @@ import {
   PASSPHRASE_MAX,
   PASSPHRASE_MIN,
 } from '../accounts';
+import { LOCALES } from '../i18n/locales';
 import './common';
 import * as z from 'zod/mini';
 
@@ -51,6 +52,10 @@ export const AccountExport = z.looseObject({
   account: z.object({ handle: z.string(), createdAt: z.string(), recoveryCodesLeft: z.number() }),
 });
 
+/** One of the languages Hearth speaks. */
+export const LocaleSchema = z.enum(LOCALES);
+export const LanguageRequest = z.strictObject({ language: LocaleSchema });
+
 /** Erasing one's account asks for the passphrase again. */
 export const DeleteAccountRequest = z.strictObject({ passphrase: opaque(1024) });
 
@@ -61,6 +66,8 @@ export const Me = z.object({
   recoveryCodesLeft: z.number(),
   /** Whether they organise or facilitate anywhere (their duties are a page of their own). */
   facilitates: z.optional(z.boolean()),
+  /** The language they chose for Hearth; absent until they choose. */
+  language: z.optional(LocaleSchema),
 });
 export type Me = z.infer<typeof Me>;
 export const SessionAnswer = z.object({ me: z.nullable(Me) });

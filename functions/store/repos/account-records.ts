@@ -4,6 +4,7 @@
  * @module
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Locale } from '../../core/i18n/locales';
 import type { Db } from '../client';
 import { written } from '../conditional';
 import type { Key } from '../keys';
@@ -17,6 +18,8 @@ export interface UserRecord {
   recovery: Record<string, number>;
   createdAt: string;
   updatedAt: string;
+  /** The language they chose for Hearth (absent: their browser's). */
+  language?: Locale;
 }
 
 export interface SessionRecord {

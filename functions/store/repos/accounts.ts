@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Locale } from '../../core/i18n/locales';
 import { deleteMany, getMany } from '../batch';
 import type { Db } from '../client';
 import { written } from '../conditional';
@@ -80,6 +81,20 @@ export function accountsRepo(db: Db) {
       const claim = await doc.send(new GetCommand({ TableName: table, Key: keys.handle(handleKey) }));
       const userId = claim.Item?.userId as string | undefined;
       return userId ? this.getUser(userId) : null;
+    },
+
+    /** The language Hearth speaks to them in. */
+    async setLanguage(userId: string, language: Locale, now: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.user(userId),
+          UpdateExpression: 'SET #l = :l, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#l': 'language' },
+          ExpressionAttributeValues: { ':l': language, ':now': now },
+        }),
+      );
     },
 
     async setPassHash(userId: string, passHash: string, now: string): Promise<void> {

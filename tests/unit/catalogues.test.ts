@@ -1,0 +1,68 @@
+/**
+ * The catalogues of the web app: every language has every message English has (and no other),
+ * each parses as an ICU message, and each uses the same values and element tags as English, so a
+ * translation cannot drop a number, a name or a link.
+ */
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { parse, type Token } from '@messageformat/parser';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../functions/core/i18n/locales';
+import { root } from '../../scripts/build';
+import { readCatalogue } from '../../scripts/locales';
+
+const english = readCatalogue(root, 'en');
+
+/** The names of the values a message uses, and its element tags. */
+function uses(message: string): { values: string[]; tags: string[] } {
+  const values = new Set<string>();
+  const tags = new Set<string>();
+  const walk = (tokens: Token[]): void => {
+    for (const token of tokens) {
+      if (token.type === 'content') for (const t of token.value.matchAll(/<\/?(\d+)\/?>/g)) tags.add(t[1]!);
+      else if (token.type !== 'octothorpe') {
+        values.add(token.arg);
+        if ('cases' in token) for (const c of token.cases) walk(c.tokens);
+      }
+    }
+  };
+  walk(parse(message));
+  return { values: [...values].sort(), tags: [...tags].sort() };
+}
+
+describe('catalogues', () => {
+  it('English has messages, and each parses', () => {
+    expect(Object.keys(english).length).toBeGreaterThan(10);
+    for (const message of Object.values(english)) expect(() => compileMessage(message)).not.toThrow();
+  });
+
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    describe(locale, () => {
+      const catalogue = readCatalogue(root, locale);
+
+      it('has every message English has, and no other', () => {
+        expect(Object.keys(catalogue).filter((k) => !Object.hasOwn(english, k))).toEqual([]);
+        expect(Object.keys(english).filter((k) => !Object.hasOwn(catalogue, k))).toEqual([]);
+      });
+
+      it('uses the same values and element tags as English in each message', () => {
+        const differ = Object.keys(english)
+          .filter((k) => Object.hasOwn(catalogue, k))
+          .filter((k) => JSON.stringify(uses(catalogue[k]!)) !== JSON.stringify(uses(english[k]!)));
+        expect(differ).toEqual([]);
+      });
+
+      it('translates: no message left empty', () => {
+        expect(Object.keys(catalogue).filter((k) => !catalogue[k]!.trim())).toEqual([]);
+      });
+    });
+  }
+
+  it('notices a message that drops a value or a tag', () => {
+    expect(uses('Hello {name}, <0>read</0>')).toEqual({ values: ['name'], tags: ['0'] });
+    expect(uses('{count, plural, one {# seat} other {# seats}} in {place}')).toEqual({
+      values: ['count', 'place'],
+      tags: [],
+    });
+    expect(uses('Hello')).toEqual({ values: [], tags: [] });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Choosing the language: a row of the languages, each named in itself, at the foot of every page;
+ * the choice is kept on this device and, when someone is signed in, on their account, so every
+ * device they sign in on speaks it. Buttons rather than a select: one press changes the language,
+ * and nothing changes while someone is only moving through a list.
+ * @module
+ */
+import { useState } from 'preact/hooks';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../../functions/core/i18n/locales';
+import { api } from '../api';
+import { locale, showLocale, storedLocale, t } from '../i18n';
+import { me } from '../state';
+
+/** Switches the language here, and on the account of whoever is signed in. */
+export async function chooseLocale(l: Locale): Promise<void> {
+  await showLocale(l, { remember: true });
+  const who = me.value;
+  if (who && who.language !== l) {
+    await api('PUT', '/me/language', { language: l });
+    me.value = { ...who, language: l };
+  }
+}
+
+/**
+ * Signed in, Hearth speaks the language chosen on the account; one never chosen there is set
+ * from this device's choice, if there was one.
+ */
+export async function followAccountLocale(): Promise<void> {
+  const who = me.value;
+  if (!who) return;
+  if (who.language && who.language !== locale.value) await showLocale(who.language, { remember: true });
+  else if (!who.language && storedLocale()) await chooseLocale(locale.value);
+}
+
+export function Languages() {
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = async (l: Locale) => {
+    setProblem(null);
+    try {
+      await chooseLocale(l);
+    } catch {
+      setProblem(t('language.offline'));
+    }
+  };
+  return (
+    <fieldset class="languages">
+      <legend>{t('language.label')}</legend>
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          class="link"
+          lang={l}
+          aria-pressed={locale.value === l}
+          onClick={() => void choose(l)}
+        >
+          {LOCALE_NAMES[l]}
+        </button>
+      ))}
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The web app in the reader's language: their choice (kept on this device, and on their account
+ * when signed in), else their browser's languages, else English. Messages live in catalogues by
+ * key (web/locales/<locale>.json, ICU message syntax), compiled at build and fetched when the
+ * language is chosen, so a reader downloads only their own language. Lingui's core formats them
+ * (plurals and selects by the language's own rules, through `Intl`).
+ * @module
+ */
+import { I18n, type Messages } from '@lingui/core';
+import { signal } from '@preact/signals';
+import type { ComponentChildren, VNode } from 'preact';
+import { dirOf, isLocale, type Locale, matchLocale } from '../../functions/core/i18n/locales';
+import type EN from '../locales/en.json';
+import { LOCALES_CACHE } from './offline-names';
+
+/** Every message's key, from the English catalogue: a key English lacks does not compile. */
+export type MessageKey = keyof typeof EN;
+type Values = Record<string, unknown>;
+
+/** Compiled catalogues' file names (content-hashed), given by the build. */
+declare const LOCALE_FILES: Record<Locale, string>;
+
+const i18n = new I18n({});
+
+/** The language on show; components that say anything re-render when it changes. */
+export const locale = signal<Locale>('en');
+
+const STORED = 'hearth-locale';
+
+/** The reader's own choice on this device, if they made one. */
+export function storedLocale(): Locale | null {
+  try {
+    const s = localStorage.getItem(STORED);
+    return isLocale(s) ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language to start in: chosen here before, else the browser's, else English. */
+export const firstLocale = (): Locale => storedLocale() ?? matchLocale(navigator.languages ?? []) ?? 'en';
+
+const loaded = new Map<Locale, Promise<Messages>>();
+
+function fetchCatalogue(l: Locale): Promise<Messages> {
+  let p = loaded.get(l);
+  if (!p) {
+    const url = `/locales/${LOCALE_FILES[l]}`;
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`catalogue ${l}: ${r.status}`);
+      void keepCatalogue(url, r.clone());
+      return r.json() as Promise<Messages>;
+    });
+    p.catch(() => loaded.delete(l));
+    loaded.set(l, p);
+  }
+  return p;
+}
+
+/** Kept for reading offline (the service worker answers from here); older builds' copies go. */
+async function keepCatalogue(url: string, response: Response): Promise<void> {
+  if (!('caches' in window)) return;
+  try {
+    const cache = await caches.open(LOCALES_CACHE);
+    if (await cache.match(url)) return;
+    await cache.put(url, response);
+    const prefix = url.slice(0, url.lastIndexOf('-') + 1);
+    for (const old of await cache.keys())
+      if (new URL(old.url).pathname.startsWith(prefix) && new URL(old.url).pathname !== url)
+        await cache.delete(old);
+  } catch {
+    // a full or refused cache: the language still shows, online
+  }
+}
+
+/**
+ * Shows Hearth in a language: its catalogue fetched (once), then the page's `lang` and `dir`,
+ * the static shell's words, and every component that says something, switched together.
+ * Throws when the catalogue cannot be fetched (offline, never opened in that language here).
+ */
+export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): Promise<void> {
+  const messages = await fetchCatalogue(l);
+  i18n.loadAndActivate({ locale: l, messages });
+  document.documentElement.lang = l;
+  document.documentElement.dir = dirOf(l);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    el.textContent = i18n._(el.dataset.i18n as string);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]'))
+    el.setAttribute('aria-label', i18n._(el.dataset.i18nLabel as string));
+  if (opts.remember) {
+    try {
+      localStorage.setItem(STORED, l);
+    } catch {
+      // storage may be off: the choice lasts until the tab closes
+    }
+  }
+  locale.value = l;
+}
+
+/** A message in the language on show. */
+export function t(key: MessageKey, values?: Values): string {
+  void locale.value;
+  return i18n._(key, values);
+}
+
+/**
+ * A message with parts that are elements ("Read <0>the guide</0> first"): each numbered tag is
+ * given by the function at its index, with the words between the tags as its children; `<0/>`
+ * takes none. Translators move the tags with the words, so the link stays on the right words.
+ */
+export function tx(
+  key: MessageKey,
+  values: Values | undefined,
+  ...parts: ((children: ComponentChildren) => VNode)[]
+): ComponentChildren[] {
+  const text = t(key, values);
+  const out: ComponentChildren[] = [];
+  const tag = /<(\d+)>(.*?)<\/\1>|<(\d+)\/>/gs;
+  let at = 0;
+  for (const m of text.matchAll(tag)) {
+    if (m.index > at) out.push(text.slice(at, m.index));
+    const part = parts[Number(m[1] ?? m[3])];
+    out.push(part ? part(m[2] ?? '') : (m[2] ?? ''));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/** A number as the reader's language writes it. */
+export const num = (n: number) => new Intl.NumberFormat(locale.value).format(n);
+
+/** "a, b and c" in the reader's language. */
+export const list = (items: string[]) =>
+  new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(items);
