@@ -57,15 +57,48 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * 3/4 for 4 March, on a 24-hour clock: "Tue 16 Mar 2027 at 18:30". `year: false` leaves the year
  * out (for this year's dates), `time: false` the time.
  */
-export function sayParts(p: LocalParts, opts: { year?: boolean; time?: boolean } = {}): string {
+export function sayParts(
+  p: LocalParts,
+  opts: { year?: boolean; time?: boolean } = {},
+  locale = 'en',
+): string {
+  if (locale !== 'en') return localFormat(locale, opts.year !== false, opts.time !== false).format(asUtc(p));
   const date = `${DAYS[new Date(asUtc(p)).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]}${opts.year === false ? '' : ` ${p.year}`}`;
   return opts.time === false ? date : `${date} at ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The same style in another language, as `Intl` writes it there ("mar 16 mar 2027, 18:30"): the
+ * weekday and month in words, a 24-hour clock. The parts are a wall clock, so they are formatted
+ * as UTC, which shifts nothing.
+ */
+function localFormat(locale: string, year: boolean, time: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${year}|${time}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(year ? { year: 'numeric' } : {}),
+      ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+      timeZone: 'UTC',
+    });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** A wall-clock time in that style: `2027-03-16T18:30` → "Tue 16 Mar 2027 at 18:30". */
-export function sayLocal(local: LocalDateTime, opts: { year?: boolean; time?: boolean } = {}): string {
+export function sayLocal(
+  local: LocalDateTime,
+  opts: { year?: boolean; time?: boolean } = {},
+  locale = 'en',
+): string {
   const p = parseLocal(local);
-  return p ? sayParts(p, opts) : local;
+  return p ? sayParts(p, opts, locale) : local;
 }
 
 /** The clock time alone: "18:30". */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../functions/core/i18n/locales';
 import { root } from '../../scripts/build';
 import { readCatalogue } from '../../scripts/locales';
+import { LABEL_TABLES } from '../../web/src/labels';
 
 const english = readCatalogue(root, 'en');
 
@@ -56,6 +57,15 @@ describe('catalogues', () => {
       });
     });
   }
+
+  it('names every fixed choice of the rules (focus, roster role, content warning…)', () => {
+    const missing = Object.entries(LABEL_TABLES).flatMap(([table, entries]) =>
+      Object.keys(entries)
+        .map((k) => `${table}.${k}`)
+        .filter((k) => !Object.hasOwn(english, k)),
+    );
+    expect(missing).toEqual([]);
+  });
 
   it('notices a message that drops a value or a tag', () => {
     expect(uses('Hello {name}, <0>read</0>')).toEqual({ values: ['name'], tags: ['0'] });

@@ -1,11 +1,12 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
-import { seatsText } from '../../functions/core/meetups';
 import type { OccurrenceView } from '../../functions/core/schemas/meetups';
 import { namesOneInstant, parseLocal, sayLocal, sayParts, wallClock } from '../../functions/core/time';
+import { locale, t } from './i18n';
 
 // Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
-// 18:30"), so a notice and the page it leads to say a time the same way.
+// 18:30"), so a notice and the page it leads to say a time the same way; in another language, in
+// that style as `Intl` writes it there.
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const thisYear = new Date().getFullYear();
@@ -30,25 +31,33 @@ const partsIn = (ms: number, zone: string) => parseLocal(wallClock(ms, zone))!;
 export function formatIn(iso: string, zone: string): string {
   const ms = Date.parse(iso);
   const p = partsIn(ms, zone);
-  const text = sayParts(p, { year: p.year !== thisYear });
+  const text = sayParts(p, { year: p.year !== thisYear }, locale.value);
   return namesOneInstant(ms, zone) ? text : `${text} ${offsetName(ms, zone)}`;
 }
 
 /** A wall-clock time of the group's zone (`2026-12-06T10:00`): "Sun 6 Dec at 10:00". */
 export function localText(local: string): string {
-  return sayLocal(local.slice(0, 16), { year: Number(local.slice(0, 4)) !== thisYear });
+  return sayLocal(local.slice(0, 16), { year: Number(local.slice(0, 4)) !== thisYear }, locale.value);
 }
 
 /** A calendar date (`2026-11-30`): "Mon 30 Nov 2026". */
 export function dateText(date: string): string {
-  return sayLocal(`${date.slice(0, 10)}T00:00`, { time: false });
+  return sayLocal(`${date.slice(0, 10)}T00:00`, { time: false }, locale.value);
 }
 
 /** The clock time of an instant in a zone: "18:30" (with the offset where it names two instants). */
 export function timeIn(iso: string, zone: string): string {
   const ms = Date.parse(iso);
   const p = partsIn(ms, zone);
-  const time = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  const time =
+    locale.value === 'en'
+      ? `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+      : new Intl.DateTimeFormat(locale.value, {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: zone,
+        }).format(ms);
   return namesOneInstant(ms, zone) ? time : `${time} ${offsetName(ms, zone)}`;
 }
 
@@ -62,25 +71,26 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
     !namesOneInstant(Date.parse(o.startAt), o.timezone) || !namesOneInstant(Date.parse(o.endAt), o.timezone);
   // On the night the clocks go back "1:30 AM GMT+1–1:30 AM GMT+0" reads as no time at all: say how long.
   const minutes = Math.round((Date.parse(o.endAt) - Date.parse(o.startAt)) / 60_000);
-  const main = twice
-    ? `${formatIn(o.startAt, o.timezone)} to ${timeIn(o.endAt, o.timezone)}, ${minutes} minutes (${zone}; the clocks go back that night)`
-    : `${formatIn(o.startAt, o.timezone)}–${timeIn(o.endAt, o.timezone)} (${zone})`;
+  const span = { start: formatIn(o.startAt, o.timezone), end: timeIn(o.endAt, o.timezone), zone };
+  const main = twice ? t('when.clocksBack', { ...span, minutes }) : t('when.span', span);
   const differs = formatIn(o.startAt, viewerZone) !== formatIn(o.startAt, o.timezone);
   return {
     main,
-    yours: differs ? `${formatIn(o.startAt, viewerZone)} your time (${viewerZone.replace(/_/g, ' ')})` : null,
+    yours: differs
+      ? t('when.yours', { time: formatIn(o.startAt, viewerZone), zone: viewerZone.replace(/_/g, ' ') })
+      : null,
   };
 }
 
 /** When something happened or ends, in the viewer's own zone: "Tue 8 Dec at 18:30". */
 export function stamp(iso: string | number): string {
   const p = partsIn(new Date(iso).getTime(), viewerZone);
-  return sayParts(p, { year: p.year !== thisYear });
+  return sayParts(p, { year: p.year !== thisYear }, locale.value);
 }
 
 /** A day, in the viewer's own zone: "Tue 8 Dec 2026". */
 export function dayText(iso: string | number): string {
-  return sayParts(partsIn(new Date(iso).getTime(), viewerZone), { time: false });
+  return sayParts(partsIn(new Date(iso).getTime(), viewerZone), { time: false }, locale.value);
 }
 
 export function seatsLine(
@@ -88,14 +98,19 @@ export function seatsLine(
   label: string,
 ): string | null {
   if (!s) return null;
-  const taken = seatsText(s.going, s.capacity);
-  return `${label}: ${taken}${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}`;
+  const taken =
+    s.going >= s.capacity
+      ? t('seats.full', { capacity: s.capacity })
+      : t('seats.taken', { going: s.going, capacity: s.capacity });
+  return s.waitlisted
+    ? t('seats.lineWaiting', { label, taken, waiting: s.waitlisted })
+    : t('seats.line', { label, taken });
 }
 
 /** Where the viewer stands for a meetup: "You are going in person", "You are number 2 on the waiting list". */
 export function rsvpText(o: OccurrenceView): string | null {
   if (!o.rsvp) return null;
   if (o.rsvp.status === 'going')
-    return `You are going ${o.rsvp.attendance === 'online' ? 'online' : 'in person'}`;
-  return `You are number ${o.rsvp.position} on the waiting list`;
+    return o.rsvp.attendance === 'online' ? t('rsvp.goingOnline') : t('rsvp.goingInPerson');
+  return t('rsvp.waitingAt', { position: o.rsvp.position });
 }
