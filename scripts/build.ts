@@ -9,6 +9,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
+import { LOCALES } from '../functions/core/i18n/locales';
+import { crisisPage, crisisPath } from './crisis-pages';
 import { compileLocales } from './locales';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -34,13 +36,13 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
   });
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
+  for (const l of LOCALES) writeFileSync(join(outdir, crisisPath(l).slice(1)), crisisPage(root, l));
   await buildWorker(outdir, opts.minify ?? true, localeFiles.en);
   return result;
 }
 
 const STATIC_FILES = [
   'index.html',
-  'crisis.html',
   'crisis.js',
   'quick-exit.js',
   'styles.css',
@@ -57,13 +59,16 @@ const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-
  * page falls back to, among them.
  */
 async function buildWorker(outdir: string, minify: boolean, english: string) {
-  const kept = ['app.js', ...STATIC_FILES, 'icons/icon-192.png', `locales/${english}`].map((f) => ({
-    url: `/${f}`,
-    revision: createHash('sha256')
-      .update(readFileSync(join(outdir, f)))
-      .digest('hex')
-      .slice(0, 16),
-  }));
+  const crisisPages = LOCALES.map((l) => crisisPath(l).slice(1));
+  const kept = ['app.js', ...STATIC_FILES, ...crisisPages, 'icons/icon-192.png', `locales/${english}`].map(
+    (f) => ({
+      url: `/${f}`,
+      revision: createHash('sha256')
+        .update(readFileSync(join(outdir, f)))
+        .digest('hex')
+        .slice(0, 16),
+    }),
+  );
   await build({
     entryPoints: [join(root, 'web/src/sw.ts')],
     outfile: join(outdir, 'sw.js'),

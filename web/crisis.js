@@ -18,6 +18,6 @@ if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').cat
   mine.classList.add('yours');
   const note = document.createElement('p');
   note.className = 'meta';
-  note.textContent = 'Where you said you are';
+  note.textContent = list.dataset.yours || '';
   mine.prepend(note);
 })();

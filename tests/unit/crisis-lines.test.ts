@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CRISIS_REGIONS, dialable, ELSEWHERE, REGION_CODES } from '../../functions/core/crisis-lines';
-
-const page = readFileSync(new URL('../../web/crisis.html', import.meta.url), 'utf8');
+import { LOCALES } from '../../functions/core/i18n/locales';
+import { root } from '../../scripts/build';
+import { crisisPage, crisisPath } from '../../scripts/crisis-pages';
 
 describe('crisis lines by region', () => {
   it('gives every region an emergency number and at least one line to call or text, with its source', () => {
@@ -26,17 +26,38 @@ describe('crisis lines by region', () => {
     expect(CRISIS_REGIONS.AU.lines[0]).toMatchObject({ name: 'Lifeline', call: '13 11 14' });
   });
 
-  it('agrees with the crisis page that works without the app: every line and emergency number is on it', () => {
-    const text = page.replace(/<[^>]+>/g, ' ');
-    for (const code of REGION_CODES) {
-      const r = CRISIS_REGIONS[code];
-      for (const l of r.lines as readonly { name: string; call?: string; text?: string }[]) {
-        if (l.call) expect(page, `${r.name}: ${l.name}`).toContain(`href="tel:${dialable(l.call)}"`);
-        else expect(page, `${r.name}: ${l.name}`).toContain(`href="sms:${dialable(l.text!)}"`);
+  it('says every line is free and open at any time, as each crisis page says of it', () => {
+    for (const code of REGION_CODES)
+      for (const l of CRISIS_REGIONS[code].lines) expect(l.hours, `${code}: ${l.name}`).toBe('any time');
+  });
+
+  it.each(LOCALES)(
+    'is on the crisis page in %s, which works without the app: every line and emergency number',
+    (locale) => {
+      const page = crisisPage(root, locale);
+      const text = page.replace(/<[^>]+>/g, ' ');
+      for (const code of REGION_CODES) {
+        const r = CRISIS_REGIONS[code];
+        for (const l of r.lines as readonly { name: string; call?: string; text?: string }[]) {
+          if (l.call) expect(page, `${r.name}: ${l.name}`).toContain(`href="tel:${dialable(l.call)}"`);
+          if (l.text) expect(page, `${r.name}: ${l.name}`).toContain(`href="sms:${dialable(l.text)}"`);
+        }
+        // The number on its own, not inside another ("13 11 14" holds no 111).
+        for (const n of r.emergency.split(' or '))
+          expect(text, `${r.name}: ${n}`).toMatch(new RegExp(`(?<!\\d)(?<!\\d )${n}(?!\\d)(?! \\d)`));
       }
-      // The number on its own, not inside another ("13 11 14" holds no 111).
-      for (const n of r.emergency.split(' or '))
-        expect(text, `${r.name}: ${n}`).toMatch(new RegExp(`(?<!\\d)(?<!\\d )${n}(?!\\d)(?! \\d)`));
-    }
+      expect(page).toContain(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`);
+      for (const l of LOCALES)
+        expect(page).toContain(`<link rel="alternate" hreflang="${l}" href="${crisisPath(l)}">`);
+      expect(page).not.toMatch(/<script>|\son\w+=|javascript:/);
+    },
+  );
+
+  it('puts the lines of the regions that speak the page’s language first', () => {
+    const first = (l: 'es' | 'fr' | 'de' | 'en') => /data-region="(\w+)"/.exec(crisisPage(root, l))?.[1];
+    expect(first('es')).toBe('ES');
+    expect(first('fr')).toBe('FR');
+    expect(first('de')).toBe('DE');
+    expect(first('en')).toBe('US');
   });
 });

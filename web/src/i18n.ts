@@ -9,7 +9,7 @@
 import { I18n, type Messages } from '@lingui/core';
 import { signal } from '@preact/signals';
 import type { ComponentChildren, VNode } from 'preact';
-import { dirOf, isLocale, type Locale, matchLocale } from '../../functions/core/i18n/locales';
+import { crisisPath, dirOf, isLocale, type Locale, matchLocale } from '../../functions/core/i18n/locales';
 import type EN from '../locales/en.json';
 import { LOCALES_CACHE } from './offline-names';
 
@@ -85,6 +85,8 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
   document.documentElement.dir = dirOf(l);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
     el.textContent = i18n._(el.dataset.i18n as string);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a.crisis-link, a[data-crisis]'))
+    a.href = crisisPath(l);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]'))
     el.setAttribute('aria-label', i18n._(el.dataset.i18nLabel as string));
   if (opts.remember) {

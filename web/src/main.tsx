@@ -1,8 +1,9 @@
 import { Fragment, render } from 'preact';
+import { crisisPath } from '../../functions/core/i18n/locales';
 import { ApiError } from './api';
 import { followAccountLocale, Languages } from './components/languages';
 import { OfflineNote } from './components/offline-note';
-import { firstLocale, num, showLocale, t, tx } from './i18n';
+import { firstLocale, locale, num, showLocale, t, tx } from './i18n';
 import { keptAt, loadProblem, registerWorker } from './offline';
 import { refreshUnread, unread } from './pages/notifications';
 import { pageFor } from './routes';
@@ -72,6 +73,12 @@ document.addEventListener('click', (e) => {
   const a = (e.target as Element).closest?.('a');
   if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const url = new URL(a.href, window.location.href);
+  // The crisis page opens in the language on show (every page of the app links the English one).
+  if (url.origin === window.location.origin && url.pathname === '/crisis.html' && locale.value !== 'en') {
+    e.preventDefault();
+    window.location.assign(crisisPath(locale.value));
+    return;
+  }
   if (
     url.origin !== window.location.origin ||
     a.target ||

@@ -4,9 +4,11 @@
  * member follows a thread, and whether a waiting question was answered.
  * @module
  */
-import { CRISIS_REGIONS } from '../../core/crisis-lines';
+
+import { CRISIS_REGIONS, REGIONS_BY_LANGUAGE } from '../../core/crisis-lines';
 import { HearthError, invalid } from '../../core/errors';
 import type { Membership } from '../../core/groups';
+import { acceptedTags, type Locale, matchLocale } from '../../core/i18n/locales';
 import { canSeePost, POST_RATE, REACTIONS } from '../../core/threads';
 import { keys } from '../../store/keys';
 import type { MemberRecord } from '../../store/repos/group-records';
@@ -35,7 +37,9 @@ export async function signpostFor(
   matched: boolean,
   groupId: string,
   /** The route's prefetch read the preferences (absent from it: none chosen). */
-  prefsRead = false,
+  prefsRead: boolean,
+  /** The post's language: until the author says where they are, its regions' lines are offered. */
+  language: Locale,
 ) {
   if (!matched) return null;
   const { region } =
@@ -49,15 +53,23 @@ export async function signpostFor(
     groupId,
     safetyPlan: '/me/safety-plan',
     resources: region ? { region, ...CRISIS_REGIONS[region] } : null,
+    suggested: region ? [] : [...(REGIONS_BY_LANGUAGE[language] ?? [])],
   };
 }
+
+/**
+ * The language a post is written in: the one its author chose, else the one their browser asks
+ * for (`Accept-Language`), else English. Its crisis phrases are read in it.
+ */
+export const postLanguage = (c: Ctx, chosen: Locale | undefined): Locale =>
+  chosen ?? matchLocale(acceptedTags(c.req.header('accept-language'))) ?? 'en';
 
 export async function newPost(
   c: Ctx,
   threadId: string,
   groupId: string,
   member: MemberRecord,
-  body: { body: string; contentWarnings: PostRecord['contentWarnings'] },
+  body: { body: string; language: Locale; contentWarnings: PostRecord['contentWarnings'] },
   /** The post waits for a moderator (a new member's first posts in an approval group). */
   waits: boolean,
   /** Its words matched a crisis phrase (read once by the route). */
@@ -80,6 +92,7 @@ export async function newPost(
     groupId,
     authorId: userId,
     body: body.body,
+    language: body.language,
     contentWarnings: [...new Set(body.contentWarnings)],
     createdAt: at,
     mayNeedSupport: matched,

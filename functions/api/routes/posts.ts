@@ -17,7 +17,7 @@ import { namedIn } from '../../core/threads';
 import { resourcesRepo } from '../../store/repos/resources';
 import { threadsRepo } from '../../store/repos/threads';
 import { loadPost, requireNotSilenced } from '../access/discussions';
-import { signpostFor } from '../flows/posting';
+import { postLanguage, signpostFor } from '../flows/posting';
 import { crisisPosted, onDutyNow } from '../flows/support';
 import { type Route, route } from '../route';
 import { names, postView } from '../views/discussions';
@@ -38,9 +38,11 @@ export const postRoutes: Route[] = [
       const { group, post, member, userId } = await loadPost(c, params.postId);
       if (post.authorId !== userId) throw forbidden('Only its author can edit a post');
       requireNotSilenced(member, c.var.services.now());
-      const matched = detectCrisis(body.body).matched;
+      const language = body.language ?? post.language ?? postLanguage(c, undefined);
+      const matched = detectCrisis(body.body, language).matched;
       const edited = await c.var.services.repo(threadsRepo).editPost(post.postId, userId, {
         body: body.body,
+        language,
         contentWarnings: body.contentWarnings && [...new Set(body.contentWarnings)],
         mayNeedSupport: post.mayNeedSupport || matched,
         at: c.var.services.now(),
@@ -48,7 +50,7 @@ export const postRoutes: Route[] = [
       if (!edited) throw conflict('This post was deleted');
       const [who, signpost] = await Promise.all([
         names(c, post.groupId, namedIn([edited], userId)),
-        signpostFor(c, userId, matched, post.groupId),
+        signpostFor(c, userId, matched, post.groupId, false, language),
         matched &&
           crisisPosted(c, {
             group,

@@ -39,7 +39,7 @@ import {
 import { threadsRepo } from '../../store/repos/threads';
 import { barredSessions, loadForDiscussion, loadThread, prefetched } from '../access/discussions';
 import type { Ctx } from '../context';
-import { answered, follows, newPost, signpostFor } from '../flows/posting';
+import { answered, follows, newPost, postLanguage, signpostFor } from '../flows/posting';
 import { crisisPosted, dutyFor, liveOf } from '../flows/support';
 import { type Route, route } from '../route';
 import { names, postView, threadView } from '../views/discussions';
@@ -123,11 +123,20 @@ export const threadRoutes: Route[] = [
     },
     async (c, { params, body }) => {
       const { group, member, userId } = await loadForDiscussion(c, params.groupId);
-      const matched = detectCrisis(body.body).matched;
+      const language = postLanguage(c, body.language);
+      const matched = detectCrisis(body.body, language).matched;
       const duty = dutyFor(c, group, matched);
       const threadId = scopedId(group.groupId);
       const waits = waitsFor(group, member);
-      const { post, repo, at } = await newPost(c, threadId, group.groupId, member, body, waits, matched);
+      const { post, repo, at } = await newPost(
+        c,
+        threadId,
+        group.groupId,
+        member,
+        { ...body, language },
+        waits,
+        matched,
+      );
       const thread: ThreadRecord = {
         threadId,
         groupId: group.groupId,
@@ -142,7 +151,7 @@ export const threadRoutes: Route[] = [
       // The opening post first, then the thread that lists it: a crash between leaves a post
       // nothing points to, never a listed thread without its post.
       const [signpost] = await Promise.all([
-        signpostFor(c, userId, matched, group.groupId, true),
+        signpostFor(c, userId, matched, group.groupId, true, language),
         storePost(c, { group, member, post, duty }),
         repo.markSeen(userId, threadId, 1),
         repo.setFollow(userId, { threadId, groupId: group.groupId, following: true, at }),
@@ -267,11 +276,20 @@ export const threadRoutes: Route[] = [
     async (c, { params, body }) => {
       const { group, thread, member, userId } = await loadThread(c, params.threadId);
       if (thread.locked) throw conflict('This thread is locked');
-      const matched = detectCrisis(body.body).matched;
+      const language = postLanguage(c, body.language);
+      const matched = detectCrisis(body.body, language).matched;
       const duty = dutyFor(c, group, matched);
       const replyTo = body.replyTo && (await answered(c, thread.threadId, body.replyTo, { userId, member }));
       const waits = waitsFor(group, member);
-      const { post, repo } = await newPost(c, thread.threadId, thread.groupId, member, body, waits, matched);
+      const { post, repo } = await newPost(
+        c,
+        thread.threadId,
+        thread.groupId,
+        member,
+        { ...body, language },
+        waits,
+        matched,
+      );
       if (replyTo) post.replyTo = replyTo;
       // A moderator may pin or unpin the thread meanwhile: read it again and go on.
       let current: ThreadRecord | null = thread;
@@ -281,7 +299,7 @@ export const threadRoutes: Route[] = [
       }
       // Posting follows the thread, unless the member chose about it before (the prefetch knows).
       const [signpost] = await Promise.all([
-        signpostFor(c, userId, matched, thread.groupId, true),
+        signpostFor(c, userId, matched, thread.groupId, true, language),
         storePost(c, { group, member, post, duty }),
         repo.markSeen(userId, thread.threadId, current.postCount + 1),
         !member.hasPosted && c.var.services.groups.markPosted(thread.groupId, userId),

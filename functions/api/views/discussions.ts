@@ -47,6 +47,7 @@ export function postView(
     author: { displayName: names.get(p.authorId) ?? 'Former member' },
     mine: p.authorId === viewer.userId,
     body: p.body,
+    ...(p.language ? { language: p.language } : {}),
     contentWarnings: p.contentWarnings,
     createdAt: iso(p.createdAt),
     ...(seesSupportFlags(viewer.member) ? { mayNeedSupport: p.mayNeedSupport } : {}),

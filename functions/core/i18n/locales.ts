@@ -23,6 +23,9 @@ export const isLocale = (s: unknown): s is Locale =>
 /** Writing direction: Arabic runs right to left. */
 export const dirOf = (locale: Locale): 'ltr' | 'rtl' => (locale === 'ar' ? 'rtl' : 'ltr');
 
+/** The crisis page in a language: English keeps the name every link and bookmark already has. */
+export const crisisPath = (l: Locale) => (l === 'en' ? '/crisis.html' : `/crisis.${l}.html`);
+
 /**
  * The best of our languages for a list of language tags in order of preference ("es-MX", "fr",
  * "en-GB"): the first whose primary language we speak. Null when none is ours.

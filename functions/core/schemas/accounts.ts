@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   CONTROL,
   CONTROL_MESSAGE,
@@ -8,9 +9,7 @@ import {
   PASSPHRASE_MAX,
   PASSPHRASE_MIN,
 } from '../accounts';
-import { LOCALES } from '../i18n/locales';
-import './common';
-import * as z from 'zod/mini';
+import { LocaleSchema } from './common';
 
 export const Handle = z
   .string()
@@ -52,8 +51,6 @@ export const AccountExport = z.looseObject({
   account: z.object({ handle: z.string(), createdAt: z.string(), recoveryCodesLeft: z.number() }),
 });
 
-/** One of the languages Hearth speaks. */
-export const LocaleSchema = z.enum(LOCALES);
 export const LanguageRequest = z.strictObject({ language: LocaleSchema });
 
 /** Erasing one's account asks for the passphrase again. */

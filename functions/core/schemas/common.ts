@@ -6,6 +6,7 @@
  */
 
 import * as z from 'zod/mini';
+import { LOCALES } from '../i18n/locales';
 import { type Issue, peopleMessage } from './messages';
 
 // Messages for built-in checks written for people (zod/mini loads no locale by itself, and zod's
@@ -40,6 +41,9 @@ export const text = (max: number, min = 0) =>
     ...bounds(min, max),
     z.refine((s: string) => !CONTROL_BUT_NEWLINES.test(s), 'Remove control characters'),
   );
+
+/** One of the languages Hearth speaks. */
+export const LocaleSchema = z.enum(LOCALES);
 
 /** Opaque ids are 22 characters of base64url (128 random bits). */
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Not a valid id'));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { REGION_CODES } from '../crisis-lines';
 import { CONTENT_WARNINGS, POST_MAX, REACTIONS, REPORT_REASONS } from '../threads';
-import { Cursor, keysOf, line, PageLimit, text } from './common';
+import { Cursor, keysOf, LocaleSchema, line, PageLimit, text } from './common';
 
 const labels = keysOf(CONTENT_WARNINGS);
 export const ContentWarningSchema = z.enum(labels);
@@ -54,6 +54,8 @@ const reactionKinds = keysOf(REACTIONS);
 export const ReactionRequest = z.strictObject({ kind: z.enum(reactionKinds), reacted: z.boolean() });
 export const PostEdit = z.strictObject({
   body: text(POST_MAX, 1),
+  /** The language it is written in (crisis phrases are read in it); the post's own if not given. */
+  language: z.optional(LocaleSchema),
   contentWarnings: z.optional(
     z
       .array(
@@ -70,6 +72,8 @@ export const PostEdit = z.strictObject({
 
 export const NewPost = z.strictObject({
   body: text(POST_MAX, 1),
+  /** The language it is written in (crisis phrases are read in it); the browser's if not given. */
+  language: z.optional(LocaleSchema),
   contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
   /** Answer a post of the thread (replies are one level deep: a reply to a reply joins its post). */
   replyTo: z.optional(PostId),
@@ -78,6 +82,8 @@ export const NewPost = z.strictObject({
 export const NewThread = z.strictObject({
   title: line(3, 140),
   body: text(POST_MAX, 1),
+  /** The language it is written in (crisis phrases are read in it); the browser's if not given. */
+  language: z.optional(LocaleSchema),
   contentWarnings: z._default(z.array(ContentWarningSchema).check(z.maxLength(5)), []),
 });
 
@@ -89,6 +95,8 @@ export const PostView = z.object({
   author: z.object({ displayName: z.string() }),
   mine: z.boolean(),
   body: z.string(),
+  /** The language it is written in, so a screen reader reads it in that language. */
+  language: z.optional(LocaleSchema),
   contentWarnings: z.array(ContentWarningSchema),
   createdAt: z.string(),
   /** Shown to moderators only: the post matched a crisis phrase. */
@@ -140,6 +148,7 @@ const CrisisLineSchema = z.object({
   hours: z.string(),
   url: z.string(),
   source: z.string(),
+  languages: z.optional(z.array(z.string())),
 });
 export const Signpost = z.nullable(
   z.object({
@@ -160,6 +169,8 @@ export const Signpost = z.nullable(
         lines: z.array(CrisisLineSchema),
       }),
     ),
+    /** Until the author says where they are: the regions that speak the language they wrote in. */
+    suggested: z.array(RegionSchema),
   }),
 );
 

@@ -3,7 +3,9 @@
  * note, readers react.
  * @module
  */
+
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Locale } from '../../core/i18n/locales';
 import type { ContentWarning } from '../../core/threads';
 import type { Db } from '../client';
 import { ifWritten, written } from '../conditional';
@@ -17,17 +19,25 @@ export function postChanges(db: Db) {
     async editPost(
       postId: string,
       authorId: string,
-      change: { body: string; contentWarnings?: ContentWarning[]; mayNeedSupport: boolean; at: number },
+      change: {
+        body: string;
+        language: Locale;
+        contentWarnings?: ContentWarning[];
+        mayNeedSupport: boolean;
+        at: number;
+      },
     ): Promise<PostRecord | null> {
       const out = await ifWritten(
         doc.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.post(postId),
-            UpdateExpression: `SET body = :b, editedAt = :at, mayNeedSupport = :m${change.contentWarnings ? ', contentWarnings = :cw' : ''}`,
+            UpdateExpression: `SET body = :b, #l = :l, editedAt = :at, mayNeedSupport = :m${change.contentWarnings ? ', contentWarnings = :cw' : ''}`,
             ConditionExpression: 'authorId = :me AND attribute_not_exists(deleted)',
+            ExpressionAttributeNames: { '#l': 'language' },
             ExpressionAttributeValues: {
               ':b': change.body,
+              ':l': change.language,
               ':at': change.at,
               ':m': change.mayNeedSupport,
               ':me': authorId,

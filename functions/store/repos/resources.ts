@@ -201,7 +201,7 @@ export function crisisLineListings(now: number): ResourceRecord[] {
         ...(line.call ? { phone: line.call } : {}),
         ...(line.text ? { sms: line.text } : {}),
         hours: line.hours,
-        languages: ['en'],
+        languages: [...(line.languages ?? ['en'])],
         cost: 'free' as const,
         region: { country: code },
         status: 'listed' as const,

@@ -3,9 +3,11 @@
  * preferences, and the moderation log; the items a post is written as.
  * @module
  */
+
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '../../core/crisis-lines';
+import type { Locale } from '../../core/i18n/locales';
 import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
 import type { Prefetch } from '../batch';
@@ -40,6 +42,8 @@ export interface PostRecord {
   groupId: string;
   authorId: string;
   body: string;
+  /** The language it is written in (absent on posts from before Hearth spoke more than English). */
+  language?: Locale;
   contentWarnings: ContentWarning[];
   createdAt: number;
   mayNeedSupport: boolean;

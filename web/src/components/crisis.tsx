@@ -3,18 +3,22 @@
  * phrase, a region's crisis lines, and the account's choice of region.
  * @module
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   CRISIS_REGIONS,
+  type CrisisLine,
   type CrisisRegion,
   dialable,
   ELSEWHERE,
   REGION_CODES,
   type RegionCode,
 } from '../../../functions/core/crisis-lines';
+import { crisisPath } from '../../../functions/core/i18n/locales';
 import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
 import { type ApiError, api, get, post } from '../api';
+import { locale, t, tx } from '../i18n';
 import { Loading, Status, useSubmit } from '../ui';
 import { RunButton } from './forms';
 
@@ -31,18 +35,34 @@ export function rememberRegion(region: RegionCode | null) {
 /** A region's crisis lines, each number a link that dials or texts it. */
 export function CrisisLines({ code }: { code: RegionCode }) {
   const r: CrisisRegion = CRISIS_REGIONS[code];
+  const name = (children: ComponentChildren) => <strong>{children}</strong>;
+  const tel = (n: string) => (children: ComponentChildren) => <a href={`tel:${dialable(n)}`}>{children}</a>;
+  const sms = (n: string) => (children: ComponentChildren) => <a href={`sms:${dialable(n)}`}>{children}</a>;
+  const region = regionName(code);
   return (
     <div class="crisis-lines">
       <p>
-        <strong>In danger now? Call {r.emergency}.</strong>
+        <strong>{t('crisis.inDanger', { number: r.emergency })}</strong>
       </p>
       <ul>
-        {r.lines.map((l) => (
-          <li key={l.name}>
-            <strong>{l.name}</strong> ({r.name}, {l.hours}):{' '}
-            {l.call && <a href={`tel:${dialable(l.call)}`}>call {l.call}</a>}
-            {l.call && l.text && ' or '}
-            {l.text && <a href={`sms:${dialable(l.text)}`}>text {l.text}</a>}.{' '}
+        {r.lines.map((l: CrisisLine) => (
+          <li key={l.name} lang={l.languages?.[0]}>
+            {l.call && l.text
+              ? tx(
+                  'crisis.lineCallText',
+                  { name: l.name, region, call: l.call, text: l.text },
+                  name,
+                  tel(l.call),
+                  sms(l.text),
+                )
+              : l.call
+                ? tx('crisis.lineCall', { name: l.name, region, number: l.call }, name, tel(l.call))
+                : tx(
+                    'crisis.lineText',
+                    { name: l.name, region, number: l.text },
+                    name,
+                    sms(l.text ?? ''),
+                  )}{' '}
             <a href={l.url} rel="noopener">
               {new URL(l.url).hostname.replace(/^www\./, '')}
             </a>
@@ -53,6 +73,16 @@ export function CrisisLines({ code }: { code: RegionCode }) {
   );
 }
 
+/** The regions, named and ordered in the reader's language. */
+const regionsByName = (): [RegionCode, string][] =>
+  REGION_CODES.map((c): [RegionCode, string] => [c, regionName(c)]).sort((a, b) =>
+    a[1].localeCompare(b[1], locale.value),
+  );
+
+/** A region's name in the reader's language ("España", "Allemagne"). */
+const regionName = (code: string) =>
+  new Intl.DisplayNames([locale.value], { type: 'region' }).of(code) ?? code;
+
 /** "I'd like a facilitator to reach out": opens the member's conversation with them. */
 export function AskFacilitator({ groupId, label }: { groupId: string; label?: string }) {
   const [open, setOpen] = useState<ConversationView | null>(null);
@@ -61,8 +91,8 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
   );
   if (open)
     return (
-      <Status message="The group’s facilitators have been asked to reach out. You can write to them now, privately: ">
-        <a href={`/conversations/${open.conversationId}`}>your conversation with the facilitators</a>.
+      <Status message={t('crisis.asked')}>
+        <a href={`/conversations/${open.conversationId}`}>{t('crisis.yourConversation')}</a>.
       </Status>
     );
   return (
@@ -73,7 +103,7 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
         </p>
       )}
       <RunButton run={ask} look="secondary">
-        {label ?? 'I’d like a facilitator to reach out'}
+        {label ?? t('crisis.askFacilitator')}
       </RunButton>
     </>
   );
@@ -85,6 +115,7 @@ export function AskFacilitator({ groupId, label }: { groupId: string; label?: st
  */
 export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signpost>; onClose: () => void }) {
   const [region, setRegion] = useState<RegionCode | 'elsewhere' | null>(signpost.resources?.region ?? null);
+  const suggested = region ? [] : (signpost.suggested ?? []);
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -101,55 +132,55 @@ export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signp
   return (
     <section class="crisis-panel" aria-labelledby="crisis-panel-title" ref={panel}>
       <h2 id="crisis-panel-title" tabIndex={-1} ref={heading}>
-        You are not alone
+        {t('crisis.heading')}
       </h2>
-      <p>{signpost.message}</p>
+      <p>{t('crisis.message')}</p>
+      {suggested.map((code) => (
+        <CrisisLines key={code} code={code} />
+      ))}
       {region && region !== 'elsewhere' ? (
         <CrisisLines code={region} />
       ) : region === 'elsewhere' ? (
         <p>
-          Find a free helpline in your country at{' '}
-          <a href={ELSEWHERE.url} rel="noopener">
-            {ELSEWHERE.name}
-          </a>
-          .
+          {tx('crisis.elsewhere', { name: ELSEWHERE.name }, (c) => (
+            <a href={ELSEWHERE.url} rel="noopener">
+              {c}
+            </a>
+          ))}
         </p>
       ) : (
         <div class="field">
-          <label for="crisis-region">Where are you? We show the lines there (and remember it for you).</label>
+          <label for="crisis-region">{suggested.length ? t('crisis.whereElse') : t('crisis.where')}</label>
           <select
             id="crisis-region"
             value=""
             onChange={(e) => void choose(e.currentTarget.value as RegionCode | 'elsewhere')}
           >
             <option value="" disabled>
-              Choose a country
+              {t('crisis.chooseCountry')}
             </option>
-            {REGION_CODES.map((code) => (
+            {regionsByName().map(([code, name]) => (
               <option key={code} value={code}>
-                {CRISIS_REGIONS[code].name}
+                {name}
               </option>
             ))}
-            <option value="elsewhere">Somewhere else</option>
+            <option value="elsewhere">{t('crisis.somewhereElse')}</option>
           </select>
         </div>
       )}
       <div class="actions">
-        <a class="button" href={signpost.crisisPage}>
-          Talk to someone now
+        <a class="button" href={crisisPath(locale.value)}>
+          {t('crisis.talkNow')}
         </a>
         <AskFacilitator groupId={signpost.groupId} />
         <a class="button secondary" href={signpost.safetyPlan}>
-          My safety plan
+          {t('crisis.safetyPlan')}
         </a>
         <button type="button" class="secondary" onClick={onClose}>
-          Close
+          {t('crisis.close')}
         </button>
       </div>
-      <p class="hint">
-        Your post is shared with the group as you wrote it. The group’s facilitators can see that it may need
-        support, so someone may check in with you.
-      </p>
+      <p class="hint">{t('crisis.shared')}</p>
     </section>
   );
 }
@@ -172,15 +203,15 @@ export function RegionPreference() {
     return (
       <p class="meta">
         {unread.code === 'offline'
-          ? 'Where you are, for crisis lines, can be changed when you are connected.'
-          : `Where you are, for crisis lines, cannot be read now: ${unread.message}`}
+          ? t('crisis.regionOffline')
+          : t('crisis.regionUnread', { problem: unread.message })}
       </p>
     );
   if (region === null) return <Loading />;
   return (
     <>
       <div class="field">
-        <label for="region">Where you are, for crisis lines</label>
+        <label for="region">{t('crisis.regionLabel')}</label>
         <select
           id="region"
           value={region}
@@ -193,17 +224,17 @@ export function RegionPreference() {
             setSaved(true);
           }}
         >
-          <option value="">Not chosen</option>
-          {REGION_CODES.map((code) => (
+          <option value="">{t('crisis.notChosen')}</option>
+          {regionsByName().map(([code, name]) => (
             <option key={code} value={code}>
-              {CRISIS_REGIONS[code].name}
+              {name}
             </option>
           ))}
         </select>
       </div>
       {saved && (
         <p role="status" class="meta">
-          Saved.
+          {t('crisis.saved')}
         </p>
       )}
       {region && <CrisisLines code={region} />}
