@@ -197,3 +197,48 @@ describe('the directory by how and where a group meets', () => {
     expect(await directoryFacets.run({ db, now: t.now() })).toBe(0);
   });
 });
+
+describe('the directory by language', () => {
+  it('finds a group by the languages it says it meets in; one that never said is English', async () => {
+    const { owner, groupId, found } = await setup('Finder circle languages');
+    expect(await found('language=en')).toBe(true);
+    expect(await found('language=es')).toBe(false);
+
+    const changed = await owner.patch(`/api/groups/${groupId}`, { languages: ['es', 'en'] });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.languages).toEqual(['es', 'en']);
+    expect(await found('language=es')).toBe(true);
+    expect(await found('language=en')).toBe(true);
+    expect(await found('language=fr')).toBe(false);
+
+    expect((await owner.patch(`/api/groups/${groupId}`, { languages: ['fr'] })).status).toBe(200);
+    expect(await found('language=fr')).toBe(true);
+    expect(await found('language=en')).toBe(false);
+  });
+
+  it('counts an entry written before groups said their language as English', async () => {
+    const { groupId, found } = await setup('Finder circle old entry');
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.directoryEntry(groupId, 'all'),
+        UpdateExpression: 'REMOVE languages',
+      }),
+    );
+    expect(await found('language=en')).toBe(true);
+    expect(await found('language=de')).toBe(false);
+  });
+
+  it('refuses a language that is not one, by its field', async () => {
+    const { owner, groupId, t } = await setup('Finder circle bad language');
+    const bad = await owner.patch(`/api/groups/${groupId}`, { languages: ['xx'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('body.languages.0');
+    const none = await owner.patch(`/api/groups/${groupId}`, { languages: [] });
+    expect(none.body.error.fields[0]).toMatchObject({
+      path: 'body.languages',
+      message: 'Give at least one language',
+    });
+    expect((await t.person().get('/api/groups?language=klingon')).status).toBe(400);
+  });
+});

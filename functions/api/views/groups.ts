@@ -23,6 +23,7 @@ export function summaryOf(g: GroupRecord, now: number) {
     joinPolicy: g.joinPolicy,
     sizeBand: sizeBand(g.memberCount),
     area: g.area ?? null,
+    languages: g.languages ?? ['en'],
     meets: g.meets
       ? {
           inPerson: g.meets.inPerson,

@@ -12,6 +12,7 @@ import {
 import { RETENTION_MONTHS } from '../retention';
 import { ESCALATION } from '../support';
 import { Cursor, Id, keysOf, line, PageLimit, text } from './common';
+import { Language } from './resources';
 
 export const FocusTagSchema = z.enum(keysOf(FOCUS_TAGS) as [FocusTag, ...FocusTag[]]);
 export const ModerationPolicySchema = z.enum(keysOf(MODERATION_POLICIES));
@@ -58,6 +59,14 @@ const groupFields = {
   timezone: TimeZone,
   /** The town or region it meets in, for the directory (null: none said). */
   area: z.optional(z.nullable(line(2, 80))),
+  /** The languages it meets and talks in (ISO 639-1), most used first; English if not said. */
+  languages: z.optional(
+    z.array(Language).check(
+      z.minLength(1, 'Give at least one language'),
+      z.maxLength(5, 'Give at most 5 languages'),
+      z.refine((l: string[]) => new Set(l).size === l.length, 'Each language once'),
+    ),
+  ),
   visibility: Visibility,
   joinPolicy: JoinPolicy,
   moderationPolicy: ModerationPolicySchema,
@@ -101,6 +110,8 @@ export const DirectoryQuery = z.object({
   tone: z.optional(ToneSchema),
   /** Groups whose upcoming meetups meet this way. */
   meets: z.optional(z.enum(keysOf(MEETING_WAYS))),
+  /** Groups that meet and talk in this language (ISO 639-1). */
+  language: z.optional(Language),
   /** Groups that meet in this town or region (or a neighbourhood its meetups name). */
   near: z.optional(
     line(2, 80).check(z.refine((s: string) => /[\p{L}\p{N}]/u.test(s), 'Use the name of a town or region')),
@@ -119,6 +130,8 @@ export const GroupSummary = z.object({
   joinPolicy: JoinPolicy,
   sizeBand: z.string(),
   area: z.nullable(z.string()),
+  /** The languages it meets and talks in (ISO 639-1), most used first. */
+  languages: z.array(z.string()),
   /** How it meets, from its upcoming meetups (null: none scheduled); `next`: the next start. */
   meets: z.nullable(
     z.object({

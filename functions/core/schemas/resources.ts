@@ -15,7 +15,8 @@ export const CostSchema = z.enum(keysOf(COSTS));
 const Country = z
   .string()
   .check(z.refine((c: string) => countries().has(c), 'Use a country code like GB or US'));
-const Language = z
+/** An ISO 639-1 language code. */
+export const Language = z
   .string()
   .check(z.refine((c: string) => languages().has(c), 'Use a language code like en or cy'));
 const WebLink = z

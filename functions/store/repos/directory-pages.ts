@@ -32,6 +32,15 @@ export function directoryPages(db: Db) {
       if (opts.moderationPolicy) where('moderationPolicy = :m', null, [':m', opts.moderationPolicy]);
       if (opts.tone) where('tone = :t', null, [':t', opts.tone]);
       if (opts.meets) where('contains(ways, :w)', null, [':w', opts.meets]);
+      // Entries from before groups said their language are English.
+      if (opts.language)
+        where(
+          opts.language === 'en'
+            ? '(contains(#languages, :lang) OR attribute_not_exists(#languages))'
+            : 'contains(#languages, :lang)',
+          'languages',
+          [':lang', opts.language],
+        );
       if (opts.near) where('contains(#where, :near)', 'where', [':near', placeText(opts.near)]);
       const page = await queryPage(
         db,
@@ -64,6 +73,7 @@ export interface DirectoryQuery {
   tone?: Tone;
   meets?: MeetingWay;
   near?: string;
+  language?: string;
   limit: number;
   cursor?: string;
 }

@@ -30,6 +30,7 @@ export function directoryRepo(db: Db) {
     search: searchText(g),
     moderationPolicy: g.moderationPolicy,
     tone: g.tone,
+    languages: g.languages ?? ['en'],
     ...meetingFacets(g),
     version: g.version,
     meetsVersion: g.meetsVersion ?? 0,

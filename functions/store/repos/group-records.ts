@@ -20,6 +20,8 @@ export interface GroupRecord {
   tone: Tone;
   /** The town or region it meets in (absent or null: none said). */
   area?: string | null;
+  /** The languages it meets and talks in, most used first (absent: English). */
+  languages?: string[];
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
   resourceReviewMonths?: number;
