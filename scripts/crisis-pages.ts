@@ -54,12 +54,7 @@ function linesOf(
     const sms = (n: string) => (inner: string) => `<a href="sms:${dialable(n)}">${inner}</a>`;
     const how =
       l.call && l.text
-        ? say(
-            'crisisPage.callThenText',
-            { call: esc(l.call), text: esc(l.text) },
-            tel(l.call),
-            sms(l.text),
-          )
+        ? say('crisisPage.callThenText', { call: esc(l.call), text: esc(l.text) }, tel(l.call), sms(l.text))
         : l.call
           ? say('crisisPage.call', { number: esc(l.call) }, tel(l.call))
           : say('crisisPage.text', { number: esc(l.text!) }, sms(l.text!));

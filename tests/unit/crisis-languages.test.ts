@@ -277,7 +277,9 @@ for (const [language, table] of Object.entries(TABLES)) {
     });
 
     it.each(table.noMatch)('no match: %s', (text) => {
-      expect(detectCrisis(text, language).matched, normalise(text, CRISIS_LANGUAGES[language as 'es'])).toBe(false);
+      expect(detectCrisis(text, language).matched, normalise(text, CRISIS_LANGUAGES[language as 'es'])).toBe(
+        false,
+      );
     });
   });
 }
