@@ -3,6 +3,8 @@
  * each event shows, discreetly or in full. Pure; functions/feeds/ical.ts writes it as iCalendar.
  * @module
  */
+import type { Locale } from './i18n/locales';
+import { WORDS, type WordKey, word } from './i18n/words';
 import type { RsvpState } from './ledger';
 import { expand, parseRule, type Weekday } from './recurrence';
 import { namesOneInstant, parseLocal } from './time';
@@ -29,6 +31,8 @@ export interface FeedSettings {
   alarms?: AlarmMinutes[];
   /** Reminders before each duty the member holds (absent: none). */
   dutyAlarms?: AlarmMinutes[];
+  /** The language the feed is written in: the member's (absent: English). */
+  language?: Locale;
 }
 
 export const DEFAULT_FEED_SETTINGS: Required<FeedSettings> = {
@@ -36,6 +40,7 @@ export const DEFAULT_FEED_SETTINGS: Required<FeedSettings> = {
   discreet: true,
   alarms: [],
   dutyAlarms: [],
+  language: 'en',
 };
 
 /** How long a cancelled occurrence stays in feeds, marked cancelled, before it is dropped. */
@@ -44,7 +49,7 @@ export const CANCELLED_KEPT_MS = 14 * 86_400_000;
 export const FEED_AHEAD_MS = 400 * 86_400_000;
 export const FEED_KEPT_AFTER_END_MS = 2 * 86_400_000;
 
-export const DISCREET_TITLE = 'Hearth session';
+export const DISCREET_TITLE = WORDS.en.discreetTitle;
 
 /** An occurrence as a feed sees it (the parts of an occurrence item feeds need). */
 export interface FeedOccurrence {
@@ -121,8 +126,11 @@ export function eventFor(
     pageUrl: string | null;
     /** Whether the address and the link are shown; by default, to those going. */
     seesWhere?: boolean;
+    /** The language its words are in (absent: English). */
+    locale?: Locale;
   },
 ): FeedEvent {
+  const say = (key: WordKey, values?: Record<string, string | number>) => word(viewer.locale, key, values);
   const going = viewer.seesWhere ?? viewer.rsvp?.status === 'going';
   const waiting = viewer.rsvp?.status === 'waitlisted' ? viewer.rsvp.position : null;
   const cancelled = o.status === 'cancelled';
@@ -134,15 +142,20 @@ export function eventFor(
   if (o.online && going) where.push(o.online.url);
   const lines: string[] = [];
   // The reason is the organiser's own words, which may name the group: not in a discreet calendar.
-  if (cancelled) lines.push(`Cancelled${o.cancelReason && !viewer.discreet ? `: ${o.cancelReason}` : ''}`);
-  if (waiting) lines.push(`You are number ${waiting} on the waiting list.`);
+  if (cancelled)
+    lines.push(
+      o.cancelReason && !viewer.discreet
+        ? say('cancelledBecause', { reason: o.cancelReason })
+        : say('cancelled'),
+    );
+  if (waiting) lines.push(say('waitingAt', { position: waiting }));
   if (!viewer.discreet) {
     lines.push(viewer.groupName, o.description);
     if (o.online?.notes && going) lines.push(o.online.notes);
   }
-  if (o.online && going) lines.push(`Join online: ${o.online.url}`);
-  if (o.venue && !going && !cancelled) lines.push('The address is shown once you have a place.');
-  const title = viewer.discreet ? DISCREET_TITLE : o.title;
+  if (o.online && going) lines.push(say('joinOnline', { url: o.online.url }));
+  if (o.venue && !going && !cancelled) lines.push(say('addressLater'));
+  const title = viewer.discreet ? say('discreetTitle') : o.title;
   return {
     uid: uidOf(o.occurrenceId),
     sequence: o.sequence,
@@ -150,7 +163,7 @@ export function eventFor(
     start: o.startAt,
     end: o.endAt,
     timezone: o.timezone,
-    summary: waiting ? `${title} (waiting list)` : title,
+    summary: waiting ? say('waitingTitle', { title }) : title,
     description: lines.some(Boolean) ? lines.filter(Boolean).join('\n\n') : null,
     location: where.length ? where.join(' · ') : null,
     url: viewer.discreet ? null : viewer.pageUrl,
@@ -291,7 +304,7 @@ export function seriesEvents(
 
 /** A duty a member holds at a meetup, as their feed says it. */
 export interface FeedDuty {
-  /** The duty's name: "Lead facilitator". */
+  /** The duty's name, in the feed's language: "Lead facilitator". */
   name: string;
   /** Given, not yet confirmed by its holder. */
   unconfirmed: boolean;
@@ -317,7 +330,7 @@ export const listedFor = (
 export function memberEvent(
   o: FeedOccurrence,
   m: {
-    settings: Pick<FeedSettings, 'scope' | 'discreet' | 'alarms' | 'dutyAlarms'>;
+    settings: Pick<FeedSettings, 'scope' | 'discreet' | 'alarms' | 'dutyAlarms' | 'language'>;
     rsvp: RsvpState;
     duty?: FeedDuty;
     groupName: string;
@@ -331,13 +344,21 @@ export function memberEvent(
     discreet: settings.discreet,
     pageUrl: null,
     ...(duty ? { seesWhere: true } : {}),
+    ...(settings.language ? { locale: settings.language } : {}),
   });
   const cancelled = event.status === 'cancelled';
   const unconfirmed = duty?.unconfirmed && !cancelled;
   const alarms = (duty ? settings.dutyAlarms : rsvp ? settings.alarms : []) ?? [];
   return {
     ...event,
-    ...(duty ? { summary: `${duty.name}${unconfirmed ? ' (please confirm)' : ''}: ${event.summary}` } : {}),
+    ...(duty
+      ? {
+          summary: word(settings.language, unconfirmed ? 'dutyUnconfirmed' : 'dutyTitle', {
+            duty: duty.name,
+            title: event.summary,
+          }),
+        }
+      : {}),
     ...(unconfirmed ? { status: 'tentative' as const } : {}),
     ...(alarms.length && !cancelled ? { alarms } : {}),
   };

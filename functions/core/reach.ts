@@ -3,6 +3,8 @@
  * they asked not to be disturbed, and what a push message says (discreet unless they chose full).
  * @module
  */
+import type { Locale } from './i18n/locales';
+import { word } from './i18n/words';
 import { localAt, resolveLocal, sayTime, wallClock } from './time';
 
 /** The reminders a member can choose, in minutes before the start. */
@@ -94,16 +96,18 @@ export function remindersDue(
   });
 }
 
-/** "today", "tomorrow" or the weekday and date, on the reader's clock. */
-function dayWord(startAt: number, now: number, zone: string): string {
+/** "today", "tomorrow" or the weekday and date, on the reader's clock, in their language. */
+function dayWord(startAt: number, now: number, zone: string, locale: Locale = 'en'): string {
   const day = (ms: number) => {
     const p = localAt(ms, zone);
     return Date.UTC(p.year, p.month - 1, p.day);
   };
   const days = Math.round((day(startAt) - day(now)) / 86_400_000);
+  if (locale !== 'en' && (days === 0 || days === 1))
+    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
     timeZone: zone,
     weekday: 'short',
     day: 'numeric',
@@ -126,17 +130,17 @@ export interface PushMessage {
  */
 export function reminderMessage(
   m: { occurrenceId: string; title: string; groupName: string; startAt: number; duty?: string },
-  s: { detail: ReachSettings['detail']; zone: string },
+  s: { detail: ReachSettings['detail']; zone: string; language?: Locale },
   now: number,
 ): PushMessage {
-  const at = `${sayTime(wallClock(m.startAt, s.zone))} ${dayWord(m.startAt, now, s.zone)}`;
+  const at = `${sayTime(wallClock(m.startAt, s.zone))} ${dayWord(m.startAt, now, s.zone, s.language)}`;
   const url = `/occurrences/${m.occurrenceId}`;
   const tag = `reminder-${m.occurrenceId}`;
   if (s.detail === 'discreet')
-    return { title: 'Hearth', body: `${m.duty ? 'A duty' : 'A session'} at ${at}`, url, tag };
+    return { title: 'Hearth', body: word(s.language, m.duty ? 'pushDuty' : 'pushSession', { at }), url, tag };
   return {
-    title: m.duty ? `${m.duty}: ${m.title}` : m.title,
-    body: `${m.groupName}, at ${at}`,
+    title: m.duty ? word(s.language, 'pushDutyTitle', { duty: m.duty, title: m.title }) : m.title,
+    body: word(s.language, 'pushAt', { group: m.groupName, at }),
     url,
     tag,
   };
@@ -145,11 +149,11 @@ export function reminderMessage(
 /** An in-app notification, as a push message: discreet unless the member chose full. */
 export function noticeMessage(
   n: { notificationId: string; text: string; url: string },
-  s: Pick<ReachSettings, 'detail'>,
+  s: Pick<ReachSettings, 'detail'> & { language?: Locale },
 ): PushMessage {
   return s.detail === 'full'
     ? { title: 'Hearth', body: n.text, url: n.url, tag: n.notificationId }
-    : { title: 'Hearth', body: 'Something new for you in Hearth', url: '/notifications', tag: 'notice' };
+    : { title: 'Hearth', body: word(s.language, 'somethingNew'), url: '/notifications', tag: 'notice' };
 }
 
 /**

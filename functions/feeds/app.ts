@@ -25,9 +25,10 @@ import {
   stillShown,
 } from '../core/feeds';
 import { canSeeGroup, canSeeInside } from '../core/groups';
+import { word } from '../core/i18n/words';
 import { type RsvpState, rsvpOf } from '../core/ledger';
 import { canSeeWhere } from '../core/meetups';
-import { isUnconfirmed, ROSTER_ROLES } from '../core/roster';
+import { isUnconfirmed } from '../core/roster';
 import { getMany, keyOf } from '../store/batch';
 import type { Db } from '../store/client';
 import { hashToken } from '../store/ids';
@@ -118,7 +119,7 @@ async function memberSource(r: FeedReads, token: string, now: number): Promise<S
   if (!feed || !sameHash(hashToken(secret), feed.tokenHash)) return null;
   const day = dayOf(now);
   return {
-    etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, day]),
+    etag: etag(['member', userId, feed.version, feed.scope, feed.discreet, feed.language ?? 'en', day]),
     lastModified: Math.max(feed.stampAt, feed.changedAt, day),
     build: async () => {
       const rsvps = await answersOf(feed, { feeds, meetups }, now);
@@ -136,7 +137,7 @@ async function memberSource(r: FeedReads, token: string, now: number): Promise<S
         Object.values(duties).map((d) => {
           const slot = slots.get(d.occurrenceId)?.roster[d.role];
           const unconfirmed = slot?.userId === userId && isUnconfirmed(slot);
-          return [d.occurrenceId, { name: ROSTER_ROLES[d.role], unconfirmed }] as const;
+          return [d.occurrenceId, { name: word(feed.language, `role.${d.role}`), unconfirmed }] as const;
         }),
       );
       const names = new Map(records.map((g) => [g.groupId, g.name]));
@@ -176,7 +177,7 @@ async function memberSource(r: FeedReads, token: string, now: number): Promise<S
         });
         if (event) events.push(event);
       }
-      return { name: feed.discreet ? 'Hearth' : 'Hearth: my meetups', events };
+      return { name: feed.discreet ? 'Hearth' : word(feed.language, 'feedName'), events };
     },
   };
 }
@@ -269,6 +270,7 @@ async function occurrenceSource(
     discreet,
     pageUrl: null,
     seesWhere: canSeeWhere(member, rsvp),
+    ...(settings?.language ? { locale: settings.language } : {}),
   });
   const alarms = rsvp && event.status !== 'cancelled' ? (settings?.alarms ?? []) : [];
   const file: Feed = {

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { word } from '../core/i18n/words';
 import { inQuietHours, REMINDER_MINUTES, reminderAt, reminderMessage, remindersDue } from '../core/reach';
 import { ROSTER_ROLES, type RosterRole } from '../core/roster';
 import { sayLocal, wallClock } from '../core/time';
@@ -28,10 +29,11 @@ const CONCURRENCY = 32;
 const LOOK_BACK = 15 * 60_000;
 
 /** Who is reminded of an occurrence: those going, and those holding a duty at it (with the duty). */
-function reminded(o: OccurrenceRecord): { userId: string; duty?: string }[] {
+function reminded(o: OccurrenceRecord): { userId: string; duty?: string; role?: RosterRole }[] {
   const duties = Object.entries(o.roster ?? {}).map(([role, slot]) => ({
     userId: slot!.userId,
     duty: ROSTER_ROLES[role as RosterRole],
+    role: role as RosterRole,
   }));
   const held = new Set(duties.map((d) => d.userId));
   return [
@@ -100,9 +102,9 @@ export const reminders = {
               title: o.title,
               groupName: group.name,
               startAt: o.startAt,
-              duty: p.duty,
+              ...(p.role ? { duty: word(s.language, `role.${p.role}`) } : {}),
             },
-            { detail: s.detail, zone },
+            { detail: s.detail, zone, ...(s.language ? { language: s.language } : {}) },
             now,
           );
           // Until the meetup starts, and no longer: a late reminder is no use.

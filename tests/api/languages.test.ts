@@ -4,9 +4,12 @@
  * crisis phrases are read; and the crisis lines offered by it until the author says where they are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISCREET_TITLE } from '../../functions/core/feeds';
+import { createFeedsApp } from '../../functions/feeds/app';
 import type { Db } from '../../functions/store/client';
 import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
+import { parseCalendar } from '../support/ical';
 
 let db: Db;
 let stop: () => Promise<void>;
@@ -97,5 +100,61 @@ describe('the language of a post', () => {
     });
     expect(relabelled.body.post.language).toBe('de');
     expect(relabelled.body.signpost).toMatchObject({ suggested: ['DE', 'AT', 'CH'] });
+  });
+});
+
+describe('the calendar feed in the member’s language', () => {
+  it('says its discreet title, waiting place and duty in French once the member chooses French', async () => {
+    const t = testApp(db);
+    const feeds = createFeedsApp({ db, now: t.now });
+    const { owner, groupId, join } = await groupWithOwner(t);
+    const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+      title: 'Cercle du mardi',
+      start: '2027-03-16T18:30',
+      durationMinutes: 90,
+      mode: 'online',
+      online: { url: 'https://meet.example/cercle' },
+      capacity: { online: 1 },
+    });
+    const occurrenceId = made.body.occurrences[0].occurrenceId as string;
+    const first = await join();
+    const camille = await join();
+    await first.call('PUT', `/api/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
+    await camille.call('PUT', `/api/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' }); // waits
+    const path = (await camille.post('/api/me/feed')).body.feed.path as string;
+    const read = async () => {
+      const text = await (await feeds.request(path)).text();
+      const calendar = parseCalendar(text);
+      return calendar.events[0]!;
+    };
+    expect((await read()).summary).toBe(`${DISCREET_TITLE} (waiting list)`);
+
+    expect((await camille.call('PUT', '/api/me/language', { language: 'fr' })).status).toBe(200);
+    const event = await read();
+    expect(event.summary).toBe('Séance Hearth (liste d’attente)');
+    expect(event.description).toContain('Vous êtes numéro 1 sur la liste d’attente.');
+  });
+
+  it('starts a new feed in the language already chosen', async () => {
+    const t = testApp(db);
+    const feeds = createFeedsApp({ db, now: t.now });
+    const { owner, groupId, join } = await groupWithOwner(t);
+    const made = await owner.post(`/api/groups/${groupId}/meetups`, {
+      title: 'Treffen',
+      start: '2027-03-16T18:30',
+      durationMinutes: 60,
+      mode: 'online',
+      online: { url: 'https://meet.example/treffen' },
+      capacity: { online: 5 },
+    });
+    const jonas = await join();
+    await jonas.call('PUT', '/api/me/language', { language: 'de' });
+    await jonas.call('PUT', `/api/occurrences/${made.body.occurrences[0].occurrenceId}/rsvp`, {
+      attendance: 'online',
+    });
+    const path = (await jonas.post('/api/me/feed')).body.feed.path as string;
+    const calendar = parseCalendar(await (await feeds.request(path)).text());
+    expect(calendar.events[0]!.summary).toBe('Hearth-Treffen');
+    expect(calendar.events[0]!.description).toContain('Online teilnehmen: https://meet.example/treffen');
   });
 });

@@ -105,4 +105,23 @@ describe('what a push message says', () => {
     expect(noticeMessage(n, { detail: 'discreet' }).body).toBe('Something new for you in Hearth');
     expect(noticeMessage(n, { detail: 'full' }).body).toBe(n.text);
   });
+  it('speaks the member’s language', () => {
+    const es = reminderMessage(
+      m,
+      { detail: 'discreet', zone: 'Europe/Madrid', language: 'es' },
+      at('2026-12-09T18:00:00Z'),
+    );
+    expect(es.body).toBe('Una sesión a las 19:30 mañana');
+    const de = reminderMessage(
+      m,
+      { detail: 'discreet', zone: 'UTC', language: 'de' },
+      at('2026-12-07T12:00:00Z'),
+    );
+    expect(de.body).toMatch(/^Ein Treffen um 18:30 Do\.?,? 10\. Dez/);
+    const n = { notificationId: 'n1', text: 'x', url: '/' };
+    expect(noticeMessage(n, { detail: 'discreet', language: 'fr' }).body).toBe(
+      'Du nouveau pour vous dans Hearth',
+    );
+    expect(noticeMessage(n, { detail: 'discreet', language: 'ar' }).body).toBe('هناك جديد لك في Hearth');
+  });
 });

@@ -30,6 +30,8 @@ import {
 import { Ok } from '../../core/schemas/common';
 import { hashToken, newId, newToken } from '../../store/ids';
 import type { UserRecord } from '../../store/repos/account-records';
+import { feedsRepo } from '../../store/repos/feeds';
+import { reachRepo } from '../../store/repos/reach';
 import { type Ctx, requireAuth } from '../context';
 import {
   attemptSucceeded,
@@ -276,8 +278,13 @@ export const accountRoutes: Route[] = [
     },
     async (c, { body }) => {
       const { userId } = requireAuth(c);
-      const { accounts, now } = c.var.services;
-      await accounts.setLanguage(userId, body.language, new Date(now()).toISOString());
+      const { accounts, now, repo } = c.var.services;
+      // The account's, and where the jobs and the calendar feed read it (each write idempotent).
+      await Promise.all([
+        accounts.setLanguage(userId, body.language, new Date(now()).toISOString()),
+        repo(reachRepo).setLanguage(userId, body.language),
+        repo(feedsRepo).updateSettings(userId, { language: body.language }, now()),
+      ]);
       return c.json({ ok: true as const });
     },
   ),

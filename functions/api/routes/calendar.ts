@@ -84,6 +84,7 @@ export function register(app: Hono<AppEnv>, registry: Registry): void {
         discreet: before?.discreet ?? DEFAULT_FEED_SETTINGS.discreet,
         alarms: before?.alarms ?? DEFAULT_FEED_SETTINGS.alarms,
         dutyAlarms: before?.dutyAlarms ?? DEFAULT_FEED_SETTINGS.dutyAlarms,
+        language: before?.language ?? (await c.var.services.accounts.getUser(auth.userId))?.language ?? 'en',
         createdAt: at,
         changedAt: at,
         version: (before?.version ?? 0) + 1,

@@ -6,6 +6,7 @@
  * @module
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Locale } from '../../core/i18n/locales';
 import { DEFAULT_REACH, MAX_PUSH_DEVICES, type ReachSettings } from '../../core/reach';
 import { getMany, keyOf } from '../batch';
 import type { Db } from '../client';
@@ -24,6 +25,8 @@ export interface PushDevice {
 export interface Reach extends ReachSettings {
   userId: string;
   devices: PushDevice[];
+  /** The language pushes are worded in: the member's (absent: English). */
+  language?: Locale;
 }
 
 const CURSORS = { reminders: keys.reminderCursor, pushes: keys.pushCursor };
@@ -36,7 +39,7 @@ function fromItem(userId: string, item: Record<string, unknown> | undefined): Re
   const devices = Object.values((item?.devices ?? {}) as Record<string, PushDevice>).sort(
     (a, b) => a.addedAt - b.addedAt,
   );
-  return { userId, ...settings, devices };
+  return { userId, ...settings, devices, ...(item?.language ? { language: item.language as Locale } : {}) };
 }
 
 export function reachRepo(db: Db) {
@@ -51,6 +54,19 @@ export function reachRepo(db: Db) {
     async many(userIds: string[]): Promise<Map<string, Reach>> {
       const found = await getMany(db, userIds.map(keys.reach));
       return new Map(userIds.map((id) => [id, fromItem(id, found.get(keyOf(keys.reach(id))))]));
+    },
+
+    /** The language pushes are worded in, kept in step with the account's. */
+    async setLanguage(userId: string, language: Locale): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.reach(userId),
+          UpdateExpression: 'SET #l = :l',
+          ExpressionAttributeNames: { '#l': 'language' },
+          ExpressionAttributeValues: { ':l': language },
+        }),
+      );
     },
 
     async saveSettings(userId: string, s: ReachSettings): Promise<void> {
