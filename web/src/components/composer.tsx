@@ -6,7 +6,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
-import { CONTENT_WARNINGS, type ContentWarning, POST_MAX } from '../../../functions/core/threads';
+import { type ContentWarning, POST_MAX } from '../../../functions/core/threads';
+import { t, tx } from '../i18n';
+import { labelled } from '../labels';
 import { Markdown } from '../markdown';
 import { Field, Stamp, TooLong, useSubmit } from '../ui';
 import { Checkboxes, Form, TextArea } from './forms';
@@ -49,20 +51,20 @@ export function Composer(props: {
     <Form class="composer" submit={send.submit} error={send.error} label={props.label}>
       {props.guidelines && (
         <details open={!props.membership?.hasPosted}>
-          <summary>The group’s guidelines, before you post</summary>
+          <summary>{t('composer.guidelines')}</summary>
           <p class="guidelines">{props.guidelines}</p>
         </details>
       )}
       {props.withTitle && (
-        <Field label="Title" name="title" error={send.error}>
+        <Field label={t('composer.title')} name="title" error={send.error}>
           {(a) => <input {...a} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />}
         </Field>
       )}
       {props.withTitle && <TooLong value={title} max={140} />}
       <TextArea
-        label={props.bodyLabel ?? (props.withTitle ? 'First post' : 'Your reply')}
+        label={props.bodyLabel ?? (props.withTitle ? t('composer.firstPost') : t('composer.yourReply'))}
         name="body"
-        hint="*emphasis*, **strong**, lists with - or 1., and [links](https://…)."
+        hint={t('composer.formatting')}
         error={send.error}
         value={body}
         onValue={setBody}
@@ -70,13 +72,13 @@ export function Composer(props: {
         inputRef={body_}
       />
       <Checkboxes
-        legend="Content warnings (readers see your post folded behind them)"
-        options={Object.entries(CONTENT_WARNINGS) as [ContentWarning, string][]}
+        legend={t('composer.warnings')}
+        options={labelled('warning')}
         chosen={labels}
         onChosen={setLabels}
       />
       {preview && body && (
-        <section class="card" aria-label="Preview">
+        <section class="card" aria-label={t('composer.preview')}>
           <Markdown text={body} />
         </section>
       )}
@@ -85,11 +87,11 @@ export function Composer(props: {
           {props.submitLabel}
         </button>
         <button type="button" class="secondary" onClick={() => setPreview(!preview)} aria-pressed={preview}>
-          Preview
+          {t('composer.preview')}
         </button>
         {props.onCancel && (
           <button type="button" class="secondary" onClick={props.onCancel}>
-            Cancel
+            {t('composer.cancel')}
           </button>
         )}
       </div>
@@ -106,10 +108,19 @@ export function Paused({
   children: ComponentChildren;
 }) {
   if (!membership?.silenced) return <>{children}</>;
+  const { until, reason } = membership.silenced;
   return (
     <p class="notice">
-      A moderator has paused your posting here until <Stamp at={membership.silenced.until} />:{' '}
-      {membership.silenced.reason} You can still read, and reach the facilitators from the group’s page.
+      {tx(
+        'composer.paused',
+        undefined,
+        () => (
+          <Stamp at={until} />
+        ),
+        () => (
+          <>{reason}</>
+        ),
+      )}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { can } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
 import { post } from '../api';
+import { t } from '../i18n';
 import { ErrorSummary, TextField, TooLong, useSubmit } from '../ui';
 import { FormActions, RunButton } from './forms';
 
@@ -17,11 +18,14 @@ export const moderates = (group: GroupDetail | null) =>
 /** A moderator's action that asks why first; the reason goes to the moderation log. */
 export function ReasonAction({
   label,
+  why,
   confirm,
   danger,
   act,
 }: {
   label: string;
+  /** The reason field's label ("Why? (hide: kept in the moderation log)"). */
+  why: string;
   confirm: string;
   danger?: boolean;
   act: (reason: string) => Promise<unknown>;
@@ -50,19 +54,13 @@ export function ReasonAction({
   return (
     <form class="reason" onSubmit={submit} noValidate ref={form}>
       <ErrorSummary error={error} />
-      <TextField
-        label={`Why? (${label.toLowerCase()}: kept in the moderation log)`}
-        name="reason"
-        value={reason}
-        onValue={setReason}
-        error={error}
-      />
+      <TextField label={why} name="reason" value={reason} onValue={setReason} error={error} />
       <TooLong value={reason} max={300} />
       <FormActions
         busy={busy}
         label={confirm}
         look={danger ? 'danger small' : 'small'}
-        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+        cancel={{ label: t('moderationActions.neverMind'), onClick: () => setOpen(false) }}
       />
     </form>
   );
@@ -77,16 +75,17 @@ export function PostModeration({ p, onDone }: { p: PostView; onDone: () => Promi
   if (p.deleted) return null;
   return (
     <div class="actions moderation">
-      <span class="label">Moderator:</span>
+      <span class="label">{t('moderationActions.moderator')}</span>
       {p.pending && !p.hidden && (
         <RunButton run={approve} look="small">
-          Approve
+          {t('moderationActions.approve')}
         </RunButton>
       )}
       {p.hidden ? (
         <ReasonAction
-          label="Restore"
-          confirm="Restore the post"
+          label={t('moderationActions.restore')}
+          why={t('moderationActions.whyRestore')}
+          confirm={t('moderationActions.restoreConfirm')}
           act={async (reason) => {
             await post(`/posts/${p.postId}/restore`, { reason });
             await onDone();
@@ -94,8 +93,9 @@ export function PostModeration({ p, onDone }: { p: PostView; onDone: () => Promi
         />
       ) : (
         <ReasonAction
-          label="Hide"
-          confirm="Hide the post"
+          label={t('moderationActions.hide')}
+          why={t('moderationActions.whyHide')}
+          confirm={t('moderationActions.hideConfirm')}
           danger
           act={async (reason) => {
             await post(`/posts/${p.postId}/hide`, { reason });

@@ -8,14 +8,10 @@ import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PostView, Signpost } from '../../../functions/core/schemas/threads';
-import {
-  CONTENT_WARNINGS,
-  REACTIONS,
-  REPORT_REASONS,
-  type Reaction,
-  type ReportReason,
-} from '../../../functions/core/threads';
+import type { Reaction, ReportReason } from '../../../functions/core/threads';
 import { api, del, post } from '../api';
+import { locale, num, t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { Markdown } from '../markdown';
 import { ErrorSummary, Field, Stamp, Status, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
@@ -28,8 +24,12 @@ type Post = PostView;
 /** Whether the reader is a verified professional (they may add notes under posts). */
 export const professional = signal(false);
 
+/** Names one after another, as the reader's language lists them ("a, b, c" in English). */
+export const listed = (items: string[]) =>
+  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(items);
+
 const warningOf = (p: Post) =>
-  `Content warning: ${p.contentWarnings.map((c) => CONTENT_WARNINGS[c]).join(', ')}`;
+  t('post.contentWarning', { warnings: listed(p.contentWarnings.map((c) => label('warning', c))) });
 
 function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void }) {
   const [open, setOpen] = useState(false);
@@ -43,13 +43,13 @@ function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void
   if (!open)
     return (
       <button type="button" class="secondary small" onClick={() => setOpen(true)}>
-        Add a note as a professional
+        {t('post.addNote')}
       </button>
     );
   return (
-    <Form submit={send.submit} error={send.error} label="A note from a professional">
+    <Form submit={send.submit} error={send.error} label={t('post.noteFromProfessional')}>
       <TextArea
-        label="Your note, shown under the post to everyone who sees it"
+        label={t('post.noteLabel')}
         name="body"
         error={send.error}
         value={body}
@@ -58,9 +58,9 @@ function ContextNoteForm({ p, onChange }: { p: Post; onChange: (p: Post) => void
       />
       <FormActions
         busy={send.busy}
-        label="Add the note"
+        label={t('post.addTheNote')}
         look="small"
-        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+        cancel={{ label: t('post.neverMind'), onClick: () => setOpen(false) }}
       />
     </Form>
   );
@@ -77,37 +77,41 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
   });
   if (sent)
     return (
-      <Status message="Thank you. The group’s moderators will look at it, and you will hear when they have; they do not see who reported it. ">
+      <Status message={`${t('post.reportSent')} `}>
         <button type="button" class="secondary small" onClick={onDone}>
-          Close
+          {t('post.close')}
         </button>
       </Status>
     );
   return (
-    <Form submit={send.submit} error={send.error} label="Report this post">
-      <Field label="What is wrong?" name="reason" error={send.error}>
+    <Form submit={send.submit} error={send.error} label={t('post.reportThis')}>
+      <Field label={t('post.whatIsWrong')} name="reason" error={send.error}>
         {(a) => (
           <select {...a} value={reason} onChange={(e) => setReason(e.currentTarget.value as ReportReason)}>
             <option value="" disabled>
-              Choose a reason
+              {t('post.chooseReason')}
             </option>
-            {(Object.keys(REPORT_REASONS) as ReportReason[]).map((k) => (
+            {labelled('reason').map(([k, name]) => (
               <option key={k} value={k}>
-                {REPORT_REASONS[k]}
+                {name}
               </option>
             ))}
           </select>
         )}
       </Field>
       <TextArea
-        label="Anything moderators should know (optional)"
+        label={t('post.reportNote')}
         name="note"
         error={send.error}
         value={note}
         onValue={setNote}
         max={1000}
       />
-      <FormActions busy={send.busy} label="Send report" cancel={{ label: 'Cancel', onClick: onDone }} />
+      <FormActions
+        busy={send.busy}
+        label={t('post.sendReport')}
+        cancel={{ label: t('post.cancel'), onClick: onDone }}
+      />
     </Form>
   );
 }
@@ -123,7 +127,7 @@ function DeletePost({ p, onDone, onCancel }: { p: Post; onDone: (p: Post) => voi
   return (
     <div class="confirm">
       <ErrorSummary error={remove.error} />
-      <p>Delete this post? Its words are erased for good; “Post deleted” keeps its place in the thread.</p>
+      <p>{t('post.deleteQuestion')}</p>
       <div class="actions">
         <button
           type="button"
@@ -132,10 +136,10 @@ function DeletePost({ p, onDone, onCancel }: { p: Post; onDone: (p: Post) => voi
           disabled={remove.busy}
           onClick={() => remove.submit()}
         >
-          Delete the post
+          {t('post.deleteConfirm')}
         </button>
         <button type="button" class="secondary small" onClick={onCancel}>
-          Keep it
+          {t('post.keepIt')}
         </button>
       </div>
     </div>
@@ -157,17 +161,15 @@ function MuteAuthor({ p }: { p: Post }) {
   });
   if (muteId)
     return (
-      <Status
-        message={`You muted ${p.author.displayName}: their posts in this group are hidden from you (nobody is told). You can undo this in your account. `}
-      >
+      <Status message={`${t('post.muted', { name: p.author.displayName })} `}>
         <RunButton run={undo} look="secondary small">
-          Undo
+          {t('post.undo')}
         </RunButton>
       </Status>
     );
   return (
     <RunButton run={mute} look="secondary small">
-      Mute {p.author.displayName}
+      {t('post.mute', { name: p.author.displayName })}
     </RunButton>
   );
 }
@@ -203,25 +205,31 @@ export function PostItem({
     });
     onChange(r.post);
   };
-  const body: ComponentChildren = p.deleted ? <p class="meta">Post deleted.</p> : <Markdown text={p.body} />;
+  const body: ComponentChildren = p.deleted ? (
+    <p class="meta">{t('post.deleted')}</p>
+  ) : (
+    <Markdown text={p.body} />
+  );
   return (
     <li class="card post" id={`post-${p.postId}`} tabIndex={-1} ref={item}>
       <p class="meta">
         <strong>{p.author.displayName}</strong> · <Stamp at={p.createdAt} />
-        {p.editedAt && !p.deleted ? ' · edited' : ''}
-        {p.pending ? ' · waiting for a moderator' : ''}
+        {p.editedAt && !p.deleted ? ` · ${t('post.edited')}` : ''}
+        {p.pending ? ` · ${t('post.waiting')}` : ''}
       </p>
       {p.mayNeedSupport && !p.deleted && (
         <p class="support-flag">
-          May need support. <a href={`/groups/${groupId}/support`}>See the support requests</a>
+          {tx('post.mayNeedSupport', undefined, (c) => (
+            <a href={`/groups/${groupId}/support`}>{c}</a>
+          ))}
         </p>
       )}
-      {p.hidden && <p class="alert">Hidden by a moderator: {p.hidden.reason}</p>}
+      {p.hidden && <p class="alert">{t('post.hiddenBy', { reason: p.hidden.reason })}</p>}
       {open === 'edit' ? (
         <Composer
-          label="Edit your post"
-          bodyLabel="Your post"
-          submitLabel="Save changes"
+          label={t('post.editYourPost')}
+          bodyLabel={t('post.yourPost')}
+          submitLabel={t('post.saveChanges')}
           initial={{ body: p.body, contentWarnings: p.contentWarnings }}
           autoFocus
           onCancel={() => setOpen(null)}
@@ -253,7 +261,7 @@ export function PostItem({
       )}
       {!p.deleted && open !== 'edit' && (
         <div class="actions reactions">
-          {(Object.keys(REACTIONS) as Reaction[]).map((k) => (
+          {labelled('reaction').map(([k, name]) => (
             <button
               key={k}
               type="button"
@@ -261,7 +269,7 @@ export function PostItem({
               aria-pressed={p.reactions.mine.includes(k)}
               onClick={() => react(k)}
             >
-              {REACTIONS[k]} ({p.reactions.counts[k]})
+              {t('post.reactionCount', { reaction: name, count: num(p.reactions.counts[k]) })}
             </button>
           ))}
           {onReply && (
@@ -271,13 +279,13 @@ export function PostItem({
               onClick={() => toggle('reply')}
               aria-expanded={open === 'reply'}
             >
-              Reply to {p.author.displayName}
+              {t('post.replyTo', { name: p.author.displayName })}
             </button>
           )}
           {p.mine ? (
             <>
               <button type="button" class="secondary small" onClick={() => toggle('edit')}>
-                Edit
+                {t('post.edit')}
               </button>
               <button
                 type="button"
@@ -285,7 +293,7 @@ export function PostItem({
                 onClick={() => toggle('delete')}
                 aria-expanded={open === 'delete'}
               >
-                Delete
+                {t('post.delete')}
               </button>
             </>
           ) : (
@@ -296,7 +304,7 @@ export function PostItem({
                 onClick={() => toggle('report')}
                 aria-expanded={open === 'report'}
               >
-                Report
+                {t('post.report')}
               </button>
               <MuteAuthor p={p} />
             </>
@@ -305,9 +313,9 @@ export function PostItem({
       )}
       {p.reactions.who && Object.values(p.reactions.who).some((w) => w.length) && (
         <p class="meta">
-          {(Object.keys(REACTIONS) as Reaction[])
-            .filter((k) => p.reactions.who![k].length)
-            .map((k) => `${REACTIONS[k]}: ${p.reactions.who![k].join(', ')}`)
+          {labelled('reaction')
+            .filter(([k]) => p.reactions.who![k].length)
+            .map(([k, name]) => t('post.reactedBy', { reaction: name, names: listed(p.reactions.who![k]) }))
             .join(' · ')}
         </p>
       )}
@@ -324,8 +332,8 @@ export function PostItem({
         />
       )}
       {p.contextNotes.map((n) => (
-        <aside key={n.at} class="context-note" aria-label="A note from a professional">
-          <p class="meta">A note from a professional, {n.by} (a verified professional):</p>
+        <aside key={n.at} class="context-note" aria-label={t('post.noteFromProfessional')}>
+          <p class="meta">{t('post.noteBy', { name: n.by })}</p>
           <p>{n.body}</p>
         </aside>
       ))}
@@ -334,9 +342,9 @@ export function PostItem({
       {replies}
       {open === 'reply' && onReply && (
         <Composer
-          label={`Reply to ${p.author.displayName}`}
-          bodyLabel={`Your reply to ${p.author.displayName}`}
-          submitLabel="Send reply"
+          label={t('post.replyTo', { name: p.author.displayName })}
+          bodyLabel={t('post.yourReplyTo', { name: p.author.displayName })}
+          submitLabel={t('post.sendReply')}
           autoFocus
           onCancel={() => setOpen(null)}
           onSubmit={async (input) => {

@@ -7,12 +7,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
 import { Form, TextArea } from '../components/forms';
+import { t, tx } from '../i18n';
 import { Loaded, usePaged } from '../load';
 import { me } from '../state';
 import { Back, ErrorSummary, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 const titleOf = (c: ConversationView) =>
-  c.mine ? `You and the facilitators of ${c.groupName}` : `${c.member.displayName} and the facilitators`;
+  c.mine
+    ? t('conversations.titleMine', { group: c.groupName })
+    : t('conversations.titleTheirs', { name: c.member.displayName });
 
 function ConversationList({ items, empty }: { items: ConversationView[]; empty: string }) {
   if (!items.length) return <p>{empty}</p>;
@@ -26,9 +29,13 @@ function ConversationList({ items, empty }: { items: ConversationView[]; empty: 
           <a href={`/conversations/${c.conversationId}`}>{titleOf(c)}</a>
           <span class="meta">
             {' '}
-            · {c.status === 'open' ? 'open' : 'closed'} · {c.messageCount}{' '}
-            {c.messageCount === 1 ? 'message' : 'messages'} · last <Stamp at={c.lastMessageAt} />
-            {c.status === 'open' && c.lastFrom === 'member' && !c.mine ? ' · waiting for a reply' : ''}
+            ·{' '}
+            {tx('conversations.summary', { status: c.status, count: c.messageCount }, () => (
+              <Stamp at={c.lastMessageAt} />
+            ))}
+            {c.status === 'open' && c.lastFrom === 'member' && !c.mine
+              ? ` · ${t('conversations.waitingForReply')}`
+              : ''}
           </span>
         </li>
       ))}
@@ -37,42 +44,38 @@ function ConversationList({ items, empty }: { items: ConversationView[]; empty: 
 }
 
 export function MyConversationsPage() {
-  const h = usePage('Your conversations with facilitators');
+  const h = usePage(t('conversations.mineTitle'));
   const { items, more } = usePaged<ConversationView>(me.value ? '/me/conversations' : null);
-  if (me.value === null) return <SignInFirst title="Your conversations" doing="see your conversations" />;
+  if (me.value === null)
+    return <SignInFirst title={t('conversations.mineShort')} doing={t('conversations.signInToSeeMine')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Your conversations with facilitators
+        {t('conversations.mineTitle')}
       </h1>
-      <p>To start one, use “Talk to a facilitator” on a group’s page.</p>
-      {!items ? (
-        <Loading />
-      ) : (
-        <ConversationList items={items} empty="You have not asked to talk to a facilitator yet." />
-      )}
+      <p>{t('conversations.howToStart')}</p>
+      {!items ? <Loading /> : <ConversationList items={items} empty={t('conversations.noneMine')} />}
       {more}
     </>
   );
 }
 
 export function GroupConversationsPage({ groupId }: { groupId: string }) {
-  const h = usePage('Conversations with members');
+  const h = usePage(t('conversations.groupTitle'));
   const { items, error, more } = usePaged<ConversationView>(
     me.value ? `/groups/${groupId}/conversations` : null,
   );
-  if (me.value === null) return <SignInFirst title="Conversations" doing="see conversations" />;
+  if (me.value === null)
+    return <SignInFirst title={t('conversations.groupShort')} doing={t('conversations.signInToSee')} />;
   return (
     <>
-      <Back href={`/groups/${groupId}`}>Group</Back>
+      <Back href={`/groups/${groupId}`}>{t('conversations.group')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        Conversations with members
+        {t('conversations.groupTitle')}
       </h1>
-      <p>
-        Members who asked a facilitator to reach out. Only the group’s facilitators and owners read these.
-      </p>
+      <p>{t('conversations.groupIntro')}</p>
       <Loaded error={error} items={items}>
-        {(items) => <ConversationList items={items} empty="No member has asked yet." />}
+        {(items) => <ConversationList items={items} empty={t('conversations.noneGroup')} />}
       </Loaded>
       {more}
     </>
@@ -86,7 +89,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [body, setBody] = useState('');
   const [closing, setClosing] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const h = usePage(conv ? titleOf(conv) : 'Conversation');
+  const h = usePage(conv ? titleOf(conv) : t('conversations.conversation'));
   const load = async () => {
     try {
       const c = await get<ConversationView>(`/conversations/${conversationId}`);
@@ -113,24 +116,21 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     await post(`/conversations/${conversationId}/messages`, { body });
     setBody('');
     await load();
-    setSent(
-      conv?.mine
-        ? 'Sent. The facilitators are told; you will see their answer here and in your notifications.'
-        : 'Sent. They are told.',
-    );
+    setSent(conv?.mine ? t('conversations.sentMine') : t('conversations.sentTheirs'));
   });
   const close = useSubmit(async () => {
     await post(`/conversations/${conversationId}/close`);
     setClosing(false);
     await load();
-    setSent('The conversation is closed.');
+    setSent(t('conversations.closedDone'));
   });
-  if (me.value === null) return <SignInFirst title="Conversation" doing="read this conversation" />;
+  if (me.value === null)
+    return <SignInFirst title={t('conversations.conversation')} doing={t('conversations.signInToRead')} />;
   if (error)
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Conversation
+          {t('conversations.conversation')}
         </h1>
         <p class="alert" role="alert">
           {error}
@@ -140,56 +140,55 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   if (!conv || !messages) return <Loading />;
   return (
     <>
-      <p>
-        <a href={conv.mine ? '/me/conversations' : `/groups/${conv.groupId}/conversations`}>
-          ← Conversations
-        </a>
-      </p>
+      <Back href={conv.mine ? '/me/conversations' : `/groups/${conv.groupId}/conversations`}>
+        {t('conversations.back')}
+      </Back>
       <h1 ref={h} tabIndex={-1}>
         {titleOf(conv)}
       </h1>
       <p class="meta">
-        {conv.mine
-          ? 'Private: only the group’s facilitators and owners read this. Facilitators are peers, not a crisis service.'
-          : `Private between ${conv.member.displayName} and the group’s facilitators and owners.`}{' '}
-        In danger now? <a href="/crisis.html">Get help now</a>.
+        {tx(
+          conv.mine ? 'conversations.privateMine' : 'conversations.privateTheirs',
+          { name: conv.member.displayName },
+          (c) => (
+            <a href="/crisis.html">{c}</a>
+          ),
+        )}
       </p>
       <Status message={sent} />
       {messages.length === 0 ? (
-        <p>
-          {conv.mine
-            ? 'The facilitators have been asked to reach out. You can write to them below.'
-            : 'No messages yet.'}
-        </p>
+        <p>{conv.mine ? t('conversations.askedMine') : t('conversations.noMessages')}</p>
       ) : (
         <ol class="messages">
           {messages.map((m) => (
             <li key={m.messageId} class={`card message ${m.fromGroup ? 'from-group' : 'from-member'}`}>
               <p class="meta">
-                <strong>{m.mine ? 'You' : m.author.displayName}</strong>
-                {m.fromGroup && !m.mine ? ' (facilitator)' : ''} · <Stamp at={m.at} />
+                <strong>{m.mine ? t('conversations.you') : m.author.displayName}</strong>
+                {m.fromGroup && !m.mine ? ` ${t('conversations.facilitator')}` : ''} · <Stamp at={m.at} />
               </p>
-              {m.body ? <p class="message-body">{m.body}</p> : <p class="meta">Message deleted.</p>}
+              {m.body ? (
+                <p class="message-body">{m.body}</p>
+              ) : (
+                <p class="meta">{t('conversations.messageDeleted')}</p>
+              )}
             </li>
           ))}
         </ol>
       )}
       {conv.status === 'closed' ? (
         <p class="notice">
-          This conversation is closed.{' '}
-          {conv.mine && (
-            <>
-              You can start a new one from <a href={`/groups/${conv.groupId}`}>the group’s page</a> at any
-              time.
-            </>
-          )}
+          {conv.mine
+            ? tx('conversations.closedMine', undefined, (c) => <a href={`/groups/${conv.groupId}`}>{c}</a>)
+            : t('conversations.closed')}
         </p>
       ) : (
         <>
-          <Form submit={send.submit} error={send.error} label="Write a message">
+          <Form submit={send.submit} error={send.error} label={t('conversations.write')}>
             <TextArea
               label={
-                conv.mine ? 'Your message to the facilitators' : `Your message to ${conv.member.displayName}`
+                conv.mine
+                  ? t('conversations.messageToFacilitators')
+                  : t('conversations.messageTo', { name: conv.member.displayName })
               }
               name="body"
               error={send.error}
@@ -199,7 +198,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             />
             <div class="actions">
               <button type="submit" disabled={send.busy}>
-                Send
+                {t('conversations.send')}
               </button>
             </div>
           </Form>
@@ -207,8 +206,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             <div class="confirm">
               <ErrorSummary error={close.error} />
               <p>
-                Close this conversation? Nobody can write in it after;{' '}
-                {conv.mine ? 'you can start a new one at any time.' : 'the member can start a new one.'}
+                {conv.mine ? t('conversations.closeQuestionMine') : t('conversations.closeQuestionTheirs')}
               </p>
               <div class="actions">
                 <button
@@ -218,17 +216,17 @@ export function ConversationPage({ conversationId }: { conversationId: string })
                   disabled={close.busy}
                   onClick={() => close.submit()}
                 >
-                  Close the conversation
+                  {t('conversations.closeConfirm')}
                 </button>
                 <button type="button" class="secondary small" onClick={() => setClosing(false)}>
-                  Keep it open
+                  {t('conversations.keepOpen')}
                 </button>
               </div>
             </div>
           ) : (
             <p>
               <button type="button" class="secondary small" onClick={() => setClosing(true)}>
-                Close this conversation
+                {t('conversations.close')}
               </button>
             </p>
           )}

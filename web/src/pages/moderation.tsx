@@ -9,11 +9,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { can } from '../../../functions/core/groups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { PostView } from '../../../functions/core/schemas/threads';
-import { REPORT_OUTCOMES, type ReportOutcome } from '../../../functions/core/support';
-import { REPORT_REASONS, type ReportReason } from '../../../functions/core/threads';
+import type { ReportOutcome } from '../../../functions/core/support';
+import type { ReportReason } from '../../../functions/core/threads';
 import { get, post } from '../api';
 import { ListSection } from '../components/list-section';
 import { moderates, PostModeration } from '../components/moderation-actions';
+import { listed } from '../components/post';
+import { t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { Markdown } from '../markdown';
 import { me } from '../state';
 import {
@@ -50,23 +53,23 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
   const [reason, setReason] = useState('');
   const settle = useSubmit(async () => {
     await post(`/posts/${r.postId}/reports/settle`, { ...(outcome ? { outcome } : {}), reason });
-    await onDone(
-      `${outcome === 'dismissed' ? 'Dismissed' : `Settled: ${REPORT_OUTCOMES[outcome as ReportOutcome].toLowerCase()}`}. The ${r.count === 1 ? 'reporter was' : `${r.count} reporters were`} told it was handled.`,
-    );
+    await onDone(t('moderationPage.settled', { outcome, count: r.count }));
   });
-  const choices = (Object.keys(REPORT_OUTCOMES) as ReportOutcome[]).filter(
-    (o) => !(o === 'hidden' && r.post?.hidden),
-  );
+  const choices = labelled('outcome').filter(([o]) => !(o === 'hidden' && r.post?.hidden));
   return (
     <form
       onSubmit={settle.submit}
       noValidate
-      aria-label={`Settle the report of ${r.post?.author.displayName ?? 'a post'}’s post`}
+      aria-label={
+        r.post
+          ? t('moderationPage.settleOf', { name: r.post.author.displayName })
+          : t('moderationPage.settleOfGone')
+      }
     >
       <ErrorSummary error={settle.error} />
       <fieldset>
-        <legend>How is it settled?</legend>
-        {choices.map((o) => (
+        <legend>{t('moderationPage.how')}</legend>
+        {choices.map(([o, name]) => (
           <label key={o}>
             <input
               type="radio"
@@ -74,15 +77,13 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
               checked={outcome === o}
               onChange={() => setOutcome(o)}
             />
-            {o === 'hidden' ? 'Hide the post' : REPORT_OUTCOMES[o]}
+            {o === 'hidden' ? t('moderationPage.hideThePost') : name}
           </label>
         ))}
       </fieldset>
       {settle.error?.field('outcome') && <p class="error">{settle.error.field('outcome')}</p>}
       <Field
-        label={
-          outcome === 'hidden' ? 'Why is it hidden? (its author sees this)' : 'Note for the log (optional)'
-        }
+        label={outcome === 'hidden' ? t('moderationPage.whyHidden') : t('moderationPage.noteForLog')}
         name="reason"
         error={settle.error}
       >
@@ -91,7 +92,7 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
       <TooLong value={reason} max={300} />
       <div class="actions">
         <button type="submit" class="small" disabled={settle.busy}>
-          Settle the report
+          {t('moderationPage.settle')}
         </button>
       </div>
     </form>
@@ -99,7 +100,7 @@ function SettleForm({ r, onDone }: { r: Report; onDone: (message: string) => Pro
 }
 
 export function ModerationPage({ groupId }: { groupId: string }) {
-  const h = usePage('Moderation');
+  const h = usePage(t('moderationPage.title'));
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [waiting, setWaiting] = useState<Waiting[] | null>(null);
   const [reports, setReports] = useState<Report[] | null>(null);
@@ -122,19 +123,22 @@ export function ModerationPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
-  if (me.value === null) return <SignInFirst title="Moderation" doing="moderate" />;
+  if (me.value === null)
+    return <SignInFirst title={t('moderationPage.title')} doing={t('moderationPage.signInTo')} />;
   return (
     <>
-      <Back href={`/groups/${groupId}/threads`}>Discussions{group ? ` in ${group.name}` : ''}</Back>
+      <Back href={`/groups/${groupId}/threads`}>
+        {group ? t('moderationPage.discussionsIn', { group: group.name }) : t('moderationPage.discussions')}
+      </Back>
       <h1 ref={h} tabIndex={-1}>
-        Moderation
+        {t('moderationPage.title')}
       </h1>
       <p>
-        <a href={`/groups/${groupId}/support`}>Support requests</a>
+        <a href={`/groups/${groupId}/support`}>{t('moderationPage.supportLink')}</a>
         {can(group?.membership, 'read-audit') && (
           <>
             {' '}
-            · <a href={`/groups/${groupId}/log`}>Moderation log</a>
+            · <a href={`/groups/${groupId}/log`}>{t('moderationPage.logLink')}</a>
           </>
         )}
       </p>
@@ -149,46 +153,61 @@ export function ModerationPage({ groupId }: { groupId: string }) {
         <>
           <ListSection
             id="reports"
-            title="Reported posts"
+            title={t('moderationPage.reported')}
             items={reports}
-            empty="No reports waiting."
+            empty={t('moderationPage.noReports')}
             listClass="posts"
             item={(r) => (
               <li key={r.postId} class="card post">
                 <p class="meta">
-                  <strong>
-                    Reported by {r.count} {r.count === 1 ? 'member' : 'members'}
-                  </strong>
-                  :{' '}
-                  {r.reasons
-                    .map((x) => `${REPORT_REASONS[x.reason]}${x.count > 1 ? ` (${x.count})` : ''}`)
-                    .join(', ')}{' '}
-                  · last <Stamp at={r.lastAt} />
-                  {r.post?.hidden ? ' · hidden' : ''}
+                  {tx(
+                    'moderationPage.reportedBy',
+                    {
+                      count: r.count,
+                      reasons: listed(
+                        r.reasons.map((x) =>
+                          x.count > 1
+                            ? t('moderationPage.reasonCount', {
+                                reason: label('reason', x.reason),
+                                count: x.count,
+                              })
+                            : label('reason', x.reason),
+                        ),
+                      ),
+                    },
+                    (c) => (
+                      <strong>{c}</strong>
+                    ),
+                    () => (
+                      <Stamp at={r.lastAt} />
+                    ),
+                  )}
+                  {r.post?.hidden ? ` · ${t('moderationPage.hidden')}` : ''}
                 </p>
                 {r.reasons.some((x) => x.reason === 'crisis') && (
                   <p class="support-flag">
-                    Someone may be in crisis: the author’s support request is on the{' '}
-                    <a href={`/groups/${groupId}/support`}>Support requests</a> page.
+                    {tx('moderationPage.crisis', undefined, (c) => (
+                      <a href={`/groups/${groupId}/support`}>{c}</a>
+                    ))}
                   </p>
                 )}
                 {r.notes.length > 0 && (
                   <ul>
                     {r.notes.map((n) => (
-                      <li key={n}>Note from a reporter: {n}</li>
+                      <li key={n}>{t('moderationPage.reporterNote', { note: n })}</li>
                     ))}
                   </ul>
                 )}
                 {r.post ? (
                   <blockquote>
-                    <p class="meta">{r.post.author.displayName} wrote:</p>
+                    <p class="meta">{t('moderationPage.wrote', { name: r.post.author.displayName })}</p>
                     <Markdown text={r.post.body} />
                   </blockquote>
                 ) : (
-                  <p class="meta">The post no longer exists.</p>
+                  <p class="meta">{t('moderationPage.gone')}</p>
                 )}
                 <p>
-                  <a href={`/threads/${r.threadId}#post-${r.postId}`}>See it in its thread</a>
+                  <a href={`/threads/${r.threadId}#post-${r.postId}`}>{t('moderationPage.seeInThread')}</a>
                 </p>
                 <SettleForm
                   r={r}
@@ -202,24 +221,32 @@ export function ModerationPage({ groupId }: { groupId: string }) {
           />
           <ListSection
             id="waiting"
-            title="Waiting for approval"
+            title={t('moderationPage.waiting')}
             items={waiting}
-            empty="No posts are waiting."
+            empty={t('moderationPage.noWaiting')}
             listClass="posts"
             item={(w) => (
               <li key={w.post.postId} class="card post">
                 <p class="meta">
-                  <strong>{w.post.author.displayName}</strong> in{' '}
-                  <a href={`/threads/${w.thread.threadId}`}>{w.thread.title}</a> ·{' '}
-                  <Stamp at={w.post.createdAt} />
-                  {w.post.mayNeedSupport ? ' · may need support' : ''}
+                  {tx(
+                    'moderationPage.waitingIn',
+                    undefined,
+                    () => (
+                      <strong>{w.post.author.displayName}</strong>
+                    ),
+                    () => (
+                      <a href={`/threads/${w.thread.threadId}`}>{w.thread.title}</a>
+                    ),
+                  )}{' '}
+                  · <Stamp at={w.post.createdAt} />
+                  {w.post.mayNeedSupport ? ` · ${t('moderationPage.mayNeedSupport')}` : ''}
                 </p>
                 <Markdown text={w.post.body} />
                 <PostModeration p={w.post} onDone={load} />
               </li>
             )}
           />
-          {!moderates(group) && group && <p class="meta">Only moderators and owners can act here.</p>}
+          {!moderates(group) && group && <p class="meta">{t('moderationPage.onlyModerators')}</p>}
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import type { Notification, OccurrenceView } from '../../../functions/core/schem
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { OccurrenceCard } from '../components/occurrence-cards';
+import { t, tx } from '../i18n';
 import { useLoad } from '../load';
 import { me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
@@ -25,12 +26,13 @@ export async function refreshUnread(): Promise<void> {
 }
 
 export function NotificationsPage() {
-  const h = usePage('Notifications');
+  const h = usePage(t('notifications.title'));
   const [items, failed, setItems] = useLoad(
     me.value ? async () => (await get<{ items: Notification[] }>('/me/notifications?limit=50')).items : null,
     [me.value?.userId],
   );
-  if (me.value === null) return <SignInFirst title="Notifications" doing="see your notifications" />;
+  if (me.value === null)
+    return <SignInFirst title={t('notifications.title')} doing={t('notifications.signInToSee')} />;
   const open = async (n: Notification) => {
     if (!n.read) {
       await post(`/me/notifications/${n.notificationId}/read`);
@@ -45,12 +47,12 @@ export function NotificationsPage() {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Notifications
+        {t('notifications.title')}
       </h1>
       {items?.some((n) => !n.read) && (
         <p>
           <button type="button" class="secondary" onClick={readAll}>
-            Mark all as read
+            {t('notifications.markAllRead')}
           </button>
         </p>
       )}
@@ -58,15 +60,15 @@ export function NotificationsPage() {
         <Loading error={failed} />
       ) : items.length === 0 ? (
         <p>
-          Nothing yet. You will hear here when a place opens up for you, a meetup moves or is cancelled, a
-          reminder is due, or a group you chose schedules a new meetup.{' '}
-          <a href="/account#reach">Choose reminders and devices</a>.
+          {tx('notifications.none', undefined, (c) => (
+            <a href="/account#reach">{c}</a>
+          ))}
         </p>
       ) : (
         <ul class="notes">
           {items.map((n) => (
             <li key={n.notificationId} class={n.read ? 'read' : 'unread'}>
-              {!n.read && <span class="visually-hidden">New: </span>}
+              {!n.read && <span class="visually-hidden">{t('notifications.new')} </span>}
               <a href={n.href} onClick={() => open(n)}>
                 {n.text}
               </a>
@@ -91,22 +93,21 @@ function FollowedDiscussions() {
   );
   return (
     <section aria-labelledby="following">
-      <h2 id="following">Discussions you follow</h2>
+      <h2 id="following">{t('notifications.following')}</h2>
       {!items ? (
         <Loading error={failed} />
       ) : items.length === 0 ? (
-        <p>
-          None yet. You follow the discussions you start or post in, and those of meetups you are going to;
-          each discussion has a Follow button.
-        </p>
+        <p>{t('notifications.noneFollowed')}</p>
       ) : (
         <ul class="notes">
-          {items.map((t) => (
-            <li key={t.threadId} class={t.unread ? 'unread' : 'read'}>
-              <a href={`/threads/${t.threadId}`}>{t.title}</a>
+          {items.map((th) => (
+            <li key={th.threadId} class={th.unread ? 'unread' : 'read'}>
+              <a href={`/threads/${th.threadId}`}>{th.title}</a>
               <span class="meta">
                 {' '}
-                {t.unread ? `${t.unread} new` : 'nothing new'} · last post <Stamp at={t.lastPostAt} />
+                {tx('notifications.followedMeta', { count: th.unread }, () => (
+                  <Stamp at={th.lastPostAt} />
+                ))}
               </span>
             </li>
           ))}
@@ -117,40 +118,46 @@ function FollowedDiscussions() {
 }
 
 export function MyMeetupsPage() {
-  const h = usePage('My meetups');
+  const h = usePage(t('notifications.myMeetups'));
   const [mine, failed] = useLoad(
     me.value ? () => get<{ items: OccurrenceView[]; through: string }>('/me/occurrences') : null,
     [me.value?.userId],
   );
   const items = mine?.items ?? null;
   const through = mine?.through ?? null;
-  if (me.value === null) return <SignInFirst title="My meetups" doing="see your meetups" />;
+  if (me.value === null)
+    return <SignInFirst title={t('notifications.myMeetups')} doing={t('notifications.signInToSeeMeetups')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        My meetups
+        {t('notifications.myMeetups')}
       </h1>
       <p>
-        <a href="/me/calendar">See these in your own calendar app</a>
+        <a href="/me/calendar">{t('notifications.calendarLink')}</a>
         {me.value?.facilitates && (
           <>
             {' '}
-            · <a href="/me/duties">My duties</a>
+            · <a href="/me/duties">{t('notifications.myDuties')}</a>
           </>
         )}
       </p>
       {through && (
-        <p class="meta">
-          Meetups you are going to or waiting for, in all your groups, up to {dayText(through)} (
-          {MY_MEETUPS_DAYS} days ahead). Later ones are on each group’s page and in your calendar.
-        </p>
+        <p class="meta">{t('notifications.through', { date: dayText(through), days: MY_MEETUPS_DAYS })}</p>
       )}
       {!items ? (
         <Loading error={failed} />
       ) : items.length === 0 ? (
         <p>
-          Nothing in the next {MY_MEETUPS_DAYS} days. Your groups are listed in your{' '}
-          <a href="/account">account</a>, each with its meetups; or <a href="/">find a group</a>.
+          {tx(
+            'notifications.noMeetups',
+            { days: MY_MEETUPS_DAYS },
+            (c) => (
+              <a href="/account">{c}</a>
+            ),
+            (c) => (
+              <a href="/">{c}</a>
+            ),
+          )}
         </p>
       ) : (
         <ul class="cards">

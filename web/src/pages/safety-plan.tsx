@@ -13,13 +13,18 @@ import type { SafetyPlanView } from '../../../functions/core/schemas/support';
 import { type ApiError, api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { Form, TextArea } from '../components/forms';
+import { locale, type MessageKey, t, tx } from '../i18n';
 import { leaveGuard, loadMe, me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
 const PARTS = Object.keys(SAFETY_PLAN_PARTS) as SafetyPlanPart[];
 
+/** A part's title or prompt in the reader's language (the rules keep the English). */
+const partText = (part: SafetyPlanPart, what: 'Title' | 'Prompt') =>
+  t(`safetyPlan.${part}${what}` as MessageKey);
+
 export function SafetyPlanPage() {
-  const h = usePage('My safety plan');
+  const h = usePage(t('safetyPlan.title'));
   const [plan, setPlan] = useState<SafetyPlanView | null>(null);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -34,13 +39,11 @@ export function SafetyPlanPage() {
         .catch((e: ApiError) => (e.status === 401 ? loadMe() : setFailed(e.message)));
   }, [me.value?.userId]);
   useEffect(() => {
-    leaveGuard.ask = unsaved
-      ? 'Your safety plan has changes that are not saved yet. Leave without them?'
-      : null;
+    leaveGuard.ask = unsaved ? t('safetyPlan.leave') : null;
     return () => {
       leaveGuard.ask = null;
     };
-  }, [unsaved]);
+  }, [unsaved, locale.value]);
   const save = useSubmit(async () => {
     const { updatedAt: _, ...parts } = plan!;
     setPlan(await api<SafetyPlanView>('PUT', '/me/safety-plan', parts));
@@ -50,30 +53,35 @@ export function SafetyPlanPage() {
   useEffect(() => {
     if (saved) status.current?.focus();
   }, [saved]);
-  if (me.value === null) return <SignInFirst title="My safety plan" doing="keep a safety plan" />;
+  if (me.value === null)
+    return <SignInFirst title={t('safetyPlan.title')} doing={t('safetyPlan.signInToKeep')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        My safety plan
+        {t('safetyPlan.title')}
       </h1>
-      <p>
-        A plan you write while things are calmer, to follow one step at a time when they are not. Only you can
-        read it: not the group’s facilitators, not Hearth’s admins. It is in your data download, and it is
-        deleted with your account.
-      </p>
+      <p>{t('safetyPlan.intro')}</p>
       <p class="danger-now">
-        <strong>If you are in danger now, call your local emergency number</strong> or{' '}
-        <a href="/crisis.html">see the crisis lines</a>.
+        {tx(
+          'safetyPlan.dangerNow',
+          undefined,
+          (c) => (
+            <strong>{c}</strong>
+          ),
+          (c) => (
+            <a href="/crisis.html">{c}</a>
+          ),
+        )}
       </p>
       {!plan ? (
         <Loading error={failed} />
       ) : (
-        <Form submit={save.submit} error={save.error} label="My safety plan">
+        <Form submit={save.submit} error={save.error} label={t('safetyPlan.title')}>
           {PARTS.map((part, i) => (
             <TextArea
               key={part}
-              label={`${i + 1}. ${SAFETY_PLAN_PARTS[part].title}`}
-              hint={SAFETY_PLAN_PARTS[part].prompt}
+              label={t('safetyPlan.partLabel', { number: i + 1, title: partText(part, 'Title') })}
+              hint={partText(part, 'Prompt')}
               name={part}
               error={save.error}
               rows={3}
@@ -88,18 +96,20 @@ export function SafetyPlanPage() {
           ))}
           <div class="actions">
             <button type="submit" disabled={save.busy}>
-              Save my plan
+              {t('safetyPlan.save')}
             </button>
           </div>
           {saved && plan.updatedAt && (
             <p class="notice" role="status" tabIndex={-1} ref={status}>
-              Saved <Stamp at={plan.updatedAt} />.
+              {tx('safetyPlan.saved', undefined, () => (
+                <Stamp at={plan.updatedAt!} />
+              ))}
             </p>
           )}
         </Form>
       )}
       <section aria-labelledby="lines">
-        <h2 id="lines">Crisis lines where you are</h2>
+        <h2 id="lines">{t('safetyPlan.lines')}</h2>
         <RegionPreference />
       </section>
     </>

@@ -7,9 +7,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { SupportRequestView } from '../../../functions/core/schemas/support';
-import { SUPPORT_ACTIONS, type SupportAction } from '../../../functions/core/support';
+import type { SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
 import { RunButton, TextArea } from '../components/forms';
+import { t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { Loaded, usePaged } from '../load';
 import { location, me } from '../state';
 import { Back, ErrorSummary, Field, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
@@ -28,27 +30,27 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
     });
     setAction('');
     setNote('');
-    onDone(after, closing ? `Closed the request for ${r.member.displayName}.` : 'Noted.');
+    onDone(after, closing ? t('support.closedFor', { name: r.member.displayName }) : t('support.noted'));
   });
   return (
-    <form onSubmit={send.submit} noValidate aria-label={`What was done for ${r.member.displayName}`}>
+    <form onSubmit={send.submit} noValidate aria-label={t('support.doneFor', { name: r.member.displayName })}>
       <ErrorSummary error={send.error} />
-      <Field label="What was done" name="action" error={send.error}>
+      <Field label={t('support.whatWasDone')} name="action" error={send.error}>
         {(a) => (
           <select {...a} value={action} onChange={(e) => setAction(e.currentTarget.value as SupportAction)}>
             <option value="" disabled>
-              Choose one
+              {t('support.chooseOne')}
             </option>
-            {(Object.keys(SUPPORT_ACTIONS) as SupportAction[]).map((k) => (
+            {labelled('supportAction').map(([k, name]) => (
               <option key={k} value={k}>
-                {SUPPORT_ACTIONS[k]}
+                {name}
               </option>
             ))}
           </select>
         )}
       </Field>
       <TextArea
-        label="Note (optional; owners read it in the log)"
+        label={t('support.note')}
         name="note"
         error={send.error}
         value={note}
@@ -58,10 +60,10 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
       />
       <div class="actions">
         <button type="submit" class="small secondary" disabled={send.busy} onClick={() => setClosing(false)}>
-          Note it
+          {t('support.noteIt')}
         </button>
         <button type="submit" class="small" disabled={send.busy} onClick={() => setClosing(true)}>
-          Note it and close the request
+          {t('support.noteAndClose')}
         </button>
       </div>
     </form>
@@ -80,10 +82,7 @@ function RequestCard({
 }) {
   const take = useSubmit(async () => {
     try {
-      onChange(
-        await post<Request>(`/support/${r.requestId}/take`),
-        'You took it: the others can see that you are on it.',
-      );
+      onChange(await post<Request>(`/support/${r.requestId}/take`), t('support.tookIt'));
     } catch (e) {
       // Someone else was quicker: show who has it.
       if (!(e instanceof ApiError) || e.status !== 409) throw e;
@@ -94,59 +93,86 @@ function RequestCard({
     <li class={`card support ${r.status}`} id={`request-${r.requestId}`} tabIndex={-1}>
       <h2>{r.member.displayName}</h2>
       <p class="meta">
-        Opened <Stamp at={r.openedAt} />
-        {r.matchCount > 1 ? ` · ${r.matchCount} posts matched, the last ` : ''}
-        {r.matchCount > 1 && <Stamp at={r.lastMatchAt} />}
+        {tx('support.opened', undefined, () => (
+          <Stamp at={r.openedAt} />
+        ))}
+        {r.matchCount > 1 && (
+          <>
+            {' · '}
+            {tx('support.matched', { count: r.matchCount }, () => (
+              <Stamp at={r.lastMatchAt} />
+            ))}
+          </>
+        )}
       </p>
       <p class="status-line">
         {r.status === 'closed' ? (
-          <>
-            Closed <Stamp at={r.closedAt!} />
-          </>
+          tx('support.closedAt', undefined, () => <Stamp at={r.closedAt!} />)
         ) : r.takenBy ? (
-          <>
-            <strong>
-              {r.takenBy.displayName === myName ? 'You are on it' : `${r.takenBy.displayName} is on it`}
-            </strong>{' '}
-            (since <Stamp at={r.takenAt!} />)
-          </>
+          tx(
+            r.takenBy.displayName === myName ? 'support.youAreOnIt' : 'support.theyAreOnIt',
+            { name: r.takenBy.displayName },
+            (c) => <strong>{c}</strong>,
+            () => <Stamp at={r.takenAt!} />,
+          )
         ) : r.escalatedAt ? (
-          <strong>Nobody has taken it: moderators and owners were told</strong>
+          <strong>{t('support.escalated')}</strong>
         ) : (
-          <>
-            <strong>Nobody has taken it yet.</strong> Moderators and owners are told at{' '}
-            <Stamp at={r.escalatesAt} />.
-          </>
+          tx(
+            'support.notTaken',
+            undefined,
+            (c) => <strong>{c}</strong>,
+            () => <Stamp at={r.escalatesAt} />,
+          )
         )}
       </p>
       <ul class="matched">
         {r.posts.map((p) => (
           <li key={p.postId}>
-            <a href={p.href}>
-              Post of <Stamp at={p.at} />
-            </a>
-            : {p.excerpt ?? <em>deleted since</em>}
+            {tx(
+              'support.matchedPost',
+              undefined,
+              () => (
+                <a href={p.href}>
+                  {tx('support.postOf', undefined, () => (
+                    <Stamp at={p.at} />
+                  ))}
+                </a>
+              ),
+              () => (
+                <>{p.excerpt ?? <em>{t('support.deletedSince')}</em>}</>
+              ),
+            )}
           </li>
         ))}
       </ul>
       {r.conversationId && (
         <p>
-          {r.member.displayName} asked for a facilitator to reach out:{' '}
-          <a href={`/conversations/${r.conversationId}`}>their conversation with the facilitators</a>.
+          {tx('support.askedToReach', { name: r.member.displayName }, (c) => (
+            <a href={`/conversations/${r.conversationId}`}>{c}</a>
+          ))}
         </p>
       )}
       {r.actions.length > 0 && (
         <ul class="actions-done">
           {r.actions.map((a) => (
             <li key={a.at}>
-              {SUPPORT_ACTIONS[a.action]}
-              {a.note ? `: ${a.note}` : ''} ({a.by.displayName}, <Stamp at={a.at} />)
+              {tx(
+                a.note ? 'support.actionWithNote' : 'support.action',
+                { action: label('supportAction', a.action), by: a.by.displayName },
+                () => (
+                  <Stamp at={a.at} />
+                ),
+                () => (
+                  <>{a.note}</>
+                ),
+              )}
             </li>
           ))}
         </ul>
       )}
       <ErrorSummary error={take.error} />
-      {r.status === 'open' && <RunButton run={take}>I’m on it</RunButton>}
+      {r.status === 'open' && <RunButton run={take}>{t('support.take')}</RunButton>}
       {r.status !== 'closed' && <ActionForm r={r} onDone={onChange} />}
     </li>
   );
@@ -154,7 +180,7 @@ function RequestCard({
 
 export function SupportPage({ groupId }: { groupId: string }) {
   const closed = location.value.searchParams.get('status') === 'closed';
-  const h = usePage(closed ? 'Closed support requests' : 'Support requests');
+  const h = usePage(closed ? t('support.closedTitle') : t('support.title'));
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [done, setDone] = useState<string | null>(null);
   /** The request a notification led to, when it is not among these (taken and closed since). */
@@ -181,36 +207,33 @@ export function SupportPage({ groupId }: { groupId: string }) {
         .catch(() => null);
   }, [items, followed]);
   const myName = group?.membership?.alias ?? me.value?.handle ?? '';
-  if (me.value === null) return <SignInFirst title="Support requests" doing="see support requests" />;
+  if (me.value === null) return <SignInFirst title={t('support.title')} doing={t('support.signInToSee')} />;
   return (
     <>
-      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? t('support.group')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        {closed ? 'Closed support requests' : 'Support requests'}
+        {closed ? t('support.closedTitle') : t('support.title')}
       </h1>
-      <p>
-        Members whose posts used words people use when they are struggling badly. Take one you can act on now;
-        reach out kindly and privately, point to crisis lines, and never diagnose.
-      </p>
+      <p>{t('support.intro')}</p>
       <p>
         {closed ? (
-          <a href={`/groups/${groupId}/support`}>Open requests</a>
+          <a href={`/groups/${groupId}/support`}>{t('support.openRequests')}</a>
         ) : (
-          <a href={`/groups/${groupId}/support?status=closed`}>Closed requests</a>
+          <a href={`/groups/${groupId}/support?status=closed`}>{t('support.closedRequests')}</a>
         )}{' '}
         ·{' '}
         <button
           type="button"
           class="secondary small"
-          onClick={() => void reload().then(() => setDone('Up to date.'))}
+          onClick={() => void reload().then(() => setDone(t('support.upToDate')))}
         >
-          Refresh
+          {t('support.refresh')}
         </button>
       </p>
       <Status message={done} />
       {followed && !items?.some((x) => x.requestId === followed.requestId) && (
         <section aria-labelledby="followed">
-          <h2 id="followed">The request you followed</h2>
+          <h2 id="followed">{t('support.followed')}</h2>
           <ul class="cards support-queue">
             <RequestCard
               r={followed}
@@ -226,7 +249,7 @@ export function SupportPage({ groupId }: { groupId: string }) {
       <Loaded
         error={error}
         items={items}
-        empty={<p>{closed ? 'No closed requests.' : 'No open requests. Thank you for looking.'}</p>}
+        empty={<p>{closed ? t('support.noneClosed') : t('support.noneOpen')}</p>}
       >
         {(items) => (
           <>

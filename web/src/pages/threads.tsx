@@ -15,6 +15,7 @@ import { CrisisPanel } from '../components/crisis';
 import { moderates, ReasonAction } from '../components/moderation-actions';
 import { PostItem, professional } from '../components/post';
 import { loadFolded } from '../components/reading';
+import { t, tx } from '../i18n';
 import { me, navigate } from '../state';
 import { Back, Loading, SignInFirst, Stamp, usePage } from '../ui';
 
@@ -23,7 +24,7 @@ type Post = PostView;
 type SignpostT = Signpost;
 
 export function ThreadsPage({ groupId }: { groupId: string }) {
-  const h = usePage('Discussions');
+  const h = usePage(t('threads.title'));
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [threads, setThreads] = useState<Thread[] | null>(null);
   const [signpost, setSignpost] = useState<SignpostT>(null);
@@ -37,21 +38,21 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
     void load();
   }, [groupId, me.value?.userId]);
-  if (me.value === null) return <SignInFirst title="Discussions" doing="read the group’s discussions" />;
+  if (me.value === null) return <SignInFirst title={t('threads.title')} doing={t('threads.signInToRead')} />;
   return (
     <>
-      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? t('threads.group')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        Discussions
+        {t('threads.title')}
       </h1>
       {canSeeAttendees(group?.membership) && (
         <p>
           {moderates(group) && (
             <>
-              <a href={`/groups/${groupId}/moderation`}>Moderation: waiting posts and reports</a> ·{' '}
+              <a href={`/groups/${groupId}/moderation`}>{t('threads.moderationLink')}</a> ·{' '}
             </>
           )}
-          <a href={`/groups/${groupId}/support`}>Support requests</a>
+          <a href={`/groups/${groupId}/support`}>{t('threads.supportLink')}</a>
         </p>
       )}
       {error ? (
@@ -61,20 +62,21 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       ) : !threads ? (
         <Loading />
       ) : threads.length === 0 ? (
-        <p>No discussions yet. Start one below.</p>
+        <p>{t('threads.none')}</p>
       ) : (
         <ul class="threads">
-          {threads.map((t) => (
-            <li key={t.threadId} class="card">
+          {threads.map((th) => (
+            <li key={th.threadId} class="card">
               <h2>
-                <a href={`/threads/${t.threadId}`}>{t.title}</a>
+                <a href={`/threads/${th.threadId}`}>{th.title}</a>
               </h2>
               <p class="meta">
-                {t.author.displayName} · {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · last{' '}
-                <Stamp at={t.lastPostAt} />
-                {t.pinned ? ' · pinned' : ''}
-                {t.locked ? ' · locked' : ''}
-                {t.unread > 0 && <strong> · {t.unread} new</strong>}
+                {tx('threads.summary', { author: th.author.displayName, count: th.postCount }, () => (
+                  <Stamp at={th.lastPostAt} />
+                ))}
+                {th.pinned ? ` · ${t('threads.pinnedNote')}` : ''}
+                {th.locked ? ` · ${t('threads.lockedNote')}` : ''}
+                {th.unread > 0 && <strong> · {t('threads.unread', { count: th.unread })}</strong>}
               </p>
             </li>
           ))}
@@ -92,12 +94,12 @@ export function ThreadsPage({ groupId }: { groupId: string }) {
       {!error && (
         <section aria-labelledby="start">
           <h2 id="start" tabIndex={-1}>
-            Start a discussion
+            {t('threads.start')}
           </h2>
           <Paused membership={group?.membership}>
             <Composer
-              label="Start a discussion"
-              submitLabel="Post"
+              label={t('threads.start')}
+              submitLabel={t('threads.post')}
               withTitle
               guidelines={group?.guidelines}
               membership={group?.membership}
@@ -134,12 +136,12 @@ export function ThreadPage({ threadId }: { threadId: string }) {
   const [signpost, setSignpost] = useState<SignpostT>(null);
   const [error, setError] = useState<string | null>(null);
   // The heading shows once the posts are there too: the title changes then, and focus lands on it.
-  const h = usePage(thread && posts ? thread.title : 'Discussion');
+  const h = usePage(thread && posts ? thread.title : t('threads.discussion'));
   const load = async () => {
     try {
-      const t = await get<Thread>(`/threads/${threadId}`);
-      setThread(t);
-      if (group?.groupId !== t.groupId) setGroup(await get<GroupDetail>(`/groups/${t.groupId}`));
+      const th = await get<Thread>(`/threads/${threadId}`);
+      setThread(th);
+      if (group?.groupId !== th.groupId) setGroup(await get<GroupDetail>(`/groups/${th.groupId}`));
       const all: Post[] = [];
       let cursor: string | null = null;
       do {
@@ -162,12 +164,13 @@ export function ThreadPage({ threadId }: { threadId: string }) {
       });
     }
   }, [threadId, me.value?.userId]);
-  if (me.value === null) return <SignInFirst title="Discussion" doing="read this discussion" />;
+  if (me.value === null)
+    return <SignInFirst title={t('threads.discussion')} doing={t('threads.signInToReadOne')} />;
   if (error)
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Discussion
+          {t('threads.discussion')}
         </h1>
         <p class="alert" role="alert">
           {error}
@@ -192,7 +195,7 @@ export function ThreadPage({ threadId }: { threadId: string }) {
   };
   return (
     <>
-      <Back href={`/groups/${thread.groupId}/threads`}>Discussions</Back>
+      <Back href={`/groups/${thread.groupId}/threads`}>{t('threads.title')}</Back>
       <h1 ref={h} tabIndex={-1}>
         {thread.title}
       </h1>
@@ -206,33 +209,33 @@ export function ThreadPage({ threadId }: { threadId: string }) {
             setThread({ ...thread, following: !thread.following });
           }}
         >
-          {thread.following ? 'Following' : 'Follow'}
+          {thread.following ? t('threads.following') : t('threads.follow')}
         </button>
-        <span class="meta">
-          {thread.following
-            ? 'New posts show under “Discussions you follow” in your notifications.'
-            : 'Follow to see new posts under “Discussions you follow”.'}
-        </span>
+        <span class="meta">{thread.following ? t('threads.followingHint') : t('threads.followHint')}</span>
       </div>
       {(thread.pinned || thread.locked) && (
         <p class="meta">
-          {[thread.pinned && 'Pinned', thread.locked && 'Locked'].filter(Boolean).join(' · ')}
+          {[thread.pinned && t('threads.pinned'), thread.locked && t('threads.locked')]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
       {moderates(group) && (
         <div class="actions moderation">
-          <span class="label">Moderator:</span>
+          <span class="label">{t('threads.moderator')}</span>
           <ReasonAction
-            label={thread.locked ? 'Unlock' : 'Lock'}
-            confirm={thread.locked ? 'Unlock the thread' : 'Lock the thread'}
+            label={thread.locked ? t('threads.unlock') : t('threads.lock')}
+            why={thread.locked ? t('threads.whyUnlock') : t('threads.whyLock')}
+            confirm={thread.locked ? t('threads.unlockConfirm') : t('threads.lockConfirm')}
             act={async (reason) => {
               await post(`/threads/${threadId}/lock`, { locked: !thread.locked, reason });
               await load();
             }}
           />
           <ReasonAction
-            label={thread.pinned ? 'Unpin' : 'Pin'}
-            confirm={thread.pinned ? 'Unpin the thread' : 'Pin it to the top'}
+            label={thread.pinned ? t('threads.unpin') : t('threads.pin')}
+            why={thread.pinned ? t('threads.whyUnpin') : t('threads.whyPin')}
+            confirm={thread.pinned ? t('threads.unpinConfirm') : t('threads.pinConfirm')}
             act={async (reason) => {
               await post(`/threads/${threadId}/pin`, { pinned: !thread.pinned, reason });
               await load();
@@ -254,7 +257,10 @@ export function ThreadPage({ threadId }: { threadId: string }) {
                 }
                 replies={
                   answers.length > 0 && (
-                    <ol class="posts replies" aria-label={`Replies to ${p.author.displayName}`}>
+                    <ol
+                      class="posts replies"
+                      aria-label={t('threads.repliesTo', { name: p.author.displayName })}
+                    >
                       {answers.map((r) => (
                         <PostItem key={r.postId} {...item(r)} />
                       ))}
@@ -275,16 +281,16 @@ export function ThreadPage({ threadId }: { threadId: string }) {
         />
       )}
       {thread.locked ? (
-        <p class="notice">This discussion is locked: no new replies.</p>
+        <p class="notice">{t('threads.lockedNotice')}</p>
       ) : (
         <section aria-labelledby="reply">
           <h2 id="reply" tabIndex={-1}>
-            Reply
+            {t('threads.reply')}
           </h2>
           <Paused membership={group?.membership}>
             <Composer
-              label="Reply"
-              submitLabel="Reply"
+              label={t('threads.reply')}
+              submitLabel={t('threads.reply')}
               guidelines={group?.guidelines}
               membership={group?.membership}
               onSubmit={reply}
