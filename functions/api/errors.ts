@@ -1,12 +1,15 @@
 /**
  * The one place where errors become HTTP: every failure leaves as `{ error: { code, message,
- * fields? } }` with a status from its code. Nothing else about an unexpected error leaves.
+ * key?, values?, fields? } }` with a status from its code, each message (and each field's) with
+ * its key in the table of the API's messages, for the web app to word in the reader's language.
+ * Nothing else about an unexpected error leaves.
  * @module
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, HearthError } from '../core/errors';
+import { messageKey } from '../core/i18n/api-messages';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -18,18 +21,27 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
+/** A message with its key and values, where the table of the API's messages has it. */
+const said = (message: string) => ({ message, ...messageKey(message) });
+
 export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof HearthError) {
     if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
     return c.json(
-      { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
+      {
+        error: {
+          code: err.code,
+          ...said(err.message),
+          ...(err.fields ? { fields: err.fields.map((f) => ({ path: f.path, ...said(f.message) })) } : {}),
+        },
+      },
       STATUS[err.code],
     );
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code: ErrorCode = err.status === 413 ? 'payload_too_large' : 'invalid_request';
     return c.json(
-      { error: { code, message: err.message || 'Bad request' } },
+      { error: { code, ...said(err.message || 'Bad request') } },
       err.status as ContentfulStatusCode,
     );
   }
@@ -38,7 +50,7 @@ export function errorResponse(err: Error, c: Context): Response {
     JSON.stringify({ level: 'error', route: c.req.routePath, name: err.name, message: err.message }),
   );
   return c.json(
-    { error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } },
+    { error: { code: 'internal', ...said('Something went wrong on our side. Please try again.') } },
     500,
   );
 }

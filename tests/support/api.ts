@@ -17,6 +17,21 @@ export interface Call {
   headers: Headers;
 }
 
+/**
+ * Every refusal the API tests meet carries its key in the table of the API's messages (and each
+ * of its fields' does), so the web app can word it in the reader's language: a message missing
+ * from the table fails the test that met it.
+ */
+function unkeyed(body: unknown): void {
+  const error = (
+    body as { error?: { message: string; key?: string; fields?: { message: string; key?: string }[] } }
+  )?.error;
+  if (!error) return;
+  for (const said of [error, ...(error.fields ?? [])])
+    if (!said.key)
+      throw new Error(`An API message has no key in core/i18n/api-messages.ts: “${said.message}”`);
+}
+
 export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
   let clock = Date.parse('2026-11-25T10:00:00Z');
   const app = createApp({
@@ -62,6 +77,7 @@ export function testApp(db: Db, overrides: Partial<AppConfig> = {}) {
       try {
         parsed = JSON.parse(text);
       } catch {}
+      unkeyed(parsed);
       return { status: res.status, body: parsed, headers: res.headers };
     }
     return {

@@ -60,11 +60,18 @@ export const Cursor = z.string().check(z.maxLength(1024), z.regex(/^[A-Za-z0-9_-
 
 export const PageLimit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20);
 
+/** A message's key in the table of the API's messages (core/i18n/api-messages), with its values. */
+const keyed = {
+  key: z.optional(z.string()),
+  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+};
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    ...keyed,
+    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string(), ...keyed }))),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
