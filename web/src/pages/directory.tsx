@@ -147,12 +147,11 @@ export function DirectoryPage() {
             )}
           </Field>
           <Filter
-            id="meets"
             name="meets"
             label={t('directory.meetsFilter')}
             value={meets}
             onValue={setMeets}
-            options={labelled('way')}
+            table="way"
           />
           <Field label={t('directory.near')} name="near" error={error}>
             {(a) => (
@@ -168,29 +167,15 @@ export function DirectoryPage() {
               </>
             )}
           </Field>
-          <Filter
-            id="focus"
-            name="focus"
-            label={t('directory.focus')}
-            value={focus}
-            onValue={setFocus}
-            options={labelled('focus')}
-          />
-          <Filter
-            id="tone"
-            name="tone"
-            label={t('directory.tone')}
-            value={tone}
-            onValue={setTone}
-            options={labelled('tone')}
-          />
+          <Filter name="focus" label={t('directory.focus')} value={focus} onValue={setFocus} table="focus" />
+          <Filter name="tone" label={t('directory.tone')} value={tone} onValue={setTone} table="tone" />
           <Filter
             id="moderation"
             name="moderationPolicy"
             label={t('directory.moderation')}
             value={moderation}
             onValue={setModeration}
-            options={labelled('moderation')}
+            table="moderation"
           />
           <button type="submit" disabled={search.busy}>
             {t('directory.searchButton')}
@@ -209,26 +194,27 @@ export function DirectoryPage() {
 }
 
 function Filter(props: {
-  id: string;
+  /** The select's id, if not its name. */
+  id?: string;
   /** The address's and the API's name for it. */
   name: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
-  /** [value, name] pairs, in order. */
-  options: [string, string][];
+  /** The choices' table, named in the reader's language. */
+  table: 'way' | 'focus' | 'tone' | 'moderation';
 }) {
   return (
     <div class="field">
-      <label for={props.id}>{props.label}</label>
+      <label for={props.id ?? props.name}>{props.label}</label>
       <select
-        id={props.id}
+        id={props.id ?? props.name}
         name={props.name}
         value={props.value}
         onChange={(e) => props.onValue(e.currentTarget.value)}
       >
         <option value="">{t('directory.any')}</option>
-        {props.options.map(([k, v]) => (
+        {labelled(props.table).map(([k, v]) => (
           <option key={k} value={k}>
             {v}
           </option>
