@@ -132,7 +132,7 @@ export function DirectoryPage() {
         {t('directory.heading')}
       </h1>
       <p class="lead">
-        {tx('directory.lead', undefined, (c) => (
+        {tx('directory.lead', { newHere: t('nav.newHere') }, (c) => (
           <a href="/new-here">{c}</a>
         ))}
       </p>
