@@ -1,10 +1,10 @@
 /** What a group keeps, and for how long: discussions and attendance records, with a caution when shortened. @module */
 import type { ApiError } from '../api';
+import { t } from '../i18n';
 import { Field } from '../ui';
 
 /** The choices offered (the API takes any whole number of months from 1 to 24). */
 const MONTHS = [1, 2, 3, 6, 9, 12, 18, 24];
-const monthsLabel = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /** The offered choices, and the group's own when it is not among them. */
 const monthChoices = (current: string) =>
   [...new Set([...MONTHS, ...(current ? [Number(current)] : [])])].sort((a, b) => a - b);
@@ -34,14 +34,12 @@ export function KeepingFields({
 }) {
   return (
     <fieldset>
-      <legend>What the group keeps, and for how long</legend>
-      <p class="hint">
-        Newcomers see this on the group’s page. Past it, Hearth erases what is kept for good.
-      </p>
+      <legend>{t('keepingFields.legend')}</legend>
+      <p class="hint">{t('keepingFields.hint')}</p>
       <Field
-        label="Erase discussions"
+        label={t('keepingFields.discussions')}
         name="discussionMonths"
-        hint="Counted from a thread’s last post. Pinned threads stay."
+        hint={t('keepingFields.discussionsHint')}
         error={error}
       >
         {(a) => (
@@ -50,10 +48,10 @@ export function KeepingFields({
             value={discussionMonths}
             onChange={(e) => set('discussionMonths', e.currentTarget.value)}
           >
-            <option value="">Never (kept until removed)</option>
+            <option value="">{t('keepingFields.never')}</option>
             {monthChoices(discussionMonths).map((n) => (
               <option key={n} value={String(n)}>
-                After {monthsLabel(n)}
+                {t('keepingFields.after', { months: n })}
               </option>
             ))}
           </select>
@@ -61,13 +59,13 @@ export function KeepingFields({
       </Field>
       {saved && shorter(saved.discussionMonths, discussionMonths) && (
         <p class="notice caution" role="status">
-          Threads quiet for longer than this are erased within a quarter of an hour of saving.
+          {t('keepingFields.discussionsShortened')}
         </p>
       )}
       <Field
-        label="Erase attendance records"
+        label={t('keepingFields.attendance')}
         name="attendanceMonths"
-        hint="Who said they would come, who was on the waiting list, who came and who held a duty, counted from each meetup. The numbers stay."
+        hint={t('keepingFields.attendanceHint')}
         error={error}
       >
         {(a) => (
@@ -78,7 +76,7 @@ export function KeepingFields({
           >
             {monthChoices(attendanceMonths).map((n) => (
               <option key={n} value={String(n)}>
-                After {monthsLabel(n)}
+                {t('keepingFields.after', { months: n })}
               </option>
             ))}
           </select>
@@ -86,7 +84,7 @@ export function KeepingFields({
       </Field>
       {saved && shorter(saved.attendanceMonths, attendanceMonths) && (
         <p class="notice caution" role="status">
-          Names older than this are erased within a quarter of an hour of saving.
+          {t('keepingFields.attendanceShortened')}
         </p>
       )}
     </fieldset>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { del, get } from '../api';
+import { t, tx } from '../i18n';
 import { useLoad } from '../load';
 import { Loading, Status } from '../ui';
 
@@ -28,7 +29,7 @@ export function MutedMembers() {
     setError(null);
     try {
       setItems((await del<{ items: Mute[] }>(`/me/mutes/${m.muteId}`)).items);
-      setDone(`You unmuted ${m.displayName}: their posts in ${m.groupName} show again.`);
+      setDone(t('mutes.unmuted', { name: m.displayName, group: m.groupName }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -45,17 +46,16 @@ export function MutedMembers() {
       )}
       <Status message={done} />
       {items.length === 0 ? (
-        <p>
-          You have not muted anyone. “Mute” under a post hides its author’s posts in that group from you
-          alone.
-        </p>
+        <p>{t('mutes.none')}</p>
       ) : (
         <ul class="mutes">
           {items.map((m) => (
             <li key={m.muteId}>
-              {m.displayName} <span class="meta">in {m.groupName}</span>{' '}
+              {tx('mutes.mutedIn', { name: m.displayName, group: m.groupName }, (c) => (
+                <span class="meta">{c}</span>
+              ))}{' '}
               <button type="button" class="secondary small" disabled={busy} onClick={() => void unmute(m)}>
-                Unmute {m.displayName}
+                {t('mutes.unmute', { name: m.displayName })}
               </button>
             </li>
           ))}

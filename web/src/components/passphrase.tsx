@@ -1,10 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { codePoints, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
 import type { StrengthResponse } from '../../../functions/core/schemas/accounts';
 import { type ApiError, post } from '../api';
+import { t, tx } from '../i18n';
 import { Field, TextField } from '../ui';
 
-export const PASS_HINT = `${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters. A few unrelated words are easy to remember and hard to guess.`;
+/** What a new passphrase should be, in the reader's language. */
+export const passHint = () => t('passphrase.hint', { min: PASSPHRASE_MIN, max: PASSPHRASE_MAX });
 
 /** The passphrase a person has now, asked to sign in or to confirm something that cannot be undone. */
 export function PassphraseField(props: {
@@ -17,7 +20,14 @@ export function PassphraseField(props: {
   return <TextField type="password" autocomplete="current-password" {...props} />;
 }
 
-const LEVELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
+/** The meter's words for the server's scores, 0 to 4. */
+const levels = () => [
+  t('passphrase.veryWeak'),
+  t('passphrase.weak'),
+  t('passphrase.fair'),
+  t('passphrase.good'),
+  t('passphrase.strong'),
+];
 
 /**
  * A new passphrase, with a strength meter under it: the server's own estimate, so "too easy to
@@ -60,8 +70,9 @@ export function NewPassphraseField(props: {
     };
   }, [props.value, props.handle]);
   const short = codePoints(props.value) < PASSPHRASE_MIN;
+  const bold = (c: ComponentChildren) => <strong>{c}</strong>;
   return (
-    <Field label={props.label} name={props.name} hint={PASS_HINT} error={error}>
+    <Field label={props.label} name={props.name} hint={passHint()} error={error}>
       {(a) => (
         <>
           <input
@@ -85,16 +96,19 @@ export function NewPassphraseField(props: {
                   aria-hidden="true"
                 />
                 <span aria-live="polite">
-                  Strength: <strong>{LEVELS[strength.score] ?? LEVELS[0]}</strong>
-                  {short
-                    ? `. Use at least ${PASSPHRASE_MIN} characters.`
-                    : strength.enough
-                      ? '.'
-                      : ' — too easy to guess.'}
+                  {tx(
+                    short
+                      ? 'passphrase.strengthShort'
+                      : strength.enough
+                        ? 'passphrase.strength'
+                        : 'passphrase.strengthWeak',
+                    { level: levels()[strength.score] ?? levels()[0], min: PASSPHRASE_MIN },
+                    bold,
+                  )}
                 </span>
                 {!strength.enough && !short && !error?.field(props.name) && (
                   <span class="hint">
-                    {[strength.warning, strength.suggestions[0] ?? 'Add another word or two.']
+                    {[strength.warning, strength.suggestions[0] ?? t('passphrase.addWord')]
                       .filter(Boolean)
                       .join(' ')}
                   </span>

@@ -5,16 +5,19 @@
  * @module
  */
 import { useEffect, useState } from 'preact/hooks';
-import { REMINDER_MINUTES, REMINDER_NAMES, type ReminderMinutes } from '../../../functions/core/reach';
+import { REMINDER_MINUTES, type ReminderMinutes } from '../../../functions/core/reach';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import type { ReachView } from '../../../functions/core/schemas/reach';
 import { api, get, patch, post } from '../api';
+import { t, tx } from '../i18n';
+import { label } from '../labels';
 import { deviceIdHere, pushUnavailable, subscribeHere, suggestedLabel, unsubscribeHere } from '../push';
 import { me } from '../state';
 import { Loading, Stamp, Status, TextField, useOutcome, useSubmit } from '../ui';
 import { Checkboxes, Form, FormActions, PlainInput } from './forms';
 
-const REMINDER_OPTIONS = REMINDER_MINUTES.map((m) => [m, REMINDER_NAMES[m]] as const);
+/** The reminders one may choose, named in the reader's language. */
+const reminderOptions = () => REMINDER_MINUTES.map((m) => [m, label('reminder', m)] as const);
 
 export function ReachSection() {
   const [reach, setReach] = useState<ReachView | null>(null);
@@ -26,11 +29,8 @@ export function ReachSection() {
   }, []);
   return (
     <section aria-labelledby="reach" id="reach-section">
-      <h2 id="reach">Notifications and reminders</h2>
-      <p>
-        Hearth never asks for your email or phone number. It reaches you here, in your calendar if you
-        subscribe, and on the devices you choose below.
-      </p>
+      <h2 id="reach">{t('reach.heading')}</h2>
+      <p>{t('reach.intro')}</p>
       {error ? (
         <p class="alert" role="alert">
           {error}
@@ -57,41 +57,49 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
   // What the test and the removals did, said where the keyboard is.
   const { act, outcome } = useOutcome(async () => undefined);
   // Judged once, as the page opens: a refusal while adding is said by the form, where focus is.
-  const [unavailable] = useState(() =>
-    reach.publicKey ? pushUnavailable() : 'Notifications on devices are not set up on this Hearth.',
-  );
+  const [unavailable] = useState(() => (reach.publicKey ? pushUnavailable() : t('reach.notSetUp')));
   const add = useSubmit(async () => {
     setAdded(null);
     const subscription = await subscribeHere(reach.publicKey!);
     onChange(await post<ReachView>('/me/reach/devices', { subscription, label }));
-    setAdded('This device will now receive notifications. Send a test to see one.');
+    setAdded(t('reach.added'));
   });
   const remove = (deviceId: string, name: string) =>
-    act(async () => {
-      onChange(await api<ReachView>('DELETE', `/me/reach/devices/${deviceId}`));
-      if (deviceId === here) await unsubscribeHere();
-    }, `“${name}” will no longer receive notifications.`);
+    act(
+      async () => {
+        onChange(await api<ReachView>('DELETE', `/me/reach/devices/${deviceId}`));
+        if (deviceId === here) await unsubscribeHere();
+      },
+      t('reach.removed', { name }),
+    );
   const test = () =>
     act(
       async () => onChange(await post<ReachView>('/me/reach/test')),
-      `A test notification went to ${reach.devices.length === 1 ? 'your device' : 'each of your devices'}.`,
+      t('reach.tested', { count: reach.devices.length }),
     );
   return (
     <>
-      <h3>Devices that receive notifications</h3>
+      <h3>{t('reach.devices')}</h3>
       {reach.devices.length === 0 ? (
-        <p>None yet.</p>
+        <p>{t('reach.none')}</p>
       ) : (
         <ul class="devices">
           {reach.devices.map((d) => (
             <li key={d.deviceId}>
-              <strong>{d.label}</strong>
-              {d.deviceId === here && ' (this device)'}{' '}
+              {d.deviceId === here ? (
+                tx('reach.thisDevice', { name: d.label }, (c) => <strong>{c}</strong>)
+              ) : (
+                <strong>{d.label}</strong>
+              )}{' '}
               <span class="meta">
-                added <Stamp at={d.addedAt} day />
+                {tx('reach.addedOn', undefined, () => (
+                  <Stamp at={d.addedAt} day />
+                ))}
               </span>{' '}
               <button type="button" class="secondary small" onClick={() => void remove(d.deviceId, d.label)}>
-                Remove<span class="visually-hidden"> {d.label}</span>
+                {tx('reach.remove', { name: d.label }, (c) => (
+                  <span class="visually-hidden">{c}</span>
+                ))}
               </button>
             </li>
           ))}
@@ -100,7 +108,7 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
       {reach.devices.length > 0 && (
         <p>
           <button type="button" class="secondary" onClick={() => void test()}>
-            Send a test notification
+            {t('reach.test')}
           </button>
         </p>
       )}
@@ -110,17 +118,17 @@ function Devices({ reach, onChange }: { reach: ReachView; onChange: (r: ReachVie
       ) : (
         // This browser is not among the devices (never added, or removed elsewhere): it can be.
         !reach.devices.some((d) => d.deviceId === here) && (
-          <Form submit={add.submit} error={add.error} label="Receive notifications on this device">
+          <Form submit={add.submit} error={add.error} label={t('reach.receiveHere')}>
             <TextField
-              label="What to call this device"
+              label={t('reach.deviceName')}
               name="label"
-              hint="So you can tell your devices apart, say “Phone” or “Laptop”."
+              hint={t('reach.deviceNameHint')}
               value={label}
               onValue={setLabel}
               error={add.error}
               maxLength={60}
             />
-            <FormActions busy={add.busy} label="Receive notifications on this device" />
+            <FormActions busy={add.busy} label={t('reach.receiveHere')} />
           </Form>
         )
       )}
@@ -164,53 +172,53 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
   });
   return (
     <>
-      <h3>Reminders</h3>
-      <p class="meta">
-        In Hearth’s notifications, and on your devices above. Times are on your clock (
-        {zone.replace(/_/g, ' ')}).
-      </p>
-      <Form submit={save.submit} error={save.error} label="Reminders and quiet hours">
+      <h3>{t('reach.reminders')}</h3>
+      <p class="meta">{t('reach.remindersWhere', { zone: zone.replace(/_/g, ' ') })}</p>
+      <Form submit={save.submit} error={save.error} label={t('reach.remindersForm')}>
         <Checkboxes
-          legend="Before a meetup I am going to (tick none for no reminders)"
-          options={REMINDER_OPTIONS}
+          legend={t('reach.beforeMeetup')}
+          options={reminderOptions()}
           chosen={meetups}
           onChosen={setMeetups}
         />
         {me.value?.facilitates && (
           <Checkboxes
-            legend="Before a duty you hold"
-            options={REMINDER_OPTIONS}
+            legend={t('reach.beforeDuty')}
+            options={reminderOptions()}
             chosen={duties}
             onChosen={setDuties}
           />
         )}
         {groups && groups.length > 0 && (
           <Checkboxes
-            legend="Tell me when a group I am in schedules a new meetup"
+            legend={t('reach.newMeetups')}
             options={groups.map((g) => [g.groupId, g.name] as const)}
             chosen={news}
             onChosen={setNews}
           />
         )}
         <fieldset>
-          <legend>Quiet hours</legend>
+          <legend>{t('reach.quiet')}</legend>
           <label class="check">
             <input type="checkbox" checked={quietOn} onChange={(e) => setQuietOn(e.currentTarget.checked)} />
-            No notifications on my devices during these hours
+            {t('reach.quietOn')}
           </label>
           {quietOn && (
             <div class="row">
-              <PlainInput id="quiet-from" label="From" type="time" value={from} onValue={setFrom} />
-              <PlainInput id="quiet-to" label="Until" type="time" value={to} onValue={setTo} />
+              <PlainInput
+                id="quiet-from"
+                label={t('reach.from')}
+                type="time"
+                value={from}
+                onValue={setFrom}
+              />
+              <PlainInput id="quiet-to" label={t('reach.until')} type="time" value={to} onValue={setTo} />
             </div>
           )}
-          <p class="hint">
-            Reminders held back are still in your notifications in Hearth. A support request that needs you
-            comes through quiet hours, because someone may be in distress.
-          </p>
+          <p class="hint">{t('reach.quietHint')}</p>
         </fieldset>
         <fieldset>
-          <legend>What a notification on your lock screen says</legend>
+          <legend>{t('reach.lockScreen')}</legend>
           <label class="check">
             <input
               type="radio"
@@ -218,7 +226,7 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
               checked={detail === 'discreet'}
               onChange={() => setDetail('discreet')}
             />
-            Discreet: “Hearth: a session at 18:30 tomorrow”, no group or meetup named
+            {t('reach.discreet')}
           </label>
           <label class="check">
             <input
@@ -227,10 +235,10 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
               checked={detail === 'full'}
               onChange={() => setDetail('full')}
             />
-            Full: the meetup, the group and what happened
+            {t('reach.full')}
           </label>
         </fieldset>
-        <FormActions busy={save.busy} label="Save reminders" saved={saved} />
+        <FormActions busy={save.busy} label={t('reach.save')} saved={saved} />
       </Form>
     </>
   );

@@ -8,6 +8,8 @@ import { useState } from 'preact/hooks';
 import type { RegionCode } from '../../../functions/core/crisis-lines';
 import { CONTENT_WARNINGS, type ContentWarning } from '../../../functions/core/threads';
 import { api, get } from '../api';
+import { t } from '../i18n';
+import { label } from '../labels';
 import { useLoad } from '../load';
 import { me } from '../state';
 import { Loading, useSubmit } from '../ui';
@@ -47,16 +49,16 @@ export function ReadingPreferences() {
   return (
     <Form submit={save.submit} error={save.error}>
       <Checkboxes
-        legend="Always fold posts labelled"
-        options={ALL_LABELS.map((k) => [k, CONTENT_WARNINGS[k]] as const)}
+        legend={t('reading.legend')}
+        options={ALL_LABELS.map((k) => [k, label('warning', k)] as const)}
         chosen={chosen}
         onChosen={(c) => {
           setSaved(false);
           setChosen(c);
         }}
       />
-      <p class="meta">Posts with a label you leave unticked show open, with their label above them.</p>
-      <FormActions busy={save.busy} label="Save" saved={saved} />
+      <p class="meta">{t('reading.hint')}</p>
+      <FormActions busy={save.busy} label={t('reading.save')} saved={saved} />
     </Form>
   );
 }

@@ -7,7 +7,7 @@ import { MutedMembers } from '../components/mutes';
 import { NewPassphraseField, PassphraseField } from '../components/passphrase';
 import { ReachSection } from '../components/reach';
 import { ReadingPreferences } from '../components/reading';
-import { ROLE_NAMES } from '../labels';
+import { t, tx } from '../i18n';
 import { useLoad } from '../load';
 import { flash, me, navigate } from '../state';
 import { ErrorSummary, Loading, Notice, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
@@ -24,7 +24,7 @@ function useSignOut(path: string, said: string) {
 }
 
 export function AccountPage() {
-  const h = usePage('Your account');
+  const h = usePage(t('account.title'));
   const [groups, failed] = useLoad(me.value ? async () => (await get<MyGroups>('/me/groups')).items : null, [
     me.value?.userId,
   ]);
@@ -32,11 +32,12 @@ export function AccountPage() {
   useEffect(() => {
     flash.value = null;
   }, []);
-  const signOut = useSignOut('/auth/logout', 'You are signed out.');
-  const everywhere = useSignOut('/auth/logout-everywhere', 'You are signed out on every device.');
+  const signOut = useSignOut('/auth/logout', t('account.signedOut'));
+  const everywhere = useSignOut('/auth/logout-everywhere', t('account.signedOutEverywhere'));
 
   if (me.value === undefined) return <Loading />;
-  if (me.value === null) return <SignInFirst title="Your account" doing="see your account" />;
+  if (me.value === null) return <SignInFirst title={t('account.title')} doing={t('account.signInDoing')} />;
+  const { createdAt } = me.value;
   return (
     <>
       <Notice message={message} />
@@ -44,15 +45,19 @@ export function AccountPage() {
         {me.value.handle}
       </h1>
       <p class="meta">
-        Member since <Stamp at={me.value.createdAt} day />
+        {tx('account.memberSince', undefined, () => (
+          <Stamp at={createdAt} day />
+        ))}
       </p>
       <section aria-labelledby="my-groups">
-        <h2 id="my-groups">Your groups</h2>
+        <h2 id="my-groups">{t('account.groups')}</h2>
         {!groups ? (
           <Loading error={failed} />
         ) : groups.length === 0 ? (
           <p>
-            You have not joined a group yet. <a href="/">Find one</a>.
+            {tx('account.noGroups', undefined, (c) => (
+              <a href="/">{c}</a>
+            ))}
           </p>
         ) : (
           <ul>
@@ -60,7 +65,7 @@ export function AccountPage() {
               <li key={g.groupId}>
                 <a href={`/groups/${g.groupId}`}>{g.name}</a>{' '}
                 <span class="meta">
-                  {g.status === 'pending' ? 'waiting for approval' : ROLE_NAMES[g.role].toLowerCase()}
+                  {g.status === 'pending' ? t('account.waiting') : t('account.role', { role: g.role })}
                 </span>
               </li>
             ))}
@@ -69,65 +74,61 @@ export function AccountPage() {
       </section>
       <ReachSection />
       <section aria-labelledby="crisis-lines">
-        <h2 id="crisis-lines">Crisis lines</h2>
-        <p>
-          Choose where you are and Hearth shows you that country’s free crisis lines when a post sounds like
-          things are really hard. It is never guessed from your connection.
-        </p>
+        <h2 id="crisis-lines">{t('account.crisisLines')}</h2>
+        <p>{t('account.crisisBody')}</p>
         <RegionPreference />
       </section>
       <section aria-labelledby="support">
-        <h2 id="support">Your support</h2>
+        <h2 id="support">{t('account.support')}</h2>
         <ul>
           <li>
-            <a href="/me/safety-plan">My safety plan</a>: what helps you in a hard moment, for your eyes only.
+            {tx('account.safetyPlan', undefined, (c) => (
+              <a href="/me/safety-plan">{c}</a>
+            ))}
           </li>
           <li>
-            <a href="/me/conversations">Your conversations with facilitators</a>
+            <a href="/me/conversations">{t('account.conversations')}</a>
           </li>
         </ul>
       </section>
       <section aria-labelledby="professional">
-        <h2 id="professional">If you are a mental-health professional</h2>
+        <h2 id="professional">{t('account.professional')}</h2>
         <ProfessionalStanding />
       </section>
       <section aria-labelledby="reading">
-        <h2 id="reading">Content warnings</h2>
+        <h2 id="reading">{t('account.warnings')}</h2>
         <ReadingPreferences />
       </section>
       <section aria-labelledby="muted">
-        <h2 id="muted">Muted members</h2>
+        <h2 id="muted">{t('account.muted')}</h2>
         <MutedMembers />
       </section>
       <section aria-labelledby="security">
-        <h2 id="security">Security</h2>
+        <h2 id="security">{t('account.security')}</h2>
         <p>
-          Recovery codes left: <strong>{me.value.recoveryCodesLeft}</strong>.{' '}
-          {me.value.recoveryCodesLeft < 3 && 'You are running low; keep the ones you have safe.'}
+          {tx('account.codesLeft', { count: me.value.recoveryCodesLeft }, (c) => (
+            <strong>{c}</strong>
+          ))}{' '}
+          {me.value.recoveryCodesLeft < 3 && t('account.codesLow')}
         </p>
         <ErrorSummary error={signOut.error ?? everywhere.error} />
         <div class="actions">
           <RunButton run={signOut} look="secondary">
-            Sign out
+            {t('account.signOut')}
           </RunButton>
           <RunButton run={everywhere} look="secondary">
-            Sign out everywhere
+            {t('account.signOutEverywhere')}
           </RunButton>
         </div>
-        <p class="hint">
-          “Sign out everywhere” ends your sessions on every device, for example a shared computer.
-        </p>
+        <p class="hint">{t('account.signOutHint', { signOutEverywhere: t('account.signOutEverywhere') })}</p>
         <ChangePassphrase />
       </section>
       <section aria-labelledby="your-data">
-        <h2 id="your-data">Your data</h2>
-        <p>
-          Everything Hearth keeps about you, as one file: your groups and aliases, RSVPs, duties, posts,
-          settings and notifications. Nothing about anyone else, and none of your secrets.
-        </p>
+        <h2 id="your-data">{t('account.data')}</h2>
+        <p>{t('account.dataBody')}</p>
         <p>
           <a class="button secondary" href="/api/me/export" download>
-            Download your data
+            {t('account.download')}
           </a>
         </p>
       </section>
@@ -149,28 +150,23 @@ function DeleteAccount() {
     endingSession();
     await post('/me/delete', { passphrase });
     me.value = null;
-    flash.value = 'Your account is deleted. Take care of yourself.';
+    flash.value = t('account.deleted');
     navigate('/');
   });
   return (
     <section aria-labelledby="delete-account">
-      <h2 id="delete-account">Delete your account</h2>
-      <p>
-        This cannot be undone. Your places at meetups go to the next in line, any duties go back to the
-        roster, you leave every group, the text of everything you posted is erased (“Post deleted” stays in
-        its place), your calendar link stops working, and your account is gone. Your handle stays taken, so no
-        one else can use it.
-      </p>
-      <p class="hint">If you are the only owner of a group, make someone else an owner first.</p>
+      <h2 id="delete-account">{t('account.delete')}</h2>
+      <p>{t('account.deleteBody')}</p>
+      <p class="hint">{t('account.deleteOwner')}</p>
       {!open ? (
         <button type="button" class="danger" onClick={() => setOpen(true)}>
-          Delete my account…
+          {t('account.deleteOpen')}
         </button>
       ) : (
         <form ref={form} onSubmit={submit} noValidate aria-labelledby="delete-account">
           <ErrorSummary error={error} />
           <PassphraseField
-            label="Your passphrase, to confirm"
+            label={t('account.deletePassphrase')}
             name="passphrase"
             value={passphrase}
             onValue={setPassphrase}
@@ -178,9 +174,9 @@ function DeleteAccount() {
           />
           <FormActions
             busy={busy}
-            label={busy ? 'Deleting…' : 'Delete my account for good'}
+            label={busy ? t('account.deleting') : t('account.deleteForGood')}
             look="danger"
-            cancel={{ label: 'Keep my account', onClick: () => setOpen(false) }}
+            cancel={{ label: t('account.keep'), onClick: () => setOpen(false) }}
           />
         </form>
       )}
@@ -200,22 +196,22 @@ function ChangePassphrase() {
   });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="change-pass">
-      <h3 id="change-pass">Change passphrase</h3>
+      <h3 id="change-pass">{t('account.changeHeading')}</h3>
       <ErrorSummary error={error} />
       {done && (
         <p class="notice" role="status">
-          Passphrase changed. Your other devices are signed out.
+          {t('account.passphraseChanged')}
         </p>
       )}
       <PassphraseField
-        label="Current passphrase"
+        label={t('account.currentPassphrase')}
         name="currentPassphrase"
         value={currentPassphrase}
         onValue={setCurrent}
         error={error}
       />
       <NewPassphraseField
-        label="New passphrase"
+        label={t('account.newPassphrase')}
         name="newPassphrase"
         handle={me.value?.handle ?? ''}
         value={newPassphrase}
@@ -224,7 +220,7 @@ function ChangePassphrase() {
       />
       <p>
         <button type="submit" class="secondary" disabled={busy}>
-          Change passphrase
+          {t('account.changeButton')}
         </button>
       </p>
     </form>
@@ -242,26 +238,22 @@ function ProfessionalStanding() {
   if (!standing) return null;
   const what =
     standing.status === 'verified'
-      ? [
-          'You are a verified professional',
-          ': you check listings in the resource directory and may add a note under a post.',
-        ]
+      ? 'account.verified'
       : standing.status === 'pending'
-        ? ['Your application is waiting for review', ': you are told here when it is decided.']
-        : [
-            'Apply to be a verified professional',
-            ': verified professionals check listings in the resource directory and may add a note under a post.',
-          ];
+        ? 'account.applicationPending'
+        : 'account.apply';
   return (
     <>
       <p>
-        <a href="/professional">{what[0]}</a>
-        {what[1]}
+        {tx(what, undefined, (c) => (
+          <a href="/professional">{c}</a>
+        ))}
       </p>
       {standing.admin && (
         <p>
-          <a href="/admin/professionals">Review applications to be a verified professional</a> (platform
-          admins).
+          {tx('account.reviewApplications', undefined, (c) => (
+            <a href="/admin/professionals">{c}</a>
+          ))}
         </p>
       )}
     </>

@@ -3,6 +3,7 @@ import type { Me } from '../../../functions/core/schemas/accounts';
 import { type ApiError, post } from '../api';
 import { Form, SubmitButton } from '../components/forms';
 import { NewPassphraseField, PassphraseField } from '../components/passphrase';
+import { locale, t, tx } from '../i18n';
 import { flash, leaveGuard, loadMe, location, me, navigate } from '../state';
 import { TextField, usePage, useSubmit } from '../ui';
 
@@ -13,49 +14,48 @@ function returnTo(otherwise = '/'): string {
 }
 
 function RecoveryCodes({ handle, codes }: { handle: string; codes: string[] }) {
-  const h = usePage('Save your recovery codes');
+  const h = usePage(t('auth.codesTitle'));
   const [saved, setSaved] = useState(false);
   // They are shown once: a click on the menu before they are kept would lose them for good.
   useEffect(() => {
-    leaveGuard.ask = saved
-      ? null
-      : 'Your recovery codes are shown only now, and are the only way back into your account if you forget your passphrase. Leave without saving them?';
+    leaveGuard.ask = saved ? null : t('auth.leaveUnsaved');
     return () => {
       leaveGuard.ask = null;
     };
-  }, [saved]);
+  }, [saved, locale.value]);
   const href = useMemo(() => {
-    const text = `Hearth recovery codes for ${handle}\nEach code works once.\n\n${codes.join('\n')}\n`;
+    const text = `${t('auth.codesFile', { handle })}\n\n${codes.join('\n')}\n`;
     return URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  }, [handle, codes]);
+  }, [handle, codes, locale.value]);
   useEffect(() => () => URL.revokeObjectURL(href), [href]);
   return (
     <section aria-labelledby="codes-title">
       <h1 id="codes-title" ref={h} tabIndex={-1}>
-        Save your recovery codes
+        {t('auth.codesTitle')}
       </h1>
       <p class="lead">
-        Hearth never asks for your email, so these codes are the only way back into your account if you forget
-        your passphrase. Each works once. <strong>They are shown only now.</strong>
+        {tx('auth.codesLead', undefined, (c) => (
+          <strong>{c}</strong>
+        ))}
       </p>
-      <ol class="codes card" aria-label="Recovery codes">
+      <ol class="codes card" aria-label={t('auth.codesList')}>
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}
       </ol>
       <div class="actions">
         <a class="button secondary" href={href} download="hearth-recovery-codes.txt">
-          Download as a text file
+          {t('auth.download')}
         </a>
       </div>
-      <p>Keep them somewhere private: a password manager, or on paper at home.</p>
+      <p>{t('auth.keepPrivate')}</p>
       <label class="check">
-        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />I have
-        saved my recovery codes
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
+        {t('auth.codesSaved')}
       </label>
       <p>
         <button type="button" disabled={!saved} onClick={() => navigate(returnTo('/welcome'))}>
-          Continue
+          {t('auth.continue')}
         </button>
       </p>
     </section>
@@ -69,11 +69,11 @@ function HandleField(props: {
   error: ApiError | null;
   hint?: string;
 }) {
-  return <TextField label="Handle" name="handle" autocomplete="username" {...props} />;
+  return <TextField label={t('auth.handle')} name="handle" autocomplete="username" {...props} />;
 }
 
 export function SignUpPage() {
-  const h = usePage('Join Hearth');
+  const h = usePage(t('auth.joinTitle'));
   const [handle, setHandle] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -86,30 +86,24 @@ export function SignUpPage() {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Join Hearth
+        {t('auth.joinTitle')}
       </h1>
-      <p class="lead">
-        Choose a handle: it need not be your name. No email, no phone number. In each group you can also use a
-        different alias.
-      </p>
+      <p class="lead">{t('auth.joinLead')}</p>
       <Form submit={submit} error={error}>
-        <HandleField
-          value={handle}
-          onValue={setHandle}
-          error={error}
-          hint="3 to 32 letters, digits, dots, dashes or underscores."
-        />
+        <HandleField value={handle} onValue={setHandle} error={error} hint={t('auth.handleHint')} />
         <NewPassphraseField
-          label="Passphrase"
+          label={t('auth.passphrase')}
           name="passphrase"
           handle={handle}
           value={passphrase}
           onValue={setPassphrase}
           error={error}
         />
-        <SubmitButton busy={busy} label="Create account" busyLabel="Creating your account…" />
+        <SubmitButton busy={busy} label={t('auth.create')} busyLabel={t('auth.creating')} />
         <p>
-          Already have an account? <a href="/signin">Sign in</a>.
+          {tx('auth.haveAccount', undefined, (c) => (
+            <a href="/signin">{c}</a>
+          ))}
         </p>
       </Form>
     </>
@@ -117,34 +111,42 @@ export function SignUpPage() {
 }
 
 export function SignInPage() {
-  const h = usePage('Sign in');
+  const h = usePage(t('auth.signInTitle'));
   const [handle, setHandle] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
     // Who they are, as every page load asks it (with what the navigation needs: whether they facilitate).
     await post('/auth/login', { handle, passphrase });
     await loadMe();
-    flash.value = `Welcome back, ${me.value?.handle}.`;
+    flash.value = t('auth.welcomeBack', { handle: me.value?.handle });
     navigate(returnTo());
   });
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Sign in
+        {t('auth.signInTitle')}
       </h1>
       <Form submit={submit} error={error}>
         <HandleField value={handle} onValue={setHandle} error={error} />
         <PassphraseField
-          label="Passphrase"
+          label={t('auth.passphrase')}
           name="passphrase"
           value={passphrase}
           onValue={setPassphrase}
           error={error}
         />
-        <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" />
+        <SubmitButton busy={busy} label={t('auth.signIn')} busyLabel={t('auth.signingIn')} />
         <p>
-          Forgot your passphrase? <a href="/recover">Use a recovery code</a>. New?{' '}
-          <a href="/signup">Join Hearth</a>.
+          {tx(
+            'auth.forgot',
+            undefined,
+            (c) => (
+              <a href="/recover">{c}</a>
+            ),
+            (c) => (
+              <a href="/signup">{c}</a>
+            ),
+          )}
         </p>
       </Form>
     </>
@@ -152,7 +154,7 @@ export function SignInPage() {
 }
 
 export function RecoverPage() {
-  const h = usePage('Recover your account');
+  const h = usePage(t('auth.recoverTitle'));
   const [handle, setHandle] = useState('');
   const [recoveryCode, setCode] = useState('');
   const [newPassphrase, setPassphrase] = useState('');
@@ -163,35 +165,35 @@ export function RecoverPage() {
       newPassphrase,
     });
     await loadMe();
-    flash.value = `Your passphrase is changed and other devices are signed out. ${res.recoveryCodesLeft} recovery codes left.`;
+    flash.value = t('auth.recovered', { count: res.recoveryCodesLeft });
     navigate('/account');
   });
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Recover your account
+        {t('auth.recoverTitle')}
       </h1>
-      <p class="lead">Use one of the recovery codes you saved when you joined. Each code works once.</p>
+      <p class="lead">{t('auth.recoverLead')}</p>
       <Form submit={submit} error={error}>
         <HandleField value={handle} onValue={setHandle} error={error} />
         <TextField
-          label="Recovery code"
+          label={t('auth.recoveryCode')}
           name="recoveryCode"
-          hint="Like 7KQ2-M9XD-4HTR-BW3C"
+          hint={t('auth.recoveryCodeHint', { example: '7KQ2-M9XD-4HTR-BW3C' })}
           autocomplete="off"
           value={recoveryCode}
           onValue={setCode}
           error={error}
         />
         <NewPassphraseField
-          label="New passphrase"
+          label={t('auth.newPassphrase')}
           name="newPassphrase"
           handle={handle}
           value={newPassphrase}
           onValue={setPassphrase}
           error={error}
         />
-        <SubmitButton busy={busy} label="Set new passphrase" busyLabel="Checking…" />
+        <SubmitButton busy={busy} label={t('auth.setNew')} busyLabel={t('auth.checking')} />
       </Form>
     </>
   );

@@ -1,29 +1,30 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
-import { FOCUS_TAGS, MEETING_WAYS, MODERATION_NAMES, TONE_NAMES } from '../labels';
+import { locale, t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Field, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 /** "Meets in person (City centre) and online", from the group's upcoming meetups. */
 function meetsText(m: NonNullable<GroupSummary['meets']>): string {
-  const where = m.places.length ? ` (${m.places.join(', ')})` : '';
-  const ways = [m.inPerson ? `in person${where}` : '', m.online ? 'online' : ''].filter(Boolean);
-  return `Meets ${ways.join(' and ')}`;
+  const ways = m.inPerson && m.online ? 'both' : m.inPerson ? 'in_person' : 'online';
+  if (!m.inPerson || !m.places.length) return t('directory.meets', { ways });
+  // The places as a plain list ("City centre, Leeds"), with the language's own commas.
+  const places = new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(m.places);
+  return t('directory.meetsAt', { ways, places });
 }
 
-/** How the next meetup meets, where the group meets more than one way: the card says which. */
-const NEXT_MODE = { in_person: 'in person', online: 'online', hybrid: 'in person and online' } as const;
-
 export function GroupCard({ g }: { g: GroupSummary }) {
+  const next = g.meets?.next;
   return (
     <li class="card">
       <h2>
         <a href={`/groups/${g.groupId}`}>{g.name}</a>
       </h2>
-      <ul class="tags" aria-label="Focus">
+      <ul class="tags" aria-label={t('directory.focus')}>
         {g.focus.map((f) => (
-          <li key={f}>{FOCUS_TAGS[f]}</li>
+          <li key={f}>{label('focus', f)}</li>
         ))}
       </ul>
       <p>{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
@@ -32,27 +33,30 @@ export function GroupCard({ g }: { g: GroupSummary }) {
         {g.meets ? (
           <>
             {meetsText(g.meets)}
-            {g.meets.next && (
+            {next && (
               <>
                 {' '}
-                · next <Stamp at={g.meets.next} />
-                {g.meets.inPerson && g.meets.online && g.meets.nextMode && `, ${NEXT_MODE[g.meets.nextMode]}`}
+                ·{' '}
+                {/* How the next meetup meets, where the group meets more than one way: the card says which. */}
+                {g.meets.inPerson && g.meets.online && g.meets.nextMode
+                  ? tx('directory.nextWay', { mode: g.meets.nextMode }, () => <Stamp at={next} />)
+                  : tx('directory.next', undefined, () => <Stamp at={next} />)}
               </>
             )}
           </>
         ) : (
-          'No meetups scheduled yet'
+          t('directory.noMeetups')
         )}
       </p>
       <p class="meta">
-        {TONE_NAMES[g.tone]} · {MODERATION_NAMES[g.moderationPolicy]} · {g.sizeBand}
+        {label('tone', g.tone)} · {label('moderation', g.moderationPolicy)} · {g.sizeBand}
       </p>
     </li>
   );
 }
 
 export function DirectoryPage() {
-  const h = usePage('Find a group');
+  const h = usePage(t('directory.title'));
   const params = location.value.searchParams;
   const [q, setQ] = useState(params.get('q') ?? '');
   const [focus, setFocus] = useState(params.get('focus') ?? '');
@@ -125,15 +129,16 @@ export function DirectoryPage() {
     <>
       <Notice message={message} />
       <h1 ref={h} tabIndex={-1}>
-        Find a peer-support group
+        {t('directory.heading')}
       </h1>
       <p class="lead">
-        Groups meet in person, online, or both, and talk between sessions. Not sure where to start? Read{' '}
-        <a href="/new-here">New here?</a>
+        {tx('directory.lead', { newHere: t('nav.newHere') }, (c) => (
+          <a href="/new-here">{c}</a>
+        ))}
       </p>
       <search>
         <form class="inline" onSubmit={searchNow}>
-          <Field label="Search" name="q" error={error}>
+          <Field label={t('directory.searchLabel')} name="q" error={error}>
             {(a) => (
               <>
                 <input {...a} type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
@@ -142,14 +147,13 @@ export function DirectoryPage() {
             )}
           </Field>
           <Filter
-            id="meets"
             name="meets"
-            label="How it meets"
+            label={t('directory.meetsFilter')}
             value={meets}
             onValue={setMeets}
-            options={MEETING_WAYS}
+            table="way"
           />
-          <Field label="Town or region" name="near" error={error}>
+          <Field label={t('directory.near')} name="near" error={error}>
             {(a) => (
               <>
                 <input
@@ -163,32 +167,25 @@ export function DirectoryPage() {
               </>
             )}
           </Field>
-          <Filter
-            id="focus"
-            name="focus"
-            label="Focus"
-            value={focus}
-            onValue={setFocus}
-            options={FOCUS_TAGS}
-          />
-          <Filter id="tone" name="tone" label="Tone" value={tone} onValue={setTone} options={TONE_NAMES} />
+          <Filter name="focus" label={t('directory.focus')} value={focus} onValue={setFocus} table="focus" />
+          <Filter name="tone" label={t('directory.tone')} value={tone} onValue={setTone} table="tone" />
           <Filter
             id="moderation"
             name="moderationPolicy"
-            label="Moderation"
+            label={t('directory.moderation')}
             value={moderation}
             onValue={setModeration}
-            options={MODERATION_NAMES}
+            table="moderation"
           />
           <button type="submit" disabled={search.busy}>
-            Search
+            {t('directory.searchButton')}
           </button>
         </form>
       </search>
       <ErrorSummary error={error} />
       {me.value && (
         <p>
-          <a href="/groups/new">Start a new group</a>
+          <a href="/groups/new">{t('directory.startGroup')}</a>
         </p>
       )}
       <Found items={items} cursor={cursor} busy={more.busy} onMore={() => more.submit()} />
@@ -197,25 +194,27 @@ export function DirectoryPage() {
 }
 
 function Filter(props: {
-  id: string;
+  /** The select's id, if not its name. */
+  id?: string;
   /** The address's and the API's name for it. */
   name: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
-  options: Record<string, string>;
+  /** The choices' table, named in the reader's language. */
+  table: 'way' | 'focus' | 'tone' | 'moderation';
 }) {
   return (
     <div class="field">
-      <label for={props.id}>{props.label}</label>
+      <label for={props.id ?? props.name}>{props.label}</label>
       <select
-        id={props.id}
+        id={props.id ?? props.name}
         name={props.name}
         value={props.value}
         onChange={(e) => props.onValue(e.currentTarget.value)}
       >
-        <option value="">Any</option>
-        {Object.entries(props.options).map(([k, v]) => (
+        <option value="">{t('directory.any')}</option>
+        {labelled(props.table).map(([k, v]) => (
           <option key={k} value={k}>
             {v}
           </option>
@@ -240,12 +239,10 @@ function Found({
   return (
     <>
       <div aria-live="polite">
-        {items && items.length === 0 && !cursor && (
-          <p>No public groups match. Try fewer words or filters; many groups also meet online.</p>
-        )}
-        {items && items.length === 0 && cursor && <p>No matches among the groups checked so far.</p>}
+        {items && items.length === 0 && !cursor && <p>{t('directory.noneMatch')}</p>}
+        {items && items.length === 0 && cursor && <p>{t('directory.noneSoFar')}</p>}
         {items && items.length > 0 && (
-          <ul class="cards" aria-label="Groups">
+          <ul class="cards" aria-label={t('directory.groups')}>
             {items.map((g) => (
               <GroupCard key={g.groupId} g={g} />
             ))}
@@ -254,7 +251,7 @@ function Found({
       </div>
       {cursor && (
         <button type="button" class="secondary" disabled={busy} onClick={onMore}>
-          {items?.length ? 'More groups' : 'Keep looking'}
+          {items?.length ? t('directory.moreGroups') : t('directory.keepLooking')}
         </button>
       )}
     </>

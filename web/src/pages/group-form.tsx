@@ -5,7 +5,8 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
 import { Form, TextArea } from '../components/forms';
 import { KeepingFields } from '../components/keeping-fields';
-import { FOCUS_TAGS, JOIN_NAMES, MODERATION_NAMES, MODERATION_POLICIES, TONE_NAMES, TONES } from '../labels';
+import { t, tx } from '../i18n';
+import { labelled } from '../labels';
 import { flash, me, navigate } from '../state';
 import { asNumber, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
 
@@ -31,17 +32,12 @@ type GroupFields = {
   alias: string;
 };
 
-const DEFAULT_GUIDELINES = `We listen without judging, and share only what we are comfortable sharing.
-What is said in the group stays in the group.
-We offer our own experience, not advice or diagnosis, unless someone asks.
-We look after ourselves: it is fine to step away at any time.
-If someone is in danger, we point them to crisis lines and emergency services.`;
-
 const blank = (): GroupFields => ({
   name: '',
   description: '',
   focus: [],
-  guidelines: DEFAULT_GUIDELINES,
+  // A starting point in the owner's language, theirs to edit.
+  guidelines: t('groupForm.defaultGuidelines'),
   timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London',
   area: '',
   visibility: 'public',
@@ -59,7 +55,7 @@ const blank = (): GroupFields => ({
 
 export function GroupFormPage({ groupId }: { groupId?: string }) {
   const editing = !!groupId;
-  const h = usePage(editing ? 'Edit group' : 'Start a group');
+  const h = usePage(editing ? t('groupForm.titleEdit') : t('groupForm.titleNew'));
   const [form, setForm] = useState<GroupFields | null>(editing ? null : blank());
   const [saved, setSaved] = useState<GroupFields | null>(null);
   // Only its owners change a group: anyone else is told so, not shown a form that will be refused.
@@ -114,21 +110,22 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     const g = editing
       ? await patch<GroupDetail>(`/groups/${groupId}`, fields)
       : await post<GroupDetail>('/groups', { ...fields, ...(alias.trim() ? { alias: alias.trim() } : {}) });
-    flash.value = editing
-      ? 'Changes saved.'
-      : 'Your group is ready. Invite people, or schedule its first meetup.';
+    flash.value = editing ? t('groupForm.saved') : t('groupForm.created');
     navigate(`/groups/${g.groupId}`);
   });
 
-  if (me.value === null) return <SignInFirst title="Start a group" doing="start a group" />;
+  if (me.value === null)
+    return <SignInFirst title={t('groupForm.titleNew')} doing={t('groupForm.signInDoing')} />;
   if (notOwner !== null)
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Edit group
+          {t('groupForm.titleEdit')}
         </h1>
         <p>
-          Only the owners of {notOwner} can change it. <a href={`/groups/${groupId}`}>Back to the group</a>.
+          {tx('groupForm.notOwner', { name: notOwner }, (c) => (
+            <a href={`/groups/${groupId}`}>{c}</a>
+          ))}
         </p>
       </>
     );
@@ -138,10 +135,10 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
     set('focus', on ? [...form.focus, f] : form.focus.filter((x) => x !== f));
   const radios = (
     name: keyof GroupFields,
-    options: Record<string, string>,
+    options: [string, string][],
     descriptions?: Record<string, string>,
   ) =>
-    Object.entries(options).map(([value, label]) => (
+    options.map(([value, label]) => (
       <label key={value}>
         <input
           type="radio"
@@ -166,10 +163,10 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        {editing ? `Edit ${form.name}` : 'Start a group'}
+        {editing ? t('groupForm.headingEdit', { name: form.name }) : t('groupForm.titleNew')}
       </h1>
       <Form submit={submit} error={error}>
-        <Field label="Name" name="name" hint="3 to 80 characters." error={error}>
+        <Field label={t('groupForm.name')} name="name" hint={t('groupForm.nameHint')} error={error}>
           {(a) => (
             <>
               <input {...a} value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />
@@ -178,19 +175,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           )}
         </Field>
         <TextArea
-          label="What the group is about"
+          label={t('groupForm.description')}
           name="description"
           error={error}
           value={form.description}
           onValue={(v) => set('description', v)}
           max={2000}
         />
-        <Field
-          label="Town or region (optional)"
-          name="area"
-          hint="Where it meets in person, e.g. Leeds, West Yorkshire. The directory finds groups by it; leave it empty for a group that meets online only."
-          error={error}
-        >
+        <Field label={t('groupForm.area')} name="area" hint={t('groupForm.areaHint')} error={error}>
           {(a) => (
             <>
               <input
@@ -204,8 +196,8 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           )}
         </Field>
         <fieldset class="columns" aria-describedby="focus-err">
-          <legend>Focus (up to 5)</legend>
-          {Object.entries(FOCUS_TAGS).map(([value, label]) => (
+          <legend>{t('groupForm.focus')}</legend>
+          {labelled('focus').map(([value, label]) => (
             <label key={value}>
               <input
                 type="checkbox"
@@ -219,9 +211,9 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           {fieldError('focus')}
         </fieldset>
         <TextArea
-          label="Community guidelines"
+          label={t('groupForm.guidelines')}
           name="guidelines"
-          hint="Everyone accepts these before joining. Edit them to suit your group."
+          hint={t('groupForm.guidelinesHint')}
           error={error}
           value={form.guidelines}
           onValue={(v) => set('guidelines', v)}
@@ -229,23 +221,23 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           rows={8}
         />
         <fieldset>
-          <legend>Tone</legend>
-          {radios('tone', TONE_NAMES, TONES)}
+          <legend>{t('groupForm.tone')}</legend>
+          {radios('tone', labelled('tone'), Object.fromEntries(labelled('toneText')))}
         </fieldset>
         <fieldset>
-          <legend>Moderation</legend>
-          {radios('moderationPolicy', MODERATION_NAMES, MODERATION_POLICIES)}
+          <legend>{t('groupForm.moderation')}</legend>
+          {radios('moderationPolicy', labelled('moderation'), Object.fromEntries(labelled('policy')))}
         </fieldset>
         <fieldset>
-          <legend>Who can find it</legend>
-          {radios('visibility', {
-            public: 'Public: listed in the directory',
-            private: 'Private: only members and invitees can see it',
-          })}
+          <legend>{t('groupForm.visibility')}</legend>
+          {radios('visibility', [
+            ['public', t('groupForm.public')],
+            ['private', t('groupForm.private')],
+          ])}
         </fieldset>
         <fieldset>
-          <legend>How people join</legend>
-          {radios('joinPolicy', JOIN_NAMES)}
+          <legend>{t('groupForm.joinPolicy')}</legend>
+          {radios('joinPolicy', labelled('join'))}
         </fieldset>
         <label class="check">
           <input
@@ -253,7 +245,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             checked={form.checkIn}
             onChange={(e) => set('checkIn', e.currentTarget.checked)}
           />
-          Facilitators check people in at meetups (otherwise they record a headcount only)
+          {t('groupForm.checkIn')}
         </label>
         <label class="check">
           <input
@@ -261,12 +253,12 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             checked={form.sessionThreadsGoingOnly}
             onChange={(e) => set('sessionThreadsGoingOnly', e.currentTarget.checked)}
           />
-          A meetup’s discussion is only for the people who RSVP’d to it (and the organisers)
+          {t('groupForm.sessionThreadsGoingOnly')}
         </label>
         <Field
-          label="Months before a listing in the group’s directory needs review again"
+          label={t('groupForm.resourceReviewMonths')}
           name="resourceReviewMonths"
-          hint="After a professional verifies a listing, it shows as verified for this long (1 to 24)."
+          hint={t('groupForm.resourceReviewMonthsHint')}
           error={error}
         >
           {(a) => (
@@ -279,9 +271,9 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           )}
         </Field>
         <Field
-          label="Minutes a support request may wait before moderators and owners are told"
+          label={t('groupForm.supportEscalationMinutes')}
           name="supportEscalationMinutes"
-          hint="When a post may need support, the facilitators on duty are told at once. If nobody takes it within this time (5 to 240 minutes), every moderator and owner is told."
+          hint={t('groupForm.supportEscalationMinutesHint')}
           error={error}
         >
           {(a) => (
@@ -301,9 +293,9 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           error={error}
         />
         <Field
-          label="Time zone"
+          label={t('groupForm.timezone')}
           name="timezone"
-          hint="Meetup times are set in this zone, e.g. Europe/London."
+          hint={t('groupForm.timezoneHint')}
           error={error}
         >
           {(a) => (
@@ -314,12 +306,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           )}
         </Field>
         {!editing && (
-          <Field
-            label="Your alias in this group (optional)"
-            name="alias"
-            hint="Shown instead of your handle to members."
-            error={error}
-          >
+          <Field label={t('groupForm.alias')} name="alias" hint={t('groupForm.aliasHint')} error={error}>
             {(a) => (
               <>
                 <input {...a} value={form.alias} onInput={(e) => set('alias', e.currentTarget.value)} />
@@ -330,11 +317,11 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         )}
         <p class="actions">
           <button type="submit" disabled={busy}>
-            {editing ? 'Save changes' : 'Create group'}
+            {editing ? t('groupForm.save') : t('groupForm.create')}
           </button>
           {editing && (
             <a class="button secondary" href={`/groups/${groupId}`}>
-              Cancel
+              {t('groupForm.cancel')}
             </a>
           )}
         </p>

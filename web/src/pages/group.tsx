@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { can, INVITE_HEADER } from '../../../functions/core/groups';
 import { canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
-import { attendanceKeptText, discussionsKeptText } from '../../../functions/core/retention';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
 import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
-import {
-  FOCUS_TAGS,
-  JOIN_NAMES,
-  MODERATION_NAMES,
-  MODERATION_POLICIES,
-  ROLE_NAMES,
-  TONE_NAMES,
-  TONES,
-} from '../labels';
+import { t, tx } from '../i18n';
+import { label } from '../labels';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
 
@@ -37,7 +29,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
     void load();
   }, [groupId, invite, me.value?.userId]);
 
-  const h = usePage(group ? group.name : 'Group');
+  const h = usePage(group ? group.name : t('group.title'));
   const [message] = useState(flash.value);
   useEffect(() => {
     flash.value = null;
@@ -46,7 +38,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Group
+          {t('group.title')}
         </h1>
         <p class="alert" role="alert">
           {failed}
@@ -58,12 +50,9 @@ export function GroupPage({ groupId }: { groupId: string }) {
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Group not found
+          {t('group.notFound')}
         </h1>
-        <p>
-          This group does not exist, or it is private. If someone invited you, open the full invite link they
-          sent.
-        </p>
+        <p>{t('group.notFoundBody')}</p>
       </>
     );
   }
@@ -75,97 +64,104 @@ export function GroupPage({ groupId }: { groupId: string }) {
         {group.name}
       </h1>
       <Notice message={message} />
-      <ul class="tags" aria-label="Focus">
+      <ul class="tags" aria-label={t('group.focus')}>
         {group.focus.map((f) => (
-          <li key={f}>{FOCUS_TAGS[f]}</li>
+          <li key={f}>{label('focus', f)}</li>
         ))}
       </ul>
       <p class="meta">
-        {group.visibility === 'private' ? 'Private group · ' : ''}
+        {group.visibility === 'private' ? `${t('group.private')} · ` : ''}
         {group.area ? `${group.area} · ` : ''}
-        {JOIN_NAMES[group.joinPolicy]} · {group.sizeBand} · Times shown in {group.timezone.replace(/_/g, ' ')}
+        {label('join', group.joinPolicy)} · {group.sizeBand} ·{' '}
+        {t('group.timesIn', { zone: group.timezone.replace(/_/g, ' ') })}
       </p>
       {m && (
         <p class="notice" role="status">
           {m.status === 'pending'
-            ? 'You asked to join. A moderator will look at your request soon.'
-            : `Your role here: ${ROLE_NAMES[m.role]}.${m.alias ? ` Others see you as “${m.alias}”.` : ''}`}
+            ? t('group.pending')
+            : m.alias
+              ? t('group.yourRoleAlias', { role: label('role', m.role), alias: m.alias })
+              : t('group.yourRole', { role: label('role', m.role) })}
         </p>
       )}
       <section aria-labelledby="about">
-        <h2 id="about">About</h2>
+        <h2 id="about">{t('group.about')}</h2>
         <p class="guidelines">{group.description}</p>
         <dl>
           <dt>
-            <strong>Tone: {TONE_NAMES[group.tone]}</strong>
+            <strong>{t('group.tone', { tone: label('tone', group.tone) })}</strong>
           </dt>
-          <dd>{TONES[group.tone]}</dd>
+          <dd>{label('toneText', group.tone)}</dd>
           <dt>
-            <strong>{MODERATION_NAMES[group.moderationPolicy]}</strong>
+            <strong>{label('moderation', group.moderationPolicy)}</strong>
           </dt>
-          <dd>{MODERATION_POLICIES[group.moderationPolicy]}</dd>
+          <dd>{label('policy', group.moderationPolicy)}</dd>
         </dl>
       </section>
       <section aria-labelledby="kept">
-        <h2 id="kept">What the group keeps</h2>
+        <h2 id="kept">{t('group.kept')}</h2>
         <dl>
           <dt>
-            <strong>Threads and posts</strong>
+            <strong>{t('group.keptThreads')}</strong>
           </dt>
-          <dd>{discussionsKeptText(group.discussionMonths)}.</dd>
+          <dd>
+            {group.discussionMonths === null
+              ? t('group.threadsKept')
+              : t('group.threadsErased', { months: group.discussionMonths })}
+          </dd>
           <dt>
-            <strong>Who came to meetups</strong>
+            <strong>{t('group.keptAttendance')}</strong>
           </dt>
-          <dd>{attendanceKeptText(group.attendanceMonths)}.</dd>
+          <dd>{t('group.attendanceErased', { months: group.attendanceMonths })}</dd>
         </dl>
       </section>
       {(group.visibility === 'public' || active) && (
         <UpcomingMeetups groupId={group.groupId} canSchedule={canSchedule(m)} />
       )}
       <section aria-labelledby="guidelines">
-        <h2 id="guidelines">Community guidelines</h2>
+        <h2 id="guidelines">{t('group.guidelines')}</h2>
         <div class="card guidelines">{group.guidelines}</div>
       </section>
       {!m && <JoinForm group={group} invite={invite} onJoined={load} />}
       {m && (
         <section aria-labelledby="manage">
           <h2 id="manage" class="visually-hidden">
-            Your membership
+            {t('group.membership')}
           </h2>
           <div class="actions">
             {active && (
               <a class="button" href={`/groups/${group.groupId}/threads`}>
-                Discussions
+                {t('group.discussions')}
               </a>
             )}
             {can(m, 'edit') && (
               <a class="button secondary" href={`/groups/${group.groupId}/edit`}>
-                Edit group
+                {t('group.edit')}
               </a>
             )}
             {can(m, 'review-members') && (
               <a class="button secondary" href={`/groups/${group.groupId}/members`}>
-                Members and requests
+                {t('group.members')}
               </a>
             )}
             {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/roster`}>
-                Roster
+                {t('group.roster')}
               </a>
             )}
             {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/support`}>
-                Support requests
+                {t('group.support')}
               </a>
             )}
             {canSeeAttendees(m) && (
               <a class="button secondary" href={`/groups/${group.groupId}/conversations`}>
-                Conversations with members
+                {t('group.conversations')}
               </a>
             )}
             {can(m, 'moderate') && (
               <a class="button secondary" href={`/groups/${group.groupId}/moderation`}>
-                Moderation
+                {t('group.moderation')}
               </a>
             )}
             <LeaveButton group={group} onLeft={load} />
@@ -174,15 +170,20 @@ export function GroupPage({ groupId }: { groupId: string }) {
       )}
       {active && (
         <section aria-labelledby="talk">
-          <h2 id="talk">Talk to a facilitator</h2>
-          <p>
-            If something is on your mind, you can ask the group’s facilitators to reach out. It is a private
-            conversation: only they read what you write, and you can close it at any time.
-          </p>
-          <AskFacilitator groupId={group.groupId} label="Talk to a facilitator" />
+          <h2 id="talk">{t('group.talk')}</h2>
+          <p>{t('group.talkBody')}</p>
+          <AskFacilitator groupId={group.groupId} label={t('group.talkButton')} />
           <p class="meta">
-            <a href="/me/conversations">Your conversations with facilitators</a> · Facilitators are peers, not
-            a crisis service: if you are in danger, <a href="/crisis.html">get help now</a>.
+            {tx(
+              'group.talkMeta',
+              undefined,
+              (c) => (
+                <a href="/me/conversations">{c}</a>
+              ),
+              (c) => (
+                <a href="/crisis.html">{c}</a>
+              ),
+            )}
           </p>
         </section>
       )}
@@ -213,22 +214,30 @@ function JoinForm({
     const next = encodeURIComponent(location.value.pathname + location.value.search + location.value.hash);
     return (
       <p>
-        <a href={`/signup?next=${next}`}>Join Hearth</a> or <a href={`/signin?next=${next}`}>sign in</a> to
-        join this group.
+        {tx(
+          'group.signInToJoin',
+          undefined,
+          (c) => (
+            <a href={`/signup?next=${next}`}>{c}</a>
+          ),
+          (c) => (
+            <a href={`/signin?next=${next}`}>{c}</a>
+          ),
+        )}
       </p>
     );
   }
   if (group.joinPolicy === 'invite' && !invite) {
-    return <p>This group is joined by invitation. Ask a member for an invite link.</p>;
+    return <p>{t('group.byInvitation')}</p>;
   }
   return (
     <section aria-labelledby="join">
-      <h2 id="join">Join this group</h2>
+      <h2 id="join">{t('group.joinHeading')}</h2>
       <Form submit={submit} error={error}>
         <Field
-          label="Alias in this group (optional)"
+          label={t('group.alias')}
           name="alias"
-          hint={`Shown instead of your handle (${me.value.handle}) to people in this group.`}
+          hint={t('group.aliasHint', { handle: me.value.handle })}
           error={error}
         >
           {(a) => (
@@ -245,7 +254,7 @@ function JoinForm({
             onChange={(e) => setAccept(e.currentTarget.checked)}
             aria-describedby="accept-err"
           />
-          I have read the community guidelines above and agree to follow them
+          {t('group.accept')}
         </label>
         {error?.field('acceptGuidelines') && (
           <span id="accept-err" class="error">
@@ -254,7 +263,7 @@ function JoinForm({
         )}
         <p>
           <button type="submit" disabled={busy}>
-            {group.joinPolicy === 'approval' ? 'Ask to join' : 'Join group'}
+            {group.joinPolicy === 'approval' ? t('group.askToJoin') : t('group.join')}
           </button>
         </p>
       </Form>
@@ -274,20 +283,16 @@ function LeaveButton({ group, onLeft }: { group: GroupDetail; onLeft: () => void
     <>
       {!confirming ? (
         <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-          {pending ? 'Withdraw request' : 'Leave group'}
+          {pending ? t('group.withdrawRequest') : t('group.leave')}
         </button>
       ) : (
         <span class="actions">
-          <span>
-            {pending
-              ? 'Withdraw your request?'
-              : 'Leave this group? Your places at its upcoming meetups go to the next in line, and any duties back to the roster.'}
-          </span>
+          <span>{pending ? t('group.withdrawAsk') : t('group.leaveAsk')}</span>
           <button type="button" class="danger" disabled={busy} onClick={() => submit()}>
-            Yes, {pending ? 'withdraw' : 'leave'}
+            {pending ? t('group.withdrawYes') : t('group.leaveYes')}
           </button>
           <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('group.cancel')}
           </button>
         </span>
       )}

@@ -5,7 +5,8 @@ import type { ApiError } from '../api';
 import { del, get, patch, post } from '../api';
 import { Form, FormActions, RunButton } from '../components/forms';
 import { ListSection } from '../components/list-section';
-import { ROLE_NAMES } from '../labels';
+import { t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { ErrorSummary, Loading, Stamp, TooLong, usePage, useSubmit } from '../ui';
 import { stamp } from '../when';
 
@@ -17,7 +18,7 @@ export function MembersPage({ groupId }: { groupId: string }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [invite, setInvite] = useState<string | null>(null);
   const [invites, setInvites] = useState<InviteView[]>([]);
-  const h = usePage(group ? `Members of ${group.name}` : 'Members');
+  const h = usePage(group ? t('members.titleOf', { name: group.name }) : t('members.title'));
 
   const load = useSubmit(async () => {
     const [g, page, links] = await Promise.all([
@@ -72,7 +73,8 @@ export function MembersPage({ groupId }: { groupId: string }) {
   if (load.error) return <ErrorSummary error={load.error} />;
   if (!group || !members) return <Loading />;
   const pending = members.filter((m) => m.status === 'pending');
-  const rank = Object.keys(ROLE_NAMES);
+  const roles = labelled('role');
+  const rank = roles.map(([k]) => k as string);
   const active = members
     .filter((m) => m.status === 'active')
     .sort(
@@ -82,73 +84,75 @@ export function MembersPage({ groupId }: { groupId: string }) {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Members of {group.name}
+        {t('members.titleOf', { name: group.name })}
       </h1>
       <p>
-        <a href={`/groups/${groupId}`}>Back to the group</a>
+        <a href={`/groups/${groupId}`}>{t('members.back')}</a>
       </p>
       <ErrorSummary error={actError} />
       <ListSection
         id="requests"
-        title="Requests to join"
+        title={t('members.requests')}
         items={pending}
-        empty="No one is waiting."
+        empty={t('members.noRequests')}
         listClass="cards"
         item={(m) => (
           <li class="card" key={m.userId}>
             <p>
               <strong>{m.displayName}</strong>{' '}
               <span class="meta">
-                asked <Stamp at={m.joinedAt} day />
+                {tx('members.asked', undefined, () => (
+                  <Stamp at={m.joinedAt} day />
+                ))}
               </span>
             </p>
             <div class="actions">
               <button type="button" onClick={() => update(m.userId, { status: 'active' })}>
-                Approve {m.displayName}
+                {t('members.approve', { name: m.displayName })}
               </button>
               <button type="button" class="secondary" onClick={() => update(m.userId, { status: 'removed' })}>
-                Decline
+                {t('members.decline')}
               </button>
             </div>
           </li>
         )}
       />
       <section aria-labelledby="list">
-        <h2 id="list">Members ({active.length})</h2>
+        <h2 id="list">{t('members.count', { count: active.length })}</h2>
         <div class="table-wrap">
           <table class="stack">
             <thead>
               <tr>
-                <th scope="col">Name in this group</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
+                <th scope="col">{t('members.nameColumn')}</th>
+                <th scope="col">{t('members.role')}</th>
+                <th scope="col">{t('members.joined')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('members.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {active.map((m) => (
                 <tr key={m.userId}>
-                  <td data-label="Name">{m.displayName}</td>
-                  <td data-label="Role">
+                  <td data-label={t('members.name')}>{m.displayName}</td>
+                  <td data-label={t('members.role')}>
                     {can(group.membership, 'assign-roles') ? (
                       <select
-                        aria-label={`Role of ${m.displayName}`}
+                        aria-label={t('members.roleOf', { name: m.displayName })}
                         value={m.role}
                         onChange={(e) => update(m.userId, { role: e.currentTarget.value })}
                       >
-                        {Object.entries(ROLE_NAMES).map(([k, v]) => (
+                        {roles.map(([k, v]) => (
                           <option key={k} value={k}>
                             {v}
                           </option>
                         ))}
                       </select>
                     ) : (
-                      ROLE_NAMES[m.role]
+                      label('role', m.role)
                     )}
                   </td>
-                  <td data-label="Joined">
+                  <td data-label={t('members.joined')}>
                     <Stamp at={m.joinedAt} day />
                   </td>
                   <td>
@@ -171,42 +175,40 @@ export function MembersPage({ groupId }: { groupId: string }) {
         </div>
         {cursor && (
           <RunButton run={more} look="secondary">
-            More members
+            {t('members.more')}
           </RunButton>
         )}
       </section>
       <section aria-labelledby="invites">
-        <h2 id="invites">Invite someone</h2>
-        <p>An invite link works for 7 days. Share it privately; anyone with it can ask to join.</p>
+        <h2 id="invites">{t('members.invite')}</h2>
+        <p>{t('members.inviteBody')}</p>
         <RunButton run={makeInvite} look="secondary">
-          Create invite link
+          {t('members.createInvite')}
         </RunButton>
         <ErrorSummary error={makeInvite.error} />
         {invite && (
           <p>
-            <label for="invite-url">Invite link (shown once)</label>
+            <label for="invite-url">{t('members.inviteUrl')}</label>
             <input id="invite-url" readOnly value={invite} onFocus={(e) => e.currentTarget.select()} />
           </p>
         )}
         {invites.length > 0 && (
           <>
-            <h3>Invite links</h3>
+            <h3>{t('members.inviteLinks')}</h3>
             <ul class="invites">
               {invites.map((i) => {
                 const expired = Date.parse(i.expiresAt) <= Date.now();
-                const state = i.revoked
-                  ? 'withdrawn'
-                  : expired
-                    ? 'expired'
-                    : `works until ${stamp(i.expiresAt)}`;
+                const state = i.revoked ? 'withdrawn' : expired ? 'expired' : 'works';
                 return (
                   <li key={i.inviteId}>
                     <span>
-                      Created <Stamp at={i.createdAt} day />, {state}
+                      {tx('members.inviteState', { state, until: stamp(i.expiresAt) }, () => (
+                        <Stamp at={i.createdAt} day />
+                      ))}
                     </span>{' '}
                     {!i.revoked && !expired && (
                       <button type="button" class="secondary" onClick={() => withdraw(i.inviteId)}>
-                        Withdraw
+                        {t('members.withdraw')}
                       </button>
                     )}
                   </li>
@@ -220,12 +222,14 @@ export function MembersPage({ groupId }: { groupId: string }) {
   );
 }
 
-const PAUSES = [
-  [1, 'an hour'],
-  [24, 'a day'],
-  [72, 'three days'],
-  [168, 'a week'],
-] as const;
+/** How long a pause may last, in hours, and its name in the reader's language. */
+const pauses = () =>
+  [
+    [1, t('members.pauseHour')],
+    [24, t('members.pauseDay')],
+    [72, t('members.pauseThreeDays')],
+    [168, t('members.pauseWeek')],
+  ] as const;
 
 /** A moderator pauses a member's posting for a while (they still read), or lets them post again. */
 function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; onDone: () => void }) {
@@ -235,7 +239,7 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
   const act = useSubmit(async () => {
     await post(
       `/groups/${groupId}/members/${m.userId}/${m.silencedUntil ? 'unsilence' : 'silence'}`,
-      m.silencedUntil ? { reason: reason || 'Paused long enough' } : { hours: Number(hours), reason },
+      m.silencedUntil ? { reason: reason || t('members.pausedEnough') } : { hours: Number(hours), reason },
     );
     setOpen(false);
     setReason('');
@@ -246,16 +250,22 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
       <>
         {m.silencedUntil && (
           <span class="meta">
-            Paused until <Stamp at={m.silencedUntil} />
+            {tx('members.pausedUntil', undefined, () => (
+              <Stamp at={m.silencedUntil!} />
+            ))}
           </span>
         )}
         <button
           type="button"
           class="secondary"
           onClick={() => setOpen(true)}
-          aria-label={`${m.silencedUntil ? 'Let them post again' : 'Pause posting'}: ${m.displayName}`}
+          aria-label={
+            m.silencedUntil
+              ? t('members.unpauseName', { name: m.displayName })
+              : t('members.pauseName', { name: m.displayName })
+          }
         >
-          {m.silencedUntil ? 'Let them post again' : 'Pause posting'}
+          {m.silencedUntil ? t('members.unpause') : t('members.pause')}
         </button>
       </>
     );
@@ -263,18 +273,18 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
     <Form class="reason" submit={act.submit} error={act.error}>
       {!m.silencedUntil && (
         <div class="field">
-          <label for={`pause-${m.userId}`}>Pause {m.displayName}’s posting for</label>
+          <label for={`pause-${m.userId}`}>{t('members.pauseFor', { name: m.displayName })}</label>
           <select id={`pause-${m.userId}`} value={hours} onChange={(e) => setHours(e.currentTarget.value)}>
-            {PAUSES.map(([h, label]) => (
+            {pauses().map(([h, name]) => (
               <option key={h} value={h}>
-                {label}
+                {name}
               </option>
             ))}
           </select>
         </div>
       )}
       <div class="field">
-        <label for={`pause-why-${m.userId}`}>Why? (they are told; kept in the moderation log)</label>
+        <label for={`pause-why-${m.userId}`}>{t('members.pauseWhy')}</label>
         <input
           id={`pause-why-${m.userId}`}
           value={reason}
@@ -284,8 +294,8 @@ function PausePosting({ groupId, m, onDone }: { groupId: string; m: MemberView; 
       </div>
       <FormActions
         busy={act.busy}
-        label={m.silencedUntil ? 'Let them post again' : 'Pause posting'}
-        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+        label={m.silencedUntil ? t('members.unpause') : t('members.pause')}
+        cancel={{ label: t('members.neverMind'), onClick: () => setOpen(false) }}
       />
     </Form>
   );
@@ -296,21 +306,23 @@ function RemoveMember({ name, onRemove }: { name: string; onRemove: () => Promis
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" class="secondary" onClick={() => setAsking(true)} aria-label={`Remove ${name}`}>
-        Remove
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => setAsking(true)}
+        aria-label={t('members.removeName', { name })}
+      >
+        {t('members.remove')}
       </button>
     );
   return (
     <span class="actions">
-      <span>
-        Remove {name}? Their places at upcoming meetups go to the next in line, and any duties back to the
-        roster.
-      </span>
+      <span>{t('members.removeAsk', { name })}</span>
       <button type="button" class="danger" onClick={() => void onRemove()}>
-        Yes, remove
+        {t('members.removeYes')}
       </button>
       <button type="button" class="secondary" onClick={() => setAsking(false)}>
-        Cancel
+        {t('members.cancel')}
       </button>
     </span>
   );
