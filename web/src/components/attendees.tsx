@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get, post } from '../api';
+import { t } from '../i18n';
 import { useSubmit } from '../ui';
 import { Checkboxes, Form } from './forms';
 
@@ -30,19 +31,18 @@ export function Attendees({ o }: { o: OccurrenceView }) {
     <section aria-labelledby="attendees">
       <h2 id="attendees">
         {o.status === 'cancelled'
-          ? `Who had answered (${list.length}), all told it is cancelled`
-          : `Who is coming (${list.filter((a) => a.status === 'going').length})`}
+          ? t('attendees.headingCancelled', { count: list.length })
+          : t('attendees.heading', { count: list.filter((a) => a.status === 'going').length })}
       </h2>
       {list.length === 0 ? (
-        <p>No one yet.</p>
+        <p>{t('attendees.none')}</p>
       ) : (
         <ul>
           {list.map((a) => (
             <li key={a.userId}>
               {a.displayName}{' '}
               <span class="meta">
-                {a.status === 'going' ? 'going' : `waiting (${a.position})`},{' '}
-                {a.attendance === 'online' ? 'online' : 'in person'}
+                {t('attendees.status', { status: a.status, position: a.position, mode: a.attendance })}
               </span>
             </li>
           ))}
@@ -65,21 +65,21 @@ export function CheckIn({ o }: { o: OccurrenceView }) {
     const res = await post<{ checkedIn: number }>(`/occurrences/${o.occurrenceId}/attendance`, {
       checkedIn: came,
     });
-    setSaved(`${res.checkedIn} checked in.`);
+    setSaved(t('attendees.checkedIn', { count: res.checkedIn }));
   });
   if (!going) return null;
   return (
     <section aria-labelledby="checkin">
-      <h2 id="checkin">Check people in</h2>
+      <h2 id="checkin">{t('attendees.checkIn')}</h2>
       <Form submit={submit} error={error}>
         <Checkboxes
-          legend="Who came"
+          legend={t('attendees.whoCame')}
           options={going.map((a) => [a.userId, a.displayName] as const)}
           chosen={came}
           onChosen={setCame}
         />
         <button type="submit" disabled={busy}>
-          Save check-ins
+          {t('attendees.save')}
         </button>
         {saved && <p role="status">{saved}</p>}
       </Form>

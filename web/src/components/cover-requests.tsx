@@ -1,8 +1,9 @@
 /** A group's open requests for cover, on its roster: each offers only what the viewer can do. */
 import { useEffect, useRef } from 'preact/hooks';
-import { ROSTER_ROLES } from '../../../functions/core/roster';
 import type { CoverRequestView as Cover } from '../../../functions/core/schemas/roster';
 import { del, post } from '../api';
+import { t } from '../i18n';
+import { label } from '../labels';
 import { useOutcome } from '../ui';
 import { localText } from '../when';
 
@@ -17,14 +18,18 @@ export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange:
   }, [linked]);
   return (
     <section aria-labelledby="covers">
-      <h2 id="covers">Cover needed</h2>
+      <h2 id="covers">{t('coverRequests.heading')}</h2>
       {outcome}
       {covers.length === 0 ? (
-        <p class="meta">No open requests.</p>
+        <p class="meta">{t('coverRequests.none')}</p>
       ) : (
         <ul class="notes">
           {covers.map((c) => {
-            const duty = `${ROSTER_ROLES[c.role]} at ${c.title}, ${localText(c.startLocal)}`;
+            const duty = t('coverRequests.duty', {
+              role: label('rosterRole', c.role),
+              title: c.title,
+              when: localText(c.startLocal),
+            });
             const here = c.coverRequestId === linked;
             return (
               <li
@@ -34,36 +39,36 @@ export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange:
                 tabIndex={here ? -1 : undefined}
                 ref={here ? target : undefined}
               >
-                {duty} <span class="meta">(asked by {c.mine ? 'you' : c.askedBy})</span>
+                {duty}{' '}
+                <span class="meta">
+                  {t('coverRequests.askedBy', { mine: c.mine ? 'yes' : 'no', name: c.askedBy })}
+                </span>
                 {c.note && <q class="note">{c.note}</q>}{' '}
                 {c.mine ? (
                   <button
                     type="button"
                     class="secondary small"
                     onClick={() =>
-                      act(
-                        () => del(`/cover-requests/${c.coverRequestId}`),
-                        'Withdrawn: the duty is still yours.',
-                      )
+                      act(() => del(`/cover-requests/${c.coverRequestId}`), t('coverRequests.withdrawn'))
                     }
                   >
-                    Withdraw my request
+                    {t('coverRequests.withdraw')}
                   </button>
                 ) : c.whyNot ? (
-                  <span class="meta">You can’t take this: {c.whyNot}.</span>
+                  <span class="meta">{t('coverRequests.cannotTake', { reason: c.whyNot })}</span>
                 ) : (
                   <button
                     type="button"
                     class="small"
-                    aria-label={`I’ll cover it: ${duty}`}
+                    aria-label={t('coverRequests.coverLabel', { duty })}
                     onClick={() =>
                       act(
                         () => post(`/cover-requests/${c.coverRequestId}/accept`),
-                        `Thank you: ${duty} is yours now.`,
+                        t('coverRequests.thanks', { duty }),
                       )
                     }
                   >
-                    I’ll cover it
+                    {t('coverRequests.cover')}
                   </button>
                 )}
               </li>

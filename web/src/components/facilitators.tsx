@@ -1,19 +1,16 @@
 /** A group's facilitators: training, limits and availability, as owners keep them. @module */
 import { useState } from 'preact/hooks';
+import { WEEKDAYS } from '../../../functions/core/recurrence';
 import type { FacilitatorView as Facilitator } from '../../../functions/core/schemas/roster';
 import { api } from '../api';
+import { locale, t, tx } from '../i18n';
+import { weekdayName } from '../labels';
 import { asNumber, ErrorSummary, Field, useSubmit } from '../ui';
 import { FormActions } from './forms';
 
-export const DAY_NAMES = {
-  MO: 'Mon',
-  TU: 'Tue',
-  WE: 'Wed',
-  TH: 'Thu',
-  FR: 'Fri',
-  SA: 'Sat',
-  SU: 'Sun',
-} as const;
+/** "a, b, c" as the reader's language lists items without "and". */
+const commas = (items: string[]) =>
+  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(items);
 
 /** Owners record training, who is active, and the most duties each wants a month. */
 export function Facilitators({
@@ -27,11 +24,12 @@ export function Facilitators({
 }) {
   return (
     <section aria-labelledby="facilitators">
-      <h2 id="facilitators">Facilitators</h2>
+      <h2 id="facilitators">{t('facilitators.heading')}</h2>
       {people.length === 0 ? (
         <p>
-          No facilitators yet. Give members the facilitator role on the{' '}
-          <a href={`/groups/${groupId}/members`}>members page</a>.
+          {tx('facilitators.none', undefined, (c) => (
+            <a href={`/groups/${groupId}/members`}>{c}</a>
+          ))}
         </p>
       ) : (
         <ul class="cards">
@@ -69,21 +67,39 @@ function FacilitatorRow({
   });
   return (
     <li class="card">
-      <form onSubmit={save.submit} noValidate aria-label={`Facilitator: ${p.displayName}`}>
+      <form
+        onSubmit={save.submit}
+        noValidate
+        aria-label={t('facilitators.formLabel', { name: p.displayName })}
+      >
         <h3>{p.displayName}</h3>
         <ErrorSummary error={save.error} />
         <p class="meta">
           {p.trainedOn
-            ? `Training recorded${p.trainedBy ? ` by ${p.trainedBy}` : ''}.`
-            : 'Training not recorded: cannot lead.'}{' '}
+            ? p.trainedBy
+              ? t('facilitators.trainedBy', { name: p.trainedBy })
+              : t('facilitators.trained')
+            : t('facilitators.notTrained')}{' '}
           {p.weekly.length
-            ? `Available ${p.weekly.map((w) => `${DAY_NAMES[w.day]} ${w.from}–${w.to}`).join(', ')}.`
-            : 'Available any time.'}
-          {p.away.length ? ` Away ${p.away.map((a) => `${a.from} to ${a.to}`).join(', ')}.` : ''}
+            ? t('facilitators.available', {
+                times: commas(
+                  p.weekly.map((w) =>
+                    t('facilitators.slot', {
+                      day: weekdayName(WEEKDAYS.indexOf(w.day), 'short'),
+                      from: w.from,
+                      to: w.to,
+                    }),
+                  ),
+                ),
+              })
+            : t('facilitators.anyTime')}
+          {p.away.length
+            ? ` ${t('facilitators.away', { dates: commas(p.away.map((a) => t('facilitators.awayDates', a))) })}`
+            : ''}
         </p>
         <div class="row">
           <div class="field">
-            <label for={`trained-${p.userId}`}>Trained on</label>
+            <label for={`trained-${p.userId}`}>{t('facilitators.trainedOn')}</label>
             <input
               id={`trained-${p.userId}`}
               type="date"
@@ -91,7 +107,7 @@ function FacilitatorRow({
               onInput={(e) => setTrainedOn(e.currentTarget.value)}
             />
           </div>
-          <Field label="Most duties a month" name="maxPerMonth" error={save.error}>
+          <Field label={t('facilitators.maxPerMonth')} name="maxPerMonth" error={save.error}>
             {(a) => (
               <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
             )}
@@ -99,9 +115,14 @@ function FacilitatorRow({
         </div>
         <label class="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          Active (can be given duties)
+          {t('facilitators.active')}
         </label>
-        <FormActions busy={save.busy} label={`Save ${p.displayName}`} look="secondary" saved={saved} />
+        <FormActions
+          busy={save.busy}
+          label={t('facilitators.save', { name: p.displayName })}
+          look="secondary"
+          saved={saved}
+        />
       </form>
     </li>
   );

@@ -1,4 +1,5 @@
 import type { ApiError } from '../api';
+import { t } from '../i18n';
 import { TextField } from '../ui';
 
 /** A meetup's or a series' title, as every form that sets one asks for it. */
@@ -7,5 +8,5 @@ export function MeetupTitleField(props: {
   onValue: (v: string) => void;
   error: ApiError | null;
 }) {
-  return <TextField label="Title" name="title" maxLength={120} {...props} />;
+  return <TextField label={t('meetupTitle.label')} name="title" maxLength={120} {...props} />;
 }

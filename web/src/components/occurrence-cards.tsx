@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
+import { t, tx } from '../i18n';
+import { label } from '../labels';
 import { Loading } from '../ui';
 import { rsvpText, seatsLine, whenText } from '../when';
 
 export type Page = { items: OccurrenceView[]; nextCursor: string | null };
-
-const MODE_NAMES = { in_person: 'In person', online: 'Online', hybrid: 'In person and online' } as const;
 
 /**
  * One meetup as a card. `withPlace`: also where it is, the address and the link, where the viewer
@@ -26,24 +26,31 @@ export function OccurrenceCard({ o, withPlace }: { o: OccurrenceView; withPlace?
         {when.yours && <span class="meta"> · {when.yours}</span>}
       </p>
       {o.status === 'cancelled' ? (
-        <p class="error">Cancelled{o.cancelReason ? `: ${o.cancelReason}` : ''}</p>
+        <p class="error">
+          {o.cancelReason
+            ? t('occurrenceCards.cancelledBecause', { reason: o.cancelReason })
+            : t('occurrenceCards.cancelled')}
+        </p>
       ) : (
         <p class="meta">
-          {MODE_NAMES[o.mode]}
+          {t('occurrenceCards.mode', { mode: o.mode })}
           {o.venue?.neighbourhood ? ` · ${o.venue.neighbourhood}` : ''}
-          {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
+          {[
+            seatsLine(o.seats.inPerson, label('way', 'in_person')),
+            seatsLine(o.seats.online, label('way', 'online')),
+          ]
             .filter(Boolean)
             .map((s) => ` · ${s}`)}
         </p>
       )}
       {withPlace && o.status !== 'cancelled' && o.venue?.address && (
-        <p>
-          {o.venue.name}, {o.venue.address}
-        </p>
+        <p>{t('occurrenceCards.venueAt', { venue: o.venue.name, address: o.venue.address })}</p>
       )}
       {withPlace && o.status !== 'cancelled' && o.online?.url && (
         <p>
-          Online: <a href={o.online.url}>{o.online.url}</a>
+          {tx('occurrenceCards.onlineAt', undefined, () => (
+            <a href={o.online!.url!}>{o.online!.url}</a>
+          ))}
         </p>
       )}
       {rsvpText(o) && <p class="notice small">{rsvpText(o)}</p>}
@@ -62,26 +69,26 @@ export function UpcomingMeetups({ groupId, canSchedule }: { groupId: string; can
   }, [groupId]);
   return (
     <section aria-labelledby="upcoming">
-      <h2 id="upcoming">Upcoming meetups</h2>
+      <h2 id="upcoming">{t('occurrenceCards.upcoming')}</h2>
       {canSchedule && (
         <p>
           <a class="button secondary" href={`/groups/${groupId}/meetups/new`}>
-            Schedule a meetup
+            {t('occurrenceCards.schedule')}
           </a>
         </p>
       )}
-      {failed && <p class="error">The schedule could not be loaded.</p>}
+      {failed && <p class="error">{t('occurrenceCards.loadFailed')}</p>}
       {!page && !failed && <Loading />}
-      {page && page.items.length === 0 && <p>No meetups are scheduled yet.</p>}
+      {page && page.items.length === 0 && <p>{t('occurrenceCards.none')}</p>}
       {page && page.items.length > 0 && (
-        <ul class="cards" aria-label="Upcoming meetups">
+        <ul class="cards" aria-label={t('occurrenceCards.upcoming')}>
           {page.items.map((o) => (
             <OccurrenceCard key={o.occurrenceId} o={o} />
           ))}
         </ul>
       )}
       <p>
-        <a href={`/groups/${groupId}/schedule`}>Month view</a>
+        <a href={`/groups/${groupId}/schedule`}>{t('occurrenceCards.monthView')}</a>
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { post } from '../api';
 import { RestoreMeetup } from '../components/restore-meetup';
+import { t } from '../i18n';
 import { asNumber, Field, useSubmit } from '../ui';
 import { Form, FormActions, TextArea } from './forms';
 
@@ -20,7 +21,7 @@ export function OrganiserTools({
   const cancel = useSubmit(async () => {
     await post(`/occurrences/${o.occurrenceId}/cancel`, { reason });
     setCancelling(false);
-    await onChange('Cancelled. Everyone with an RSVP or a duty is told.');
+    await onChange(t('organiserTools.cancelled'));
   });
   const [inPerson, setInPerson] = useState('');
   const [online, setOnline] = useState('');
@@ -31,23 +32,23 @@ export function OrganiserTools({
       ...(online ? { online: asNumber(online) } : {}),
     };
     await post(`/occurrences/${o.occurrenceId}/attendance`, { headcount });
-    setRecorded('Headcount saved.');
+    setRecorded(t('organiserTools.headcountSaved'));
   });
   return (
     <section aria-labelledby="organise">
-      <h2 id="organise">Organise</h2>
+      <h2 id="organise">{t('organiserTools.heading')}</h2>
       {o.status === 'cancelled' && <RestoreMeetup o={o} onDone={onChange} />}
       {o.status === 'scheduled' && !started && (
         <div class="actions">
           <a class="button secondary" href={`/occurrences/${o.occurrenceId}/edit`}>
-            Change this meetup
+            {t('organiserTools.change')}
           </a>
           <a class="button secondary" href={`/meetups/${o.meetupId}/edit`}>
-            {o.recurring ? 'Change the whole series' : 'Repeat this meetup'}
+            {o.recurring ? t('organiserTools.changeSeries') : t('organiserTools.repeat')}
           </a>
           {!cancelling && (
             <button type="button" class="secondary" onClick={() => setCancelling(true)}>
-              Cancel this meetup
+              {t('organiserTools.cancelThis')}
             </button>
           )}
         </div>
@@ -55,9 +56,9 @@ export function OrganiserTools({
       {cancelling && (
         <Form submit={cancel.submit} error={cancel.error}>
           <TextArea
-            label="Why is it cancelled?"
+            label={t('organiserTools.why')}
             name="reason"
-            hint="Everyone with an RSVP is told."
+            hint={t('organiserTools.whyHint')}
             error={cancel.error}
             value={reason}
             onValue={setReason}
@@ -65,16 +66,20 @@ export function OrganiserTools({
           />
           <FormActions
             busy={cancel.busy}
-            label="Cancel the meetup"
+            label={t('organiserTools.cancelMeetup')}
             look="danger"
-            cancel={{ label: 'Keep it', onClick: () => setCancelling(false) }}
+            cancel={{ label: t('organiserTools.keepIt'), onClick: () => setCancelling(false) }}
           />
         </Form>
       )}
       {started && o.status === 'scheduled' && (
         <Form class="inline" submit={attendance.submit} error={attendance.error}>
           {o.seats.inPerson && (
-            <Field label="People in the room" name="headcount.inPerson" error={attendance.error}>
+            <Field
+              label={t('organiserTools.peopleInRoom')}
+              name="headcount.inPerson"
+              error={attendance.error}
+            >
               {(a) => (
                 <input
                   {...a}
@@ -86,7 +91,7 @@ export function OrganiserTools({
             </Field>
           )}
           {o.seats.online && (
-            <Field label="People online" name="headcount.online" error={attendance.error}>
+            <Field label={t('organiserTools.peopleOnline')} name="headcount.online" error={attendance.error}>
               {(a) => (
                 <input
                   {...a}
@@ -98,7 +103,7 @@ export function OrganiserTools({
             </Field>
           )}
           <button type="submit" disabled={attendance.busy}>
-            Save headcount
+            {t('organiserTools.saveHeadcount')}
           </button>
           {recorded && <p role="status">{recorded}</p>}
         </Form>

@@ -1,4 +1,5 @@
-import { ACCESS_FEATURES } from '../../../functions/core/meetups';
+import { t } from '../i18n';
+import { labelled } from '../labels';
 import { asNumber, TextField } from '../ui';
 import { Checkboxes } from './forms';
 
@@ -51,9 +52,9 @@ export function PlaceFields({
     <>
       {mode !== 'online' && (
         <fieldset>
-          <legend>In the room</legend>
+          <legend>{t('placeFields.inRoom')}</legend>
           <TextField
-            label="Venue"
+            label={t('placeFields.venue')}
             name="venue.name"
             value={p.venueName}
             onValue={field('venueName')}
@@ -61,18 +62,18 @@ export function PlaceFields({
             maxLength={120}
           />
           <TextField
-            label="Address"
+            label={t('placeFields.address')}
             name="venue.address"
-            hint="Shown only to members who are going."
+            hint={t('placeFields.addressHint')}
             value={p.address}
             onValue={field('address')}
             error={error}
             maxLength={300}
           />
           <TextField
-            label="Neighbourhood (optional)"
+            label={t('placeFields.neighbourhood')}
             name="venue.neighbourhood"
-            hint="Shown to every member, so they can tell whether it is near."
+            hint={t('placeFields.neighbourhoodHint')}
             value={p.neighbourhood}
             onValue={field('neighbourhood')}
             error={error}
@@ -80,13 +81,13 @@ export function PlaceFields({
           />
           <Checkboxes
             class="columns"
-            legend="Access"
-            options={Object.entries(ACCESS_FEATURES)}
+            legend={t('placeFields.access')}
+            options={labelled('access')}
             chosen={p.access}
             onChosen={(access) => set({ ...p, access })}
           />
           <TextField
-            label="Access notes (optional)"
+            label={t('placeFields.accessNotes')}
             name="venue.accessNotes"
             value={p.accessNotes}
             onValue={field('accessNotes')}
@@ -94,7 +95,7 @@ export function PlaceFields({
             maxLength={500}
           />
           <TextField
-            label="Places in the room"
+            label={t('placeFields.placesInRoom')}
             name="capacity.inPerson"
             value={p.capInPerson}
             onValue={field('capInPerson')}
@@ -104,18 +105,18 @@ export function PlaceFields({
       )}
       {mode !== 'in_person' && (
         <fieldset>
-          <legend>Online</legend>
+          <legend>{t('placeFields.online')}</legend>
           <TextField
-            label="Link to the online room"
+            label={t('placeFields.link')}
             name="online.url"
-            hint="An https:// link, shown only to members who are going."
+            hint={t('placeFields.linkHint')}
             value={p.url}
             onValue={field('url')}
             error={error}
             maxLength={500}
           />
           <TextField
-            label="Notes for joining online (optional)"
+            label={t('placeFields.onlineNotes')}
             name="online.notes"
             value={p.urlNotes}
             onValue={field('urlNotes')}
@@ -123,7 +124,7 @@ export function PlaceFields({
             maxLength={500}
           />
           <TextField
-            label="Places online"
+            label={t('placeFields.placesOnline')}
             name="capacity.online"
             value={p.capOnline}
             onValue={field('capOnline')}

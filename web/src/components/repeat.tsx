@@ -6,28 +6,18 @@
 import { useMemo } from 'preact/hooks';
 import type { FieldError } from '../../../functions/core/errors';
 import {
-  describeRule,
   expand,
   MAX_OCCURRENCES,
   parseRule,
   WEEKDAYS,
   weekdayIndex,
 } from '../../../functions/core/recurrence';
-import { adjustmentWarning } from '../../../functions/core/series';
 import { formatLocal, type LocalParts, parseLocal, resolveLocal } from '../../../functions/core/time';
 import { ApiError } from '../api';
+import { locale, t } from '../i18n';
 import { Field } from '../ui';
 import { formatIn } from '../when';
-
-const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-const NTH = [
-  ['1', 'first'],
-  ['2', 'second'],
-  ['3', 'third'],
-  ['4', 'fourth'],
-  ['-1', 'last'],
-] as const;
+import { clockWarning, dayOf, expandProblem, NTH, ruleText } from './repeat-words';
 
 /** Clock-change warnings by the date they are about: to heed, not errors. */
 export function ClockWarnings({ id, warnings }: { id: string; warnings: string[] }) {
@@ -116,11 +106,11 @@ const whole = (typed: string, min: number, max: number) =>
 function ownProblems(date: string, time: string, r: Repeat, datePath = 'body.start'): FieldError[] {
   const when =
     !date && !time
-      ? 'Choose a date and a start time'
+      ? t('repeat.chooseDateAndTime')
       : !date
-        ? 'Choose a date'
+        ? t('repeat.chooseDate')
         : !time
-          ? 'Choose a start time'
+          ? t('repeat.chooseTime')
           : null;
   return [...(when ? [{ path: datePath, message: when }] : []), ...repeatProblems(r)];
 }
@@ -131,11 +121,11 @@ export function repeatProblems(r: Repeat): FieldError[] {
   return [
     ...(whole(r.interval, 1, 52)
       ? []
-      : [{ path: 'body.interval', message: 'Use a whole number from 1 to 52' }]),
+      : [{ path: 'body.interval', message: t('repeat.wholeNumber', { min: 1, max: 52 }) }]),
     ...(r.ends === 'count' && !whole(r.count, 1, MAX_OCCURRENCES)
-      ? [{ path: 'body.count', message: `Use a whole number from 1 to ${MAX_OCCURRENCES}` }]
+      ? [{ path: 'body.count', message: t('repeat.wholeNumber', { min: 1, max: MAX_OCCURRENCES }) }]
       : []),
-    ...(r.ends === 'until' && !r.until ? [{ path: 'body.until', message: 'Choose the last date' }] : []),
+    ...(r.ends === 'until' && !r.until ? [{ path: 'body.until', message: t('repeat.chooseLastDate') }] : []),
   ];
 }
 
@@ -159,7 +149,7 @@ async function sendWith<T>(own: FieldError[], send: () => Promise<T>): Promise<T
   const rest = (refused?.fields ?? []).filter(
     (f) => !spoken.has(f.path) && !f.path.endsWith('recurrence.rrule'),
   );
-  throw new ApiError(400, 'validation', 'Please check this:', [...own, ...rest]);
+  throw new ApiError(400, 'validation', t('repeat.checkThis'), [...own, ...rest]);
 }
 
 /**
@@ -188,7 +178,7 @@ export function RepeatSection(props: {
   const problem = props.error?.field('recurrence.rrule');
   return (
     <fieldset>
-      <legend>Repeats</legend>
+      <legend>{t('repeat.legend')}</legend>
       <RepeatFields r={props.r} set={props.set} start={props.start} once={props.once} error={props.error} />
       <RulePreview
         rrule={ruleFor(props.r, props.start)}
@@ -220,9 +210,9 @@ export function RepeatFields({
     (v: Repeat[K]) =>
       set({ ...r, [k]: v });
   const choices = [
-    ...(once ? [['none', 'Just once'] as const] : []),
-    ['weekly', 'Weekly'],
-    ['monthly', 'Monthly'],
+    ...(once ? [['none', t('repeat.justOnce')] as const] : []),
+    ['weekly', t('repeat.weekly')],
+    ['monthly', t('repeat.monthly')],
   ] as const;
   return (
     <>
@@ -235,7 +225,7 @@ export function RepeatFields({
       {r.repeats !== 'none' && (
         <>
           <Field
-            label={`Every how many ${r.repeats === 'weekly' ? 'weeks' : 'months'}`}
+            label={t('repeat.everyHowMany', { unit: r.repeats === 'weekly' ? 'weeks' : 'months' })}
             name="interval"
             error={error}
           >
@@ -250,7 +240,7 @@ export function RepeatFields({
           </Field>
           {r.repeats === 'weekly' && (
             <fieldset class="days">
-              <legend>Also on</legend>
+              <legend>{t('repeat.alsoOn')}</legend>
               {WEEKDAYS.map((d, i) => (
                 <label key={d}>
                   <input
@@ -261,41 +251,43 @@ export function RepeatFields({
                       field('days')(e.currentTarget.checked ? [...r.days, d] : r.days.filter((x) => x !== d))
                     }
                   />
-                  {DAY_LABELS[i]}
+                  {dayOf(d, 'short')}
                 </label>
               ))}
             </fieldset>
           )}
           {r.repeats === 'monthly' && start && (
             <div class="field">
-              <label for="monthly">On</label>
+              <label for="monthly">{t('repeat.on')}</label>
               <select
                 id="monthly"
                 value={r.monthly}
                 onChange={(e) => field('monthly')(e.currentTarget.value as 'day' | 'nth')}
               >
                 <option value="nth">
-                  the {NTH[Math.min(Math.ceil(start.day / 7), 5) - 1]?.[1] ?? 'last'}{' '}
-                  {DAY_LABELS[weekdayIndex(start)]} of the month
+                  {t('repeat.nthOfMonth', {
+                    nth: NTH[Math.ceil(start.day / 7)] ?? 'last',
+                    day: dayOf(WEEKDAYS[weekdayIndex(start)]!, 'short'),
+                  })}
                 </option>
-                <option value="day">day {start.day} of the month</option>
+                <option value="day">{t('repeat.dayOfMonth', { day: start.day })}</option>
               </select>
             </div>
           )}
           <div class="row">
             <div class="field">
-              <label for="ends">Ends</label>
+              <label for="ends">{t('repeat.ends')}</label>
               <select
                 id="ends"
                 value={r.ends}
                 onChange={(e) => field('ends')(e.currentTarget.value as 'count' | 'until')}
               >
-                <option value="count">after a number of meetups</option>
-                <option value="until">on a date</option>
+                <option value="count">{t('repeat.endsAfterCount')}</option>
+                <option value="until">{t('repeat.endsOnDate')}</option>
               </select>
             </div>
             {r.ends === 'count' ? (
-              <Field label="Number of meetups" name="count" error={error}>
+              <Field label={t('repeat.count')} name="count" error={error}>
                 {(a) => (
                   <input
                     {...a}
@@ -306,7 +298,7 @@ export function RepeatFields({
                 )}
               </Field>
             ) : (
-              <Field label="Last date" name="until" error={error}>
+              <Field label={t('repeat.until')} name="until" error={error}>
                 {(a) => (
                   <input
                     {...a}
@@ -327,7 +319,7 @@ export function RepeatFields({
 /** What the clocks do to one wall-clock time: nothing (most days), or the warning the API gives too. */
 export function clockChange(local: LocalParts | null, zone: string): string[] {
   const adjusted = local && resolveLocal(local, zone).adjusted;
-  return adjusted ? [adjustmentWarning(adjusted, formatLocal(local), zone)] : [];
+  return adjusted ? [clockWarning(adjusted, local, zone)] : [];
 }
 
 /** What a rule gives, in words and its first dates, with any time a clock change moves. */
@@ -349,23 +341,25 @@ export function RulePreview({
         text: '',
         dates: [] as string[],
         warnings: [],
-        error: 'Its dates show here once how it repeats is filled in.',
+        error: t('repeat.unclear'),
       };
     if (!start) return null;
-    if (!rrule) return { text: 'once', dates: [] as string[], warnings: [], error: null }; // said by the date
+    // said by the date
+    if (!rrule) return { text: t('repeat.meetsOnce'), dates: [] as string[], warnings: [], error: null };
     const parsed = parseRule(rrule);
     if ('error' in parsed) return { text: '', dates: [], warnings: [], error: parsed.error };
     const out = expand(parsed.rule, start, zone);
-    if ('error' in out) return { text: '', dates: [], warnings: [], error: out.error };
+    if ('error' in out)
+      return { text: '', dates: [], warnings: [], error: expandProblem(parsed.rule, start, out.error) };
     return {
-      text: `${describeRule(parsed.rule, start)}, at ${formatLocal(start).slice(11)}`,
+      text: t('repeat.meets', { rule: ruleText(parsed.rule, start), time: formatLocal(start).slice(11) }),
       dates: out.occurrences.slice(0, 4).map((o) => formatIn(new Date(o.epochMs).toISOString(), zone)),
       warnings: out.occurrences
         .filter((o) => o.adjusted)
-        .map((o) => adjustmentWarning(o.adjusted!, formatLocal(o.local), zone)),
+        .map((o) => clockWarning(o.adjusted!, o.local, zone)),
       error: null,
     };
-  }, [rrule, start && formatLocal(start), zone, unclear]);
+  }, [rrule, start && formatLocal(start), zone, unclear, locale.value]);
   if (!preview) return null;
   return (
     <div class="preview" aria-live="polite">
@@ -374,9 +368,11 @@ export function RulePreview({
       ) : (
         <>
           <p>
-            <strong>Meets {preview.text}.</strong>
+            <strong>{preview.text}</strong>
           </p>
-          {preview.dates.length > 0 && <p class="meta">First: {preview.dates.join(' · ')}</p>}
+          {preview.dates.length > 0 && (
+            <p class="meta">{t('repeat.firstDates', { dates: preview.dates.join(' · ') })}</p>
+          )}
           {preview.warnings.map((w) => (
             <p key={w} class="notice caution">
               {w}

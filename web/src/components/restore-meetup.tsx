@@ -3,15 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MeetupView, OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { whyNotRestore } from '../../../functions/core/series';
 import { get, post, serverNow } from '../api';
+import { t } from '../i18n';
 import { ErrorSummary, useSubmit } from '../ui';
 
 /** What restoring told, in words: "Back on. 2 people who had a place or a duty were told…". */
-export function restoredText(told: number): string {
-  if (told === 0) return 'Back on. Nobody had a place or a duty to lose.';
-  const who =
-    told === 1 ? '1 person who had a place or a duty was' : `${told} people who had a place or a duty were`;
-  return `Back on. ${who} told, and can RSVP again.`;
-}
+export const restoredText = (told: number): string => t('restoreMeetup.restored', { told });
 
 export function RestoreMeetup({ o, onDone }: { o: OccurrenceView; onDone: (news: string) => void }) {
   // A series' own state decides too: the whole series may be cancelled.
@@ -31,17 +27,25 @@ export function RestoreMeetup({ o, onDone }: { o: OccurrenceView; onDone: (news:
     series,
     serverNow(),
   );
-  if (why) return <p class="meta">It cannot be put back on: {why.charAt(0).toLowerCase() + why.slice(1)}.</p>;
+  if (why) {
+    // core's reason, in the reader's words: the same tests, in the same order, as whyNotRestore's.
+    const reason =
+      o.status !== 'cancelled'
+        ? 'notCancelled'
+        : Date.parse(o.startAt) <= serverNow()
+          ? 'passed'
+          : series === 'cancelled'
+            ? 'series'
+            : 'newDates';
+    return <p class="meta">{t('restoreMeetup.cannot', { reason })}</p>;
+  }
   return (
     <>
       <ErrorSummary error={restore.error} />
-      <p class="hint">
-        Nobody’s place or duty comes back (people may have made other plans): everyone who had one is told,
-        and can RSVP again.
-      </p>
+      <p class="hint">{t('restoreMeetup.hint')}</p>
       <p>
         <button type="button" class="secondary" aria-disabled={restore.busy} onClick={() => restore.submit()}>
-          Put this meetup back on
+          {t('restoreMeetup.putBack')}
         </button>
       </p>
     </>

@@ -1,17 +1,18 @@
 /** Planning a roster: auto-fill with its reasons before anything is written, and a facilitator's own availability. @module */
 import { useEffect, useState } from 'preact/hooks';
 import { WEEKDAYS } from '../../../functions/core/recurrence';
-import { ROSTER_ROLES } from '../../../functions/core/roster';
 import type {
   AutofillAnswer as Autofill,
   AvailabilitySaved,
   FacilitatorView as Facilitator,
 } from '../../../functions/core/schemas/roster';
 import { api, get, post } from '../api';
+import { t, tx } from '../i18n';
+import { label, weekdayName } from '../labels';
 import { asNumber, Field, Stamp, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
-import { DAY_NAMES } from './facilitators';
 import { Checkboxes, Form, FormActions, PlainInput, RunButton } from './forms';
+import { roleInText } from './roster-table';
 import { Rows } from './rows';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -30,24 +31,26 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
   const apply = useSubmit(async () => {
     const r = await post<Autofill>(`/groups/${groupId}/roster/autofill`, { from, to, apply: true });
     setPreview(null);
-    setDone(`${r.applied} duties given. Everyone given one is asked to confirm it.`);
+    setDone(t('rosterPlanning.applied', { count: r.applied }));
     await onApplied();
   });
   return (
     <section aria-labelledby="autofill">
-      <h2 id="autofill">Fill the roster</h2>
-      <p>
-        Proposes who takes each open duty: only people available then, within the most they want a month,
-        never two duties at once, a trained lead, and the fewest duties first. Nothing changes until you apply
-        it.
-      </p>
+      <h2 id="autofill">{t('rosterPlanning.fillHeading')}</h2>
+      <p>{t('rosterPlanning.fillIntro')}</p>
       <Form submit={ask.submit} error={ask.error ?? apply.error}>
         <div class="row">
-          <PlainInput id="fill-from" label="From" type="date" value={from} onValue={setFrom} />
-          <PlainInput id="fill-to" label="To" type="date" value={to} onValue={setTo} />
+          <PlainInput
+            id="fill-from"
+            label={t('rosterPlanning.from')}
+            type="date"
+            value={from}
+            onValue={setFrom}
+          />
+          <PlainInput id="fill-to" label={t('rosterPlanning.to')} type="date" value={to} onValue={setTo} />
         </div>
         <button type="submit" class="secondary" disabled={ask.busy}>
-          Preview
+          {t('rosterPlanning.preview')}
         </button>
       </Form>
       {done && (
@@ -58,27 +61,53 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
       {preview && (
         <div class="preview" aria-live="polite">
           {preview.proposals.length === 0 && preview.unfilled.length === 0 ? (
-            <p>Nothing to fill in these dates.</p>
+            <p>{t('rosterPlanning.nothing')}</p>
           ) : (
             <>
               <ul>
                 {preview.proposals.map((p) => (
                   <li key={`${p.occurrenceId}.${p.role}`}>
-                    {localText(p.startLocal)} {p.title}: <strong>{p.displayName}</strong> as{' '}
-                    {ROSTER_ROLES[p.role].toLowerCase()} <span class="meta">(chosen: {p.reason})</span>
+                    {tx(
+                      'rosterPlanning.proposal',
+                      {
+                        when: localText(p.startLocal),
+                        title: p.title,
+                        name: p.displayName,
+                        role: roleInText(p.role),
+                        reason: p.reason,
+                      },
+                      (c) => (
+                        <strong>{c}</strong>
+                      ),
+                      (c) => (
+                        <span class="meta">{c}</span>
+                      ),
+                    )}
                   </li>
                 ))}
                 {preview.unfilled.map((u) => (
                   <li key={`${u.occurrenceId}.${u.role}`}>
-                    {localText(u.startLocal)} {u.title}:{' '}
-                    <strong class="gap-label">no {ROSTER_ROLES[u.role].toLowerCase()}</strong>{' '}
-                    <span class="meta">({u.reason})</span>
+                    {tx(
+                      'rosterPlanning.unfilled',
+                      {
+                        when: localText(u.startLocal),
+                        title: u.title,
+                        role: roleInText(u.role),
+                        reason: u.reason,
+                      },
+                      (c) => (
+                        <strong class="gap-label">{c}</strong>
+                      ),
+                      (c) => (
+                        <span class="meta">{c}</span>
+                      ),
+                    )}
                   </li>
                 ))}
               </ul>
               {preview.proposals.length > 0 && (
                 <RunButton run={apply}>
-                  Apply {preview.proposals.length} {preview.proposals.length === 1 ? 'duty' : 'duties'}
+                  {t('rosterPlanning.apply', { count: preview.proposals.length })}
                 </RunButton>
               )}
             </>
@@ -120,46 +149,46 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
   if (!profile) return null;
   return (
     <section aria-labelledby="availability">
-      <h2 id="availability">Your availability</h2>
+      <h2 id="availability">{t('rosterPlanning.availabilityHeading')}</h2>
       <p class="meta">
         {profile.trainedOn
-          ? `Trained on ${dateText(profile.trainedOn)}.`
-          : 'Not yet recorded as trained: you can help, but not lead.'}
+          ? t('rosterPlanning.trainedOn', { date: dateText(profile.trainedOn) })
+          : t('rosterPlanning.notTrained')}
       </p>
       <Form submit={save.submit} error={save.error}>
         <Rows
-          legend="Each week (none: any time)"
+          legend={t('rosterPlanning.weekly')}
           items={weekly}
           onItems={setWeekly}
           fresh={() => ({ day: 'TU' as const, from: '18:00', to: '21:00' })}
-          add="Add a time I can do"
+          add={t('rosterPlanning.addTime')}
         >
           {(w, i, change) => (
             <>
               <div class="field">
-                <label for={`day-${i}`}>Day</label>
+                <label for={`day-${i}`}>{t('rosterPlanning.day')}</label>
                 <select
                   id={`day-${i}`}
                   value={w.day}
                   onChange={(e) => change({ day: e.currentTarget.value as typeof w.day })}
                 >
-                  {WEEKDAYS.map((d) => (
+                  {WEEKDAYS.map((d, n) => (
                     <option key={d} value={d}>
-                      {DAY_NAMES[d]}
+                      {weekdayName(n, 'short')}
                     </option>
                   ))}
                 </select>
               </div>
               <PlainInput
                 id={`from-${i}`}
-                label="From"
+                label={t('rosterPlanning.from')}
                 type="time"
                 value={w.from}
                 onValue={(from) => change({ from })}
               />
               <PlainInput
                 id={`to-${i}`}
-                label="To"
+                label={t('rosterPlanning.to')}
                 type="time"
                 value={w.to}
                 onValue={(to) => change({ to })}
@@ -168,24 +197,24 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
           )}
         </Rows>
         <Rows
-          legend="Away"
+          legend={t('rosterPlanning.away')}
           items={away}
           onItems={setAway}
           fresh={() => ({ from: today(), to: today() })}
-          add="Add dates away"
+          add={t('rosterPlanning.addAway')}
         >
           {(a, i, change) => (
             <>
               <PlainInput
                 id={`away-from-${i}`}
-                label="From"
+                label={t('rosterPlanning.from')}
                 type="date"
                 value={a.from}
                 onValue={(from) => change({ from })}
               />
               <PlainInput
                 id={`away-to-${i}`}
-                label="To"
+                label={t('rosterPlanning.to')}
                 type="date"
                 value={a.to}
                 onValue={(to) => change({ to })}
@@ -194,37 +223,40 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
           )}
         </Rows>
         <Checkboxes
-          legend="I prefer to facilitate"
+          legend={t('rosterPlanning.prefer')}
           options={[
-            ['in_person', 'In the room'],
-            ['online', 'Online'],
+            ['in_person', t('rosterPlanning.inRoom')],
+            ['online', t('rosterPlanning.online')],
           ]}
           chosen={modes}
           onChosen={setModes}
         />
-        <Field label="The most duties a month I want" name="maxPerMonth" error={save.error}>
+        <Field label={t('rosterPlanning.maxPerMonth')} name="maxPerMonth" error={save.error}>
           {(a) => (
             <input {...a} inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
           )}
         </Field>
-        <FormActions busy={save.busy} label="Save my availability" saved={saved} />
+        <FormActions busy={save.busy} label={t('rosterPlanning.save')} saved={saved} />
         {saved && conflicts.length > 0 && (
           <div class="notice caution" role="status">
-            <p>
-              You hold {conflicts.length === 1 ? 'a duty' : `${conflicts.length} duties`} you can no longer
-              make:
-            </p>
+            <p>{t('rosterPlanning.conflicts', { count: conflicts.length })}</p>
             <ul>
               {conflicts.map((d) => (
                 <li key={d.assignmentId}>
-                  {ROSTER_ROLES[d.role]}, <Stamp at={d.startAt} /> (
-                  {d.reason === 'away' ? 'you are away' : 'outside your times'})
+                  {tx(
+                    'rosterPlanning.conflict',
+                    { role: label('rosterRole', d.role), reason: d.reason === 'away' ? 'away' : 'outside' },
+                    () => (
+                      <Stamp at={d.startAt} />
+                    ),
+                  )}
                 </li>
               ))}
             </ul>
             <p>
-              They stay yours until someone covers them: <a href="/me/duties">ask for cover in My duties</a>.
-              The group’s owners are told.
+              {tx('rosterPlanning.conflictsAfter', undefined, (c) => (
+                <a href="/me/duties">{c}</a>
+              ))}
             </p>
           </div>
         )}

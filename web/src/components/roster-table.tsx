@@ -1,12 +1,20 @@
 /** A group's roster as a table: meetups by week × duties, gaps marked, duties given by hand. @module */
 import { useState } from 'preact/hooks';
-import { ROLE_ORDER, ROSTER_ROLES, type RosterRole } from '../../../functions/core/roster';
+import { ROLE_ORDER, type RosterRole } from '../../../functions/core/roster';
 import type {
   RosterEntry as Entry,
   FacilitatorView as Facilitator,
 } from '../../../functions/core/schemas/roster';
 import { api, del } from '../api';
+import { locale, t } from '../i18n';
+import { label } from '../labels';
 import { dateText, localText } from '../when';
+
+/** A duty's name inside a sentence ("Take lead facilitator off…"): lower case where the language writes it so. */
+export function roleInText(r: RosterRole): string {
+  const name = label('rosterRole', r);
+  return locale.value === 'de' ? name : name.toLocaleLowerCase(locale.value);
+}
 
 /** Rows grouped by the week (Monday to Sunday, by the meetup's own date) they fall in. */
 function weeks(rows: Entry[]): [string, Entry[]][] {
@@ -51,13 +59,13 @@ export function RosterTable({
         </p>
       )}
       <table class="stack roster">
-        <caption class="visually-hidden">Duties for each meetup</caption>
+        <caption class="visually-hidden">{t('rosterTable.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Meetup</th>
+            <th scope="col">{t('rosterTable.meetup')}</th>
             {roles.map((r) => (
               <th key={r} scope="col">
-                {ROSTER_ROLES[r]}
+                {label('rosterRole', r)}
               </th>
             ))}
           </tr>
@@ -66,71 +74,71 @@ export function RosterTable({
           <tbody key={monday}>
             <tr class="week">
               <th colSpan={roles.length + 1} scope="rowgroup">
-                Week of {dateText(monday)}
+                {t('rosterTable.weekOf', { date: dateText(monday) })}
               </th>
             </tr>
             {week.map((o) =>
               o.status === 'cancelled' ? (
                 <tr key={o.occurrenceId} class="cancelled">
-                  <th scope="row" data-label="Meetup">
+                  <th scope="row" data-label={t('rosterTable.meetup')}>
                     <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
                     <span class="meta"> {localText(o.startLocal)}</span>
-                    <strong> Cancelled</strong>
+                    <strong> {t('rosterTable.cancelled')}</strong>
                   </th>
-                  <td colSpan={roles.length} class="meta" data-label="Duties">
-                    No one is needed.
+                  <td colSpan={roles.length} class="meta" data-label={t('rosterTable.duties')}>
+                    {t('rosterTable.noOneNeeded')}
                   </td>
                 </tr>
               ) : (
                 <tr key={o.occurrenceId} class={o.understaffed ? 'gap' : undefined}>
-                  <th scope="row" data-label="Meetup">
+                  <th scope="row" data-label={t('rosterTable.meetup')}>
                     <a href={`/occurrences/${o.occurrenceId}`}>{o.title}</a>
                     <span class="meta"> {localText(o.startLocal)}</span>
-                    {o.understaffed && <strong class="gap-label"> Understaffed</strong>}
+                    {o.understaffed && <strong class="gap-label"> {t('rosterTable.understaffed')}</strong>}
                   </th>
                   {roles.map((r) => {
                     const s = o.slots[r];
+                    const role = label('rosterRole', r);
+                    const when = localText(o.startLocal);
                     if (!o.staffing.roles.includes(r))
                       return (
-                        <td key={r} data-label={ROSTER_ROLES[r]} class="meta">
-                          not needed
+                        <td key={r} data-label={role} class="meta">
+                          {t('rosterTable.notNeeded')}
                         </td>
                       );
                     return (
-                      <td key={r} data-label={ROSTER_ROLES[r]}>
+                      <td key={r} data-label={role}>
                         {s ? (
                           <>
                             {s.displayName}{' '}
                             <span class="meta">
-                              (
-                              {s.coverRequestId
-                                ? 'asking for cover'
-                                : s.status === 'confirmed'
-                                  ? 'confirmed'
-                                  : 'not confirmed'}
-                              )
+                              {t('rosterTable.slotState', { state: s.coverRequestId ? 'cover' : s.status })}
                             </span>
                             {owner && (
                               <button
                                 type="button"
                                 class="secondary small"
-                                aria-label={`Take ${ROSTER_ROLES[r].toLowerCase()} off ${s.displayName} on ${localText(o.startLocal)}`}
+                                aria-label={t('rosterTable.removeLabel', {
+                                  role: roleInText(r),
+                                  name: s.displayName,
+                                  when,
+                                })}
                                 onClick={async () => {
                                   await del(`/occurrences/${o.occurrenceId}/roster/${r}`);
                                   await onChange();
                                 }}
                               >
-                                Remove
+                                {t('rosterTable.remove')}
                               </button>
                             )}
                           </>
                         ) : owner ? (
                           <select
-                            aria-label={`${ROSTER_ROLES[r]} on ${localText(o.startLocal)}`}
+                            aria-label={t('rosterTable.chooseLabel', { role, when })}
                             value=""
                             onChange={(e) => void give(o, r, e.currentTarget.value)}
                           >
-                            <option value="">Gap: choose…</option>
+                            <option value="">{t('rosterTable.gapChoose')}</option>
                             {people
                               .filter((p) => p.active)
                               .map((p) => (
@@ -140,7 +148,7 @@ export function RosterTable({
                               ))}
                           </select>
                         ) : (
-                          <strong class="gap-label">Gap</strong>
+                          <strong class="gap-label">{t('rosterTable.gap')}</strong>
                         )}
                       </td>
                     );

@@ -1,5 +1,6 @@
 /** A list of like rows a person edits in place: each row's fields, a way to remove it, and one to add another. @module */
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n';
 
 export function Rows<T extends object>(props: {
   legend: string;
@@ -25,7 +26,7 @@ export function Rows<T extends object>(props: {
             class="secondary small"
             onClick={() => onItems(items.filter((_, j) => j !== i))}
           >
-            Remove
+            {t('rows.remove')}
           </button>
         </div>
       ))}

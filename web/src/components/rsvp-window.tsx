@@ -1,24 +1,24 @@
 import type { ApiError } from '../api';
+import { t } from '../i18n';
 
 /** The duties each meetup needs, for the roster, and how many must be filled for it to run. */
 /** When RSVPs open (hours before each meetup; '' as soon as it is scheduled) and close (minutes before). */
-const OPENS: [string, string][] = [
-  ['', 'As soon as it is scheduled'],
-  ['24', '1 day before'],
-  ['48', '2 days before'],
-  ['72', '3 days before'],
-  ['168', '1 week before'],
-  ['336', '2 weeks before'],
-  ['672', '4 weeks before'],
+const opens = (): [string, string][] => [
+  ['', t('rsvpWindow.whenScheduled')],
+  ...[24, 48, 72].map((h): [string, string] => [String(h), t('rsvpWindow.daysBefore', { count: h / 24 })]),
+  ...[168, 336, 672].map((h): [string, string] => [
+    String(h),
+    t('rsvpWindow.weeksBefore', { count: h / 168 }),
+  ]),
 ];
 
-const CLOSES: [string, string][] = [
-  ['0', 'When it starts'],
-  ['15', '15 minutes before'],
-  ['60', '1 hour before'],
-  ['180', '3 hours before'],
-  ['1440', '1 day before'],
-  ['2880', '2 days before'],
+const closes = (): [string, string][] => [
+  ['0', t('rsvpWindow.whenItStarts')],
+  ['15', t('rsvpWindow.minutesBefore', { count: 15 })],
+  ['60', t('rsvpWindow.hoursBefore', { count: 1 })],
+  ['180', t('rsvpWindow.hoursBefore', { count: 3 })],
+  ['1440', t('rsvpWindow.daysBefore', { count: 1 })],
+  ['2880', t('rsvpWindow.daysBefore', { count: 2 })],
 ];
 
 export interface RsvpWindow {
@@ -37,8 +37,10 @@ export function RsvpWindowFields({
 }) {
   const problem = error?.field('rsvpClosesMinutesBefore') ?? error?.field('rsvpOpensHoursBefore');
   // A series may hold a value set outside these choices: offer it too.
-  const withCurrent = (options: [string, string][], v: string, unit: string) =>
-    options.some(([o]) => o === v) ? options : [...options, [v, `${v} ${unit} before`] as [string, string]];
+  const withCurrent = (options: [string, string][], v: string, unit: 'hoursBefore' | 'minutesBefore') =>
+    options.some(([o]) => o === v)
+      ? options
+      : [...options, [v, t(`rsvpWindow.${unit}`, { count: Number(v) })] as [string, string]];
   const choose = (id: string, label: string, key: keyof RsvpWindow, options: [string, string][]) => (
     <div class="field">
       <label for={id}>{label}</label>
@@ -59,12 +61,22 @@ export function RsvpWindowFields({
   );
   return (
     <fieldset>
-      <legend>RSVPs</legend>
+      <legend>{t('rsvpWindow.legend')}</legend>
       <div class="row">
-        {choose('rsvp-opens', 'RSVPs open', 'opens', withCurrent(OPENS, value.opens, 'hours'))}
-        {choose('rsvp-closes', 'RSVPs close', 'closes', withCurrent(CLOSES, value.closes, 'minutes'))}
+        {choose(
+          'rsvp-opens',
+          t('rsvpWindow.opens'),
+          'opens',
+          withCurrent(opens(), value.opens, 'hoursBefore'),
+        )}
+        {choose(
+          'rsvp-closes',
+          t('rsvpWindow.closes'),
+          'closes',
+          withCurrent(closes(), value.closes, 'minutesBefore'),
+        )}
       </div>
-      <p class="meta">For a series, counted from each meetup.</p>
+      <p class="meta">{t('rsvpWindow.counted')}</p>
       {problem && (
         <p id="rsvp-window-err" class="error">
           {problem}

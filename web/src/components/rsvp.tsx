@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { ApiError, api, get, serverNow } from '../api';
+import { t, tx } from '../i18n';
 import { location, me } from '../state';
 import { ErrorSummary } from '../ui';
 import { formatIn, rsvpText } from '../when';
@@ -64,19 +65,22 @@ export function Rsvp({
     const next = encodeURIComponent(location.value.pathname);
     return (
       <p>
-        <a href={`/signin?next=${next}`}>Sign in</a> to RSVP.
+        {tx('rsvp.signInFirst', undefined, (c) => (
+          <a href={`/signin?next=${next}`}>{c}</a>
+        ))}
       </p>
     );
   }
   if (group && group.membership?.status !== 'active') {
     return (
       <p>
-        <a href={`/groups/${o.groupId}`}>Join the group</a> to RSVP.
+        {tx('rsvp.joinFirst', undefined, (c) => (
+          <a href={`/groups/${o.groupId}`}>{c}</a>
+        ))}
       </p>
     );
   }
   const modes = o.mode === 'hybrid' ? (['in_person', 'online'] as const) : ([o.mode] as const);
-  const label = (m: string) => (m === 'online' ? 'online' : 'in person');
   // Every place taken: the button says a click joins the waiting list, before it is clicked.
   const seats = (m: 'in_person' | 'online') => (m === 'online' ? o.seats.online : o.seats.inPerson);
   const full = (m: 'in_person' | 'online') => {
@@ -84,27 +88,29 @@ export function Rsvp({
     return !!s && s.going >= s.capacity;
   };
   // Where they would stand in the line, said before they join it.
-  const place = (m: 'in_person' | 'online') => `: you would be number ${(seats(m)?.waitlisted ?? 0) + 1}`;
-  const answer = (m: 'in_person' | 'online') =>
-    o.rsvp
+  const answer = (m: 'in_person' | 'online') => {
+    const said = { mode: m, position: (seats(m)?.waitlisted ?? 0) + 1 };
+    return o.rsvp
       ? full(m)
-        ? `Switch to the ${label(m)} waiting list${place(m)}`
-        : `Switch to ${label(m)}`
+        ? t('rsvp.switchToWaitingList', said)
+        : t('rsvp.switchTo', said)
       : full(m)
-        ? `Join the waiting list (${label(m)})${place(m)}`
-        : `Going ${label(m)}`;
+        ? t('rsvp.joinWaitingList', said)
+        : t('rsvp.going', said);
+  };
   // The server decides; this only keeps buttons away that it would refuse.
   const now = serverNow();
-  const zone = `(${o.timezone.replace(/_/g, ' ')})`;
+  const zone = o.timezone.replace(/_/g, ' ');
   const opened = now >= Date.parse(o.rsvpOpensAt);
   const open = opened && now < Date.parse(o.rsvpClosesAt);
   const started = now >= Date.parse(o.startAt);
   return (
-    <section ref={answered} tabIndex={-1} aria-label="Your RSVP">
+    <section ref={answered} tabIndex={-1} aria-label={t('rsvp.yours')}>
       {rsvpText(o) && (
         <p class="notice" role="status">
-          {rsvpText(o)}
-          {o.rsvp?.status === 'waitlisted' ? '. You will get a place automatically if one opens.' : '.'}
+          {o.rsvp?.status === 'waitlisted'
+            ? t('rsvp.statusWaiting', { status: rsvpText(o) })
+            : t('rsvp.status', { status: rsvpText(o) })}
         </p>
       )}
       <ErrorSummary error={error} />
@@ -129,7 +135,7 @@ export function Rsvp({
               void get<OccurrenceView>(`/occurrences/${o.occurrenceId}`).then(onChange, () => {});
             }}
           >
-            {o.rsvp.status === 'going' ? 'I can’t go any more' : 'Leave the waiting list'}
+            {o.rsvp.status === 'going' ? t('rsvp.cantGo') : t('rsvp.leaveWaitingList')}
           </button>
         )}
       </div>
@@ -138,9 +144,9 @@ export function Rsvp({
           <p id="leaving-q">
             {o.rsvp.status === 'going'
               ? someoneWaits(o)
-                ? 'Give up your place? It goes to the next person waiting, so you may not get it back.'
-                : 'Give up your place? You can RSVP again while places are free.'
-              : 'Leave the waiting list? If you join again, you go to the end of it.'}
+                ? t('rsvp.giveUpSomeoneWaits')
+                : t('rsvp.giveUp')
+              : t('rsvp.leaveQuestion')}
           </p>
           <div class="actions">
             <button
@@ -150,7 +156,7 @@ export function Rsvp({
               aria-disabled={busy}
               onClick={() => !busy && change()}
             >
-              {o.rsvp.status === 'going' ? 'Yes, give up my place' : 'Yes, leave the list'}
+              {o.rsvp.status === 'going' ? t('rsvp.yesGiveUp') : t('rsvp.yesLeave')}
             </button>
             <button
               type="button"
@@ -160,19 +166,19 @@ export function Rsvp({
                 setLeaving(false);
               }}
             >
-              {o.rsvp.status === 'going' ? 'Keep my place' : 'Stay on the list'}
+              {o.rsvp.status === 'going' ? t('rsvp.keepPlace') : t('rsvp.stayOnList')}
             </button>
           </div>
         </div>
       )}
       <p class="meta">
         {!opened
-          ? `RSVPs open ${formatIn(o.rsvpOpensAt, o.timezone)} ${zone}.`
+          ? t('rsvp.opensAt', { when: formatIn(o.rsvpOpensAt, o.timezone), zone })
           : open
-            ? `RSVPs close ${formatIn(o.rsvpClosesAt, o.timezone)} ${zone}.`
+            ? t('rsvp.closesAt', { when: formatIn(o.rsvpClosesAt, o.timezone), zone })
             : started
-              ? 'This meetup has started.'
-              : 'RSVPs have closed.'}
+              ? t('rsvp.started')
+              : t('rsvp.closed')}
       </p>
     </section>
   );

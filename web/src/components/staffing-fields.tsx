@@ -1,4 +1,6 @@
-import { ROLE_ORDER, ROSTER_ROLES, type RosterRole, type Staffing } from '../../../functions/core/roster';
+import { ROLE_ORDER, type RosterRole, type Staffing } from '../../../functions/core/roster';
+import { t } from '../i18n';
+import { label } from '../labels';
 
 export function StaffingFields({ value, set }: { value: Staffing; set: (s: Staffing) => void }) {
   const toggle = (role: RosterRole, on: boolean) => {
@@ -7,7 +9,7 @@ export function StaffingFields({ value, set }: { value: Staffing; set: (s: Staff
   };
   return (
     <fieldset>
-      <legend>Facilitators each meetup needs</legend>
+      <legend>{t('staffingFields.legend')}</legend>
       {ROLE_ORDER.map((r) => (
         <label key={r}>
           <input
@@ -15,11 +17,11 @@ export function StaffingFields({ value, set }: { value: Staffing; set: (s: Staff
             checked={value.roles.includes(r)}
             onChange={(e) => toggle(r, e.currentTarget.checked)}
           />
-          {ROSTER_ROLES[r]}
+          {label('rosterRole', r)}
         </label>
       ))}
       <div class="field">
-        <label for="staffing-minimum">It can run with at least</label>
+        <label for="staffing-minimum">{t('staffingFields.minimum')}</label>
         <select
           id="staffing-minimum"
           value={String(value.minimum)}
@@ -27,12 +29,12 @@ export function StaffingFields({ value, set }: { value: Staffing; set: (s: Staff
         >
           {value.roles.map((_, i) => (
             <option key={i} value={String(i + 1)}>
-              {i + 1} of them
+              {t('staffingFields.ofThem', { count: i + 1 })}
             </option>
           ))}
         </select>
       </div>
-      {value.roles.includes('lead') && <p class="meta">A meetup without its lead counts as understaffed.</p>}
+      {value.roles.includes('lead') && <p class="meta">{t('staffingFields.leadNote')}</p>}
     </fieldset>
   );
 }

@@ -1,15 +1,17 @@
 /** "My duties": a facilitator's duties in every group, to confirm, decline, or ask cover for (with a note). */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COVER_NOTE_MAX, ROSTER_ROLES } from '../../../functions/core/roster';
+import { COVER_NOTE_MAX } from '../../../functions/core/roster';
 import type { DutyView as Duty } from '../../../functions/core/schemas/roster';
 import { type ApiError, del, get, post } from '../api';
 import { Form, TextArea } from '../components/forms';
+import { t } from '../i18n';
+import { label } from '../labels';
 import { me } from '../state';
 import { Loading, SignInFirst, useOutcome, usePage, useSubmit } from '../ui';
 import { localText } from '../when';
 
 export function MyDutiesPage() {
-  const h = usePage('My duties');
+  const h = usePage(t('duties.title'));
   const [items, setItems] = useState<Duty[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
@@ -22,11 +24,11 @@ export function MyDutiesPage() {
     if (me.value) void load();
   }, [me.value?.userId]);
   const [asking, setAsking] = useState<string | null>(null);
-  if (me.value === null) return <SignInFirst title="My duties" doing="see your duties" />;
+  if (me.value === null) return <SignInFirst title={t('duties.title')} doing={t('duties.signInTo')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        My duties
+        {t('duties.title')}
       </h1>
       {error && (
         <p class="alert" role="alert">
@@ -37,7 +39,7 @@ export function MyDutiesPage() {
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p>No duties ahead. When you are given one, it shows here to confirm.</p>
+        <p>{t('duties.none')}</p>
       ) : (
         <ul class="cards">
           {items.map((d) => (
@@ -46,12 +48,11 @@ export function MyDutiesPage() {
                 <a href={`/occurrences/${d.occurrenceId}`}>{d.title}</a>
               </h2>
               <p>
-                {ROSTER_ROLES[d.role]}, {localText(d.startLocal)} ·{' '}
-                {d.coverRequestId
-                  ? 'asking for cover'
-                  : d.status === 'confirmed'
-                    ? 'confirmed'
-                    : 'please confirm'}
+                {t('duties.line', {
+                  role: label('rosterRole', d.role),
+                  when: localText(d.startLocal),
+                  state: d.coverRequestId ? 'cover' : d.status,
+                })}
               </p>
               {asking === d.assignmentId ? (
                 <AskForCover
@@ -68,10 +69,10 @@ export function MyDutiesPage() {
                     <button
                       type="button"
                       onClick={() =>
-                        act(() => post(`/assignments/${d.assignmentId}/confirm`), 'Confirmed. Thank you.')
+                        act(() => post(`/assignments/${d.assignmentId}/confirm`), t('duties.confirmed'))
                       }
                     >
-                      Confirm
+                      {t('duties.confirm')}
                     </button>
                   )}
                   {d.coverRequestId ? (
@@ -79,30 +80,24 @@ export function MyDutiesPage() {
                       type="button"
                       class="secondary"
                       onClick={() =>
-                        act(
-                          () => del(`/cover-requests/${d.coverRequestId}`),
-                          'Your request for cover is withdrawn: the duty is still yours.',
-                        )
+                        act(() => del(`/cover-requests/${d.coverRequestId}`), t('duties.withdrawn'))
                       }
                     >
-                      Withdraw my request for cover
+                      {t('duties.withdraw')}
                     </button>
                   ) : (
                     <button type="button" class="secondary" onClick={() => setAsking(d.assignmentId)}>
-                      Ask for cover
+                      {t('duties.ask')}
                     </button>
                   )}
                   <button
                     type="button"
                     class="secondary"
                     onClick={() =>
-                      act(
-                        () => post(`/assignments/${d.assignmentId}/decline`),
-                        'Declined: the duty is a gap on the roster now, and the owners see it.',
-                      )
+                      act(() => post(`/assignments/${d.assignmentId}/decline`), t('duties.declined'))
                     }
                   >
-                    Decline
+                    {t('duties.decline')}
                   </button>
                 </div>
               )}
@@ -129,18 +124,14 @@ function AskForCover({
   useEffect(() => first.current?.focus(), []);
   const ask = useSubmit(async () => {
     const r = await post<{ notified: number }>(`/assignments/${duty.assignmentId}/cover-requests`, { note });
-    await onDone(
-      r.notified > 0
-        ? `Asked: ${r.notified === 1 ? '1 facilitator who is free was' : `${r.notified} facilitators who are free were`} told. The duty stays yours until someone takes it.`
-        : 'Nobody else is free to take it just now, so the group’s owners have been told. The duty stays yours until someone takes it.',
-    );
+    await onDone(t('duties.asked', { notified: r.notified }));
   });
   return (
     <Form submit={ask.submit} error={ask.error as ApiError | null}>
       <TextArea
-        label="A note for whoever might cover (optional)"
+        label={t('duties.noteLabel')}
         name="note"
-        hint={`Up to ${COVER_NOTE_MAX} characters. Everyone who could take it reads it.`}
+        hint={t('duties.noteHint', { max: COVER_NOTE_MAX })}
         error={ask.error}
         value={note}
         onValue={setNote}
@@ -149,10 +140,10 @@ function AskForCover({
       />
       <div class="actions">
         <button type="submit" aria-disabled={ask.busy}>
-          Ask for cover
+          {t('duties.ask')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Not now
+          {t('duties.notNow')}
         </button>
       </div>
     </Form>

@@ -20,11 +20,12 @@ import {
 } from '../components/repeat';
 import { type RsvpWindow, RsvpWindowFields, rsvpWindowBody } from '../components/rsvp-window';
 import { StaffingFields } from '../components/staffing-fields';
+import { t } from '../i18n';
 import { navigate } from '../state';
 import { asNumber, describedBy, Field, Loading, usePage, useSubmit } from '../ui';
 
 export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
-  const h = usePage('Schedule a meetup');
+  const h = usePage(t('meetupForm.title'));
   const [group, setGroup] = useState<GroupDetail | null>(null);
   useEffect(() => {
     void get<GroupDetail>(`/groups/${groupId}`).then(setGroup);
@@ -63,15 +64,15 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Schedule a meetup
+        {t('meetupForm.title')}
       </h1>
       <p class="lead">
-        For {group.name}. Times are in the group’s time zone, {group.timezone.replace(/_/g, ' ')}.
+        {t('meetupForm.lead', { group: group.name, zone: group.timezone.replace(/_/g, ' ') })}
       </p>
       <Form submit={submit} error={error}>
         <MeetupTitleField value={title} onValue={setTitle} error={error} />
         <TextArea
-          label="What happens (optional)"
+          label={t('meetupForm.description')}
           name="description"
           error={error}
           value={description}
@@ -79,7 +80,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
           max={4000}
         />
         <div class="row">
-          <Field label="Date" name="start" error={error}>
+          <Field label={t('meetupForm.date')} name="start" error={error}>
             {(a) => (
               <input
                 {...a}
@@ -92,13 +93,13 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
           </Field>
           <PlainInput
             id="time"
-            label="Start time"
+            label={t('meetupForm.startTime')}
             type="time"
             value={time}
             onValue={setTime}
             describedBy="start-clock"
           />
-          <Field label="Minutes" name="durationMinutes" error={error}>
+          <Field label={t('meetupForm.minutes')} name="durationMinutes" error={error}>
             {(a) => (
               <input
                 {...a}
@@ -111,17 +112,11 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         </div>
         <ClockWarnings id="start-clock" warnings={rrule ? [] : clockChange(start, group.timezone)} />
         <fieldset>
-          <legend>How people join</legend>
-          {(
-            [
-              ['in_person', 'In person'],
-              ['online', 'Online'],
-              ['hybrid', 'Both: in the room and online'],
-            ] as const
-          ).map(([v, label]) => (
+          <legend>{t('meetupForm.howJoin')}</legend>
+          {(['in_person', 'online', 'hybrid'] as const).map((v) => (
             <label key={v}>
               <input type="radio" name="mode" checked={mode === v} onChange={() => setMode(v)} />
-              {label}
+              {t('meetupForm.mode', { mode: v })}
             </label>
           ))}
         </fieldset>
@@ -129,14 +124,14 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
         <StaffingFields value={duties} set={setStaffing} />
         <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <RepeatSection r={repeat} set={setRepeat} start={start} zone={group.timezone} once error={error} />
-        <SubmitButton busy={busy} label="Schedule" busyLabel="Scheduling…" />
+        <SubmitButton busy={busy} label={t('meetupForm.schedule')} busyLabel={t('meetupForm.scheduling')} />
       </Form>
     </>
   );
 }
 
 export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
-  const h = usePage('Change this meetup');
+  const h = usePage(t('meetupForm.editTitle'));
   const [o, setO] = useState<OccurrenceView | null>(null);
   const [title, setTitle] = useState('');
   const [start, setStart] = useState('');
@@ -171,15 +166,16 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Change this meetup
+        {t('meetupForm.editTitle')}
       </h1>
-      <p class="lead">
-        Only this date changes; the rest of the series stays as it is. Everyone with an RSVP is told if the
-        time or place moves.
-      </p>
+      <p class="lead">{t('meetupForm.editLead')}</p>
       <Form submit={submit} error={error}>
         <MeetupTitleField value={title} onValue={setTitle} error={error} />
-        <Field label={`Date and time (${o.timezone.replace(/_/g, ' ')})`} name="start" error={error}>
+        <Field
+          label={t('meetupForm.dateAndTime', { zone: o.timezone.replace(/_/g, ' ') })}
+          name="start"
+          error={error}
+        >
           {(a) => (
             <input
               {...a}
@@ -194,10 +190,10 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         <PlaceFields mode={o.mode} p={place} set={setPlace} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy}>
-            Save changes
+            {t('meetupForm.saveChanges')}
           </button>
           <a class="button secondary" href={`/occurrences/${occurrenceId}`}>
-            Cancel
+            {t('meetupForm.cancel')}
           </a>
         </div>
       </Form>

@@ -1,6 +1,6 @@
 /** A meetup's page: when and where, places, the member's RSVP, and the organisers' tools. @module */
 import { useEffect, useState } from 'preact/hooks';
-import { ACCESS_FEATURES, canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
+import { canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { sessionsKeptFrom } from '../../../functions/core/threads';
@@ -8,6 +8,8 @@ import { ApiError, get, post } from '../api';
 import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
 import { Rsvp } from '../components/rsvp';
+import { t, tx } from '../i18n';
+import { label } from '../labels';
 import { me, navigate } from '../state';
 import { Back, Loading, useOutcome, usePage } from '../ui';
 import { seatsLine, whenText } from '../when';
@@ -33,18 +35,20 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   /** What an organiser's action did, said where the keyboard then is (the button pressed is gone). */
   const { act, outcome } = useOutcome(load);
   const acted = (said: string) => act(async () => {}, said);
-  const h = usePage(o ? o.title : 'Meetup');
+  const h = usePage(o ? o.title : t('occurrence.meetup'));
   if (o === undefined && failed)
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Meetup
+          {t('occurrence.meetup')}
         </h1>
         <p class="alert" role="alert">
           {failed}
         </p>
         <p>
-          Where and when your meetups are is kept on <a href="/me/meetups">My meetups</a>.
+          {tx('occurrence.keptOn', undefined, (c) => (
+            <a href="/me/meetups">{c}</a>
+          ))}
         </p>
       </>
     );
@@ -52,7 +56,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   if (o === null) {
     return (
       <h1 ref={h} tabIndex={-1}>
-        Meetup not found
+        {t('occurrence.notFound')}
       </h1>
     );
   }
@@ -60,19 +64,18 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const role = group?.membership?.status === 'active' ? group.membership.role : null;
   const organiser = canSchedule(group?.membership);
   const started = Date.parse(o.startAt) <= Date.now();
-  // Where the address and link are not shown: what would show them.
-  // Said the same before and after joining a waiting list: it is a place that shows it.
-  const hidden = 'once you have a place';
   return (
     <>
-      <Back href={`/groups/${o.groupId}`}>{group?.name ?? 'Group'}</Back>
+      <Back href={`/groups/${o.groupId}`}>{group?.name ?? t('occurrence.group')}</Back>
       <h1 ref={h} tabIndex={-1}>
         {o.title}
       </h1>
       {outcome}
       {o.status === 'cancelled' && (
         <p class="alert" role="status">
-          This meetup is cancelled{o.cancelReason ? `: ${o.cancelReason}` : '.'}
+          {o.cancelReason
+            ? t('occurrence.cancelledBecause', { reason: o.cancelReason })
+            : t('occurrence.cancelled')}
         </p>
       )}
       <p>
@@ -87,11 +90,11 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       {o.description && <p class="guidelines">{o.description}</p>}
       {role &&
         (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
-          <p class="meta">This meetup’s discussion is for the people who RSVP’d to it.</p>
+          <p class="meta">{t('occurrence.discussionForRsvps')}</p>
         ) : (
           <p>
             <button type="button" class="secondary" onClick={() => openSession(o.occurrenceId)}>
-              Talk about this session
+              {t('occurrence.talk')}
             </button>
           </p>
         ))}
@@ -102,30 +105,36 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
             href={`/api/occurrences/${o.occurrenceId}/event.ics`}
             download="hearth-meetup.ics"
           >
-            Add to calendar
+            {t('occurrence.addToCalendar')}
           </a>{' '}
           <a href="/me/calendar" class="meta">
-            or subscribe to all your meetups
+            {t('occurrence.subscribe')}
           </a>
           <br />
-          <span class="meta">
-            Your calendar calls it “Hearth session” unless you choose full details in your calendar settings.
-          </span>
+          <span class="meta">{t('occurrence.calendarName')}</span>
         </p>
       )}
       <section aria-labelledby="where">
-        <h2 id="where">Where</h2>
+        <h2 id="where">{t('occurrence.where')}</h2>
         {o.venue && (
           <div class="card">
             <p>
-              <strong>{o.venue.name}</strong>
-              {o.venue.neighbourhood ? `, ${o.venue.neighbourhood}` : ''}
+              {o.venue.neighbourhood ? (
+                tx(
+                  'occurrence.venueIn',
+                  { venue: o.venue.name, neighbourhood: o.venue.neighbourhood },
+                  (c) => <strong>{c}</strong>,
+                )
+              ) : (
+                <strong>{o.venue.name}</strong>
+              )}
             </p>
-            <p>{o.venue.address ?? <span class="meta">The address is shown {hidden}.</span>}</p>
+            {/* Not shown: said the same before and after joining a waiting list, as a place shows it. */}
+            <p>{o.venue.address ?? <span class="meta">{t('occurrence.addressHidden')}</span>}</p>
             {o.venue.access.length > 0 && (
-              <ul class="tags" aria-label="Access">
+              <ul class="tags" aria-label={t('occurrence.access')}>
                 {o.venue.access.map((a) => (
-                  <li key={a}>{ACCESS_FEATURES[a]}</li>
+                  <li key={a}>{label('access', a)}</li>
                 ))}
               </ul>
             )}
@@ -135,13 +144,13 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         {o.online && (
           <div class="card">
             <p>
-              <strong>Online</strong>{' '}
+              <strong>{label('way', 'online')}</strong>{' '}
               {o.online.url ? (
                 <a href={o.online.url} rel="noopener noreferrer" target="_blank">
-                  Join the online room
+                  {t('occurrence.joinRoom')}
                 </a>
               ) : (
-                <span class="meta">The link is shown {hidden}.</span>
+                <span class="meta">{t('occurrence.linkHidden')}</span>
               )}
             </p>
             {o.online.notes && <p>{o.online.notes}</p>}
@@ -149,12 +158,15 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </section>
       <section aria-labelledby="places">
-        <h2 id="places">Places</h2>
+        <h2 id="places">{t('occurrence.places')}</h2>
         {o.status === 'cancelled' ? (
-          <p>It is cancelled: no places are held.</p>
+          <p>{t('occurrence.cancelledNoPlaces')}</p>
         ) : (
           <ul>
-            {[seatsLine(o.seats.inPerson, 'In person'), seatsLine(o.seats.online, 'Online')]
+            {[
+              seatsLine(o.seats.inPerson, label('way', 'in_person')),
+              seatsLine(o.seats.online, label('way', 'online')),
+            ]
               .filter(Boolean)
               .map((s) => (
                 <li key={s}>{s}</li>

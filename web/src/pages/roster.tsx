@@ -19,11 +19,12 @@ import { Facilitators } from '../components/facilitators';
 import { PlainInput } from '../components/forms';
 import { AutofillPanel, Availability, inDays, today } from '../components/roster-planning';
 import { RosterTable } from '../components/roster-table';
+import { t } from '../i18n';
 import { me } from '../state';
 import { Back, Loading, SignInFirst, usePage } from '../ui';
 
 export function RosterPage({ groupId }: { groupId: string }) {
-  const h = usePage('Roster');
+  const h = usePage(t('roster.title'));
   const [group, setGroup] = useState<GroupDetail | null>(null);
   const [rows, setRows] = useState<Entry[] | null>(null);
   const [people, setPeople] = useState<Facilitator[]>([]);
@@ -50,7 +51,7 @@ export function RosterPage({ groupId }: { groupId: string }) {
   useEffect(() => {
     if (me.value) void load();
   }, [groupId, me.value?.userId, from, to]);
-  if (me.value === null) return <SignInFirst title="Roster" doing="see the roster" />;
+  if (me.value === null) return <SignInFirst title={t('roster.title')} doing={t('roster.signInTo')} />;
   const owner = canStaff(group?.membership);
   const facilitator =
     group?.membership?.role === 'facilitator' || people.some((p) => p.userId === me.value?.userId);
@@ -58,12 +59,11 @@ export function RosterPage({ groupId }: { groupId: string }) {
   // A cancelled meetup needs no one: it is neither staffed nor a gap.
   const live = rows?.filter((r) => r.status === 'scheduled').length ?? 0;
   const off = (rows?.length ?? 0) - live;
-  const offText = off ? ` (${off} cancelled)` : '';
   return (
     <>
-      <Back href={`/groups/${groupId}`}>{group?.name ?? 'Group'}</Back>
+      <Back href={`/groups/${groupId}`}>{group?.name ?? t('roster.group')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        Roster
+        {t('roster.title')}
       </h1>
       {error ? (
         <p class="alert" role="alert">
@@ -74,17 +74,26 @@ export function RosterPage({ groupId }: { groupId: string }) {
       ) : (
         <>
           <div class="row">
-            <PlainInput id="roster-from" label="From" type="date" value={from} onValue={setFrom} />
-            <PlainInput id="roster-to" label="To" type="date" value={to} onValue={setTo} />
+            <PlainInput
+              id="roster-from"
+              label={t('roster.from')}
+              type="date"
+              value={from}
+              onValue={setFrom}
+            />
+            <PlainInput id="roster-to" label={t('roster.to')} type="date" value={to} onValue={setTo} />
           </div>
           <p class={gaps ? 'alert' : 'notice'} role="status">
-            {live === 0
-              ? `No meetups to staff in these dates${offText}.`
-              : gaps
-                ? `${gaps} of ${live} ${live === 1 ? 'meetup' : 'meetups'} ${gaps === 1 ? 'is' : 'are'} understaffed${offText}.`
-                : live === 1
-                  ? `The meetup is staffed${offText}.`
-                  : `All ${live} meetups are staffed${offText}.`}
+            {t(
+              live === 0
+                ? 'roster.noneToStaff'
+                : gaps
+                  ? 'roster.understaffed'
+                  : live === 1
+                    ? 'roster.staffedOne'
+                    : 'roster.staffedAll',
+              { gaps, live, off },
+            )}
           </p>
           <RosterTable rows={rows} people={people} owner={owner} onChange={load} />
           {(covers.length > 0 || facilitator) && <CoverRequests covers={covers} onChange={load} />}

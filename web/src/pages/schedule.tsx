@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
 import type { Page } from '../components/occurrence-cards';
+import { locale, t } from '../i18n';
+import { weekdayName } from '../labels';
 import { Back, Loading, usePage } from '../ui';
 import { formatIn } from '../when';
 
@@ -23,7 +25,7 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
   const first = new Date(Date.UTC(year, m - 1, 1));
   const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7;
-  const label = new Intl.DateTimeFormat('en-GB', {
+  const label = new Intl.DateTimeFormat(locale.value, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -37,11 +39,11 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
   return (
     <section aria-labelledby="month">
       <div class="actions month-nav">
-        <a href={`/groups/${groupId}/schedule?month=${shift(-1)}`} aria-label="Previous month">
+        <a href={`/groups/${groupId}/schedule?month=${shift(-1)}`} aria-label={t('schedule.previousMonth')}>
           ←
         </a>
         <h2 id="month">{label}</h2>
-        <a href={`/groups/${groupId}/schedule?month=${shift(1)}`} aria-label="Next month">
+        <a href={`/groups/${groupId}/schedule?month=${shift(1)}`} aria-label={t('schedule.nextMonth')}>
           →
         </a>
       </div>
@@ -50,12 +52,12 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
       ) : (
         <>
           <table class="month">
-            <caption class="visually-hidden">Meetups in {label}</caption>
+            <caption class="visually-hidden">{t('schedule.caption', { month: label })}</caption>
             <thead>
               <tr>
-                {['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (
+                {[0, 1, 2, 3, 4, 5, 6].map((d) => (
                   <th scope="col" key={d}>
-                    {d}
+                    {weekdayName(d, 'short')}
                   </th>
                 ))}
               </tr>
@@ -85,9 +87,9 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
               ))}
             </tbody>
           </table>
-          <p class="meta">Times in {zone.replace(/_/g, ' ')}.</p>
-          {items.length === 0 && <p>No meetups this month.</p>}
-          <ul class="month-list" aria-label="Meetups this month">
+          <p class="meta">{t('schedule.timesIn', { zone: zone.replace(/_/g, ' ') })}</p>
+          {items.length === 0 && <p>{t('schedule.none')}</p>}
+          <ul class="month-list" aria-label={t('schedule.listLabel')}>
             {items
               .filter((o) => o.startLocal.startsWith(month))
               .map((o) => (
@@ -95,7 +97,7 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
                   <a href={`/occurrences/${o.occurrenceId}`}>
                     {formatIn(o.startAt, o.timezone)} · {o.title}
                   </a>
-                  {o.status === 'cancelled' ? ' (cancelled)' : ''}
+                  {o.status === 'cancelled' ? ` ${t('schedule.cancelled')}` : ''}
                 </li>
               ))}
           </ul>
@@ -107,12 +109,12 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
 
 /** A group's month of meetups, on a page of its own. */
 export function SchedulePage({ groupId, month }: { groupId: string; month: string }) {
-  const h = usePage('Schedule');
+  const h = usePage(t('schedule.title'));
   return (
     <>
-      <Back href={`/groups/${groupId}`}>Back to the group</Back>
+      <Back href={`/groups/${groupId}`}>{t('schedule.backToGroup')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        Schedule
+        {t('schedule.title')}
       </h1>
       <MonthView groupId={groupId} month={month} />
     </>

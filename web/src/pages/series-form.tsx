@@ -1,5 +1,6 @@
 /** A series: its change for every upcoming meetup, its new dates, and cancelling it. @module */
 import { useEffect, useState } from 'preact/hooks';
+import { parseRule } from '../../../functions/core/recurrence';
 import type { Staffing } from '../../../functions/core/roster';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { MeetupView } from '../../../functions/core/schemas/meetups';
@@ -8,13 +9,15 @@ import { api, get, post } from '../api';
 import { Form, FormActions, PlainInput } from '../components/forms';
 import { MeetupTitleField } from '../components/meetup-title';
 import { type Repeat, RepeatSection, repeatOf, ruleFor, sendRepeating } from '../components/repeat';
+import { ruleText } from '../components/repeat-words';
 import { type RsvpWindow, RsvpWindowFields } from '../components/rsvp-window';
 import { StaffingFields } from '../components/staffing-fields';
+import { t } from '../i18n';
 import { navigate } from '../state';
 import { asNumber, Field, Loading, TextField, usePage, useSubmit } from '../ui';
 
 export function EditSeriesPage({ meetupId }: { meetupId: string }) {
-  const h = usePage('Change the series');
+  const h = usePage(t('seriesForm.changeSeries'));
   const [m, setM] = useState<MeetupView | null>(null);
   const [title, setTitle] = useState('');
   const [time, setTime] = useState('');
@@ -64,19 +67,21 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
     );
     setM(res.meetup);
     setResult(
-      `${res.updated} upcoming meetups changed.${res.skipped ? ` ${res.skipped} could not take the new capacity because more people are already going.` : ''}`,
+      res.skipped
+        ? t('seriesForm.updatedSkipped', { updated: res.updated, skipped: res.skipped })
+        : t('seriesForm.updated', { updated: res.updated }),
     );
   });
   if (!m) return <Loading />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        {m.rrule ? 'Change the series' : 'Repeat this meetup'}
+        {m.rrule ? t('seriesForm.changeSeries') : t('seriesForm.repeatThis')}
       </h1>
       <p class="lead">
         {m.rrule
-          ? `${m.title}: ${m.repeats}. Changes apply to upcoming meetups, except dates you changed on their own.`
-          : `${m.title}: once. Choose below how it repeats, and it becomes a series starting with it.`}
+          ? t('seriesForm.leadSeries', { title: m.title, rule: repeatsText(m) })
+          : t('seriesForm.leadOnce', { title: m.title })}
       </p>
       <Form submit={submit} error={error}>
         {result && (
@@ -86,11 +91,11 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
         )}
         <MeetupTitleField value={title} onValue={setTitle} error={error} />
         <div class="row">
-          <Field label="Start time" name="time" error={error}>
+          <Field label={t('seriesForm.startTime')} name="time" error={error}>
             {(a) => <input {...a} type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />}
           </Field>
           <TextField
-            label="Minutes"
+            label={t('seriesForm.minutes')}
             name="durationMinutes"
             value={duration}
             onValue={setDuration}
@@ -99,8 +104,8 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
         </div>
         {(
           [
-            ['inPerson', 'Places in the room', 'online', capInPerson, setCapInPerson],
-            ['online', 'Places online', 'in_person', capOnline, setCapOnline],
+            ['inPerson', t('seriesForm.placesInRoom'), 'online', capInPerson, setCapInPerson],
+            ['online', t('seriesForm.placesOnline'), 'in_person', capOnline, setCapOnline],
           ] as const
         )
           // A place of each kind the meetups have: none in the room for an online-only series.
@@ -119,10 +124,10 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
         <RsvpWindowFields value={rsvpWindow} set={setRsvpWindow} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy}>
-            Save changes
+            {t('seriesForm.saveChanges')}
           </button>
           <a class="button secondary" href={`/groups/${m.groupId}`}>
-            Back to the group
+            {t('seriesForm.backToGroup')}
           </a>
         </div>
       </Form>
@@ -130,6 +135,13 @@ export function EditSeriesPage({ meetupId }: { meetupId: string }) {
       {m.status === 'scheduled' && m.rrule && <CancelSeries meetupId={meetupId} groupId={m.groupId} />}
     </>
   );
+}
+
+/** How a series repeats, in the reader's words ("every Tuesday, 10 times"); the API's English if its rule cannot be read. */
+function repeatsText(m: MeetupView): string | null {
+  const parsed = m.rrule ? parseRule(m.rrule) : null;
+  const start = parseLocal(m.start);
+  return parsed && 'rule' in parsed && start ? ruleText(parsed.rule, start) : m.repeats;
 }
 
 /** New dates for a series: longer, shorter, other days, or a new first date. */
@@ -167,24 +179,21 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
       }),
     );
     onChanged(res.meetup);
-    const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const counts = { added: res.added, cancelled: res.cancelled };
     setResult({
-      text:
-        res.added || res.cancelled
-          ? `Saved: ${plural(res.added, 'meetup')} added, ${plural(res.cancelled, 'meetup')} cancelled${res.cancelled ? ' (everyone with an RSVP has been told)' : ''}.`
-          : 'Saved: the upcoming meetups were already on these dates.',
+      text: res.cancelled
+        ? t('seriesForm.savedCancelled', counts)
+        : res.added
+          ? t('seriesForm.savedAdded', counts)
+          : t('seriesForm.savedSame'),
       warnings: res.warnings.map((w) => w.message),
     });
   });
   if (!zone) return null;
   return (
     <section aria-labelledby="series-dates">
-      <h2 id="series-dates">{m.rrule ? 'Change the dates' : 'How it repeats'}</h2>
-      <p>
-        {m.rrule
-          ? 'Meetups already held stay as they were. Upcoming meetups on a new date keep their RSVPs; the others are cancelled, and everyone with an RSVP is told.'
-          : 'Started on its own date, the series keeps this meetup as it is, RSVPs and all, and adds its other dates after it.'}
-      </p>
+      <h2 id="series-dates">{m.rrule ? t('seriesForm.changeDates') : t('seriesForm.howRepeats')}</h2>
+      <p>{m.rrule ? t('seriesForm.datesIntroSeries') : t('seriesForm.datesIntroOnce')}</p>
       <Form submit={submit} error={error}>
         {result && (
           <div class="notice" role="status">
@@ -195,15 +204,21 @@ function SeriesDates({ m, onChanged }: { m: MeetupView; onChanged: (m: MeetupVie
           </div>
         )}
         <div class="row">
-          <Field label="First date" name="recurrence.start" error={error}>
+          <Field label={t('seriesForm.firstDate')} name="recurrence.start" error={error}>
             {(a) => <input {...a} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
           </Field>
-          <PlainInput id="series-time" label="Start time" type="time" value={time} onValue={setTime} />
+          <PlainInput
+            id="series-time"
+            label={t('seriesForm.startTime')}
+            type="time"
+            value={time}
+            onValue={setTime}
+          />
         </div>
         <RepeatSection r={repeat} set={setRepeat} start={start} zone={zone} error={error} />
         <div class="actions">
           <button type="submit" disabled={busy || !rrule}>
-            Save the new dates
+            {t('seriesForm.saveDates')}
           </button>
         </div>
       </Form>
@@ -220,17 +235,17 @@ function CancelSeries({ meetupId, groupId }: { meetupId: string; groupId: string
   });
   return (
     <section aria-labelledby="cancel-series">
-      <h2 id="cancel-series">Cancel the series</h2>
+      <h2 id="cancel-series">{t('seriesForm.cancelSeries')}</h2>
       {!open ? (
         <button type="button" class="secondary" onClick={() => setOpen(true)}>
-          Cancel every upcoming meetup in this series
+          {t('seriesForm.cancelEvery')}
         </button>
       ) : (
         <Form submit={submit} error={error}>
           <TextField
-            label="Why is the series cancelled?"
+            label={t('seriesForm.cancelWhy')}
             name="reason"
-            hint="Everyone with an RSVP is told."
+            hint={t('seriesForm.cancelHint')}
             value={reason}
             onValue={setReason}
             error={error}
@@ -238,9 +253,9 @@ function CancelSeries({ meetupId, groupId }: { meetupId: string; groupId: string
           />
           <FormActions
             busy={busy}
-            label="Cancel the series"
+            label={t('seriesForm.cancelSeries')}
             look="danger"
-            cancel={{ label: 'Keep it', onClick: () => setOpen(false) }}
+            cancel={{ label: t('seriesForm.keepIt'), onClick: () => setOpen(false) }}
           />
         </Form>
       )}
