@@ -4,6 +4,7 @@
  * @module
  */
 import type { FieldError } from '../../functions/core/errors';
+import { t } from './i18n';
 import { forgetKept, keptAt } from './offline';
 import { FROM_DEVICE } from './offline-names';
 
@@ -63,19 +64,8 @@ export async function api<T>(
     });
   } catch {
     // Nothing is kept to be sent later: the person decides whether to try again.
-    if (navigator.onLine)
-      throw new ApiError(0, 'network', 'Cannot reach Hearth. Check your connection and try again.');
-    throw method === 'GET'
-      ? new ApiError(
-          0,
-          'offline',
-          'You are offline, so this cannot be shown now. It will be once you are connected.',
-        )
-      : new ApiError(
-          0,
-          'offline',
-          'You are offline, so this was not sent. Try again when you are connected.',
-        );
+    if (navigator.onLine) throw new ApiError(0, 'network', t('api.cannotReach'));
+    throw new ApiError(0, 'offline', method === 'GET' ? t('api.offlineRead') : t('api.offlineSend'));
   }
   // The header is to the second: the server's time was somewhere in that second.
   const date = Date.parse(res.headers.get('date') ?? '');
@@ -90,7 +80,7 @@ export async function api<T>(
     throw new ApiError(
       res.status,
       e?.code ?? 'unknown',
-      e?.message ?? `Request failed (${res.status})`,
+      e?.message ?? t('api.requestFailed', { status: res.status }),
       e?.fields ?? [],
     );
   }

@@ -7,6 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { get } from './api';
+import { t } from './i18n';
 import { Loading } from './ui';
 
 /** `read` null waits (signed out, say). Returns the data (null while reading), the problem, and a setter. */
@@ -57,7 +58,7 @@ export function usePaged<T>(path: string | null) {
     /** The next page's button, when there is one. */
     more: cursor ? (
       <button type="button" class="secondary" onClick={() => void load(cursor)}>
-        Show more
+        {t('load.showMore')}
       </button>
     ) : null,
   };

@@ -3,13 +3,13 @@
  * key (through the service worker), the device id the API knows it by, and a name to suggest.
  * @module
  */
+import { t } from './i18n';
 
 /** Why this browser cannot receive notifications, or null when it can. */
 export function pushUnavailable(): string | null {
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window))
-    return 'This browser cannot receive notifications from websites. On an iPhone or iPad, add Hearth to your Home Screen first (Share, then “Add to Home Screen”), and open it from there.';
-  if (Notification.permission === 'denied')
-    return 'Notifications are blocked for Hearth in this browser’s settings. Allow them there, then come back.';
+    return t('push.unavailable');
+  if (Notification.permission === 'denied') return t('push.blocked');
   return null;
 }
 
@@ -25,10 +25,7 @@ const bytes = (base64url: string) => {
 
 /** This browser's subscription, made if there is none (asking the person's permission first). */
 export async function subscribeHere(publicKey: string): Promise<PushSubscriptionJSON> {
-  if ((await Notification.requestPermission()) !== 'granted')
-    throw new Error(
-      'Notifications were not allowed, so this device will not receive them. To change your mind, allow notifications for this site in the browser’s settings.',
-    );
+  if ((await Notification.requestPermission()) !== 'granted') throw new Error(t('push.notAllowed'));
   const registration = await navigator.serviceWorker.ready;
   try {
     const sub =
@@ -42,8 +39,8 @@ export async function subscribeHere(publicKey: string): Promise<PushSubscription
     // The browser's own words ("Registration failed - …") help nobody: say what to do instead.
     throw new Error(
       (e as DOMException).name === 'NotAllowedError'
-        ? 'This browser did not let Hearth send notifications. A private window cannot receive them; otherwise allow notifications for this site in the browser’s settings, then try again.'
-        : 'This browser could not sign up for notifications. A private window cannot; otherwise try again later, or in another browser.',
+        ? t('push.refusedByBrowser')
+        : t('push.couldNotSubscribe'),
     );
   }
 }
@@ -79,17 +76,17 @@ export function suggestedLabel(): string {
         ? 'Chrome'
         : /Safari\//.test(ua)
           ? 'Safari'
-          : 'Browser';
+          : t('push.someBrowser');
   const system = /Android/.test(ua)
     ? 'Android'
     : /iPhone|iPad/.test(ua)
-      ? 'iPhone or iPad'
+      ? t('push.iPhoneOrIPad')
       : /Mac OS X/.test(ua)
         ? 'Mac'
         : /Windows/.test(ua)
           ? 'Windows'
           : /Linux/.test(ua)
             ? 'Linux'
-            : 'this device';
-  return `${browser} on ${system}`;
+            : t('push.thisDevice');
+  return t('push.deviceName', { browser, system });
 }

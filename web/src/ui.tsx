@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { locale, num, t, tx } from './i18n';
 import { location } from './state';
 import { dayText, stamp } from './when';
 
@@ -66,7 +67,7 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
     );
   return (
     <div class="alert" role="alert" tabIndex={-1} ref={ref}>
-      <p>{saidByField ? 'Please check this:' : error.message}</p>
+      <p>{saidByField ? t('ui.pleaseCheck') : error.message}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => {
@@ -82,8 +83,7 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
                       input.focus();
                     }}
                   >
-                    {label ? `${label}: ` : ''}
-                    {f.message}
+                    {label ? t('ui.fieldProblem', { label, message: f.message }) : f.message}
                   </a>
                 ) : (
                   f.message
@@ -134,9 +134,9 @@ export function usePage(title: string) {
   // A page that shows "Loading…" first has no heading yet: the focus waits for it.
   const pending = useRef(false);
   useEffect(() => {
-    document.title = `${title}: Hearth`;
+    document.title = t('ui.pageTitle', { title });
     pending.current = landed;
-  }, [title]);
+  }, [title, locale.value]);
   useEffect(() => {
     if (!pending.current || !ref.current) return;
     pending.current = false;
@@ -145,10 +145,10 @@ export function usePage(title: string) {
     if (!at || at === document.body || !document.querySelector('main')?.contains(at)) ref.current.focus();
   });
   useEffect(() => {
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       landed = true;
     }, 0);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, []);
   return ref;
 }
@@ -163,14 +163,16 @@ export function Loading({ error }: { error?: string | null }) {
     );
   return (
     <p role="status" aria-live="polite">
-      Loading…
+      {t('ui.loading')}
     </p>
   );
 }
 
 /**
  * What a signed-out visitor sees on a page that needs an account: the way in, and back to this
- * very page (its query too) afterwards.
+ * very page (its query too) afterwards. `doing` ends "… or join Hearth to {doing}.": in es and fr
+ * an infinitive ("ver tus turnos"), in de a zu-infinitive ("deine Dienste zu sehen"), in ar a
+ * verbal noun ("عرض مناوباتك").
  */
 export function SignInFirst({ title, doing }: { title: string; doing: string }) {
   const h = usePage(title);
@@ -181,8 +183,16 @@ export function SignInFirst({ title, doing }: { title: string; doing: string }) 
         {title}
       </h1>
       <p>
-        <a href={`/signin?next=${next}`}>Sign in</a> or <a href={`/signup?next=${next}`}>join Hearth</a> to{' '}
-        {doing}.
+        {tx(
+          'ui.signInFirst',
+          { doing },
+          (c) => (
+            <a href={`/signin?next=${next}`}>{c}</a>
+          ),
+          (c) => (
+            <a href={`/signup?next=${next}`}>{c}</a>
+          ),
+        )}
       </p>
     </>
   );
@@ -192,7 +202,11 @@ export function SignInFirst({ title, doing }: { title: string; doing: string }) 
 export function Back({ href, children }: { href: string; children: ComponentChildren }) {
   return (
     <p>
-      <a href={href}>← {children}</a>
+      <a href={href}>
+        {tx('ui.back', undefined, () => (
+          <>{children}</>
+        ))}
+      </a>
     </p>
   );
 }
@@ -202,10 +216,10 @@ export function Back({ href, children }: { href: string; children: ComponentChil
  * one, anything else as the text itself, so the answer is "Use a number" rather than about a 0.
  */
 export function asNumber(typed: string): number | string {
-  const t = typed.trim();
-  if (t === '') return 0;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
+  const text = typed.trim();
+  if (text === '') return 0;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
 }
 
 /** A field's own aria-describedby (its hint, its error) with more ids. */
@@ -313,13 +327,12 @@ export function TooLong({ value, max }: { value: string; max: number }) {
   if (over <= 0)
     return -over < Math.max(10, max * 0.1) ? (
       <span class="meta" aria-live="polite">
-        {-over} {over === -1 ? 'character' : 'characters'} left
+        {t('ui.charactersLeft', { count: Math.max(0, -over) })}
       </span>
     ) : null;
   return (
     <span class="error" role="status">
-      {over} {over === 1 ? 'character' : 'characters'} over the {max.toLocaleString('en')} that fit: shorten
-      it to send it.
+      {t('ui.charactersOver', { count: over, max: num(max) })}
     </span>
   );
 }

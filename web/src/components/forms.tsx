@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, Ref } from 'preact';
 import type { ApiError } from '../api';
+import { t } from '../i18n';
 import { ErrorSummary, Field, TooLong } from '../ui';
 
 /** A form the browser does not validate (the API's messages are placed by their fields instead). */
@@ -69,7 +70,7 @@ export function FormActions(props: {
       )}
       {props.saved && (
         <span role="status" class="meta">
-          Saved.
+          {t('forms.saved')}
         </span>
       )}
     </div>

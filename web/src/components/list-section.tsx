@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { num, t } from '../i18n';
 
 /**
  * A titled part of a page that lists things: how many in its heading, what it says when there
@@ -15,7 +16,7 @@ export function ListSection<T>(props: {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>
-        {props.title} ({props.items.length})
+        {t('listSection.heading', { title: props.title, count: num(props.items.length) })}
       </h2>
       {props.items.length === 0 ? (
         <p>{props.empty}</p>

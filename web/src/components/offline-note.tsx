@@ -3,6 +3,8 @@
  * page could not load, and, back online, how to see what is new.
  * @module
  */
+import type { ComponentChildren } from 'preact';
+import { t, tx } from '../i18n';
 import { keptAt, loadProblem, online } from '../offline';
 import { refreshPage } from '../state';
 import { stamp } from '../when';
@@ -13,36 +15,34 @@ const again = (label: string) => (
   </button>
 );
 
+const crisisLines = (c: ComponentChildren) => <a href="/crisis.html">{c}</a>;
+const meetups = (c: ComponentChildren) => <a href="/me/meetups">{c}</a>;
+
 export function OfflineNote() {
   if (keptAt.value !== null)
     return online.value ? (
       <p class="notice caution offline" role="status">
-        You are connected again. What is shown is what your device kept at {stamp(keptAt.value)}.{' '}
-        {again('Show what is new')}
+        {t('offlineNote.connectedAgain', { time: stamp(keptAt.value) })} {again(t('offlineNote.showNew'))}
       </p>
     ) : (
       <p class="notice caution offline" role="status">
-        Offline: this is what your device kept, as of {stamp(keptAt.value)}. Nothing can be sent until you are
-        connected.
+        {t('offlineNote.offlineKept', { time: stamp(keptAt.value) })}
       </p>
     );
   if (loadProblem.value)
     return online.value ? (
       <p class="alert" role="alert">
-        {loadProblem.value} {again('Try again')}
+        {loadProblem.value} {again(t('offlineNote.tryAgain'))}
       </p>
     ) : (
       <p class="notice caution offline" role="status">
-        You are offline, so parts of this page cannot be shown. The <a href="/crisis.html">crisis lines</a>{' '}
-        still open, and so do your safety plan and <a href="/me/meetups">meetups</a> if you opened them here
-        before.
+        {tx('offlineNote.offlinePartly', undefined, crisisLines, meetups)}
       </p>
     );
   if (online.value) return null;
   return (
     <p class="notice caution offline" role="status">
-      You are offline. The <a href="/crisis.html">crisis lines</a> still open, and so do your safety plan and{' '}
-      <a href="/me/meetups">meetups</a> if you opened them here before.
+      {tx('offlineNote.offline', undefined, crisisLines, meetups)}
     </p>
   );
 }

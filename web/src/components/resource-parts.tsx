@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   countries as allCountries,
   languages as allLanguages,
@@ -5,41 +6,92 @@ import {
 } from '../../../functions/core/resources';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { ResourceView } from '../../../functions/core/schemas/resources';
-import { get } from '../api';
+import { get, serverNow } from '../api';
+import { locale, t, tx } from '../i18n';
 
 export type Resource = ResourceView;
-/** Options, sorted by name, made when first shown. */
-let sorted: { countries: [string, string][]; languages: [string, string][] } | undefined;
 
-export const options = () =>
-  (sorted ??= {
-    countries: [...allCountries()].sort((a, b) => a[1].localeCompare(b[1])),
-    languages: [...allLanguages()].sort((a, b) => a[1].localeCompare(b[1])),
-  });
+const namers = new Map<string, Intl.DisplayNames>();
 
-export const placeOf = (r: Resource) =>
-  r.region === 'online' ? 'Online' : [r.region.subdivision, r.region.countryName].filter(Boolean).join(', ');
+/** A country's or a language's name in the reader's language (null if `Intl` has none). */
+export function nameOf(type: 'region' | 'language', code: string): string | null {
+  const key = `${locale.value} ${type}`;
+  try {
+    let namer = namers.get(key);
+    if (!namer) {
+      namer = new Intl.DisplayNames([locale.value], { type });
+      namers.set(key, namer);
+    }
+    const name = namer.of(code);
+    return name && name !== code ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Options in the reader's language, sorted by name, made when first shown in it. */
+const sorted = new Map<string, { countries: [string, string][]; languages: [string, string][] }>();
+const named = (type: 'region' | 'language', english: ReadonlyMap<string, string>) =>
+  [...english]
+    .map(([code, name]): [string, string] => [code, nameOf(type, code) ?? name])
+    .sort((a, b) => a[1].localeCompare(b[1], locale.value));
+
+export function options() {
+  let o = sorted.get(locale.value);
+  if (!o) {
+    o = { countries: named('region', allCountries()), languages: named('language', allLanguages()) };
+    sorted.set(locale.value, o);
+  }
+  return o;
+}
+
+/** A listing's languages by name: "English, Welsh". */
+export const languagesOf = (r: Resource) =>
+  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(
+    r.languages.map((l) => nameOf('language', l) ?? l),
+  );
+
+export const placeOf = (r: Resource) => {
+  if (r.region === 'online') return t('resourceParts.online');
+  const country = nameOf('region', r.region.country) ?? r.region.countryName;
+  return r.region.subdivision ? t('resourceParts.place', { area: r.region.subdivision, country }) : country;
+};
+
+const MONTH = 30.44 * 86_400_000;
+
+/** How long ago it was verified, as core's `ago` counts it: "today", "3 days ago", "5 months ago". */
+function ago(at: string): string {
+  const since = serverNow() - Date.parse(at);
+  const days = Math.max(0, Math.floor(since / 86_400_000));
+  const say = (n: number, unit: Intl.RelativeTimeFormatUnit) =>
+    new Intl.RelativeTimeFormat(locale.value, { numeric: days < 2 ? 'auto' : 'always' }).format(-n, unit);
+  if (days < 45) return say(days, 'day');
+  const months = Math.round(since / MONTH);
+  return months < 18 ? say(months, 'month') : say(Math.round(months / 12), 'year');
+}
 
 /** The trust every listing shows. */
 export function Trust({ r }: { r: Resource }) {
+  const source = (c: ComponentChildren) => (
+    <a href={r.source ?? undefined} rel="noopener">
+      {c}
+    </a>
+  );
   return (
     <p class="meta">
       {r.status === 'suggested'
-        ? 'Suggested, waiting for a reviewer.'
+        ? t('resourceParts.suggested')
         : r.verified
-          ? `Verified by ${r.verified.by} (a verified professional), ${r.verified.ago}.`
-          : 'Not yet verified by a professional.'}{' '}
-      {r.needsReview && <strong class="gap-label">Needs review.</strong>} Added by {r.addedBy}
-      {r.source ? (
+          ? t('resourceParts.verified', { by: r.verified.by, ago: ago(r.verified.at) })
+          : t('resourceParts.notVerified')}{' '}
+      {r.needsReview && (
         <>
-          {' '}
-          from{' '}
-          <a href={r.source} rel="noopener">
-            its source
-          </a>
+          <strong class="gap-label">{t('resourceParts.needsReview')}</strong>{' '}
         </>
-      ) : null}
-      .
+      )}
+      {r.source
+        ? tx('resourceParts.addedByFrom', { name: r.addedBy }, source)
+        : t('resourceParts.addedBy', { name: r.addedBy })}
     </p>
   );
 }
@@ -49,12 +101,20 @@ export function Reach({ r }: { r: Resource }) {
     <p>
       {r.phone && (
         <>
-          Call <a href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</a>.{' '}
+          {tx('resourceParts.call', undefined, () => (
+            <a href={`tel:${r.phone?.replace(/[^\d+]/g, '')}`} dir="ltr">
+              {r.phone}
+            </a>
+          ))}{' '}
         </>
       )}
       {r.sms && (
         <>
-          Text <a href={`sms:${r.sms.replace(/[^\d+]/g, '')}`}>{r.sms}</a>.{' '}
+          {tx('resourceParts.text', undefined, () => (
+            <a href={`sms:${r.sms?.replace(/[^\d+]/g, '')}`} dir="ltr">
+              {r.sms}
+            </a>
+          ))}{' '}
         </>
       )}
       {r.url && (

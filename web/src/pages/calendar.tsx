@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlarmMinutes } from '../../../functions/core/feeds';
 import type { FeedAnswer } from '../../../functions/core/schemas/feeds';
 import { del, get, patch, post } from '../api';
+import { type MessageKey, t, tx } from '../i18n';
 import { me } from '../state';
 import { ErrorSummary, Loading, SignInFirst, usePage, useSubmit } from '../ui';
 
@@ -9,7 +10,7 @@ type Feed = NonNullable<FeedAnswer['feed']>;
 
 /** "Subscribe in your calendar": the member's private feed, its link shown once, and its settings. */
 export function CalendarPage() {
-  const h = usePage('Your calendar');
+  const h = usePage(t('calendar.title'));
   const [feed, setFeed] = useState<Feed | null | undefined>(undefined);
   /** The full link, known only in the answer that made it. */
   const [link, setLink] = useState<string | null>(null);
@@ -17,25 +18,14 @@ export function CalendarPage() {
     if (me.value) void get<FeedAnswer>('/me/feed').then((r) => setFeed(r.feed));
   }, [me.value?.userId]);
   const make = useSubmit(async () => {
-    if (
-      feed &&
-      !window.confirm(
-        'Make a new link? Calendars subscribed with the old link stop updating until you add the new one.',
-      )
-    )
-      return;
+    if (feed && !window.confirm(t('calendar.confirmNewLink'))) return;
     const r = await post<FeedAnswer>('/me/feed');
     setFeed(r.feed);
     setLink(r.feed?.path ? `${window.location.origin}${r.feed.path}` : null);
   });
   const [off, setOff] = useState(false);
   const revoke = useSubmit(async () => {
-    if (
-      !window.confirm(
-        'Turn off your calendar feed? Calendars subscribed to it stop updating, and its settings are forgotten. What they show already stays until you remove the subscription in your calendar app.',
-      )
-    )
-      return;
+    if (!window.confirm(t('calendar.confirmTurnOff'))) return;
     await del('/me/feed');
     setFeed(null);
     setLink(null);
@@ -47,54 +37,38 @@ export function CalendarPage() {
     if (off) offNote.current?.focus();
   }, [off]);
 
-  if (me.value === null) return <SignInFirst title="Your calendar" doing="subscribe in your calendar" />;
+  if (me.value === null) return <SignInFirst title={t('calendar.title')} doing={t('calendar.signInDoing')} />;
   if (me.value === undefined || feed === undefined) return <Loading />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Subscribe in your calendar
+        {t('calendar.heading')}
       </h1>
-      <p>
-        Your meetups can appear in the calendar you already use, and stay right when a meetup moves or is
-        cancelled. Your calendar app checks for changes about once an hour (Google Calendar can take up to a
-        day). Meetups more than a year ahead appear once they are within a year.
-      </p>
+      <p>{t('calendar.intro')}</p>
       <ErrorSummary error={make.error ?? revoke.error} />
       {!feed ? (
         <>
           {off && (
             <p class="notice" role="status" ref={offNote} tabIndex={-1}>
-              Your calendar feed is off: its link no longer works. Calendar apps keep what they last read, so
-              remove the subscription there too. A new link starts with the usual settings (discreet, no
-              reminders).
+              {t('calendar.turnedOff')}
             </p>
           )}
           <p>
             <button type="button" aria-disabled={make.busy} onClick={() => make.submit()}>
-              Make my calendar link
+              {t('calendar.makeLink')}
             </button>
           </p>
         </>
       ) : (
         <>
-          {link ? (
-            <FeedLink link={link} key={link} />
-          ) : (
-            <p class="card">
-              Your calendar link is on. For your privacy it was shown only once, when it was made. To add it
-              to another calendar, make a new link: the old one stops working.
-            </p>
-          )}
+          {link ? <FeedLink link={link} key={link} /> : <p class="card">{t('calendar.linkIsOn')}</p>}
           <Settings feed={feed} onChange={setFeed} />
           <section aria-labelledby="feed-link">
-            <h2 id="feed-link">The link</h2>
-            <p>
-              Anyone who has the link can see what it shows. If it may have been shared, make a new one: the
-              old link stops working at once.
-            </p>
+            <h2 id="feed-link">{t('calendar.theLink')}</h2>
+            <p>{t('calendar.linkWarning')}</p>
             <div class="actions">
               <button type="button" class="secondary" aria-disabled={make.busy} onClick={() => make.submit()}>
-                Make a new link
+                {t('calendar.makeNewLink')}
               </button>
               <button
                 type="button"
@@ -102,7 +76,7 @@ export function CalendarPage() {
                 aria-disabled={revoke.busy}
                 onClick={() => revoke.submit()}
               >
-                Turn off the feed
+                {t('calendar.turnOff')}
               </button>
             </div>
           </section>
@@ -134,75 +108,65 @@ function FeedLink({ link }: { link: string }) {
   return (
     <section aria-labelledby="your-link" class="card">
       <h2 id="your-link" ref={heading} tabIndex={-1}>
-        Your calendar link
+        {t('calendar.yourLink')}
       </h2>
       <p class="notice" role="status">
-        Copy it now: for your privacy it is shown only this once.
+        {t('calendar.copyNow')}
       </p>
       <div class="field">
-        <label for="feed-url">Calendar link</label>
+        <label for="feed-url">{t('calendar.linkLabel')}</label>
         <input id="feed-url" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
       </div>
       <div class="actions">
         <button type="button" onClick={copy}>
-          {copied === 'yes' ? 'Copied' : 'Copy link'}
+          {copied === 'yes' ? t('calendar.copied') : t('calendar.copy')}
         </button>
         <a class="button secondary" href={webcal}>
-          Open in my calendar app
+          {t('calendar.openInApp')}
         </a>
       </div>
       <p class={copied === 'no' ? 'hint' : 'visually-hidden'} aria-live="polite">
-        {copied === 'yes'
-          ? 'Link copied'
-          : copied === 'no'
-            ? 'This browser would not copy it: the link is selected above, so copy it with your keyboard or menu.'
-            : ''}
+        {copied === 'yes' ? t('calendar.linkCopied') : copied === 'no' ? t('calendar.copyRefused') : ''}
       </p>
-      <h3>How to add it</h3>
-      <details>
-        <summary>Google Calendar</summary>
-        <ol>
-          <li>On a computer, open Google Calendar.</li>
-          <li>Next to “Other calendars”, choose “+”, then “From URL”.</li>
-          <li>Paste the link and choose “Add calendar”.</li>
-        </ol>
-      </details>
-      <details>
-        <summary>Apple Calendar (iPhone, iPad, Mac)</summary>
-        <ol>
-          <li>
-            Choose “Open in my calendar app” above, or in Calendar choose File → New Calendar Subscription.
-          </li>
-          <li>Paste the link if asked, then choose Subscribe.</li>
-        </ol>
-      </details>
-      <details>
-        <summary>Outlook</summary>
-        <ol>
-          <li>In Outlook on the web, choose “Add calendar”, then “Subscribe from web”.</li>
-          <li>Paste the link, give it a name, and choose Import.</li>
-        </ol>
-      </details>
+      <h3>{t('calendar.howToAdd')}</h3>
+      {HOW_TO.map(([app, steps]) => (
+        <details key={app}>
+          <summary>{t(app)}</summary>
+          <ol>
+            {steps.map((step) => (
+              <li key={step}>{t(step)}</li>
+            ))}
+          </ol>
+        </details>
+      ))}
     </section>
   );
 }
 
-const REMINDERS: [AlarmMinutes, string][] = [
-  [15, '15 minutes before'],
-  [60, '1 hour before'],
-  [1440, '1 day before'],
+/** Each calendar app, and the steps to subscribe in it. */
+const HOW_TO: [MessageKey, MessageKey[]][] = [
+  ['calendar.google', ['calendar.googleStep1', 'calendar.googleStep2', 'calendar.googleStep3']],
+  ['calendar.apple', ['calendar.appleStep1', 'calendar.appleStep2']],
+  ['calendar.outlook', ['calendar.outlookStep1', 'calendar.outlookStep2']],
 ];
 
-/** A set of reminders as checkboxes; `before` ends each box's name for a screen reader ("… a meetup"). */
+/** The reminders a calendar may give, each with its name ("15 minutes before<0> a meetup</0>"). */
+const REMINDERS: [AlarmMinutes, MessageKey][] = [
+  [15, 'calendar.reminder15'],
+  [60, 'calendar.reminder60'],
+  [1440, 'calendar.reminder1440'],
+];
+
+/** A set of reminders as checkboxes; what they are before ends each box's name for a screen reader. */
 function Reminders({
   legend,
-  before,
+  kind,
   hint,
   value,
   onChange,
 }: {
   legend: string;
-  before: string;
+  kind: 'meetup' | 'duty';
   hint: string;
   value: AlarmMinutes[];
   onChange: (v: AlarmMinutes[]) => void;
@@ -211,7 +175,7 @@ function Reminders({
     <fieldset>
       <legend>{legend}</legend>
       <p class="hint">{hint}</p>
-      {REMINDERS.map(([minutes, label]) => (
+      {REMINDERS.map(([minutes, key]) => (
         <label class="check" key={minutes}>
           <input
             type="checkbox"
@@ -224,8 +188,9 @@ function Reminders({
               )
             }
           />
-          {label}
-          <span class="visually-hidden"> {before}</span>
+          {tx(key, { kind }, (c) => (
+            <span class="visually-hidden">{c}</span>
+          ))}
         </label>
       ))}
     </fieldset>
@@ -250,14 +215,14 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
   });
   return (
     <form onSubmit={save.submit} noValidate aria-labelledby="feed-settings">
-      <h2 id="feed-settings">What your calendar shows</h2>
+      <h2 id="feed-settings">{t('calendar.whatItShows')}</h2>
       <ErrorSummary error={save.error} />
       <fieldset>
-        <legend>Meetups</legend>
+        <legend>{t('calendar.meetups')}</legend>
         {(
           [
-            ['mine', 'Only meetups I am going to or waiting for'],
-            ['all', 'Every meetup of my groups'],
+            ['mine', t('calendar.scopeMine')],
+            ['all', t('calendar.scopeAll')],
           ] as const
         ).map(([value, label]) => (
           <label class="check" key={value}>
@@ -274,40 +239,36 @@ function Settings({ feed, onChange }: { feed: Feed; onChange: (f: Feed) => void 
       </fieldset>
       <label class="check">
         <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet(e.currentTarget.checked)} />
-        Discreet: every meetup is called “Hearth session”, with no group name and nothing about what happens
+        {t('calendar.discreet')}
       </label>
-      <p class="hint">
-        Recommended if other people can see your calendar. Either way, addresses and online links appear only
-        for meetups you have a place at.
-      </p>
+      <p class="hint">{t('calendar.discreetHint')}</p>
       <Reminders
-        legend="Reminders before meetups"
-        before="a meetup"
-        hint="For meetups you are going to or waiting for: your calendar app reminds you, with the title your calendar shows. None unless you choose."
+        legend={t('calendar.meetupReminders')}
+        kind="meetup"
+        hint={t('calendar.meetupRemindersHint')}
         value={alarms}
         onChange={setAlarms}
       />
       {/* Only for facilitators (and anyone who chose some before they stopped, so they can undo it). */}
       {(me.value?.facilitates || feed.dutyAlarms.length > 0) && (
         <Reminders
-          legend="Reminders before duties you hold"
-          before="a duty"
-          hint="For the meetups you have a duty at on a roster."
+          legend={t('calendar.dutyReminders')}
+          kind="duty"
+          hint={t('calendar.dutyRemindersHint')}
           value={dutyAlarms}
           onChange={setDutyAlarms}
         />
       )}
       <div role="status">
         {changed ? (
-          <p class="hint">You have changes not saved yet.</p>
+          <p class="hint">{t('calendar.unsaved')}</p>
         ) : (
-          saved &&
-          !save.busy && <p class="notice">Saved. Your calendar app picks this up at its next check.</p>
+          saved && !save.busy && <p class="notice">{t('calendar.saved')}</p>
         )}
       </div>
       <p>
         <button type="submit" class="secondary" aria-disabled={save.busy}>
-          Save
+          {t('calendar.save')}
         </button>
       </p>
     </form>

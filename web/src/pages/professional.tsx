@@ -6,13 +6,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { Form } from '../components/forms';
+import { t } from '../i18n';
 import { me } from '../state';
 import { ErrorSummary, Loading, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
 type Standing = { status: string; admin?: boolean; reason?: string | null };
 
 export function ProfessionalPage() {
-  const h = usePage('Verified professionals');
+  const h = usePage(t('professional.title'));
   const [standing, setStanding] = useState<Standing | null>(null);
   const [f, setF] = useState({ licenceType: '', licenceNumber: '', jurisdiction: '', note: '' });
   const load = async () => setStanding(await get<Standing>('/me/professional'));
@@ -23,42 +24,40 @@ export function ProfessionalPage() {
     await post('/me/professional-application', f);
     await load();
   });
-  if (me.value === null) return <SignInFirst title="Verified professionals" doing="apply" />;
+  if (me.value === null)
+    return <SignInFirst title={t('professional.title')} doing={t('professional.signInDoing')} />;
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const status = standing?.status ?? null;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Verified professionals
+        {t('professional.title')}
       </h1>
-      <p>
-        Licensed mental-health professionals can be verified: they then verify listings in the directory and
-        may add a note under a post. Your credentials are seen only by the platform’s admins, who decide; you
-        are told here and in your notifications.
-      </p>
+      <p>{t('professional.intro')}</p>
       {standing?.admin && (
         <p>
-          <a href="/admin/professionals">Applications waiting for a decision</a>
+          <a href="/admin/professionals">{t('professional.adminLink')}</a>
         </p>
       )}
       {status === null ? (
         <Loading />
       ) : status === 'verified' ? (
-        <p class="notice">You are a verified professional.</p>
+        <p class="notice">{t('professional.youAreVerified')}</p>
       ) : status === 'pending' ? (
         <p class="notice" role="status">
-          Your application is waiting for an admin. You will be told of their decision in your notifications.
+          {t('professional.pending')}
         </p>
       ) : (
         <Form submit={apply.submit} error={apply.error}>
           {status === 'declined' && (
             <p class="alert">
-              Your last application was declined{standing?.reason ? `: ${standing.reason}` : '.'} You may
-              apply again.
+              {standing?.reason
+                ? t('professional.declinedBecause', { reason: standing.reason })
+                : t('professional.declined')}
             </p>
           )}
           <TextField
-            label="Licence or registration (e.g. Clinical psychologist)"
+            label={t('professional.licenceType')}
             name="licenceType"
             value={f.licenceType}
             onValue={set('licenceType')}
@@ -66,7 +65,7 @@ export function ProfessionalPage() {
             maxLength={120}
           />
           <TextField
-            label="Licence number"
+            label={t('professional.licenceNumber')}
             name="licenceNumber"
             value={f.licenceNumber}
             onValue={set('licenceNumber')}
@@ -74,7 +73,7 @@ export function ProfessionalPage() {
             maxLength={60}
           />
           <TextField
-            label="Issued by (country and body, e.g. UK, HCPC)"
+            label={t('professional.jurisdiction')}
             name="jurisdiction"
             value={f.jurisdiction}
             onValue={set('jurisdiction')}
@@ -82,7 +81,7 @@ export function ProfessionalPage() {
             maxLength={120}
           />
           <TextField
-            label="Anything else (optional)"
+            label={t('professional.note')}
             name="note"
             value={f.note}
             onValue={set('note')}
@@ -90,7 +89,7 @@ export function ProfessionalPage() {
             maxLength={1000}
           />
           <button type="submit" aria-disabled={apply.busy}>
-            Apply
+            {t('professional.apply')}
           </button>
         </Form>
       )}
@@ -109,7 +108,7 @@ type Application = {
 
 /** The platform admins' page: applications waiting, each verified or declined with a reason. */
 export function AdminProfessionalsPage() {
-  const h = usePage('Applications from professionals');
+  const h = usePage(t('professional.adminTitle'));
   const [queue, setQueue] = useState<Application[] | null | 'forbidden'>(null);
   const [news, setNews] = useState<string | null>(null);
   const said = useRef<HTMLParagraphElement>(null);
@@ -124,11 +123,11 @@ export function AdminProfessionalsPage() {
     if (me.value) void load();
   }, [me.value?.userId]);
   if (me.value === null)
-    return <SignInFirst title="Applications from professionals" doing="decide applications" />;
+    return <SignInFirst title={t('professional.adminTitle')} doing={t('professional.adminSignInDoing')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Applications from professionals
+        {t('professional.adminTitle')}
       </h1>
       {news && (
         <p class="notice" role="status" tabIndex={-1} ref={said}>
@@ -138,9 +137,9 @@ export function AdminProfessionalsPage() {
       {queue === null ? (
         <Loading />
       ) : queue === 'forbidden' ? (
-        <p class="alert">This page is for the platform’s admins.</p>
+        <p class="alert">{t('professional.adminsOnly')}</p>
       ) : queue.length === 0 ? (
-        <p>None waiting.</p>
+        <p>{t('professional.noneWaiting')}</p>
       ) : (
         <ul class="cards">
           {queue.map((a) => (
@@ -167,8 +166,8 @@ function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promi
     await post(`/admin/professionals/${a.userId}/verify`, { verified, reason });
     await onDone(
       verified
-        ? `${a.handle} is verified, and has been told.`
-        : `${a.handle}’s application is declined, and they have been told.`,
+        ? t('professional.verifiedNews', { handle: a.handle })
+        : t('professional.declinedNews', { handle: a.handle }),
     );
   });
   return (
@@ -180,7 +179,7 @@ function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promi
       {a.note && <p class="meta">{a.note}</p>}
       <ErrorSummary error={decide.error} />
       <TextField
-        label={`Why, if you decline (needed to decline: ${a.handle} reads it)`}
+        label={t('professional.reason', { handle: a.handle })}
         name="reason"
         value={reason}
         onValue={setReason}
@@ -199,7 +198,9 @@ function Decide({ a, onDone }: { a: Application; onDone: (said: string) => Promi
               void decide.submit();
             }}
           >
-            {verified ? 'Verify' : 'Decline'} {a.handle}
+            {verified
+              ? t('professional.verify', { handle: a.handle })
+              : t('professional.decline', { handle: a.handle })}
           </button>
         ))}
       </div>

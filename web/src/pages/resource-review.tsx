@@ -4,11 +4,13 @@ import { REPORT_PROBLEMS } from '../../../functions/core/resources';
 import { get } from '../api';
 import { ListSection } from '../components/list-section';
 import { type Resource, standingIn } from '../components/resource-parts';
+import { t, tx } from '../i18n';
+import { label } from '../labels';
 import { location, me } from '../state';
 import { Back, Loading, SignInFirst, usePage } from '../ui';
 
 export function ReviewQueuePage() {
-  const h = usePage('Review queue');
+  const h = usePage(t('resourceReview.title'));
   const scope = location.value.searchParams.get('scope') ?? 'global';
   const [queue, setQueue] = useState<{
     suggested: Resource[];
@@ -29,17 +31,19 @@ export function ReviewQueuePage() {
       })
       .catch((e: Error) => setError(e.message));
   }, [scope, me.value?.userId]);
-  if (me.value === null) return <SignInFirst title="Review queue" doing="review resources" />;
+  if (me.value === null)
+    return <SignInFirst title={t('resourceReview.title')} doing={t('resourceReview.signInDoing')} />;
   const listed = (r: Resource) => (
     <li key={r.resourceId}>
-      <a href={`/resources/${r.resourceId}`}>{r.title}</a> <span class="meta">added by {r.addedBy}</span>
+      <a href={`/resources/${r.resourceId}`}>{r.title}</a>{' '}
+      <span class="meta">{t('resourceReview.addedBy', { name: r.addedBy })}</span>
     </li>
   );
   return (
     <>
-      <Back href={`/resources?scope=${scope}`}>Resources</Back>
+      <Back href={`/resources?scope=${scope}`}>{t('resourceReview.backToAll')}</Back>
       <h1 ref={h} tabIndex={-1}>
-        Review queue
+        {t('resourceReview.title')}
       </h1>
       {error ? (
         <p class="alert" role="alert">
@@ -47,9 +51,9 @@ export function ReviewQueuePage() {
         </p>
       ) : reviewer === false ? (
         <p>
-          The review queue is for this directory’s reviewers: verified professionals
-          {scope === 'global' ? ' and platform admins' : ', and the group’s owners and moderators'}. If you
-          work in mental health, you can <a href="/professional">apply to be verified</a>.
+          {tx('resourceReview.notReviewer', { scope: scope === 'global' ? 'global' : 'group' }, (c) => (
+            <a href="/professional">{c}</a>
+          ))}
         </p>
       ) : !queue ? (
         <Loading />
@@ -57,31 +61,42 @@ export function ReviewQueuePage() {
         <>
           <ListSection
             id="suggested"
-            title="Suggested"
+            title={t('resourceReview.suggested')}
             items={queue.suggested}
-            empty="No suggestions waiting."
+            empty={t('resourceReview.noSuggestions')}
             listClass="notes"
             item={listed}
           />
           <ListSection
             id="due"
-            title="Needs review"
+            title={t('resourceReview.needsReview')}
             items={queue.needsReview}
-            empty="Nothing is due for review."
+            empty={t('resourceReview.nothingDue')}
             listClass="notes"
             item={listed}
           />
           <ListSection
             id="problems"
-            title="Reported problems"
+            title={t('resourceReview.reported')}
             items={queue.reports}
-            empty="No problems reported."
+            empty={t('resourceReview.noProblems')}
             listClass="notes"
             item={(p) => (
               <li key={p.reportId}>
-                <a href={`/resources/${p.resourceId}`}>{p.title}</a>:{' '}
-                {REPORT_PROBLEMS[p.problem as keyof typeof REPORT_PROBLEMS] ?? p.problem}
-                {p.note ? ` (“${p.note}”)` : ''}
+                {tx(
+                  p.note ? 'resourceReview.problemWithNote' : 'resourceReview.problem',
+                  {
+                    problem: Object.hasOwn(REPORT_PROBLEMS, p.problem)
+                      ? label('problem', p.problem as keyof typeof REPORT_PROBLEMS)
+                      : p.problem,
+                  },
+                  () => (
+                    <a href={`/resources/${p.resourceId}`}>{p.title}</a>
+                  ),
+                  () => (
+                    <>{p.note}</>
+                  ),
+                )}
               </li>
             )}
           />

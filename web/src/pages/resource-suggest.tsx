@@ -1,9 +1,10 @@
 /** Suggesting a listing; those who keep the directory add it straight away. @module */
 import { useEffect, useState } from 'preact/hooks';
-import { COSTS, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
 import { type ApiError, post } from '../api';
 import { Form } from '../components/forms';
 import { options, type Resource, standingIn } from '../components/resource-parts';
+import { locale, t } from '../i18n';
+import { labelled } from '../labels';
 import { location, me, navigate } from '../state';
 import { SelectField, SignInFirst, TextField, usePage, useSubmit } from '../ui';
 
@@ -61,19 +62,19 @@ function WhereFields({
     <>
       <label class="check">
         <input type="checkbox" checked={f.online} onChange={(e) => set('online')(e.currentTarget.checked)} />
-        Online only
+        {t('resourceSuggest.onlineOnly')}
       </label>
       {!f.online && (
         <>
           <SelectField
-            label="Country"
+            label={t('resourceSuggest.country')}
             id="s-country"
             value={f.country}
             options={options().countries}
             onValue={set('country')}
           />
           <TextField
-            label="Town or area (optional)"
+            label={t('resourceSuggest.subdivision')}
             name="region.subdivision"
             value={f.subdivision}
             onValue={set('subdivision')}
@@ -81,7 +82,7 @@ function WhereFields({
             maxLength={80}
           />
           <TextField
-            label="Address (optional)"
+            label={t('resourceSuggest.address')}
             name="address"
             value={f.address}
             onValue={set('address')}
@@ -89,9 +90,9 @@ function WhereFields({
             maxLength={300}
           />
           <TextField
-            label="Access notes (optional)"
+            label={t('resourceSuggest.accessNotes')}
             name="accessNotes"
-            hint="Step-free? A hearing loop? A quiet space?"
+            hint={t('resourceSuggest.accessNotesHint')}
             value={f.accessNotes}
             onValue={set('accessNotes')}
             error={error}
@@ -110,8 +111,9 @@ export function SuggestPage() {
   useEffect(() => {
     if (me.value) void standingIn(scope).then((s) => setCurates(s.curates));
   }, [scope, me.value?.userId]);
-  const h = usePage(curates ? 'Add a resource' : 'Suggest a resource');
-  const [f, setF] = useState<Listing>(EMPTY);
+  const h = usePage(curates ? t('resourceSuggest.titleAdd') : t('resourceSuggest.titleSuggest'));
+  // A listing is most often in the language its suggester reads Hearth in.
+  const [f, setF] = useState<Listing>(() => ({ ...EMPTY, lang: locale.value }));
   const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
   const send = useSubmit(async () => {
     const listing = listingOf(f);
@@ -120,20 +122,17 @@ export function SuggestPage() {
       : await post<Resource>(scope === 'global' ? '/resources' : `/groups/${scope}/resources`, listing);
     navigate(`/resources/${r.resourceId}`);
   });
-  if (me.value === null) return <SignInFirst title="Suggest a resource" doing="suggest a resource" />;
+  if (me.value === null)
+    return <SignInFirst title={t('resourceSuggest.titleSuggest')} doing={t('resourceSuggest.signInDoing')} />;
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        {curates ? 'Add a resource' : 'Suggest a resource'}
+        {curates ? t('resourceSuggest.titleAdd') : t('resourceSuggest.titleSuggest')}
       </h1>
-      <p>
-        {curates
-          ? 'You keep this directory: it is listed as soon as you add it, showing who added it. Please only add what you know to be real and helpful.'
-          : 'A reviewer looks at it before it is listed. Please only suggest what you know to be real and helpful.'}
-      </p>
+      <p>{curates ? t('resourceSuggest.introCurator') : t('resourceSuggest.introSuggest')}</p>
       <Form submit={send.submit} error={send.error}>
         <TextField
-          label="Name"
+          label={t('resourceSuggest.name')}
           name="title"
           value={f.title}
           onValue={set('title')}
@@ -141,7 +140,7 @@ export function SuggestPage() {
           maxLength={140}
         />
         <TextField
-          label="What it offers"
+          label={t('resourceSuggest.description')}
           name="description"
           value={f.description}
           onValue={set('description')}
@@ -150,21 +149,21 @@ export function SuggestPage() {
         />
         <div class="row">
           <SelectField
-            label="Kind"
+            label={t('resourceSuggest.kind')}
             id="s-category"
             value={f.category}
-            options={Object.entries(RESOURCE_CATEGORIES)}
+            options={labelled('category')}
             onValue={set('category')}
           />
           <SelectField
-            label="Cost"
+            label={t('resourceSuggest.cost')}
             id="s-cost"
             value={f.cost}
-            options={Object.entries(COSTS)}
+            options={labelled('cost')}
             onValue={set('cost')}
           />
           <SelectField
-            label="Language"
+            label={t('resourceSuggest.language')}
             id="s-lang"
             value={f.lang}
             options={options().languages}
@@ -172,16 +171,16 @@ export function SuggestPage() {
           />
         </div>
         <TextField
-          label="Link (optional)"
+          label={t('resourceSuggest.url')}
           name="url"
-          hint="http:// or https://"
+          hint={t('resourceSuggest.urlHint')}
           value={f.url}
           onValue={set('url')}
           error={send.error}
           maxLength={500}
         />
         <TextField
-          label="Phone (optional)"
+          label={t('resourceSuggest.phone')}
           name="phone"
           value={f.phone}
           onValue={set('phone')}
@@ -189,7 +188,7 @@ export function SuggestPage() {
           maxLength={40}
         />
         <TextField
-          label="Number to text (optional)"
+          label={t('resourceSuggest.sms')}
           name="sms"
           value={f.sms}
           onValue={set('sms')}
@@ -197,16 +196,16 @@ export function SuggestPage() {
           maxLength={40}
         />
         <TextField
-          label="Hours (optional)"
+          label={t('resourceSuggest.hours')}
           name="hours"
-          hint="For example: weekdays 9:00 to 17:00"
+          hint={t('resourceSuggest.hoursHint')}
           value={f.hours}
           onValue={set('hours')}
           error={send.error}
           maxLength={200}
         />
         <TextField
-          label="Who it is for (optional)"
+          label={t('resourceSuggest.audience')}
           name="audience"
           value={f.audience}
           onValue={set('audience')}
@@ -215,7 +214,7 @@ export function SuggestPage() {
         />
         <WhereFields f={f} set={set} error={send.error} />
         <button type="submit" disabled={send.busy}>
-          {curates ? 'Add it to the directory' : 'Suggest it'}
+          {curates ? t('resourceSuggest.submitAdd') : t('resourceSuggest.submitSuggest')}
         </button>
       </Form>
     </>

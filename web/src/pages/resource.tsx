@@ -1,23 +1,20 @@
 /** A listing's page: its trust, a problem report, and verifying or removing it for those who may. @module */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  languages as allLanguages,
-  COSTS,
-  REPORT_PROBLEMS,
-  RESOURCE_CATEGORIES,
-} from '../../../functions/core/resources';
+import type { REPORT_PROBLEMS } from '../../../functions/core/resources';
 import { del, get, post } from '../api';
 import { Form, FormActions, RunButton } from '../components/forms';
-import { placeOf, Reach, type Resource, standingIn, Trust } from '../components/resource-parts';
+import { languagesOf, placeOf, Reach, type Resource, standingIn, Trust } from '../components/resource-parts';
+import { t } from '../i18n';
+import { label, labelled } from '../labels';
 import { me, navigate } from '../state';
-import { ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
+import { Back, ErrorSummary, Loading, TextField, usePage, useSubmit } from '../ui';
 
 export function ResourcePage({ resourceId }: { resourceId: string }) {
   const [r, setR] = useState<Resource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [professional, setProfessional] = useState(false);
   const [curator, setCurator] = useState(false);
-  const h = usePage(r?.title ?? 'Resource');
+  const h = usePage(r?.title ?? t('resource.title'));
   const load = () =>
     get<Resource>(`/resources/${resourceId}`)
       .then(setR)
@@ -44,7 +41,7 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
     return (
       <>
         <h1 ref={h} tabIndex={-1}>
-          Resource
+          {t('resource.title')}
         </h1>
         <p class="alert" role="alert">
           {error}
@@ -54,9 +51,9 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
   if (!r) return <Loading />;
   return (
     <>
-      <p>
-        <a href={`/resources${r.scope === 'global' ? '' : `?scope=${r.scope}`}`}>← Resources</a>
-      </p>
+      <Back href={`/resources${r.scope === 'global' ? '' : `?scope=${r.scope}`}`}>
+        {t('resource.backToAll')}
+      </Back>
       <h1 ref={h} tabIndex={-1}>
         {r.title}
       </h1>
@@ -64,35 +61,35 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
       <p>{r.description}</p>
       <Reach r={r} />
       <dl class="facts">
-        <dt>Kind</dt>
-        <dd>{RESOURCE_CATEGORIES[r.category]}</dd>
-        <dt>Where</dt>
+        <dt>{t('resource.kind')}</dt>
+        <dd>{label('category', r.category)}</dd>
+        <dt>{t('resource.where')}</dt>
         <dd>{placeOf(r)}</dd>
         {r.address && (
           <>
-            <dt>Address</dt>
+            <dt>{t('resource.address')}</dt>
             <dd>{r.address}</dd>
           </>
         )}
         {r.accessNotes && (
           <>
-            <dt>Access</dt>
+            <dt>{t('resource.access')}</dt>
             <dd>{r.accessNotes}</dd>
           </>
         )}
         {r.hours && (
           <>
-            <dt>Hours</dt>
+            <dt>{t('resource.hours')}</dt>
             <dd>{r.hours}</dd>
           </>
         )}
-        <dt>Cost</dt>
-        <dd>{COSTS[r.cost]}</dd>
-        <dt>Languages</dt>
-        <dd>{r.languages.map((l) => allLanguages().get(l) ?? l).join(', ')}</dd>
+        <dt>{t('resource.cost')}</dt>
+        <dd>{label('cost', r.cost)}</dd>
+        <dt>{t('resource.languages')}</dt>
+        <dd>{languagesOf(r)}</dd>
         {r.audience && (
           <>
-            <dt>For</dt>
+            <dt>{t('resource.audience')}</dt>
             <dd>{r.audience}</dd>
           </>
         )}
@@ -102,13 +99,15 @@ export function ResourcePage({ resourceId }: { resourceId: string }) {
           <ErrorSummary error={verify.error ?? list.error ?? remove.error} />
           {professional && (
             <RunButton run={verify}>
-              {r.status === 'suggested' ? 'Verify and list it' : 'Verify it is still right'}
+              {r.status === 'suggested' ? t('resource.verifyAndList') : t('resource.verifyAgain')}
             </RunButton>
           )}
-          {curator && r.status === 'suggested' && !professional && <RunButton run={list}>List it</RunButton>}
+          {curator && r.status === 'suggested' && !professional && (
+            <RunButton run={list}>{t('resource.list')}</RunButton>
+          )}
           {curator && (
             <RunButton run={remove} look="danger">
-              {r.status === 'suggested' ? 'Turn it down' : 'Take it out of the directory'}
+              {r.status === 'suggested' ? t('resource.turnDown') : t('resource.takeOut')}
             </RunButton>
           )}
         </div>
@@ -130,28 +129,28 @@ function ReportProblem({ resourceId }: { resourceId: string }) {
   if (sent)
     return (
       <p class="notice" role="status">
-        Thank you: the reviewers will look at it.
+        {t('resource.reportSent')}
       </p>
     );
   if (!open)
     return (
       <button type="button" class="secondary" onClick={() => setOpen(true)}>
-        Report a problem with this listing
+        {t('resource.reportOpen')}
       </button>
     );
   return (
-    <Form submit={send.submit} error={send.error} label="Report a problem">
+    <Form submit={send.submit} error={send.error} label={t('resource.reportLabel')}>
       <fieldset>
-        <legend>What is wrong?</legend>
-        {(Object.keys(REPORT_PROBLEMS) as (keyof typeof REPORT_PROBLEMS)[]).map((k) => (
+        <legend>{t('resource.whatIsWrong')}</legend>
+        {labelled('problem').map(([k, name]) => (
           <label key={k}>
             <input type="radio" name="problem" checked={problem === k} onChange={() => setProblem(k)} />
-            {REPORT_PROBLEMS[k]}
+            {name}
           </label>
         ))}
       </fieldset>
       <TextField
-        label="Anything the reviewers should know (optional)"
+        label={t('resource.reportNote')}
         name="note"
         value={note}
         onValue={setNote}
@@ -160,8 +159,8 @@ function ReportProblem({ resourceId }: { resourceId: string }) {
       />
       <FormActions
         busy={send.busy}
-        label="Send"
-        cancel={{ label: 'Never mind', onClick: () => setOpen(false) }}
+        label={t('resource.send')}
+        cancel={{ label: t('resource.neverMind'), onClick: () => setOpen(false) }}
       />
     </Form>
   );

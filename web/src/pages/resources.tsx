@@ -5,15 +5,17 @@
  * @module
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COSTS, canReview, RESOURCE_CATEGORIES } from '../../../functions/core/resources';
+import { canReview } from '../../../functions/core/resources';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
 import { options, placeOf, Reach, type Resource, Trust } from '../components/resource-parts';
+import { t, tx } from '../i18n';
+import { label, labelled } from '../labels';
 import { location, me, navigate } from '../state';
 import { Loading, SelectField, TooLong, usePage } from '../ui';
 
 export function ResourceDirectoryPage() {
-  const h = usePage('Resources');
+  const h = usePage(t('resources.title'));
   const params = location.value.searchParams;
   const [scope, setScope] = useState(params.get('scope') ?? 'global');
   // The filters live in the address, so a search can be shared, bookmarked and come back to.
@@ -95,50 +97,62 @@ export function ResourceDirectoryPage() {
     value: string,
     set: (v: string) => void,
     opts: [string, string][],
-  ) => <SelectField label={label} id={id} value={value} options={[['', 'Any'], ...opts]} onValue={set} />;
+  ) => (
+    <SelectField
+      label={label}
+      id={id}
+      value={value}
+      options={[['', t('resources.any')], ...opts]}
+      onValue={set}
+    />
+  );
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Resources
+        {t('resources.title')}
       </h1>
       <p class="lead">
-        Crisis lines, services, groups, reading and apps, reviewed by verified professionals. Each listing
-        shows who verified it and when. <a href="/crisis.html">Need help now?</a>
+        {tx('resources.lead', undefined, (c) => (
+          <a href="/crisis.html">{c}</a>
+        ))}
       </p>
       <form
-        aria-label="Search the resources"
+        aria-label={t('resources.searchLabel')}
         onSubmit={(e) => {
           e.preventDefault();
           void search();
         }}
       >
         <div class="row">
-          {select('scope', 'Directory', scope, setScope, [
-            ['global', 'Global'],
+          {select('scope', t('resources.directory'), scope, setScope, [
+            ['global', t('resources.global')],
             ...groups.map((g) => [g.groupId, g.name] as [string, string]),
           ])}
           <div class="field">
-            <label for="resource-q">Words</label>
+            <label for="resource-q">{t('resources.words')}</label>
             <input id="resource-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
             <TooLong value={q} max={80} />
           </div>
         </div>
         <div class="row">
-          {select('category', 'Kind', category, setCategory, Object.entries(RESOURCE_CATEGORIES))}
-          {select('region', 'Where', region, setRegion, [['online', 'Online'], ...options().countries])}
-          {select('cost', 'Cost', cost, setCost, Object.entries(COSTS))}
-          {select('lang', 'Language', lang, setLang, options().languages)}
+          {select('category', t('resources.kind'), category, setCategory, labelled('category'))}
+          {select('region', t('resources.where'), region, setRegion, [
+            ['online', t('resources.online')],
+            ...options().countries,
+          ])}
+          {select('cost', t('resources.cost'), cost, setCost, labelled('cost'))}
+          {select('lang', t('resources.language'), lang, setLang, options().languages)}
         </div>
         <div class="actions">
-          <button type="submit">Search</button>
+          <button type="submit">{t('resources.search')}</button>
           {me.value && (
             <a class="button secondary" href={`/resources/suggest?scope=${scope}`}>
-              Suggest a resource
+              {t('resources.suggest')}
             </a>
           )}
           {reviews && (
             <a class="button secondary" href={`/resources/review?scope=${scope}`}>
-              Review queue
+              {t('resources.reviewQueue')}
             </a>
           )}
         </div>
@@ -170,18 +184,23 @@ function Results({
         <Loading />
       ) : items.length === 0 ? (
         <p role="status">
-          Nothing matches. Try fewer filters. If you need help now, the{' '}
-          <a href="/crisis.html">crisis lines page</a> lists lines by country, and{' '}
-          <a href="https://findahelpline.com" rel="noreferrer">
-            findahelpline.com
-          </a>{' '}
-          covers more.
+          {tx(
+            'resources.nothingMatches',
+            undefined,
+            (c) => (
+              <a href="/crisis.html">{c}</a>
+            ),
+            (c) => (
+              <a href="https://findahelpline.com" rel="noreferrer">
+                {c}
+              </a>
+            ),
+          )}
         </p>
       ) : (
         <>
           <p class="meta" role="status">
-            {items.length}
-            {more ? '+' : ''} found
+            {t(more ? 'resources.foundMore' : 'resources.found', { count: items.length })}
           </p>
           <ul class="cards">
             {items.map((r) => (
@@ -190,7 +209,7 @@ function Results({
                   <a href={`/resources/${r.resourceId}`}>{r.title}</a>
                 </h2>
                 <p class="meta">
-                  {RESOURCE_CATEGORIES[r.category]} · {placeOf(r)} · {COSTS[r.cost]}
+                  {label('category', r.category)} · {placeOf(r)} · {label('cost', r.cost)}
                 </p>
                 <Reach r={r} />
                 <Trust r={r} />
@@ -199,7 +218,7 @@ function Results({
           </ul>
           {more && (
             <button type="button" class="secondary" onClick={onMore}>
-              More
+              {t('resources.more')}
             </button>
           )}
         </>
