@@ -42,12 +42,6 @@ export const LABEL_TABLES = {
 } as const;
 export type LabelTable = keyof typeof LABEL_TABLES;
 
-// The English names by table, until every page asks for its choices' names through `label`.
-export const TONE_NAMES = LABEL_TABLES.tone;
-export const MODERATION_NAMES = LABEL_TABLES.moderation;
-export const JOIN_NAMES = LABEL_TABLES.join;
-export const ROLE_NAMES = LABEL_TABLES.role;
-
 /** A choice's name in the reader's language: `label('focus', 'grief')` → "Grief and loss". */
 export function label<T extends LabelTable>(table: T, key: keyof (typeof LABEL_TABLES)[T]): string {
   return t(`${table}.${String(key)}` as MessageKey);
