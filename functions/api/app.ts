@@ -82,12 +82,16 @@ export function createApp(config: AppConfig) {
     return c.json(doc);
   });
 
-  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+  api.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: 'No such endpoint', key: 'noSuchEndpoint' } }, 404),
+  );
   api.onError(errorResponse);
 
   const app = new Hono();
   app.route('/api', api);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: 'No such endpoint', key: 'noSuchEndpoint' } }, 404),
+  );
   app.onError(errorResponse);
   return app;
 }

@@ -36,7 +36,9 @@ export function lazyRoutes(
         await next();
       });
       context.register(sub, registry);
-      sub.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+      sub.notFound((c) =>
+        c.json({ error: { code: 'not_found', message: 'No such endpoint', key: 'noSuchEndpoint' } }, 404),
+      );
       sub.onError(errorResponse);
       return sub;
     });

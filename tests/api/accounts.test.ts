@@ -52,7 +52,7 @@ describe('sign up', () => {
       .person()
       .post('/api/auth/signup', { handle: 'riverstone', passphrase: 'another long phrase' });
     expect(res.status).toBe(409);
-    expect(res.body.error.fields).toEqual([{ path: 'body.handle', message: 'Taken' }]);
+    expect(res.body.error.fields).toEqual([{ path: 'body.handle', message: 'Taken', key: 'taken' }]);
   });
 
   it('refuses easy passphrases, the handle, and control characters, saying why by the field', async () => {
@@ -71,9 +71,14 @@ describe('sign up', () => {
     ]) {
       const res = await p.post('/api/auth/signup', { handle: 'SameSame1', passphrase });
       expect(res.status, passphrase).toBe(400);
-      expect(res.body.error.fields, passphrase).toEqual([
-        { path: 'body.passphrase', message: expect.stringMatching(/too easy to guess|control|handle/) },
-      ]);
+      expect(res.body.error.fields, passphrase).toHaveLength(1);
+      expect(res.body.error.fields[0], passphrase).toMatchObject({
+        path: 'body.passphrase',
+        message: expect.stringMatching(/too easy to guess|control|handle/),
+        key: expect.stringMatching(
+          /^(passphraseTooEasy|passphraseControl|yourPassphraseCannotBeYourHandle)$/,
+        ),
+      });
     }
     const easy = await p.post('/api/auth/signup', { handle: 'commonly', passphrase: 'Password1!' });
     expect(easy.body.error.fields[0].message).toBe(

@@ -100,8 +100,8 @@ describe('the directory by how and where a group meets', () => {
     const bad = await t.person().get('/api/groups?meets=by_post&near=x');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([
-      { path: 'query.meets', message: 'Choose one of the options' },
-      { path: 'query.near', message: 'Use at least 2 characters' },
+      { path: 'query.meets', message: 'Choose one of the options', key: 'chooseOneOfTheOptions' },
+      { path: 'query.near', message: 'Use at least 2 characters', key: 'useAtLeast2Characters' },
     ]);
   });
 

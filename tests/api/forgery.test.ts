@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const refused = { error: { code: 'forbidden', message: FOREIGN_REQUEST } };
+const refused = { error: { code: 'forbidden', message: FOREIGN_REQUEST, key: 'foreignRequest' } };
 
 describe('requests from other sites', () => {
   it('refuses a change that says it comes from another site or another port, and serves the same from Hearth', async () => {

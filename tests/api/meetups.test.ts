@@ -446,7 +446,7 @@ describe('RSVP', () => {
     const moved = await owner.patch(`/api/groups/${groupId}`, { timezone: 'America/New_York' });
     expect(moved.status).toBe(409);
     expect(moved.body.error.fields).toEqual([
-      { path: 'body.timezone', message: 'Upcoming meetups are set in this zone' },
+      { path: 'body.timezone', message: 'Upcoming meetups are set in this zone', key: 'zoneHasMeetups' },
     ]);
     expect((await owner.get(`/api/groups/${groupId}`)).body.timezone).toBe('Europe/London');
     // Other edits go through; once nothing is scheduled, the zone can change.

@@ -179,7 +179,11 @@ describe('the resource authorisation matrix', () => {
     });
     expect(bare.status).toBe(400);
     expect(bare.body.error.fields).toEqual([
-      { path: 'body.reason', message: 'Say why, so they know what to change before applying again' },
+      {
+        path: 'body.reason',
+        message: 'Say why, so they know what to change before applying again',
+        key: 'sayWhySoTheyKnowWhat',
+      },
     ]);
     // Declined with a reason, then verified: the applicant is told each time, in their notifications.
     await admin.post(`/api/admin/professionals/${professional.userId}/verify`, {

@@ -6,6 +6,7 @@
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { parse, type Token } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
+import { API_MESSAGES, messageKey } from '../../functions/core/i18n/api-messages';
 import { LOCALES } from '../../functions/core/i18n/locales';
 import { root } from '../../scripts/build';
 import { readCatalogue } from '../../scripts/locales';
@@ -65,6 +66,25 @@ describe('catalogues', () => {
         .filter((k) => !Object.hasOwn(english, k)),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('words every message the API says, in the English the API writes', () => {
+    const differ = Object.entries(API_MESSAGES).filter(([k, m]) => english[`api.${k}`] !== m);
+    expect(differ).toEqual([]);
+  });
+
+  it('finds a message’s key and values from the API’s English', () => {
+    expect(messageKey('This thread is locked')).toEqual({ key: 'thisThreadIsLocked' });
+    expect(messageKey('Use at most 1,000 characters')).toEqual({
+      key: 'useAtMostCharacters',
+      values: { count: 1000 },
+    });
+    expect(messageKey('Robin has already taken this request')).toEqual({
+      key: 'alreadyTakenBy',
+      values: { name: 'Robin' },
+    });
+    expect(messageKey('Not expected here: ')).toEqual({ key: 'notExpectedHere', values: { fields: '' } });
+    expect(messageKey('Something nobody wrote')).toBeNull();
   });
 
   it('notices a message that drops a value or a tag', () => {

@@ -4,7 +4,8 @@
  * @module
  */
 import type { FieldError } from '../../functions/core/errors';
-import { t } from './i18n';
+import type { ErrorBody } from '../../functions/core/schemas/common';
+import { apiWords, t } from './i18n';
 import { forgetKept, keptAt } from './offline';
 import { FROM_DEVICE } from './offline-names';
 
@@ -64,8 +65,8 @@ export async function api<T>(
     });
   } catch {
     // Nothing is kept to be sent later: the person decides whether to try again.
-    if (navigator.onLine) throw new ApiError(0, 'network', t('api.cannotReach'));
-    throw new ApiError(0, 'offline', method === 'GET' ? t('api.offlineRead') : t('api.offlineSend'));
+    if (navigator.onLine) throw new ApiError(0, 'network', t('network.cannotReach'));
+    throw new ApiError(0, 'offline', method === 'GET' ? t('network.offlineRead') : t('network.offlineSend'));
   }
   // The header is to the second: the server's time was somewhere in that second.
   const date = Date.parse(res.headers.get('date') ?? '');
@@ -76,12 +77,12 @@ export async function api<T>(
   const data = await res.json().catch(() => null);
   if (res.status === 401 && sentIn !== session) return new Promise<T>(() => {});
   if (!res.ok) {
-    const e = data?.error;
+    const e = data?.error as ErrorBody['error'] | undefined;
     throw new ApiError(
       res.status,
       e?.code ?? 'unknown',
-      e?.message ?? t('api.requestFailed', { status: res.status }),
-      e?.fields ?? [],
+      e ? apiWords(e) : t('network.requestFailed', { status: res.status }),
+      (e?.fields ?? []).map((f) => ({ path: f.path, message: apiWords(f) })),
     );
   }
   return data as T;

@@ -129,6 +129,16 @@ export function tx(
   return out;
 }
 
+/**
+ * What the API said, in the reader's language: its message's key in the table of the API's
+ * messages (`api.<key>` here) with its values; the API's English when the key is not known here
+ * (a newer server than this page).
+ */
+export function apiWords(said: { message: string; key?: string; values?: Values }): string {
+  const key = `api.${said.key}`;
+  return said.key && Object.hasOwn(i18n.messages, key) ? t(key as MessageKey, said.values) : said.message;
+}
+
 /** A number as the reader's language writes it. */
 export const num = (n: number) => new Intl.NumberFormat(locale.value).format(n);
 

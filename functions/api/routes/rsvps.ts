@@ -51,7 +51,10 @@ export const rsvpRoutes: Route[] = [
       if (!modesOf(occurrence.mode).includes(body.attendance)) {
         const offered = occurrence.mode === 'online' ? 'online' : 'in person';
         throw invalid(`This meetup is ${offered} only`, [
-          { path: 'body.attendance', message: `Choose ${occurrence.mode}` },
+          {
+            path: 'body.attendance',
+            message: occurrence.mode === 'online' ? 'Choose online' : 'Choose in person',
+          },
         ]);
       }
       const at = now();
