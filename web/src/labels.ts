@@ -57,6 +57,48 @@ export function labelled<T extends LabelTable>(
   ]);
 }
 
+/**
+ * Languages a group may meet in, as the group form and the directory offer them: Hearth's own
+ * first, then others common among its groups (any ISO 639-1 code is accepted by the API).
+ */
+const GROUP_LANGUAGES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'ar',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'ro',
+  'el',
+  'tr',
+  'uk',
+  'ru',
+  'fa',
+  'ur',
+  'hi',
+  'bn',
+  'zh',
+  'cy',
+  'ga',
+  'so',
+  'sw',
+];
+
+/** A language's name in the reader's language ("inglés", "anglais"). */
+export const languageName = (code: string) =>
+  new Intl.DisplayNames([locale.value], { type: 'language' }).of(code) ?? code;
+
+/** The languages to choose from, as [code, name], Hearth's own first; `also`: codes already chosen. */
+export function languageChoices(also: readonly string[] = []): [string, string][] {
+  const own = GROUP_LANGUAGES.slice(0, 5);
+  const others = [...new Set([...GROUP_LANGUAGES.slice(5), ...also])].filter((c) => !own.includes(c));
+  const named = (codes: string[]) => codes.map((c): [string, string] => [c, languageName(c)]);
+  return [...named(own), ...named(others).sort((a, b) => a[1].localeCompare(b[1], locale.value))];
+}
+
 /** The names of the days of the week, Monday first, in the reader's language. */
 export function weekdayName(index: number, width: 'long' | 'short' = 'long'): string {
   // 2024-01-01 was a Monday.

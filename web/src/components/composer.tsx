@@ -5,9 +5,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../../functions/core/i18n/locales';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { type ContentWarning, POST_MAX } from '../../../functions/core/threads';
-import { t, tx } from '../i18n';
+import { locale, t, tx } from '../i18n';
 import { labelled } from '../labels';
 import { Markdown } from '../markdown';
 import { Field, Stamp, TooLong, useSubmit } from '../ui';
@@ -24,24 +25,31 @@ export function Composer(props: {
   withTitle?: boolean;
   guidelines?: string;
   /** What the fields start with (editing a post). */
-  initial?: { body: string; contentWarnings: ContentWarning[] };
+  initial?: { body: string; contentWarnings: ContentWarning[]; language?: Locale };
   /** Puts the keyboard in the text as the composer opens. */
   autoFocus?: boolean;
   /** Offers "Cancel" beside the submit button. */
   onCancel?: () => void;
-  onSubmit: (input: { title?: string; body: string; contentWarnings: ContentWarning[] }) => Promise<void>;
+  onSubmit: (input: {
+    title?: string;
+    body: string;
+    contentWarnings: ContentWarning[];
+    language: Locale;
+  }) => Promise<void>;
 }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState(props.initial?.body ?? '');
   const [labels, setLabels] = useState<ContentWarning[]>(props.initial?.contentWarnings ?? []);
   const [preview, setPreview] = useState(false);
+  // The language it is written in (its crisis phrases are read in it): the reader's, unless changed.
+  const [language, setLanguage] = useState<Locale>(props.initial?.language ?? locale.value);
   const body_ = useRef<HTMLTextAreaElement>(null);
   // Opened to edit a post or answer one: the text is where the keyboard goes.
   useEffect(() => {
     if (props.autoFocus) body_.current?.focus();
   }, []);
   const send = useSubmit(async () => {
-    await props.onSubmit({ ...(props.withTitle ? { title } : {}), body, contentWarnings: labels });
+    await props.onSubmit({ ...(props.withTitle ? { title } : {}), body, contentWarnings: labels, language });
     setTitle('');
     setBody('');
     setLabels([]);
@@ -71,6 +79,17 @@ export function Composer(props: {
         max={POST_MAX}
         inputRef={body_}
       />
+      <Field label={t('composer.language')} name="language" error={send.error}>
+        {(a) => (
+          <select {...a} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Locale)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Checkboxes
         legend={t('composer.warnings')}
         options={labelled('warning')}

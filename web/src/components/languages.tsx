@@ -10,6 +10,7 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '../../../functions/core/i18n
 import { api } from '../api';
 import { locale, showLocale, storedLocale, t } from '../i18n';
 import { me } from '../state';
+import { Status } from '../ui';
 
 /** Switches the language here, and on the account of whoever is signed in. */
 export async function chooseLocale(l: Locale): Promise<void> {
@@ -32,19 +33,23 @@ export async function followAccountLocale(): Promise<void> {
   else if (!who.language && storedLocale()) await chooseLocale(locale.value);
 }
 
-export function Languages() {
+/** The languages to choose from; on the account page (`saying`), it says what a choice did. */
+export function Languages({ saying }: { saying?: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Locale | null>(null);
   const choose = async (l: Locale) => {
     setProblem(null);
+    setSaved(null);
     try {
       await chooseLocale(l);
+      setSaved(l);
     } catch {
       setProblem(t('language.offline'));
     }
   };
   return (
     <fieldset class="languages">
-      <legend>{t('language.label')}</legend>
+      <legend class={saying ? 'visually-hidden' : undefined}>{t('language.label')}</legend>
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -62,6 +67,7 @@ export function Languages() {
           {problem}
         </p>
       )}
+      {saying && saved && me.value && <Status message={t('language.saved', { name: LOCALE_NAMES[saved] })} />}
     </fieldset>
   );
 }

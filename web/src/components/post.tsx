@@ -208,7 +208,9 @@ export function PostItem({
   const body: ComponentChildren = p.deleted ? (
     <p class="meta">{t('post.deleted')}</p>
   ) : (
-    <Markdown text={p.body} />
+    <div lang={p.language}>
+      <Markdown text={p.body} />
+    </div>
   );
   return (
     <li class="card post" id={`post-${p.postId}`} tabIndex={-1} ref={item}>
@@ -230,13 +232,18 @@ export function PostItem({
           label={t('post.editYourPost')}
           bodyLabel={t('post.yourPost')}
           submitLabel={t('post.saveChanges')}
-          initial={{ body: p.body, contentWarnings: p.contentWarnings }}
+          initial={{
+            body: p.body,
+            contentWarnings: p.contentWarnings,
+            ...(p.language ? { language: p.language } : {}),
+          }}
           autoFocus
           onCancel={() => setOpen(null)}
           onSubmit={async (input) => {
             const r = await api<{ post: Post; signpost: Signpost }>('PATCH', `/posts/${p.postId}`, {
               body: input.body,
               contentWarnings: input.contentWarnings,
+              language: input.language,
             });
             onChange(r.post);
             setOpen(null);

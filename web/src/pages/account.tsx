@@ -3,6 +3,7 @@ import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { endingSession, get, post } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { FormActions, RunButton } from '../components/forms';
+import { Languages } from '../components/languages';
 import { MutedMembers } from '../components/mutes';
 import { NewPassphraseField, PassphraseField } from '../components/passphrase';
 import { ReachSection } from '../components/reach';
@@ -73,6 +74,10 @@ export function AccountPage() {
         )}
       </section>
       <ReachSection />
+      <section aria-labelledby="language">
+        <h2 id="language">{t('language.label')}</h2>
+        <Languages saying />
+      </section>
       <section aria-labelledby="crisis-lines">
         <h2 id="crisis-lines">{t('account.crisisLines')}</h2>
         <p>{t('account.crisisBody')}</p>

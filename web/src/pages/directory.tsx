@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
-import { locale, t, tx } from '../i18n';
-import { label, labelled } from '../labels';
+import { list, locale, t, tx } from '../i18n';
+import { label, labelled, languageChoices, languageName } from '../labels';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Field, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
@@ -51,6 +51,7 @@ export function GroupCard({ g }: { g: GroupSummary }) {
       <p class="meta">
         {label('tone', g.tone)} · {label('moderation', g.moderationPolicy)} · {g.sizeBand}
       </p>
+      <p class="meta">{t('directory.inLanguages', { languages: list(g.languages.map(languageName)) })}</p>
     </li>
   );
 }
@@ -64,6 +65,7 @@ export function DirectoryPage() {
   const [moderation, setModeration] = useState(params.get('moderationPolicy') ?? '');
   const [meets, setMeets] = useState(params.get('meets') ?? '');
   const [near, setNear] = useState(params.get('near') ?? '');
+  const [language, setLanguage] = useState(params.get('language') ?? '');
   const [items, setItems] = useState<GroupSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [message] = useState(flash.value);
@@ -76,6 +78,7 @@ export function DirectoryPage() {
     if (moderation) s.set('moderationPolicy', moderation);
     if (meets) s.set('meets', meets);
     if (near.trim()) s.set('near', near.trim());
+    if (language) s.set('language', language);
     if (from) s.set('cursor', from);
     return s;
   };
@@ -120,6 +123,7 @@ export function DirectoryPage() {
     setModeration(p.get('moderationPolicy') ?? '');
     setMeets(p.get('meets') ?? '');
     setNear(p.get('near') ?? '');
+    setLanguage(p.get('language') ?? '');
     next.current = { wanted: address, push: false };
     void search.submit();
   }, [address]);
@@ -168,6 +172,7 @@ export function DirectoryPage() {
             )}
           </Field>
           <Filter name="focus" label={t('directory.focus')} value={focus} onValue={setFocus} table="focus" />
+          <Filter name="language" label={t('directory.language')} value={language} onValue={setLanguage} />
           <Filter name="tone" label={t('directory.tone')} value={tone} onValue={setTone} table="tone" />
           <Filter
             id="moderation"
@@ -201,8 +206,8 @@ function Filter(props: {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  /** The choices' table, named in the reader's language. */
-  table: 'way' | 'focus' | 'tone' | 'moderation';
+  /** The choices' table, named in the reader's language (none: the languages groups meet in). */
+  table?: 'way' | 'focus' | 'tone' | 'moderation';
 }) {
   return (
     <div class="field">
@@ -214,7 +219,7 @@ function Filter(props: {
         onChange={(e) => props.onValue(e.currentTarget.value)}
       >
         <option value="">{t('directory.any')}</option>
-        {labelled(props.table).map(([k, v]) => (
+        {(props.table ? labelled(props.table) : languageChoices()).map(([k, v]) => (
           <option key={k} value={k}>
             {v}
           </option>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { can } from '../../../functions/core/groups';
 import { ATTENDANCE_MONTHS_DEFAULT } from '../../../functions/core/retention';
@@ -5,8 +6,8 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import { get, patch, post } from '../api';
 import { Form, TextArea } from '../components/forms';
 import { KeepingFields } from '../components/keeping-fields';
-import { t, tx } from '../i18n';
-import { labelled } from '../labels';
+import { locale, t, tx } from '../i18n';
+import { labelled, languageChoices } from '../labels';
 import { flash, me, navigate } from '../state';
 import { asNumber, Field, Loading, SignInFirst, TooLong, usePage, useSubmit } from '../ui';
 
@@ -18,6 +19,7 @@ type GroupFields = {
   timezone: string;
   /** '' for none. */
   area: string;
+  languages: string[];
   visibility: string;
   joinPolicy: string;
   moderationPolicy: string;
@@ -40,6 +42,7 @@ const blank = (): GroupFields => ({
   guidelines: t('groupForm.defaultGuidelines'),
   timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London',
   area: '',
+  languages: [locale.value],
   visibility: 'public',
   joinPolicy: 'open',
   moderationPolicy: 'active',
@@ -70,6 +73,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           guidelines: g.guidelines,
           timezone: g.timezone,
           area: g.area ?? '',
+          languages: g.languages,
           visibility: g.visibility,
           joinPolicy: g.joinPolicy,
           moderationPolicy: g.moderationPolicy,
@@ -195,6 +199,11 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             </>
           )}
         </Field>
+        <LanguagesField
+          chosen={form.languages}
+          onChosen={(l) => set('languages', l)}
+          error={fieldError('languages')}
+        />
         <fieldset class="columns" aria-describedby="focus-err">
           <legend>{t('groupForm.focus')}</legend>
           {labelled('focus').map(([value, label]) => (
@@ -327,5 +336,33 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
         </p>
       </Form>
     </>
+  );
+}
+
+/** The languages the group meets and talks in: one at least, five at most. */
+function LanguagesField(props: {
+  chosen: string[];
+  onChosen: (l: string[]) => void;
+  error: ComponentChildren;
+}) {
+  const { chosen } = props;
+  return (
+    <fieldset class="columns" aria-describedby="languages-err">
+      <legend>{t('groupForm.languages')}</legend>
+      {languageChoices(chosen).map(([code, name]) => (
+        <label key={code}>
+          <input
+            type="checkbox"
+            checked={chosen.includes(code)}
+            disabled={!chosen.includes(code) && chosen.length >= 5}
+            onChange={(e) =>
+              props.onChosen(e.currentTarget.checked ? [...chosen, code] : chosen.filter((c) => c !== code))
+            }
+          />
+          {name}
+        </label>
+      ))}
+      {props.error}
+    </fieldset>
   );
 }

@@ -6,8 +6,8 @@ import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
 import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
-import { t, tx } from '../i18n';
-import { label } from '../labels';
+import { list, t, tx } from '../i18n';
+import { label, languageName } from '../labels';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
 
@@ -75,6 +75,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         {label('join', group.joinPolicy)} · {group.sizeBand} ·{' '}
         {t('group.timesIn', { zone: group.timezone.replace(/_/g, ' ') })}
       </p>
+      <p class="meta">{t('directory.inLanguages', { languages: list(group.languages.map(languageName)) })}</p>
       {m && (
         <p class="notice" role="status">
           {m.status === 'pending'
