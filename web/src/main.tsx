@@ -101,10 +101,9 @@ await showLocale(firstLocale()).catch(() => showLocale('en'));
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);
 render(<Languages />, document.getElementById('languages')!);
-void loadMe().then(() => {
-  void followAccountLocale();
-  return refreshUnread();
-});
+void loadMe().then(refreshUnread);
+// Whoever signs in here is spoken to in their account's language (see followAccountLocale).
+me.subscribe(() => void followAccountLocale());
 registerWorker();
 // The unread count follows navigation, cheaply: one small request per page.
 const afresh = () => {

@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../functions/core/i18n/locales';
 import { api } from '../api';
-import { locale, showLocale, storedLocale, t } from '../i18n';
+import { locale, showLocale, t } from '../i18n';
 import { me } from '../state';
 import { Status } from '../ui';
 
@@ -23,14 +23,19 @@ export async function chooseLocale(l: Locale): Promise<void> {
 }
 
 /**
- * Signed in, Hearth speaks the language chosen on the account; one never chosen there is set
- * from this device's choice, if there was one.
+ * Signed in, Hearth speaks the language chosen on the account; one never chosen there is set to
+ * the one on show (this device's choice, or the browser's), so the calendar feed and the
+ * notifications on their devices speak it too.
  */
 export async function followAccountLocale(): Promise<void> {
   const who = me.value;
   if (!who) return;
-  if (who.language && who.language !== locale.value) await showLocale(who.language, { remember: true });
-  else if (!who.language && storedLocale()) await chooseLocale(locale.value);
+  try {
+    if (who.language && who.language !== locale.value) await showLocale(who.language, { remember: true });
+    else if (!who.language) await chooseLocale(locale.value);
+  } catch {
+    // offline: the language on show stays, and is kept on the account next time
+  }
 }
 
 /** The languages to choose from; on the account page (`saying`), it says what a choice did. */
