@@ -47,11 +47,13 @@ function linesOf(
   code: RegionCode,
   say: ReturnType<typeof wordsFor>,
   regionName: (c: string) => string,
+  numbers: (emergency: string) => string,
 ): string {
   const r = CRISIS_REGIONS[code];
   const items = r.lines.map((l: { name: string; call?: string; text?: string; url: string }) => {
-    const tel = (n: string) => (inner: string) => `<a href="tel:${dialable(n)}">${inner}</a>`;
-    const sms = (n: string) => (inner: string) => `<a href="sms:${dialable(n)}">${inner}</a>`;
+    // Numbers read left to right in every language ("116 123", not "123 116" on an Arabic page).
+    const tel = (n: string) => (inner: string) => `<a href="tel:${dialable(n)}" dir="ltr">${inner}</a>`;
+    const sms = (n: string) => (inner: string) => `<a href="sms:${dialable(n)}" dir="ltr">${inner}</a>`;
     const how =
       l.call && l.text
         ? say('crisisPage.callThenText', { call: esc(l.call), text: esc(l.text) }, tel(l.call), sms(l.text))
@@ -59,9 +61,9 @@ function linesOf(
           ? say('crisisPage.call', { number: esc(l.call) }, tel(l.call))
           : say('crisisPage.text', { number: esc(l.text!) }, sms(l.text!));
     const host = new URL(l.url).hostname.replace(/^www\./, '');
-    return `<p>${say('crisisPage.line', { name: `<strong>${esc(l.name)}</strong>`, how })} <a href="${esc(l.url)}" rel="noopener">${esc(host)}</a></p>`;
+    return `<p>${say('crisisPage.line', { name: `<strong><bdi>${esc(l.name)}</bdi></strong>`, how })} <a href="${esc(l.url)}" rel="noopener" dir="ltr">${esc(host)}</a></p>`;
   });
-  return `<li data-region="${code}"><h2>${esc(regionName(code))}</h2>${items.join('')}<p class="meta">${say('crisisPage.emergency', { number: esc(r.emergency) })}</p></li>`;
+  return `<li data-region="${code}"><h2>${esc(regionName(code))}</h2>${items.join('')}<p class="meta">${say('crisisPage.emergency', { number: esc(numbers(r.emergency)) })}</p></li>`;
 }
 
 /** The emergency numbers, each with the places it is dialled in. */
@@ -69,10 +71,11 @@ function emergencies(
   locale: Locale,
   say: ReturnType<typeof wordsFor>,
   regionName: (c: string) => string,
+  numbers: (emergency: string) => string,
 ): string {
   const byNumber = new Map<string, string[]>();
   for (const code of REGION_CODES) {
-    const n = CRISIS_REGIONS[code].emergency;
+    const n = numbers(CRISIS_REGIONS[code].emergency);
     byNumber.set(n, [...(byNumber.get(n) ?? []), regionName(code)]);
   }
   const and = new Intl.ListFormat(locale, { type: 'conjunction' });
@@ -88,6 +91,9 @@ export function crisisPage(root: string, locale: Locale): string {
   const say = wordsFor(root, locale);
   const names = new Intl.DisplayNames([locale], { type: 'region' });
   const regionName = (c: string) => names.of(c) ?? c;
+  // "112 or 999", with the language's own "or".
+  const or = new Intl.ListFormat(locale, { type: 'disjunction' });
+  const numbers = (emergency: string) => or.format(emergency.split(' or '));
   const first = REGIONS_BY_LANGUAGE[locale] ?? [];
   const order = [...first, ...REGION_CODES.filter((c) => !first.includes(c))];
   const alternates = LOCALES.map(
@@ -121,12 +127,12 @@ ${alternates}
     <a class="crisis-link" href="${crisisPath(locale)}" aria-current="page">${say('shell.needHelp')}</a>
   </header>
   <main id="main" class="crisis">
-    <p class="languages" aria-label="${say('language.label')}">${others}</p>
+    <p class="other-languages" aria-label="${say('language.label')}">${others}</p>
     <h1>${say('crisisPage.heading')}</h1>
-    <p class="urgent">${say('crisisPage.urgent', { numbers: emergencies(locale, say, regionName) }, (s) => `<strong>${s}</strong>`)}</p>
+    <p class="urgent">${say('crisisPage.urgent', { numbers: emergencies(locale, say, regionName, numbers) }, (s) => `<strong>${s}</strong>`)}</p>
     <p>${say('crisisPage.free')}</p>
     <ul class="lines" data-yours="${say('crisisPage.yours')}">
-      ${order.map((c) => linesOf(c, say, regionName)).join('\n      ')}
+      ${order.map((c) => linesOf(c, say, regionName, numbers)).join('\n      ')}
       <li><h2>${say('crisisPage.elsewhere')}</h2><p>${say('crisisPage.findHelpline', {}, (s) => `<a href="${ELSEWHERE.url}" rel="noopener">${s}</a>`)}</p></li>
     </ul>
     <p>${say('crisisPage.safetyPlan', {}, (s) => `<a href="/me/safety-plan">${s}</a>`)}</p>

@@ -147,13 +147,22 @@ export function joinOutcome(
   return { status: 'active' };
 }
 
+/** The bands a group's size is shown in, smallest first. */
+export const SIZE_BANDS = {
+  under10: 'Under 10 members',
+  to24: '10–24 members',
+  to49: '25–49 members',
+  to99: '50–99 members',
+  over100: '100+ members',
+} as const;
+
 /** Sizes are shown as bands so a directory never pins down how many people attend. */
 export function sizeBand(memberCount: number): string {
-  if (memberCount < 10) return 'Under 10 members';
-  if (memberCount < 25) return '10–24 members';
-  if (memberCount < 50) return '25–49 members';
-  if (memberCount < 100) return '50–99 members';
-  return '100+ members';
+  if (memberCount < 10) return SIZE_BANDS.under10;
+  if (memberCount < 25) return SIZE_BANDS.to24;
+  if (memberCount < 50) return SIZE_BANDS.to49;
+  if (memberCount < 100) return SIZE_BANDS.to99;
+  return SIZE_BANDS.over100;
 }
 
 export function isValidTimeZone(zone: string): boolean {

@@ -5,7 +5,13 @@
  * key of every table has its message.
  * @module
  */
-import { FOCUS_TAGS, MEETING_WAYS, MODERATION_POLICIES, TONES } from '../../functions/core/groups';
+import {
+  FOCUS_TAGS,
+  MEETING_WAYS,
+  MODERATION_POLICIES,
+  SIZE_BANDS,
+  TONES,
+} from '../../functions/core/groups';
 import { ACCESS_FEATURES } from '../../functions/core/meetups';
 import { LOG_ACTIONS } from '../../functions/core/moderation-log';
 import { REMINDER_NAMES } from '../../functions/core/reach';
@@ -39,12 +45,19 @@ export const LABEL_TABLES = {
   reaction: REACTIONS,
   reason: REPORT_REASONS,
   logAction: LOG_ACTIONS,
+  size: SIZE_BANDS,
 } as const;
 export type LabelTable = keyof typeof LABEL_TABLES;
 
 /** A choice's name in the reader's language: `label('focus', 'grief')` → "Grief and loss". */
 export function label<T extends LabelTable>(table: T, key: keyof (typeof LABEL_TABLES)[T]): string {
   return t(`${table}.${String(key)}` as MessageKey);
+}
+
+/** A group's size band, as the API says it ("Under 10 members"), in the reader's language. */
+export function sizeName(band: string): string {
+  const key = (Object.keys(SIZE_BANDS) as (keyof typeof SIZE_BANDS)[]).find((k) => SIZE_BANDS[k] === band);
+  return key ? label('size', key) : band;
 }
 
 /** A table's choices as [key, name] pairs in its own order, for a select or checkboxes. */

@@ -14,7 +14,7 @@ import {
   REGION_CODES,
   type RegionCode,
 } from '../../../functions/core/crisis-lines';
-import { crisisPath } from '../../../functions/core/i18n/locales';
+import { crisisPath, dirOf } from '../../../functions/core/i18n/locales';
 import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
 import { type ApiError, api, get, post } from '../api';
@@ -35,14 +35,24 @@ export function rememberRegion(region: RegionCode | null) {
 /** A region's crisis lines, each number a link that dials or texts it. */
 export function CrisisLines({ code }: { code: RegionCode }) {
   const r: CrisisRegion = CRISIS_REGIONS[code];
-  const name = (children: ComponentChildren) => <strong>{children}</strong>;
+  const name = (children: ComponentChildren) => (
+    <strong>
+      <bdi>{children}</bdi>
+    </strong>
+  );
   const tel = (n: string) => (children: ComponentChildren) => <a href={`tel:${dialable(n)}`}>{children}</a>;
   const sms = (n: string) => (children: ComponentChildren) => <a href={`sms:${dialable(n)}`}>{children}</a>;
   const region = regionName(code);
   return (
     <div class="crisis-lines">
       <p>
-        <strong>{t('crisis.inDanger', { number: r.emergency })}</strong>
+        <strong>
+          {t('crisis.inDanger', {
+            number: new Intl.ListFormat(locale.value, { type: 'disjunction' }).format(
+              r.emergency.split(' or '),
+            ),
+          })}
+        </strong>
       </p>
       <ul>
         {r.lines.map((l: CrisisLine) => (
@@ -50,20 +60,20 @@ export function CrisisLines({ code }: { code: RegionCode }) {
             {l.call && l.text
               ? tx(
                   'crisis.lineCallText',
-                  { name: l.name, region, call: l.call, text: l.text },
+                  { name: l.name, region, call: ltr(l.call), text: ltr(l.text) },
                   name,
                   tel(l.call),
                   sms(l.text),
                 )
               : l.call
-                ? tx('crisis.lineCall', { name: l.name, region, number: l.call }, name, tel(l.call))
+                ? tx('crisis.lineCall', { name: l.name, region, number: ltr(l.call) }, name, tel(l.call))
                 : tx(
                     'crisis.lineText',
-                    { name: l.name, region, number: l.text },
+                    { name: l.name, region, number: ltr(l.text ?? '') },
                     name,
                     sms(l.text ?? ''),
                   )}{' '}
-            <a href={l.url} rel="noopener">
+            <a href={l.url} rel="noopener" dir="ltr">
               {new URL(l.url).hostname.replace(/^www\./, '')}
             </a>
           </li>
@@ -72,6 +82,9 @@ export function CrisisLines({ code }: { code: RegionCode }) {
     </div>
   );
 }
+
+/** A number kept left to right inside a right-to-left sentence ("116 123", never "123 116"). */
+const ltr = (n: string) => (dirOf(locale.value) === 'rtl' ? `\u2066${n}\u2069` : n);
 
 /** The regions, named and ordered in the reader's language. */
 const regionsByName = (): [RegionCode, string][] =>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
 import { list, locale, t, tx } from '../i18n';
-import { label, labelled, languageChoices, languageName } from '../labels';
+import { label, labelled, languageChoices, languageName, sizeName } from '../labels';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Field, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
@@ -49,7 +49,7 @@ export function GroupCard({ g }: { g: GroupSummary }) {
         )}
       </p>
       <p class="meta">
-        {label('tone', g.tone)} · {label('moderation', g.moderationPolicy)} · {g.sizeBand}
+        {label('tone', g.tone)} · {label('moderation', g.moderationPolicy)} · {sizeName(g.sizeBand)}
       </p>
       <p class="meta">{t('directory.inLanguages', { languages: list(g.languages.map(languageName)) })}</p>
     </li>

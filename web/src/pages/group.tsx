@@ -7,7 +7,7 @@ import { AskFacilitator } from '../components/crisis';
 import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
 import { list, t, tx } from '../i18n';
-import { label, languageName } from '../labels';
+import { label, languageName, sizeName } from '../labels';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
 
@@ -72,7 +72,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       <p class="meta">
         {group.visibility === 'private' ? `${t('group.private')} · ` : ''}
         {group.area ? `${group.area} · ` : ''}
-        {label('join', group.joinPolicy)} · {group.sizeBand} ·{' '}
+        {label('join', group.joinPolicy)} · {sizeName(group.sizeBand)} ·{' '}
         {t('group.timesIn', { zone: group.timezone.replace(/_/g, ' ') })}
       </p>
       <p class="meta">{t('directory.inLanguages', { languages: list(group.languages.map(languageName)) })}</p>
