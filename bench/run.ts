@@ -7,6 +7,7 @@
  *  4. RSVPs (meetups.ts), calendar feeds (feeds.ts), discussions (threads.ts), rosters
  *     (roster.ts), the resource directory (resources.ts), the safety loop (safety.ts) and erasing
  *     old discussions (retention.ts), in process.
+ *  5. Languages (languages.ts): the first page's script in each language, and switching language.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ import { buildFunctions, FUNCTIONS, functionBuildOptions, root } from '../script
 import { httpEvent, type LambdaHandler, lambdaContext } from '../tests/support/lambda';
 import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
+import { benchLanguages } from './languages';
 import { benchMeetups } from './meetups';
 import { benchReminders } from './reminders';
 import { benchResources } from './resources';
@@ -290,6 +292,7 @@ const resources = await benchResources(say, quick);
 const safety = await benchSafety(say, quick);
 const erasing = await benchRetention(say, quick);
 const reminding = await benchReminders(say, quick);
+const languages = await benchLanguages(say, quick);
 
 say('## Targets');
 say('');
@@ -361,6 +364,18 @@ check(
 check(
   `erasing ${erasing.posts.toLocaleString('en')} old posts by the retention job takes ≤ 3× the time of bare deletes of as many items (${erasing.timeRatio.toFixed(2)}×, ${erasing.callRatio.toFixed(2)}× the calls), in steps of at most 1,000 items`,
   erasing.timeRatio <= 3,
+);
+check(
+  `the first page's script (app.js and its catalogue, gzipped) in each language: ${Object.entries(
+    languages.first,
+  )
+    .map(([l, b]) => `${l} ${(b / 1024).toFixed(1)} KB`)
+    .join(', ')}; the message formatter ${(languages.formatter / 1024).toFixed(1)} KB of it (≤ 10 KB)`,
+  languages.formatter <= 10 * 1024,
+);
+check(
+  `switching language takes ≤ 10× a bare fetch of a catalogue (${languages.switchMs.toFixed(0)} ms, ${(languages.switchMs / Math.max(1, languages.bareMs)).toFixed(1)}×)`,
+  languages.switchMs <= 10 * Math.max(1, languages.bareMs),
 );
 rmSync(work, { recursive: true, force: true });
 writeFileSync(join(root, 'dist/bench/results.md'), `${rows.join('\n')}\n`);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { LOCALES } from '../functions/core/i18n/locales';
 import { crisisPage, crisisPath } from './crisis-pages';
-import { compileLocales } from './locales';
+import { compileLocales, type LocaleFiles } from './locales';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,17 +58,22 @@ const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-
  * a hash of its content, so a new build replaces exactly what changed; English, the language every
  * page falls back to, among them.
  */
-async function buildWorker(outdir: string, minify: boolean, english: string) {
+async function buildWorker(outdir: string, minify: boolean, english: LocaleFiles) {
   const crisisPages = LOCALES.map((l) => crisisPath(l).slice(1));
-  const kept = ['app.js', ...STATIC_FILES, ...crisisPages, 'icons/icon-192.png', `locales/${english}`].map(
-    (f) => ({
-      url: `/${f}`,
-      revision: createHash('sha256')
-        .update(readFileSync(join(outdir, f)))
-        .digest('hex')
-        .slice(0, 16),
-    }),
-  );
+  const kept = [
+    'app.js',
+    ...STATIC_FILES,
+    ...crisisPages,
+    'icons/icon-192.png',
+    `locales/${english.page}`,
+    `locales/${english.api}`,
+  ].map((f) => ({
+    url: `/${f}`,
+    revision: createHash('sha256')
+      .update(readFileSync(join(outdir, f)))
+      .digest('hex')
+      .slice(0, 16),
+  }));
   await build({
     entryPoints: [join(root, 'web/src/sw.ts')],
     outfile: join(outdir, 'sw.js'),

@@ -15,19 +15,40 @@ import { LOCALES, type Locale } from '../functions/core/i18n/locales';
 export const readCatalogue = (root: string, locale: Locale): Record<string, string> =>
   JSON.parse(readFileSync(join(root, 'web/locales', `${locale}.json`), 'utf8'));
 
-/** Writes every locale's compiled catalogue; returns the file name of each. */
-export function compileLocales(root: string, outdir: string): Record<Locale, string> {
+/** A locale's two files: what pages say, and what the API says when it refuses (fetched after). */
+export interface LocaleFiles {
+  page: string;
+  api: string;
+}
+
+/**
+ * Writes every locale's compiled catalogue in two parts, so a first page waits only for its
+ * words: the pages' messages, and the API's refusals (`api.*`), which the app fetches once the
+ * page is shown. The crisis pages' messages (`crisisPage.*`) are written into those pages at
+ * build and never sent. Returns the file names of each.
+ */
+export function compileLocales(root: string, outdir: string): Record<Locale, LocaleFiles> {
   rmSync(join(outdir, 'locales'), { recursive: true, force: true });
   mkdirSync(join(outdir, 'locales'), { recursive: true });
-  const files = {} as Record<Locale, string>;
+  const files = {} as Record<Locale, LocaleFiles>;
+  const write = (name: string, messages: [string, string][]) => {
+    const body = JSON.stringify(Object.fromEntries(messages.map(([k, m]) => [k, compileMessage(m)])));
+    const file = `${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.json`;
+    writeFileSync(join(outdir, 'locales', file), body);
+    return file;
+  };
   for (const locale of LOCALES) {
-    const compiled = Object.fromEntries(
-      Object.entries(readCatalogue(root, locale)).map(([key, message]) => [key, compileMessage(message)]),
-    );
-    const body = JSON.stringify(compiled);
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-    files[locale] = `${locale}-${hash}.json`;
-    writeFileSync(join(outdir, 'locales', files[locale]), body);
+    const all = Object.entries(readCatalogue(root, locale)).filter(([k]) => !k.startsWith('crisisPage.'));
+    files[locale] = {
+      page: write(
+        locale,
+        all.filter(([k]) => !k.startsWith('api.')),
+      ),
+      api: write(
+        `api-${locale}`,
+        all.filter(([k]) => k.startsWith('api.')),
+      ),
+    };
   }
   return files;
 }

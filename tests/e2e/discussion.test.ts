@@ -125,6 +125,7 @@ describe('discussion in Chromium', () => {
     await newcomer.page.getByLabel(/I have read the community guidelines/).check();
     await newcomer.page.getByLabel(/alias/i).fill('Heron');
     await newcomer.page.getByRole('button', { name: /Join group|Ask to join/ }).click();
+    await newcomer.page.getByText('You asked to join.', { exact: false }).waitFor();
     await host.page.goto(`${groupUrl}/members`);
     await host.page.getByRole('button', { name: 'Approve Heron' }).click();
     await host.page.getByRole('button', { name: 'Approve Heron' }).waitFor({ state: 'detached' });

@@ -201,7 +201,7 @@ describe('the foundation, end to end in Chromium', () => {
       expect(await page.getByRole('link', { name: 'Need help now?' }).isVisible(), path).toBe(true);
     }
     await page.getByRole('link', { name: 'Need help now?' }).click();
-    await page.getByText('116 123').waitFor();
+    await page.getByText('116 123').first().waitFor();
   });
 
   it('logs nothing in the console on the pages a visitor sees, not even a 4xx', async () => {

@@ -18,7 +18,7 @@ export type MessageKey = keyof typeof EN;
 type Values = Record<string, unknown>;
 
 /** Compiled catalogues' file names (content-hashed), given by the build. */
-declare const LOCALE_FILES: Record<Locale, string>;
+declare const LOCALE_FILES: Record<Locale, { page: string; api: string }>;
 
 const i18n = new I18n({});
 
@@ -40,19 +40,20 @@ export function storedLocale(): Locale | null {
 /** The language to start in: chosen here before, else the browser's, else English. */
 export const firstLocale = (): Locale => storedLocale() ?? matchLocale(navigator.languages ?? []) ?? 'en';
 
-const loaded = new Map<Locale, Promise<Messages>>();
+const loaded = new Map<string, Promise<Messages>>();
 
-function fetchCatalogue(l: Locale): Promise<Messages> {
-  let p = loaded.get(l);
+/** A part of a language's catalogue: what pages say, or the API's refusals (see scripts/locales.ts). */
+function fetchCatalogue(l: Locale, part: 'page' | 'api'): Promise<Messages> {
+  const url = `/locales/${LOCALE_FILES[l][part]}`;
+  let p = loaded.get(url);
   if (!p) {
-    const url = `/locales/${LOCALE_FILES[l]}`;
     p = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`catalogue ${l}: ${r.status}`);
       void keepCatalogue(url, r.clone());
       return r.json() as Promise<Messages>;
     });
-    p.catch(() => loaded.delete(l));
-    loaded.set(l, p);
+    p.catch(() => loaded.delete(url));
+    loaded.set(url, p);
   }
   return p;
 }
@@ -79,8 +80,12 @@ async function keepCatalogue(url: string, response: Response): Promise<void> {
  * Throws when the catalogue cannot be fetched (offline, never opened in that language here).
  */
 export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): Promise<void> {
-  const messages = await fetchCatalogue(l);
+  const messages = await fetchCatalogue(l, 'page');
   i18n.loadAndActivate({ locale: l, messages });
+  // The API's refusals follow; one that comes before them is said in the API's English.
+  void fetchCatalogue(l, 'api')
+    .then((api) => i18n.load(l, api))
+    .catch(() => undefined);
   document.documentElement.lang = l;
   document.documentElement.dir = dirOf(l);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
