@@ -13,9 +13,9 @@ import { api, del, post } from '../api';
 import { locale, num, t, tx } from '../i18n';
 import { label, labelled } from '../labels';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Field, Stamp, Status, useSubmit } from '../ui';
+import { ErrorSummary, Stamp, Status, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
-import { Form, FormActions, RunButton, TextArea } from './forms';
+import { ChoiceField, Form, FormActions, RunButton, TextArea } from './forms';
 import { PostModeration } from './moderation-actions';
 import { foldedNow } from './reading';
 
@@ -85,20 +85,15 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
     );
   return (
     <Form submit={send.submit} error={send.error} label={t('post.reportThis')}>
-      <Field label={t('post.whatIsWrong')} name="reason" error={send.error}>
-        {(a) => (
-          <select {...a} value={reason} onChange={(e) => setReason(e.currentTarget.value as ReportReason)}>
-            <option value="" disabled>
-              {t('post.chooseReason')}
-            </option>
-            {labelled('reason').map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('post.whatIsWrong')}
+        name="reason"
+        error={send.error}
+        placeholder={t('post.chooseReason')}
+        options={labelled('reason')}
+        value={reason}
+        onValue={setReason}
+      />
       <TextArea
         label={t('post.reportNote')}
         name="note"

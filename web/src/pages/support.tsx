@@ -9,12 +9,12 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { SupportRequestView } from '../../../functions/core/schemas/support';
 import type { SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
-import { RunButton, TextArea } from '../components/forms';
+import { ChoiceField, RunButton, TextArea } from '../components/forms';
 import { t, tx } from '../i18n';
 import { label, labelled } from '../labels';
 import { Loaded, usePaged } from '../load';
 import { location, me } from '../state';
-import { Back, ErrorSummary, Field, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
+import { Back, ErrorSummary, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 type Request = SupportRequestView;
 
@@ -35,20 +35,15 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
   return (
     <form onSubmit={send.submit} noValidate aria-label={t('support.doneFor', { name: r.member.displayName })}>
       <ErrorSummary error={send.error} />
-      <Field label={t('support.whatWasDone')} name="action" error={send.error}>
-        {(a) => (
-          <select {...a} value={action} onChange={(e) => setAction(e.currentTarget.value as SupportAction)}>
-            <option value="" disabled>
-              {t('support.chooseOne')}
-            </option>
-            {labelled('supportAction').map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('support.whatWasDone')}
+        name="action"
+        error={send.error}
+        placeholder={t('support.chooseOne')}
+        options={labelled('supportAction')}
+        value={action}
+        onValue={setAction}
+      />
       <TextArea
         label={t('support.note')}
         name="note"
