@@ -132,7 +132,11 @@ function stop() {
       process.exit(0);
     });
   });
-  setTimeout(() => process.exit(0), 3000).unref();
+  // Jobs that will not finish (a busy machine) are cut short, and the person told so.
+  setTimeout(() => {
+    console.log('Stopped. Your data is kept in', dataDir, '(the jobs running were cut short)');
+    process.exit(0);
+  }, 10_000).unref();
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
