@@ -96,6 +96,8 @@ export function crisisPage(root: string, locale: Locale): string {
   const numbers = (emergency: string) => or.format(emergency.split(' or '));
   const first = REGIONS_BY_LANGUAGE[locale] ?? [];
   const order = [...first, ...REGION_CODES.filter((c) => !first.includes(c))];
+  // No region here speaks the page's language (Arabic): the way to find one's own line comes first.
+  const elsewhere = `<li><h2>${say('crisisPage.elsewhere')}</h2><p>${say('crisisPage.findHelpline', {}, (s) => `<a href="${ELSEWHERE.url}" rel="noopener">${s}</a>`)}</p></li>`;
   const alternates = LOCALES.map(
     (l) => `  <link rel="alternate" hreflang="${l}" href="${crisisPath(l)}">`,
   ).join('\n');
@@ -132,8 +134,7 @@ ${alternates}
     <p class="urgent">${say('crisisPage.urgent', { numbers: emergencies(locale, say, regionName, numbers) }, (s) => `<strong>${s}</strong>`)}</p>
     <p>${say('crisisPage.free')}</p>
     <ul class="lines" data-yours="${say('crisisPage.yours')}">
-      ${order.map((c) => linesOf(c, say, regionName, numbers)).join('\n      ')}
-      <li><h2>${say('crisisPage.elsewhere')}</h2><p>${say('crisisPage.findHelpline', {}, (s) => `<a href="${ELSEWHERE.url}" rel="noopener">${s}</a>`)}</p></li>
+      ${[...(first.length || locale === 'en' ? [] : [elsewhere]), ...order.map((c) => linesOf(c, say, regionName, numbers)), ...(first.length || locale === 'en' ? [elsewhere] : [])].join('\n      ')}
     </ul>
     <p>${say('crisisPage.safetyPlan', {}, (s) => `<a href="/me/safety-plan">${s}</a>`)}</p>
     <p>${say('crisisPage.notService')}</p>

@@ -8,9 +8,11 @@
  * Text is normalised first (case, accents, look-alike digits and symbols, stretched letters,
  * spaced-out letters, words run together), misspelt key words are read as them, then the phrase
  * patterns of the post's language are matched, and English's too, whose slang ("kms") people
- * write in every language. Each language's table is in `crisis/<language>.ts`.
+ * write in every language, and Arabic's wherever Arabic letters are. Each language's table is in
+ * `crisis/<language>.ts`.
  * @module
  */
+import { ar } from './crisis/ar';
 import { de } from './crisis/de';
 import { english } from './crisis/en';
 import { es } from './crisis/es';
@@ -20,7 +22,7 @@ import type { CrisisKind, CrisisLanguage } from './crisis/language';
 export type { CrisisKind } from './crisis/language';
 
 /** The languages with a table of their own; posts in any other are read with English's. */
-export const CRISIS_LANGUAGES = { en: english, es, fr, de } satisfies Record<string, CrisisLanguage>;
+export const CRISIS_LANGUAGES = { en: english, es, fr, de, ar } satisfies Record<string, CrisisLanguage>;
 export type CrisisLanguageCode = keyof typeof CRISIS_LANGUAGES;
 
 /** Look-alikes people type for letters. */
@@ -63,6 +65,7 @@ function canonical(word: string, lang: CrisisLanguage): string {
 
 /** Text as the patterns of a language read it: lower case, plain letters, single spaces, words spelt out. */
 export function normalise(text: string, lang: CrisisLanguage = english): string {
+  if (lang.read) return lang.read(text);
   let t = text
     .toLowerCase()
     .replace(/ß/g, 'ss')
@@ -116,5 +119,7 @@ export function detectCrisis(text: string, language = 'en'): CrisisSignal {
     : english;
   const kinds = new Set(matches(clipped, english));
   if (own !== english) for (const k of matches(clipped, own)) kinds.add(k);
+  // Arabic letters are read by the Arabic table whatever language the post says it is in.
+  if (own !== ar && /[\u0600-\u06FF]/.test(clipped)) for (const k of matches(clipped, ar)) kinds.add(k);
   return { matched: kinds.size > 0, kinds: [...kinds] };
 }

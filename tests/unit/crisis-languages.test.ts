@@ -284,6 +284,37 @@ for (const [language, table] of Object.entries(TABLES)) {
   });
 }
 
+describe('crisis phrases (ar), a first table', () => {
+  it.each([
+    ['أريد أن أنهي حياتي، لم أعد أحتمل العيش.', 'suicide'],
+    ['سأنتحر الليلة', 'suicide'],
+    ['أفكر في الانتحار كل يوم', 'suicide'],
+    ['أريد أن أموت', 'suicide'],
+    ['أتمنى الموت', 'suicide'],
+    ['لا أريد أن أعيش بعد الآن', 'suicide'],
+    ['سأقتل نفسي', 'suicide'],
+    ['أُرِيدُ أَنْ أَمُوتَ', 'suicide'],
+    ['أريــــد أن أموت', 'suicide'],
+    ['أجرح نفسي كل ليلة', 'self_harm'],
+    ['عدت إلى إيذاء النفس', 'self_harm'],
+  ] as const)('match: %s', (text, kind) => {
+    expect(detectCrisis(text, 'ar').kinds).toContain(kind);
+    // Written in Arabic, read as Arabic whatever language the post says it is in.
+    expect(detectCrisis(text, 'en').kinds).toContain(kind);
+  });
+
+  it.each([
+    'أموت من الضحك',
+    'قتلني هذا الفيلم من الضحك',
+    'أريد أن أعيش حياة هادئة',
+    'تحدثنا عن الوقاية من الانتحار في التدريب',
+    'ماتت جدتي العام الماضي',
+    'جرحت إصبعي وأنا أطبخ',
+  ])('no match: %s', (text) => {
+    expect(detectCrisis(text, 'ar').matched, normalise(text, CRISIS_LANGUAGES.ar)).toBe(false);
+  });
+});
+
 describe('the language of a post', () => {
   it('reads a post with its own language’s table, not another’s', () => {
     expect(detectCrisis('Quiero suicidarme', 'es').matched).toBe(true);

@@ -133,9 +133,12 @@ export function usePage(title: string) {
   const ref = useRef<HTMLHeadingElement>(null);
   // A page that shows "Loading…" first has no heading yet: the focus waits for it.
   const pending = useRef(false);
+  // A change of language retitles the page, but the person stays where they are (the language row).
+  const spoken = useRef(locale.value);
   useEffect(() => {
     document.title = t('ui.pageTitle', { title });
-    pending.current = landed;
+    if (spoken.current === locale.value) pending.current = landed;
+    spoken.current = locale.value;
   }, [title, locale.value]);
   useEffect(() => {
     if (!pending.current || !ref.current) return;

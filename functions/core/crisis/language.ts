@@ -30,4 +30,6 @@ export interface CrisisLanguage {
    * elided word is read whole ("j" → "je" through `shortForms`). Elsewhere it joins ("don't").
    */
   apostropheSplits?: boolean;
+  /** A script of its own: the text as its patterns read it (in place of the Latin normalising). */
+  read?: (text: string) => string;
 }

@@ -33,7 +33,7 @@ export function rememberRegion(region: RegionCode | null) {
 }
 
 /** A region's crisis lines, each number a link that dials or texts it. */
-export function CrisisLines({ code }: { code: RegionCode }) {
+export function CrisisLines({ code, named }: { code: RegionCode; named?: boolean }) {
   const r: CrisisRegion = CRISIS_REGIONS[code];
   const name = (children: ComponentChildren) => (
     <strong>
@@ -45,6 +45,7 @@ export function CrisisLines({ code }: { code: RegionCode }) {
   const region = regionName(code);
   return (
     <div class="crisis-lines">
+      {named && <h3 class="region">{region}</h3>}
       <p>
         <strong>
           {t('crisis.inDanger', {
@@ -149,7 +150,7 @@ export function CrisisPanel({ signpost, onClose }: { signpost: NonNullable<Signp
       </h2>
       <p>{t('crisis.message')}</p>
       {suggested.map((code) => (
-        <CrisisLines key={code} code={code} />
+        <CrisisLines key={code} code={code} named />
       ))}
       {region && region !== 'elsewhere' ? (
         <CrisisLines code={region} />

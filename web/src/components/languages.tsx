@@ -72,7 +72,14 @@ export function Languages({ saying }: { saying?: boolean }) {
           {problem}
         </p>
       )}
-      {saying && saved && me.value && <Status message={t('language.saved', { name: LOCALE_NAMES[saved] })} />}
+      {saying && saved && me.value && (
+        // The language named as it names itself in a sentence ("français", "español").
+        <Status
+          message={t('language.saved', {
+            name: new Intl.DisplayNames([saved], { type: 'language' }).of(saved) ?? LOCALE_NAMES[saved],
+          })}
+        />
+      )}
     </fieldset>
   );
 }

@@ -27,7 +27,7 @@ export function GroupCard({ g }: { g: GroupSummary }) {
           <li key={f}>{label('focus', f)}</li>
         ))}
       </ul>
-      <p>{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
+      <p dir="auto">{g.description.length > 180 ? `${g.description.slice(0, 177)}…` : g.description}</p>
       {g.area && <p class="meta">{g.area}</p>}
       <p class={g.meets ? 'meets' : 'meta'}>
         {g.meets ? (

@@ -130,7 +130,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
               )}
             </p>
             {/* Not shown: said the same before and after joining a waiting list, as a place shows it. */}
-            <p>{o.venue.address ?? <span class="meta">{t('occurrence.addressHidden')}</span>}</p>
+            <p dir="auto">{o.venue.address ?? <span class="meta">{t('occurrence.addressHidden')}</span>}</p>
             {o.venue.access.length > 0 && (
               <ul class="tags" aria-label={t('occurrence.access')}>
                 {o.venue.access.map((a) => (
@@ -138,7 +138,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
                 ))}
               </ul>
             )}
-            {o.venue.accessNotes && <p>{o.venue.accessNotes}</p>}
+            {o.venue.accessNotes && <p dir="auto">{o.venue.accessNotes}</p>}
           </div>
         )}
         {o.online && (
@@ -153,7 +153,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
                 <span class="meta">{t('occurrence.linkHidden')}</span>
               )}
             </p>
-            {o.online.notes && <p>{o.online.notes}</p>}
+            {o.online.notes && <p dir="auto">{o.online.notes}</p>}
           </div>
         )}
       </section>
