@@ -6,6 +6,8 @@
  * checks the two agree. Review with the rest of the directory (issue 7 seeds it from here).
  * @module
  */
+import { isLocale } from './i18n/locales';
+import { word } from './i18n/words';
 
 export interface CrisisLine {
   name: string;
@@ -267,3 +269,29 @@ export const ELSEWHERE = { name: 'Find a Helpline', url: 'https://findahelpline.
 
 /** `tel:` / `sms:` targets: the digits of what people dial. */
 export const dialable = (number: string) => number.replace(/[^\d+]/g, '');
+
+/**
+ * A line as the global directory lists it, in the line's own language where Hearth speaks it (a
+ * Spanish line in Spanish, a Swiss one in German): its title, its description and its hours.
+ */
+export function crisisLineListing(
+  code: RegionCode,
+  line: CrisisLine,
+): { title: string; description: string; hours: string } {
+  const region = CRISIS_REGIONS[code];
+  const lang = line.languages?.find(isLocale) ?? 'en';
+  const regionName =
+    lang === 'en' ? region.name : (new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? region.name);
+  const or = new Intl.ListFormat(lang, { type: 'disjunction' }).format(region.emergency.split(' or '));
+  const description = [
+    word(lang, 'listingFree'),
+    ...(line.call ? [word(lang, 'listingCall', { number: line.call })] : []),
+    ...(line.text ? [word(lang, 'listingText', { number: line.text })] : []),
+    word(lang, 'listingDanger', { number: or }),
+  ].join(' ');
+  return {
+    title: word(lang, 'listingTitle', { name: line.name, region: regionName }),
+    description,
+    hours: word(lang, 'anyTime'),
+  };
+}

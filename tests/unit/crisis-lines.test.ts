@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CRISIS_REGIONS, dialable, ELSEWHERE, REGION_CODES } from '../../functions/core/crisis-lines';
+import {
+  CRISIS_REGIONS,
+  crisisLineListing,
+  dialable,
+  ELSEWHERE,
+  REGION_CODES,
+} from '../../functions/core/crisis-lines';
 import { LOCALES } from '../../functions/core/i18n/locales';
 import { root } from '../../scripts/build';
 import { crisisPage, crisisPath } from '../../scripts/crisis-pages';
@@ -59,5 +65,18 @@ describe('crisis lines by region', () => {
     expect(first('fr')).toBe('FR');
     expect(first('de')).toBe('DE');
     expect(first('en')).toBe('US');
+  });
+
+  it('lists each line in the directory in its own language where Hearth speaks it', () => {
+    expect(crisisLineListing('ES', CRISIS_REGIONS.ES.lines[0])).toEqual({
+      title: 'Línea 024 (España)',
+      description:
+        'Gratuita y confidencial, a cualquier hora. Llama al 024. ¿En peligro ahora? Llama al 112.',
+      hours: 'a cualquier hora',
+    });
+    expect(crisisLineListing('IE', CRISIS_REGIONS.IE.lines[0]).description).toBe(
+      'Free and confidential, any time. Call 116 123. In danger now? Call 112 or 999.',
+    );
+    expect(crisisLineListing('CH', CRISIS_REGIONS.CH.lines[0]).title).toMatch(/\(Schweiz\)$/);
   });
 });

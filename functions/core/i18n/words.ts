@@ -26,6 +26,12 @@ const EN = {
   'role.co': 'Co-facilitator',
   'role.host': 'Online host',
   'role.greeter': 'Greeter',
+  listingTitle: '{name} ({region})',
+  listingFree: 'Free and confidential, any time.',
+  listingCall: 'Call {number}.',
+  listingText: 'Text {number}.',
+  listingDanger: 'In danger now? Call {number}.',
+  anyTime: 'any time',
 };
 export type WordKey = keyof typeof EN;
 
@@ -51,6 +57,12 @@ export const WORDS: Record<Locale, Record<WordKey, string>> = {
     'role.co': 'Cofacilitador',
     'role.host': 'Anfitrión en línea',
     'role.greeter': 'Bienvenida',
+    listingTitle: '{name} ({region})',
+    listingFree: 'Gratuita y confidencial, a cualquier hora.',
+    listingCall: 'Llama al {number}.',
+    listingText: 'Escribe al {number}.',
+    listingDanger: '¿En peligro ahora? Llama al {number}.',
+    anyTime: 'a cualquier hora',
   },
   fr: {
     discreetTitle: 'Séance Hearth',
@@ -72,6 +84,12 @@ export const WORDS: Record<Locale, Record<WordKey, string>> = {
     'role.co': 'Co-animateur',
     'role.host': 'Hôte en ligne',
     'role.greeter': 'Accueil',
+    listingTitle: '{name} ({region})',
+    listingFree: 'Gratuite et confidentielle, à toute heure.',
+    listingCall: 'Appelez le {number}.',
+    listingText: 'Écrivez au {number}.',
+    listingDanger: 'En danger maintenant ? Appelez le {number}.',
+    anyTime: 'à toute heure',
   },
   de: {
     discreetTitle: 'Hearth-Treffen',
@@ -93,6 +111,12 @@ export const WORDS: Record<Locale, Record<WordKey, string>> = {
     'role.co': 'Co-Gesprächsleitung',
     'role.host': 'Online-Gastgeber',
     'role.greeter': 'Begrüßung',
+    listingTitle: '{name} ({region})',
+    listingFree: 'Kostenlos und vertraulich, rund um die Uhr.',
+    listingCall: 'Ruf {number} an.',
+    listingText: 'Schreib an {number}.',
+    listingDanger: 'Jetzt in Gefahr? Ruf {number} an.',
+    anyTime: 'rund um die Uhr',
   },
   ar: {
     discreetTitle: 'جلسة Hearth',
@@ -114,6 +138,12 @@ export const WORDS: Record<Locale, Record<WordKey, string>> = {
     'role.co': 'ميسّر مشارك',
     'role.host': 'مضيف عبر الإنترنت',
     'role.greeter': 'الاستقبال',
+    listingTitle: '{name} ({region})',
+    listingFree: 'مجاني وسري، في أي وقت.',
+    listingCall: 'اتصل بـ {number}.',
+    listingText: 'أرسل رسالة إلى {number}.',
+    listingDanger: 'في خطر الآن؟ اتصل بـ {number}.',
+    anyTime: 'في أي وقت',
   },
 };
 

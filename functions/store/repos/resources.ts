@@ -10,7 +10,7 @@
  */
 
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CRISIS_REGIONS, type CrisisLine, type RegionCode } from '../../core/crisis-lines';
+import { CRISIS_REGIONS, type CrisisLine, crisisLineListing, type RegionCode } from '../../core/crisis-lines';
 import { reviewDueAt, searchable } from '../../core/resources';
 import { iso } from '../../core/time';
 import { getMany, keyOf, putMany } from '../batch';
@@ -188,8 +188,7 @@ export function crisisLineListings(now: number): ResourceRecord[] {
     const region = CRISIS_REGIONS[code];
     return region.lines.map((l, i) => {
       const line: CrisisLine = l;
-      const title = `${line.name} (${region.name})`;
-      const description = `Free and confidential, ${line.hours}.${line.call ? ` Call ${line.call}.` : ''}${line.text ? ` Text ${line.text}.` : ''} In danger now? Call ${region.emergency}.`;
+      const { title, description, hours } = crisisLineListing(code, line);
       return {
         resourceId: `crisis-${code.toLowerCase()}-${i}`.padEnd(22, '0').slice(0, 22),
         scope: 'global',
@@ -200,7 +199,7 @@ export function crisisLineListings(now: number): ResourceRecord[] {
         url: line.url,
         ...(line.call ? { phone: line.call } : {}),
         ...(line.text ? { sms: line.text } : {}),
-        hours: line.hours,
+        hours,
         languages: [...(line.languages ?? ['en'])],
         cost: 'free' as const,
         region: { country: code },
