@@ -147,6 +147,35 @@ export function apiWords(said: { message: string; key?: string; values?: Values 
 /** A number as the reader's language writes it. */
 export const num = (n: number) => new Intl.NumberFormat(locale.value).format(n);
 
-/** "a, b and c" in the reader's language. */
+/** "a, b and c" in the reader's language (English without the serial comma, as Hearth writes it). */
 export const list = (items: string[]) =>
-  new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(items);
+  new Intl.ListFormat(locale.value === 'en' ? 'en-GB' : locale.value, { type: 'conjunction' }).format(items);
+
+/** "a, b, c": items one after another, as the reader's language lists them without "and". */
+export const listed = (items: string[]) =>
+  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(items);
+
+const namers = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A country's or a language's name in the reader's language (or in `inLocale`), null where `Intl`
+ * has none. One namer per language and kind, made when first asked for.
+ */
+export function nameOf(
+  type: 'region' | 'language',
+  code: string,
+  inLocale: string = locale.value,
+): string | null {
+  const key = `${inLocale} ${type}`;
+  try {
+    let namer = namers.get(key);
+    if (!namer) {
+      namer = new Intl.DisplayNames([inLocale], { type });
+      namers.set(key, namer);
+    }
+    const name = namer.of(code);
+    return name && name !== code ? name : null;
+  } catch {
+    return null;
+  }
+}

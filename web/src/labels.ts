@@ -19,7 +19,7 @@ import { COSTS, REPORT_PROBLEMS, RESOURCE_CATEGORIES } from '../../functions/cor
 import { ROSTER_ROLES } from '../../functions/core/roster';
 import { REPORT_OUTCOMES, SUPPORT_ACTIONS } from '../../functions/core/support';
 import { CONTENT_WARNINGS, REACTIONS, REPORT_REASONS } from '../../functions/core/threads';
-import { locale, type MessageKey, t } from './i18n';
+import { locale, type MessageKey, nameOf, t } from './i18n';
 
 export { FOCUS_TAGS, MEETING_WAYS, MODERATION_POLICIES, TONES } from '../../functions/core/groups';
 
@@ -101,8 +101,7 @@ const GROUP_LANGUAGES = [
 ];
 
 /** A language's name in the reader's language ("inglés", "anglais"). */
-export const languageName = (code: string) =>
-  new Intl.DisplayNames([locale.value], { type: 'language' }).of(code) ?? code;
+export const languageName = (code: string) => nameOf('language', code) ?? code;
 
 /** The languages to choose from, as [code, name], Hearth's own first; `also`: codes already chosen. */
 export function languageChoices(also: readonly string[] = []): [string, string][] {

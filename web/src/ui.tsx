@@ -10,11 +10,14 @@ let fieldIds = 0;
 export function Field(props: {
   label: string;
   name: string;
+  /** The control's id, where something else names it (else one is made). */
+  id?: string;
   hint?: string;
   error?: ApiError | null;
   children: (attrs: Record<string, unknown>) => ComponentChildren;
 }) {
-  const [id] = useState(() => `f${++fieldIds}`);
+  const [made] = useState(() => `f${++fieldIds}`);
+  const id = props.id ?? made;
   const message = props.error?.field(props.name);
   const described = [props.hint ? `${id}-hint` : '', message ? `${id}-err` : ''].filter(Boolean).join(' ');
   return (
@@ -340,24 +343,36 @@ export function TooLong({ value, max }: { value: string; max: number }) {
   );
 }
 
-/** A labelled choice of one, from `options` ([value, label] pairs). */
-export function SelectField(props: {
+/**
+ * A choice from a list, by its label. `placeholder`: nothing is chosen at first, and it says what
+ * to choose; `error`: the API's message for the field (`name`, or `id`) is placed by it.
+ */
+export function SelectField<T extends string>(props: {
   label: string;
-  id: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onValue: (value: string) => void;
+  id?: string;
+  name?: string;
+  value: T | '';
+  options: readonly (readonly [T, string])[];
+  onValue: (value: T) => void;
+  placeholder?: string;
+  error?: ApiError | null;
 }) {
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value)}>
-        {props.options.map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={props.label} id={props.id} name={props.name ?? props.id ?? ''} error={props.error}>
+      {(a) => (
+        <select {...a} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value as T)}>
+          {props.placeholder !== undefined && (
+            <option value="" disabled>
+              {props.placeholder}
+            </option>
+          )}
+          {props.options.map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -18,7 +18,7 @@ import { crisisPath, dirOf } from '../../../functions/core/i18n/locales';
 import type { ConversationView } from '../../../functions/core/schemas/support';
 import type { Signpost } from '../../../functions/core/schemas/threads';
 import { type ApiError, api, get, post } from '../api';
-import { locale, t, tx } from '../i18n';
+import { locale, nameOf, t, tx } from '../i18n';
 import { Loading, Status, useSubmit } from '../ui';
 import { RunButton } from './forms';
 
@@ -94,8 +94,7 @@ const regionsByName = (): [RegionCode, string][] =>
   );
 
 /** A region's name in the reader's language ("España", "Allemagne"). */
-const regionName = (code: string) =>
-  new Intl.DisplayNames([locale.value], { type: 'region' }).of(code) ?? code;
+const regionName = (code: string) => nameOf('region', code) ?? code;
 
 /** "I'd like a facilitator to reach out": opens the member's conversation with them. */
 export function AskFacilitator({ groupId, label }: { groupId: string; label?: string }) {

@@ -3,14 +3,10 @@ import { useState } from 'preact/hooks';
 import { WEEKDAYS } from '../../../functions/core/recurrence';
 import type { FacilitatorView as Facilitator } from '../../../functions/core/schemas/roster';
 import { api } from '../api';
-import { locale, t, tx } from '../i18n';
+import { listed, t, tx } from '../i18n';
 import { weekdayName } from '../labels';
 import { asNumber, ErrorSummary, Field, useSubmit } from '../ui';
 import { FormActions } from './forms';
-
-/** "a, b, c" as the reader's language lists items without "and". */
-const commas = (items: string[]) =>
-  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(items);
 
 /** Owners record training, who is active, and the most duties each wants a month. */
 export function Facilitators({
@@ -82,7 +78,7 @@ function FacilitatorRow({
             : t('facilitators.notTrained')}{' '}
           {p.weekly.length
             ? t('facilitators.available', {
-                times: commas(
+                times: listed(
                   p.weekly.map((w) =>
                     t('facilitators.slot', {
                       day: weekdayName(WEEKDAYS.indexOf(w.day), 'short'),
@@ -94,7 +90,7 @@ function FacilitatorRow({
               })
             : t('facilitators.anyTime')}
           {p.away.length
-            ? ` ${t('facilitators.away', { dates: commas(p.away.map((a) => t('facilitators.awayDates', a))) })}`
+            ? ` ${t('facilitators.away', { dates: listed(p.away.map((a) => t('facilitators.awayDates', a))) })}`
             : ''}
         </p>
         <div class="row">

@@ -170,31 +170,3 @@ export function Checkboxes<T extends string | number>(props: {
     </fieldset>
   );
 }
-
-/** A choice from a list, none chosen at first: the placeholder says what to choose. */
-export function ChoiceField<T extends string>(props: {
-  label: string;
-  name: string;
-  error: ApiError | null;
-  placeholder: string;
-  options: readonly (readonly [T, string])[];
-  value: T | '';
-  onValue: (value: T) => void;
-}) {
-  return (
-    <Field label={props.label} name={props.name} error={props.error}>
-      {(a) => (
-        <select {...a} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value as T)}>
-          <option value="" disabled>
-            {props.placeholder}
-          </option>
-          {props.options.map(([k, name]) => (
-            <option key={k} value={k}>
-              {name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}

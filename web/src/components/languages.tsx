@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../functions/core/i18n/locales';
 import { api } from '../api';
-import { locale, showLocale, t } from '../i18n';
+import { locale, nameOf, showLocale, t } from '../i18n';
 import { me } from '../state';
 import { Status } from '../ui';
 
@@ -76,7 +76,7 @@ export function Languages({ saying }: { saying?: boolean }) {
         // The language named as it names itself in a sentence ("français", "español").
         <Status
           message={t('language.saved', {
-            name: new Intl.DisplayNames([saved], { type: 'language' }).of(saved) ?? LOCALE_NAMES[saved],
+            name: nameOf('language', saved, saved) ?? LOCALE_NAMES[saved],
           })}
         />
       )}

@@ -10,12 +10,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PostView, Signpost } from '../../../functions/core/schemas/threads';
 import type { Reaction, ReportReason } from '../../../functions/core/threads';
 import { api, del, post } from '../api';
-import { locale, num, t, tx } from '../i18n';
+import { listed, num, t, tx } from '../i18n';
 import { label, labelled } from '../labels';
 import { Markdown } from '../markdown';
-import { ErrorSummary, Stamp, Status, useSubmit } from '../ui';
+import { ErrorSummary, SelectField, Stamp, Status, useSubmit } from '../ui';
 import { Composer, type PostInput } from './composer';
-import { ChoiceField, Form, FormActions, RunButton, TextArea } from './forms';
+import { Form, FormActions, RunButton, TextArea } from './forms';
 import { PostModeration } from './moderation-actions';
 import { foldedNow } from './reading';
 
@@ -23,10 +23,6 @@ type Post = PostView;
 
 /** Whether the reader is a verified professional (they may add notes under posts). */
 export const professional = signal(false);
-
-/** Names one after another, as the reader's language lists them ("a, b, c" in English). */
-export const listed = (items: string[]) =>
-  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(items);
 
 const warningOf = (p: Post) =>
   t('post.contentWarning', { warnings: listed(p.contentWarnings.map((c) => label('warning', c))) });
@@ -85,7 +81,7 @@ function ReportForm({ postId, onDone }: { postId: string; onDone: () => void }) 
     );
   return (
     <Form submit={send.submit} error={send.error} label={t('post.reportThis')}>
-      <ChoiceField
+      <SelectField
         label={t('post.whatIsWrong')}
         name="reason"
         error={send.error}

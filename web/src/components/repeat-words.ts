@@ -12,7 +12,7 @@ import {
   weekdayIndex,
 } from '../../../functions/core/recurrence';
 import { formatLocal, type LocalParts } from '../../../functions/core/time';
-import { locale, t } from '../i18n';
+import { list, t } from '../i18n';
 import { weekdayName } from '../labels';
 
 /** The nth weekday of a month, by its place (-1: the last), as the messages choose its word. */
@@ -20,10 +20,6 @@ export const NTH: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third'
 
 /** A weekday's name ("Tuesday", or "Tue" short) in the reader's language. */
 export const dayOf = (d: Weekday, width?: 'short') => weekdayName(WEEKDAYS.indexOf(d), width);
-
-/** "Monday, Wednesday and Friday", in the reader's language (English without the serial comma, as ever). */
-const dayList = (days: string[]) =>
-  new Intl.ListFormat(locale.value === 'en' ? 'en-GB' : locale.value, { type: 'conjunction' }).format(days);
 
 const untilOf = (rule: Rule) =>
   !rule.until
@@ -41,7 +37,7 @@ export function ruleText(rule: Rule, start: LocalParts): string {
       : rule.freq === 'WEEKLY'
         ? t('repeatWords.weekly', {
             interval,
-            days: dayList((rule.byDay ?? [WEEKDAYS[weekdayIndex(start)]!]).map((d) => dayOf(d))),
+            days: list((rule.byDay ?? [WEEKDAYS[weekdayIndex(start)]!]).map((d) => dayOf(d))),
           })
         : rule.byNthDay
           ? t('repeatWords.nthDay', { interval, nth: NTH[rule.byNthDay.n], day: dayOf(rule.byNthDay.day) })

@@ -7,27 +7,9 @@ import {
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { ResourceView } from '../../../functions/core/schemas/resources';
 import { get, serverNow } from '../api';
-import { locale, t, tx } from '../i18n';
+import { listed, locale, nameOf, t, tx } from '../i18n';
 
 export type Resource = ResourceView;
-
-const namers = new Map<string, Intl.DisplayNames>();
-
-/** A country's or a language's name in the reader's language (null if `Intl` has none). */
-export function nameOf(type: 'region' | 'language', code: string): string | null {
-  const key = `${locale.value} ${type}`;
-  try {
-    let namer = namers.get(key);
-    if (!namer) {
-      namer = new Intl.DisplayNames([locale.value], { type });
-      namers.set(key, namer);
-    }
-    const name = namer.of(code);
-    return name && name !== code ? name : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Options in the reader's language, sorted by name, made when first shown in it. */
 const sorted = new Map<string, { countries: [string, string][]; languages: [string, string][] }>();
@@ -46,10 +28,7 @@ export function options() {
 }
 
 /** A listing's languages by name: "English, Welsh". */
-export const languagesOf = (r: Resource) =>
-  new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(
-    r.languages.map((l) => nameOf('language', l) ?? l),
-  );
+export const languagesOf = (r: Resource) => listed(r.languages.map((l) => nameOf('language', l) ?? l));
 
 export const placeOf = (r: Resource) => {
   if (r.region === 'online') return t('resourceParts.online');

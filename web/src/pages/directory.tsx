@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupSummary, DirectoryPage as Page } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
-import { list, locale, t, tx } from '../i18n';
+import { list, listed, t, tx } from '../i18n';
 import { label, labelled, languageChoices, languageName, sizeName } from '../labels';
 import { flash, location, me, navigate } from '../state';
-import { ErrorSummary, Field, Notice, Stamp, TooLong, usePage, useSubmit } from '../ui';
+import { ErrorSummary, Field, Notice, SelectField, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
 /** "Meets in person (City centre) and online", from the group's upcoming meetups. */
 function meetsText(m: NonNullable<GroupSummary['meets']>): string {
   const ways = m.inPerson && m.online ? 'both' : m.inPerson ? 'in_person' : 'online';
   if (!m.inPerson || !m.places.length) return t('directory.meets', { ways });
   // The places as a plain list ("City centre, Leeds"), with the language's own commas.
-  const places = new Intl.ListFormat(locale.value, { type: 'unit', style: 'short' }).format(m.places);
+  const places = listed(m.places);
   return t('directory.meetsAt', { ways, places });
 }
 
@@ -209,23 +209,16 @@ function Filter(props: {
   /** The choices' table, named in the reader's language (none: the languages groups meet in). */
   table?: 'way' | 'focus' | 'tone' | 'moderation';
 }) {
+  const choices = props.table ? labelled(props.table) : languageChoices();
   return (
-    <div class="field">
-      <label for={props.id ?? props.name}>{props.label}</label>
-      <select
-        id={props.id ?? props.name}
-        name={props.name}
-        value={props.value}
-        onChange={(e) => props.onValue(e.currentTarget.value)}
-      >
-        <option value="">{t('directory.any')}</option>
-        {(props.table ? labelled(props.table) : languageChoices()).map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={props.label}
+      id={props.id ?? props.name}
+      name={props.name}
+      value={props.value}
+      options={[['', t('directory.any')], ...choices]}
+      onValue={props.onValue}
+    />
   );
 }
 

@@ -9,12 +9,12 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { SupportRequestView } from '../../../functions/core/schemas/support';
 import type { SupportAction } from '../../../functions/core/support';
 import { ApiError, get, post } from '../api';
-import { ChoiceField, RunButton, TextArea } from '../components/forms';
+import { RunButton, TextArea } from '../components/forms';
 import { t, tx } from '../i18n';
 import { label, labelled } from '../labels';
 import { Loaded, usePaged } from '../load';
 import { location, me } from '../state';
-import { Back, ErrorSummary, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
+import { Back, ErrorSummary, SelectField, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
 
 type Request = SupportRequestView;
 
@@ -35,7 +35,7 @@ function ActionForm({ r, onDone }: { r: Request; onDone: (r: Request, message: s
   return (
     <form onSubmit={send.submit} noValidate aria-label={t('support.doneFor', { name: r.member.displayName })}>
       <ErrorSummary error={send.error} />
-      <ChoiceField
+      <SelectField
         label={t('support.whatWasDone')}
         name="action"
         error={send.error}
