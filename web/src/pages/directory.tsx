@@ -182,7 +182,7 @@ export function DirectoryPage() {
             onValue={setModeration}
             table="moderation"
           />
-          <button type="submit" disabled={search.busy}>
+          <button type="submit" aria-disabled={search.busy}>
             {t('directory.searchButton')}
           </button>
         </form>
