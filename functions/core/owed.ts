@@ -8,8 +8,8 @@
  * @module
  */
 
+import { type NoticeWords, notice } from './i18n/notices';
 import { capKey, inLineKey, type Ledger, lineKey, newlyGoing, readLedger, type StoredLedger } from './ledger';
-import { sayStart } from './meetups';
 import type { Attendance } from './modes';
 import type { NotificationKind } from './notifications';
 
@@ -38,7 +38,7 @@ export interface OwedSubject extends StoredLedger, Ledger {
 export interface Notice {
   kind: NotificationKind;
   userIds: string[];
-  text: string;
+  notice: NoticeWords;
   /** Names the event, so the same notice told again is the same item. */
   once: string;
 }
@@ -61,7 +61,8 @@ const everyoneWithRsvp = (o: Ledger) => [...Object.keys(o.going), ...o.waitInPer
 /** What `owed` tells, given the occurrence now. */
 export function noticeOf(owed: Owed, o: OwedSubject): Notice {
   const once = `${owed.kind}:${o.occurrenceId}:${owed.at}`;
-  const when = sayStart(o);
+  const when = { at: o.startAt, zone: o.timezone };
+  const title = o.title;
   switch (owed.kind) {
     case 'left':
     case 'raised': {
@@ -79,7 +80,7 @@ export function noticeOf(owed: Owed, o: OwedSubject): Notice {
       return {
         kind: 'promoted',
         userIds: moved,
-        text: `A place opened up: you are now going to “${o.title}” on ${when}.`,
+        notice: notice('promoted', { title, when }),
         once,
       };
     }
@@ -88,9 +89,9 @@ export function noticeOf(owed: Owed, o: OwedSubject): Notice {
       return {
         kind: 'moved',
         userIds: o.status === 'scheduled' ? everyoneWithRsvp(o) : [],
-        text: timeMoved
-          ? `“${o.title}” has moved from ${sayStart({ ...o, startAt: owed.startAt })} to ${when}.`
-          : `The place or link for “${o.title}” on ${when} has changed.`,
+        notice: timeMoved
+          ? notice('moved', { title, from: { at: owed.startAt, zone: o.timezone }, when })
+          : notice('placeChanged', { title, when }),
         once,
       };
     }
@@ -98,14 +99,14 @@ export function noticeOf(owed: Owed, o: OwedSubject): Notice {
       return {
         kind: 'cancelled',
         userIds: everyoneWithRsvp(o),
-        text: `“${o.title}” on ${when} is cancelled: ${owed.reason}`,
+        notice: notice('cancelled', { title, when, reason: owed.reason }),
         once,
       };
     case 'restored':
       return {
         kind: 'restored',
         userIds: o.status === 'scheduled' ? owed.userIds : [],
-        text: `“${o.title}” on ${when} is back on. Places and duties were not kept: RSVP again if you can come.`,
+        notice: notice('restored', { title, when }),
         once,
       };
   }

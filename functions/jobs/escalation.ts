@@ -5,6 +5,8 @@
  * job that stopped half-way and runs again writes the same notices, and nobody is told twice.
  * @module
  */
+
+import { nameOr, notice } from '../core/i18n/notices';
 import { HEARTH_ACTOR } from '../core/moderation-log';
 import { escalationRecipients } from '../core/support';
 import { conversationsRepo } from '../store/repos/conversations';
@@ -33,14 +35,14 @@ export const escalation = {
         groups.staffOf(group),
         groups.getDisplayNames(group.groupId, [r.memberId]),
       ]);
-      const name = names.get(r.memberId) ?? 'A member';
+      const name = names.get(r.memberId);
       const minutes = Math.round((r.escalateAt - r.openedAt) / 60_000);
       await Promise.all([
         notificationsRepo(db).notify(
           escalationRecipients(staff, r.memberId).map((userId) => ({
             userId,
             kind: 'escalated' as const,
-            text: `Nobody has taken the support request for ${name} in “${group.name}” after ${minutes} minutes. Please take it, or make sure someone has.`,
+            notice: notice('escalated', { name: nameOr(name, 'member'), group: group.name, minutes }),
             groupId: group.groupId,
             page: 'support' as const,
             ref: r.requestId,
@@ -54,7 +56,7 @@ export const escalation = {
             groupId: group.groupId,
             actorId: HEARTH_ACTOR,
             action: 'support_escalated',
-            target: name,
+            target: name ?? 'A member',
             reason: `Not taken within ${minutes} minutes`,
             at: claimedAt,
           },

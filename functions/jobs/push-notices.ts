@@ -5,6 +5,7 @@
  * runs at once never push it twice; a notice already read in the app is not pushed.
  * @module
  */
+import { noticeText } from '../core/i18n/notices';
 import { notificationHref } from '../core/notifications';
 import { inQuietHours, noticeMessage } from '../core/reach';
 import { pushQueue } from '../store/repos/push-queue';
@@ -37,7 +38,7 @@ export const pushNotices = {
       // Quiet hours hold back what can wait; a support request, or its escalation, goes anyway.
       if (!URGENT.has(n.kind) && inQuietHours(now, r.quiet, r.zone)) return;
       const message = noticeMessage(
-        { notificationId: n.notificationId, text: n.text, url: notificationHref(n) },
+        { notificationId: n.notificationId, text: noticeText(n, r.language), url: notificationHref(n) },
         r,
       );
       pushed += await pushToMember(db, vapid, r, message, {

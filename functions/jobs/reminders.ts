@@ -8,10 +8,10 @@
  * @module
  */
 
+import { notice } from '../core/i18n/notices';
 import { word } from '../core/i18n/words';
 import { inQuietHours, REMINDER_MINUTES, reminderAt, reminderMessage, remindersDue } from '../core/reach';
-import { ROSTER_ROLES, type RosterRole } from '../core/roster';
-import { sayLocal, wallClock } from '../core/time';
+import type { RosterRole } from '../core/roster';
 import { groupsRepo } from '../store/repos/groups';
 import type { OccurrenceRecord } from '../store/repos/meetup-records';
 import { meetupsRepo } from '../store/repos/meetups';
@@ -29,10 +29,9 @@ const CONCURRENCY = 32;
 const LOOK_BACK = 15 * 60_000;
 
 /** Who is reminded of an occurrence: those going, and those holding a duty at it (with the duty). */
-function reminded(o: OccurrenceRecord): { userId: string; duty?: string; role?: RosterRole }[] {
+function reminded(o: OccurrenceRecord): { userId: string; role?: RosterRole }[] {
   const duties = Object.entries(o.roster ?? {}).map(([role, slot]) => ({
     userId: slot!.userId,
-    duty: ROSTER_ROLES[role as RosterRole],
     role: role as RosterRole,
   }));
   const held = new Set(duties.map((d) => d.userId));
@@ -76,17 +75,19 @@ export const reminders = {
         const s = settings.get(p.userId) as Reach;
         // Times read on the member's clock, or the meetup's until they say where they are.
         const zone = s.zone ?? o.timezone;
-        const chosen = p.duty ? s.duties : s.meetups;
+        const chosen = p.role ? s.duties : s.meetups;
         for (const minutes of remindersDue(o.startAt, o.timezone, chosen, { after, until: now })) {
           const due = reminderAt(o.startAt, minutes, o.timezone);
-          const when = sayLocal(wallClock(o.startAt, zone));
           const made = await notes.notifyOnce(
             {
               userId: p.userId,
               kind: 'reminder',
-              text: p.duty
-                ? `Reminder: you are ${p.duty.toLowerCase()} at “${o.title}” in “${group.name}”, ${when}.`
-                : `Reminder: “${o.title}” in “${group.name}”, ${when}.`,
+              notice: notice(p.role ? 'reminderDuty' : 'reminder', {
+                title: o.title,
+                group: group.name,
+                when: { at: o.startAt, zone },
+                ...(p.role ? { role: { role: p.role } } : {}),
+              }),
               occurrenceId: o.occurrenceId,
               groupId: o.groupId,
             },

@@ -6,10 +6,9 @@
  * @module
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sayStart } from '../core/meetups';
+import { notice } from '../core/i18n/notices';
 import {
   defaultStaffing,
-  ROSTER_ROLES,
   type RosterRole,
   type Staffing,
   staffingGap,
@@ -73,8 +72,8 @@ export const rosterGaps = {
         unconfirmed,
         understaffed: gap.understaffed,
       });
-      const notice = `${gap.open.join(',')}|${unconfirmed.join(',')}`;
-      if (notice === o.gapNotice) continue;
+      const told = `${gap.open.join(',')}|${unconfirmed.join(',')}`;
+      if (told === o.gapNotice) continue;
       // Not written: another run told them already.
       if (
         !(await written(
@@ -84,7 +83,7 @@ export const rosterGaps = {
               Key: keys.occurrence(o.occurrenceId),
               UpdateExpression: 'SET gapNotice = :n',
               ConditionExpression: 'attribute_not_exists(gapNotice) OR gapNotice <> :n',
-              ExpressionAttributeValues: { ':n': notice },
+              ExpressionAttributeValues: { ':n': told },
             }),
           ),
         ))
@@ -98,17 +97,16 @@ export const rosterGaps = {
             .map((m) => m.userId),
         );
       }
-      const parts = [
-        gap.open.length ? `no ${gap.open.map((r) => ROSTER_ROLES[r].toLowerCase()).join(' or ')} yet` : '',
-        unconfirmed.length
-          ? `${unconfirmed.length} ${unconfirmed.length === 1 ? 'duty' : 'duties'} not confirmed`
-          : '',
-      ].filter(Boolean);
       await notificationsRepo(db).notify(
         members.get(o.groupId)!.map((userId) => ({
           userId,
           kind: 'roster' as const,
-          text: `Roster gap: “${o.title}” on ${sayStart(o)} has ${parts.join(', and ')}.`,
+          notice: notice('rosterGap', {
+            title: o.title,
+            when: { at: o.startAt, zone: o.timezone },
+            open: { roles: gap.open },
+            unconfirmed: unconfirmed.length,
+          }),
           occurrenceId: o.occurrenceId,
           groupId: o.groupId,
           page: 'roster' as const,

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { NOTICES } from '../../functions/core/i18n/notices';
 import { seedDemo } from '../../infra/local/seed';
 import ar from '../../web/locales/ar.json';
 import es from '../../web/locales/es.json';
@@ -172,6 +173,64 @@ describe('languages', () => {
     const ics = await (await context.request.get(`${stack.url}${feed.feed.path}`)).text();
     expect(ics).toContain('SUMMARY:Séance Hearth');
     expect(ics).not.toContain('SUMMARY:Hearth session');
+    expect(problems).toEqual([]);
+  });
+  it('words a member’s notifications in the language on show, and again when they switch', async () => {
+    const { context, page, problems } = await visitor('es-ES', 360);
+    await seedDemo(stack.app);
+    await signedUp(context, 'marta-es');
+    const headers = { origin: stack.url, 'content-type': 'application/json' };
+    const dir = (await (await context.request.get(`${stack.url}/api/groups?q=anxiety`)).json()) as {
+      items: { groupId: string }[];
+    };
+    const groupId = dir.items[0]!.groupId;
+    const joined = await context.request.post(`${stack.url}/api/groups/${groupId}/members`, {
+      headers,
+      data: { acceptGuidelines: true },
+    });
+    expect(joined.status()).toBe(201);
+    const asked = await context.request.patch(`${stack.url}/api/me/reach`, {
+      headers,
+      data: { newMeetups: [groupId] },
+    });
+    expect(asked.status()).toBe(200);
+    // The group's owner schedules a meetup; she asked to hear of new ones.
+    const json = { 'content-type': 'application/json' };
+    const login = await stack.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ handle: 'demo-owner', passphrase: 'warm tea and kind words' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hearth_session='))!
+      .split(';')[0]!;
+    const made = await stack.app.request(`/api/groups/${groupId}/meetups`, {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify({
+        title: 'Paseo junto al río',
+        start: '2027-06-01T18:30',
+        durationMinutes: 60,
+        mode: 'online',
+        online: { url: 'https://meet.example/paseo' },
+        capacity: { online: 10 },
+      }),
+    });
+    expect(made.status).toBe(201);
+    const opening = (l: 'es' | 'de') => NOTICES[l].newMeetup.slice(0, NOTICES[l].newMeetup.indexOf('{'));
+    await page.goto(`${stack.url}/notifications`);
+    const notice = page.locator('ul.notes a', { hasText: 'Paseo junto al río' });
+    await expect.poll(() => notice.textContent()).toContain(opening('es'));
+    expect(await notice.textContent()).toMatch(/jun/);
+    // Switched to German: the same notice, now in German, without leaving the page.
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect.poll(() => notice.textContent()).toContain(opening('de'));
+    expect(await notice.textContent()).toMatch(/Juni/);
+    await notice.click();
+    await page.waitForURL(/\/occurrences\//);
+    await page.getByRole('heading', { level: 1, name: 'Paseo junto al río' }).waitFor();
     expect(problems).toEqual([]);
   });
 });

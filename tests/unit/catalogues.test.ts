@@ -4,32 +4,17 @@
  * translation cannot drop a number, a name or a link.
  */
 import { compileMessage } from '@lingui/message-utils/compileMessage';
-import { parse, type Token } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { API_MESSAGES, messageKey } from '../../functions/core/i18n/api-messages';
 import { LOCALES } from '../../functions/core/i18n/locales';
+import { WORDS } from '../../functions/core/i18n/words';
+import { ROLE_ORDER } from '../../functions/core/roster';
 import { root } from '../../scripts/build';
 import { readCatalogue } from '../../scripts/locales';
 import { LABEL_TABLES } from '../../web/src/labels';
+import { uses } from '../support/messages';
 
 const english = readCatalogue(root, 'en');
-
-/** The names of the values a message uses, and its element tags. */
-function uses(message: string): { values: string[]; tags: string[] } {
-  const values = new Set<string>();
-  const tags = new Set<string>();
-  const walk = (tokens: Token[]): void => {
-    for (const token of tokens) {
-      if (token.type === 'content') for (const t of token.value.matchAll(/<\/?(\d+)\/?>/g)) tags.add(t[1]!);
-      else if (token.type !== 'octothorpe') {
-        values.add(token.arg);
-        if ('cases' in token) for (const c of token.cases) walk(c.tokens);
-      }
-    }
-  };
-  walk(parse(message));
-  return { values: [...values].sort(), tags: [...tags].sort() };
-}
 
 describe('catalogues', () => {
   it('English has messages, and each parses', () => {
@@ -66,6 +51,16 @@ describe('catalogues', () => {
         .filter((k) => !Object.hasOwn(english, k)),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('names duties in calendars and pushes as the pages do, in every language', () => {
+    const differ = LOCALES.flatMap((locale) => {
+      const catalogue = readCatalogue(root, locale);
+      return ROLE_ORDER.filter((r) => WORDS[locale][`role.${r}`] !== catalogue[`rosterRole.${r}`]).map(
+        (r) => `${locale} ${r}`,
+      );
+    });
+    expect(differ).toEqual([]);
   });
 
   it('words every message the API says, in the English the API writes', () => {

@@ -17,8 +17,12 @@ function importsOf(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }
 
-/** Libraries that only compute: zod, and the passphrase-strength estimator and its dictionaries. */
-const PURE = /^(zod\/(mini|v4\/locales\/en\.js)|@zxcvbn-ts\/(core|language-common|language-en))$/;
+/**
+ * Libraries that only compute: zod, the passphrase-strength estimator and its dictionaries, and
+ * the message formatter (notices worded in the reader's language).
+ */
+const PURE =
+  /^(zod\/(mini|v4\/locales\/en\.js)|@zxcvbn-ts\/(core|language-common|language-en)|@lingui\/core|@lingui\/message-utils\/compileMessage)$/;
 const IO = /^(node:|@aws-sdk\/|hono(\/|$)|@hono\/|dynalite$|fs$|path$|crypto$|http$|net$|child_process$)/;
 
 describe('functions/core', () => {

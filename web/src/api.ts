@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../../functions/core/errors';
 import type { ErrorBody } from '../../functions/core/schemas/common';
-import { apiWords, t } from './i18n';
+import { apiWords, locale, t } from './i18n';
 import { forgetKept, keptAt } from './offline';
 import { FROM_DEVICE } from './offline-names';
 
@@ -60,7 +60,12 @@ export async function api<T>(
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      // The language on show: what the server words for the reader (notifications) is in it.
+      headers: {
+        'accept-language': locale.peek(),
+        ...headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

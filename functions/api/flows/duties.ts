@@ -5,6 +5,7 @@
  * @module
  */
 import { conflict, invalid } from '../../core/errors';
+import { notice } from '../../core/i18n/notices';
 import {
   type Duty,
   defaultStaffing,
@@ -21,8 +22,7 @@ import { rosterRepo } from '../../store/repos/roster';
 import { type DutyEntry, dutyKey, type RosterSlot } from '../../store/repos/roster-records';
 import type { Ctx } from '../context';
 import { feedsChanged } from '../feed-stamps';
-import { when } from '../views/meetups';
-import { notifyPeople } from './notices';
+import { notifyPeople, startOf } from './notices';
 
 /** A day's start in the group's zone, as an instant. */
 export const dayStart = (date: string, zone: string) =>
@@ -156,9 +156,7 @@ export async function dutiesFollow(
     c,
     holders.map(([, u]) => u),
     o,
-    o.status === 'scheduled'
-      ? `Your duty at “${o.title}” has moved: it is now on ${when(o)}.`
-      : `Your duty at “${o.title}” on ${when(o)} is off: the meetup is cancelled.`,
+    notice(o.status === 'scheduled' ? 'dutyMoved' : 'dutyOff', { title: o.title, when: startOf(o) }),
   );
 }
 
@@ -198,7 +196,7 @@ export async function releaseDuties(c: Ctx, group: Pick<GroupRecord, 'groupId' |
       c,
       owners,
       first,
-      `A facilitator who left or stopped facilitating held ${released === 1 ? 'a duty' : `${released} duties`}, from “${first.title}” on ${when(first)}: ${released === 1 ? 'it is' : 'they are'} open again.`,
+      notice('dutiesReleased', { count: released, title: first.title, when: startOf(first) }),
       'roster',
     );
   return released;

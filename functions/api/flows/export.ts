@@ -5,6 +5,8 @@
  * @module
  */
 import { FEED_AHEAD_MS } from '../../core/feeds';
+import { askedLocale } from '../../core/i18n/locales';
+import { noticeText } from '../../core/i18n/notices';
 import type { UserRecord } from '../../store/repos/account-records';
 import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
@@ -23,6 +25,8 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 export async function exportAccount(c: Ctx, user: UserRecord) {
   const { groups, now } = c.var.services;
   const at = now();
+  // Notifications are worded in the member's language, as they read them.
+  const locale = user.language ?? askedLocale(c.req.header('accept-language'));
   const meetups = c.var.services.repo(meetupsRepo);
   const threads = c.var.services.repo(threadsRepo);
   const memberships = await groups.listMembershipsOf(user.userId);
@@ -145,7 +149,11 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
           reason: professional.reason ?? null,
         }
       : null,
-    notifications: notes.items.map((n) => ({ text: n.text, createdAt: n.createdAt, read: n.read })),
+    notifications: notes.items.map((n) => ({
+      text: noticeText(n, locale),
+      createdAt: n.createdAt,
+      read: n.read,
+    })),
     safetyPlan: plan ? { ...plan, updatedAt: iso(plan.updatedAt ?? undefined) } : null,
     conversationsWithFacilitators: conversations,
   };

@@ -2,24 +2,33 @@
  * Telling members in the app about a meetup or a duty.
  * @module
  */
-import { sayLocal } from '../../core/time';
+import { type NoticeWords, notice } from '../../core/i18n/notices';
 import type { GroupRecord } from '../../store/repos/group-records';
 import type { OccurrenceRecord } from '../../store/repos/meetup-records';
 import type { NotificationRecord } from '../../store/repos/notifications';
 import { notificationsRepo } from '../../store/repos/notifications';
 import type { Ctx } from '../context';
 
+/** A meetup's start, to be said as its own zone's clock reads it. */
+export const startOf = (o: { startAt: number; timezone: string }) => ({ at: o.startAt, zone: o.timezone });
+
 export async function notify(
   c: Ctx,
   o: OccurrenceRecord,
   userIds: string[],
   kind: NotificationRecord['kind'],
-  text: string,
+  words: NoticeWords,
   at: number,
 ): Promise<void> {
   if (!userIds.length) return;
   await c.var.services.repo(notificationsRepo).notify(
-    userIds.map((userId) => ({ userId, kind, text, occurrenceId: o.occurrenceId, groupId: o.groupId })),
+    userIds.map((userId) => ({
+      userId,
+      kind,
+      notice: words,
+      occurrenceId: o.occurrenceId,
+      groupId: o.groupId,
+    })),
     at,
   );
 }
@@ -28,7 +37,7 @@ export async function notifyPeople(
   c: Ctx,
   userIds: string[],
   o: { occurrenceId: string; groupId: string },
-  text: string,
+  words: NoticeWords,
   page?: NotificationRecord['page'],
   /** What on that page it is about (a cover request: the link goes to it). */
   ref?: string,
@@ -38,7 +47,7 @@ export async function notifyPeople(
     userIds.map((userId) => ({
       userId,
       kind: 'roster' as const,
-      text,
+      notice: words,
       occurrenceId: o.occurrenceId,
       groupId: o.groupId,
       ...(page ? { page } : {}),
@@ -55,17 +64,24 @@ export async function notifyPeople(
 export async function announceMeetup(
   c: Ctx,
   group: Pick<GroupRecord, 'groupId' | 'name' | 'timezone' | 'meetupNews'>,
-  first: { occurrenceId: string; title: string; startLocal: string },
+  first: { occurrenceId: string; title: string; startAt: number },
   repeats: boolean,
   by: string,
 ): Promise<void> {
   const to = [...(group.meetupNews ?? [])].filter((u) => u !== by);
   if (!to.length) return;
+  const words = notice('newMeetup', {
+    group: group.name,
+    title: first.title,
+    when: { at: first.startAt, zone: group.timezone },
+    zone: group.timezone.replace(/_/g, ' '),
+    repeats: repeats ? 'yes' : 'no',
+  });
   await c.var.services.repo(notificationsRepo).notify(
     to.map((userId) => ({
       userId,
       kind: 'new_meetup' as const,
-      text: `New meetup in “${group.name}”: “${first.title}”, ${sayLocal(first.startLocal)} (${group.timezone.replace(/_/g, ' ')} time)${repeats ? ', and repeating' : ''}.`,
+      notice: words,
       occurrenceId: first.occurrenceId,
       groupId: group.groupId,
     })),

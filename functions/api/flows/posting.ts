@@ -8,7 +8,7 @@
 import { CRISIS_REGIONS, REGIONS_BY_LANGUAGE } from '../../core/crisis-lines';
 import { HearthError, invalid } from '../../core/errors';
 import type { Membership } from '../../core/groups';
-import { acceptedTags, type Locale, matchLocale } from '../../core/i18n/locales';
+import { askedLocale, type Locale } from '../../core/i18n/locales';
 import { canSeePost, POST_RATE, REACTIONS } from '../../core/threads';
 import { keys } from '../../store/keys';
 import type { MemberRecord } from '../../store/repos/group-records';
@@ -62,7 +62,7 @@ export async function signpostFor(
  * for (`Accept-Language`), else English. Its crisis phrases are read in it.
  */
 export const postLanguage = (c: Ctx, chosen: Locale | undefined): Locale =>
-  chosen ?? matchLocale(acceptedTags(c.req.header('accept-language'))) ?? 'en';
+  chosen ?? askedLocale(c.req.header('accept-language'));
 
 export async function newPost(
   c: Ctx,

@@ -2,6 +2,8 @@
  * Settling the reports on a post: recorded once, and their reporters told.
  * @module
  */
+
+import { notice } from '../../core/i18n/notices';
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../core/support';
 import type { GroupRecord } from '../../store/repos/group-records';
 import { notificationsRepo } from '../../store/repos/notifications';
@@ -33,7 +35,7 @@ export async function settleReport(
         .map((userId) => ({
           userId,
           kind: 'report_handled' as const,
-          text: `The moderators of “${group.name}” looked at a post you reported. Thank you for looking out for the group.`,
+          notice: notice('reportHandled', { group: group.name }),
           groupId: group.groupId,
           page: 'discussions' as const,
           ref: post.threadId,

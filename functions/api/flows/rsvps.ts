@@ -3,6 +3,8 @@
  * up from a waiting list.
  * @module
  */
+
+import { notice } from '../../core/i18n/notices';
 import type { RsvpState } from '../../core/ledger';
 import type { Attendance } from '../../core/modes';
 import { feedsRepo } from '../../store/repos/feeds';
@@ -11,8 +13,7 @@ import { owedRepo } from '../../store/repos/owed';
 import { owedByLeaving, RsvpClosed } from '../../store/repos/rsvp-ledger';
 import type { Ctx } from '../context';
 import { feedsChanged } from '../feed-stamps';
-import { when } from '../views/meetups';
-import { notify } from './notices';
+import { notify, startOf } from './notices';
 
 /**
  * A member's RSVP to `o` as read (answering in a line `to`, or withdrawing: null), made so a
@@ -65,13 +66,6 @@ export async function notifyPromoted(
   // Independent writes: made at once, so a promotion adds one round trip, not two.
   await Promise.all([
     feedsChanged(c, promoted),
-    notify(
-      c,
-      o,
-      promoted,
-      'promoted',
-      `A place opened up: you are now going to “${o.title}” on ${when(o)}.`,
-      at,
-    ),
+    notify(c, o, promoted, 'promoted', notice('promoted', { title: o.title, when: startOf(o) }), at),
   ]);
 }

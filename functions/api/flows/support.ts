@@ -5,6 +5,7 @@
  * @module
  */
 
+import { notice } from '../../core/i18n/notices';
 import { HEARTH_ACTOR } from '../../core/moderation-log';
 import {
   conversationRecipients,
@@ -138,7 +139,7 @@ export async function crisisPosted(
       told.map((userId) => ({
         userId,
         kind: 'support' as const,
-        text: `Support request in “${group.name}”: a post by ${name} may need a caring response. Take it, or see who has.`,
+        notice: notice('supportRequest', { group: group.name, name }),
         groupId: group.groupId,
         page: 'support' as const,
         ref: requestId,
@@ -189,7 +190,7 @@ export async function crisisPosted(
         {
           userId: request.takenBy,
           kind: 'support' as const,
-          text: `${name} posted again in “${group.name}”: the post was added to the support request you took.`,
+          notice: notice('supportAgain', { group: group.name, name }),
           groupId: group.groupId,
           page: 'support' as const,
           ref: request.requestId,
@@ -214,7 +215,7 @@ export async function contactAsked(
     conversationRecipients(staff, duty, member.userId).map((userId) => ({
       userId,
       kind: 'conversation' as const,
-      text: `${member.displayName} would like a facilitator of “${group.name}” to reach out.`,
+      notice: notice('contactAsked', { group: group.name, name: member.displayName }),
       groupId: group.groupId,
       page: 'conversation' as const,
       ref: conversationId,

@@ -8,6 +8,7 @@
  */
 
 import { conflict, HearthError, notFound } from '../../core/errors';
+import { type NoticeWords, nameOr, notice } from '../../core/i18n/notices';
 import { GroupParams } from '../../core/schemas/groups';
 import {
   ConversationPage,
@@ -91,23 +92,23 @@ async function tellOtherSide(c: Ctx, group: GroupRecord, conv: ConversationRecor
   const { now } = c.var.services;
   const at = now();
   let told: string[];
-  let text: string;
+  let words: NoticeWords;
   if (from !== conv.memberId) {
     told = [conv.memberId];
-    text = `A facilitator of “${group.name}” wrote to you.`;
+    words = notice('wroteToMember', { group: group.name });
   } else {
     const helpers = [...(conv.helpers ?? [])].filter((u) => u !== from);
     told = helpers.length
       ? helpers
       : conversationRecipients(await staffOf(c, group), await onDutyNow(c, group), from);
     const names = await c.var.services.groups.getDisplayNames(group.groupId, [from]);
-    text = `${names.get(from) ?? 'A member'} wrote to the facilitators of “${group.name}”.`;
+    words = notice('wroteToStaff', { group: group.name, name: nameOr(names.get(from), 'member') });
   }
   await c.var.services.repo(notificationsRepo).notify(
     told.map((userId) => ({
       userId,
       kind: 'conversation' as const,
-      text,
+      notice: words,
       groupId: group.groupId,
       page: 'conversation' as const,
       ref: conv.conversationId,

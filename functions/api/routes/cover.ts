@@ -6,6 +6,7 @@
  */
 
 import { conflict, forbidden, notFound } from '../../core/errors';
+import { nameOr, notice } from '../../core/i18n/notices';
 import { localStart } from '../../core/meetups';
 import {
   canFacilitate,
@@ -13,7 +14,6 @@ import {
   type Duty,
   defaultStaffing,
   profileOf,
-  ROSTER_ROLES,
   type RosterRole,
   whyNotCover,
 } from '../../core/roster';
@@ -38,9 +38,8 @@ import { loadGroup } from '../access/groups';
 import { loadAssignment, loadRoster } from '../access/roster';
 import { type Ctx, requireAuth } from '../context';
 import { dropDuty, giveDuty } from '../flows/duties';
-import { notifyPeople } from '../flows/notices';
+import { notifyPeople, startOf } from '../flows/notices';
 import { type Route, route } from '../route';
-import { when } from '../views/meetups';
 
 const heldBy = (userId: string, duties: Record<string, DutyEntry> | undefined): Duty[] =>
   Object.values(duties ?? {}).map((d) => ({ userId, ...d }));
@@ -113,7 +112,7 @@ export const coverRoutes: Route[] = [
         createdAt: now(),
       });
       await repo.updateSlot(o.occurrenceId, role, userId, { coverRequestId });
-      const duty = `${ROSTER_ROLES[role]} at “${o.title}” on ${when(o)}`;
+      const duty = { role: { role }, title: o.title, when: startOf(o) };
       const eligible = await whoCanCover(c, group, o, role, userId);
       const owners = [...group.owners].filter((u) => u !== userId);
       // Recorded first: if the asker withdraws, the same people hear that it is no longer needed.
@@ -123,26 +122,22 @@ export const coverRoutes: Route[] = [
           c,
           eligible,
           o,
-          `Can you cover? ${duty} needs someone.${note ? ` They say: “${note}”` : ''}`,
+          note ? notice('coverAskedNote', { ...duty, note }) : notice('coverAsked', duty),
           'roster',
           coverRequestId,
         );
       } else {
         // Nobody can take it: nobody waits for an answer that will not come.
-        const asker = (await groups.getDisplayNames(group.groupId, [userId])).get(userId) ?? 'A facilitator';
-        await notifyPeople(
-          c,
-          [userId],
-          o,
-          `Nobody else can cover your duty (${duty}) just now: the others are away, busy or not trained for it. The group’s owners have been told.`,
-          'roster',
-          coverRequestId,
+        const asker = nameOr(
+          (await groups.getDisplayNames(group.groupId, [userId])).get(userId),
+          'facilitator',
         );
+        await notifyPeople(c, [userId], o, notice('coverNobodyYou', duty), 'roster', coverRequestId);
         await notifyPeople(
           c,
           owners,
           o,
-          `Nobody can cover: ${asker} asked for cover (${duty}) and no facilitator is free. Find someone on the roster, or change the meetup.`,
+          notice('coverNobody', { ...duty, name: asker }),
           'roster',
           coverRequestId,
         );
@@ -254,7 +249,7 @@ export const coverRoutes: Route[] = [
         c,
         [request.askerId],
         o,
-        `Your ${ROSTER_ROLES[request.role].toLowerCase()} duty at “${o.title}” on ${when(o)} is covered. Thank you for asking early.`,
+        notice('covered', { role: { role: request.role }, title: o.title, when: startOf(o) }),
       );
       return c.json({ ok: true as const });
     },
@@ -286,13 +281,20 @@ export const coverRoutes: Route[] = [
       // Those who were asked (or told nobody could) hear it is no longer needed: nobody acts on it.
       const o = closed && (await c.var.services.repo(meetupsRepo).getOccurrence(request.occurrenceId));
       if (o && after?.told?.length) {
-        const asker =
-          (await c.var.services.groups.getDisplayNames(groupId, [userId])).get(userId) ?? 'A facilitator';
+        const asker = nameOr(
+          (await c.var.services.groups.getDisplayNames(groupId, [userId])).get(userId),
+          'facilitator',
+        );
         await notifyPeople(
           c,
           after.told,
           o,
-          `No longer needed: ${asker} withdrew their request for cover (${ROSTER_ROLES[request.role]} at “${o.title}” on ${when(o)}). The duty stays theirs.`,
+          notice('coverWithdrawn', {
+            name: asker,
+            role: { role: request.role },
+            title: o.title,
+            when: startOf(o),
+          }),
           'roster',
         );
       }

@@ -5,14 +5,13 @@
  */
 
 import { forbidden, invalid, notFound } from '../../core/errors';
-import { sayStart } from '../../core/meetups';
+import { nameOr, notice } from '../../core/i18n/notices';
 import {
   canFacilitate,
   canStaff,
   defaultProfile,
   type Facilitator,
   profileOf,
-  ROSTER_ROLES,
   unavailable,
 } from '../../core/roster';
 import { GroupParams } from '../../core/schemas/groups';
@@ -186,12 +185,17 @@ export const facilitatorRoutes: Route[] = [
       const owners = [...group.owners].filter((o) => o !== userId);
       if (fresh.length && owners.length) {
         const first = fresh[0]!;
-        const more = fresh.length > 1 ? ` and ${fresh.length - 1} more` : '';
+
         await notifyPeople(
           c,
           owners,
           { occurrenceId: first.occurrenceId, groupId: group.groupId },
-          `${names.get(userId) ?? 'A facilitator'} can no longer make their ${ROSTER_ROLES[first.role].toLowerCase()} duty on ${sayStart({ startAt: first.startAt, timezone: group.timezone })}${more}: it may need cover.`,
+          notice('cantMake', {
+            name: nameOr(names.get(userId), 'facilitator'),
+            role: { role: first.role },
+            when: { at: first.startAt, zone: group.timezone },
+            more: fresh.length - 1,
+          }),
           'roster',
         );
       }

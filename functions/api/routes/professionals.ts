@@ -4,6 +4,7 @@
  */
 
 import { conflict, forbidden, notFound } from '../../core/errors';
+import { notice } from '../../core/i18n/notices';
 import {
   ProfessionalApplication,
   ProfessionalDecision,
@@ -124,9 +125,11 @@ export const professionalRoutes: Route[] = [
             kind: 'professional',
             groupId: '',
             page: 'professional',
-            text: body.verified
-              ? 'You are now a verified professional: you can verify listings and add notes under posts.'
-              : `Your application to be a verified professional was declined${body.reason ? `: ${body.reason.replace(/[.!?]$/, '')}.` : '.'} You may apply again.`,
+            notice: body.verified
+              ? notice('professionalVerified')
+              : body.reason
+                ? notice('professionalDeclinedBecause', { reason: body.reason.replace(/[.!?]$/, '') })
+                : notice('professionalDeclined'),
           },
         ],
         now,

@@ -8,12 +8,13 @@
  */
 
 import { conflict, invalid } from '../../core/errors';
+import { notice } from '../../core/i18n/notices';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import { SettleReport } from '../../core/schemas/support';
 import { NewReport, PageQuery, PostParams, ReportPage } from '../../core/schemas/threads';
 import { escalationRecipients } from '../../core/support';
-import { REPORT_REASONS, type ReportReason } from '../../core/threads';
+import type { ReportReason } from '../../core/threads';
 import { iso } from '../../core/time';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { reportsRepo } from '../../store/repos/reports';
@@ -67,7 +68,7 @@ export const reportRoutes: Route[] = [
           escalationRecipients(staff, userId).map((to) => ({
             userId: to,
             kind: 'report' as const,
-            text: `A post in “${group.name}” was reported: ${REPORT_REASONS[body.reason].toLowerCase()}.`,
+            notice: notice('reported', { group: group.name, reason: body.reason }),
             groupId: group.groupId,
             page: 'moderation' as const,
           })),

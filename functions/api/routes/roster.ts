@@ -7,6 +7,7 @@
  */
 
 import { conflict, invalid, notFound } from '../../core/errors';
+import { notice } from '../../core/i18n/notices';
 import { localStart } from '../../core/meetups';
 import {
   autofill,
@@ -15,7 +16,6 @@ import {
   isUnconfirmed,
   profileOf,
   ROLE_ORDER,
-  ROSTER_ROLES,
   type Staffing,
   staffingGap,
 } from '../../core/roster';
@@ -40,9 +40,8 @@ import { loadAssignment, loadRoster } from '../access/roster';
 import { requireAuth } from '../context';
 import { feedsChanged } from '../feed-stamps';
 import { dayStart, freeDuty, giveDuty, type Rostered, rosterIn } from '../flows/duties';
-import { notifyPeople } from '../flows/notices';
+import { notifyPeople, startOf } from '../flows/notices';
 import { type Route, route } from '../route';
-import { when } from '../views/meetups';
 
 export const rosterRoutes: Route[] = [
   route(
@@ -100,7 +99,7 @@ export const rosterRoutes: Route[] = [
         c,
         [body.userId],
         o,
-        `You have a duty: ${ROSTER_ROLES[params.role]} at “${o.title}” on ${when(o)}. Please confirm it.`,
+        notice('dutyAssigned', { role: { role: params.role }, title: o.title, when: startOf(o) }),
         'duties',
       );
       return c.json({ ok: true as const });
@@ -201,7 +200,7 @@ export const rosterRoutes: Route[] = [
             c,
             [u],
             { occurrenceId, groupId: group.groupId },
-            `You have ${n} new ${n === 1 ? 'duty' : 'duties'} in ${group.name}. Please confirm them in My duties.`,
+            notice('dutiesAssigned', { count: n, group: group.name }),
             'duties',
           );
         }

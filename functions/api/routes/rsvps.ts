@@ -4,6 +4,8 @@
  */
 
 import { forbidden, invalid, notFound } from '../../core/errors';
+import { askedLocale } from '../../core/i18n/locales';
+import { noticeText } from '../../core/i18n/notices';
 import { rsvpOf } from '../../core/ledger';
 import { canSeeAttendees, MY_MEETUPS_DAYS } from '../../core/meetups';
 import { modesOf } from '../../core/modes';
@@ -186,11 +188,12 @@ export const rsvpRoutes: Route[] = [
         notifications.list(auth.userId, query, c.var.services.now()),
         notifications.unreadCount(auth.userId, c.var.services.now()),
       ]);
+      const locale = askedLocale(c.req.header('accept-language'));
       return c.json({
         items: page.items.map((n) => ({
           notificationId: n.notificationId,
           kind: n.kind,
-          text: n.text,
+          text: noticeText(n, locale),
           occurrenceId: n.occurrenceId ?? null,
           groupId: n.groupId,
           href: notificationHref(n),

@@ -56,3 +56,7 @@ export function acceptedTags(header: string | null | undefined): string[] {
     .sort((a, b) => b.q - a.q || a.i - b.i)
     .map((e) => e.tag);
 }
+
+/** The language a request asks for (its `Accept-Language`), else English. */
+export const askedLocale = (header: string | null | undefined): Locale =>
+  matchLocale(acceptedTags(header)) ?? 'en';

@@ -56,7 +56,7 @@ export const WORDS: Record<Locale, Record<WordKey, string>> = {
     'role.lead': 'Facilitador principal',
     'role.co': 'Cofacilitador',
     'role.host': 'Anfitrión en línea',
-    'role.greeter': 'Bienvenida',
+    'role.greeter': 'Recepción',
     listingTitle: '{name} ({region})',
     listingFree: 'Gratuita y confidencial, a cualquier hora.',
     listingCall: 'Llama al {number}.',

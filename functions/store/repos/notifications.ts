@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NoticeWords } from '../../core/i18n/notices';
 import type { NotificationKind, NotificationPage } from '../../core/notifications';
 import { putMany } from '../batch';
 import type { Db } from '../client';
@@ -19,7 +20,10 @@ export interface NotificationRecord {
   notificationId: string;
   userId: string;
   kind: NotificationKind;
-  text: string;
+  /** What it says, worded in each reader's language when read (core/i18n/notices). */
+  notice?: NoticeWords;
+  /** What it said in English, on notifications from before notices were kept by key. */
+  text?: string;
   /** The meetup it is about, if any. */
   occurrenceId?: string;
   groupId: string;

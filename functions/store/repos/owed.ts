@@ -50,28 +50,28 @@ export function owedRepo(db: Db) {
     async tell(o: OccurrenceRecord, record: OwedRecord): Promise<{ kind: string; userIds: string[] }[]> {
       const told = [];
       for (const entry of record.owed) {
-        const notice = noticeOf(entry, o);
-        if (notice.userIds.length)
+        const owedNotice = noticeOf(entry, o);
+        if (owedNotice.userIds.length)
           await Promise.all([
             notifications.notify(
-              notice.userIds.map((userId) => ({
+              owedNotice.userIds.map((userId) => ({
                 userId,
-                kind: notice.kind,
-                text: notice.text,
+                kind: owedNotice.kind,
+                notice: owedNotice.notice,
                 occurrenceId: o.occurrenceId,
                 groupId: o.groupId,
               })),
               entry.at,
-              notice.once,
+              owedNotice.once,
             ),
-            notice.kind === 'promoted' && feeds.touchMany(notice.userIds, entry.at),
+            owedNotice.kind === 'promoted' && feeds.touchMany(owedNotice.userIds, entry.at),
             // Back on, with nobody's RSVP: their feeds forget the one they had, and say they changed.
-            notice.kind === 'restored' &&
-              Promise.all(notice.userIds.map((u) => feeds.forget(u, o.occurrenceId))).then(() =>
-                feeds.touchMany(notice.userIds, entry.at),
+            owedNotice.kind === 'restored' &&
+              Promise.all(owedNotice.userIds.map((u) => feeds.forget(u, o.occurrenceId))).then(() =>
+                feeds.touchMany(owedNotice.userIds, entry.at),
               ),
           ]);
-        told.push({ kind: notice.kind, userIds: notice.userIds });
+        told.push({ kind: owedNotice.kind, userIds: owedNotice.userIds });
       }
       await repo.drop(record);
       return told;

@@ -4,7 +4,7 @@ import type { Notification, OccurrenceView } from '../../../functions/core/schem
 import type { ThreadView } from '../../../functions/core/schemas/threads';
 import { get, post } from '../api';
 import { OccurrenceCard } from '../components/occurrence-cards';
-import { t, tx } from '../i18n';
+import { locale, t, tx } from '../i18n';
 import { useLoad } from '../load';
 import { me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage } from '../ui';
@@ -29,7 +29,8 @@ export function NotificationsPage() {
   const h = usePage(t('notifications.title'));
   const [items, failed, setItems] = useLoad(
     me.value ? async () => (await get<{ items: Notification[] }>('/me/notifications?limit=50')).items : null,
-    [me.value?.userId],
+    // Worded by the server in the language on show: read again when it changes.
+    [me.value?.userId, locale.value],
   );
   if (me.value === null)
     return <SignInFirst title={t('notifications.title')} doing={t('notifications.signInToSee')} />;
@@ -89,7 +90,8 @@ export function NotificationsPage() {
 function FollowedDiscussions() {
   const [items, failed] = useLoad(
     me.value ? async () => (await get<{ items: ThreadView[] }>('/me/following')).items : null,
-    [me.value?.userId],
+    // Worded by the server in the language on show: read again when it changes.
+    [me.value?.userId, locale.value],
   );
   return (
     <section aria-labelledby="following">
@@ -121,7 +123,8 @@ export function MyMeetupsPage() {
   const h = usePage(t('notifications.myMeetups'));
   const [mine, failed] = useLoad(
     me.value ? () => get<{ items: OccurrenceView[]; through: string }>('/me/occurrences') : null,
-    [me.value?.userId],
+    // Worded by the server in the language on show: read again when it changes.
+    [me.value?.userId, locale.value],
   );
   const items = mine?.items ?? null;
   const through = mine?.through ?? null;
