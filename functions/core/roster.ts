@@ -125,6 +125,13 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 /** The calendar month of an instant in the group's zone: "2027-03". */
 export const monthOf = (at: number, zone: string) => formatLocal(localAt(at, zone)).slice(0, 7);
 
+/**
+ * Why a facilitator cannot take a duty: not taking duties, not trained to lead, away that day,
+ * outside their weekly times, another duty then, or their most for the month already.
+ */
+export const UNAVAILABLE = ['inactive', 'untrained', 'away', 'outside', 'busy', 'monthFull'] as const;
+export type Unavailable = (typeof UNAVAILABLE)[number];
+
 /** Why a facilitator cannot take a duty, or null when they can. */
 export function unavailable(
   f: Facilitator,
@@ -132,9 +139,9 @@ export function unavailable(
   role: RosterRole,
   zone: string,
   duties: Duty[],
-): string | null {
-  if (!f.active) return 'not active';
-  if (role === 'lead' && !f.trainedOn) return 'not trained to lead';
+): Unavailable | null {
+  if (!f.active) return 'inactive';
+  if (role === 'lead' && !f.trainedOn) return 'untrained';
   const start = localAt(slot.startAt, zone);
   const end = localAt(slot.endAt, zone);
   const date = formatLocal(start).slice(0, 10);
@@ -144,30 +151,34 @@ export function unavailable(
     const from = start.hour * 60 + start.minute;
     const to = formatLocal(end).slice(0, 10) === date ? end.hour * 60 + end.minute : 24 * 60;
     const fits = f.weekly.some((w) => w.day === day && minutes(w.from) <= from && to <= minutes(w.to));
-    if (!fits) return 'not available then';
+    if (!fits) return 'outside';
   }
   const mine = duties.filter((d) => d.userId === f.userId);
-  if (mine.some((d) => d.startAt < slot.endAt && slot.startAt < d.endAt)) return 'another duty then';
+  if (mine.some((d) => d.startAt < slot.endAt && slot.startAt < d.endAt)) return 'busy';
   const month = monthOf(slot.startAt, zone);
-  if (mine.filter((d) => monthOf(d.startAt, zone) === month).length >= f.maxPerMonth)
-    return `already at their most this month (${f.maxPerMonth})`;
+  if (mine.filter((d) => monthOf(d.startAt, zone) === month).length >= f.maxPerMonth) return 'monthFull';
   return null;
 }
+
+/** Why a facilitator cannot take a duty, as the API says it to whoever gave it to them. */
+export const CANNOT_TAKE: Record<Unavailable, string> = {
+  inactive: 'They are not taking duties at the moment',
+  untrained: 'Leading needs recorded training, which they do not have',
+  away: 'They are away that day',
+  outside: 'Their weekly times do not include it',
+  busy: 'They have another duty then',
+  monthFull: 'They already have as many duties that month as they take',
+};
 
 /** A request for cover's note: why they ask, for whoever might take it. */
 export const COVER_NOTE_MAX = 300;
 
-/** What `unavailable` says, said to the person themselves. */
-const TO_YOU: Record<string, string> = {
-  'not active': 'you are not taking duties at the moment',
-  'not trained to lead': 'leading needs recorded training',
-  away: 'you are away that day',
-  'not available then': 'your weekly times do not include it',
-  'another duty then': 'you have another duty then',
-};
+/** Why someone cannot cover a duty: besides being unavailable, it is theirs, or they hold one there already. */
+export const COVER_BARS = ['own', 'notFacilitator', 'alreadyThere', ...UNAVAILABLE] as const;
+export type CoverBar = (typeof COVER_BARS)[number];
 
 /**
- * Why `userId` cannot take a duty someone asked cover for (said to them), or null when they can:
+ * Why `userId` cannot take a duty someone asked cover for, or null when they can:
  * it is not their own, they facilitate here (`f`), hold no duty at that meetup already, and are
  * available by their profile and every duty they hold.
  */
@@ -178,13 +189,11 @@ export function whyNotCover(
   o: { startAt: number; endAt: number; roster: Partial<Record<RosterRole, { userId: string }>> },
   zone: string,
   duties: Duty[],
-): string | null {
-  if (userId === request.askerId) return 'it is your own duty';
-  if (!f) return 'you do not facilitate in this group';
-  if (Object.values(o.roster).some((s) => s?.userId === userId))
-    return 'you already have a duty at this meetup';
-  const why = unavailable(f, o, request.role, zone, duties);
-  return why === null ? null : (TO_YOU[why] ?? `you are ${why.replace('their', 'your')}`);
+): CoverBar | null {
+  if (userId === request.askerId) return 'own';
+  if (!f) return 'notFacilitator';
+  if (Object.values(o.roster).some((s) => s?.userId === userId)) return 'alreadyThere';
+  return unavailable(f, o, request.role, zone, duties);
 }
 
 /**
@@ -202,17 +211,31 @@ export function coverCandidates(
     .map((p) => p.userId);
 }
 
+/**
+ * Why auto-fill chose someone: the only one who can; fewest duties that month, or in the dates
+ * asked for, or as this role; their preferred way of meeting; or a tie broken by a fixed order.
+ */
+export type ChosenBecause =
+  | { why: 'only' }
+  | { why: 'fewestMonth' | 'fewestRange' | 'fewestRole' | 'tied'; count: number }
+  | { why: 'prefers'; mode: Attendance };
+
 export interface Proposal {
   occurrenceId: string;
   role: RosterRole;
   userId: string;
-  reason: string;
+  reason: ChosenBecause;
 }
+
+/** Why a duty stays open: no facilitators, or how many could not for each reason. */
+export type OpenBecause =
+  | { why: 'noFacilitators' }
+  | { why: 'noOne'; counts: Partial<Record<Unavailable | 'alreadyThere', number>> };
 
 export interface Unfilled {
   occurrenceId: string;
   role: RosterRole;
-  reason: string;
+  reason: OpenBecause;
 }
 
 /**
@@ -244,10 +267,10 @@ export function autofill(input: {
     for (const role of ROLE_ORDER.filter((r) => slot.staffing.roles.includes(r))) {
       if (slot.filled[role]) continue;
       const here = new Set(Object.values(slot.filled));
-      const refusals = new Map<string, string>();
+      const refusals = new Map<string, Unavailable | 'alreadyThere'>();
       const able = facilitators.filter((f) => {
         if (here.has(f.userId)) {
-          refusals.set(f.userId, 'already on this meetup');
+          refusals.set(f.userId, 'alreadyThere');
           return false;
         }
         const why = unavailable(f, slot, role, input.zone, duties);
@@ -255,14 +278,12 @@ export function autofill(input: {
         return !why;
       });
       if (!able.length) {
-        const counts = new Map<string, number>();
-        for (const why of refusals.values()) counts.set(why, (counts.get(why) ?? 0) + 1);
+        const counts: Partial<Record<Unavailable | 'alreadyThere', number>> = {};
+        for (const why of refusals.values()) counts[why] = (counts[why] ?? 0) + 1;
         unfilled.push({
           occurrenceId: slot.occurrenceId,
           role,
-          reason: facilitators.length
-            ? `no one can: ${[...counts].map(([why, n]) => `${n} ${why}`).join(', ')}`
-            : 'no facilitators',
+          reason: facilitators.length ? { why: 'noOne', counts } : { why: 'noFacilitators' },
         });
         continue;
       }
@@ -277,17 +298,17 @@ export function autofill(input: {
       scored.sort((a, b) => a.s[0] - b.s[0] || a.s[1] - b.s[1] || a.s[2] - b.s[2] || a.s[3] - b.s[3]);
       const { f, s } = scored[0]!;
       const next = scored[1];
-      const reason = !next
-        ? 'the only one who can'
+      const reason: ChosenBecause = !next
+        ? { why: 'only' }
         : next.s[0] > s[0]
-          ? `fewest duties this month (${s[0]})`
+          ? { why: 'fewestMonth', count: s[0] }
           : next.s[1] > s[1]
-            ? `fewest duties in these dates (${s[1]})`
+            ? { why: 'fewestRange', count: s[1] }
             : next.s[2] > s[2]
-              ? `fewest times as ${ROSTER_ROLES[role].toLowerCase()} here (${s[2]})`
+              ? { why: 'fewestRole', count: s[2] }
               : next.s[3] > s[3]
-                ? `prefers ${prefers === 'online' ? 'online' : 'in person'}`
-                : `tied on duties (${s[0]} this month); first in a fixed order`;
+                ? { why: 'prefers', mode: prefers }
+                : { why: 'tied', count: s[0] };
       proposals.push({ occurrenceId: slot.occurrenceId, role, userId: f.userId, reason });
       slot.filled[role] = f.userId;
       duties.push({

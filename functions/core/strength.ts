@@ -9,7 +9,7 @@
  */
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
-import { dictionary as english, translations } from '@zxcvbn-ts/language-en';
+import { dictionary as english, translations as englishWords } from '@zxcvbn-ts/language-en';
 
 /** zxcvbn's scale: 3 is "safely unguessable" against online attacks on a slow hash, as ours is. */
 export const STRENGTH_MIN = 3;
@@ -24,6 +24,18 @@ const FAMOUS = [
   'support group',
   'mental health',
 ];
+
+export type WarningKey = keyof typeof englishWords.warnings;
+export type SuggestionKey = keyof typeof englishWords.suggestions;
+
+/** Each message as its own key: the estimate says which advice applies, each reader's language words it. */
+const asKeys = <T extends Record<string, string>>(table: T) =>
+  Object.fromEntries(Object.keys(table).map((k) => [k, k])) as { [K in keyof T]: K };
+const translations = {
+  warnings: asKeys(englishWords.warnings),
+  suggestions: asKeys(englishWords.suggestions),
+  timeEstimation: englishWords.timeEstimation,
+};
 
 let estimator: ZxcvbnFactory | undefined;
 function estimate() {
@@ -40,10 +52,10 @@ export interface Strength {
   /** 0 (guessed at once) to 4 (very hard to guess). */
   score: 0 | 1 | 2 | 3 | 4;
   enough: boolean;
-  /** What makes it weak, for a person; empty when nothing stands out. */
-  warning: string;
-  /** How to make it stronger. */
-  suggestions: string[];
+  /** What makes it weak (a key of zxcvbn's warnings); empty when nothing stands out. */
+  warning: WarningKey | '';
+  /** How to make it stronger (keys of zxcvbn's suggestions). */
+  suggestions: SuggestionKey[];
 }
 
 export function strengthOf(passphrase: string, handle = ''): Strength {
@@ -52,8 +64,8 @@ export function strengthOf(passphrase: string, handle = ''): Strength {
   return {
     score: result.score,
     enough,
-    warning: result.feedback.warning ?? '',
-    suggestions: result.feedback.suggestions,
+    warning: (result.feedback.warning ?? '') as WarningKey | '',
+    suggestions: result.feedback.suggestions as SuggestionKey[],
   };
 }
 
@@ -61,7 +73,10 @@ const normalised = (handle: string) => handle.normalize('NFKC').toLowerCase();
 
 /** The message by the field when a passphrase is too easy to guess. */
 export function weaknessMessage(s: Strength): string {
-  const why = s.warning || 'It would be easy to guess.';
-  const how = s.suggestions[0] ?? 'Add another word or two that are not often used together.';
+  const why = s.warning ? englishWords.warnings[s.warning] : 'It would be easy to guess.';
+  const first = s.suggestions[0];
+  const how = first
+    ? englishWords.suggestions[first]
+    : 'Add another word or two that are not often used together.';
   return `This passphrase is too easy to guess. ${why} ${how}`;
 }

@@ -210,3 +210,28 @@ export function resolveLocal(local: LocalParts, zone: string): Resolved {
 
 /** An instant as the API writes it: ISO 8601 in UTC, to the millisecond. */
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+const zoneNames = new Map<string, string>();
+/**
+ * A time zone as a language names it ("United Kingdom Time", "hora de Europa central"), else its
+ * name in the database with spaces ("America/Port of Spain").
+ */
+export function zoneName(zone: string, locale = 'en'): string {
+  const key = `${locale}|${zone}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+        timeZone: zone,
+        timeZoneName: 'longGeneric',
+      })
+        .formatToParts(0)
+        .find((p) => p.type === 'timeZoneName')?.value;
+    } catch {
+      name = undefined;
+    }
+    name = name && !/^GMT[+-]/.test(name) ? name : zone.replace(/_/g, ' ');
+    zoneNames.set(key, name);
+  }
+  return name;
+}

@@ -484,8 +484,10 @@ describe('the strength meter', () => {
     expect(weak.status).toBe(200);
     expect(weak.body).toMatchObject({
       enough: false,
-      warning: 'This is similar to a commonly used password.',
+      // Keys of the estimator's advice: the web app words them in the reader's language.
+      warning: 'similarToCommon',
     });
+    expect(weak.body.suggestions).toContain('anotherWord');
     expect(weak.body.score).toBeLessThan(3);
     const strong = await p.post('/api/auth/passphrase-strength', {
       passphrase: 'lanterns over the quiet harbour',

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../functions/core/i18n/notices';
+import { zoneName } from '../../functions/core/time';
 import { pushNotices } from '../../functions/jobs/push-notices';
 import { newVapidKeys, type Vapid } from '../../functions/push/send';
 import type { Db } from '../../functions/store/client';
@@ -59,7 +60,7 @@ describe('a notice in each reader’s language', () => {
 
     // The same notice, worded for whoever reads it: English unless the request asks otherwise.
     const english =
-      'New meetup in “Tuesday Anxiety Circle”: “Paseo”, Sat 5 Dec 2026 at 10:00 (Europe/London time).';
+      'New meetup in “Tuesday Anxiety Circle”: “Paseo”, Sat 5 Dec 2026 at 10:00 (United Kingdom Time).';
     expect(await newMeetupText(lucia)).toBe(english);
     const spanish = await newMeetupText(lucia, 'es-MX, es;q=0.9');
     const german = await newMeetupText(jonas, 'de');
@@ -74,7 +75,7 @@ describe('a notice in each reader’s language', () => {
       expect(text).toContain('Paseo');
       expect(text).toContain('Tuesday Anxiety Circle');
       expect(text).toContain('10:00');
-      expect(text).toContain('Europe/London');
+      expect(text).toContain(zoneName('Europe/London', locale));
       expect(text).toContain(NOTICES[locale].newMeetup.slice(0, 6));
     }
     expect(spanish).toMatch(/dic/);

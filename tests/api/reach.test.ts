@@ -384,7 +384,7 @@ describe('new meetups', () => {
         (n) => n.kind === 'new_meetup',
       );
     expect((await told(keen)).map((n) => n.text)).toEqual([
-      'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00 (Europe/London time).',
+      'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00 (United Kingdom Time).',
     ]);
     expect(await told(quiet)).toEqual([]);
     expect(await told(owner)).toEqual([]);
@@ -392,7 +392,7 @@ describe('new meetups', () => {
     await pushNotices.run({ db: own, now: t.now(), vapid });
     expect(pushesTo(phone)).toEqual([
       expect.objectContaining({
-        body: 'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00 (Europe/London time).',
+        body: 'New meetup in “Tuesday Anxiety Circle”: “Walk and talk”, Sat 5 Dec 2026 at 10:00 (United Kingdom Time).',
       }),
     ]);
     // Gone from the group: not told any more.

@@ -112,7 +112,7 @@ describe('choosing a passphrase', () => {
     const field = page.getByLabel('Passphrase');
     await field.pressSequentially('Password1!');
     await page.getByText('Strength: Weak — too easy to guess.').waitFor();
-    await page.getByText('This is similar to a commonly used password.').waitFor();
+    await page.getByText('This is close to an often used password.').waitFor();
     // The meter is part of the field's description, for screen readers.
     const described = await field.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${described!.split(' ').at(-1)}"]`).textContent()).toContain(

@@ -74,6 +74,10 @@ describe('languages', () => {
     ]);
     await page.getByRole('link', { name: es['nav.groups'] }).waitFor();
     expect(await page.locator('header a.crisis-link').textContent()).toBe(es['shell.needHelp']);
+    // Signing up, the passphrase's advice is in Spanish too.
+    await page.goto(`${stack.url}/signup`);
+    await page.getByLabel(es['auth.passphrase']).pressSequentially('Password1!');
+    await page.getByText(es['zxcvbn.warning.similarToCommon']).waitFor();
     await page.locator('header a.crisis-link').click();
     await page.waitForURL(/\/crisis\.es\.html$/);
     await page.getByRole('heading', { level: 1, name: 'Si necesitas ayuda ahora' }).waitFor();

@@ -81,8 +81,8 @@ describe('meetups in Chromium', () => {
     // Waiting is not a place: the address waits for one.
     await guests[2]!.page.getByText('The address is shown once you have a place.').waitFor();
     // (Chromium's locale decides the order of day and month, and the clock.)
-    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 18:30–20:00 \(Europe\/London\)$/).waitFor();
-    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 14:30 your time \(America\/New York\)$/).waitFor();
+    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 18:30–20:00 \(United Kingdom Time\)$/).waitFor();
+    await guests[2]!.page.getByText(/^Tue 16 Mar 2027 at 14:30 your time \(Eastern Time\)$/).waitFor();
     expect(await guests[0]!.page.getByText(/your time/).count()).toBe(0);
 
     // Giving up a place is asked first (someone waits: it goes to them), and can be kept.
@@ -285,7 +285,7 @@ describe('meetups in Chromium', () => {
     // It starts at the first 1:30 and ends at the second: the offsets tell them apart.
     await host.page
       .getByText(
-        /^Sun 31 Oct 2027 at 01:30 GMT\+1 to 01:30 GMT\+0, 60 minutes \(Europe\/London; the clocks go back that night\)$/,
+        /^Sun 31 Oct 2027 at 01:30 GMT\+1 to 01:30 GMT\+0, 60 minutes \(United Kingdom Time; the clocks go back that night\)$/,
       )
       .waitFor();
     const meetupUrl = host.page.url();

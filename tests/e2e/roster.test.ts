@@ -99,7 +99,7 @@ describe('rosters in Chromium', () => {
     await birch.page.goto(`${stack.url}/notifications`);
     await birch.page
       .getByRole('link', {
-        name: /Can you cover\? Lead facilitator at “Harbour evening”.*My shift changed at work/,
+        name: /Can you cover\? The lead facilitator duty at “Harbour evening”.*My shift changed at work/,
       })
       .click();
     await birch.page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();

@@ -4,11 +4,13 @@
  * translation cannot drop a number, a name or a link.
  */
 import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { translations as zxcvbnWords } from '@zxcvbn-ts/language-en';
 import { describe, expect, it } from 'vitest';
 import { API_MESSAGES, messageKey } from '../../functions/core/i18n/api-messages';
 import { LOCALES } from '../../functions/core/i18n/locales';
 import { WORDS } from '../../functions/core/i18n/words';
-import { ROLE_ORDER } from '../../functions/core/roster';
+import { parseRule } from '../../functions/core/recurrence';
+import { CANNOT_TAKE, ROLE_ORDER } from '../../functions/core/roster';
 import { root } from '../../scripts/build';
 import { readCatalogue } from '../../scripts/locales';
 import { LABEL_TABLES } from '../../web/src/labels';
@@ -69,6 +71,28 @@ describe('catalogues', () => {
       ([k, m]) => english[`api.${k}`]?.replace(/\{(\w+), number\}/g, '{$1}') !== m,
     );
     expect(differ).toEqual([]);
+  });
+
+  it('words every advice the passphrase estimate can give', () => {
+    const keys = [
+      ...Object.keys(zxcvbnWords.warnings).map((k) => `zxcvbn.warning.${k}`),
+      ...Object.keys(zxcvbnWords.suggestions).map((k) => `zxcvbn.suggestion.${k}`),
+    ];
+    expect(keys.filter((k) => !Object.hasOwn(english, k))).toEqual([]);
+  });
+
+  it('keys a repeat rule’s errors with no English sentence inside their values', () => {
+    for (const input of ['FREQ', 'FREQ=WEEKLY;BYHOUR=9', 'FREQ=YEARLY', 'FREQ=DAILY;BYDAY=MO']) {
+      const parsed = parseRule(input);
+      if (!('error' in parsed)) throw new Error(`${input} parsed`);
+      const keyed = messageKey(parsed.error);
+      expect(keyed, parsed.error).not.toBeNull();
+      for (const v of Object.values(keyed!.values ?? {})) expect(String(v)).not.toMatch(/\s/);
+    }
+  });
+
+  it('keys every reason the API gives for refusing a duty', () => {
+    expect(Object.values(CANNOT_TAKE).filter((m) => !messageKey(m))).toEqual([]);
   });
 
   it('finds a message’s key and values from the API’s English', () => {

@@ -33,11 +33,13 @@ function valuesFor(key: NoticeKey, n: number): Record<string, NoticeValue> {
             ? { roles: ['greeter', 'host'] }
             : ['count', 'minutes', 'more', 'unconfirmed'].includes(name)
               ? n
-              : name === 'repeats'
-                ? 'yes'
-                : name === 'reason' && key === 'reported'
-                  ? 'crisis'
-                  : `[${name}]`;
+              : name === 'zone'
+                ? { zoneName: 'Europe/London' }
+                : name === 'repeats'
+                  ? 'yes'
+                  : name === 'reason' && key === 'reported'
+                    ? 'crisis'
+                    : `[${name}]`;
   return v;
 }
 

@@ -14,15 +14,28 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: FieldError[] = [],
+    readonly fields: (FieldError & { key?: string })[] = [],
   ) {
     super(message);
   }
   /** The message for one field, matched on the last part of its path (`body.handle` → handle). */
   field(name: string): string | undefined {
+    return this.fieldError(name)?.message;
+  }
+  fieldError(name: string): (FieldError & { key?: string }) | undefined {
     return this.fields.find(
       (f) => f.path.split('.').slice(1).join('.') === name || f.path.endsWith(`.${name}`),
-    )?.message;
+    );
+  }
+  /** The same refusal with one field's message said otherwise. */
+  withField(name: string, message: string): ApiError {
+    const own = this.fieldError(name);
+    return new ApiError(
+      this.status,
+      this.code,
+      this.message,
+      this.fields.map((f) => (f === own ? { ...f, message } : f)),
+    );
   }
 }
 
@@ -87,7 +100,11 @@ export async function api<T>(
       res.status,
       e?.code ?? 'unknown',
       e ? apiWords(e) : t('network.requestFailed', { status: res.status }),
-      (e?.fields ?? []).map((f) => ({ path: f.path, message: apiWords(f) })),
+      (e?.fields ?? []).map((f) => ({
+        path: f.path,
+        message: apiWords(f),
+        ...(f.key ? { key: f.key } : {}),
+      })),
     );
   }
   return data as T;

@@ -1,7 +1,14 @@
 /** Showing meetup times: in the group's zone, and in the viewer's own when it differs. */
 
 import type { OccurrenceView } from '../../functions/core/schemas/meetups';
-import { namesOneInstant, parseLocal, sayLocal, sayParts, wallClock } from '../../functions/core/time';
+import {
+  namesOneInstant,
+  parseLocal,
+  sayLocal,
+  sayParts,
+  wallClock,
+  zoneName,
+} from '../../functions/core/time';
 import { locale, t } from './i18n';
 
 // Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
@@ -20,6 +27,9 @@ function offsetName(ms: number, zone: string): string {
   // Engines differ on UTC's own offset ("GMT" or "GMT+0"): the same words in every browser.
   return name === 'GMT' ? 'GMT+0' : name;
 }
+
+/** A time zone as the reader's language names it ("United Kingdom Time", "hora de Reino Unido"). */
+export const zoneText = (zone: string) => zoneName(zone, locale.value);
 
 /** The wall clock of an instant in a zone, as parts. */
 const partsIn = (ms: number, zone: string) => parseLocal(wallClock(ms, zone))!;
@@ -66,7 +76,7 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
   main: string;
   yours: string | null;
 } {
-  const zone = o.timezone.replace(/_/g, ' ');
+  const zone = zoneText(o.timezone);
   const twice =
     !namesOneInstant(Date.parse(o.startAt), o.timezone) || !namesOneInstant(Date.parse(o.endAt), o.timezone);
   // On the night the clocks go back "1:30 AM GMT+1–1:30 AM GMT+0" reads as no time at all: say how long.
@@ -77,7 +87,7 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
   return {
     main,
     yours: differs
-      ? t('when.yours', { time: formatIn(o.startAt, viewerZone), zone: viewerZone.replace(/_/g, ' ') })
+      ? t('when.yours', { time: formatIn(o.startAt, viewerZone), zone: zoneText(viewerZone) })
       : null,
   };
 }

@@ -7,6 +7,7 @@
 import { conflict, invalid } from '../../core/errors';
 import { notice } from '../../core/i18n/notices';
 import {
+  CANNOT_TAKE,
   type Duty,
   defaultStaffing,
   profileOf,
@@ -91,7 +92,7 @@ export async function giveDuty(
       .filter(([k]) => k !== key)
       .map(([, d]) => ({ userId, occurrenceId: d.occurrenceId, startAt: d.startAt, endAt: d.endAt }));
     const why = unavailable(facilitator, o, role, o.timezone, held);
-    if (why) throw conflict(`They cannot take this duty: ${why}`);
+    if (why) throw conflict(CANNOT_TAKE[why]);
     const entry: DutyEntry = {
       occurrenceId: o.occurrenceId,
       groupId: o.groupId,

@@ -74,7 +74,7 @@ export async function announceMeetup(
     group: group.name,
     title: first.title,
     when: { at: first.startAt, zone: group.timezone },
-    zone: group.timezone.replace(/_/g, ' '),
+    zone: { zoneName: group.timezone },
     repeats: repeats ? 'yes' : 'no',
   });
   await c.var.services.repo(notificationsRepo).notify(

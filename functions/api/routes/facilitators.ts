@@ -162,7 +162,7 @@ export const facilitatorRoutes: Route[] = [
       );
       const clash = (f: Facilitator, d: DutyEntry) => {
         const why = unavailable(f, d, d.role, group.timezone, []);
-        return why === 'away' || why === 'not available then' ? why : null;
+        return why === 'away' || why === 'outside' ? why : null;
       };
       const conflicts = held
         .filter((d) => clash(after, d))

@@ -8,6 +8,13 @@
  */
 
 export const API_MESSAGES = {
+  /** Why a facilitator cannot take a duty (core/roster CANNOT_TAKE). */
+  cannotTakeAway: 'They are away that day',
+  cannotTakeBusy: 'They have another duty then',
+  cannotTakeInactive: 'They are not taking duties at the moment',
+  cannotTakeMonthFull: 'They already have as many duties that month as they take',
+  cannotTakeOutside: 'Their weekly times do not include it',
+  cannotTakeUntrained: 'Leading needs recorded training, which they do not have',
   afterFromWithin120Days: 'After "from", within 120 days',
   aliasCharacters: 'Use letters, digits, spaces, dots, dashes, brackets or apostrophes',
   alreadyTakenBy: '{name} has already taken this request',
@@ -41,7 +48,8 @@ export const API_MESSAGES = {
   bymonthdayMustBe1To31: 'BYMONTHDAY must be 1 to 31, or -1 for the last day',
   bysetposGoesWithByday: 'BYSETPOS goes with BYDAY',
   bysetposMustBe123: 'BYSETPOS must be 1, 2, 3, 4 or -1',
-  cannotRead: 'Cannot read "{piece}". {subset}.',
+  cannotRead:
+    'Cannot read "{piece}". Use FREQ=DAILY, WEEKLY (BYDAY) or MONTHLY (BYMONTHDAY or nth BYDAY), INTERVAL, and COUNT or UNTIL.',
   capacityBelowGoing: 'Capacity cannot go below the {inPerson} in person and {online} online already going',
   changeAtLeastOneField: 'Change at least one field',
   changeAtLeastOnePreference: 'Change at least one preference',
@@ -83,8 +91,10 @@ export const API_MESSAGES = {
   foreignRequest:
     'This request came from another website, so Hearth did not act on it. Open Hearth itself and try again.',
   forPlatformAdmins: 'For platform admins',
-  freqDailyTakesNoByParts: 'FREQ=DAILY takes no BY… parts. {subset}.',
-  freqMustBeDailyWeeklyOr: 'FREQ must be DAILY, WEEKLY or MONTHLY. {subset}.',
+  freqDailyTakesNoByParts:
+    'FREQ=DAILY takes no BY… parts. Use FREQ=DAILY, WEEKLY (BYDAY) or MONTHLY (BYMONTHDAY or nth BYDAY), INTERVAL, and COUNT or UNTIL.',
+  freqMustBeDailyWeeklyOr:
+    'FREQ must be DAILY, WEEKLY or MONTHLY. Use FREQ=DAILY, WEEKLY (BYDAY) or MONTHLY (BYMONTHDAY or nth BYDAY), INTERVAL, and COUNT or UNTIL.',
   freqWeeklyTakesBydayOnly: 'FREQ=WEEKLY takes BYDAY only',
   giveALinkANumberTo: 'Give a link, a number to call or a number to text',
   giveAtLeastOneLanguage: 'Give at least one language',
@@ -147,6 +157,8 @@ export const API_MESSAGES = {
   notAValidPostId: 'Not a valid post id',
   notAValidSupportRequest: 'Not a valid support request',
   notAValidThreadId: 'Not a valid thread id',
+  notSupportedInRule:
+    '{parts} is not supported. Use FREQ=DAILY, WEEKLY (BYDAY) or MONTHLY (BYMONTHDAY or nth BYDAY), INTERVAL, and COUNT or UNTIL.',
   notExpectedHere: 'Not expected here: {fields}',
   notificationsOnDevicesAreNotSet: 'Notifications on devices are not set up on this Hearth',
   notInAnyOfTheForms: 'Not in any of the forms asked for',
@@ -234,7 +246,6 @@ export const API_MESSAGES = {
   theWholeSeriesIsCancelled: 'The whole series is cancelled',
   theWindowMustEndAfterIt: 'The window must end after it starts',
   theyAlreadyHaveADutyAt: 'They already have a duty at this meetup',
-  theyCannotTakeThisDuty: 'They cannot take this duty: {why}',
   theyNoLongerNeedCoverThe: 'They no longer need cover: the request was withdrawn',
   thisConversationIsAlreadyClosed: 'This conversation is already closed',
   thisConversationIsClosedYouCan: 'This conversation is closed; you can start a new one',

@@ -9,7 +9,7 @@
 import { I18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { RosterRole } from '../roster';
-import { sayLocal, wallClock } from '../time';
+import { sayLocal, wallClock, zoneName } from '../time';
 import type { Locale } from './locales';
 import { AR } from './notices/ar';
 import { DE } from './notices/de';
@@ -32,7 +32,9 @@ export type NoticeValue =
   /** Duties, named and listed ("greeter and online host"). */
   | { roles: RosterRole[] }
   /** Somebody whose name is gone (they left): "a member". */
-  | { someone: 'member' | 'facilitator' };
+  | { someone: 'member' | 'facilitator' }
+  /** A time zone, named as the reader's language names it ("United Kingdom Time"). */
+  | { zoneName: string };
 
 export interface NoticeWords {
   key: NoticeKey;
@@ -87,6 +89,7 @@ function say(locale: Locale, v: NoticeValue): string | number {
           v.roles.map((r) => table[`role.${r}`]),
         )
       : 'none';
+  if ('zoneName' in v) return zoneName(v.zoneName, locale);
   return table[`someone.${v.someone}`];
 }
 

@@ -84,7 +84,9 @@ export const StrengthRequest = z.strictObject({
 export const StrengthResponse = z.object({
   score: z.number(),
   enough: z.boolean(),
+  /** What makes it weak, as a key of the estimator's warnings (`similarToCommon`), or empty. */
   warning: z.string(),
+  /** How to make it stronger, as keys of the estimator's suggestions (`anotherWord`). */
   suggestions: z.array(z.string()),
 });
 export type StrengthResponse = z.infer<typeof StrengthResponse>;

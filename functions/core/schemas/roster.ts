@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ATTENDANCE } from '../modes';
 import { WEEKDAYS } from '../recurrence';
-import { COVER_NOTE_MAX, ROSTER_ROLES } from '../roster';
+import { COVER_BARS, COVER_NOTE_MAX, ROSTER_ROLES, UNAVAILABLE } from '../roster';
 import { Id, keysOf, ScopedId, text } from './common';
 
 const roles = keysOf(ROSTER_ROLES);
@@ -85,7 +85,7 @@ export const AvailabilitySaved = z.extend(FacilitatorView, {
       occurrenceId: z.string(),
       role: RosterRoleSchema,
       startAt: z.string(),
-      reason: z.enum(['away', 'not available then']),
+      reason: z.enum(['away', 'outside']),
     }),
   ),
 });
@@ -138,6 +138,21 @@ export const AutofillRequest = z.strictObject({
   to: DateSchema,
   apply: z._default(z.boolean(), false),
 });
+/** Why auto-fill chose someone (core/roster `ChosenBecause`), for the page to word. */
+const ChosenBecause = z.union([
+  z.object({ why: z.literal('only') }),
+  z.object({ why: z.enum(['fewestMonth', 'fewestRange', 'fewestRole', 'tied']), count: z.number() }),
+  z.object({ why: z.literal('prefers'), mode: z.enum(ATTENDANCE) }),
+]);
+/** Why a duty stays open (core/roster `OpenBecause`). */
+const OpenBecause = z.union([
+  z.object({ why: z.literal('noFacilitators') }),
+  z.object({
+    why: z.literal('noOne'),
+    counts: z.partialRecord(z.enum([...UNAVAILABLE, 'alreadyThere']), z.number()),
+  }),
+]);
+
 export const AutofillAnswer = z.object({
   proposals: z.array(
     z.object({
@@ -147,7 +162,7 @@ export const AutofillAnswer = z.object({
       role: RosterRoleSchema,
       userId: z.string(),
       displayName: z.string(),
-      reason: z.string(),
+      reason: ChosenBecause,
     }),
   ),
   unfilled: z.array(
@@ -156,7 +171,7 @@ export const AutofillAnswer = z.object({
       title: z.string(),
       startLocal: z.string(),
       role: RosterRoleSchema,
-      reason: z.string(),
+      reason: OpenBecause,
     }),
   ),
   /** With `apply`: the proposals written (each as a duty to confirm); some may have been taken meanwhile. */
@@ -189,7 +204,7 @@ export const CoverRequestView = z.object({
   /** The viewer asked: they may withdraw it. */
   mine: z.boolean(),
   /** Why the viewer cannot take it (null: they can). */
-  whyNot: z.nullable(z.string()),
+  whyNot: z.nullable(z.enum(COVER_BARS)),
 });
 export const CoverAsk = z.strictObject({ note: z.optional(text(COVER_NOTE_MAX)) });
 export type CoverRequestView = z.infer<typeof CoverRequestView>;

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { label } from '../labels';
 import { useOutcome } from '../ui';
 import { localText } from '../when';
+import { coverBarText } from './roster-reasons';
 
 export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange: () => Promise<void> }) {
   const { act, outcome } = useOutcome(onChange);
@@ -55,7 +56,9 @@ export function CoverRequests({ covers, onChange }: { covers: Cover[]; onChange:
                     {t('coverRequests.withdraw')}
                   </button>
                 ) : c.whyNot ? (
-                  <span class="meta">{t('coverRequests.cannotTake', { reason: c.whyNot })}</span>
+                  <span class="meta">
+                    {t('coverRequests.cannotTake', { reason: coverBarText(c.whyNot) })}
+                  </span>
                 ) : (
                   <button
                     type="button"

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { codePoints, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../functions/core/accounts';
 import type { StrengthResponse } from '../../../functions/core/schemas/accounts';
+import type { SuggestionKey, WarningKey } from '../../../functions/core/strength';
 import { type ApiError, post } from '../api';
 import { t, tx } from '../i18n';
 import { Field, TextField } from '../ui';
@@ -21,6 +22,13 @@ export function PassphraseField(props: {
 }
 
 /** The meter's words for the server's scores, 0 to 4. */
+/** What makes a passphrase weak and what would help, in the reader's words (the estimate sends keys). */
+function advice(s: StrengthResponse): string {
+  const why = s.warning ? t(`zxcvbn.warning.${s.warning as WarningKey}`) : '';
+  const first = s.suggestions[0] as SuggestionKey | undefined;
+  return [why, first ? t(`zxcvbn.suggestion.${first}`) : t('passphrase.addWord')].filter(Boolean).join(' ');
+}
+
 const levels = () => [
   t('passphrase.veryWeak'),
   t('passphrase.weak'),
@@ -47,7 +55,12 @@ export function NewPassphraseField(props: {
   useEffect(() => {
     setRefused(props.error?.field(props.name) ? props.value : null);
   }, [props.error]);
-  const error = refused !== null && refused !== props.value ? null : props.error;
+  const sent = refused !== null && refused !== props.value ? null : props.error;
+  // Too easy to guess: the advice in the reader's words, from the estimate of what was sent.
+  const error =
+    sent?.fieldError(props.name)?.key === 'passphraseTooEasy' && strength
+      ? sent.withField(props.name, t('api.passphraseTooEasy', { advice: advice(strength) }))
+      : sent;
   useEffect(() => {
     if (!props.value) return setStrength(null);
     let live = true;
@@ -107,11 +120,7 @@ export function NewPassphraseField(props: {
                   )}
                 </span>
                 {!strength.enough && !short && !error?.field(props.name) && (
-                  <span class="hint">
-                    {[strength.warning, strength.suggestions[0] ?? t('passphrase.addWord')]
-                      .filter(Boolean)
-                      .join(' ')}
-                  </span>
+                  <span class="hint">{advice(strength)}</span>
                 )}
               </>
             )}

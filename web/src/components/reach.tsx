@@ -14,6 +14,7 @@ import { label } from '../labels';
 import { deviceIdHere, pushUnavailable, subscribeHere, suggestedLabel, unsubscribeHere } from '../push';
 import { me } from '../state';
 import { Loading, Stamp, Status, TextField, useOutcome, useSubmit } from '../ui';
+import { zoneText } from '../when';
 import { Checkboxes, Form, FormActions, PlainInput } from './forms';
 
 /** The reminders one may choose, named in the reader's language. */
@@ -173,7 +174,7 @@ function Reminders({ reach, onChange }: { reach: ReachView; onChange: (r: ReachV
   return (
     <>
       <h3>{t('reach.reminders')}</h3>
-      <p class="meta">{t('reach.remindersWhere', { zone: zone.replace(/_/g, ' ') })}</p>
+      <p class="meta">{t('reach.remindersWhere', { zone: zoneText(zone) })}</p>
       <Form submit={save.submit} error={save.error} label={t('reach.remindersForm')}>
         <Checkboxes
           legend={t('reach.beforeMeetup')}

@@ -12,6 +12,7 @@ import { label, weekdayName } from '../labels';
 import { asNumber, Field, Stamp, useSubmit } from '../ui';
 import { dateText, localText } from '../when';
 import { Checkboxes, Form, FormActions, PlainInput, RunButton } from './forms';
+import { chosenText, openText } from './roster-reasons';
 import { roleInText } from './roster-table';
 import { Rows } from './rows';
 
@@ -74,7 +75,7 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
                         title: p.title,
                         name: p.displayName,
                         role: roleInText(p.role),
-                        reason: p.reason,
+                        reason: chosenText(p.reason, p.role),
                       },
                       (c) => (
                         <strong>{c}</strong>
@@ -93,7 +94,7 @@ export function AutofillPanel({ groupId, onApplied }: { groupId: string; onAppli
                         when: localText(u.startLocal),
                         title: u.title,
                         role: roleInText(u.role),
-                        reason: u.reason,
+                        reason: openText(u.reason),
                       },
                       (c) => (
                         <strong class="gap-label">{c}</strong>
@@ -245,7 +246,7 @@ export function Availability({ groupId, onSaved }: { groupId: string; onSaved: (
                 <li key={d.assignmentId}>
                   {tx(
                     'rosterPlanning.conflict',
-                    { role: label('rosterRole', d.role), reason: d.reason === 'away' ? 'away' : 'outside' },
+                    { role: label('rosterRole', d.role), reason: d.reason },
                     () => (
                       <Stamp at={d.startAt} />
                     ),

@@ -6,7 +6,7 @@ import { ApiError, api, get, serverNow } from '../api';
 import { t, tx } from '../i18n';
 import { location, me } from '../state';
 import { ErrorSummary } from '../ui';
-import { formatIn, rsvpText } from '../when';
+import { formatIn, rsvpText, zoneText } from '../when';
 
 /** Whether anyone waits in the member's own line (their place would go to them). */
 function someoneWaits(o: OccurrenceView): boolean {
@@ -100,7 +100,7 @@ export function Rsvp({
   };
   // The server decides; this only keeps buttons away that it would refuse.
   const now = serverNow();
-  const zone = o.timezone.replace(/_/g, ' ');
+  const zone = zoneText(o.timezone);
   const opened = now >= Date.parse(o.rsvpOpensAt);
   const open = opened && now < Date.parse(o.rsvpClosesAt);
   const started = now >= Date.parse(o.startAt);

@@ -10,6 +10,7 @@ import { list, t, tx } from '../i18n';
 import { label, languageName, sizeName } from '../labels';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
+import { zoneText } from '../when';
 
 export function GroupPage({ groupId }: { groupId: string }) {
   // Invite links carry the token in the fragment, which browsers never send to a server.
@@ -73,7 +74,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         {group.visibility === 'private' ? `${t('group.private')} · ` : ''}
         {group.area ? `${group.area} · ` : ''}
         {label('join', group.joinPolicy)} · {sizeName(group.sizeBand)} ·{' '}
-        {t('group.timesIn', { zone: group.timezone.replace(/_/g, ' ') })}
+        {t('group.timesIn', { zone: zoneText(group.timezone) })}
       </p>
       <p class="meta">{t('directory.inLanguages', { languages: list(group.languages.map(languageName)) })}</p>
       {m && (

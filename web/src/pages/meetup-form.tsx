@@ -23,6 +23,7 @@ import { StaffingFields } from '../components/staffing-fields';
 import { t } from '../i18n';
 import { navigate } from '../state';
 import { asNumber, describedBy, Field, Loading, usePage, useSubmit } from '../ui';
+import { zoneText } from '../when';
 
 export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
   const h = usePage(t('meetupForm.title'));
@@ -66,9 +67,7 @@ export function ScheduleMeetupPage({ groupId }: { groupId: string }) {
       <h1 ref={h} tabIndex={-1}>
         {t('meetupForm.title')}
       </h1>
-      <p class="lead">
-        {t('meetupForm.lead', { group: group.name, zone: group.timezone.replace(/_/g, ' ') })}
-      </p>
+      <p class="lead">{t('meetupForm.lead', { group: group.name, zone: zoneText(group.timezone) })}</p>
       <Form submit={submit} error={error}>
         <MeetupTitleField value={title} onValue={setTitle} error={error} />
         <TextArea
@@ -171,11 +170,7 @@ export function EditOccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       <p class="lead">{t('meetupForm.editLead')}</p>
       <Form submit={submit} error={error}>
         <MeetupTitleField value={title} onValue={setTitle} error={error} />
-        <Field
-          label={t('meetupForm.dateAndTime', { zone: o.timezone.replace(/_/g, ' ') })}
-          name="start"
-          error={error}
-        >
+        <Field label={t('meetupForm.dateAndTime', { zone: zoneText(o.timezone) })} name="start" error={error}>
           {(a) => (
             <input
               {...a}

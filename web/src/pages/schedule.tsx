@@ -6,7 +6,7 @@ import type { Page } from '../components/occurrence-cards';
 import { locale, t } from '../i18n';
 import { weekdayName } from '../labels';
 import { Back, Loading, usePage } from '../ui';
-import { formatIn } from '../when';
+import { formatIn, zoneText } from '../when';
 
 /** A month grid of a group's meetups (in the group's zone). */
 export function MonthView({ groupId, month }: { groupId: string; month: string }) {
@@ -87,7 +87,7 @@ export function MonthView({ groupId, month }: { groupId: string; month: string }
               ))}
             </tbody>
           </table>
-          <p class="meta">{t('schedule.timesIn', { zone: zone.replace(/_/g, ' ') })}</p>
+          <p class="meta">{t('schedule.timesIn', { zone: zoneText(zone) })}</p>
           {items.length === 0 && <p>{t('schedule.none')}</p>}
           <ul class="month-list" aria-label={t('schedule.listLabel')}>
             {items

@@ -6,8 +6,7 @@ export const AR: NoticeTable = {
   placeChanged: 'تغيّر مكان لقاء «{title}» يوم {when} أو رابطه.',
   cancelled: 'أُلغي لقاء «{title}» يوم {when}: {reason}',
   restored: 'عاد لقاء «{title}» يوم {when}. لم تُحفظ الأماكن والمناوبات: أكّد حضورك مجددًا إن أمكنك المجيء.',
-  newMeetup:
-    'لقاء جديد في «{group}»: «{title}»، {when} (بتوقيت {zone}){repeats, select, yes {، ويتكرر} other {}}.',
+  newMeetup: 'لقاء جديد في «{group}»: «{title}»، {when} ({zone}){repeats, select, yes {، ويتكرر} other {}}.',
   reminder: 'تذكير: «{title}» في «{group}»، {when}.',
   reminderDuty: 'تذكير: لديك مناوبة {role} في «{title}» ضمن «{group}»، {when}.',
   supportRequest:

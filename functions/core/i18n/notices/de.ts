@@ -8,7 +8,7 @@ export const DE: NoticeTable = {
   restored:
     '„{title}“ am {when} findet wieder statt. Plätze und Dienste wurden nicht behalten: Sag wieder zu, wenn du kommen kannst.',
   newMeetup:
-    'Neues Treffen in „{group}“: „{title}“, {when} (Zeitzone {zone}){repeats, select, yes {, und es wiederholt sich} other {}}.',
+    'Neues Treffen in „{group}“: „{title}“, {when} ({zone}){repeats, select, yes {, und es wiederholt sich} other {}}.',
   reminder: 'Erinnerung: „{title}“ in „{group}“, {when}.',
   reminderDuty: 'Erinnerung: Du hast Dienst ({role}) bei „{title}“ in „{group}“, {when}.',
   supportRequest:

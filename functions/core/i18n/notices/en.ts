@@ -11,7 +11,7 @@ export const EN = {
   cancelled: '“{title}” on {when} is cancelled: {reason}',
   restored: '“{title}” on {when} is back on. Places and duties were not kept: RSVP again if you can come.',
   newMeetup:
-    'New meetup in “{group}”: “{title}”, {when} ({zone} time){repeats, select, yes {, and repeating} other {}}.',
+    'New meetup in “{group}”: “{title}”, {when} ({zone}){repeats, select, yes {, and repeating} other {}}.',
   reminder: 'Reminder: “{title}” in “{group}”, {when}.',
   reminderDuty: 'Reminder: you are {role} at “{title}” in “{group}”, {when}.',
   supportRequest:

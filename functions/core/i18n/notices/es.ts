@@ -8,7 +8,7 @@ export const ES: NoticeTable = {
   restored:
     '«{title}» del {when} vuelve a estar en marcha. No se han guardado las plazas ni los turnos: vuelve a confirmar asistencia si puedes venir.',
   newMeetup:
-    'Nuevo encuentro en «{group}»: «{title}», {when} (hora de {zone}){repeats, select, yes {, y se repite} other {}}.',
+    'Nuevo encuentro en «{group}»: «{title}», {when} ({zone}){repeats, select, yes {, y se repite} other {}}.',
   reminder: 'Recordatorio: «{title}» en «{group}», {when}.',
   reminderDuty: 'Recordatorio: tienes el turno de {role} en «{title}» de «{group}», {when}.',
   supportRequest:

@@ -8,7 +8,7 @@ export const FR: NoticeTable = {
   restored:
     'La rencontre « {title} » du {when} est rétablie. Les places et les permanences n’ont pas été conservées : répondez à nouveau si vous pouvez venir.',
   newMeetup:
-    'Nouvelle rencontre dans « {group} » : « {title} », {when} (fuseau {zone}){repeats, select, yes {, et elle se répète} other {}}.',
+    'Nouvelle rencontre dans « {group} » : « {title} », {when} ({zone}){repeats, select, yes {, et elle se répète} other {}}.',
   reminder: 'Rappel : « {title} » dans « {group} », {when}.',
   reminderDuty: 'Rappel : vous êtes de permanence ({role}) à « {title} » dans « {group} », {when}.',
   supportRequest:
