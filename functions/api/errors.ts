@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, HearthError } from '../core/errors';
 import { messageKey } from '../core/i18n/api-messages';
+import { askedLocale } from '../core/i18n/locales';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -27,11 +28,15 @@ const said = (message: string) => ({ message, ...messageKey(message) });
 export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof HearthError) {
     if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
+    const message = said(err.message);
+    // Values said in the language the request asks for, where the error says them.
+    if (err.sayValues && 'values' in message)
+      message.values = { ...message.values, ...err.sayValues(askedLocale(c.req.header('accept-language'))) };
     return c.json(
       {
         error: {
           code: err.code,
-          ...said(err.message),
+          ...message,
           ...(err.fields ? { fields: err.fields.map((f) => ({ path: f.path, ...said(f.message) })) } : {}),
         },
       },

@@ -26,6 +26,11 @@ export class HearthError extends Error {
     readonly fields?: FieldError[],
     /** Seconds until a rate-limited caller may retry. */
     readonly retryAfter?: number,
+    /**
+     * Values of the message as the reader's language says them (a date, a time zone), where the
+     * English would otherwise sit inside a translated sentence.
+     */
+    readonly sayValues?: (locale: string) => Record<string, string>,
   ) {
     super(message);
     this.name = 'HearthError';

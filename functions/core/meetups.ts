@@ -9,7 +9,7 @@ import type { FieldError } from './errors';
 import type { Membership, Role } from './groups';
 import type { RsvpState } from './ledger';
 import { type MeetupMode, modesOf } from './modes';
-import { sayLocal, wallClock } from './time';
+import { sayLocal, wallClock, zoneName } from './time';
 
 export const ACCESS_FEATURES = {
   step_free: 'Step-free access',
@@ -125,15 +125,30 @@ export const localStart = (o: { startAt: number; timezone: string }) => wallCloc
 /** The same, in words: "Tue 16 Mar 2027 at 18:30". */
 export const sayStart = (o: { startAt: number; timezone: string }) => sayLocal(localStart(o));
 
-/** Why an RSVP cannot change now, or null. RSVPs close at the closing time or the start. */
-export function rsvpClosedReason(w: RsvpWindow, now: number): string | null {
-  if (w.status === 'cancelled') return 'This meetup is cancelled';
-  if (now >= w.startAt) return 'This meetup has already started';
-  if (now >= w.closesAt) return 'RSVPs for this meetup have closed';
-  if (now < w.opensAt)
-    return `RSVPs open on ${sayLocal(wallClock(w.opensAt, w.timezone))} (${w.timezone.replace(/_/g, ' ')})`;
+/**
+ * Why an RSVP cannot change now, or null. RSVPs close at the closing time or the start. Before
+ * they open, the opening's date and zone as any language says them (`values`).
+ */
+export function rsvpClosed(
+  w: RsvpWindow,
+  now: number,
+): { message: string; values?: (locale: string) => Record<string, string> } | null {
+  if (w.status === 'cancelled') return { message: 'This meetup is cancelled' };
+  if (now >= w.startAt) return { message: 'This meetup has already started' };
+  if (now >= w.closesAt) return { message: 'RSVPs for this meetup have closed' };
+  if (now < w.opensAt) {
+    const values = (locale: string) => ({
+      when: sayLocal(wallClock(w.opensAt, w.timezone), {}, locale),
+      zone: zoneName(w.timezone, locale),
+    });
+    const { when, zone } = values('en');
+    return { message: `RSVPs open on ${when} (${zone})`, values };
+  }
   return null;
 }
+
+export const rsvpClosedReason = (w: RsvpWindow, now: number): string | null =>
+  rsvpClosed(w, now)?.message ?? null;
 
 /**
  * The RSVP window of a meetup moved by `shift` ms: it moves with the meetup, except that RSVPs

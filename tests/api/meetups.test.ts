@@ -497,7 +497,18 @@ describe('RSVP', () => {
     await p.post(`/api/groups/${groupId}/members`, { acceptGuidelines: true });
     const early = await p.call('PUT', `/api/occurrences/${occ.occurrenceId}/rsvp`, { attendance: 'online' });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toBe('RSVPs open on Sun 14 Mar 2027 at 18:30 (Europe/London)');
+    expect(early.body.error.message).toBe('RSVPs open on Sun 14 Mar 2027 at 18:30 (United Kingdom Time)');
+    // Asked in Spanish, the date and zone in the error's values are Spanish.
+    const spanish = await p.call(
+      'PUT',
+      `/api/occurrences/${occ.occurrenceId}/rsvp`,
+      { attendance: 'online' },
+      { 'accept-language': 'es' },
+    );
+    expect(spanish.body.error).toMatchObject({
+      key: 'rsvpsOpenOn',
+      values: { when: expect.stringMatching(/dom, 14 mar 2027/), zone: 'hora de Reino Unido' },
+    });
     t.advance(Date.parse('2027-03-14T18:30Z') - t.now());
     await p.post('/api/auth/login', { handle: p.handle, passphrase: 'quiet river morning tea' });
     const opened = await p.call('PUT', `/api/occurrences/${occ.occurrenceId}/rsvp`, { attendance: 'online' });

@@ -132,7 +132,7 @@ describe('the ledger', () => {
       timezone: 'Asia/Kolkata',
     };
     expect(rsvpClosedReason(w, 150)).toBeNull();
-    expect(rsvpClosedReason(w, 50)).toBe('RSVPs open on Thu 1 Jan 1970 at 05:30 (Asia/Kolkata)');
+    expect(rsvpClosedReason(w, 50)).toBe('RSVPs open on Thu 1 Jan 1970 at 05:30 (India Standard Time)');
     expect(rsvpClosedReason(w, 250)).toMatch(/closed/);
     expect(rsvpClosedReason(w, 300)).toMatch(/started/);
     expect(rsvpClosedReason({ ...w, status: 'cancelled' }, 150)).toMatch(/cancelled/);

@@ -203,7 +203,7 @@ export const API_MESSAGES = {
   replyToAPostOfThis: 'Reply to a post of this thread',
   required: 'Required',
   rsvpsForThisMeetupHaveClosed: 'RSVPs for this meetup have closed',
-  rsvpsOpenOn: 'RSVPs open on {when}',
+  rsvpsOpenOn: 'RSVPs open on {when} ({zone})',
   rsvpsWouldCloseBeforeTheyOpen: 'RSVPs would close before they open: close them later, or open them earlier',
   sayWhereYouAreSoQuiet: 'Say where you are, so quiet hours follow your clock',
   sayWhichOneByday2tuOr: 'Say which one: BYDAY=2TU, or BYDAY=TU with BYSETPOS=2',

@@ -20,7 +20,7 @@ import {
   rsvpOf,
   type StoredLedger,
 } from '../../core/ledger';
-import { rsvpClosedReason } from '../../core/meetups';
+import { rsvpClosed } from '../../core/meetups';
 import { ATTENDANCE, type Attendance } from '../../core/modes';
 import type { Owed } from '../../core/owed';
 import type { Db } from '../client';
@@ -34,8 +34,8 @@ import { readOccurrence } from './meetup-records';
  * own other requests. A conflict in the one error shape, so routes need not translate it.
  */
 export class RsvpClosed extends HearthError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, sayValues?: (locale: string) => Record<string, string>) {
+    super('conflict', message, undefined, undefined, sayValues);
   }
 }
 
@@ -145,7 +145,7 @@ export function rsvpLedger(
       let whole = !known;
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (!o) throw new RsvpClosed('This meetup no longer exists');
-        const closed = rsvpClosedReason(
+        const closed = rsvpClosed(
           {
             opensAt: o.rsvpOpensAt,
             closesAt: o.rsvpClosesAt,
@@ -155,7 +155,7 @@ export function rsvpLedger(
           },
           now,
         );
-        if (closed) throw new RsvpClosed(closed);
+        if (closed) throw new RsvpClosed(closed.message, closed.values);
         const held = ticketOf(o, userId);
         if (held?.attendance === attendance) {
           // The same answer again: where I stand needs the whole line. (A switch needs no read:
