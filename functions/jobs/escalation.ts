@@ -58,6 +58,7 @@ export const escalation = {
             action: 'support_escalated',
             target: name ?? 'A member',
             reason: `Not taken within ${minutes} minutes`,
+            said: notice('logNotTaken', { minutes }),
             at: claimedAt,
           },
           `escalate-${r.requestId.slice(-15)}`,

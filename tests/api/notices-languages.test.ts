@@ -94,4 +94,23 @@ describe('a notice in each reader’s language', () => {
     expect(data.status).toBe(200);
     expect(data.body.notifications.map((n: { text: string }) => n.text)).toContain(spanish);
   });
+  it('words Hearth’s own entries in the moderation log in the language asked for', async () => {
+    const t = testApp(db);
+    const { owner, groupId, join } = await groupWithOwner(t);
+    const author = await join('Fern');
+    const posted = await author.post(`/api/groups/${groupId}/threads`, {
+      title: 'Tonight',
+      body: 'Some nights I think about killing myself',
+    });
+    expect(posted.status).toBe(201);
+    const log = async (language: string) =>
+      (
+        (await owner.call('GET', `/api/groups/${groupId}/audit`, undefined, { 'accept-language': language }))
+          .body.items as { action: string; reason: string }[]
+      ).find((e) => e.action === 'support_opened')?.reason;
+    expect(await log('en')).toMatch(/^A post matched a crisis phrase; \d+ (person|people) told$/);
+    expect(await log('de')).toMatch(
+      /^Ein Beitrag enthielt eine Krisenformulierung; \d+ Person(en)? wurden? informiert$/,
+    );
+  });
 });

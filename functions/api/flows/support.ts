@@ -131,6 +131,7 @@ export async function crisisPosted(
         action: 'support_opened',
         target: name,
         reason: `A post matched a crisis phrase; ${told.length} ${told.length === 1 ? 'person' : 'people'} told`,
+        said: notice('logCrisisMatched', { count: told.length }),
         at: when,
       },
       openingLogId(requestId),

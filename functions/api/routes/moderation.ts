@@ -6,6 +6,8 @@
 
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { can } from '../../core/groups';
+import { askedLocale } from '../../core/i18n/locales';
+import { notice, sayNotice } from '../../core/i18n/notices';
 import { HEARTH_ACTOR } from '../../core/moderation-log';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams, MemberParams } from '../../core/schemas/groups';
@@ -251,14 +253,18 @@ export const moderationRoutes: Route[] = [
         group.groupId,
         page.items.map((a) => a.actorId),
       );
+      const locale = askedLocale(c.req.header('accept-language'));
       return c.json({
         items: page.items.map((a) => ({
           action: a.action,
           actor: {
-            displayName: a.actorId === HEARTH_ACTOR ? 'Hearth' : (who.get(a.actorId) ?? 'Former member'),
+            displayName:
+              a.actorId === HEARTH_ACTOR
+                ? 'Hearth'
+                : (who.get(a.actorId) ?? sayNotice(locale, notice('logFormerMember'))),
           },
           target: a.target,
-          reason: a.reason,
+          reason: a.said ? sayNotice(locale, a.said) : a.reason,
           at: iso(a.at),
         })),
         nextCursor: page.nextCursor,

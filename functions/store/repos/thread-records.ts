@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '../../core/crisis-lines';
 import type { Locale } from '../../core/i18n/locales';
+import type { NoticeWords } from '../../core/i18n/notices';
 import type { LogAction } from '../../core/moderation-log';
 import type { ContentWarning } from '../../core/threads';
 import type { Prefetch } from '../batch';
@@ -85,6 +86,8 @@ export interface AuditRecord {
   action: LogAction;
   target: string;
   reason: string;
+  /** Hearth's own entries: the reason, to be worded in the reader's language. */
+  said?: NoticeWords;
   at: number;
 }
 

@@ -45,6 +45,11 @@ export const AR: NoticeTable = {
     'لم يعد ذلك لازمًا: سُحب طلب التغطية المقدَّم من {name} ({role} في «{title}» يوم {when}). تبقى المناوبة لصاحب الطلب.',
   rosterGap:
     'نقص في جدول المناوبات: «{title}» يوم {when}.{open, select, none {} other { ما زال ينقص: {open}.}}{unconfirmed, plural, =0 {} one { مناوبة واحدة غير مؤكدة.} two { مناوبتان غير مؤكدتين.} few { # مناوبات غير مؤكدة.} many { # مناوبة غير مؤكدة.} other { # مناوبة غير مؤكدة.}}',
+  logCrisisMatched:
+    'تطابق منشور مع عبارة أزمة؛ أُبلغ {count, plural, zero {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}',
+  logNotTaken:
+    'لم يتولَّه أحد خلال {minutes, plural, zero {أقل من دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+  logFormerMember: 'عضو سابق',
   'role.lead': 'الميسّر الرئيسي',
   'role.co': 'الميسّر المشارك',
   'role.host': 'المضيف عبر الإنترنت',

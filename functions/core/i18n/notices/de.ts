@@ -52,6 +52,10 @@ export const DE: NoticeTable = {
     'Nicht mehr nötig: {name} hat die Bitte um Vertretung zurückgezogen ({role} bei „{title}“ am {when}). Der Dienst bleibt, wie er war.',
   rosterGap:
     'Lücke im Dienstplan: „{title}“ am {when}.{open, select, none {} other { Noch offen: {open}.}}{unconfirmed, plural, =0 {} one { # Dienst nicht bestätigt.} other { # Dienste nicht bestätigt.}}',
+  logCrisisMatched:
+    'Ein Beitrag enthielt eine Krisenformulierung; {count, plural, one {# Person wurde} other {# Personen wurden}} informiert',
+  logNotTaken: 'Nicht übernommen innerhalb von {minutes, plural, one {# Minute} other {# Minuten}}',
+  logFormerMember: 'Ehemaliges Mitglied',
   'role.lead': 'Hauptgesprächsleitung',
   'role.co': 'Co-Gesprächsleitung',
   'role.host': 'Online-Gastgeber',

@@ -51,6 +51,9 @@ export const EN = {
     'No longer needed: {name} withdrew their request for cover ({role} at “{title}” on {when}). The duty stays theirs.',
   rosterGap:
     'Roster gap: “{title}” on {when}.{open, select, none {} other { Still needed: {open}.}}{unconfirmed, plural, =0 {} one { # duty not confirmed.} other { # duties not confirmed.}}',
+  logCrisisMatched: 'A post matched a crisis phrase; {count, plural, one {# person} other {# people}} told',
+  logNotTaken: 'Not taken within {minutes, plural, one {# minute} other {# minutes}}',
+  logFormerMember: 'Former member',
   'role.lead': 'lead facilitator',
   'role.co': 'co-facilitator',
   'role.host': 'online host',

@@ -51,6 +51,10 @@ export const ES: NoticeTable = {
     'Ya no hace falta: {name} ha retirado su petición de que le cubran ({role} en «{title}» el {when}). El turno sigue siendo suyo.',
   rosterGap:
     'Hueco en el cuadrante: «{title}» el {when}.{open, select, none {} other { Por cubrir: {open}.}}{unconfirmed, plural, =0 {} one { # turno sin confirmar.} other { # turnos sin confirmar.}}',
+  logCrisisMatched:
+    'Una publicación coincidió con una frase de crisis; se avisó a {count, plural, one {# persona} other {# personas}}',
+  logNotTaken: 'Nadie se hizo cargo en {minutes, plural, one {# minuto} other {# minutos}}',
+  logFormerMember: 'Exmiembro',
   'role.lead': 'facilitador principal',
   'role.co': 'cofacilitador',
   'role.host': 'anfitrión en línea',

@@ -53,6 +53,10 @@ export const FR: NoticeTable = {
     'Plus besoin de remplacement : {name} a retiré sa demande ({role} à « {title} » le {when}). La permanence reste la sienne.',
   rosterGap:
     'Planning incomplet : « {title} » le {when}.{open, select, none {} other { Encore à pourvoir : {open}.}}{unconfirmed, plural, =0 {} one { # permanence non confirmée.} other { # permanences non confirmées.}}',
+  logCrisisMatched:
+    'Une publication correspondait à une phrase de crise ; {count, plural, one {# personne prévenue} other {# personnes prévenues}}',
+  logNotTaken: 'Pas prise en charge en {minutes, plural, one {# minute} other {# minutes}}',
+  logFormerMember: 'Ex-membre',
   'role.lead': 'animateur principal',
   'role.co': 'co-animateur',
   'role.host': 'hôte en ligne',
