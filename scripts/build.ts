@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { LOCALES } from '../functions/core/i18n/locales';
+import { CHARTS } from '../web/src/charts/files';
 import { crisisPage, crisisPath } from './crisis-pages';
 import { compileLocales, type LocaleFiles } from './locales';
 
@@ -34,6 +35,18 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
     define: { LOCALE_FILES: JSON.stringify(localeFiles), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
+  // The charts, apart: only the pages that draw them load them (web/src/charts).
+  await build({
+    entryPoints: [join(root, 'web/src/charts/lines.ts')],
+    outfile: join(outdir, CHARTS.script.slice(1)),
+    bundle: true,
+    format: 'esm',
+    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
+    minify: opts.minify ?? true,
+    sourcemap: true,
+    logLevel: 'error',
+  });
+  copyFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(outdir, CHARTS.style.slice(1)));
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
   for (const l of LOCALES) writeFileSync(join(outdir, crisisPath(l).slice(1)), crisisPage(root, l));

@@ -88,4 +88,10 @@ export const CONTEXT_PATHS = {
     '/support/:requestId/take',
   ],
   reach: ['/me/reach', '/me/reach/devices', '/me/reach/devices/:deviceId', '/me/reach/test'],
+  outcomes: [
+    '/feedback',
+    '/groups/:groupId/outcomes',
+    '/occurrences/:occurrenceId/feedback',
+    '/occurrences/:occurrenceId/feedback/token',
+  ],
 } as const;

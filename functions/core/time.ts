@@ -213,15 +213,17 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 const zoneNames = new Map<string, string>();
 /**
- * A time zone as a language names it ("United Kingdom Time", "hora de Europa central"), else its
- * name in the database with spaces ("America/Port of Spain").
+ * A time zone as a reader is told it: in English, as English names it ("United Kingdom Time",
+ * "Eastern Time"); else, and where English has no name, by its name in the time-zone database
+ * ("Europe/Madrid", "America/Port of Spain"). (The other languages' names, made from a country,
+ * do not sit well in a sentence: "heure : Royaume-Uni", "Vereinigtes Königreich (Ortszeit)".)
  */
 export function zoneName(zone: string, locale = 'en'): string {
-  const key = `${locale}|${zone}`;
-  let name = zoneNames.get(key);
+  if (locale !== 'en') return zone.replace(/_/g, ' ');
+  let name = zoneNames.get(zone);
   if (name === undefined) {
     try {
-      name = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      name = new Intl.DateTimeFormat('en-GB', {
         timeZone: zone,
         timeZoneName: 'longGeneric',
       })
@@ -231,7 +233,7 @@ export function zoneName(zone: string, locale = 'en'): string {
       name = undefined;
     }
     name = name && !/^GMT[+-]/.test(name) ? name : zone.replace(/_/g, ' ');
-    zoneNames.set(key, name);
+    zoneNames.set(zone, name);
   }
   return name;
 }

@@ -87,6 +87,22 @@ export const keys = {
     pk: `DAY#${new Date(startAt).toISOString().slice(0, 10)}`,
     sk: `${new Date(startAt).toISOString()}#${occurrenceId}`,
   }),
+  /**
+   * A member's right to say how a meetup went: issued (with its token's hash), then used. It says
+   * that they answered, never what; it lasts as long as the meetup takes feedback.
+   */
+  feedbackRight: (occurrenceId: string, userId: string): Key => ({
+    pk: `GROUP#${groupOf(occurrenceId)}`,
+    sk: `FBRIGHT#${occurrenceId}#${userId}`,
+  }),
+  /** A feedback token not yet used, by its hash. */
+  feedbackToken: (tokenHash: string): Key => ({ pk: `FBTOKEN#${tokenHash}`, sk: 'FBTOKEN' }),
+  /** A meetup's feedback, added up, in its group's partition by start: what facilitators read. */
+  feedbackTally: (groupId: string, startAt: number, occurrenceId: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `FEEDBACK#${new Date(startAt).toISOString()}#${occurrenceId}`,
+  }),
+  feedbackTallyPrefix: 'FEEDBACK#',
   /** A facilitator's profile in a group (training, availability, most duties a month). */
   facilitator: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `FAC#${userId}` }),
   /** A facilitator's upcoming duties in every group, in one versioned item. */

@@ -10,9 +10,10 @@ import { startStack } from './stack';
 export let browser: Browser;
 export let stack: Awaited<ReturnType<typeof startStack>>;
 
-export function useBrowserAndStack(): void {
+/** `now`: the stack's clock (a test that moves time moves the browsers' clocks with it). */
+export function useBrowserAndStack(opts: { now?: () => number } = {}): void {
   beforeAll(async () => {
-    [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+    [browser, stack] = await Promise.all([launchBrowser(), startStack(opts)]);
   });
   afterAll(async () => {
     await browser?.close();

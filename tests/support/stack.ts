@@ -11,7 +11,7 @@ import { freshDb } from './db';
  * The local stack (API, feeds, built web app) on a free port, over a fresh in-memory dynalite.
  * Whoever signs up as `e2e-admin` is a platform admin.
  */
-export async function startStack() {
+export async function startStack(opts: { now?: () => number } = {}) {
   const { db, stop: stopDb } = await freshDb();
   // Web Push as when deployed, with keys of its own; a push service on loopback is allowed.
   const vapid = { ...newVapidKeys(), subject: 'mailto:ops@hearth.example' };
@@ -21,6 +21,7 @@ export async function startStack() {
     scrypt: TEST_SCRYPT,
     admins: ['e2e-admin'],
     vapid,
+    now: opts.now,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

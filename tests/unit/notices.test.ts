@@ -130,6 +130,20 @@ describe('notices', () => {
       expect(sayNotice(locale, staff)).toContain(NOTICES[locale]['someone.member'].slice(1));
   });
 
+  it('isolates names and titles inside Arabic sentences, and only what is shown as it is', () => {
+    const when = { at: AT, zone: 'Europe/London' };
+    const ar = sayNotice('ar', notice('promoted', { title: 'Winter check-in', when }));
+    expect(ar).toContain('\u2068Winter check-in\u2069');
+    const reported = sayNotice('ar', notice('reported', { group: 'Tea', reason: 'spam' }));
+    expect(reported).toContain('\u2068Tea\u2069');
+    expect(reported).not.toContain('\u2068spam');
+    expect(reported).toContain(
+      sayNotice('ar', notice('reported', { group: 'X', reason: 'spam' })).split('\u2069')[1],
+    );
+    // Left-to-right languages are left as they are.
+    expect(sayNotice('es', notice('promoted', { title: 'Winter check-in', when }))).not.toContain('\u2068');
+  });
+
   it('reads a notification from before notices were kept by key as it was written', () => {
     expect(noticeText({ text: 'Old words.' }, 'es')).toBe('Old words.');
     expect(noticeText({ notice: notice('professionalVerified'), text: 'Old words.' }, 'en')).toMatch(

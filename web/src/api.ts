@@ -66,13 +66,15 @@ export async function api<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** Sent without the session's cookie: what it says is not tied to who sent it. */
+  anonymous = false,
 ): Promise<T> {
   const sentIn = session;
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
-      credentials: 'same-origin',
+      credentials: anonymous ? 'omit' : 'same-origin',
       // The language on show: what the server words for the reader (notifications) is in it.
       headers: {
         'accept-language': locale.peek(),
@@ -113,5 +115,6 @@ export async function api<T>(
 export const get = <T>(path: string, headers?: Record<string, string>) =>
   api<T>('GET', path, undefined, headers);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const postAnonymously = <T>(path: string, body: unknown) => api<T>('POST', path, body, {}, true);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);

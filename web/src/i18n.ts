@@ -9,6 +9,7 @@
 import { I18n, type Messages } from '@lingui/core';
 import { signal } from '@preact/signals';
 import type { ComponentChildren, VNode } from 'preact';
+import { isolated } from '../../functions/core/i18n/isolate';
 import { crisisPath, dirOf, isLocale, type Locale, matchLocale } from '../../functions/core/i18n/locales';
 import type EN from '../locales/en.json';
 import { LOCALES_CACHE } from './offline-names';
@@ -106,8 +107,9 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
 
 /** A message in the language on show. */
 export function t(key: MessageKey, values?: Values): string {
-  void locale.value;
-  return i18n._(key, values);
+  // Names and titles keep their own direction inside a right-to-left sentence.
+  const rtl = dirOf(locale.value) === 'rtl';
+  return i18n._(key, rtl && values ? isolated(i18n.messages[key], values) : values);
 }
 
 /**

@@ -20,6 +20,7 @@ import { ModerationLogPage } from './pages/moderation-log';
 import { NewHerePage } from './pages/new-here';
 import { MyMeetupsPage, NotificationsPage } from './pages/notifications';
 import { OccurrencePage } from './pages/occurrence';
+import { OutcomesPage } from './pages/outcomes';
 import { AdminProfessionalsPage, ProfessionalPage } from './pages/professional';
 import { ResourcePage } from './pages/resource';
 import { ReviewQueuePage } from './pages/resource-review';
@@ -77,6 +78,7 @@ export const ROUTES: [string, View][] = [
   ['/groups/:groupId/threads', (p) => <ThreadsPage groupId={p.groupId!} />],
   ['/groups/:groupId/moderation', (p) => <ModerationPage groupId={p.groupId!} />],
   ['/groups/:groupId/roster', (p) => <RosterPage groupId={p.groupId!} />],
+  ['/groups/:groupId/outcomes', (p) => <OutcomesPage groupId={p.groupId!} />],
   ['/groups/:groupId/support', (p) => <SupportPage groupId={p.groupId!} />],
   ['/groups/:groupId/conversations', (p) => <GroupConversationsPage groupId={p.groupId!} />],
   ['/groups/:groupId/log', (p) => <ModerationLogPage groupId={p.groupId!} />],

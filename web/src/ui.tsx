@@ -75,7 +75,11 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
         <ul>
           {fields.map((f) => {
             const input = f.input;
-            const label = input?.labels?.[0]?.textContent;
+            // A choice among radio buttons is named by its group's legend.
+            const label =
+              input?.type === 'radio'
+                ? input.closest('fieldset')?.querySelector('legend')?.textContent
+                : input?.labels?.[0]?.textContent;
             return (
               <li key={f.path}>
                 {input ? (

@@ -8,6 +8,13 @@
  */
 
 export const API_MESSAGES = {
+  alreadyGaveFeedback: 'You have already said how this meetup went',
+  feedbackIsForThoseGoing: 'Feedback is for those who were going',
+  feedbackOpensWhenEnded: 'Feedback opens when the meetup ends',
+  feedbackSpent: 'This feedback was given already, or its time has passed',
+  figuresAreForFacilitators: 'The figures are for facilitators',
+  noLongerTakesFeedback: 'This meetup no longer takes feedback',
+  notAFeedbackToken: 'Not a feedback token',
   /** Why a facilitator cannot take a duty (core/roster CANNOT_TAKE). */
   cannotTakeAway: 'They are away that day',
   cannotTakeBusy: 'They have another duty then',

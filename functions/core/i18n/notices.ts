@@ -10,7 +10,8 @@ import { I18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { RosterRole } from '../roster';
 import { sayLocal, wallClock, zoneName } from '../time';
-import type { Locale } from './locales';
+import { isolated } from './isolate';
+import { dirOf, type Locale } from './locales';
 import { AR } from './notices/ar';
 import { DE } from './notices/de';
 import { EN, type NoticeKey, type NoticeTable } from './notices/en';
@@ -97,7 +98,8 @@ function say(locale: Locale, v: NoticeValue): string | number {
 export function sayNotice(locale: Locale | undefined, n: NoticeWords): string {
   const l = locale && NOTICES[locale]?.[n.key] ? locale : 'en';
   const values = Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, say(l, v)]));
-  const text = formatter(l)._(n.key, values);
+  const i18n = formatter(l);
+  const text = i18n._(n.key, dirOf(l) === 'rtl' ? isolated(i18n.messages[n.key], values) : values);
   // A missing name at the start of the sentence ("a member wrote…") takes a capital; a
   // pseudonym is left as its owner wrote it.
   const someone = Object.values(n.values).some(

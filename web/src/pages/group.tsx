@@ -161,6 +161,11 @@ export function GroupPage({ groupId }: { groupId: string }) {
                 {t('group.conversations')}
               </a>
             )}
+            {can(m, 'schedule') && (
+              <a class="button secondary" href={`/groups/${group.groupId}/outcomes`}>
+                {t('group.outcomes')}
+              </a>
+            )}
             {can(m, 'moderate') && (
               <a class="button secondary" href={`/groups/${group.groupId}/moderation`}>
                 {t('group.moderation')}

@@ -8,6 +8,7 @@ import { ApiError, get, post } from '../api';
 import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
 import { Rsvp } from '../components/rsvp';
+import { SessionFeedback } from '../components/session-feedback';
 import { t, tx } from '../i18n';
 import { label } from '../labels';
 import { me, navigate } from '../state';
@@ -88,6 +89,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
+      <SessionFeedback o={o} />
       {role &&
         (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
           <p class="meta">{t('occurrence.discussionForRsvps')}</p>

@@ -1,0 +1,152 @@
+/**
+ * How sessions go, in Chromium: five members go to a meetup; once it has ended (the stack's clock
+ * and the browsers' moved on together), each rates it on its page, by keyboard for one, at 360 px;
+ * the facilitators' page then shows attendance and the month's ratings as charts, with the same
+ * numbers in tables and the comments, axe clean at 360 px and on a desktop.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../support/axe';
+import { createGroupInBrowser, signedUpPerson } from '../support/browser';
+import { api } from '../support/circle';
+import { browser, stack, useBrowserAndStack } from '../support/e2e';
+
+let ahead = 0;
+useBrowserAndStack({ now: () => Date.now() + ahead });
+
+const DAY = 86_400_000;
+/** Moves the stack's clock and the browsers' on by `ms`. */
+async function later(ms: number, pages: Page[]) {
+  ahead += ms;
+  for (const p of pages) await p.context().clock.setFixedTime(Date.now() + ahead);
+}
+
+/**
+ * axe's findings on `path` as `page`'s person sees it, at `width`: in a context of its own that
+ * lets axe in (the app's pages stay under their CSP), with their cookies and clock.
+ */
+async function auditAs(page: Page, path: string, width: number, ready: string) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+  await context.addCookies(await page.context().cookies());
+  await context.clock.setFixedTime(Date.now() + ahead);
+  const other = await context.newPage();
+  await other.goto(`${stack.url}${path}`);
+  await other.locator(ready).first().waitFor();
+  const found = await audit(other);
+  await context.close();
+  return found;
+}
+
+describe('how sessions go', () => {
+  it('members rate a meetup after it ends, apart from their names; facilitators see the totals', async () => {
+    const owner = await signedUpPerson(browser, stack.url, 'owner-outcomes', 1280);
+    await createGroupInBrowser(owner.page, stack.url, 'Outcomes circle', 'Talking and listening.');
+    await owner.page.getByRole('heading', { name: 'Community guidelines' }).waitFor();
+    const groupId = new URL(owner.page.url()).pathname.split('/')[2]!;
+    const start = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    const made = await api(owner.page, 'POST', `/groups/${groupId}/meetups`, {
+      title: 'Winter circle',
+      start: `${start}T18:30`,
+      durationMinutes: 90,
+      mode: 'online',
+      online: { url: 'https://meet.example/winter' },
+      capacity: { online: 10 },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const occurrenceId = made.body.occurrences[0].occurrenceId as string;
+    const members = [];
+    for (let i = 0; i < 5; i++) {
+      const m = await signedUpPerson(browser, stack.url, `member-outcomes-${i}`, i === 0 ? 360 : 1280);
+      expect(
+        (await api(m.page, 'POST', `/groups/${groupId}/members`, { acceptGuidelines: true })).status,
+      ).toBe(201);
+      expect(
+        (await api(m.page, 'PUT', `/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' })).status,
+      ).toBe(200);
+      members.push(m);
+    }
+    // Before it ends, the page asks nothing.
+    await members[0]!.page.goto(`${stack.url}/occurrences/${occurrenceId}`);
+    await members[0]!.page.getByRole('heading', { level: 1, name: 'Winter circle' }).waitFor();
+    expect(await members[0]!.page.getByRole('heading', { name: 'How was this session?' }).count()).toBe(0);
+
+    await later(3 * DAY, [owner.page, ...members.map((m) => m.page)]);
+    // The first, at 360 px and by keyboard: sending without every answer is refused by each question.
+    const first = members[0]!.page;
+    await first.goto(`${stack.url}/occurrences/${occurrenceId}`);
+    await first.getByRole('heading', { name: 'How was this session?' }).waitFor();
+    expect(await auditAs(first, `/occurrences/${occurrenceId}`, 360, 'section.feedback')).toEqual([]);
+    await first.getByRole('button', { name: 'Send my answer' }).click();
+    await first.getByRole('alert').getByText('Please answer each question.').waitFor();
+    // Listed in the summary, each linking to its question, and said by each question.
+    expect(await first.locator('fieldset.rating .error').allTextContents()).toEqual(
+      Array(4).fill('Choose a number from 0 to 10'),
+    );
+    expect(await first.getByRole('alert').getByRole('link').allTextContents()).toEqual([
+      expect.stringContaining('I felt heard'),
+      expect.stringContaining('We talked about'),
+      expect.stringContaining('The way the group works'),
+      expect.stringContaining('Overall'),
+    ]);
+    for (const question of [
+      'I felt heard, understood and respected',
+      'We talked about what I wanted to talk about',
+      'The way the group works suits me',
+      'Overall, this session was right for me',
+    ]) {
+      await first
+        .getByRole('group', { name: question })
+        .getByRole('radio', { name: '0', exact: true })
+        .focus();
+      // Arrow keys move along the scale, as in any group of radio buttons.
+      for (let i = 0; i < 8; i++) await first.keyboard.press('ArrowRight');
+    }
+    await first.getByLabel(/Anything you would like the facilitators to know/).fill('The quiet start helped');
+    await first.getByRole('button', { name: 'Send my answer' }).press('Enter');
+    await first.getByText('Thank you: your answer is in, kept apart from your name.').waitFor();
+    expect(await first.evaluate(() => document.activeElement?.textContent)).toContain('Thank you');
+    await first.screenshot({ path: '.test-results/feedback-360.png', fullPage: true });
+    await first.reload();
+    await first.getByText('Thank you: your answer is in, kept apart from your name.').waitFor();
+    expect(members[0]!.problems).toEqual([]);
+
+    for (const [i, m] of members.slice(1).entries()) {
+      await m.page.goto(`${stack.url}/occurrences/${occurrenceId}`);
+      await m.page.locator('section.feedback fieldset').first().waitFor();
+      for (const group of await m.page.locator('section.feedback').getByRole('group').all())
+        await group.getByRole('radio', { name: String(6 + (i % 2)), exact: true }).check();
+      await m.page.getByRole('button', { name: 'Send my answer' }).click();
+      await m.page.getByText('Thank you: your answer is in').waitFor();
+    }
+
+    // The owner's page: charts, tables and the comment, at both widths.
+    const page = owner.page;
+    await page.goto(`${stack.url}/groups/${groupId}`);
+    await page.getByRole('link', { name: 'How sessions go' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How sessions go' }).waitFor();
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.locator('.chart canvas').count()).toBe(2);
+    await page.getByText('The quiet start helped').waitFor();
+    await page.getByText('The numbers, as a table').first().click();
+    const row = page.locator('details table').first().getByRole('row').nth(1);
+    expect(await row.textContent()).toContain('Winter circle');
+    expect(await row.textContent()).toContain('5');
+    // 8, 6, 7, 6, 7: a mean of 6.8 on every rating.
+    await page.getByText('The numbers, as a table').nth(1).click();
+    expect(await page.locator('details table').nth(1).getByRole('row').nth(1).textContent()).toMatch(
+      /56\.8.*6\.8.*6\.8.*6\.8/,
+    );
+    expect(await auditAs(page, `/groups/${groupId}/outcomes`, 1280, '.chart canvas')).toEqual([]);
+    await page.screenshot({ path: '.test-results/outcomes-1280.png', fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('.chart canvas').first().waitFor();
+    const chartWidth = await page
+      .locator('.chart')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
+    expect(chartWidth).toBeLessThanOrEqual(360);
+    expect(await auditAs(page, `/groups/${groupId}/outcomes`, 360, '.chart canvas')).toEqual([]);
+    await page.screenshot({ path: '.test-results/outcomes-360.png', fullPage: true });
+    expect(owner.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * How a group's sessions go, for its facilitators and owners: attendance per meetup, session
+ * feedback per month with its comments, as charts with the same numbers in tables. Totals only,
+ * none made of fewer than five answers.
+ * @module
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { FEEDBACK_ITEMS } from '../../../functions/core/outcomes';
+import type { GroupDetail } from '../../../functions/core/schemas/groups';
+import type { OutcomesView } from '../../../functions/core/schemas/outcomes';
+import { get } from '../api';
+import type { LineSeries } from '../charts/lines';
+import { loadCharts } from '../charts/load';
+import { locale, num, t } from '../i18n';
+import { useLoad } from '../load';
+import { Back, Loading, usePage } from '../ui';
+import { dateText } from '../when';
+
+const month = (m: string) =>
+  new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.parse(`${m}-01T00:00:00Z`),
+  );
+
+/** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
+function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let undo: (() => void) | undefined;
+    let live = true;
+    loadCharts().then(
+      ({ lineChart }) => {
+        if (live && el.current) undo = lineChart(el.current, { ...props, locale: locale.value });
+      },
+      () => undefined, // offline: the table below still says it all
+    );
+    return () => {
+      live = false;
+      undo?.();
+    };
+  }, [props.x, props.series, locale.value]);
+  return <div class="chart" aria-hidden="true" ref={el} />;
+}
+
+const fewer = () => <span class="meta">{t('outcomes.fewer', { k: 5 })}</span>;
+
+export function OutcomesPage({ groupId }: { groupId: string }) {
+  const [data, failed] = useLoad(
+    async () =>
+      Promise.all([get<GroupDetail>(`/groups/${groupId}`), get<OutcomesView>(`/groups/${groupId}/outcomes`)]),
+    [groupId],
+  );
+  const h = usePage(t('outcomes.title'));
+  if (!data) return <Loading error={failed} />;
+  const [group, o] = data;
+  const attendance = o.attendance;
+  const months = o.feedback.months;
+  return (
+    <>
+      <Back href={`/groups/${groupId}`}>{group.name}</Back>
+      <h1 ref={h} tabIndex={-1}>
+        {t('outcomes.title')}
+      </h1>
+      <p>{t('outcomes.intro', { k: o.kMin })}</p>
+
+      <section aria-labelledby="attendance">
+        <h2 id="attendance">{t('outcomes.attendance')}</h2>
+        {attendance.length === 0 ? (
+          <p>{t('outcomes.noMeetups')}</p>
+        ) : (
+          <>
+            <Chart
+              x={attendance.map((a) => Date.parse(a.startAt))}
+              series={[
+                {
+                  label: t('outcomes.inPerson'),
+                  values: attendance.map((a) => a.inPerson),
+                  stroke: '#8a3b12',
+                },
+                {
+                  label: t('outcomes.online'),
+                  values: attendance.map((a) => a.online),
+                  stroke: '#1d4ed8',
+                  dash: [6, 4],
+                },
+              ]}
+            />
+            <details>
+              <summary>{t('outcomes.numbers')}</summary>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{t('outcomes.attendance')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('outcomes.meetup')}</th>
+                      <th scope="col">{t('outcomes.inPerson')}</th>
+                      <th scope="col">{t('outcomes.online')}</th>
+                      <th scope="col">{t('outcomes.counted')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {attendance.map((a) => (
+                      <tr key={a.occurrenceId}>
+                        <th scope="row">
+                          {dateText(a.startAt)} <span dir="auto">{a.title}</span>
+                        </th>
+                        <td>{num(a.inPerson)}</td>
+                        <td>{num(a.online)}</td>
+                        <td>{a.headcount === null ? '–' : num(a.headcount)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="feedback-figures">
+        <h2 id="feedback-figures">{t('outcomes.feedback')}</h2>
+        {months.length === 0 ? (
+          <p>{t('outcomes.noFeedback')}</p>
+        ) : (
+          <>
+            <p class="meta">{t('outcomes.feedbackScale')}</p>
+            {months.some((m) => m.means) && (
+              <Chart
+                x={months.map((m) => Date.parse(`${m.month}-15T00:00:00Z`))}
+                yMax={10}
+                series={FEEDBACK_ITEMS.map((i, n) => ({
+                  label: t(`outcomes.item.${i}`),
+                  values: months.map((m) => m.means?.[i] ?? null),
+                  stroke: ['#8a3b12', '#1d4ed8', '#14532d', '#6b21a8'][n]!,
+                  ...(n % 2 ? { dash: [6, 4] } : {}),
+                }))}
+              />
+            )}
+            <details>
+              <summary>{t('outcomes.numbers')}</summary>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{t('outcomes.feedback')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('outcomes.month')}</th>
+                      <th scope="col">{t('outcomes.answers')}</th>
+                      {FEEDBACK_ITEMS.map((i) => (
+                        <th scope="col" key={i}>
+                          {t(`outcomes.item.${i}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months.map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{month(m.month)}</th>
+                        <td>{m.answers === null ? fewer() : num(m.answers)}</td>
+                        {FEEDBACK_ITEMS.map((i) => (
+                          <td key={i}>{m.means?.[i] === undefined ? '–' : num(m.means[i])}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+            <h3>{t('outcomes.comments')}</h3>
+            {months.every((m) => m.comments.length === 0) ? (
+              <p>{t('outcomes.noComments', { k: o.kMin })}</p>
+            ) : (
+              months
+                .filter((m) => m.comments.length)
+                .map((m) => (
+                  <div key={m.month}>
+                    <h4>{month(m.month)}</h4>
+                    <ul class="comments">
+                      {m.comments.map((c, i) => (
+                        <li key={i} dir="auto">
+                          {c}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
