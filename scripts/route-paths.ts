@@ -21,7 +21,7 @@ export const CONTEXTS: Record<string, () => Promise<LazyContext>> = {
   discussions: () => import('../functions/api/routes/discussion-context'),
   support: () => import('../functions/api/routes/support-context'),
   reach: () => import('../functions/api/routes/reach'),
-  outcomes: () => import('../functions/api/routes/outcomes'),
+  outcomes: () => import('../functions/api/routes/outcome-context'),
 };
 
 /** Each context's paths, in Hono's form (`/groups/:groupId/meetups`), sorted. */

@@ -72,7 +72,7 @@ export function createApp(config: AppConfig) {
     lazyRoutes(api, registry, CONTEXT_PATHS.discussions, () => import('./routes/discussion-context')),
     lazyRoutes(api, registry, CONTEXT_PATHS.support, () => import('./routes/support-context')),
     lazyRoutes(api, registry, CONTEXT_PATHS.reach, () => import('./routes/reach')),
-    lazyRoutes(api, registry, CONTEXT_PATHS.outcomes, () => import('./routes/outcomes')),
+    lazyRoutes(api, registry, CONTEXT_PATHS.outcomes, () => import('./routes/outcome-context')),
   ];
 
   let doc: unknown;

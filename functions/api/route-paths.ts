@@ -91,6 +91,9 @@ export const CONTEXT_PATHS = {
   outcomes: [
     '/feedback',
     '/groups/:groupId/outcomes',
+    '/groups/:groupId/outcomes.csv',
+    '/me/wellbeing',
+    '/me/wellbeing/sharing',
     '/occurrences/:occurrenceId/feedback',
     '/occurrences/:occurrenceId/feedback/token',
   ],

@@ -103,6 +103,20 @@ export const keys = {
     sk: `FEEDBACK#${new Date(startAt).toISOString()}#${occurrenceId}`,
   }),
   feedbackTallyPrefix: 'FEEDBACK#',
+  /** A member's wellbeing check-ins: when they last did, whom they let count them, their salt. */
+  wellbeing: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'WHO5' }),
+  /** One WHO-5 check-in, private to the member, by time. */
+  checkIn: (userId: string, at: number): Key => ({
+    pk: `USER#${userId}`,
+    sk: `WHO5#${new Date(at).toISOString()}`,
+  }),
+  checkInPrefix: 'WHO5#',
+  /** A group's WHO-5 bands for a quarter: each counted member's latest band, under a key only they can make. */
+  wellbeingQuarter: (groupId: string, quarter: string): Key => ({
+    pk: `GROUP#${groupId}`,
+    sk: `WHO5#${quarter}`,
+  }),
+  wellbeingQuarterPrefix: 'WHO5#',
   /** A facilitator's profile in a group (training, availability, most duties a month). */
   facilitator: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `FAC#${userId}` }),
   /** A facilitator's upcoming duties in every group, in one versioned item. */

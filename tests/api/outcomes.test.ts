@@ -200,5 +200,20 @@ describe('session feedback', () => {
     ]);
     const member = await members[0]!.get(`/api/groups/${groupId}/outcomes`);
     expect(member.status).toBe(403);
+    // The totals for research: only where the group agreed, for owners, never a comment.
+    const notAgreed = await owner.get(`/api/groups/${groupId}/outcomes.csv`);
+    expect([notAgreed.status, notAgreed.body.error.key]).toEqual([403, 'yourGroupHasNotAgreedTo']);
+    expect((await owner.patch(`/api/groups/${groupId}`, { researchShare: true })).status).toBe(200);
+    const csv = await owner.get(`/api/groups/${groupId}/outcomes.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (csv.body as string).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'section,period,in_person,online,counted_on_the_day,answers,mean_heard,mean_mattered,mean_approach,mean_overall,members,who5_0_28,who5_29_50,who5_51_75,who5_76_100',
+    );
+    expect(lines).toContain('attendance,2026-12-01,0,5,,,,,,,,,,,');
+    expect(lines).toContain('feedback,2026-12,,,,5,8,8,8,8,,,,,');
+    expect(csv.body).not.toContain('Kind and calm');
+    expect((await members[0]!.get(`/api/groups/${groupId}/outcomes.csv`)).status).toBe(403);
   });
 });

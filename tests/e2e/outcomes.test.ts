@@ -119,13 +119,33 @@ describe('how sessions go', () => {
       await m.page.getByText('Thank you: your answer is in').waitFor();
     }
 
+    // Each checks in on their wellbeing and lets the group count it; two score low, and are
+    // pointed, gently, to help.
+    for (const [i, m] of members.entries()) {
+      await m.page.goto(`${stack.url}/me/wellbeing`);
+      await m.page.locator('fieldset.who5').first().waitFor();
+      for (const statement of await m.page.locator('fieldset.who5').all())
+        await statement.getByLabel(i < 2 ? 'At no time' : 'Most of the time').check();
+      await m.page.getByRole('button', { name: 'Save my check-in' }).click();
+      await m.page.getByText(`Your score: ${i < 2 ? 0 : 80} out of 100.`).waitFor();
+      expect(await m.page.getByRole('link', { name: 'see the crisis lines' }).count()).toBe(i < 2 ? 1 : 0);
+      await m.page.getByText('Your next check-in can be from').waitFor();
+      await m.page.locator('.chart canvas').waitFor();
+      await m.page.getByLabel('Outcomes circle').check();
+      await m.page.getByRole('button', { name: 'Save', exact: true }).click();
+      await m.page.getByText('Saved.').waitFor();
+      if (i === 0) {
+        await m.page.screenshot({ path: '.test-results/wellbeing-360.png', fullPage: true });
+        expect(await auditAs(m.page, '/me/wellbeing', 360, '.chart canvas')).toEqual([]);
+      }
+    }
+
     // The owner's page: charts, tables and the comment, at both widths.
     const page = owner.page;
     await page.goto(`${stack.url}/groups/${groupId}`);
     await page.getByRole('link', { name: 'How sessions go' }).click();
     await page.getByRole('heading', { level: 1, name: 'How sessions go' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
-    expect(await page.locator('.chart canvas').count()).toBe(2);
     await page.getByText('The quiet start helped').waitFor();
     await page.getByText('The numbers, as a table').first().click();
     const row = page.locator('details table').first().getByRole('row').nth(1);
@@ -136,6 +156,12 @@ describe('how sessions go', () => {
     expect(await page.locator('details table').nth(1).getByRole('row').nth(1).textContent()).toMatch(
       /56\.8.*6\.8.*6\.8.*6\.8/,
     );
+    // Wellbeing: five members, two in the lowest range, three in the highest.
+    await page.getByText('The numbers, as a table').nth(2).click();
+    expect(await page.locator('details table').nth(2).getByRole('row').nth(1).textContent()).toMatch(
+      /Q\d5200+3$/,
+    );
+    expect(await page.locator('.chart canvas').count()).toBe(3);
     expect(await auditAs(page, `/groups/${groupId}/outcomes`, 1280, '.chart canvas')).toEqual([]);
     await page.screenshot({ path: '.test-results/outcomes-1280.png', fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });

@@ -33,6 +33,7 @@ import { EditSeriesPage } from './pages/series-form';
 import { SupportPage } from './pages/support';
 import { ThreadPage, ThreadsPage } from './pages/threads';
 import { WelcomePage } from './pages/welcome';
+import { WellbeingPage } from './pages/wellbeing';
 
 const ID = '[A-Za-z0-9_-]';
 /** What each kind of id looks like (a group's is 22 characters; what is inside a group adds 11). */
@@ -63,6 +64,7 @@ export const ROUTES: [string, View][] = [
   ['/me/calendar', () => <CalendarPage />],
   ['/me/duties', () => <MyDutiesPage />],
   ['/me/safety-plan', () => <SafetyPlanPage />],
+  ['/me/wellbeing', () => <WellbeingPage />],
   ['/me/conversations', () => <MyConversationsPage />],
   ['/resources', () => <ResourceDirectoryPage />],
   ['/resources/suggest', () => <SuggestPage />],

@@ -18,6 +18,7 @@ import { resourcesRepo } from '../../store/repos/resources';
 import { rosterRepo } from '../../store/repos/roster';
 import { safetyPlanRepo } from '../../store/repos/safety-plan';
 import { threadsRepo } from '../../store/repos/threads';
+import { wellbeingRepo } from '../../store/repos/wellbeing';
 import type { Ctx } from '../context';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -68,6 +69,11 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
   }));
 
   const plan = await c.var.services.repo(safetyPlanRepo).get(user.userId);
+  const wellbeing = c.var.services.repo(wellbeingRepo);
+  const [checkIns, sharing] = await Promise.all([
+    wellbeing.checkIns(user.userId),
+    wellbeing.state(user.userId),
+  ]);
   const talks = c.var.services.repo(conversationsRepo);
   const conversations = await Promise.all(
     (await talks.listForMember(user.userId, { limit: 50 })).items.map(async (conv) => {
@@ -155,6 +161,10 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       read: n.read,
     })),
     safetyPlan: plan ? { ...plan, updatedAt: iso(plan.updatedAt ?? undefined) } : null,
+    wellbeing: {
+      checkIns: checkIns.map((i) => ({ at: iso(i.at), score: i.score, answers: i.answers ?? null })),
+      countedIn: sharing.sharing.map((g) => names.get(g) ?? g),
+    },
     conversationsWithFacilitators: conversations,
   };
 }

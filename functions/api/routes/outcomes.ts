@@ -3,9 +3,9 @@
  * kept apart from them), and what facilitators see of it and of attendance: aggregates only.
  * @module
  */
-import type { Hono } from 'hono';
 import { conflict, forbidden } from '../../core/errors';
-import { FEEDBACK_DAYS, feedbackSummary, feedbackWindow, K_MIN, monthIn } from '../../core/outcomes';
+import { FEEDBACK_DAYS, feedbackWindow, monthIn } from '../../core/outcomes';
+import { figuresCsv } from '../../core/outcomes-csv';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import { OccurrenceParams } from '../../core/schemas/meetups';
@@ -13,18 +13,13 @@ import { FeedbackBody, FeedbackState, FeedbackTokenView, OutcomesView } from '..
 import { iso } from '../../core/time';
 import { newToken } from '../../store/ids';
 import { feedbackRepo } from '../../store/repos/feedback';
-import { scheduleReads } from '../../store/repos/schedule-reads';
 import { loadGroup } from '../access/groups';
 import { loadOccurrence } from '../access/meetups';
-import type { AppEnv } from '../context';
 import { requireAuth } from '../context';
-import { mount, type Route, route } from '../route';
-import type { Registry } from '../route-spec';
+import { groupFigures } from '../flows/figures';
+import { type Route, route } from '../route';
 
 const feedbackUntil = (o: { endAt: number }) => o.endAt + FEEDBACK_DAYS * 86_400_000;
-
-/** How far back the facilitators' figures reach. */
-const YEARS_BACK = 2;
 
 export const outcomeRoutes: Route[] = [
   route(
@@ -122,47 +117,27 @@ export const outcomeRoutes: Route[] = [
     },
     async (c, { params }) => {
       const { group } = await loadGroup(c, params.groupId, 'schedule', 'The figures are for facilitators');
-      const now = c.var.services.now();
-      const reads = c.var.services.repo(scheduleReads);
-      const from = now - YEARS_BACK * 366 * 86_400_000;
-      const [tallies, past] = await Promise.all([
-        c.var.services.repo(feedbackRepo).tallies(group.groupId),
-        (async () => {
-          const cards = [];
-          let cursor: string | undefined;
-          do {
-            const page = await reads.listSchedule(group.groupId, { from, to: now, limit: 100, cursor });
-            cards.push(...page.items);
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor);
-          return cards;
-        })(),
-      ]);
-      const summary = feedbackSummary(tallies.filter((t) => t.startAt >= from));
-      return c.json({
-        attendance: past
-          .filter((o) => o.status === 'scheduled' && o.endAt <= now)
-          .map((o) => ({
-            occurrenceId: o.occurrenceId,
-            title: o.title,
-            startAt: iso(o.startAt),
-            inPerson: o.goingInPerson,
-            online: o.goingOnline,
-            headcount: o.attendance?.headcount
-              ? (o.attendance.headcount.inPerson ?? 0) + (o.attendance.headcount.online ?? 0)
-              : null,
-          })),
-        feedback: {
-          meetups: summary.meetups.map((m) => ({ ...m, startAt: iso(m.startAt) })),
-          months: summary.months,
-        },
-        wellbeing: [],
-        kMin: K_MIN,
-      });
+      return c.json(await groupFigures(c, group.groupId));
+    },
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/groups/{groupId}/outcomes.csv',
+      tag: 'outcomes',
+      summary:
+        'The same totals as a CSV file, for research, where the group has agreed to share them (owners); never an answer or a comment',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'The totals, as a CSV file (text/csv)' } },
+    },
+    async (c, { params }) => {
+      const { group } = await loadGroup(c, params.groupId, 'edit', 'The download is for owners');
+      if (!group.researchShare) throw forbidden('Your group has not agreed to share its totals for research');
+      const csv = figuresCsv(await groupFigures(c, group.groupId));
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="hearth-totals.csv"');
+      return c.body(csv);
     },
   ),
 ];
-
-export function register(app: Hono<AppEnv>, registry: Registry): void {
-  mount(app, registry, outcomeRoutes);
-}

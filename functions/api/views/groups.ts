@@ -59,6 +59,7 @@ export function detailOf(g: GroupRecord, m: MemberRecord | null, now: number): G
     visibility: g.visibility,
     checkIn: !!g.checkIn,
     sessionThreadsGoingOnly: !!g.sessionThreadsGoingOnly,
+    researchShare: !!g.researchShare,
     resourceReviewMonths: g.resourceReviewMonths ?? DEFAULT_REVIEW_MONTHS,
     supportEscalationMinutes: g.supportEscalationMinutes ?? ESCALATION.default,
     discussionMonths: g.discussionMonths ?? null,

@@ -8,6 +8,11 @@
  */
 
 export const API_MESSAGES = {
+  yourGroupHasNotAgreedTo: 'Your group has not agreed to share its totals for research',
+  theDownloadIsForOwners: 'The download is for owners',
+  chooseOne: 'Choose one',
+  chooseGroupsYouBelongTo: 'Choose groups you belong to',
+  youCanCheckInOnceAWeek: 'You can check in once a week',
   alreadyGaveFeedback: 'You have already said how this meetup went',
   feedbackIsForThoseGoing: 'Feedback is for those who were going',
   feedbackOpensWhenEnded: 'Feedback opens when the meetup ends',

@@ -75,6 +75,8 @@ const groupFields = {
   checkIn: z.optional(z.boolean()),
   /** A meetup's session discussion is for those who RSVP'd (and organisers), not all members. */
   sessionThreadsGoingOnly: z.optional(z.boolean()),
+  /** The group has agreed its totals (never an answer) may be shared for research: owners may download them. */
+  researchShare: z.optional(z.boolean()),
   /** Months a verified listing of the group's directory holds before it needs review again. */
   resourceReviewMonths: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(24))),
   /** Months a thread is kept after its last post; null: kept until removed. */
@@ -164,6 +166,7 @@ export const GroupDetail = z.extend(GroupSummary, {
   visibility: Visibility,
   checkIn: z.boolean(),
   sessionThreadsGoingOnly: z.boolean(),
+  researchShare: z.boolean(),
   resourceReviewMonths: z.number(),
   supportEscalationMinutes: z.number(),
   discussionMonths: z.nullable(z.number()),

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
-import { FEEDBACK_COMMENT_MAX, FEEDBACK_ITEMS, RATING_MAX, WHO5_BANDS } from '../outcomes';
-import { text } from './common';
+import {
+  FEEDBACK_COMMENT_MAX,
+  FEEDBACK_ITEMS,
+  RATING_MAX,
+  WHO5_ANSWER_MAX,
+  WHO5_BANDS,
+  WHO5_ITEMS,
+} from '../outcomes';
+import { Id, text } from './common';
 
 const Rating = z.number().check(z.int('Choose a whole number'), z.minimum(0), z.maximum(RATING_MAX));
 
@@ -71,3 +78,27 @@ export const OutcomesView = z.object({
   kMin: z.number(),
 });
 export type OutcomesView = z.infer<typeof OutcomesView>;
+
+const Answer = z.number().check(z.int('Choose one'), z.minimum(0), z.maximum(WHO5_ANSWER_MAX));
+
+/** A WHO-5 check-in: each statement answered 0 (at no time) to 5 (all of the time). */
+export const CheckInBody = z.strictObject(
+  Object.fromEntries(WHO5_ITEMS.map((i) => [i, Answer])) as Record<
+    (typeof WHO5_ITEMS)[number],
+    typeof Answer
+  >,
+);
+
+export const WellbeingView = z.object({
+  checkIns: z.array(z.object({ at: z.string(), score: z.number() })),
+  /** When the next check-in may be made (null: now). */
+  nextAt: z.nullable(z.string()),
+  sharing: z.array(z.string()),
+  /** The groups the member belongs to, which they may let count them. */
+  groups: z.array(z.object({ groupId: z.string(), name: z.string(), researchShare: z.boolean() })),
+});
+export type WellbeingView = z.infer<typeof WellbeingView>;
+
+export const CheckedIn = z.object({ score: z.number(), nextAt: z.string() });
+
+export const SharingBody = z.strictObject({ groups: z.array(Id).check(z.maxLength(50)) });

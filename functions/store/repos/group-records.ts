@@ -24,6 +24,7 @@ export interface GroupRecord {
   languages?: string[];
   checkIn?: boolean;
   sessionThreadsGoingOnly?: boolean;
+  researchShare?: boolean;
   resourceReviewMonths?: number;
   /** Months a thread is kept after its last post (absent or null: until removed). */
   discussionMonths?: number | null;

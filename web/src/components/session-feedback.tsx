@@ -61,7 +61,7 @@ function Rating(props: {
   );
 }
 
-export function SessionFeedback({ o }: { o: OccurrenceView }) {
+export function SessionFeedback({ o, research }: { o: OccurrenceView; research: boolean }) {
   const [state, setState] = useState<FeedbackState | null>(null);
   const [ratings, setRatings] = useState<Partial<Record<FeedbackItem, number>>>({});
   const [comment, setComment] = useState('');
@@ -121,6 +121,7 @@ export function SessionFeedback({ o }: { o: OccurrenceView }) {
               rows={3}
             />
             <p class="meta">{t('feedback.private')}</p>
+            {research && <p class="meta">{t('feedback.research')}</p>}
             <FormActions busy={send.busy} label={send.busy ? t('feedback.sending') : t('feedback.send')} />
           </Form>
         </>

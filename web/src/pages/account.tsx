@@ -94,6 +94,9 @@ export function AccountPage() {
           <li>
             <a href="/me/conversations">{t('account.conversations')}</a>
           </li>
+          <li>
+            <a href="/me/wellbeing">{t('account.wellbeing')}</a>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="professional">

@@ -26,6 +26,7 @@ type GroupFields = {
   tone: string;
   checkIn: boolean;
   sessionThreadsGoingOnly: boolean;
+  researchShare: boolean;
   resourceReviewMonths: string;
   supportEscalationMinutes: string;
   /** '' for forever. */
@@ -49,6 +50,7 @@ const blank = (): GroupFields => ({
   tone: 'listening',
   checkIn: false,
   sessionThreadsGoingOnly: false,
+  researchShare: false,
   resourceReviewMonths: '6',
   supportEscalationMinutes: '30',
   discussionMonths: '',
@@ -80,6 +82,7 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
           tone: g.tone,
           checkIn: g.checkIn,
           sessionThreadsGoingOnly: g.sessionThreadsGoingOnly,
+          researchShare: g.researchShare,
           resourceReviewMonths: String(g.resourceReviewMonths),
           supportEscalationMinutes: String(g.supportEscalationMinutes),
           discussionMonths: g.discussionMonths === null ? '' : String(g.discussionMonths),
@@ -263,6 +266,14 @@ export function GroupFormPage({ groupId }: { groupId?: string }) {
             onChange={(e) => set('sessionThreadsGoingOnly', e.currentTarget.checked)}
           />
           {t('groupForm.sessionThreadsGoingOnly')}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.researchShare}
+            onChange={(e) => set('researchShare', e.currentTarget.checked)}
+          />
+          {t('groupForm.researchShare')}
         </label>
         <Field
           label={t('groupForm.resourceReviewMonths')}

@@ -89,7 +89,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
         )}
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
-      <SessionFeedback o={o} />
+      <SessionFeedback o={o} research={!!group?.researchShare} />
       {role &&
         (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
           <p class="meta">{t('occurrence.discussionForRsvps')}</p>

@@ -4,13 +4,11 @@
  * none made of fewer than five answers.
  * @module
  */
-import { useEffect, useRef } from 'preact/hooks';
-import { FEEDBACK_ITEMS } from '../../../functions/core/outcomes';
+import { FEEDBACK_ITEMS, WHO5_BANDS } from '../../../functions/core/outcomes';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OutcomesView } from '../../../functions/core/schemas/outcomes';
 import { get } from '../api';
-import type { LineSeries } from '../charts/lines';
-import { loadCharts } from '../charts/load';
+import { Chart } from '../charts/chart';
 import { locale, num, t } from '../i18n';
 import { useLoad } from '../load';
 import { Back, Loading, usePage } from '../ui';
@@ -21,25 +19,11 @@ const month = (m: string) =>
     Date.parse(`${m}-01T00:00:00Z`),
   );
 
-/** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
-function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let undo: (() => void) | undefined;
-    let live = true;
-    loadCharts().then(
-      ({ lineChart }) => {
-        if (live && el.current) undo = lineChart(el.current, { ...props, locale: locale.value });
-      },
-      () => undefined, // offline: the table below still says it all
-    );
-    return () => {
-      live = false;
-      undo?.();
-    };
-  }, [props.x, props.series, locale.value]);
-  return <div class="chart" aria-hidden="true" ref={el} />;
-}
+/** A WHO-5 range, as numbers ("0–28"). */
+const bandText = (band: string) => band.replace('-', '–');
+
+/** The first day of a quarter (`2027-Q2`), for the chart's axis. */
+const quarterStart = (q: string) => Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1);
 
 const fewer = () => <span class="meta">{t('outcomes.fewer', { k: 5 })}</span>;
 
@@ -61,6 +45,19 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
         {t('outcomes.title')}
       </h1>
       <p>{t('outcomes.intro', { k: o.kMin })}</p>
+      {group.membership?.role === 'owner' && group.researchShare && (
+        <p>
+          <a
+            class="button secondary"
+            href={`/api/groups/${groupId}/outcomes.csv`}
+            download="hearth-totals.csv"
+          >
+            {t('outcomes.download')}
+          </a>
+          <br />
+          <span class="meta">{t('outcomes.downloadNote')}</span>
+        </p>
+      )}
 
       <section aria-labelledby="attendance">
         <h2 id="attendance">{t('outcomes.attendance')}</h2>
@@ -184,6 +181,60 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                   </div>
                 ))
             )}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="wellbeing-figures">
+        <h2 id="wellbeing-figures">{t('outcomes.wellbeing')}</h2>
+        {o.wellbeing.length === 0 ? (
+          <p>{t('outcomes.noWellbeing')}</p>
+        ) : (
+          <>
+            <p class="meta">{t('outcomes.wellbeingNote')}</p>
+            {o.wellbeing.some((q) => q.bands) && (
+              <Chart
+                x={o.wellbeing.map((q) => quarterStart(q.quarter))}
+                yMax={100}
+                series={WHO5_BANDS.map((b, n) => ({
+                  label: bandText(b),
+                  values: o.wellbeing.map((q) =>
+                    q.bands && q.members ? Math.round(((q.bands[b] ?? 0) / q.members) * 100) : null,
+                  ),
+                  stroke: ['#9f1d1d', '#8a3b12', '#1d4ed8', '#14532d'][n]!,
+                  ...(n % 2 ? { dash: [6, 4] } : {}),
+                }))}
+              />
+            )}
+            <details>
+              <summary>{t('outcomes.numbers')}</summary>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{t('outcomes.wellbeing')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('outcomes.quarter')}</th>
+                      <th scope="col">{t('outcomes.members')}</th>
+                      {WHO5_BANDS.map((b) => (
+                        <th scope="col" key={b}>
+                          {bandText(b)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {o.wellbeing.map((q) => (
+                      <tr key={q.quarter}>
+                        <th scope="row">{q.quarter}</th>
+                        <td>{q.members === null ? fewer() : num(q.members)}</td>
+                        {WHO5_BANDS.map((b) => (
+                          <td key={b}>{q.bands?.[b] === undefined ? '–' : num(q.bands[b])}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
           </>
         )}
       </section>

@@ -1,0 +1,25 @@
+/** A chart as a Preact component: drawn once the charts file has loaded; a picture only. @module */
+import { useEffect, useRef } from 'preact/hooks';
+import { locale } from '../i18n';
+import type { LineSeries } from './lines';
+import { loadCharts } from './load';
+
+/** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
+export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let undo: (() => void) | undefined;
+    let live = true;
+    loadCharts().then(
+      ({ lineChart }) => {
+        if (live && el.current) undo = lineChart(el.current, { ...props, locale: locale.value });
+      },
+      () => undefined, // offline: the table below still says it all
+    );
+    return () => {
+      live = false;
+      undo?.();
+    };
+  }, [props.x, props.series, locale.value]);
+  return <div class="chart" aria-hidden="true" ref={el} />;
+}
