@@ -8,6 +8,7 @@
  *     (roster.ts), the resource directory (resources.ts), the safety loop (safety.ts) and erasing
  *     old discussions (retention.ts), in process.
  *  5. Languages (languages.ts): the first page's script in each language, and switching language.
+ *  6. How sessions go (outcomes.ts): the facilitators' figures for two years of weekly meetups.
  * @module
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -26,6 +27,7 @@ import { benchFeeds } from './feeds';
 import { BENCH_GROUP } from './harness';
 import { benchLanguages } from './languages';
 import { benchMeetups } from './meetups';
+import { benchOutcomes } from './outcomes';
 import { benchReminders } from './reminders';
 import { benchResources } from './resources';
 import { benchRetention } from './retention';
@@ -293,10 +295,15 @@ const safety = await benchSafety(say, quick);
 const erasing = await benchRetention(say, quick);
 const reminding = await benchReminders(say, quick);
 const languages = await benchLanguages(say, quick);
+const outcomes = await benchOutcomes(say, quick);
 
 say('## Targets');
 say('');
 const check = (label: string, ok: boolean) => say(`- ${ok ? 'met' : 'MISSED'}: ${label}`);
+check(
+  `The facilitators' figures for two years of weekly meetups with 50 answers each: ≤ 8 DynamoDB calls (${outcomes.calls}), p99 ≤ 4× a bare Query of the tallies (${outcomes.p99Ratio.toFixed(2)}×)`,
+  outcomes.calls <= 8 && outcomes.p99Ratio <= 4,
+);
 check(
   `${reminding.total.toLocaleString('en')} reminders due in a minute: each made and pushed once (${reminding.sent} made, ${reminding.delivered} pushes taken), ≤ 2 DynamoDB calls each (${reminding.perReminder.toFixed(3)})`,
   reminding.sent === reminding.total && reminding.delivered === reminding.total && reminding.perReminder <= 2,

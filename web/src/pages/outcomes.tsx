@@ -38,6 +38,8 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
   const [group, o] = data;
   const attendance = o.attendance;
   const months = o.feedback.months;
+  /** The meetups with enough answers to show. */
+  const shown = o.feedback.meetups.filter((m) => m.means);
   return (
     <>
       <Back href={`/groups/${groupId}`}>{group.name}</Back>
@@ -162,6 +164,54 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                 </table>
               </div>
             </details>
+            <h3>{t('outcomes.byMeetup')}</h3>
+            {shown.length === 0 ? (
+              <p>{t('outcomes.noneByMeetup', { k: o.kMin })}</p>
+            ) : (
+              <>
+                <Chart
+                  x={shown.map((m) => Date.parse(m.startAt))}
+                  yMax={10}
+                  series={[
+                    {
+                      label: t('outcomes.item.overall'),
+                      values: shown.map((m) => m.means?.overall ?? null),
+                      stroke: '#6b21a8',
+                    },
+                  ]}
+                />
+                <details>
+                  <summary>{t('outcomes.numbers')}</summary>
+                  <div class="table-wrap">
+                    <table>
+                      <caption class="visually-hidden">{t('outcomes.byMeetup')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('outcomes.meetup')}</th>
+                          <th scope="col">{t('outcomes.answers')}</th>
+                          {FEEDBACK_ITEMS.map((i) => (
+                            <th scope="col" key={i}>
+                              {t(`outcomes.item.${i}`)}
+                            </th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {shown.map((m) => (
+                          <tr key={m.occurrenceId}>
+                            <th scope="row">{dateText(m.startAt)}</th>
+                            <td>{m.answers === null ? fewer() : num(m.answers)}</td>
+                            {FEEDBACK_ITEMS.map((i) => (
+                              <td key={i}>{m.means?.[i] === undefined ? '–' : num(m.means[i])}</td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              </>
+            )}
             <h3>{t('outcomes.comments')}</h3>
             {months.every((m) => m.comments.length === 0) ? (
               <p>{t('outcomes.noComments', { k: o.kMin })}</p>
