@@ -96,5 +96,12 @@ export const CONTEXT_PATHS = {
     '/me/wellbeing/sharing',
     '/occurrences/:occurrenceId/feedback',
     '/occurrences/:occurrenceId/feedback/token',
+    '/occurrences/:occurrenceId/qa',
+    '/occurrences/:occurrenceId/qa/accept',
+    '/occurrences/:occurrenceId/qa/decline',
+    '/occurrences/:occurrenceId/questions',
+    '/questions/:questionId/answer',
+    '/questions/:questionId/hide',
+    '/questions/:questionId/vote',
   ],
 } as const;

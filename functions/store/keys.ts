@@ -117,6 +117,19 @@ export const keys = {
     sk: `WHO5#${quarter}`,
   }),
   wellbeingQuarterPrefix: 'WHO5#',
+  /** A meetup that is a Q&A with a verified professional: who, and whether they accepted. */
+  qa: (occurrenceId: string): Key => ({ pk: `GROUP#${groupOf(occurrenceId)}`, sk: `QA#${occurrenceId}` }),
+  /** A question asked at a Q&A (its id begins with the meetup's). */
+  question: (questionId: string): Key => ({
+    pk: `GROUP#${groupOf(questionId)}`,
+    sk: `QUESTION#${questionId}`,
+  }),
+  questionsOf: (occurrenceId: string) => `QUESTION#${occurrenceId}`,
+  /** How many questions a member has asked at a Q&A (taken before each is written). */
+  questionCount: (occurrenceId: string, userId: string): Key => ({
+    pk: `GROUP#${groupOf(occurrenceId)}`,
+    sk: `QCOUNT#${occurrenceId}#${userId}`,
+  }),
   /** A facilitator's profile in a group (training, availability, most duties a month). */
   facilitator: (groupId: string, userId: string): Key => ({ pk: `GROUP#${groupId}`, sk: `FAC#${userId}` }),
   /** A facilitator's upcoming duties in every group, in one versioned item. */

@@ -8,8 +8,9 @@ import type { AppEnv } from '../context';
 import { mount } from '../route';
 import type { Registry } from '../route-spec';
 import { outcomeRoutes } from './outcomes';
+import { qaRoutes } from './qa';
 import { wellbeingRoutes } from './wellbeing';
 
 export function register(app: Hono<AppEnv>, registry: Registry): void {
-  mount(app, registry, outcomeRoutes, wellbeingRoutes);
+  mount(app, registry, outcomeRoutes, wellbeingRoutes, qaRoutes);
 }

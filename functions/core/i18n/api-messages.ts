@@ -8,6 +8,16 @@
  */
 
 export const API_MESSAGES = {
+  thisMeetupIsNotAQa: 'This meetup is not a Q&A',
+  forTheGroupsOrganisers: 'For the group’s organisers',
+  chooseAVerifiedProfessionalHere: 'Choose one of the group’s verified professionals',
+  notAVerifiedProfessionalHere: 'Not a verified professional in this group',
+  forTheProfessionalAsked: 'For the professional asked',
+  thisQaHasEnded: 'This Q&A has ended',
+  youHaveAskedQuestions: 'You have asked {count} questions here already',
+  noSuchQuestion: 'No such question',
+  forTheProfessionalAnswering: 'For the professional answering',
+  forItsAuthorOrAModerator: 'For its author or a moderator',
   yourGroupHasNotAgreedTo: 'Your group has not agreed to share its totals for research',
   theDownloadIsForOwners: 'The download is for owners',
   chooseOne: 'Choose one',

@@ -50,6 +50,8 @@ export const AR: NoticeTable = {
   logNotTaken:
     'لم يتولَّه أحد خلال {minutes, plural, zero {أقل من دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
   logFormerMember: 'عضو سابق',
+  qaInvited:
+    'يطلب منك {name} الإجابة عن أسئلة الأعضاء في «{title}» يوم {when}، وهي جلسة أسئلة وأجوبة في «{group}». يمكنك القبول أو الاعتذار من صفحتها.',
   'role.lead': 'الميسّر الرئيسي',
   'role.co': 'الميسّر المشارك',
   'role.host': 'المضيف عبر الإنترنت',

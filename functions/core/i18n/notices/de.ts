@@ -56,6 +56,8 @@ export const DE: NoticeTable = {
     'Ein Beitrag enthielt eine Krisenformulierung; {count, plural, one {# Person wurde} other {# Personen wurden}} informiert',
   logNotTaken: 'Nicht übernommen innerhalb von {minutes, plural, one {# Minute} other {# Minuten}}',
   logFormerMember: 'Ehemaliges Mitglied',
+  qaInvited:
+    '{name} bittet dich, bei „{title}“ am {when} die Fragen der Mitglieder zu beantworten, in einer Fragestunde von „{group}“. Sag auf der Seite des Treffens zu oder ab.',
   'role.lead': 'Hauptgesprächsleitung',
   'role.co': 'Co-Gesprächsleitung',
   'role.host': 'Online-Gastgeber',

@@ -54,6 +54,8 @@ export const EN = {
   logCrisisMatched: 'A post matched a crisis phrase; {count, plural, one {# person} other {# people}} told',
   logNotTaken: 'Not taken within {minutes, plural, one {# minute} other {# minutes}}',
   logFormerMember: 'Former member',
+  qaInvited:
+    '{name} asks you to answer members’ questions at “{title}” on {when}, a Q&A in “{group}”. Accept or decline on its page.',
   'role.lead': 'lead facilitator',
   'role.co': 'co-facilitator',
   'role.host': 'online host',

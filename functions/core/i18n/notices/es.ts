@@ -55,6 +55,8 @@ export const ES: NoticeTable = {
     'Una publicación coincidió con una frase de crisis; se avisó a {count, plural, one {# persona} other {# personas}}',
   logNotTaken: 'Nadie se hizo cargo en {minutes, plural, one {# minuto} other {# minutos}}',
   logFormerMember: 'Exmiembro',
+  qaInvited:
+    '{name} te pide que respondas a las preguntas de los miembros en «{title}» el {when}, una sesión de preguntas y respuestas en «{group}». Acepta o rechaza en su página.',
   'role.lead': 'facilitador principal',
   'role.co': 'cofacilitador',
   'role.host': 'anfitrión en línea',

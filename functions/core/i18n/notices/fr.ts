@@ -57,6 +57,8 @@ export const FR: NoticeTable = {
     'Une publication correspondait à une phrase de crise ; {count, plural, one {# personne prévenue} other {# personnes prévenues}}',
   logNotTaken: 'Pas prise en charge en {minutes, plural, one {# minute} other {# minutes}}',
   logFormerMember: 'Ex-membre',
+  qaInvited:
+    '{name} vous propose de répondre aux questions des membres lors de « {title} » le {when}, une séance de questions-réponses dans « {group} ». Acceptez ou déclinez sur sa page.',
   'role.lead': 'animateur principal',
   'role.co': 'co-animateur',
   'role.host': 'hôte en ligne',
