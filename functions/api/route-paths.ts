@@ -92,6 +92,7 @@ export const CONTEXT_PATHS = {
     '/feedback',
     '/groups/:groupId/outcomes',
     '/groups/:groupId/outcomes.csv',
+    '/groups/:groupId/professionals',
     '/me/wellbeing',
     '/me/wellbeing/sharing',
     '/occurrences/:occurrenceId/feedback',

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'professional',
   'reminder',
   'new_meetup',
+  'qa',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

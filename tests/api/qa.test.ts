@@ -138,6 +138,13 @@ describe('Q&A sessions', () => {
       answer: 'Often, yes. A steady wake time helps.',
     });
     expect((await list(pro)).answers).toBe(true);
+    // The one who asked hears of it; whoever asked the professional heard they accepted.
+    const texts = async (p: Person) =>
+      ((await p.get('/api/me/notifications')).body.items as { text: string }[]).map((n) => n.text);
+    expect(await texts(shy)).toContain('Your question at “Ask about sleep” was answered.');
+    expect(
+      (await texts(owner)).some((x) => /^Dr Rowan accepted: “Ask about sleep” on .* is a Q&A\./.test(x)),
+    ).toBe(true);
   });
 
   it('takes at most 3 questions from a member, however many are sent at once, and none after it ends', async () => {

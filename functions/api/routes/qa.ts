@@ -10,9 +10,11 @@ import { can } from '../../core/groups';
 import { nameOr, notice } from '../../core/i18n/notices';
 import { askerShown, QUESTIONS_PER_MEMBER } from '../../core/qa';
 import { Ok } from '../../core/schemas/common';
+import { GroupParams } from '../../core/schemas/groups';
 import { OccurrenceParams } from '../../core/schemas/meetups';
 import {
   AnswerBody,
+  ProfessionalList,
   QaBody,
   QaView,
   QuestionBody,
@@ -23,6 +25,7 @@ import { groupOf } from '../../store/keys';
 import { notificationsRepo } from '../../store/repos/notifications';
 import { qaRepo } from '../../store/repos/qa';
 import { resourcesRepo } from '../../store/repos/resources';
+import { loadGroup } from '../access/groups';
 import { loadOccurrence, requireActiveMember } from '../access/meetups';
 import type { Ctx } from '../context';
 import { requireAuth } from '../context';
@@ -48,6 +51,29 @@ async function loadQuestion(c: Ctx, questionId: string) {
 }
 
 export const qaRoutes: Route[] = [
+  route(
+    {
+      method: 'get',
+      path: '/groups/{groupId}/professionals',
+      tag: 'outcomes',
+      summary: 'The group’s verified professionals, whom organisers may ask to answer questions at a Q&A',
+      auth: 'required',
+      params: GroupParams,
+      responses: { 200: { description: 'The verified professionals', schema: ProfessionalList } },
+    },
+    async (c, { params }) => {
+      await loadGroup(c, params.groupId, 'schedule', 'For the group’s organisers');
+      const members = await c.var.services.groups.activeMembers(params.groupId);
+      const verified = await c.var.services
+        .repo(resourcesRepo)
+        .professionalsAmong(members.map((m) => m.userId));
+      return c.json({
+        items: members
+          .filter((m) => verified.has(m.userId))
+          .map((m) => ({ userId: m.userId, displayName: m.displayName })),
+      });
+    },
+  ),
   route(
     {
       method: 'get',
@@ -121,7 +147,7 @@ export const qaRoutes: Route[] = [
         [
           {
             userId: body.professionalId,
-            kind: 'professional',
+            kind: 'qa',
             notice: notice('qaInvited', {
               title: occurrence.title,
               when: startOf(occurrence),
@@ -149,12 +175,28 @@ export const qaRoutes: Route[] = [
         responses: { 200: { description: 'Decided', schema: Ok } },
       },
       async (c, { params }) => {
-        const { userId } = await loadQa(c, params.occurrenceId, { accepted: false });
+        const { userId, qa, member, occurrence } = await loadQa(c, params.occurrenceId, { accepted: false });
         const status = decision === 'accept' ? 'accepted' : 'declined';
-        const decided = await c.var.services
-          .repo(qaRepo)
-          .decide(params.occurrenceId, userId, status, c.var.services.now());
+        const now = c.var.services.now();
+        const decided = await c.var.services.repo(qaRepo).decide(params.occurrenceId, userId, status, now);
         if (!decided) throw forbidden('For the professional asked');
+        // Whoever asked them hears the answer, and what they can do next.
+        await c.var.services.repo(notificationsRepo).notify(
+          [
+            {
+              userId: qa.invitedBy,
+              kind: 'qa',
+              notice: notice(status === 'accepted' ? 'qaAccepted' : 'qaDeclined', {
+                name: nameOr(member.displayName, 'member'),
+                title: occurrence.title,
+                when: startOf(occurrence),
+              }),
+              occurrenceId: occurrence.occurrenceId,
+              groupId: occurrence.groupId,
+            },
+          ],
+          now,
+        );
         return c.json({ ok: true as const });
       },
     ),
@@ -253,11 +295,25 @@ export const qaRoutes: Route[] = [
       responses: { 200: { description: 'Answered', schema: Ok } },
     },
     async (c, { params, body }) => {
-      const { userId, qa } = await loadQuestion(c, params.questionId);
+      const { userId, qa, question, occurrence } = await loadQuestion(c, params.questionId);
       if (qa.professionalId !== userId) throw forbidden('For the professional answering');
-      await c.var.services
-        .repo(qaRepo)
-        .answer(params.questionId, body.answer || undefined, c.var.services.now());
+      const now = c.var.services.now();
+      await c.var.services.repo(qaRepo).answer(params.questionId, body.answer || undefined, now);
+      // The one who asked hears of it (their own notice: it names nobody).
+      if (!question.answered)
+        await c.var.services.repo(notificationsRepo).notify(
+          [
+            {
+              userId: question.authorId,
+              kind: 'qa',
+              notice: notice('questionAnswered', { title: occurrence.title }),
+              occurrenceId: occurrence.occurrenceId,
+              groupId: occurrence.groupId,
+            },
+          ],
+          now,
+          `answered:${question.questionId}`,
+        );
       return c.json({ ok: true as const });
     },
   ),

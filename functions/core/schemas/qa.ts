@@ -53,3 +53,7 @@ export const QuestionList = z.object({
 export type QuestionList = z.infer<typeof QuestionList>;
 
 export const AnswerBody = z.strictObject({ answer: z.optional(text(ANSWER_MAX)) });
+
+export const ProfessionalList = z.object({
+  items: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+});

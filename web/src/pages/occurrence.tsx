@@ -7,6 +7,7 @@ import { sessionsKeptFrom } from '../../../functions/core/threads';
 import { ApiError, get, post } from '../api';
 import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
+import { QaSection } from '../components/qa';
 import { Rsvp } from '../components/rsvp';
 import { SessionFeedback } from '../components/session-feedback';
 import { t, tx } from '../i18n';
@@ -90,6 +91,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
       <SessionFeedback o={o} research={!!group?.researchShare} />
+      <QaSection o={o} group={group} />
       {role &&
         (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
           <p class="meta">{t('occurrence.discussionForRsvps')}</p>

@@ -113,7 +113,17 @@ export function SuggestPage() {
   }, [scope, me.value?.userId]);
   const h = usePage(curates ? t('resourceSuggest.titleAdd') : t('resourceSuggest.titleSuggest'));
   // A listing is most often in the language its suggester reads Hearth in.
-  const [f, setF] = useState<Listing>(() => ({ ...EMPTY, lang: locale.value }));
+  // A page may offer a listing to add (a Q&A's answers): its title, description and link.
+  const [f, setF] = useState<Listing>(() => {
+    const q = location.value.searchParams;
+    return {
+      ...EMPTY,
+      lang: locale.value,
+      ...(q.get('url') ? { online: true, url: q.get('url')!, category: 'self_help' } : {}),
+      title: (q.get('title') ?? '').slice(0, 140),
+      description: (q.get('description') ?? '').slice(0, 2000),
+    };
+  });
   const set = (k: keyof typeof f) => (v: string | boolean) => setF({ ...f, [k]: v });
   const send = useSubmit(async () => {
     const listing = listingOf(f);

@@ -58,6 +58,11 @@ export const DE: NoticeTable = {
   logFormerMember: 'Ehemaliges Mitglied',
   qaInvited:
     '{name} bittet dich, bei „{title}“ am {when} die Fragen der Mitglieder zu beantworten, in einer Fragestunde von „{group}“. Sag auf der Seite des Treffens zu oder ab.',
+  qaAccepted:
+    '{name} hat zugesagt: „{title}“ am {when} ist eine Fragestunde. Die Mitglieder können ihre Fragen auf der Seite des Treffens stellen.',
+  qaDeclined:
+    '{name} hat abgesagt, bei „{title}“ am {when} Fragen zu beantworten. Du kannst auf der Seite des Treffens jemand anderen fragen.',
+  questionAnswered: 'Deine Frage zu „{title}“ wurde beantwortet.',
   'role.lead': 'Hauptgesprächsleitung',
   'role.co': 'Co-Gesprächsleitung',
   'role.host': 'Online-Gastgeber',

@@ -56,6 +56,10 @@ export const EN = {
   logFormerMember: 'Former member',
   qaInvited:
     '{name} asks you to answer members’ questions at “{title}” on {when}, a Q&A in “{group}”. Accept or decline on its page.',
+  qaAccepted: '{name} accepted: “{title}” on {when} is a Q&A. Members can ask their questions on its page.',
+  qaDeclined:
+    '{name} declined to answer questions at “{title}” on {when}. You can ask someone else on its page.',
+  questionAnswered: 'Your question at “{title}” was answered.',
   'role.lead': 'lead facilitator',
   'role.co': 'co-facilitator',
   'role.host': 'online host',

@@ -57,6 +57,11 @@ export const ES: NoticeTable = {
   logFormerMember: 'Exmiembro',
   qaInvited:
     '{name} te pide que respondas a las preguntas de los miembros en «{title}» el {when}, una sesión de preguntas y respuestas en «{group}». Acepta o rechaza en su página.',
+  qaAccepted:
+    '{name} ha aceptado: «{title}» el {when} es una sesión de preguntas y respuestas. Los miembros pueden hacer sus preguntas en su página.',
+  qaDeclined:
+    '{name} ha rechazado responder preguntas en «{title}» el {when}. Puedes pedírselo a otra persona en su página.',
+  questionAnswered: 'Tu pregunta en «{title}» tiene respuesta.',
   'role.lead': 'facilitador principal',
   'role.co': 'cofacilitador',
   'role.host': 'anfitrión en línea',

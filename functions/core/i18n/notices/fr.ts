@@ -59,6 +59,11 @@ export const FR: NoticeTable = {
   logFormerMember: 'Ex-membre',
   qaInvited:
     '{name} vous propose de répondre aux questions des membres lors de « {title} » le {when}, une séance de questions-réponses dans « {group} ». Acceptez ou déclinez sur sa page.',
+  qaAccepted:
+    '{name} a accepté : « {title} » le {when} est une séance de questions-réponses. Les membres peuvent poser leurs questions sur sa page.',
+  qaDeclined:
+    '{name} a décliné la séance de questions-réponses de « {title} » le {when}. Vous pouvez solliciter quelqu’un d’autre sur sa page.',
+  questionAnswered: 'Votre question pour « {title} » a reçu une réponse.',
   'role.lead': 'animateur principal',
   'role.co': 'co-animateur',
   'role.host': 'hôte en ligne',

@@ -1,0 +1,126 @@
+/**
+ * A Q&A's questions, most supported first: each with its support (one vote each), who asked (or
+ * "a member"), and the professional's answer; the professional marks them answered, and a
+ * question's author or a moderator may take it down. After the meetup, the answers stay, and
+ * organisers may add them to the group's directory.
+ * @module
+ */
+import { useState } from 'preact/hooks';
+import { ANSWER_MAX } from '../../../functions/core/qa';
+import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
+import type { QuestionList, QuestionView } from '../../../functions/core/schemas/qa';
+import { api, post } from '../api';
+import { t } from '../i18n';
+import { useOutcome, useSubmit } from '../ui';
+import { Form, FormActions, TextArea } from './forms';
+
+function AnswerForm({ q, onDone }: { q: QuestionView; onDone: () => Promise<void> }) {
+  const [answer, setAnswer] = useState(q.answer ?? '');
+  const send = useSubmit(async () => {
+    await post(`/questions/${q.questionId}/answer`, { answer });
+    await onDone();
+  });
+  return (
+    <Form submit={send.submit} error={send.error}>
+      <TextArea
+        label={t('qa.answerLabel')}
+        name="answer"
+        value={answer}
+        onValue={setAnswer}
+        max={ANSWER_MAX}
+        error={send.error}
+        rows={3}
+      />
+      <FormActions
+        busy={send.busy}
+        label={q.answered ? t('qa.saveAnswer') : t('qa.markAnswered')}
+        look="small"
+      />
+    </Form>
+  );
+}
+
+export function Questions(props: {
+  o: OccurrenceView;
+  list: QuestionList;
+  ended: boolean;
+  onChange: () => Promise<void>;
+}) {
+  const { act, outcome } = useOutcome(props.onChange);
+  const { items } = props.list;
+  const answered = items.filter((q) => q.answered);
+  const directoryLink = `/resources/suggest?${new URLSearchParams({
+    scope: props.o.groupId,
+    title: t('qa.listingTitle', { title: props.o.title }),
+    description: answered
+      .map((q) => `${q.body}\n${q.answer ?? ''}`)
+      .join('\n\n')
+      .slice(0, 2000),
+    url: `${window.location.origin}/occurrences/${props.o.occurrenceId}`,
+  })}`;
+  return (
+    <>
+      {outcome}
+      <h3>{props.ended ? t('qa.answeredHeading') : t('qa.questions')}</h3>
+      {items.length === 0 ? (
+        <p>{t('qa.none')}</p>
+      ) : (
+        <ol class="questions">
+          {(props.ended ? answered : items).map((q) => (
+            <li key={q.questionId} class="card">
+              <p dir="auto">{q.body}</p>
+              <p class="meta">
+                {q.askedBy ? t('qa.askedBy', { name: q.askedBy }) : t('qa.askedByMember')}
+                {' · '}
+                {t('qa.support', { count: q.votes })}
+                {q.mine && ` · ${t('qa.yours')}`}
+              </p>
+              {q.answered && (
+                <div class="answer">
+                  <p>
+                    <strong>{t('qa.answered')}</strong>
+                  </p>
+                  {q.answer && <p dir="auto">{q.answer}</p>}
+                </div>
+              )}
+              <p class="actions">
+                {!props.ended && !q.answered && (
+                  <button
+                    type="button"
+                    class="secondary small"
+                    aria-pressed={q.voted}
+                    onClick={() =>
+                      act(
+                        () => api(q.voted ? 'DELETE' : 'PUT', `/questions/${q.questionId}/vote`),
+                        q.voted ? t('qa.unsupported') : t('qa.supported'),
+                      )
+                    }
+                  >
+                    {t('qa.supportButton')}
+                  </button>
+                )}
+                {(q.mine || props.list.moderates) && !props.ended && (
+                  <button
+                    type="button"
+                    class="secondary small"
+                    onClick={() => act(() => post(`/questions/${q.questionId}/hide`), t('qa.takenDown'))}
+                  >
+                    {t('qa.takeDown')}
+                  </button>
+                )}
+              </p>
+              {props.list.answers && <AnswerForm q={q} onDone={props.onChange} />}
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.ended && answered.length > 0 && props.list.moderates && (
+        <p>
+          <a class="button secondary" href={directoryLink}>
+            {t('qa.addToDirectory')}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
