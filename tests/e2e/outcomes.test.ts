@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../support/axe';
+import { auditAs } from '../support/axe';
 import { createGroupInBrowser, signedUpPerson } from '../support/browser';
 import { api } from '../support/circle';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
@@ -19,22 +19,6 @@ const DAY = 86_400_000;
 async function later(ms: number, pages: Page[]) {
   ahead += ms;
   for (const p of pages) await p.context().clock.setFixedTime(Date.now() + ahead);
-}
-
-/**
- * axe's findings on `path` as `page`'s person sees it, at `width`: in a context of its own that
- * lets axe in (the app's pages stay under their CSP), with their cookies and clock.
- */
-async function auditAs(page: Page, path: string, width: number, ready: string) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
-  await context.addCookies(await page.context().cookies());
-  await context.clock.setFixedTime(Date.now() + ahead);
-  const other = await context.newPage();
-  await other.goto(`${stack.url}${path}`);
-  await other.locator(ready).first().waitFor();
-  const found = await audit(other);
-  await context.close();
-  return found;
 }
 
 describe('how sessions go', () => {
@@ -75,7 +59,13 @@ describe('how sessions go', () => {
     const first = members[0]!.page;
     await first.goto(`${stack.url}/occurrences/${occurrenceId}`);
     await first.getByRole('heading', { name: 'How was this session?' }).waitFor();
-    expect(await auditAs(first, `/occurrences/${occurrenceId}`, 360, 'section.feedback')).toEqual([]);
+    expect(
+      await auditAs(first, `${stack.url}/occurrences/${occurrenceId}`, {
+        width: 360,
+        ready: 'section.feedback',
+        now: Date.now() + ahead,
+      }),
+    ).toEqual([]);
     await first.getByRole('button', { name: 'Send my answer' }).click();
     await first.getByRole('alert').getByText('Please answer each question.').waitFor();
     // Listed in the summary, each linking to its question, and said by each question.
@@ -136,7 +126,13 @@ describe('how sessions go', () => {
       await m.page.getByText('Saved.').waitFor();
       if (i === 0) {
         await m.page.screenshot({ path: '.test-results/wellbeing-360.png', fullPage: true });
-        expect(await auditAs(m.page, '/me/wellbeing', 360, '.chart canvas')).toEqual([]);
+        expect(
+          await auditAs(m.page, `${stack.url}/me/wellbeing`, {
+            width: 360,
+            ready: '.chart canvas',
+            now: Date.now() + ahead,
+          }),
+        ).toEqual([]);
       }
     }
 
@@ -162,7 +158,13 @@ describe('how sessions go', () => {
       /Q\d5200+3$/,
     );
     expect(await page.locator('.chart canvas').count()).toBe(4);
-    expect(await auditAs(page, `/groups/${groupId}/outcomes`, 1280, '.chart canvas')).toEqual([]);
+    expect(
+      await auditAs(page, `${stack.url}/groups/${groupId}/outcomes`, {
+        width: 1280,
+        ready: '.chart canvas',
+        now: Date.now() + ahead,
+      }),
+    ).toEqual([]);
     await page.screenshot({ path: '.test-results/outcomes-1280.png', fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.locator('.chart canvas').first().waitFor();
@@ -171,7 +173,13 @@ describe('how sessions go', () => {
       .first()
       .evaluate((el) => el.getBoundingClientRect().width);
     expect(chartWidth).toBeLessThanOrEqual(360);
-    expect(await auditAs(page, `/groups/${groupId}/outcomes`, 360, '.chart canvas')).toEqual([]);
+    expect(
+      await auditAs(page, `${stack.url}/groups/${groupId}/outcomes`, {
+        width: 360,
+        ready: '.chart canvas',
+        now: Date.now() + ahead,
+      }),
+    ).toEqual([]);
     await page.screenshot({ path: '.test-results/outcomes-360.png', fullPage: true });
     expect(owner.problems).toEqual([]);
   });

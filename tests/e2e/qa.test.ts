@@ -4,9 +4,8 @@
  * member asks anonymously at 360 px, another asks and supports it; the professional, who never
  * sees who asked, answers; the member reads the answer. Axe clean at both widths.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../support/axe';
+import { auditAs } from '../support/axe';
 import { createGroupInBrowser, signedUpPerson } from '../support/browser';
 import { api } from '../support/circle';
 import { browser, stack, useBrowserAndStack } from '../support/e2e';
@@ -14,18 +13,6 @@ import { browser, stack, useBrowserAndStack } from '../support/e2e';
 useBrowserAndStack();
 
 const DAY = 86_400_000;
-
-/** axe's findings on `path` as `page`'s person sees it, in a context that lets axe in. */
-async function auditAs(page: Page, path: string, width: number, ready: string) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
-  await context.addCookies(await page.context().cookies());
-  const other = await context.newPage();
-  await other.goto(`${stack.url}${path}`);
-  await other.locator(ready).first().waitFor();
-  const found = await audit(other);
-  await context.close();
-  return found;
-}
 
 describe('a Q&A with a verified professional', () => {
   it('is offered, accepted, asked anonymously, supported and answered', async () => {
@@ -88,7 +75,7 @@ describe('a Q&A with a verified professional', () => {
     await shy.page.getByRole('button', { name: 'Ask', exact: true }).click();
     await shy.page.getByText('Your question is in. You can ask up to 3.').waitFor();
     await shy.page.getByText('Asked by shy-member').waitFor(); // to themselves, as theirs
-    expect(await auditAs(shy.page, path, 360, 'ol.questions')).toEqual([]);
+    expect(await auditAs(shy.page, `${stack.url}${path}`, { width: 360, ready: 'ol.questions' })).toEqual([]);
     const open = await join('open-member', 1280);
     await open.page.goto(`${stack.url}${path}`);
     await open.page.getByLabel('Your question').fill('Do sleep apps help?');
@@ -115,7 +102,9 @@ describe('a Q&A with a verified professional', () => {
       .fill('Often, yes. A steady wake time helps.');
     await asked.getByRole('button', { name: 'Mark answered' }).click();
     await asked.getByText('Often, yes. A steady wake time helps.').first().waitFor();
-    expect(await auditAs(pro.page, path, 1280, 'ol.questions')).toEqual([]);
+    expect(await auditAs(pro.page, `${stack.url}${path}`, { width: 1280, ready: 'ol.questions' })).toEqual(
+      [],
+    );
 
     await shy.page.reload();
     const mine = shy.page.locator('ol.questions > li', { hasText: 'wake at 4am' });

@@ -36,3 +36,27 @@ export async function audit(page: Page): Promise<string[]> {
     ...(wide > 1 ? [`the page is ${wide}px wider than the screen: it scrolls sideways`] : []),
   ];
 }
+
+/**
+ * axe's findings on `url` as `page`'s person sees it, at `width`, once `ready` shows: in a context
+ * of its own that lets axe in (the person's own pages stay under the CSP), with their cookies and,
+ * given one, their clock.
+ */
+export async function auditAs(
+  page: Page,
+  url: string,
+  opts: { width: number; ready: string; now?: number },
+): Promise<string[]> {
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: opts.width, height: 800 } });
+  try {
+    await context.addCookies(await page.context().cookies());
+    if (opts.now !== undefined) await context.clock.setFixedTime(opts.now);
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.locator(opts.ready).first().waitFor();
+    return await audit(other);
+  } finally {
+    await context.close();
+  }
+}

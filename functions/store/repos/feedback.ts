@@ -8,11 +8,12 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FEEDBACK_ITEMS, type FeedbackItem, type FeedbackTally } from '../../core/outcomes';
 import type { Db } from '../client';
 import { ifWritten, written } from '../conditional';
 import { keys } from '../keys';
+import { queryAll } from '../paging';
 
 const hashOf = (purpose: string, token: string) =>
   createHash('sha256').update(`${purpose}:${token}`).digest('base64url');
@@ -153,22 +154,12 @@ export function feedbackRepo(db: Db) {
 
     /** Every meetup's tally in a group, oldest first. */
     async tallies(groupId: string): Promise<FeedbackTally[]> {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.group(groupId).pk, ':prefix': keys.feedbackTallyPrefix },
-            ProjectionExpression: `occurrenceId, startAt, #month, n, comments, ${FEEDBACK_ITEMS.map(sumName).join(', ')}`,
-            ExpressionAttributeNames: { '#month': 'month' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.group(groupId).pk, ':prefix': keys.feedbackTallyPrefix },
+        ProjectionExpression: `occurrenceId, startAt, #month, n, comments, ${FEEDBACK_ITEMS.map(sumName).join(', ')}`,
+        ExpressionAttributeNames: { '#month': 'month' },
+      });
       return items.map((t) => ({
         occurrenceId: t.occurrenceId as string,
         startAt: t.startAt as number,

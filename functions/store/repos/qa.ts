@@ -6,11 +6,12 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { byVotes, type QaStatus, QUESTIONS_PER_MEMBER } from '../../core/qa';
 import type { Db } from '../client';
 import { written } from '../conditional';
 import { keys } from '../keys';
+import { queryAll } from '../paging';
 
 export interface QaRecord {
   occurrenceId: string;
@@ -102,23 +103,13 @@ export function qaRepo(db: Db) {
 
     /** A Q&A's questions, most supported first (hidden ones left out). */
     async questions(occurrenceId: string): Promise<QuestionRecord[]> {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': keys.qa(occurrenceId).pk,
-              ':prefix': keys.questionsOf(occurrenceId),
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(out.Items ?? []));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.qa(occurrenceId).pk,
+          ':prefix': keys.questionsOf(occurrenceId),
+        },
+      });
       return items
         .map(read)
         .filter((q) => !q.hidden)

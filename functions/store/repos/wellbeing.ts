@@ -7,11 +7,12 @@
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { WHO5_EVERY_DAYS, type Who5Band } from '../../core/outcomes';
 import type { Db } from '../client';
 import { ifWritten } from '../conditional';
 import { keys } from '../keys';
+import { queryAll } from '../paging';
 
 export interface WellbeingState {
   lastAt: number | null;
@@ -46,23 +47,12 @@ export function wellbeingRepo(db: Db) {
 
     /** The member's check-ins, oldest first (a weekly habit of years is a few hundred). */
     async checkIns(userId: string): Promise<CheckIn[]> {
-      const items: CheckIn[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.wellbeing(userId).pk, ':prefix': keys.checkInPrefix },
-            ProjectionExpression: '#at, score, answers',
-            ExpressionAttributeNames: { '#at': 'at' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...((out.Items ?? []) as CheckIn[]));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return items;
+      return (await queryAll(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.wellbeing(userId).pk, ':prefix': keys.checkInPrefix },
+        ProjectionExpression: '#at, score, answers',
+        ExpressionAttributeNames: { '#at': 'at' },
+      })) as unknown as CheckIn[];
     },
 
     /**
@@ -150,29 +140,16 @@ export function wellbeingRepo(db: Db) {
     async quarters(
       groupId: string,
     ): Promise<{ quarter: string; bands: Partial<Record<Who5Band, number>> }[]> {
-      const out: { quarter: string; bands: Partial<Record<Who5Band, number>> }[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': keys.group(groupId).pk,
-              ':prefix': keys.wellbeingQuarterPrefix,
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const bands: Partial<Record<Who5Band, number>> = {};
-          for (const band of Object.values((item.members ?? {}) as Record<string, Who5Band>))
-            bands[band] = (bands[band] ?? 0) + 1;
-          out.push({ quarter: item.quarter as string, bands });
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out;
+      const items = await queryAll(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.group(groupId).pk, ':prefix': keys.wellbeingQuarterPrefix },
+      });
+      return items.map((item) => {
+        const bands: Partial<Record<Who5Band, number>> = {};
+        for (const band of Object.values((item.members ?? {}) as Record<string, Who5Band>))
+          bands[band] = (bands[band] ?? 0) + 1;
+        return { quarter: item.quarter as string, bands };
+      });
     },
   };
 }

@@ -9,6 +9,7 @@ import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OutcomesView } from '../../../functions/core/schemas/outcomes';
 import { get } from '../api';
 import { Chart } from '../charts/chart';
+import { FiguresTable } from '../components/figures-table';
 import { locale, num, t } from '../i18n';
 import { useLoad } from '../load';
 import { Back, Loading, usePage } from '../ui';
@@ -24,6 +25,12 @@ const bandText = (band: string) => band.replace('-', '–');
 
 /** The first day of a quarter (`2027-Q2`), for the chart's axis. */
 const quarterStart = (q: string) => Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1);
+
+/** The four ratings' column headings. */
+const ratingHeads = () => FEEDBACK_ITEMS.map((i) => t(`outcomes.item.${i}`));
+/** The four ratings' means, as cells ('–' where not shown). */
+const meansOf = (means: Record<string, number> | null) =>
+  FEEDBACK_ITEMS.map((i) => (means?.[i] === undefined ? '–' : num(means[i])));
 
 const fewer = () => <span class="meta">{t('outcomes.fewer', { k: 5 })}</span>;
 
@@ -83,34 +90,24 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                 },
               ]}
             />
-            <details>
-              <summary>{t('outcomes.numbers')}</summary>
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">{t('outcomes.attendance')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('outcomes.meetup')}</th>
-                      <th scope="col">{t('outcomes.inPerson')}</th>
-                      <th scope="col">{t('outcomes.online')}</th>
-                      <th scope="col">{t('outcomes.counted')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {attendance.map((a) => (
-                      <tr key={a.occurrenceId}>
-                        <th scope="row">
-                          {dateText(a.startAt)} <span dir="auto">{a.title}</span>
-                        </th>
-                        <td>{num(a.inPerson)}</td>
-                        <td>{num(a.online)}</td>
-                        <td>{a.headcount === null ? '–' : num(a.headcount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <FiguresTable
+              caption={t('outcomes.attendance')}
+              head={[
+                t('outcomes.meetup'),
+                t('outcomes.inPerson'),
+                t('outcomes.online'),
+                t('outcomes.counted'),
+              ]}
+              rows={attendance.map((a) => ({
+                key: a.occurrenceId,
+                head: (
+                  <>
+                    {dateText(a.startAt)} <span dir="auto">{a.title}</span>
+                  </>
+                ),
+                cells: [num(a.inPerson), num(a.online), a.headcount === null ? '–' : num(a.headcount)],
+              }))}
+            />
           </>
         )}
       </section>
@@ -134,36 +131,15 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                 }))}
               />
             )}
-            <details>
-              <summary>{t('outcomes.numbers')}</summary>
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">{t('outcomes.feedback')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('outcomes.month')}</th>
-                      <th scope="col">{t('outcomes.answers')}</th>
-                      {FEEDBACK_ITEMS.map((i) => (
-                        <th scope="col" key={i}>
-                          {t(`outcomes.item.${i}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {months.map((m) => (
-                      <tr key={m.month}>
-                        <th scope="row">{month(m.month)}</th>
-                        <td>{m.answers === null ? fewer() : num(m.answers)}</td>
-                        {FEEDBACK_ITEMS.map((i) => (
-                          <td key={i}>{m.means?.[i] === undefined ? '–' : num(m.means[i])}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <FiguresTable
+              caption={t('outcomes.feedback')}
+              head={[t('outcomes.month'), t('outcomes.answers'), ...ratingHeads()]}
+              rows={months.map((m) => ({
+                key: m.month,
+                head: month(m.month),
+                cells: [m.answers === null ? fewer() : num(m.answers), ...meansOf(m.means)],
+              }))}
+            />
             <h3>{t('outcomes.byMeetup')}</h3>
             {shown.length === 0 ? (
               <p>{t('outcomes.noneByMeetup', { k: o.kMin })}</p>
@@ -180,36 +156,15 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                     },
                   ]}
                 />
-                <details>
-                  <summary>{t('outcomes.numbers')}</summary>
-                  <div class="table-wrap">
-                    <table>
-                      <caption class="visually-hidden">{t('outcomes.byMeetup')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('outcomes.meetup')}</th>
-                          <th scope="col">{t('outcomes.answers')}</th>
-                          {FEEDBACK_ITEMS.map((i) => (
-                            <th scope="col" key={i}>
-                              {t(`outcomes.item.${i}`)}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {shown.map((m) => (
-                          <tr key={m.occurrenceId}>
-                            <th scope="row">{dateText(m.startAt)}</th>
-                            <td>{m.answers === null ? fewer() : num(m.answers)}</td>
-                            {FEEDBACK_ITEMS.map((i) => (
-                              <td key={i}>{m.means?.[i] === undefined ? '–' : num(m.means[i])}</td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
+                <FiguresTable
+                  caption={t('outcomes.byMeetup')}
+                  head={[t('outcomes.meetup'), t('outcomes.answers'), ...ratingHeads()]}
+                  rows={shown.map((m) => ({
+                    key: m.occurrenceId,
+                    head: dateText(m.startAt),
+                    cells: [m.answers === null ? fewer() : num(m.answers), ...meansOf(m.means)],
+                  }))}
+                />
               </>
             )}
             <h3>{t('outcomes.comments')}</h3>
@@ -255,36 +210,18 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                 }))}
               />
             )}
-            <details>
-              <summary>{t('outcomes.numbers')}</summary>
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">{t('outcomes.wellbeing')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('outcomes.quarter')}</th>
-                      <th scope="col">{t('outcomes.members')}</th>
-                      {WHO5_BANDS.map((b) => (
-                        <th scope="col" key={b}>
-                          {bandText(b)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.wellbeing.map((q) => (
-                      <tr key={q.quarter}>
-                        <th scope="row">{q.quarter}</th>
-                        <td>{q.members === null ? fewer() : num(q.members)}</td>
-                        {WHO5_BANDS.map((b) => (
-                          <td key={b}>{q.bands?.[b] === undefined ? '–' : num(q.bands[b])}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <FiguresTable
+              caption={t('outcomes.wellbeing')}
+              head={[t('outcomes.quarter'), t('outcomes.members'), ...WHO5_BANDS.map(bandText)]}
+              rows={o.wellbeing.map((q) => ({
+                key: q.quarter,
+                head: q.quarter,
+                cells: [
+                  q.members === null ? fewer() : num(q.members),
+                  ...WHO5_BANDS.map((b) => (q.bands?.[b] === undefined ? '–' : num(q.bands[b]))),
+                ],
+              }))}
+            />
           </>
         )}
       </section>

@@ -9,6 +9,7 @@ import { bandOf, WHO5_ANSWER_MAX, WHO5_ITEMS, type Who5Item } from '../../../fun
 import type { WellbeingView } from '../../../functions/core/schemas/outcomes';
 import { ApiError, api, get, post } from '../api';
 import { Chart } from '../charts/chart';
+import { FiguresTable } from '../components/figures-table';
 import { Checkboxes, Form, FormActions } from '../components/forms';
 import { locale, num, t, tx } from '../i18n';
 import { useLoad } from '../load';
@@ -161,28 +162,13 @@ export function WellbeingPage() {
                 { label: t('wellbeing.score'), values: view.checkIns.map((c) => c.score), stroke: '#8a3b12' },
               ]}
             />
-            <details>
-              <summary>{t('outcomes.numbers')}</summary>
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">{t('wellbeing.overTime')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('wellbeing.date')}</th>
-                      <th scope="col">{t('wellbeing.score')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...view.checkIns].reverse().map((c) => (
-                      <tr key={c.at}>
-                        <th scope="row">{dateText(c.at)}</th>
-                        <td>{num(c.score)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <FiguresTable
+              caption={t('wellbeing.overTime')}
+              head={[t('wellbeing.date'), t('wellbeing.score')]}
+              rows={[...view.checkIns]
+                .reverse()
+                .map((c) => ({ key: c.at, head: dateText(c.at), cells: [num(c.score)] }))}
+            />
           </>
         )}
       </section>
