@@ -55,41 +55,62 @@ const meansOf = (n: number, sums: Record<FeedbackItem, number>): Means | null =>
     : null;
 
 /**
- * What facilitators may see of the feedback: each meetup's mean ratings, and each month's with its
- * comments (dated by the month alone), each only where at least `K_MIN` answered; fewer are counted
- * as "fewer than 5", never said exactly.
+ * When a meetup's feedback is final: its window has closed (a meetup lasts at most a day, so a
+ * day past the window from its start is after it, whatever its length).
  */
-export function feedbackSummary(tallies: FeedbackTally[]) {
-  const months = new Map<string, { n: number; sums: Record<FeedbackItem, number>; comments: string[] }>();
-  for (const t of tallies) {
+export const feedbackFinal = (startAt: number) => startAt + (FEEDBACK_DAYS + 1) * 86_400_000;
+
+/**
+ * What facilitators may see of the feedback, so that nobody's answer can be told from it:
+ * - figures are shown only once they are final (a meetup's when it stops taking feedback, a
+ *   month's when all its meetups have), so no one learns an answer by watching a total change;
+ * - each only where at least `K_MIN` answered, fewer said as "fewer than 5", never exactly;
+ * - a month only where what its hidden meetups add is none or at least `K_MIN` answers: else
+ *   its total less its shown meetups would give those few answers away;
+ * - comments by the month alone, in an order that tells nothing.
+ */
+export function feedbackSummary(tallies: FeedbackTally[], now: number) {
+  const final = tallies.filter((t) => now >= feedbackFinal(t.startAt));
+  const open = new Set(tallies.filter((t) => now < feedbackFinal(t.startAt)).map((t) => t.month));
+  const shown = (t: FeedbackTally) => t.n >= K_MIN;
+  const months = new Map<
+    string,
+    { n: number; hidden: number; sums: Record<FeedbackItem, number>; comments: string[] }
+  >();
+  for (const t of final) {
     const m = months.get(t.month) ?? {
       n: 0,
+      hidden: 0,
       sums: { heard: 0, mattered: 0, approach: 0, overall: 0 },
       comments: [],
     };
     m.n += t.n;
+    if (!shown(t)) m.hidden += t.n;
     for (const i of FEEDBACK_ITEMS) m.sums[i] += t.sums[i];
     m.comments.push(...t.comments);
     months.set(t.month, m);
   }
   return {
-    meetups: [...tallies]
+    meetups: [...final]
       .sort((a, b) => a.startAt - b.startAt)
       .map((t) => ({
         occurrenceId: t.occurrenceId,
         startAt: t.startAt,
-        answers: t.n >= K_MIN ? t.n : null,
+        answers: shown(t) ? t.n : null,
         means: meansOf(t.n, t.sums),
       })),
     months: [...months]
+      .filter(([month]) => !open.has(month))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([month, m]) => ({
-        month,
-        answers: m.n >= K_MIN ? m.n : null,
-        means: meansOf(m.n, m.sums),
-        // Shuffled by sorting: the order they came in would say which came from which meetup.
-        comments: m.n >= K_MIN ? [...m.comments].sort((a, b) => a.localeCompare(b)) : [],
-      })),
+      .map(([month, m]) => {
+        const safe = m.n >= K_MIN && (m.hidden === 0 || m.hidden >= K_MIN);
+        return {
+          month,
+          answers: safe ? m.n : null,
+          means: safe ? meansOf(m.n, m.sums) : null,
+          comments: safe ? [...m.comments].sort((a, b) => a.localeCompare(b)) : [],
+        };
+      }),
   };
 }
 
@@ -113,9 +134,21 @@ export type Who5Band = (typeof WHO5_BANDS)[number];
 export const bandOf = (score: number): Who5Band =>
   score <= 28 ? '0-28' : score <= 50 ? '29-50' : score <= 75 ? '51-75' : '76-100';
 
-/** A quarter's distribution as facilitators may see it: the bands, when at least `K_MIN` members counted. */
-export function who5Distribution(quarters: { quarter: string; bands: Partial<Record<Who5Band, number>> }[]) {
+/** When a quarter (`2027-Q1`) is over everywhere: a day past its end in UTC. */
+export const quarterOver = (quarter: string) =>
+  Date.UTC(Number(quarter.slice(0, 4)), Number(quarter.slice(6)) * 3, 1) + 86_400_000;
+
+/**
+ * A quarter's distribution as facilitators may see it: the bands, when at least `K_MIN` members
+ * counted, and only once the quarter is over, so no one's range can be told by watching a count
+ * change (someone's new check-in, or their choice to stop counting).
+ */
+export function who5Distribution(
+  quarters: { quarter: string; bands: Partial<Record<Who5Band, number>> }[],
+  now: number,
+) {
   return [...quarters]
+    .filter((q) => now >= quarterOver(q.quarter))
     .sort((a, b) => (a.quarter < b.quarter ? -1 : 1))
     .map(({ quarter, bands }) => {
       const members = WHO5_BANDS.reduce((n, b) => n + (bands[b] ?? 0), 0);

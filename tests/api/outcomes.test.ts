@@ -47,6 +47,15 @@ async function ended(going: number) {
   const clock = {
     before: () => t.advance(START + HOUR / 2 - t.now()),
     after: () => t.advance(START + 2 * HOUR - t.now()),
+    /** Past the feedback window, when the figures are final (the owner signs in again). */
+    final: async () => {
+      t.advance(START + 17 * 24 * HOUR - t.now());
+      const again = await owner.post('/api/auth/login', {
+        handle: (owner as Person & { handle: string }).handle,
+        passphrase: 'quiet river morning tea',
+      });
+      expect(again.status).toBe(200);
+    },
   };
   return { t, owner, groupId, occurrenceId, members, stranger, clock };
 }
@@ -141,6 +150,12 @@ describe('session feedback', () => {
     );
     expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
     for (const m of rest.slice(1)) expect((await give(m, occurrenceId, ratings(5))).status).toBe(201);
+    // While the meetup takes answers, nothing shows; once its window closes, the totals do.
+    expect((await owner.get(`/api/groups/${groupId}/outcomes`)).body.feedback).toEqual({
+      meetups: [],
+      months: [],
+    });
+    await clock.final();
     const figures = (await owner.get(`/api/groups/${groupId}/outcomes`)).body;
     // 10, 0, 5, 5, 5: five answers, a mean of 5.
     expect(figures.feedback.meetups).toEqual([
@@ -179,15 +194,23 @@ describe('session feedback', () => {
   });
 
   it('shows facilitators nothing made of fewer than five answers, and members nothing at all', async () => {
+    // Four answer, in one group: final, still nothing.
+    const few = await ended(4);
+    few.clock.after();
+    for (const m of few.members)
+      expect((await give(m, few.occurrenceId, { ...ratings(9), comment: 'Kind and calm' })).status).toBe(201);
+    await few.clock.final();
+    const four = (await few.owner.get(`/api/groups/${few.groupId}/outcomes`)).body;
+    expect(four.feedback.meetups[0]).toMatchObject({ answers: null, means: null });
+    expect(four.feedback.months).toEqual([{ month: '2026-12', answers: null, means: null, comments: [] }]);
+    expect(JSON.stringify(four)).not.toContain('Kind and calm');
+    // Five, in another: shown.
     const { occurrenceId, members, clock, owner, groupId } = await ended(5);
     clock.after();
     for (const m of members.slice(0, 4))
       expect((await give(m, occurrenceId, { ...ratings(9), comment: 'Kind and calm' })).status).toBe(201);
-    const four = (await owner.get(`/api/groups/${groupId}/outcomes`)).body;
-    expect(four.feedback.meetups[0]).toMatchObject({ answers: null, means: null });
-    expect(four.feedback.months).toEqual([{ month: '2026-12', answers: null, means: null, comments: [] }]);
-    expect(JSON.stringify(four)).not.toContain('Kind and calm');
     expect((await give(members[4]!, occurrenceId, ratings(4))).status).toBe(201);
+    await clock.final();
     const five = (await owner.get(`/api/groups/${groupId}/outcomes`)).body;
     expect(five.feedback.months[0]).toMatchObject({
       month: '2026-12',
@@ -198,8 +221,10 @@ describe('session feedback', () => {
     expect(five.attendance).toEqual([
       expect.objectContaining({ occurrenceId, title: 'Evening circle', online: 5, inPerson: 0 }),
     ]);
-    const member = await members[0]!.get(`/api/groups/${groupId}/outcomes`);
-    expect(member.status).toBe(403);
+    const member = await few.stranger.get(`/api/groups/${few.groupId}/outcomes`);
+    expect(member.status).toBe(403); // a member who is not a facilitator
+    const stranger = await few.t.signedUp();
+    expect((await stranger.get(`/api/groups/${few.groupId}/outcomes`)).status).toBe(403);
     // The totals for research: only where the group agreed, for owners, never a comment.
     const notAgreed = await owner.get(`/api/groups/${groupId}/outcomes.csv`);
     expect([notAgreed.status, notAgreed.body.error.key]).toEqual([403, 'yourGroupHasNotAgreedTo']);
@@ -214,6 +239,6 @@ describe('session feedback', () => {
     expect(lines).toContain('attendance,2026-12-01,0,5,,,,,,,,,,,');
     expect(lines).toContain('feedback,2026-12,,,,5,8,8,8,8,,,,,');
     expect(csv.body).not.toContain('Kind and calm');
-    expect((await members[0]!.get(`/api/groups/${groupId}/outcomes.csv`)).status).toBe(403);
+    expect((await stranger.get(`/api/groups/${groupId}/outcomes.csv`)).status).toBe(403);
   });
 });

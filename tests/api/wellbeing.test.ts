@@ -18,6 +18,12 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 const DAY = 86_400_000;
+/** Signs a person in again (a session lasts a week unused, a month at most). */
+async function signInAgain(p: Person & { handle?: string }) {
+  const res = await p.post('/api/auth/login', { handle: p.handle, passphrase: 'quiet river morning tea' });
+  expect(res.status).toBe(200);
+}
+
 const answers = (n: number) => ({ cheerful: n, calm: n, active: n, rested: n, interested: n });
 
 describe('wellbeing check-ins', () => {
@@ -64,36 +70,38 @@ describe('wellbeing check-ins', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields[0].path).toBe('body.groups.0');
     const figures = async () => (await owner.get(`/api/groups/${groupId}/outcomes`)).body.wellbeing;
-    // Four share: the quarter is counted, and shown as "fewer than five".
     for (const [i, m] of members.slice(0, 4).entries()) {
       expect((await m.call('PUT', '/api/me/wellbeing/sharing', { groups: [groupId] })).status).toBe(200);
       expect((await m.post('/api/me/wellbeing', answers(i))).status).toBe(201);
     }
-    expect(await figures()).toEqual([{ quarter: '2026-Q4', members: null, bands: null }]);
     // The fifth checked in before sharing: sharing counts their latest.
     const fifth = members[4]!;
     expect((await fifth.post('/api/me/wellbeing', answers(5))).status).toBe(201);
     expect((await fifth.call('PUT', '/api/me/wellbeing/sharing', { groups: [groupId] })).status).toBe(200);
-    // Scores 0, 20, 40, 60, 100.
-    expect(await figures()).toEqual([
-      { quarter: '2026-Q4', members: 5, bands: { '0-28': 2, '29-50': 1, '51-75': 1, '76-100': 1 } },
-    ]);
-    // A week on, the first checks in again: still five members, their band moved.
+    // While the quarter runs nothing shows: a count seen to change would tell whose it was.
+    expect(await figures()).toEqual([]);
+    // A week on, the first checks in again: their range moves, still one member.
     t.advance(4 * DAY);
-    // A session lasts a week unused.
-    for (const p of [owner, members[0]!, fifth]) expect((await p.get('/api/me/wellbeing')).status).toBe(200);
+    for (const p of [owner, members[0]!]) expect((await p.get('/api/me/wellbeing')).status).toBe(200);
     t.advance(3 * DAY);
     expect((await members[0]!.post('/api/me/wellbeing', answers(4))).status).toBe(201);
-    expect((await figures())[0]).toMatchObject({ members: 5, bands: { '0-28': 1, '51-75': 1, '76-100': 2 } });
-    // Nothing in the group's item says whose band is whose.
+    expect(await figures()).toEqual([]);
+    // The quarter over (sessions lapsed meanwhile: they sign in again), its figures show.
+    t.advance(Date.parse('2027-01-03T10:00:00Z') - t.now());
+    for (const p of [owner, fifth]) await signInAgain(p);
+    // Scores 80 (the first's latest), 20, 40, 60, 100.
+    expect(await figures()).toEqual([
+      { quarter: '2026-Q4', members: 5, bands: { '0-28': 1, '29-50': 1, '51-75': 1, '76-100': 2 } },
+    ]);
+    // Nothing in the group's item says whose range is whose.
     const item = await db.doc.send(
       new GetCommand({ TableName: db.table, Key: keys.wellbeingQuarter(groupId, '2026-Q4') }),
     );
     const stored = JSON.stringify(item.Item);
     for (const m of members) expect(stored).not.toContain(m.userId);
-    // One stops sharing: fewer than five again.
+    // One stops sharing: from now on; the quarter that is over stays as it was.
     expect((await fifth.call('PUT', '/api/me/wellbeing/sharing', { groups: [] })).status).toBe(200);
-    expect((await figures())[0]).toMatchObject({ members: null, bands: null });
+    expect((await figures())[0]).toMatchObject({ members: 5 });
     expect((await fifth.get('/api/me/wellbeing')).body.sharing).toEqual([]);
   });
 });

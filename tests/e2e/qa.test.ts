@@ -74,7 +74,7 @@ describe('a Q&A with a verified professional', () => {
     await shy.page.getByLabel(/Ask anonymously/).check();
     await shy.page.getByRole('button', { name: 'Ask', exact: true }).click();
     await shy.page.getByText('Your question is in. You can ask up to 3.').waitFor();
-    await shy.page.getByText('Asked by shy-member').waitFor(); // to themselves, as theirs
+    await shy.page.getByText('Asked by you, anonymously: others see “a member”').waitFor();
     expect(await auditAs(shy.page, `${stack.url}${path}`, { width: 360, ready: 'ol.questions' })).toEqual([]);
     const open = await join('open-member', 1280);
     await open.page.goto(`${stack.url}${path}`);

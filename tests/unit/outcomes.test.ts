@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bandOf,
   type FeedbackTally,
+  feedbackFinal,
   feedbackSummary,
   feedbackWindow,
   quarterIn,
@@ -16,6 +17,8 @@ import {
 import { figuresCsv } from '../../functions/core/outcomes-csv';
 
 const DAY = 86_400_000;
+/** Long after every figure below is final. */
+const LATER = Date.UTC(2028, 0, 1);
 const tally = (over: Partial<FeedbackTally>): FeedbackTally => ({
   occurrenceId: 'o1',
   startAt: Date.UTC(2027, 2, 16, 18, 30),
@@ -37,28 +40,31 @@ describe('outcomes', () => {
   });
 
   it('shows no figure made of fewer than five answers, per meetup or per month', () => {
-    const s = feedbackSummary([
-      tally({
-        occurrenceId: 'a',
-        n: 3,
-        sums: { heard: 30, mattered: 30, approach: 30, overall: 30 },
-        comments: ['x'],
-      }),
-      tally({
-        occurrenceId: 'b',
-        n: 2,
-        startAt: Date.UTC(2027, 2, 23),
-        sums: { heard: 0, mattered: 0, approach: 0, overall: 0 },
-        comments: ['b', 'a'],
-      }),
-      tally({
-        occurrenceId: 'c',
-        n: 4,
-        month: '2027-04',
-        startAt: Date.UTC(2027, 3, 6),
-        comments: ['hidden'],
-      }),
-    ]);
+    const s = feedbackSummary(
+      [
+        tally({
+          occurrenceId: 'a',
+          n: 3,
+          sums: { heard: 30, mattered: 30, approach: 30, overall: 30 },
+          comments: ['x'],
+        }),
+        tally({
+          occurrenceId: 'b',
+          n: 2,
+          startAt: Date.UTC(2027, 2, 23),
+          sums: { heard: 0, mattered: 0, approach: 0, overall: 0 },
+          comments: ['b', 'a'],
+        }),
+        tally({
+          occurrenceId: 'c',
+          n: 4,
+          month: '2027-04',
+          startAt: Date.UTC(2027, 3, 6),
+          comments: ['hidden'],
+        }),
+      ],
+      LATER,
+    );
     expect(s.meetups.map((m) => [m.occurrenceId, m.answers, m.means])).toEqual([
       ['a', null, null],
       ['b', null, null],
@@ -74,6 +80,26 @@ describe('outcomes', () => {
     expect(s.months[1]).toEqual({ month: '2027-04', answers: null, means: null, comments: [] });
   });
 
+  it('gives no answer away by subtraction, nor by a total seen to change', () => {
+    const shown = tally({ occurrenceId: 'big', n: 6 });
+    const small = tally({ occurrenceId: 'small', n: 1, startAt: Date.UTC(2027, 2, 23), comments: ['mine'] });
+    // The month less the shown meetup would be the one answer: the month is not shown.
+    const s = feedbackSummary([shown, small], LATER);
+    expect(s.meetups.map((m) => m.answers)).toEqual([6, null]);
+    expect(s.months).toEqual([{ month: '2027-03', answers: null, means: null, comments: [] }]);
+    // Hidden meetups adding five or more: the month is shown.
+    const five = feedbackSummary([shown, { ...small, n: 5 }], LATER);
+    expect(five.months[0]).toMatchObject({ answers: 11 });
+    // Nothing shows while a meetup still takes answers, nor its month.
+    const during = feedbackSummary([shown], shown.startAt + 3 * DAY);
+    expect([during.meetups, during.months]).toEqual([[], []]);
+    expect(feedbackSummary([shown], feedbackFinal(shown.startAt)).meetups).toHaveLength(1);
+    // A quarter shows once it is over.
+    const q = [{ quarter: '2027-Q1', bands: { '0-28': 5 } }];
+    expect(who5Distribution(q, Date.UTC(2027, 2, 31))).toEqual([]);
+    expect(who5Distribution(q, Date.UTC(2027, 3, 2))).toHaveLength(1);
+  });
+
   it('scores the WHO-5 from 0 to 100, in the index’s ranges', () => {
     expect(who5Score({ cheerful: 5, calm: 5, active: 5, rested: 5, interested: 5 })).toBe(100);
     expect(who5Score({ cheerful: 1, calm: 2, active: 1, rested: 1, interested: 2 })).toBe(28);
@@ -87,10 +113,10 @@ describe('outcomes', () => {
       '76-100',
       '76-100',
     ]);
-    expect(who5Distribution([{ quarter: '2027-Q1', bands: { '0-28': 4 } }])).toEqual([
+    expect(who5Distribution([{ quarter: '2027-Q1', bands: { '0-28': 4 } }], LATER)).toEqual([
       { quarter: '2027-Q1', members: null, bands: null },
     ]);
-    expect(who5Distribution([{ quarter: '2027-Q1', bands: { '0-28': 4, '76-100': 1 } }])[0]).toEqual({
+    expect(who5Distribution([{ quarter: '2027-Q1', bands: { '0-28': 4, '76-100': 1 } }], LATER)[0]).toEqual({
       quarter: '2027-Q1',
       members: 5,
       bands: { '0-28': 4, '29-50': 0, '51-75': 0, '76-100': 1 },

@@ -32,7 +32,10 @@ export async function groupFigures(c: Ctx, groupId: string): Promise<OutcomesVie
       return cards;
     })(),
   ]);
-  const summary = feedbackSummary(tallies.filter((t) => t.startAt >= from));
+  const summary = feedbackSummary(
+    tallies.filter((t) => t.startAt >= from),
+    now,
+  );
   return {
     attendance: past
       .filter((o) => o.status === 'scheduled' && o.endAt <= now)
@@ -50,7 +53,7 @@ export async function groupFigures(c: Ctx, groupId: string): Promise<OutcomesVie
       meetups: summary.meetups.map((m) => ({ ...m, startAt: iso(m.startAt) })),
       months: summary.months,
     },
-    wellbeing: who5Distribution(quarters),
+    wellbeing: who5Distribution(quarters, now),
     kMin: K_MIN,
   };
 }

@@ -227,6 +227,7 @@ export const qaRoutes: Route[] = [
             body: q.body,
             askedBy: shown.name,
             mine: shown.mine,
+            anonymous: q.anonymous && (shown.mine || moderates),
             votes: q.votes,
             voted: q.voters.has(userId),
             answered: q.answered,

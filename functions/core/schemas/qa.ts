@@ -36,6 +36,8 @@ export const QuestionView = z.object({
   /** Who asked, or null: "a member". */
   askedBy: z.nullable(z.string()),
   mine: z.boolean(),
+  /** Asked anonymously: told to its author and to moderators (others see "a member" anyway). */
+  anonymous: z.boolean(),
   votes: z.number(),
   voted: z.boolean(),
   answered: z.boolean(),

@@ -5,7 +5,7 @@ import type { LineSeries } from './lines';
 import { loadCharts } from './load';
 
 /** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
-export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number }) {
+export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number; per?: 'month' }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let undo: (() => void) | undefined;

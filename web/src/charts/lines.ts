@@ -20,7 +20,15 @@ export interface LineSeries {
  */
 export function lineChart(
   el: HTMLElement,
-  opts: { x: number[]; series: LineSeries[]; yMax?: number; locale: string; height?: number },
+  opts: {
+    x: number[];
+    series: LineSeries[];
+    yMax?: number;
+    locale: string;
+    height?: number;
+    /** Figures by month or quarter: their dates marked, as months, and nothing between. */
+    per?: 'month';
+  },
 ): () => void {
   // Days when the figures span a few months or less; months and years when longer.
   const days = 86_400;
@@ -28,7 +36,9 @@ export function lineChart(
   const last = Math.max(...opts.x) / 1000;
   const date = new Intl.DateTimeFormat(
     opts.locale,
-    last - first < 120 * days ? { day: 'numeric', month: 'short' } : { month: 'short', year: '2-digit' },
+    last - first < 120 * days && !opts.per
+      ? { day: 'numeric', month: 'short' }
+      : { month: 'short', year: '2-digit' },
   );
   // A fortnight either side, so one meetup (or one month) is a point with room around it.
   const xRange: uPlot.Range.MinMax = [first - 14 * days, last + 14 * days];
@@ -43,7 +53,11 @@ export function lineChart(
         y: { range: [0, opts.yMax ?? null] as uPlot.Range.MinMax },
       },
       axes: [
-        { values: (_u, splits) => splits.map((s) => date.format(s * 1000)), stroke: '#4b5563' },
+        {
+          values: (_u, splits) => splits.map((s) => date.format(s * 1000)),
+          ...(opts.per ? { splits: () => opts.x.map((ms) => ms / 1000) } : {}),
+          stroke: '#4b5563',
+        },
         { stroke: '#4b5563', size: 36 },
       ],
       series: [

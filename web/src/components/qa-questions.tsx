@@ -52,10 +52,8 @@ export function Questions(props: {
   const directoryLink = `/resources/suggest?${new URLSearchParams({
     scope: props.o.groupId,
     title: t('qa.listingTitle', { title: props.o.title }),
-    description: answered
-      .map((q) => `${q.body}\n${q.answer ?? ''}`)
-      .join('\n\n')
-      .slice(0, 2000),
+    // Only what the meetup was: the questions are the members', and stay on its page.
+    description: t('qa.listingDescription', { count: answered.length }),
     url: `${window.location.origin}/occurrences/${props.o.occurrenceId}`,
   })}`;
   return (
@@ -70,7 +68,13 @@ export function Questions(props: {
             <li key={q.questionId} class="card">
               <p dir="auto">{q.body}</p>
               <p class="meta">
-                {q.askedBy ? t('qa.askedBy', { name: q.askedBy }) : t('qa.askedByMember')}
+                {q.mine && q.anonymous
+                  ? t('qa.askedByYouAnonymously')
+                  : q.askedBy
+                    ? q.anonymous
+                      ? t('qa.askedByAnonymously', { name: q.askedBy })
+                      : t('qa.askedBy', { name: q.askedBy })
+                    : t('qa.askedByMember')}
                 {' · '}
                 {t('qa.support', { count: q.votes })}
                 {q.mine && ` · ${t('qa.yours')}`}

@@ -89,6 +89,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       <section aria-labelledby="about">
         <h2 id="about">{t('group.about')}</h2>
         <p class="guidelines">{group.description}</p>
+        {group.researchShare && <p class="meta">{t('group.researchShare')}</p>}
         <dl>
           <dt>
             <strong>{t('group.tone', { tone: label('tone', group.tone) })}</strong>

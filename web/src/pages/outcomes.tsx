@@ -122,6 +122,7 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
             {months.some((m) => m.means) && (
               <Chart
                 x={months.map((m) => Date.parse(`${m.month}-15T00:00:00Z`))}
+                per="month"
                 yMax={10}
                 series={FEEDBACK_ITEMS.map((i, n) => ({
                   label: t(`outcomes.item.${i}`),
@@ -199,6 +200,7 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
             {o.wellbeing.some((q) => q.bands) && (
               <Chart
                 x={o.wellbeing.map((q) => quarterStart(q.quarter))}
+                per="month"
                 yMax={100}
                 series={WHO5_BANDS.map((b, n) => ({
                   label: bandText(b),
@@ -215,7 +217,7 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
               head={[t('outcomes.quarter'), t('outcomes.members'), ...WHO5_BANDS.map(bandText)]}
               rows={o.wellbeing.map((q) => ({
                 key: q.quarter,
-                head: q.quarter,
+                head: t('outcomes.quarterLabel', { q: q.quarter.slice(6), year: q.quarter.slice(0, 4) }),
                 cells: [
                   q.members === null ? fewer() : num(q.members),
                   ...WHO5_BANDS.map((b) => (q.bands?.[b] === undefined ? '–' : num(q.bands[b]))),
