@@ -30,7 +30,8 @@ const listing = {
 };
 
 async function world(visibility: 'public' | 'private') {
-  const base = await groupWithEveryone(db, visibility);
+  const admin = `outsiders-admin-${visibility}`;
+  const base = await groupWithEveryone(db, visibility, { admins: [admin] });
   const { owner, groupId: g, join } = base;
   const facilitator = await join('facilitator');
   await owner.call('PUT', `/api/groups/${g}/facilitators/${facilitator.userId}`, { trainedOn: '2026-01-01' });
@@ -52,8 +53,23 @@ async function world(visibility: 'public' | 'private') {
     .body.conversationId as string;
   const inviteId = (await owner.get(`/api/groups/${g}/invites`)).body.items[0].inviteId as string;
   const resourceId = (await owner.post(`/api/groups/${g}/resources`, listing)).body.resourceId as string;
+  // A Q&A with the facilitator as the verified professional, and a member's question.
+  await facilitator.post('/api/me/professional-application', {
+    licenceType: 'Counsellor',
+    licenceNumber: 'C1',
+    jurisdiction: 'UK',
+  });
+  await (await base.t.signedUp(admin)).post(`/api/admin/professionals/${facilitator.userId}/verify`, {
+    verified: true,
+  });
+  await owner.call('PUT', `/api/occurrences/${occurrenceId}/qa`, { professionalId: facilitator.userId });
+  await facilitator.post(`/api/occurrences/${occurrenceId}/qa/accept`);
+  await member.post(`/api/occurrences/${occurrenceId}/questions`, { body: 'A question' });
+  const questionId = (await member.get(`/api/occurrences/${occurrenceId}/questions`)).body.items[0]
+    .questionId as string;
   const people = await base.everyone();
   const ids: Record<string, string> = {
+    questionId,
     groupId: g,
     occurrenceId,
     meetupId,
@@ -122,6 +138,9 @@ function bodyFor(method: string, path: string, w: Awaited<ReturnType<typeof worl
     'POST /api/me/mutes': { postId: ids.postId },
     'POST /api/resource-suggestions': { ...listing, scope: ids.groupId },
     'POST /api/admin/professionals/{userId}/verify': { verified: true },
+    'PUT /api/occurrences/{occurrenceId}/qa': { professionalId: w.facilitatorId },
+    'POST /api/occurrences/{occurrenceId}/questions': { body: 'Another question' },
+    'POST /api/questions/{questionId}/answer': { answer: 'An answer' },
   };
   return bodies[`${method} ${path}`] ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
 }
