@@ -79,6 +79,10 @@ describe('Q&A sessions', () => {
       status: 'accepted',
       mine: false,
     });
+    // The organisers may withdraw it; a member may not.
+    expect((await member.del(`/api/occurrences/${occurrenceId}/qa`)).status).toBe(403);
+    expect((await owner.del(`/api/occurrences/${occurrenceId}/qa`)).status).toBe(200);
+    expect((await member.get(`/api/occurrences/${occurrenceId}/qa`)).body).toEqual({ qa: null });
   });
 
   it('keeps an anonymous question’s author from members and the professional; orders by votes, counted once', async () => {

@@ -53,7 +53,10 @@ describe('a Q&A with a verified professional', () => {
     await owner.page.getByRole('heading', { name: 'Q&A with a professional' }).waitFor();
     await owner.page.getByLabel('Verified professional').selectOption({ label: 'rowan-pro' });
     await owner.page.getByRole('button', { name: 'Ask them' }).click();
+    await owner.page.getByText('Asked: they are told, and can accept or decline on this page.').waitFor();
+    expect(await owner.page.evaluate(() => document.activeElement?.textContent)).toContain('Asked:');
     await owner.page.getByText('Waiting for rowan-pro to accept.').waitFor();
+    await owner.page.getByRole('button', { name: 'Withdraw the ask' }).waitFor();
 
     // The professional hears of it and accepts.
     await pro.page.goto(`${stack.url}/notifications`);
@@ -100,6 +103,9 @@ describe('a Q&A with a verified professional', () => {
     await asked
       .getByLabel('Written answer (you may leave this empty)')
       .fill('Often, yes. A steady wake time helps.');
+    // The professional answers; they are not offered the members' ask form nor their support.
+    expect(await pro.page.getByRole('button', { name: 'I want this answered too' }).count()).toBe(0);
+    expect(await pro.page.getByLabel('Your question').count()).toBe(0);
     await asked.getByRole('button', { name: 'Mark answered' }).click();
     await asked.getByText('Often, yes. A steady wake time helps.').first().waitFor();
     expect(await auditAs(pro.page, `${stack.url}${path}`, { width: 1280, ready: 'ol.questions' })).toEqual(

@@ -163,6 +163,23 @@ export const qaRoutes: Route[] = [
       return c.json({ ok: true as const });
     },
   ),
+  route(
+    {
+      method: 'delete',
+      path: '/occurrences/{occurrenceId}/qa',
+      tag: 'outcomes',
+      summary: 'Withdraw the ask, or stop the meetup being a Q&A (organisers)',
+      auth: 'required',
+      params: OccurrenceParams,
+      responses: { 200: { description: 'Withdrawn', schema: Ok } },
+    },
+    async (c, { params }) => {
+      const { member } = await loadOccurrence(c, params.occurrenceId);
+      if (!can(member, 'schedule')) throw forbidden('For the group’s organisers');
+      await c.var.services.repo(qaRepo).remove(params.occurrenceId);
+      return c.json({ ok: true as const });
+    },
+  ),
   ...(['accept', 'decline'] as const).map((decision) =>
     route(
       {

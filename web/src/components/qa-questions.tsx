@@ -88,7 +88,7 @@ export function Questions(props: {
                 </div>
               )}
               <p class="actions">
-                {!props.ended && !q.answered && (
+                {!props.ended && !q.answered && !props.list.answers && (
                   <button
                     type="button"
                     class="secondary small"

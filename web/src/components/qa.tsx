@@ -17,7 +17,7 @@ import { Form, FormActions, RunButton, TextArea } from './forms';
 import { Questions } from './qa-questions';
 
 /** Organisers: ask one of the group's verified professionals to answer questions. */
-function AskProfessional({ o, onDone }: { o: OccurrenceView; onDone: () => Promise<void> }) {
+function AskProfessional({ o, onDone }: { o: OccurrenceView; onDone: () => Promise<unknown> }) {
   const [pros, setPros] = useState<{ userId: string; displayName: string }[] | null>(null);
   const [chosen, setChosen] = useState('');
   useEffect(() => {
@@ -82,7 +82,7 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
       <section aria-labelledby="qa" class="card">
         <h2 id="qa">{t('qa.heading')}</h2>
         <p>{t('qa.offer')}</p>
-        <AskProfessional o={o} onDone={load} />
+        <AskProfessional o={o} onDone={() => act(async () => {}, t('qa.askedThem'))} />
       </section>
     );
   }
@@ -122,17 +122,33 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
             </p>
           </>
         ) : (
-          <p class="meta">
-            {view.status === 'invited'
-              ? t('qa.waiting', { name: pro.displayName })
-              : t('qa.declinedBy', { name: pro.displayName })}
-          </p>
+          <>
+            <p class="meta">
+              {view.status === 'invited'
+                ? t('qa.waiting', { name: pro.displayName })
+                : t('qa.declinedBy', { name: pro.displayName })}
+            </p>
+            {organiser && (
+              <p>
+                <RunButton
+                  look="secondary small"
+                  run={{
+                    busy: false,
+                    submit: () =>
+                      act(() => api('DELETE', `/occurrences/${o.occurrenceId}/qa`), t('qa.withdrawn')),
+                  }}
+                >
+                  {t('qa.withdraw')}
+                </RunButton>
+              </p>
+            )}
+          </>
         )
       ) : (
         <>
           <p class="meta">{t('qa.isNot')}</p>
           {questions && <Questions o={o} list={questions} ended={ended} onChange={load} />}
-          {questions && !ended && <AskQuestion o={o} onAsked={load} />}
+          {questions && !ended && !view.mine && <AskQuestion o={o} onAsked={load} />}
         </>
       )}
     </section>
