@@ -125,6 +125,8 @@ export const keys = {
     sk: `QUESTION#${questionId}`,
   }),
   questionsOf: (occurrenceId: string) => `QUESTION#${occurrenceId}`,
+  /** The questions a member has asked anywhere (their ids): what erasing them and their download read. */
+  questionsBy: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'QUESTIONS' }),
   /** How many questions a member has asked at a Q&A (taken before each is written). */
   questionCount: (occurrenceId: string, userId: string): Key => ({
     pk: `GROUP#${groupOf(occurrenceId)}`,

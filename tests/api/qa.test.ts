@@ -5,6 +5,7 @@
  * questions once each however many votes race, at most 3 questions each however many are sent;
  * the professional answers, and the answers stay with the meetup.
  */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../functions/store/client';
 import { groupWithOwner, type Person, testApp } from '../support/api';
@@ -149,6 +150,39 @@ describe('Q&A sessions', () => {
     expect(
       (await texts(owner)).some((x) => /^Dr Rowan accepted: “Ask about sleep” on .* is a Q&A\./.test(x)),
     ).toBe(true);
+  });
+
+  it('are in their asker’s download, and erased with their account', async () => {
+    const { owner, join, pro, occurrenceId } = await setup();
+    await owner.call('PUT', `/api/occurrences/${occurrenceId}/qa`, { professionalId: pro.userId });
+    await pro.post(`/api/occurrences/${occurrenceId}/qa/accept`);
+    const leaving = (await join('Leaving')) as Person & { userId: string };
+    const stays = await join('Stays');
+    await leaving.post(`/api/occurrences/${occurrenceId}/questions`, {
+      body: 'My own worry',
+      anonymous: true,
+    });
+    expect((await leaving.get('/api/me/export')).body.questionsAtQas).toEqual([
+      expect.objectContaining({ body: 'My own worry', anonymously: true, answer: null }),
+    ]);
+    const gone = await leaving.post('/api/me/delete', { passphrase: 'quiet river morning tea' });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    const seen = (await stays.get(`/api/occurrences/${occurrenceId}/questions`)).body.items;
+    expect(seen).toEqual([]);
+    // A question taken down by its asker leaves the list too.
+    await stays.post(`/api/occurrences/${occurrenceId}/questions`, { body: 'Second thoughts' });
+    const mine = (await stays.get(`/api/occurrences/${occurrenceId}/questions`)).body.items[0];
+    expect((await stays.post(`/api/questions/${mine.questionId}/hide`)).status).toBe(200);
+    expect((await stays.get(`/api/occurrences/${occurrenceId}/questions`)).body.items).toEqual([]);
+    // Nothing of theirs is left in what the Q&A keeps.
+    const items = JSON.stringify(
+      ((await db.doc.send(new ScanCommand({ TableName: db.table }))).Items ?? []).filter((i) =>
+        /^(QUESTION|QCOUNT|QA)#/.test(String(i.sk)),
+      ),
+      (_k, v) => (v instanceof Set ? [...v] : v),
+    );
+    expect(items).not.toContain('My own worry');
+    expect(items).not.toContain(leaving.userId);
   });
 
   it('takes at most 3 questions from a member, however many are sent at once, and none after it ends', async () => {

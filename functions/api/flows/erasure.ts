@@ -1,7 +1,8 @@
 /**
  * Erasing an account, for good: places at meetups pass to the next in line, duties go back to
  * the roster, memberships end, every post's text is erased (as deleting a post does), so is every
- * message they wrote to facilitators (their safety plan goes with their own items), the reports
+ * message they wrote to facilitators, and every question they asked at a Q&A (their safety plan
+ * and wellbeing check-ins go with their own items), the reports
  * they filed are kept counted but no longer theirs, without their notes, sessions
  * and the calendar feed stop working, and the account's own items are deleted; the handle stays
  * taken, with nothing behind it, so no one else can be taken for them. Loaded on use.
@@ -10,6 +11,7 @@
 import { conflict } from '../../core/errors';
 import type { UserRecord } from '../../store/repos/account-records';
 import { conversationsRepo } from '../../store/repos/conversations';
+import { qaRepo } from '../../store/repos/qa';
 import { reportsRepo } from '../../store/repos/reports';
 import { rosterRepo } from '../../store/repos/roster';
 import { threadsRepo } from '../../store/repos/threads';
@@ -49,6 +51,9 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     if (conv.status === 'open') await talks.close(conv, user.userId, at);
     await talks.eraseMessagesBy(conv.conversationId, user.userId);
   }
+  // Their questions at Q&As: words and name erased, taken off the list.
+  const qa = c.var.services.repo(qaRepo);
+  for (const q of await qa.questionsBy(user.userId)) await qa.erase(q);
   // The reports they filed stay counted for the moderators, no longer theirs, their notes gone.
   await c.var.services.repo(reportsRepo).eraseReporter(user.userId);
   await accounts.deleteAllSessions(user.userId);

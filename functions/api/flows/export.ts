@@ -12,6 +12,7 @@ import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
+import { qaRepo } from '../../store/repos/qa';
 import { reachRepo } from '../../store/repos/reach';
 import { reportsRepo } from '../../store/repos/reports';
 import { resourcesRepo } from '../../store/repos/resources';
@@ -161,6 +162,12 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       read: n.read,
     })),
     safetyPlan: plan ? { ...plan, updatedAt: iso(plan.updatedAt ?? undefined) } : null,
+    questionsAtQas: (await c.var.services.repo(qaRepo).questionsBy(user.userId)).map((q) => ({
+      body: q.body,
+      askedAt: iso(q.createdAt),
+      anonymously: q.anonymous,
+      answer: q.answered ? (q.answer ?? '') : null,
+    })),
     wellbeing: {
       checkIns: checkIns.map((i) => ({ at: iso(i.at), score: i.score, answers: i.answers ?? null })),
       countedIn: sharing.sharing.map((g) => names.get(g) ?? g),

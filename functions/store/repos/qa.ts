@@ -8,8 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { byVotes, type QaStatus, QUESTIONS_PER_MEMBER } from '../../core/qa';
+import { getMany } from '../batch';
 import type { Db } from '../client';
-import { written } from '../conditional';
+import { ifWritten, written } from '../conditional';
 import { keys } from '../keys';
 import { queryAll } from '../paging';
 
@@ -88,6 +89,15 @@ export function qaRepo(db: Db) {
         voters: new Set(),
         answered: false,
       };
+      // Listed with the member first: erasing them finds it, even if the write below never came.
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.questionsBy(q.authorId),
+          UpdateExpression: 'ADD ids :id',
+          ExpressionAttributeValues: { ':id': new Set([question.questionId]) },
+        }),
+      );
       // An empty set cannot be stored: voters appear with the first vote.
       const { voters: _none, ...item } = question;
       await doc.send(
@@ -151,13 +161,51 @@ export function qaRepo(db: Db) {
       );
     },
 
+    /** The questions a member has asked, wherever (for their download and their erasure). */
+    async questionsBy(userId: string): Promise<QuestionRecord[]> {
+      const out = await doc.send(new GetCommand({ TableName: table, Key: keys.questionsBy(userId) }));
+      const ids = [...((out.Item?.ids as Set<string> | undefined) ?? [])];
+      const found = await getMany(
+        db,
+        ids.map((id) => keys.question(id)),
+      );
+      return [...found.values()].map(read);
+    },
+
+    /**
+     * A question's words and asker erased (the account is going): it leaves the list, and the
+     * count of what they asked there goes.
+     */
+    async erase(question: Pick<QuestionRecord, 'questionId' | 'occurrenceId' | 'authorId'>): Promise<void> {
+      const { questionId } = question;
+      await doc.send(
+        new DeleteCommand({
+          TableName: table,
+          Key: keys.questionCount(question.occurrenceId, question.authorId),
+        }),
+      );
+      await ifWritten(
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.question(questionId),
+            UpdateExpression: 'SET #hidden = :yes, #body = :none, authorId = :gone REMOVE voters',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#hidden': 'hidden', '#body': 'body' },
+            ExpressionAttributeValues: { ':yes': true, ':none': '', ':gone': 'erased' },
+          }),
+        ),
+      );
+    },
+
     async hide(questionId: string): Promise<void> {
       await doc.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.question(questionId),
-          UpdateExpression: 'SET hidden = :yes',
+          UpdateExpression: 'SET #hidden = :yes',
           ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#hidden': 'hidden' },
           ExpressionAttributeValues: { ':yes': true },
         }),
       );
