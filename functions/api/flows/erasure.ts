@@ -11,7 +11,7 @@
 import { conflict } from '../../core/errors';
 import type { UserRecord } from '../../store/repos/account-records';
 import { conversationsRepo } from '../../store/repos/conversations';
-import { qaRepo } from '../../store/repos/qa';
+import { memberQuestions } from '../../store/repos/qa';
 import { reportsRepo } from '../../store/repos/reports';
 import { rosterRepo } from '../../store/repos/roster';
 import { threadsRepo } from '../../store/repos/threads';
@@ -52,7 +52,7 @@ export async function eraseAccount(c: Ctx, user: UserRecord): Promise<void> {
     await talks.eraseMessagesBy(conv.conversationId, user.userId);
   }
   // Their questions at Q&As: words and name erased, taken off the list.
-  const qa = c.var.services.repo(qaRepo);
+  const qa = c.var.services.repo(memberQuestions);
   for (const q of await qa.questionsBy(user.userId)) await qa.erase(q);
   // The reports they filed stay counted for the moderators, no longer theirs, their notes gone.
   await c.var.services.repo(reportsRepo).eraseReporter(user.userId);

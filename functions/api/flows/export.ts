@@ -12,7 +12,7 @@ import { conversationsRepo } from '../../store/repos/conversations';
 import { feedsRepo } from '../../store/repos/feeds';
 import { meetupsRepo } from '../../store/repos/meetups';
 import { notificationsRepo } from '../../store/repos/notifications';
-import { qaRepo } from '../../store/repos/qa';
+import { memberQuestions } from '../../store/repos/qa';
 import { reachRepo } from '../../store/repos/reach';
 import { reportsRepo } from '../../store/repos/reports';
 import { resourcesRepo } from '../../store/repos/resources';
@@ -70,11 +70,6 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
   }));
 
   const plan = await c.var.services.repo(safetyPlanRepo).get(user.userId);
-  const wellbeing = c.var.services.repo(wellbeingRepo);
-  const [checkIns, sharing] = await Promise.all([
-    wellbeing.checkIns(user.userId),
-    wellbeing.state(user.userId),
-  ]);
   const talks = c.var.services.repo(conversationsRepo);
   const conversations = await Promise.all(
     (await talks.listForMember(user.userId, { limit: 50 })).items.map(async (conv) => {
@@ -162,7 +157,21 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
       read: n.read,
     })),
     safetyPlan: plan ? { ...plan, updatedAt: iso(plan.updatedAt ?? undefined) } : null,
-    questionsAtQas: (await c.var.services.repo(qaRepo).questionsBy(user.userId)).map((q) => ({
+    ...(await outcomesOf(c, user.userId, names)),
+    conversationsWithFacilitators: conversations,
+  };
+}
+
+/** What a member keeps of outcomes: their questions at Q&As and their wellbeing check-ins. */
+async function outcomesOf(c: Ctx, userId: string, names: Map<string, string>) {
+  const wellbeing = c.var.services.repo(wellbeingRepo);
+  const [questions, checkIns, state] = await Promise.all([
+    c.var.services.repo(memberQuestions).questionsBy(userId),
+    wellbeing.checkIns(userId),
+    wellbeing.state(userId),
+  ]);
+  return {
+    questionsAtQas: questions.map((q) => ({
       body: q.body,
       askedAt: iso(q.createdAt),
       anonymously: q.anonymous,
@@ -170,8 +179,7 @@ export async function exportAccount(c: Ctx, user: UserRecord) {
     })),
     wellbeing: {
       checkIns: checkIns.map((i) => ({ at: iso(i.at), score: i.score, answers: i.answers ?? null })),
-      countedIn: sharing.sharing.map((g) => names.get(g) ?? g),
+      countedIn: state.sharing.map((g) => names.get(g) ?? g),
     },
-    conversationsWithFacilitators: conversations,
   };
 }

@@ -161,6 +161,25 @@ export function qaRepo(db: Db) {
       );
     },
 
+    async hide(questionId: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.question(questionId),
+          UpdateExpression: 'SET #hidden = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#hidden': 'hidden' },
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      );
+    },
+  };
+}
+
+/** A member's questions wherever they asked: for their data download and their erasure. */
+export function memberQuestions(db: Db) {
+  const { doc, table } = db;
+  return {
     /** The questions a member has asked, wherever (for their download and their erasure). */
     async questionsBy(userId: string): Promise<QuestionRecord[]> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: keys.questionsBy(userId) }));
@@ -195,19 +214,6 @@ export function qaRepo(db: Db) {
             ExpressionAttributeValues: { ':yes': true, ':none': '', ':gone': 'erased' },
           }),
         ),
-      );
-    },
-
-    async hide(questionId: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.question(questionId),
-          UpdateExpression: 'SET #hidden = :yes',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#hidden': 'hidden' },
-          ExpressionAttributeValues: { ':yes': true },
-        }),
       );
     },
   };
