@@ -8,8 +8,17 @@
 
 type Token = string | [string] | [string, string, ...unknown[]];
 
-/** The names of the values a compiled message shows as they are (`{title}`, not `{n, plural}`). */
+const known = new WeakMap<object, Set<string>>();
+
+/**
+ * The names of the values a compiled message shows as they are (`{title}`, not `{n, plural}`),
+ * found once per message (a right-to-left page asks on every message it says).
+ */
 export function shownAsIs(compiled: unknown): Set<string> {
+  if (compiled && typeof compiled === 'object') {
+    const found = known.get(compiled);
+    if (found) return found;
+  }
   const names = new Set<string>();
   const walk = (tokens: unknown): void => {
     if (!Array.isArray(tokens)) return;
@@ -21,6 +30,7 @@ export function shownAsIs(compiled: unknown): Set<string> {
     }
   };
   walk(compiled);
+  if (compiled && typeof compiled === 'object') known.set(compiled, names);
   return names;
 }
 

@@ -54,9 +54,9 @@ export function feedbackRepo(db: Db) {
      */
     async issue(ticket: FeedbackTicket, token: string): Promise<boolean> {
       const key = keys.feedbackRight(ticket.occurrenceId, ticket.userId);
-      const before = await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
       const tokenHash = hashOf('token', token);
-      const issued = await written(
+      // The right it replaces comes back with the write: no read before it.
+      const issued = await ifWritten(
         doc.send(
           new PutCommand({
             TableName: table,
@@ -64,6 +64,7 @@ export function feedbackRepo(db: Db) {
             ConditionExpression: 'attribute_not_exists(pk) OR #status = :issued',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':issued': 'issued' },
+            ReturnValues: 'ALL_OLD',
           }),
         ),
       );
@@ -75,7 +76,7 @@ export function feedbackRepo(db: Db) {
         }),
       );
       // The token it replaces answers nothing now; its item goes.
-      const old = before.Item?.tokenHash as string | undefined;
+      const old = issued.Attributes?.tokenHash as string | undefined;
       if (old && old !== tokenHash)
         await doc.send(new DeleteCommand({ TableName: table, Key: keys.feedbackToken(old) }));
       return true;

@@ -7,6 +7,9 @@ import { loadCharts } from './load';
 /** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
 export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number; per?: 'month' }) {
   const el = useRef<HTMLDivElement>(null);
+  // Drawn again when what it shows changes, not each time its page renders (a page re-renders
+  // on every keystroke in its forms).
+  const shown = JSON.stringify([props.x, props.series, props.yMax, props.per]);
   useEffect(() => {
     let undo: (() => void) | undefined;
     let live = true;
@@ -20,6 +23,6 @@ export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number;
       live = false;
       undo?.();
     };
-  }, [props.x, props.series, locale.value]);
+  }, [shown, locale.value]);
   return <div class="chart" aria-hidden="true" ref={el} />;
 }
