@@ -206,11 +206,12 @@ export function seatsText(going: number, capacity: number): string {
 }
 
 /**
- * The address and the online link are for members who are going and for organisers; everyone
- * else sees the neighbourhood and "address shown once you RSVP".
+ * The address and the online link are for members who are going, for organisers and for the
+ * professional who speaks at it (`speaks`); everyone else sees the neighbourhood and "address
+ * shown once you RSVP".
  */
-export function canSeeWhere(m: Membership | null | undefined, rsvp: RsvpState): boolean {
-  return canSchedule(m) || (active(m) && rsvp?.status === 'going');
+export function canSeeWhere(m: Membership | null | undefined, rsvp: RsvpState, speaks = false): boolean {
+  return canSchedule(m) || (active(m) && (rsvp?.status === 'going' || speaks));
 }
 
 /** Where a change gives a venue, a link or a capacity the meetup's mode does not offer. */

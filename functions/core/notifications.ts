@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'reminder',
   'new_meetup',
   'qa',
+  'feedback',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

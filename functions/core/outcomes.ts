@@ -18,6 +18,9 @@ export const FEEDBACK_DAYS = 14;
 /** No figure is shown for fewer answers than this (k-anonymity). */
 export const K_MIN = 5;
 
+/** When a meetup's people may no longer say how it went. */
+export const feedbackCloses = (endAt: number) => endAt + FEEDBACK_DAYS * 86_400_000;
+
 /** Whether a meetup takes feedback now: not before it ends, nor long after, nor if it was cancelled. */
 export function feedbackWindow(
   o: { endAt: number; status: string },
@@ -25,7 +28,7 @@ export function feedbackWindow(
 ): 'not-yet' | 'open' | 'closed' | 'cancelled' {
   if (o.status === 'cancelled') return 'cancelled';
   if (now < o.endAt) return 'not-yet';
-  return now < o.endAt + FEEDBACK_DAYS * 86_400_000 ? 'open' : 'closed';
+  return now < feedbackCloses(o.endAt) ? 'open' : 'closed';
 }
 
 /** A month of the group's calendar: `2027-03`. */

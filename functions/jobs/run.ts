@@ -1,6 +1,6 @@
 /**
  * Scheduled work: support requests nobody took escalated, notices a crash kept from going
- * out, reminders, and new notices pushed to members' devices (every minute), the crisis lines kept
+ * out, reminders, meetups that ended asking how they went, and new notices pushed to members' devices (every minute), the crisis lines kept
  * listed, roster gaps, what groups keep no longer erased, and once, the directory's facets (every 15 minutes). Each job is a function of (db, now) that queries by
  * key, never scans, so the schedule and the local timer can run the same code.
  * @module
@@ -9,6 +9,7 @@
 import { crisisLines } from './crisis-lines';
 import { directoryFacets } from './directory-facets';
 import { escalation } from './escalation';
+import { feedbackAsks } from './feedback-asks';
 import type { Job, JobContext } from './job';
 import { owedNotices } from './owed-notices';
 import { pushNotices } from './push-notices';
@@ -20,6 +21,7 @@ export const jobs: Job[] = [
   escalation,
   owedNotices,
   reminders,
+  feedbackAsks,
   // After the jobs that tell people, so what they told this minute is pushed this minute.
   pushNotices,
   { ...crisisLines, everyMinutes: 15 },

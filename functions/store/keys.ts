@@ -171,6 +171,7 @@ export const keys = {
   pushDueMinute: (minute: number) => `PUSHDUE#${new Date(minute).toISOString().slice(0, 16)}`,
   /** Where the push job has read notifications up to. */
   pushCursor: { pk: 'META', sk: 'PUSHED' } as Key,
+  feedbackAskCursor: { pk: 'META', sk: 'FEEDBACK_ASKED' } as Key,
 
   /** A member's live support item in a group: their open request, or the last one's trace. */
   supportLive: (groupId: string, memberId: string): Key => ({

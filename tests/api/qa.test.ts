@@ -68,8 +68,13 @@ describe('Q&A sessions', () => {
     ).find((n) => n.text.includes('asks you to answer'));
     expect(told?.text).toMatch(/asks you to answer members’ questions at “Ask about sleep”/);
     expect(told?.href).toBe(`/occurrences/${occurrenceId}`);
+    const room = async (p: Person) => (await p.get(`/api/occurrences/${occurrenceId}`)).body.online.url;
+    expect(await room(pro)).toBeNull();
     expect((await member.post(`/api/occurrences/${occurrenceId}/qa/accept`)).status).toBe(403);
+    expect((await member.post(`/api/occurrences/${occurrenceId}/qa/decline`)).status).toBe(403);
     expect((await pro.post(`/api/occurrences/${occurrenceId}/qa/accept`)).status).toBe(200);
+    // Having accepted, the professional is told where it meets, as those with a place are.
+    expect([await room(pro), await room(member)]).toEqual(['https://meet.example/sleep', null]);
     expect((await member.get(`/api/occurrences/${occurrenceId}/qa`)).body.qa).toEqual({
       professional: {
         userId: pro.userId,
@@ -84,6 +89,13 @@ describe('Q&A sessions', () => {
     expect((await member.del(`/api/occurrences/${occurrenceId}/qa`)).status).toBe(403);
     expect((await owner.del(`/api/occurrences/${occurrenceId}/qa`)).status).toBe(200);
     expect((await member.get(`/api/occurrences/${occurrenceId}/qa`)).body).toEqual({ qa: null });
+    expect(await room(pro)).toBeNull();
+    // Asked again, accepted, then declined after all: no longer told where.
+    await owner.call('PUT', `/api/occurrences/${occurrenceId}/qa`, { professionalId: pro.userId });
+    await pro.post(`/api/occurrences/${occurrenceId}/qa/accept`);
+    expect(await room(pro)).toBe('https://meet.example/sleep');
+    expect((await pro.post(`/api/occurrences/${occurrenceId}/qa/decline`)).status).toBe(200);
+    expect(await room(pro)).toBeNull();
   });
 
   it('keeps an anonymous question’s author from members and the professional; orders by votes, counted once', async () => {

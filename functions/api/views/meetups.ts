@@ -21,7 +21,8 @@ export function view(
 ): OccurrenceView {
   const ledger = 'going' in o ? o : null;
   const rsvp = known !== undefined ? known : ledger && viewer.userId ? rsvpOf(ledger, viewer.userId) : null;
-  const where = canSeeWhere(viewer.member, rsvp);
+  // The professional answering at a Q&A is told where, as those with a place are.
+  const where = canSeeWhere(viewer.member, rsvp, !!viewer.userId && o.speaker === viewer.userId);
   const seats = (cap: number | undefined, going: number, waiting: number) =>
     cap ? { capacity: cap, going, waitlisted: waiting } : null;
   return {

@@ -52,13 +52,20 @@ export const Capacity = z.strictObject({
 const OpensHoursBefore = z.number().check(z.int(), z.minimum(1), z.maximum(2160));
 const ClosesMinutesBefore = z.number().check(z.int(), z.minimum(0), z.maximum(10080));
 
+/** The longest a meetup may last (jobs look this far back for meetups that have just ended). */
+export const MAX_DURATION_MINUTES = 720;
+
 const meetupFields = {
   title: line(3, 120),
   description: z._default(text(4000), ''),
   start: LocalDateTimeSchema,
   durationMinutes: z
     .number()
-    .check(z.int(), z.minimum(15, 'At least 15 minutes'), z.maximum(720, 'At most 12 hours')),
+    .check(
+      z.int(),
+      z.minimum(15, 'At least 15 minutes'),
+      z.maximum(MAX_DURATION_MINUTES, 'At most 12 hours'),
+    ),
   mode: Mode,
   venue: z.optional(Venue),
   online: z.optional(Online),

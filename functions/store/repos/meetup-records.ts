@@ -91,6 +91,8 @@ export interface OccurrenceItem extends StoredLedger {
   roster?: Partial<Record<RosterRole, RosterSlot>>;
   /** The roster gap the organisers were last told of (jobs/roster-gaps). */
   gapNotice?: string;
+  /** The verified professional who accepted to answer questions at it (a Q&A; see repos/qa). */
+  speaker?: string;
   version: number;
 }
 
@@ -122,6 +124,7 @@ export const CARD_FIELDS = {
   staffing: 1,
   roster: 1,
   gapNotice: 1,
+  speaker: 1,
   version: 1,
   inLineInPerson: 1,
   inLineOnline: 1,

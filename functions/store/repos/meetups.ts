@@ -52,6 +52,7 @@ export function meetupsRepo(db: Db) {
           ...keys.day(o.startAt, o.occurrenceId),
           occurrenceId: o.occurrenceId,
           timezone: o.timezone,
+          endAt: o.endAt,
         })),
       );
       await putMany(

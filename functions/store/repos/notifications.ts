@@ -104,12 +104,14 @@ export function notificationsRepo(db: Db) {
     /**
      * A notice that must exist once whoever writes it (a reminder): named by `once` and dated
      * `at`, written only if it is not there. True for the one caller that wrote it. Not on the
-     * push index: whoever writes it pushes it.
+     * push index unless `queued`: whoever writes it pushes it.
      */
     async notifyOnce(
       n: Omit<NotificationRecord, 'notificationId' | 'read' | 'createdAt'>,
       at: number,
       once: string,
+      /** Put it on the push index, for the push job to send (its writer does not push it). */
+      queued = false,
     ): Promise<boolean> {
       const createdAt = new Date(at).toISOString();
       const notificationId = `${createdAt.replace(/[-:.TZ]/g, '')}${createHash('sha256').update(once).digest('base64url').slice(0, 22)}`;
@@ -119,6 +121,7 @@ export function notificationsRepo(db: Db) {
             TableName: table,
             Item: {
               ...keys.notification(n.userId, createdAt, notificationId),
+              ...(queued ? keys.pushDue(createdAt, n.userId, notificationId) : {}),
               ...n,
               notificationId,
               createdAt,

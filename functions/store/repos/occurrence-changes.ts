@@ -92,15 +92,18 @@ export function occurrenceChanges(db: Db) {
       );
       if (!out) return null;
       const old = out.Attributes as OccurrenceItem;
-      if (set.startAt !== undefined && set.startAt !== old.startAt) {
+      const startAt = set.startAt ?? old.startAt;
+      const endAt = set.endAt ?? old.endAt;
+      if (startAt !== old.startAt || endAt !== old.endAt) {
         // Its day in the index: the new one first, so a crash between leaves it findable.
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: { ...keys.day(set.startAt, occurrenceId), occurrenceId, timezone: old.timezone },
+            Item: { ...keys.day(startAt, occurrenceId), occurrenceId, timezone: old.timezone, endAt },
           }),
         );
-        await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));
+        if (startAt !== old.startAt)
+          await doc.send(new DeleteCommand({ TableName: table, Key: keys.day(old.startAt, occurrenceId) }));
       }
       const before = readOccurrence(old);
       const occurrence = readOccurrence({

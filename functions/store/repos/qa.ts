@@ -37,6 +37,34 @@ export interface QuestionRecord {
   hidden?: boolean;
 }
 
+/**
+ * Who speaks at the meetup, kept on its item so its page tells them where it meets. Without
+ * transactions it follows the designation: set after an acceptance is written, taken away
+ * before a designation is replaced or removed, so a crash between never leaves it with
+ * someone no longer asked.
+ */
+async function speaker(db: Db, occurrenceId: string, userId: string | null, ifNow?: string): Promise<void> {
+  const { doc, table } = db;
+  await ifWritten(
+    doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: keys.occurrence(occurrenceId),
+        UpdateExpression: userId ? 'SET speaker = :u' : 'REMOVE speaker',
+        ConditionExpression: ifNow ? 'speaker = :was' : 'attribute_exists(pk)',
+        ...(userId || ifNow
+          ? {
+              ExpressionAttributeValues: {
+                ...(userId ? { ':u': userId } : {}),
+                ...(ifNow ? { ':was': ifNow } : {}),
+              },
+            }
+          : {}),
+      }),
+    ),
+  );
+}
+
 export function qaRepo(db: Db) {
   const { doc, table } = db;
   return {
@@ -45,11 +73,13 @@ export function qaRepo(db: Db) {
       return (out.Item as QaRecord | undefined) ?? null;
     },
     async put(qa: QaRecord): Promise<void> {
+      await speaker(db, qa.occurrenceId, null);
       await doc.send(new PutCommand({ TableName: table, Item: { ...keys.qa(qa.occurrenceId), ...qa } }));
     },
     /** The professional's answer to an invitation: only theirs, only while it is theirs. */
     async decide(occurrenceId: string, professionalId: string, status: 'accepted' | 'declined', at: number) {
-      return written(
+      if (status === 'declined') await speaker(db, occurrenceId, null, professionalId);
+      const decided = await written(
         doc.send(
           new UpdateCommand({
             TableName: table,
@@ -61,8 +91,11 @@ export function qaRepo(db: Db) {
           }),
         ),
       );
+      if (decided && status === 'accepted') await speaker(db, occurrenceId, professionalId);
+      return decided;
     },
     async remove(occurrenceId: string): Promise<void> {
+      await speaker(db, occurrenceId, null);
       await doc.send(new DeleteCommand({ TableName: table, Key: keys.qa(occurrenceId) }));
     },
 

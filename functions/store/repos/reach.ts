@@ -29,7 +29,12 @@ export interface Reach extends ReachSettings {
   language?: Locale;
 }
 
-const CURSORS = { reminders: keys.reminderCursor, pushes: keys.pushCursor };
+const CURSORS = {
+  reminders: keys.reminderCursor,
+  pushes: keys.pushCursor,
+  'feedback-asks': keys.feedbackAskCursor,
+};
+type Cursor = keyof typeof CURSORS;
 
 const SETTINGS = ['meetups', 'duties', 'newMeetups', 'quiet', 'zone', 'detail'] as const;
 
@@ -124,13 +129,13 @@ export function reachRepo(db: Db) {
     },
 
     /** Where a job (reminders, pushed notices) looked up to (null before its first run). */
-    async cursor(job: 'reminders' | 'pushes'): Promise<number | null> {
+    async cursor(job: Cursor): Promise<number | null> {
       const out = await doc.send(new GetCommand({ TableName: table, Key: CURSORS[job] }));
       return (out.Item?.until as number | undefined) ?? null;
     },
 
     /** Moves the cursor forward, never back (an overlapping slower run cannot undo a faster one). */
-    async advance(job: 'reminders' | 'pushes', until: number): Promise<void> {
+    async advance(job: Cursor, until: number): Promise<void> {
       await ifWritten(
         doc.send(
           new UpdateCommand({

@@ -71,8 +71,13 @@ export function scheduleReads(db: Db) {
     async startsIn(
       after: number,
       until: number,
-    ): Promise<{ occurrenceId: string; startAt: number; timezone: string | null }[]> {
-      const found: { occurrenceId: string; startAt: number; timezone: string | null }[] = [];
+    ): Promise<{ occurrenceId: string; startAt: number; endAt: number | null; timezone: string | null }[]> {
+      const found: {
+        occurrenceId: string;
+        startAt: number;
+        endAt: number | null;
+        timezone: string | null;
+      }[] = [];
       if (until <= after) return found;
       for (let day = after - (after % 86_400_000); day <= until; day += 86_400_000) {
         const items = await queryAll(db, {
@@ -89,6 +94,8 @@ export function scheduleReads(db: Db) {
             startAt: Date.parse((i.sk as string).split('#')[0]!),
             // Entries written before zones were kept on them: the day before is then 24 hours before.
             timezone: (i.timezone as string | undefined) ?? null,
+            // Entries written before ends were kept on them: their readers read the occurrence.
+            endAt: (i.endAt as number | undefined) ?? null,
           });
       }
       return found;

@@ -9,7 +9,7 @@ import { QUESTION_MAX } from '../../../functions/core/qa';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { QaView, QuestionList } from '../../../functions/core/schemas/qa';
-import { api, get, post } from '../api';
+import { api, get, post, serverNow } from '../api';
 import { t } from '../i18n';
 import { me } from '../state';
 import { useOutcome, useSubmit } from '../ui';
@@ -55,7 +55,16 @@ function AskProfessional({ o, onDone }: { o: OccurrenceView; onDone: () => Promi
   );
 }
 
-export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail | null }) {
+export function QaSection({
+  o,
+  group,
+  onDecided,
+}: {
+  o: OccurrenceView;
+  group: GroupDetail | null;
+  /** The professional accepted or declined: the meetup's page is read again (where it meets). */
+  onDecided: () => void;
+}) {
   const [view, setView] = useState<QaView['qa'] | undefined>(undefined);
   const [questions, setQuestions] = useState<QuestionList | null>(null);
   const load = async () => {
@@ -74,7 +83,7 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
   const { act, outcome } = useOutcome(load);
   const organiser =
     group?.membership?.status === 'active' && ['owner', 'facilitator'].includes(group.membership.role);
-  const ended = Date.parse(o.endAt) <= Date.now();
+  const ended = Date.parse(o.endAt) <= serverNow();
   if (view === undefined) return null;
   if (!view) {
     if (!organiser || ended || o.status !== 'scheduled') return null;
@@ -104,7 +113,11 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
               <RunButton
                 run={{
                   busy: false,
-                  submit: () => act(() => post(`/occurrences/${o.occurrenceId}/qa/accept`), t('qa.accepted')),
+                  submit: () =>
+                    act(async () => {
+                      await post(`/occurrences/${o.occurrenceId}/qa/accept`);
+                      onDecided();
+                    }, t('qa.accepted')),
                 }}
               >
                 {t('qa.accept')}
@@ -114,7 +127,10 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
                 run={{
                   busy: false,
                   submit: () =>
-                    act(() => post(`/occurrences/${o.occurrenceId}/qa/decline`), t('qa.declined')),
+                    act(async () => {
+                      await post(`/occurrences/${o.occurrenceId}/qa/decline`);
+                      onDecided();
+                    }, t('qa.declined')),
                 }}
               >
                 {t('qa.decline')}
@@ -146,6 +162,7 @@ export function QaSection({ o, group }: { o: OccurrenceView; group: GroupDetail 
         )
       ) : (
         <>
+          {view.mine && !ended && <p>{t('qa.youAnswer')}</p>}
           <p class="meta">{t('qa.isNot')}</p>
           {questions && <Questions o={o} list={questions} ended={ended} onChange={load} />}
           {questions && !ended && !view.mine && <AskQuestion o={o} onAsked={load} />}

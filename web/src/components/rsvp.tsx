@@ -104,6 +104,17 @@ export function Rsvp({
   const opened = now >= Date.parse(o.rsvpOpensAt);
   const open = opened && now < Date.parse(o.rsvpClosesAt);
   const started = now >= Date.parse(o.startAt);
+  // Over: what the member had is said in the past, and nothing is left to press.
+  if (now >= Date.parse(o.endAt))
+    return o.rsvp ? (
+      <p>
+        {o.rsvp.status === 'waitlisted'
+          ? t('rsvp.wasWaiting')
+          : o.rsvp.attendance === 'online'
+            ? t('rsvp.hadPlaceOnline')
+            : t('rsvp.hadPlaceInPerson')}
+      </p>
+    ) : null;
   return (
     <section ref={answered} tabIndex={-1} aria-label={t('rsvp.yours')}>
       {rsvpText(o) && (

@@ -13,7 +13,7 @@ import {
 } from '../../../functions/core/outcomes';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { FeedbackState } from '../../../functions/core/schemas/outcomes';
-import { ApiError, get, post, postAnonymously } from '../api';
+import { ApiError, get, post, postAnonymously, serverNow } from '../api';
 import { t } from '../i18n';
 import { me } from '../state';
 import { useSubmit } from '../ui';
@@ -65,7 +65,7 @@ export function SessionFeedback({ o, research }: { o: OccurrenceView; research: 
   const [state, setState] = useState<FeedbackState | null>(null);
   const [ratings, setRatings] = useState<Partial<Record<FeedbackItem, number>>>({});
   const [comment, setComment] = useState('');
-  const ended = Date.parse(o.endAt) <= Date.now();
+  const ended = Date.parse(o.endAt) <= serverNow();
   // Sent: the form goes, and the keyboard goes to what says so.
   const thanks = useRef<HTMLParagraphElement>(null);
   const [sent, setSent] = useState(false);

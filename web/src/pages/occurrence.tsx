@@ -4,7 +4,7 @@ import { canSchedule, canSeeAttendees } from '../../../functions/core/meetups';
 import type { GroupDetail } from '../../../functions/core/schemas/groups';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { sessionsKeptFrom } from '../../../functions/core/threads';
-import { ApiError, get, post } from '../api';
+import { ApiError, get, post, serverNow } from '../api';
 import { Attendees, CheckIn } from '../components/attendees';
 import { OrganiserTools } from '../components/organiser-tools';
 import { QaSection } from '../components/qa';
@@ -65,7 +65,10 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
   const when = whenText(o);
   const role = group?.membership?.status === 'active' ? group.membership.role : null;
   const organiser = canSchedule(group?.membership);
-  const started = Date.parse(o.startAt) <= Date.now();
+  // On the server's clock, as the server will judge what is pressed.
+  const now = serverNow();
+  const started = Date.parse(o.startAt) <= now;
+  const ended = Date.parse(o.endAt) <= now;
   return (
     <>
       <Back href={`/groups/${o.groupId}`}>{group?.name ?? t('occurrence.group')}</Back>
@@ -80,6 +83,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
             : t('occurrence.cancelled')}
         </p>
       )}
+      {ended && o.status === 'scheduled' && <p class="notice">{t('occurrence.ended')}</p>}
       <p>
         <strong>{when.main}</strong>
         {when.yours && (
@@ -91,7 +95,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
       </p>
       {o.description && <p class="guidelines">{o.description}</p>}
       <SessionFeedback o={o} research={!!group?.researchShare} />
-      <QaSection o={o} group={group} />
+      <QaSection o={o} group={group} onDecided={load} />
       {role &&
         (group && sessionsKeptFrom(group, group.membership) && !o.rsvp ? (
           <p class="meta">{t('occurrence.discussionForRsvps')}</p>
@@ -102,7 +106,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
             </button>
           </p>
         ))}
-      {o.status === 'scheduled' && (
+      {o.status === 'scheduled' && !ended && (
         <p>
           <a
             class="button secondary"
@@ -149,7 +153,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
           <div class="card">
             <p>
               <strong>{label('way', 'online')}</strong>{' '}
-              {o.online.url ? (
+              {ended ? null : o.online.url ? (
                 <a href={o.online.url} rel="noopener noreferrer" target="_blank">
                   {t('occurrence.joinRoom')}
                 </a>
@@ -157,7 +161,7 @@ export function OccurrencePage({ occurrenceId }: { occurrenceId: string }) {
                 <span class="meta">{t('occurrence.linkHidden')}</span>
               )}
             </p>
-            {o.online.notes && <p dir="auto">{o.online.notes}</p>}
+            {o.online.notes && !ended && <p dir="auto">{o.online.notes}</p>}
           </div>
         )}
       </section>

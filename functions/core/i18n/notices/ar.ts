@@ -56,6 +56,7 @@ export const AR: NoticeTable = {
   qaDeclined:
     'اعتذر {name} عن الإجابة عن الأسئلة في «{title}» يوم {when}. يمكنك أن تطلب ذلك من شخص آخر في صفحته.',
   questionAnswered: 'تمت الإجابة عن سؤالك في «{title}».',
+  feedbackAsk: 'كيف كان «{title}» في «{group}»؟ يمكنك أن تقول رأيك فيه في صفحته، دون ذكر اسمك، حتى {until}.',
   'role.lead': 'الميسّر الرئيسي',
   'role.co': 'الميسّر المشارك',
   'role.host': 'المضيف عبر الإنترنت',

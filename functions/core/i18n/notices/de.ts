@@ -63,6 +63,8 @@ export const DE: NoticeTable = {
   qaDeclined:
     '{name} hat abgesagt, bei „{title}“ am {when} Fragen zu beantworten. Du kannst auf der Seite des Treffens jemand anderen fragen.',
   questionAnswered: 'Deine Frage zu „{title}“ wurde beantwortet.',
+  feedbackAsk:
+    'Wie war „{title}“ in „{group}“? Auf der Seite des Treffens kannst du bis {until} anonym sagen, wie es war.',
   'role.lead': 'Hauptgesprächsleitung',
   'role.co': 'Co-Gesprächsleitung',
   'role.host': 'Online-Gastgeber',

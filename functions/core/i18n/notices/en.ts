@@ -60,6 +60,8 @@ export const EN = {
   qaDeclined:
     '{name} declined to answer questions at “{title}” on {when}. You can ask someone else on its page.',
   questionAnswered: 'Your question at “{title}” was answered.',
+  feedbackAsk:
+    'How was “{title}” in “{group}”? You can say how it went on its page, anonymously, until {until}.',
   'role.lead': 'lead facilitator',
   'role.co': 'co-facilitator',
   'role.host': 'online host',

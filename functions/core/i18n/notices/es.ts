@@ -62,6 +62,8 @@ export const ES: NoticeTable = {
   qaDeclined:
     '{name} ha rechazado responder preguntas en «{title}» el {when}. Puedes pedírselo a otra persona en su página.',
   questionAnswered: 'Tu pregunta en «{title}» tiene respuesta.',
+  feedbackAsk:
+    '¿Qué tal fue «{title}» en «{group}»? Puedes decir cómo fue en su página, de forma anónima, hasta el {until}.',
   'role.lead': 'facilitador principal',
   'role.co': 'cofacilitador',
   'role.host': 'anfitrión en línea',

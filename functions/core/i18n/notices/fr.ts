@@ -64,6 +64,8 @@ export const FR: NoticeTable = {
   qaDeclined:
     '{name} a décliné la séance de questions-réponses de « {title} » le {when}. Vous pouvez solliciter quelqu’un d’autre sur sa page.',
   questionAnswered: 'Votre question pour « {title} » a reçu une réponse.',
+  feedbackAsk:
+    'Comment s’est passée la rencontre « {title} » dans « {group} » ? Vous pouvez le dire sur sa page, anonymement, jusqu’au {until}.',
   'role.lead': 'animateur principal',
   'role.co': 'co-animateur',
   'role.host': 'hôte en ligne',
