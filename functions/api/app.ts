@@ -47,6 +47,9 @@ export function createApp(config: AppConfig) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
+    // The web app reads the server's clock from this (what may still be pressed, what has ended):
+    // the clock the API decides by, moved with it where a test or the local stack moves it.
+    c.header('Date', new Date(services.now()).toUTCString());
   });
   api.use(
     bodyLimit({

@@ -51,3 +51,25 @@ export function figuresCsv(f: OutcomesView): string {
   ];
   return `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
 }
+
+/**
+ * The download's name: the group's and the day's, so several groups' files keep apart. Given
+ * twice, as the header allows: in plain ASCII letters for every client, and whole in UTF-8
+ * (RFC 6266) for those that read it, so a name in Arabic letters is kept.
+ */
+export function figuresFileName(groupName: string, day: string): string {
+  const ascii = groupName
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+  const plain = `hearth-${ascii ? `${ascii}-` : ''}totals-${day}.csv`;
+  const whole = `hearth-${groupName.trim().replace(/[\s/\\]+/g, '-')}-totals-${day}.csv`;
+  // RFC 5987 leaves fewer characters bare than encodeURIComponent does.
+  const encoded = encodeURIComponent(whole).replace(
+    /[!'()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+}

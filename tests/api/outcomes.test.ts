@@ -232,6 +232,10 @@ describe('session feedback', () => {
     const csv = await owner.get(`/api/groups/${groupId}/outcomes.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    // Named by the group and the day, so several groups' files keep apart.
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="hearth-tuesday-anxiety-circle-totals-2026-12-\d\d\.csv"; filename\*=UTF-8''hearth-Tuesday-Anxiety-Circle-totals-2026-12-\d\d\.csv$/,
+    );
     const lines = (csv.body as string).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'section,period,in_person,online,counted_on_the_day,answers,mean_heard,mean_mattered,mean_approach,mean_overall,members,who5_0_28,who5_29_50,who5_51_75,who5_76_100',

@@ -1,11 +1,13 @@
 /**
  * How sessions go, in Chromium: five members go to a meetup; once it has ended (the stack's clock
- * and the browsers' moved on together), each rates it on its page, by keyboard for one, at 360 px;
+ * and the browsers' moved on together) each is asked in the app, and rates it on its page, by
+ * keyboard for one, at 360 px;
  * the facilitators' page then shows attendance and the month's ratings as charts, with the same
  * numbers in tables and the comments, axe clean at 360 px and on a desktop.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { runJobs } from '../../functions/jobs/run';
 import { auditAs } from '../support/axe';
 import { createGroupInBrowser, signedUpPerson } from '../support/browser';
 import { api } from '../support/circle';
@@ -54,11 +56,20 @@ describe('how sessions go', () => {
     await members[0]!.page.getByRole('heading', { level: 1, name: 'Winter circle' }).waitFor();
     expect(await members[0]!.page.getByRole('heading', { name: 'How was this session?' }).count()).toBe(0);
 
-    await later(3 * DAY, [owner.page, ...members.map((m) => m.page)]);
-    // The first, at 360 px and by keyboard: sending without every answer is refused by each question.
+    // Ten minutes after it ends, the jobs have run: each member who went is asked, in the app.
+    const endAt = Date.parse(made.body.occurrences[0].endAt);
+    await later(endAt + 10 * 60_000 - (Date.now() + ahead), [owner.page, ...members.map((m) => m.page)]);
+    await runJobs({ db: stack.db, now: Date.now() + ahead, vapid: stack.vapid });
+    // The first, at 360 px and by keyboard: from the notice to the page, which says it has ended
+    // and offers nothing more to join; sending without every answer is refused by each question.
     const first = members[0]!.page;
-    await first.goto(`${stack.url}/occurrences/${occurrenceId}`);
+    await first.goto(`${stack.url}/notifications`);
+    await first.getByRole('link', { name: /^How was “Winter circle” in “Outcomes circle”\?/ }).click();
     await first.getByRole('heading', { name: 'How was this session?' }).waitFor();
+    await first.getByText('This meetup has ended.').waitFor();
+    await first.getByText('You had a place online.').waitFor();
+    for (const gone of ['Add to calendar', 'Join the online room', 'Can’t go'])
+      expect(await first.getByText(gone).count(), gone).toBe(0);
     expect(
       await auditAs(first, `${stack.url}/occurrences/${occurrenceId}`, {
         width: 360,

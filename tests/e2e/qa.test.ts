@@ -1,6 +1,7 @@
 /**
- * A Q&A with a verified professional, in Chromium: the owner asks the group's verified
- * professional on the meetup's page; the professional hears of it in the app and accepts; a
+ * A Q&A with a verified professional, in Chromium: a member applies as a professional and is
+ * verified; the owner asks them on the meetup's page; they hear of it in the app, accept, and are
+ * shown the online room; a
  * member asks anonymously at 360 px, another asks and supports it; the professional, who never
  * sees who asked, answers; the member reads the answer. Axe clean at both widths.
  */
@@ -37,11 +38,16 @@ describe('a Q&A with a verified professional', () => {
       return p;
     };
     const pro = await join('rowan-pro', 1280);
-    await api(pro.page, 'POST', '/me/professional-application', {
-      licenceType: 'Clinical psychologist',
-      licenceNumber: 'PYL1',
-      jurisdiction: 'UK, HCPC',
-    });
+    // They apply on their page; the keyboard goes to what says the application is in.
+    await pro.page.goto(`${stack.url}/professional`);
+    await pro.page.getByLabel(/^Licence or registration/).fill('Clinical psychologist');
+    await pro.page.getByLabel('Licence number').fill('PYL1');
+    await pro.page.getByLabel(/^Issued by/).fill('UK, HCPC');
+    await pro.page.getByRole('button', { name: 'Apply' }).press('Enter');
+    await pro.page.getByText('Your application is waiting for an admin.').waitFor();
+    expect(await pro.page.evaluate(() => document.activeElement?.textContent)).toContain(
+      'Your application is waiting',
+    );
     const admin = await signedUpPerson(browser, stack.url, 'e2e-admin', 1280);
     const proId = (await api(pro.page, 'GET', '/me')).body.userId;
     expect(
@@ -63,8 +69,13 @@ describe('a Q&A with a verified professional', () => {
     await pro.page
       .getByRole('link', { name: /asks you to answer members’ questions at “Ask about sleep”/ })
       .click();
+    await pro.page.getByRole('button', { name: 'Accept' }).waitFor();
+    expect(await pro.page.getByText('The link is shown once you have a place.').count()).toBe(1);
     await pro.page.getByRole('button', { name: 'Accept' }).click();
     await pro.page.getByText('Accepted: members can now ask their questions.').waitFor();
+    // Having accepted, they are told where it meets, with no place of their own to take.
+    await pro.page.getByRole('link', { name: 'Join the online room' }).waitFor();
+    await pro.page.getByText('You answer members’ questions here.').waitFor();
     await pro.page
       .getByText(/With rowan-pro: Clinical psychologist \(UK, HCPC\), verified by Hearth\./)
       .waitFor();

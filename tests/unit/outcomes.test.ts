@@ -14,7 +14,7 @@ import {
   who5Distribution,
   who5Score,
 } from '../../functions/core/outcomes';
-import { figuresCsv } from '../../functions/core/outcomes-csv';
+import { figuresCsv, figuresFileName } from '../../functions/core/outcomes-csv';
 
 const DAY = 86_400_000;
 /** Long after every figure below is final. */
@@ -159,5 +159,20 @@ describe('outcomes', () => {
       'wellbeing,2027-Q1,,,,,,,,,5,1,2,1,1',
       '',
     ]);
+  });
+});
+
+describe('the totals file', () => {
+  it('is named by its group and day, in ASCII for every client and whole in UTF-8', () => {
+    expect(figuresFileName('Café “Calm” / Tuesdays', '2027-01-04')).toBe(
+      `attachment; filename="hearth-cafe-calm-tuesdays-totals-2027-01-04.csv"; filename*=UTF-8''${encodeURIComponent('hearth-Café-“Calm”-Tuesdays-totals-2027-01-04.csv')}`,
+    );
+    expect(figuresFileName("Sam's (group)", '2027-01-04')).toContain(
+      "filename*=UTF-8''hearth-Sam%27s-%28group%29-totals-2027-01-04.csv",
+    );
+    // A name with no Latin letters keeps its own in the UTF-8 name; the plain one still works.
+    const arabic = figuresFileName('دائرة الهدوء', '2027-01-04');
+    expect(arabic).toMatch(/^attachment; filename="hearth-totals-2027-01-04\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(arabic.split("UTF-8''")[1]!)).toBe('hearth-دائرة-الهدوء-totals-2027-01-04.csv');
   });
 });

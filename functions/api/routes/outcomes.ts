@@ -5,7 +5,7 @@
  */
 import { conflict, forbidden } from '../../core/errors';
 import { FEEDBACK_DAYS, feedbackWindow, monthIn } from '../../core/outcomes';
-import { figuresCsv } from '../../core/outcomes-csv';
+import { figuresCsv, figuresFileName } from '../../core/outcomes-csv';
 import { Ok } from '../../core/schemas/common';
 import { GroupParams } from '../../core/schemas/groups';
 import { OccurrenceParams } from '../../core/schemas/meetups';
@@ -136,7 +136,8 @@ export const outcomeRoutes: Route[] = [
       if (!group.researchShare) throw forbidden('Your group has not agreed to share its totals for research');
       const csv = figuresCsv(await groupFigures(c, group.groupId));
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', 'attachment; filename="hearth-totals.csv"');
+      const day = new Date(c.var.services.now()).toISOString().slice(0, 10);
+      c.header('Content-Disposition', figuresFileName(group.name, day));
       return c.body(csv);
     },
   ),

@@ -24,5 +24,7 @@ export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number;
       undo?.();
     };
   }, [shown, locale.value]);
-  return <div class="chart" aria-hidden="true" ref={el} />;
+  // Drawn left to right in every language: a canvas in a right-to-left page would set its axis
+  // labels' text against the edge they start from, and cut them.
+  return <div class="chart" dir="ltr" aria-hidden="true" ref={el} />;
 }

@@ -58,7 +58,7 @@ export function lineChart(
           ...(opts.per ? { splits: () => opts.x.map((ms) => ms / 1000) } : {}),
           stroke: '#4b5563',
         },
-        { stroke: '#4b5563', size: 36 },
+        { stroke: '#4b5563', size: 40 },
       ],
       series: [
         {},

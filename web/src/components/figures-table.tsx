@@ -11,7 +11,8 @@ export function FiguresTable(props: {
     <details>
       <summary>{t('outcomes.numbers')}</summary>
       <div class="table-wrap">
-        <table>
+        {/* At a phone's width each row stands as a card, each number named by its column. */}
+        <table class="stack figures">
           <caption class="visually-hidden">{props.caption}</caption>
           <thead>
             <tr>
@@ -27,7 +28,9 @@ export function FiguresTable(props: {
               <tr key={r.key}>
                 <th scope="row">{r.head}</th>
                 {r.cells.map((c, i) => (
-                  <td key={i}>{c}</td>
+                  <td key={i} data-label={props.head[i + 1]}>
+                    {c}
+                  </td>
                 ))}
               </tr>
             ))}

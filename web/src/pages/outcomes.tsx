@@ -56,11 +56,7 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
       <p>{t('outcomes.intro', { k: o.kMin })}</p>
       {group.membership?.role === 'owner' && group.researchShare && (
         <p>
-          <a
-            class="button secondary"
-            href={`/api/groups/${groupId}/outcomes.csv`}
-            download="hearth-totals.csv"
-          >
+          <a class="button secondary" href={`/api/groups/${groupId}/outcomes.csv`} download>
             {t('outcomes.download')}
           </a>
           <br />

@@ -20,9 +20,16 @@ export function ProfessionalPage() {
   useEffect(() => {
     if (me.value) void load();
   }, [me.value?.userId]);
+  // Sent: the form goes, and the keyboard goes to what says the application is in.
+  const pending = useRef<HTMLParagraphElement>(null);
+  const [applied, setApplied] = useState(false);
+  useEffect(() => {
+    if (applied) pending.current?.focus();
+  }, [applied, standing]);
   const apply = useSubmit(async () => {
     await post('/me/professional-application', f);
     await load();
+    setApplied(true);
   });
   if (me.value === null)
     return <SignInFirst title={t('professional.title')} doing={t('professional.signInDoing')} />;
@@ -44,7 +51,7 @@ export function ProfessionalPage() {
       ) : status === 'verified' ? (
         <p class="notice">{t('professional.youAreVerified')}</p>
       ) : status === 'pending' ? (
-        <p class="notice" role="status">
+        <p class="notice" role="status" tabIndex={-1} ref={pending}>
           {t('professional.pending')}
         </p>
       ) : (
