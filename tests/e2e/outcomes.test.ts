@@ -199,6 +199,16 @@ describe('how sessions go', () => {
       }),
     ).toEqual([]);
     await page.screenshot({ path: '.test-results/outcomes-360.png', fullPage: true });
+    // In Arabic the page reads right to left; the charts keep time running left to right.
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.getByRole('heading', { level: 1, name: 'كيف تسير الجلسات' }).waitFor();
+    await page.locator('.chart canvas').first().waitFor();
+    expect(
+      await page.locator('.chart').evaluateAll((els) => els.map((e) => getComputedStyle(e).direction)),
+    ).toEqual(Array(4).fill('ltr'));
+    await page.screenshot({ path: '.test-results/outcomes-ar-360.png', fullPage: true });
+    // Nothing wider than the screen (a comment written left to right kept its bullet outside it once).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(owner.problems).toEqual([]);
   });
 });

@@ -175,8 +175,9 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                     <h4>{month(m.month)}</h4>
                     <ul class="comments">
                       {m.comments.map((c, i) => (
-                        <li key={i} dir="auto">
-                          {c}
+                        // The comment's own direction inside, the list's outside: its bullet stays on the page's side.
+                        <li key={i}>
+                          <bdi>{c}</bdi>
                         </li>
                       ))}
                     </ul>
