@@ -21,8 +21,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function benchLanguages(say: (line?: string) => void, quick: boolean) {
   const out = mkdtempSync(join(tmpdir(), 'hearth-bench-web-'));
-  await buildWeb(out);
-  const app = gz(readFileSync(join(out, 'app.js')));
+  const { names } = await buildWeb(out);
+  const app = gz(readFileSync(join(out, names['/app.js']!.slice(1))));
   const files = readdirSync(join(out, 'locales'));
   // The formatter alone (Lingui's core, as the app bundles it), to say what languages cost the script.
   const lingui = await build({

@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { LOCALES } from '../functions/core/i18n/locales';
-import { CHARTS } from '../web/src/charts/files';
+import { ASSETS } from '../infra/web-files';
+import { type AssetNames, addressOf, pointAtHashed, precompress, writeHashed } from './assets';
 import { crisisPage, crisisPath } from './crisis-pages';
 import { compileLocales, type LocaleFiles } from './locales';
 
@@ -19,49 +20,68 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
 
 export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?: boolean } = {}) {
-  mkdirSync(outdir, { recursive: true });
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(join(outdir, ASSETS), { recursive: true });
   const localeFiles = compileLocales(root, outdir);
+  // Files the documents name, each under a name made of its content.
+  const names: AssetNames = {};
+  for (const f of HASHED_FILES) names[`/${f}`] = writeHashed(outdir, f, readFileSync(join(root, 'web', f)));
+  names['/charts.css'] = writeHashed(
+    outdir,
+    'charts.css',
+    readFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css')),
+  );
+  const minify = opts.minify ?? true;
+  // The app, with what only some pages need (the charts) split off into files of their own.
   const result = await build({
-    entryPoints: [join(root, 'web/src/main.tsx')],
-    outfile: join(outdir, 'app.js'),
+    entryPoints: { app: join(root, 'web/src/main.tsx') },
+    outdir: join(outdir, ASSETS),
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    splitting: true,
     bundle: true,
     format: 'esm',
     target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
-    minify: opts.minify ?? true,
+    minify,
     sourcemap: true,
     jsx: 'automatic',
     jsxImportSource: 'preact',
     metafile: true,
-    define: { LOCALE_FILES: JSON.stringify(localeFiles), 'process.env.NODE_ENV': '"production"' },
+    define: {
+      LOCALE_FILES: JSON.stringify(localeFiles),
+      CHARTS_STYLE: JSON.stringify(names['/charts.css']),
+      'process.env.NODE_ENV': '"production"',
+    },
+    absWorkingDir: root,
     logLevel: 'error',
   });
-  // The charts, apart: only the pages that draw them load them (web/src/charts).
-  await build({
-    entryPoints: [join(root, 'web/src/charts/lines.ts')],
-    outfile: join(outdir, CHARTS.script.slice(1)),
-    bundle: true,
-    format: 'esm',
-    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
-    minify: opts.minify ?? true,
-    sourcemap: true,
-    logLevel: 'error',
-  });
-  copyFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(outdir, CHARTS.style.slice(1)));
+  const app = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'web/src/main.tsx');
+  if (!app) throw new Error('The build wrote no app script');
+  names['/app.js'] = addressOf(outdir, join(root, app[0]));
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
-  for (const l of LOCALES) writeFileSync(join(outdir, crisisPath(l).slice(1)), crisisPage(root, l));
-  await buildWorker(outdir, opts.minify ?? true, localeFiles.en);
-  return result;
+  // What the app imports as it starts is asked for with it, not after it is read.
+  const imports = app[1].imports
+    .filter((i) => i.kind === 'import-statement')
+    .map((i) => addressOf(outdir, join(root, i.path)));
+  const preload = imports.map((a) => `<link rel="modulepreload" href="${a}">\n  `).join('');
+  const shell = readFileSync(join(root, 'web/index.html'), 'utf8').replace(
+    '<script type="module"',
+    `${preload}<script type="module"`,
+  );
+  writeFileSync(join(outdir, 'index.html'), pointAtHashed(shell, names));
+  for (const l of LOCALES)
+    writeFileSync(join(outdir, crisisPath(l).slice(1)), pointAtHashed(crisisPage(root, l), names));
+  writeFileSync(join(outdir, 'asset-names.json'), `${JSON.stringify(names, null, 2)}\n`);
+  await buildWorker(outdir, minify, localeFiles.en, [...Object.values(names), ...imports]);
+  const packed = precompress(outdir);
+  return { ...result, names, packed };
 }
 
-const STATIC_FILES = [
-  'index.html',
-  'crisis.js',
-  'quick-exit.js',
-  'styles.css',
-  'icon.svg',
-  'manifest.webmanifest',
-];
+/** The files the documents name, served under hashed names. */
+const HASHED_FILES = ['styles.css', 'crisis.js', 'quick-exit.js'];
+/** Files served under their own names (icons and the manifest are named by what links to them). */
+const STATIC_FILES = ['icon.svg', 'manifest.webmanifest'];
 const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-icon.png'].map(
   (f) => `icons/${f}`,
 );
@@ -71,10 +91,11 @@ const ICONS = ['icon-192.png', 'icon-512.png', 'maskable-512.png', 'apple-touch-
  * a hash of its content, so a new build replaces exactly what changed; English, the language every
  * page falls back to, among them.
  */
-async function buildWorker(outdir: string, minify: boolean, english: LocaleFiles) {
+async function buildWorker(outdir: string, minify: boolean, english: LocaleFiles, hashed: string[]) {
   const crisisPages = LOCALES.map((l) => crisisPath(l).slice(1));
   const kept = [
-    'app.js',
+    ...hashed.map((a) => a.slice(1)),
+    'index.html',
     ...STATIC_FILES,
     ...crisisPages,
     'icons/icon-192.png',

@@ -13,6 +13,7 @@ import { groupsRepo } from '../store/repos/groups';
 import type { AppConfig, AppEnv, Services } from './context';
 import { errorResponse } from './errors';
 import { lazyRoutes } from './lazy';
+import { compressAnswers } from './middleware/compress';
 import { sameOriginOnly } from './middleware/same-origin';
 import { session } from './middleware/session';
 import { mount } from './route';
@@ -42,6 +43,8 @@ export function createApp(config: AppConfig) {
   const registry: Registry = [];
   const api = new Hono<AppEnv>();
 
+  // Outermost: it compresses the answer as the rest of the chain leaves it.
+  api.use(compressAnswers());
   api.use(async (c, next) => {
     c.set('services', services);
     await next();

@@ -10,7 +10,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { compressAnswers } from '../api/middleware/compress';
 import { claimHolds, parseSessionCookie, sessionCookieName } from '../core/accounts';
+import { tagMatches } from '../core/compression';
 import {
   DEFAULT_FEED_SETTINGS,
   eventFor,
@@ -323,7 +325,7 @@ export async function respond(
   const ifNoneMatch = c.req.header('if-none-match');
   const ifModifiedSince = c.req.header('if-modified-since');
   const fresh = ifNoneMatch
-    ? ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')
+    ? tagMatches(ifNoneMatch, etag)
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= modified;
   if (fresh) return c.body(null, 304, headers);
   const type = {
@@ -355,6 +357,8 @@ export function createFeedsApp(deps: FeedsDeps) {
   // Unknown tokens and paths are 404 with no hint of what exists.
   feeds.notFound(notFound);
   const app = new Hono();
+  // A calendar of 200 meetups is ~100 KB as text and a fifth of that compressed.
+  app.use(compressAnswers());
   // Errors are logged by name and message only: a feed's URL is its secret.
   app.onError((e, c) => {
     console.error(JSON.stringify({ level: 'error', name: e.name, message: e.message }));

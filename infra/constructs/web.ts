@@ -20,11 +20,12 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ORIGIN_SECRET_HEADER, VIEWER_HOST_HEADER } from '../../functions/api/viewer';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers';
+import { CACHE, IMMUTABLE_PATHS } from '../web-files';
 
 export interface WebProps {
   /** The built web app (dist/web). */
@@ -157,14 +158,32 @@ export class Web extends Construct {
         'The default *.cloudfront.net certificate allows TLSv1; a custom domain with TLS_V1_2_2021 fixes it when configured.',
     });
 
+    // Files named by their content, kept for a year (infra/web-files.ts); put first, so no
+    // document ever names one that is not there yet. Nothing is pruned: a page loaded before a
+    // deploy may still ask for the files it was built with. CloudFront compresses what it caches,
+    // so the build's packed copies stay behind.
+    const hashed = new BucketDeployment(this, 'DeployAssets', {
+      sources: [props.source],
+      destinationBucket: site,
+      exclude: ['*'],
+      include: [...IMMUTABLE_PATHS],
+      prune: false,
+      cacheControl: [CacheControl.fromString(CACHE.immutable)],
+      memoryLimit: 256,
+    });
     const deployment = new BucketDeployment(this, 'Deploy', {
       sources: [props.source],
       destinationBucket: site,
       distribution: this.distribution,
+      exclude: [...IMMUTABLE_PATHS, '*.br', '*.gz'],
+      prune: false,
+      // Everything else is asked about on each use (ETag): documents, the worker, the manifest.
+      cacheControl: [CacheControl.fromString(CACHE.revalidate)],
       // What must be fresh at once: the documents, and the service worker with its list of files.
-      distributionPaths: ['/index.html', '/crisis.html', '/sw.js', '/manifest.webmanifest'],
+      distributionPaths: ['/index.html', '/crisis*.html', '/sw.js', '/manifest.webmanifest'],
       memoryLimit: 256,
     });
+    deployment.node.addDependency(hashed);
     // BucketDeployment's handler is a stack-level singleton: acknowledge its findings there only,
     // one finding at a time, so a new wildcard would still fail the synth.
     const stack = Stack.of(this);

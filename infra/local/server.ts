@@ -1,10 +1,9 @@
 /**
  * The local stack in one Hono app: the API under /api, feeds under /feeds, and the built web app
- * at / with the same security headers CloudFront sends and the same SPA fallback.
+ * at / with the same security headers, caching, compression and SPA fallback CloudFront gives.
  * @module
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from '../../functions/api/app';
 import { openApi } from '../../functions/api/openapi';
@@ -13,6 +12,7 @@ import { createFeedsApp } from '../../functions/feeds/app';
 import type { Vapid } from '../../functions/push/send';
 import type { Db } from '../../functions/store/client';
 import { SECURITY_HEADERS } from '../security-headers';
+import { webFiles } from './static';
 
 export function createLocalApp(opts: {
   db: Db;
@@ -53,18 +53,7 @@ export function createLocalApp(opts: {
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/feeds/*', (c) => feeds.fetch(c.req.raw, c.env));
-  app.use(
-    '/*',
-    serveStatic({
-      root: opts.webRoot,
-      onFound: (path, c) => {
-        // Documents and the service worker (with its list of files) are checked on every load.
-        const fresh = /\.html$|\/sw\.js$|\.webmanifest$/.test(path);
-        c.header('Cache-Control', fresh ? 'no-cache' : 'public, max-age=300');
-      },
-    }),
-  );
-  // SPA fallback: any other path is a page of the app.
-  app.get('*', serveStatic({ root: opts.webRoot, path: 'index.html' }));
+  // The web app, as CloudFront serves it (see static.ts), its pages answered with the shell.
+  app.use('/*', webFiles(opts.webRoot));
   return app;
 }

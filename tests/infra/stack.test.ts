@@ -322,3 +322,30 @@ describe('npm run synth', () => {
     expect(Object.keys(template.Resources).length).toBeGreaterThan(20);
   }, 120_000);
 });
+
+describe('the web app’s files', () => {
+  it('are deployed with the caching the local server gives: hashed ones for a year, the rest revalidated', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')).map(
+      (d) => d.Properties as Record<string, unknown>,
+    );
+    expect(deployments).toHaveLength(2);
+    const [hashed, rest] = [
+      deployments.find((d) => (d.Include as string[] | undefined)?.includes('assets/*')),
+      deployments.find((d) => !d.Include),
+    ];
+    expect(hashed).toMatchObject({
+      Exclude: ['*'],
+      Include: ['assets/*', 'locales/*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(rest).toMatchObject({
+      Exclude: ['assets/*', 'locales/*', '*.br', '*.gz'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'no-cache' },
+    });
+    // CloudFront compresses what it serves from the bucket (Brotli and gzip, by its cache policy).
+    const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.Compress).toBe(true);
+  });
+});

@@ -7,6 +7,9 @@ import { root } from '../../scripts/build';
 import { TEST_SCRYPT } from './api';
 import { freshDb } from './db';
 
+/** The built web app, as the local stack serves it (relative to where the tests run). */
+export const stackWebRoot = relative(process.cwd(), join(root, 'dist/web'));
+
 /**
  * The local stack (API, feeds, built web app) on a free port, over a fresh in-memory dynalite.
  * Whoever signs up as `e2e-admin` is a platform admin.
@@ -17,7 +20,7 @@ export async function startStack(opts: { now?: () => number } = {}) {
   const vapid = { ...newVapidKeys(), subject: 'mailto:ops@hearth.example' };
   const app = createLocalApp({
     db,
-    webRoot: relative(process.cwd(), join(root, 'dist/web')),
+    webRoot: stackWebRoot,
     scrypt: TEST_SCRYPT,
     admins: ['e2e-admin'],
     vapid,

@@ -1,6 +1,6 @@
 /**
  * Line charts for the pages that show figures over time, drawn by uPlot. Built as a file of its
- * own (charts.js) and loaded by those pages alone, so no other page pays for it. The chart is a
+ * own (split off by the bundler) and loaded by those pages alone, so no other page pays for it. The chart is a
  * picture: each page gives the same numbers as a table for screen readers and keyboards.
  * @module
  */
