@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
@@ -73,7 +73,11 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
   for (const l of LOCALES)
     writeFileSync(join(outdir, crisisPath(l).slice(1)), pointAtHashed(crisisPage(root, l), names));
   writeFileSync(join(outdir, 'asset-names.json'), `${JSON.stringify(names, null, 2)}\n`);
-  await buildWorker(outdir, minify, localeFiles.en, [...Object.values(names), ...imports]);
+  // Every hashed file the pages may ask for, kept by the worker so any page opens offline.
+  const everyAsset = readdirSync(join(outdir, ASSETS))
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => `/${ASSETS}/${f}`);
+  await buildWorker(outdir, minify, localeFiles.en, everyAsset);
   const packed = precompress(outdir);
   return { ...result, names, packed };
 }

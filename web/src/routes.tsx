@@ -5,35 +5,50 @@
  * @module
  */
 import { cloneElement, type JSX } from 'preact';
-import { AccountPage } from './pages/account';
-import { RecoverPage, SignInPage, SignUpPage } from './pages/auth';
-import { CalendarPage } from './pages/calendar';
-import { ConversationPage, GroupConversationsPage, MyConversationsPage } from './pages/conversations';
+import { lazy } from './lazy';
+// The directory, where most visits start, comes with the app; every other page is a file of its own.
 import { DirectoryPage } from './pages/directory';
-import { MyDutiesPage } from './pages/duties';
-import { GroupPage } from './pages/group';
-import { GroupFormPage } from './pages/group-form';
-import { EditOccurrencePage, ScheduleMeetupPage } from './pages/meetup-form';
-import { MembersPage } from './pages/members';
-import { ModerationPage } from './pages/moderation';
-import { ModerationLogPage } from './pages/moderation-log';
-import { NewHerePage } from './pages/new-here';
-import { MyMeetupsPage, NotificationsPage } from './pages/notifications';
-import { OccurrencePage } from './pages/occurrence';
-import { OutcomesPage } from './pages/outcomes';
-import { AdminProfessionalsPage, ProfessionalPage } from './pages/professional';
-import { ResourcePage } from './pages/resource';
-import { ReviewQueuePage } from './pages/resource-review';
-import { SuggestPage } from './pages/resource-suggest';
-import { ResourceDirectoryPage } from './pages/resources';
-import { RosterPage } from './pages/roster';
-import { SafetyPlanPage } from './pages/safety-plan';
-import { SchedulePage } from './pages/schedule';
-import { EditSeriesPage } from './pages/series-form';
-import { SupportPage } from './pages/support';
-import { ThreadPage, ThreadsPage } from './pages/threads';
-import { WelcomePage } from './pages/welcome';
-import { WellbeingPage } from './pages/wellbeing';
+
+const AccountPage = lazy(() => import('./pages/account').then((m) => m.AccountPage));
+const RecoverPage = lazy(() => import('./pages/auth').then((m) => m.RecoverPage));
+const SignInPage = lazy(() => import('./pages/auth').then((m) => m.SignInPage));
+const SignUpPage = lazy(() => import('./pages/auth').then((m) => m.SignUpPage));
+const CalendarPage = lazy(() => import('./pages/calendar').then((m) => m.CalendarPage));
+const ConversationPage = lazy(() => import('./pages/conversations').then((m) => m.ConversationPage));
+const GroupConversationsPage = lazy(() =>
+  import('./pages/conversations').then((m) => m.GroupConversationsPage),
+);
+const MyConversationsPage = lazy(() => import('./pages/conversations').then((m) => m.MyConversationsPage));
+const MyDutiesPage = lazy(() => import('./pages/duties').then((m) => m.MyDutiesPage));
+const GroupPage = lazy(() => import('./pages/group').then((m) => m.GroupPage));
+const GroupFormPage = lazy(() => import('./pages/group-form').then((m) => m.GroupFormPage));
+const EditOccurrencePage = lazy(() => import('./pages/meetup-form').then((m) => m.EditOccurrencePage));
+const ScheduleMeetupPage = lazy(() => import('./pages/meetup-form').then((m) => m.ScheduleMeetupPage));
+const MembersPage = lazy(() => import('./pages/members').then((m) => m.MembersPage));
+const ModerationPage = lazy(() => import('./pages/moderation').then((m) => m.ModerationPage));
+const ModerationLogPage = lazy(() => import('./pages/moderation-log').then((m) => m.ModerationLogPage));
+const NewHerePage = lazy(() => import('./pages/new-here').then((m) => m.NewHerePage));
+const MyMeetupsPage = lazy(() => import('./pages/notifications').then((m) => m.MyMeetupsPage));
+const NotificationsPage = lazy(() => import('./pages/notifications').then((m) => m.NotificationsPage));
+const OccurrencePage = lazy(() => import('./pages/occurrence').then((m) => m.OccurrencePage));
+const OutcomesPage = lazy(() => import('./pages/outcomes').then((m) => m.OutcomesPage));
+const AdminProfessionalsPage = lazy(() =>
+  import('./pages/professional').then((m) => m.AdminProfessionalsPage),
+);
+const ProfessionalPage = lazy(() => import('./pages/professional').then((m) => m.ProfessionalPage));
+const ResourcePage = lazy(() => import('./pages/resource').then((m) => m.ResourcePage));
+const ReviewQueuePage = lazy(() => import('./pages/resource-review').then((m) => m.ReviewQueuePage));
+const SuggestPage = lazy(() => import('./pages/resource-suggest').then((m) => m.SuggestPage));
+const ResourceDirectoryPage = lazy(() => import('./pages/resources').then((m) => m.ResourceDirectoryPage));
+const RosterPage = lazy(() => import('./pages/roster').then((m) => m.RosterPage));
+const SafetyPlanPage = lazy(() => import('./pages/safety-plan').then((m) => m.SafetyPlanPage));
+const SchedulePage = lazy(() => import('./pages/schedule').then((m) => m.SchedulePage));
+const EditSeriesPage = lazy(() => import('./pages/series-form').then((m) => m.EditSeriesPage));
+const SupportPage = lazy(() => import('./pages/support').then((m) => m.SupportPage));
+const ThreadPage = lazy(() => import('./pages/threads').then((m) => m.ThreadPage));
+const ThreadsPage = lazy(() => import('./pages/threads').then((m) => m.ThreadsPage));
+const WelcomePage = lazy(() => import('./pages/welcome').then((m) => m.WelcomePage));
+const WellbeingPage = lazy(() => import('./pages/wellbeing').then((m) => m.WellbeingPage));
 
 const ID = '[A-Za-z0-9_-]';
 /** What each kind of id looks like (a group's is 22 characters; what is inside a group adds 11). */
