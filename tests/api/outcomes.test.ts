@@ -218,8 +218,9 @@ describe('session feedback', () => {
       means: ratings(8),
       comments: Array(4).fill('Kind and calm'),
     });
+    // An online meetup had no places in person: none are counted, rather than a zero.
     expect(five.attendance).toEqual([
-      expect.objectContaining({ occurrenceId, title: 'Evening circle', online: 5, inPerson: 0 }),
+      expect.objectContaining({ occurrenceId, title: 'Evening circle', online: 5, inPerson: null }),
     ]);
     const member = await few.stranger.get(`/api/groups/${few.groupId}/outcomes`);
     expect(member.status).toBe(403); // a member who is not a facilitator
@@ -240,7 +241,7 @@ describe('session feedback', () => {
     expect(lines[0]).toBe(
       'section,period,in_person,online,counted_on_the_day,answers,mean_heard,mean_mattered,mean_approach,mean_overall,members,who5_0_28,who5_29_50,who5_51_75,who5_76_100',
     );
-    expect(lines).toContain('attendance,2026-12-01,0,5,,,,,,,,,,,');
+    expect(lines).toContain('attendance,2026-12-01,,5,,,,,,,,,,,');
     expect(lines).toContain('feedback,2026-12,,,,5,8,8,8,8,,,,,');
     expect(csv.body).not.toContain('Kind and calm');
     expect((await stranger.get(`/api/groups/${groupId}/outcomes.csv`)).status).toBe(403);

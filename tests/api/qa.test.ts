@@ -136,6 +136,9 @@ describe('Q&A sessions', () => {
         Array.from({ length: 4 }, () => p.call('PUT', `/api/questions/${anonId}/vote`)),
       ),
     );
+    // Its asker's support is not asked for: their question is asked already.
+    const own = await shy.call('PUT', `/api/questions/${anonId}/vote`);
+    expect([own.status, own.body.error.key]).toEqual([409, 'notYourOwnQuestion']);
     const ordered = await list(open);
     expect(ordered.items.map((q: { body: string; votes: number }) => [q.body, q.votes])).toEqual([
       ['Is it normal to wake at 4am?', 4],

@@ -43,8 +43,9 @@ export async function groupFigures(c: Ctx, groupId: string): Promise<OutcomesVie
         occurrenceId: o.occurrenceId,
         title: o.title,
         startAt: iso(o.startAt),
-        inPerson: o.goingInPerson,
-        online: o.goingOnline,
+        // Only the ways it met: an online meetup has no one "in person".
+        inPerson: o.capInPerson ? o.goingInPerson : null,
+        online: o.capOnline ? o.goingOnline : null,
         headcount: o.attendance?.headcount
           ? (o.attendance.headcount.inPerson ?? 0) + (o.attendance.headcount.online ?? 0)
           : null,

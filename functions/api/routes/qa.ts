@@ -294,7 +294,9 @@ export const qaRoutes: Route[] = [
         responses: { 200: { description: 'Done', schema: Ok } },
       },
       async (c, { params }) => {
-        const { userId } = await loadQuestion(c, params.questionId);
+        const { userId, question } = await loadQuestion(c, params.questionId);
+        if (method === 'put' && question.authorId === userId)
+          throw conflict('Your own question needs no support: it is asked already');
         // Voting twice, or taking back a vote not given, changes nothing.
         await c.var.services.repo(qaRepo).vote(params.questionId, userId, method === 'put');
         return c.json({ ok: true as const });

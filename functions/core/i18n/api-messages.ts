@@ -16,6 +16,7 @@ export const API_MESSAGES = {
   thisQaHasEnded: 'This Q&A has ended',
   youHaveAskedQuestions: 'You have asked {count} questions here already',
   noSuchQuestion: 'No such question',
+  notYourOwnQuestion: 'Your own question needs no support: it is asked already',
   forTheProfessionalAnswering: 'For the professional answering',
   forItsAuthorOrAModerator: 'For its author or a moderator',
   yourGroupHasNotAgreedTo: 'Your group has not agreed to share its totals for research',

@@ -43,8 +43,9 @@ export const OutcomesView = z.object({
       occurrenceId: z.string(),
       title: z.string(),
       startAt: z.string(),
-      inPerson: z.number(),
-      online: z.number(),
+      /** Places taken in each way it met (null: it did not meet that way). */
+      inPerson: z.nullable(z.number()),
+      online: z.nullable(z.number()),
       /** The count facilitators recorded, where they did. */
       headcount: z.nullable(z.number()),
     }),

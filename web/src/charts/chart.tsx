@@ -5,11 +5,18 @@ import type { LineSeries } from './lines';
 import { loadCharts } from './load';
 
 /** A chart, drawn once the charts have loaded; a picture only (the table says the same). */
-export function Chart(props: { x: number[]; series: LineSeries[]; yMax?: number; per?: 'month' }) {
+export function Chart(props: {
+  x: number[];
+  series: LineSeries[];
+  yMax?: number;
+  per?: 'month';
+  tick?: (ms: number) => string;
+  yUnit?: '%';
+}) {
   const el = useRef<HTMLDivElement>(null);
   // Drawn again when what it shows changes, not each time its page renders (a page re-renders
   // on every keystroke in its forms).
-  const shown = JSON.stringify([props.x, props.series, props.yMax, props.per]);
+  const shown = JSON.stringify([props.x, props.series, props.yMax, props.per, props.yUnit]);
   useEffect(() => {
     let undo: (() => void) | undefined;
     let live = true;

@@ -26,8 +26,12 @@ export function lineChart(
     yMax?: number;
     locale: string;
     height?: number;
-    /** Figures by month or quarter: their dates marked, as months, and nothing between. */
+    /** Figures by month or quarter: their dates marked, and nothing between. */
     per?: 'month';
+    /** How each marked date is said, where months will not do (quarters: "Q4 2026"). */
+    tick?: (ms: number) => string;
+    /** What the y-axis counts, when it is a share ("%"). */
+    yUnit?: '%';
   },
 ): () => void {
   // Days when the figures span a few months or less; months and years when longer.
@@ -38,7 +42,7 @@ export function lineChart(
     opts.locale,
     last - first < 120 * days && !opts.per
       ? { day: 'numeric', month: 'short' }
-      : { month: 'short', year: '2-digit' },
+      : { month: 'short', year: 'numeric' },
   );
   // A fortnight either side, so one meetup (or one month) is a point with room around it.
   const xRange: uPlot.Range.MinMax = [first - 14 * days, last + 14 * days];
@@ -54,11 +58,20 @@ export function lineChart(
       },
       axes: [
         {
-          values: (_u, splits) => splits.map((s) => date.format(s * 1000)),
+          // Room for a date in any language ("3 ديسمبر", "Dec 2026") between marks.
+          space: 72,
+          values: (_u, splits) =>
+            splits.map((s) => (opts.tick ? opts.tick(s * 1000) : date.format(s * 1000))),
           ...(opts.per ? { splits: () => opts.x.map((ms) => ms / 1000) } : {}),
           stroke: '#4b5563',
         },
-        { stroke: '#4b5563', size: 40 },
+        {
+          stroke: '#4b5563',
+          size: 44,
+          ...(opts.yUnit
+            ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => `${v}${opts.yUnit}`) }
+            : {}),
+        },
       ],
       series: [
         {},
@@ -67,7 +80,7 @@ export function lineChart(
           stroke: s.stroke,
           width: 2,
           dash: s.dash,
-          points: { show: true, size: 5 },
+          points: { show: true, size: 7 },
           spanGaps: false,
         })),
       ],

@@ -1,7 +1,7 @@
 /** Who is coming to a meetup (for organisers and moderators), and checking them in. @module */
 import { useEffect, useState } from 'preact/hooks';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
-import { get, post } from '../api';
+import { get, post, serverNow } from '../api';
 import { t } from '../i18n';
 import { useSubmit } from '../ui';
 import { Checkboxes, Form } from './forms';
@@ -32,7 +32,9 @@ export function Attendees({ o }: { o: OccurrenceView }) {
       <h2 id="attendees">
         {o.status === 'cancelled'
           ? t('attendees.headingCancelled', { count: list.length })
-          : t('attendees.heading', { count: list.filter((a) => a.status === 'going').length })}
+          : Date.parse(o.endAt) <= serverNow()
+            ? t('attendees.headingEnded', { count: list.filter((a) => a.status === 'going').length })
+            : t('attendees.heading', { count: list.filter((a) => a.status === 'going').length })}
       </h2>
       {list.length === 0 ? (
         <p>{t('attendees.none')}</p>

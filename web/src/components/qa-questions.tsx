@@ -14,14 +14,16 @@ import { t } from '../i18n';
 import { useOutcome, useSubmit } from '../ui';
 import { Form, FormActions, TextArea } from './forms';
 
-function AnswerForm({ q, onDone }: { q: QuestionView; onDone: () => Promise<void> }) {
+function AnswerForm({ q, onDone }: { q: QuestionView; onDone: (said: string) => void }) {
   const [answer, setAnswer] = useState(q.answer ?? '');
   const send = useSubmit(async () => {
     await post(`/questions/${q.questionId}/answer`, { answer });
-    await onDone();
+    onDone(q.answered ? t('qa.answerSaved') : t('qa.markedAnswered'));
   });
+  // Each form named by its question, for whoever moves from form to form.
+  const question = q.body.length > 80 ? `${q.body.slice(0, 79)}…` : q.body;
   return (
-    <Form submit={send.submit} error={send.error}>
+    <Form submit={send.submit} error={send.error} label={t('qa.answerTo', { question })}>
       <TextArea
         label={t('qa.answerLabel')}
         name="answer"
@@ -49,6 +51,9 @@ export function Questions(props: {
   const { act, outcome } = useOutcome(props.onChange);
   const { items } = props.list;
   const answered = items.filter((q) => q.answered);
+  // After it, the answers stay; a question left unanswered stays for its asker, told so, and for
+  // the professional, who may still answer it in writing.
+  const shown = props.ended ? items.filter((q) => q.answered || q.mine || props.list.answers) : items;
   const directoryLink = `/resources/suggest?${new URLSearchParams({
     scope: props.o.groupId,
     title: t('qa.listingTitle', { title: props.o.title }),
@@ -59,12 +64,12 @@ export function Questions(props: {
   return (
     <>
       {outcome}
-      <h3>{props.ended ? t('qa.answeredHeading') : t('qa.questions')}</h3>
+      <h3>{props.ended && shown.every((q) => q.answered) ? t('qa.answeredHeading') : t('qa.questions')}</h3>
       {items.length === 0 ? (
         <p>{t('qa.none')}</p>
       ) : (
         <ol class="questions">
-          {(props.ended ? answered : items).map((q) => (
+          {shown.map((q) => (
             <li key={q.questionId} class="card">
               <p dir="auto">{q.body}</p>
               <p class="meta">
@@ -79,6 +84,9 @@ export function Questions(props: {
                 {t('qa.support', { count: q.votes })}
                 {q.mine && ` · ${t('qa.yours')}`}
               </p>
+              {props.ended && !q.answered && (
+                <p class="notice">{props.list.answers ? t('qa.stillAnswer') : t('qa.notAnswered')}</p>
+              )}
               {q.answered && (
                 <div class="answer">
                   <p>
@@ -88,10 +96,10 @@ export function Questions(props: {
                 </div>
               )}
               <p class="actions">
-                {!props.ended && !q.answered && !props.list.answers && (
+                {!props.ended && !q.answered && !props.list.answers && !q.mine && (
                   <button
                     type="button"
-                    class="secondary small"
+                    class="secondary small support"
                     aria-pressed={q.voted}
                     onClick={() =>
                       act(
@@ -100,6 +108,8 @@ export function Questions(props: {
                       )
                     }
                   >
+                    {/* Pressed, it says so in words too, not by its shade alone. */}
+                    {q.voted && <span aria-hidden="true">✓ </span>}
                     {t('qa.supportButton')}
                   </button>
                 )}
@@ -113,7 +123,7 @@ export function Questions(props: {
                   </button>
                 )}
               </p>
-              {props.list.answers && <AnswerForm q={q} onDone={props.onChange} />}
+              {props.list.answers && <AnswerForm q={q} onDone={(said) => act(async () => {}, said)} />}
             </li>
           ))}
         </ol>

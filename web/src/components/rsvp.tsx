@@ -101,7 +101,8 @@ export function Rsvp({
   // The server decides; this only keeps buttons away that it would refuse.
   const now = serverNow();
   const zone = zoneText(o.timezone);
-  const opened = now >= Date.parse(o.rsvpOpensAt);
+  // The server's clock is known to the second (its Date header): a window that opens "now" is open.
+  const opened = now + 1000 >= Date.parse(o.rsvpOpensAt);
   const open = opened && now < Date.parse(o.rsvpClosesAt);
   const started = now >= Date.parse(o.startAt);
   // Over: what the member had is said in the past, and nothing is left to press.

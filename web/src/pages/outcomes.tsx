@@ -25,6 +25,14 @@ const bandText = (band: string) => band.replace('-', '–');
 
 /** The first day of a quarter (`2027-Q2`), for the chart's axis. */
 const quarterStart = (q: string) => Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1);
+/** A quarter's mark on the axis, said as the table says it ("Q4 2026"). */
+const quarterTick = (ms: number) => {
+  const d = new Date(ms);
+  return t('outcomes.quarterLabel', {
+    q: String(Math.floor(d.getUTCMonth() / 3) + 1),
+    year: String(d.getUTCFullYear()),
+  });
+};
 
 /** The four ratings' column headings. */
 const ratingHeads = () => FEEDBACK_ITEMS.map((i) => t(`outcomes.item.${i}`));
@@ -45,6 +53,19 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
   const [group, o] = data;
   const attendance = o.attendance;
   const months = o.feedback.months;
+  const titles = new Map(attendance.map((a) => [a.occurrenceId, a.title]));
+  /** A meetup's row: its title, kept apart from the page's direction, over its date. */
+  const meetupHead = (title: string | undefined, startAt: string) => (
+    <>
+      {title && (
+        <>
+          <bdi>{title}</bdi>
+          <br />
+        </>
+      )}
+      <span class="meta">{dateText(startAt)}</span>
+    </>
+  );
   /** The meetups with enough answers to show. */
   const shown = o.feedback.meetups.filter((m) => m.means);
   return (
@@ -96,12 +117,8 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
               ]}
               rows={attendance.map((a) => ({
                 key: a.occurrenceId,
-                head: (
-                  <>
-                    {dateText(a.startAt)} <span dir="auto">{a.title}</span>
-                  </>
-                ),
-                cells: [num(a.inPerson), num(a.online), a.headcount === null ? '–' : num(a.headcount)],
+                head: meetupHead(a.title, a.startAt),
+                cells: [a.inPerson, a.online, a.headcount].map((n) => (n === null ? '–' : num(n))),
               }))}
             />
           </>
@@ -158,7 +175,7 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                   head={[t('outcomes.meetup'), t('outcomes.answers'), ...ratingHeads()]}
                   rows={shown.map((m) => ({
                     key: m.occurrenceId,
-                    head: dateText(m.startAt),
+                    head: meetupHead(titles.get(m.occurrenceId), m.startAt),
                     cells: [m.answers === null ? fewer() : num(m.answers), ...meansOf(m.means)],
                   }))}
                 />
@@ -198,7 +215,9 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
               <Chart
                 x={o.wellbeing.map((q) => quarterStart(q.quarter))}
                 per="month"
+                tick={quarterTick}
                 yMax={100}
+                yUnit="%"
                 series={WHO5_BANDS.map((b, n) => ({
                   label: bandText(b),
                   values: o.wellbeing.map((q) =>
