@@ -4,6 +4,8 @@
  * @module
  */
 import { createFeedsApp } from '../functions/feeds/app';
+import { getMany } from '../functions/store/batch';
+import { keys } from '../functions/store/keys';
 import { BENCH_CLOCK, BENCH_GROUP, benchStack, ms, pct } from './harness';
 
 export async function benchFeeds(say: (line?: string) => void, quick: boolean) {
@@ -67,6 +69,18 @@ export async function benchFeeds(say: (line?: string) => void, quick: boolean) {
   const events = ((await first.text()).match(/BEGIN:VEVENT/g) ?? []).length;
   const again = (await fetchFeed()).headers.get('etag');
   const conditional = await measure({ 'if-none-match': etag }, 304);
+  // On the wire, as a calendar app that accepts Brotli (or gzip) fetches it.
+  const wire = async (encoding: string) =>
+    (await (await fetchFeed({ 'accept-encoding': encoding })).arrayBuffer()).byteLength;
+  const [brBytes, gzBytes] = [await wire('br'), await wire('gzip')];
+  // Bare: the least a feed of these meetups reads, their 200 items by key, as a BatchGet.
+  const bareTimes: number[] = [];
+  for (let i = 0; i < runs + 10; i++) {
+    const t = performance.now();
+    await getMany(h.db, occurrenceIds.map(keys.occurrence));
+    if (i >= 10) bareTimes.push(performance.now() - t);
+  }
+  const bareP50 = pct(bareTimes, 0.5);
   await h.stop();
 
   say('## Calendar feeds (in process, dynalite in memory)');
@@ -84,5 +98,17 @@ export async function benchFeeds(say: (line?: string) => void, quick: boolean) {
   say('');
   say(`The ETag of two fetches with no change between them: ${etag === again ? 'the same' : 'DIFFERENT'}.`);
   say('');
-  return { events, p50: whole.p50, calls304: conditional.calls, etagStable: etag === again };
+  say(
+    `Bare: the ${occurrenceIds.length} meetups' items read by key (BatchGet), p50 ${ms(bareP50)}: the whole feed takes ${(whole.p50 / bareP50).toFixed(2)}× that. On the wire: ${whole.bytes} bytes as text, ${brBytes} with Brotli, ${gzBytes} with gzip.`,
+  );
+  say('');
+  return {
+    events,
+    p50: whole.p50,
+    p50Ratio: whole.p50 / bareP50,
+    brBytes,
+    gzBytes,
+    calls304: conditional.calls,
+    etagStable: etag === again,
+  };
 }

@@ -19,7 +19,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
 
-export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?: boolean } = {}) {
+export async function buildWeb(
+  outdir = join(root, 'dist/web'),
+  opts: { minify?: boolean; pack?: 'best' | 'fast' } = {},
+) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(join(outdir, ASSETS), { recursive: true });
   const localeFiles = compileLocales(root, outdir);
@@ -78,7 +81,7 @@ export async function buildWeb(outdir = join(root, 'dist/web'), opts: { minify?:
     .filter((f) => /\.(js|css)$/.test(f))
     .map((f) => `/${ASSETS}/${f}`);
   await buildWorker(outdir, minify, localeFiles.en, everyAsset);
-  const packed = precompress(outdir);
+  const packed = precompress(outdir, opts.pack);
   return { ...result, names, packed };
 }
 

@@ -4,7 +4,16 @@
  * library; the request itself goes out with fetch, so its timeout and its answer are ours to read.
  * @module
  */
-import webpush from 'web-push';
+import { createECDH } from 'node:crypto';
+
+/**
+ * web-push, with its ASN.1 and big-number libraries (~90 KB), loaded on the first push rather
+ * than by every cold start of the API, most of which push nothing.
+ */
+type WebPush = typeof import('web-push');
+let library: Promise<WebPush> | undefined;
+const webPush = () =>
+  (library ??= import('web-push').then((m) => (m as WebPush & { default?: WebPush }).default ?? m));
 
 /** Hearth's application-server key pair (base64url, as web-push makes them) and a contact. */
 export interface Vapid {
@@ -26,8 +35,15 @@ export interface DeviceSubscription {
  */
 export type PushOutcome = 'sent' | 'gone' | 'failed';
 
+/** A new P-256 key pair, as web-push makes them: the public point uncompressed, the private key 32 bytes. */
 export function newVapidKeys(): { publicKey: string; privateKey: string } {
-  return webpush.generateVAPIDKeys();
+  const curve = createECDH('prime256v1');
+  curve.generateKeys();
+  const key = curve.getPrivateKey();
+  return {
+    publicKey: curve.getPublicKey().toString('base64url'),
+    privateKey: Buffer.concat([Buffer.alloc(32 - key.length), key]).toString('base64url'),
+  };
 }
 
 export async function sendPush(
@@ -36,6 +52,7 @@ export async function sendPush(
   payload: unknown,
   opts: { ttlSeconds: number; urgency?: 'normal' | 'high'; timeoutMs?: number },
 ): Promise<PushOutcome> {
+  const webpush = await webPush();
   const request = webpush.generateRequestDetails(device, JSON.stringify(payload), {
     vapidDetails: vapid,
     TTL: opts.ttlSeconds,

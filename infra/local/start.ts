@@ -44,7 +44,8 @@ const SEED_MARKER = keys.seeded;
 
 mkdirSync(dataDir, { recursive: true });
 const webRoot = join(root, 'dist/web');
-const webBuilt = buildWeb(webRoot);
+// Packed quickly: a start should not wait on Brotli's best (what deploys gets it).
+const webBuilt = buildWeb(webRoot, { pack: 'fast' });
 
 const engine = dynalite({ path: dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 engine.on('error', (e: Error) => {
