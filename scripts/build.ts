@@ -35,6 +35,18 @@ export async function buildWeb(
     readFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css')),
   );
   const minify = opts.minify ?? true;
+  // The page's first script: the first page's requests, sent before the app arrives (web/src/early.ts).
+  const early = await build({
+    entryPoints: [join(root, 'web/src/early.ts')],
+    bundle: true,
+    format: 'iife',
+    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
+    minify,
+    write: false,
+    define: { LOCALE_FILES: JSON.stringify(localeFiles) },
+    logLevel: 'error',
+  });
+  names['/early.js'] = writeHashed(outdir, 'early.js', Buffer.from(early.outputFiles[0]!.contents));
   // The app, with what only some pages need (the charts) split off into files of their own.
   const result = await build({
     entryPoints: { app: join(root, 'web/src/main.tsx') },

@@ -5,6 +5,7 @@
  */
 import type { FieldError } from '../../functions/core/errors';
 import type { ErrorBody } from '../../functions/core/schemas/common';
+import { takeEarly } from './early-answers';
 import { apiWords, locale, t } from './i18n';
 import { forgetKept, keptAt } from './offline';
 import { FROM_DEVICE } from './offline-names';
@@ -72,17 +73,23 @@ export async function api<T>(
   const sentIn = session;
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
-      method,
-      credentials: anonymous ? 'omit' : 'same-origin',
-      // The language on show: what the server words for the reader (notifications) is in it.
-      headers: {
-        'accept-language': locale.peek(),
-        ...headers,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    // The page's first requests may have left before the app arrived (early.ts): taken once.
+    const early =
+      method === 'GET' && !anonymous && Object.keys(headers).length === 0
+        ? takeEarly(`/api${path}`)
+        : undefined;
+    res = await (early ??
+      fetch(`/api${path}`, {
+        method,
+        credentials: anonymous ? 'omit' : 'same-origin',
+        // The language on show: what the server words for the reader (notifications) is in it.
+        headers: {
+          'accept-language': locale.peek(),
+          ...headers,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     // Nothing is kept to be sent later: the person decides whether to try again.
     if (navigator.onLine) throw new ApiError(0, 'network', t('network.cannotReach'));

@@ -10,8 +10,10 @@ import { I18n, type Messages } from '@lingui/core';
 import { signal } from '@preact/signals';
 import type { ComponentChildren, VNode } from 'preact';
 import { isolated } from '../../functions/core/i18n/isolate';
-import { crisisPath, dirOf, isLocale, type Locale, matchLocale } from '../../functions/core/i18n/locales';
+import { crisisPath, dirOf, type Locale } from '../../functions/core/i18n/locales';
 import type EN from '../locales/en.json';
+import { takeEarly } from './early-answers';
+import { STORED_LOCALE } from './first-locale';
 import { LOCALES_CACHE } from './offline-names';
 
 /** Every message's key, from the English catalogue: a key English lacks does not compile. */
@@ -26,20 +28,7 @@ const i18n = new I18n({});
 /** The language on show; components that say anything re-render when it changes. */
 export const locale = signal<Locale>('en');
 
-const STORED = 'hearth-locale';
-
-/** The reader's own choice on this device, if they made one. */
-export function storedLocale(): Locale | null {
-  try {
-    const s = localStorage.getItem(STORED);
-    return isLocale(s) ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The language to start in: chosen here before, else the browser's, else English. */
-export const firstLocale = (): Locale => storedLocale() ?? matchLocale(navigator.languages ?? []) ?? 'en';
+export { firstLocale, storedLocale } from './first-locale';
 
 const loaded = new Map<string, Promise<Messages>>();
 
@@ -48,7 +37,7 @@ function fetchCatalogue(l: Locale, part: 'page' | 'api'): Promise<Messages> {
   const url = `/locales/${LOCALE_FILES[l][part]}`;
   let p = loaded.get(url);
   if (!p) {
-    p = fetch(url).then((r) => {
+    p = (takeEarly(url) ?? fetch(url)).then((r) => {
       if (!r.ok) throw new Error(`catalogue ${l}: ${r.status}`);
       void keepCatalogue(url, r.clone());
       return r.json() as Promise<Messages>;
@@ -97,7 +86,7 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
     el.setAttribute('aria-label', i18n._(el.dataset.i18nLabel as string));
   if (opts.remember) {
     try {
-      localStorage.setItem(STORED, l);
+      localStorage.setItem(STORED_LOCALE, l);
     } catch {
       // storage may be off: the choice lasts until the tab closes
     }

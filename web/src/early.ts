@@ -1,0 +1,36 @@
+/**
+ * Run before the app, as the page's first script: asks at once for what the first page will ask
+ * for (its language's words, the directory's groups or a group, who is signed in), so those
+ * answers travel while the app's script does instead of after it. The app takes them
+ * (early-answers.ts), each once; nothing here renders or decides anything.
+ * @module
+ */
+import type { Locale } from '../../functions/core/i18n/locales';
+import { firstLocale } from './first-locale';
+
+/** Compiled catalogues' file names (content-hashed), given by the build. */
+declare const LOCALE_FILES: Record<Locale, { page: string; api: string }>;
+
+(() => {
+  const kept: Record<string, Promise<Response>> = {};
+  (window as unknown as { __early: typeof kept }).__early = kept;
+  const locale = firstLocale();
+  const ask = (url: string, api = true) => {
+    const answer = fetch(
+      url,
+      api ? { credentials: 'same-origin', headers: { 'accept-language': locale } } : undefined,
+    );
+    answer.catch(() => undefined); // not taken, or offline: the app asks again and says why
+    kept[url] = answer;
+  };
+  ask(`/locales/${LOCALE_FILES[locale].page}`, false);
+  ask('/api/session');
+  const path = location.pathname;
+  const group = /^\/groups\/([A-Za-z0-9_-]{22})$/.exec(path);
+  if (path === '/') ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
+  // Not for an invitation (its code goes in a header the page adds).
+  else if (group && !location.hash.includes('invite=')) {
+    ask(`/api/groups/${group[1]}`);
+    ask(`/api/groups/${group[1]}/occurrences?limit=6`);
+  }
+})();
