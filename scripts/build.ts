@@ -13,6 +13,7 @@ import { LOCALES } from '../functions/core/i18n/locales';
 import { ASSETS } from '../infra/web-files';
 import { type AssetNames, addressOf, pointAtHashed, precompress, writeHashed } from './assets';
 import { crisisPage, crisisPath } from './crisis-pages';
+import { buildFirstScript, landingFiles } from './first-script';
 import { compileLocales, type LocaleFiles } from './locales';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -35,18 +36,6 @@ export async function buildWeb(
     readFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css')),
   );
   const minify = opts.minify ?? true;
-  // The page's first script: the first page's requests, sent before the app arrives (web/src/early.ts).
-  const early = await build({
-    entryPoints: [join(root, 'web/src/early.ts')],
-    bundle: true,
-    format: 'iife',
-    target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
-    minify,
-    write: false,
-    define: { LOCALE_FILES: JSON.stringify(localeFiles) },
-    logLevel: 'error',
-  });
-  names['/early.js'] = writeHashed(outdir, 'early.js', Buffer.from(early.outputFiles[0]!.contents));
   // The app, with what only some pages need (the charts) split off into files of their own.
   const result = await build({
     entryPoints: { app: join(root, 'web/src/main.tsx') },
@@ -76,9 +65,13 @@ export async function buildWeb(
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const f of [...STATIC_FILES, ...ICONS]) copyFileSync(join(root, 'web', f), join(outdir, f));
   // What the app imports as it starts is asked for with it, not after it is read.
-  const imports = app[1].imports
-    .filter((i) => i.kind === 'import-statement')
-    .map((i) => addressOf(outdir, join(root, i.path)));
+  const startup = app[1].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+  const imports = startup.map((p) => addressOf(outdir, join(root, p)));
+  names['/early.js'] = await buildFirstScript(root, outdir, {
+    locales: localeFiles,
+    pages: landingFiles(result.metafile, root, outdir, new Set([app[0], ...startup])),
+    minify,
+  });
   const preload = imports.map((a) => `<link rel="modulepreload" href="${a}">\n  `).join('');
   const shell = readFileSync(join(root, 'web/index.html'), 'utf8').replace(
     '<script type="module"',

@@ -66,6 +66,11 @@ describe('a first visit', () => {
     expect(v.asked(new RegExp(`^/api/groups/${groupId}$`))).toHaveLength(1);
     expect(v.asked(new RegExp(`^/api/groups/${groupId}/occurrences\\?limit=6$`))).toHaveLength(1);
     expect(v.sentBy.get(`/api/groups/${groupId}`)).toMatch(/^\/assets\/early-/);
+    // The page's own code too, asked for beside the app's (the first script names it).
+    const order = [...v.sentBy.keys()];
+    const code = order.findIndex((u) => /^\/assets\/group-/.test(u));
+    expect(code).toBeGreaterThan(0);
+    expect(code).toBeLessThan(order.indexOf(`/api/groups/${groupId}`));
     expect(v.problems).toEqual([]);
     await v.context.close();
   });

@@ -1,7 +1,7 @@
 /**
  * Run before the app, as the page's first script: asks at once for what the first page will ask
- * for (its language's words, the directory's groups or a group, who is signed in), so those
- * answers travel while the app's script does instead of after it. The app takes them
+ * for (its language's words, the directory's groups or a group, who is signed in, and the code of
+ * the page it opens on), so those travel while the app's script does instead of after it. The app takes them
  * (early-answers.ts), each once; nothing here renders or decides anything.
  * @module
  */
@@ -10,6 +10,8 @@ import { firstLocale } from './first-locale';
 
 /** Compiled catalogues' file names (content-hashed), given by the build. */
 declare const LOCALE_FILES: Record<Locale, { page: string; api: string }>;
+/** For the pages visits often start on, the files of their code the app does not load itself. */
+declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources', string[]>;
 
 (() => {
   const kept: Record<string, Promise<Response>> = {};
@@ -27,6 +29,22 @@ declare const LOCALE_FILES: Record<Locale, { page: string; api: string }>;
   ask('/api/session');
   const path = location.pathname;
   const group = /^\/groups\/([A-Za-z0-9_-]{22})$/.exec(path);
+  // The page's own code, asked for beside the app's rather than once the app has run.
+  const page = group
+    ? 'group'
+    : /^\/occurrences\/[A-Za-z0-9_-]{33}$/.test(path)
+      ? 'occurrence'
+      : path === '/new-here'
+        ? 'newHere'
+        : path === '/resources'
+          ? 'resources'
+          : null;
+  for (const href of page ? PAGE_FILES[page] : []) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
   if (path === '/') ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
   // Not for an invitation (its code goes in a header the page adds).
   else if (group && !location.hash.includes('invite=')) {
