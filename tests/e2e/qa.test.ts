@@ -125,7 +125,7 @@ describe('a Q&A with a verified professional', () => {
 
     await shy.page.reload();
     const mine = shy.page.locator('ol.questions > li', { hasText: 'wake at 4am' });
-    await mine.getByText('Answered').waitFor();
+    await mine.getByText('Answered', { exact: true }).waitFor();
     await mine.getByText('Often, yes. A steady wake time helps.').waitFor();
     await shy.page.screenshot({ path: '.test-results/qa-360.png', fullPage: true });
     for (const p of [owner, pro, shy, open]) expect(p.problems).toEqual([]);

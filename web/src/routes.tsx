@@ -5,6 +5,7 @@
  * @module
  */
 import { cloneElement, type JSX } from 'preact';
+import { serverNow } from './api';
 import { lazy } from './lazy';
 // The directory, where most visits start, comes with the app; every other page is a file of its own.
 import { DirectoryPage } from './pages/directory';
@@ -64,7 +65,8 @@ const IDS: Record<string, string> = {
 type Params = Record<string, string>;
 type View = (params: Params, query: URLSearchParams) => JSX.Element;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+/** This month, by the server's clock (a device's own may be wrong). */
+const thisMonth = () => new Date(serverNow()).toISOString().slice(0, 7);
 
 export const ROUTES: [string, View][] = [
   ['/', () => <DirectoryPage />],

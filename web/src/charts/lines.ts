@@ -51,6 +51,8 @@ export function lineChart(
       width: el.clientWidth || 320,
       height: opts.height ?? 220,
       legend: { show: true, live: false },
+      // Room above the plot for the y-axis's top label ("100%"), which sits on its edge.
+      padding: [14, 12, 0, 0],
       cursor: { show: false },
       scales: {
         x: { time: true, range: xRange },

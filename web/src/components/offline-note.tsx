@@ -17,6 +17,7 @@ const again = (label: string) => (
 
 const crisisLines = (c: ComponentChildren) => <a href="/crisis.html">{c}</a>;
 const meetups = (c: ComponentChildren) => <a href="/me/meetups">{c}</a>;
+const safetyPlan = (c: ComponentChildren) => <a href="/me/safety-plan">{c}</a>;
 
 export function OfflineNote() {
   if (keptAt.value !== null)
@@ -36,13 +37,13 @@ export function OfflineNote() {
       </p>
     ) : (
       <p class="notice caution offline" role="status">
-        {tx('offlineNote.offlinePartly', undefined, crisisLines, meetups)}
+        {tx('offlineNote.offlinePartly', undefined, crisisLines, meetups, safetyPlan)}
       </p>
     );
   if (online.value) return null;
   return (
     <p class="notice caution offline" role="status">
-      {tx('offlineNote.offline', undefined, crisisLines, meetups)}
+      {tx('offlineNote.offline', undefined, crisisLines, meetups, safetyPlan)}
     </p>
   );
 }

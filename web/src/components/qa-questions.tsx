@@ -5,7 +5,7 @@
  * organisers may add them to the group's directory.
  * @module
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ANSWER_MAX } from '../../../functions/core/qa';
 import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import type { QuestionList, QuestionView } from '../../../functions/core/schemas/qa';
@@ -49,7 +49,17 @@ export function Questions(props: {
   onChange: () => Promise<void>;
 }) {
   const { act, outcome } = useOutcome(props.onChange);
-  const { items } = props.list;
+  // Most supported first as the page opens; then each keeps its place, so a question does not
+  // jump away from the finger that just supported it (a new one joins at the end).
+  const order = useRef<string[]>([]);
+  const placed = new Map(order.current.map((id, i) => [id, i]));
+  const items = [
+    ...props.list.items
+      .filter((q) => placed.has(q.questionId))
+      .sort((a, b) => placed.get(a.questionId)! - placed.get(b.questionId)!),
+    ...props.list.items.filter((q) => !placed.has(q.questionId)),
+  ];
+  order.current = items.map((q) => q.questionId);
   const answered = items.filter((q) => q.answered);
   // After it, the answers stay; a question left unanswered stays for its asker, told so, and for
   // the professional, who may still answer it in writing.
@@ -85,7 +95,7 @@ export function Questions(props: {
                 {q.mine && ` · ${t('qa.yours')}`}
               </p>
               {props.ended && !q.answered && (
-                <p class="notice">{props.list.answers ? t('qa.stillAnswer') : t('qa.notAnswered')}</p>
+                <p class="meta">{props.list.answers ? t('qa.stillAnswer') : t('qa.notAnswered')}</p>
               )}
               {q.answered && (
                 <div class="answer">
@@ -109,7 +119,7 @@ export function Questions(props: {
                     }
                   >
                     {/* Pressed, it says so in words too, not by its shade alone. */}
-                    {q.voted && <span aria-hidden="true">✓ </span>}
+                    {q.voted && <span aria-hidden="true">✓{'\u00a0'}</span>}
                     {t('qa.supportButton')}
                   </button>
                 )}

@@ -28,10 +28,11 @@ const quarterStart = (q: string) => Date.UTC(Number(q.slice(0, 4)), (Number(q.sl
 /** A quarter's mark on the axis, said as the table says it ("Q4 2026"). */
 const quarterTick = (ms: number) => {
   const d = new Date(ms);
+  // Drawn on a canvas, which reads the words as they are: no isolating marks around the values.
   return t('outcomes.quarterLabel', {
     q: String(Math.floor(d.getUTCMonth() / 3) + 1),
     year: String(d.getUTCFullYear()),
-  });
+  }).replace(/[\u2066-\u2069]/g, '');
 };
 
 /** The four ratings' column headings. */
@@ -127,11 +128,13 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
 
       <section aria-labelledby="feedback-figures">
         <h2 id="feedback-figures">{t('outcomes.feedback')}</h2>
-        {months.length === 0 ? (
+        {months.length === 0 && shown.length === 0 ? (
           <p>{t('outcomes.noFeedback')}</p>
         ) : (
           <>
             <p class="meta">{t('outcomes.feedbackScale')}</p>
+            {/* A meetup's figures are final two weeks after it; its month's, once the month is over. */}
+            {months.length === 0 && <p>{t('outcomes.noMonthYet')}</p>}
             {months.some((m) => m.means) && (
               <Chart
                 x={months.map((m) => Date.parse(`${m.month}-15T00:00:00Z`))}
@@ -145,15 +148,17 @@ export function OutcomesPage({ groupId }: { groupId: string }) {
                 }))}
               />
             )}
-            <FiguresTable
-              caption={t('outcomes.feedback')}
-              head={[t('outcomes.month'), t('outcomes.answers'), ...ratingHeads()]}
-              rows={months.map((m) => ({
-                key: m.month,
-                head: month(m.month),
-                cells: [m.answers === null ? fewer() : num(m.answers), ...meansOf(m.means)],
-              }))}
-            />
+            {months.length > 0 && (
+              <FiguresTable
+                caption={t('outcomes.feedback')}
+                head={[t('outcomes.month'), t('outcomes.answers'), ...ratingHeads()]}
+                rows={months.map((m) => ({
+                  key: m.month,
+                  head: month(m.month),
+                  cells: [m.answers === null ? fewer() : num(m.answers), ...meansOf(m.means)],
+                }))}
+              />
+            )}
             <h3>{t('outcomes.byMeetup')}</h3>
             {shown.length === 0 ? (
               <p>{t('outcomes.noneByMeetup', { k: o.kMin })}</p>
