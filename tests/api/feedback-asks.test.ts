@@ -53,7 +53,7 @@ async function meetup(going: number) {
   const waiting = await join();
   await waiting.call('PUT', `/api/occurrences/${occurrenceId}/rsvp`, { attendance: 'online' });
   const absent = await join();
-  return { t, owner, occurrenceId, members, others: [waiting, absent, owner] };
+  return { t, owner, groupId, occurrenceId, members, waiting, others: [absent, owner] };
 }
 
 /** Runs the jobs every 5 minutes from the app's clock until `to`, then at `to`. */
@@ -85,8 +85,12 @@ async function device(p: Person) {
 
 describe('a meetup that ends', () => {
   it('asks those who were going how it went, once each, however often the job runs', async () => {
-    const { t, occurrenceId, members, others } = await meetup(2);
+    const { t, groupId, occurrenceId, members, waiting, others } = await meetup(3);
     const phone = await device(members[0]!);
+    // One who was going leaves the group before it: they are not asked (they could not answer);
+    // the one waiting moves up into their place, and is.
+    const left = members.pop()!;
+    expect((await left.del(`/api/groups/${groupId}/members/me`)).status).toBe(200);
     // 18:30 GMT for 90 minutes: it ends at 20:00.
     t.advance(Date.parse('2026-12-01T12:00:00Z') - t.now());
     await runUntil(t, Date.parse('2026-12-01T19:59:00Z'));
@@ -103,7 +107,8 @@ describe('a meetup that ends', () => {
         createdAt: '2026-12-01T20:00:00.000Z',
       });
     }
-    for (const p of others) expect(await asks(p)).toEqual([]);
+    for (const p of [...others, left]) expect(await asks(p)).toEqual([]);
+    expect(await asks(waiting)).toHaveLength(1);
     // Pushed once, discreetly (the member did not choose full wording): it says nothing of the meetup.
     expect(phone()).toEqual([
       { title: 'Hearth', body: 'Something new for you in Hearth', url: '/notifications', tag: 'notice' },
