@@ -133,11 +133,13 @@ function stop() {
       process.exit(0);
     });
   });
-  // Jobs that will not finish (a busy machine) are cut short, and the person told so.
+  // Jobs that will not finish (a busy machine) are cut short, and the person told so. Not
+  // unref'd: were the steps above to leave nothing else for Node to wait on (a close whose
+  // callback never comes), the process would otherwise end without a word.
   setTimeout(() => {
     console.log('Stopped. Your data is kept in', dataDir, '(the jobs running were cut short)');
     process.exit(0);
-  }, 10_000).unref();
+  }, 10_000);
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
