@@ -9,7 +9,6 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, HearthError } from '../core/errors';
-import { messageKey } from '../core/i18n/api-messages';
 import { askedLocale } from '../core/i18n/locales';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -22,10 +21,16 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
-/** A message with its key and values, where the table of the API's messages has it. */
-const said = (message: string) => ({ message, ...messageKey(message) });
+/**
+ * The table of the API's messages (20 KB), loaded by the first refusal a container makes rather
+ * than by every cold start, most of which refuse nothing.
+ */
+let table: Promise<typeof import('../core/i18n/api-messages')> | undefined;
 
-export function errorResponse(err: Error, c: Context): Response {
+export async function errorResponse(err: Error, c: Context): Promise<Response> {
+  const { messageKey } = await (table ??= import('../core/i18n/api-messages'));
+  /** A message with its key and values, where the table of the API's messages has it. */
+  const said = (message: string) => ({ message, ...messageKey(message) });
   if (err instanceof HearthError) {
     if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
     const message = said(err.message);
