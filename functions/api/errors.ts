@@ -28,7 +28,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 let table: Promise<typeof import('../core/i18n/api-messages')> | undefined;
 
 export async function errorResponse(err: Error, c: Context): Promise<Response> {
-  const { messageKey } = await (table ??= import('../core/i18n/api-messages'));
+  table ??= import('../core/i18n/api-messages');
+  const { messageKey } = await table;
   /** A message with its key and values, where the table of the API's messages has it. */
   const said = (message: string) => ({ message, ...messageKey(message) });
   if (err instanceof HearthError) {
