@@ -75,8 +75,8 @@ export function Questions(props: {
     <>
       {outcome}
       <h3>{props.ended && shown.every((q) => q.answered) ? t('qa.answeredHeading') : t('qa.questions')}</h3>
-      {items.length === 0 ? (
-        <p>{t('qa.none')}</p>
+      {shown.length === 0 ? (
+        <p>{props.ended ? t('qa.noneAnswered') : t('qa.none')}</p>
       ) : (
         <ol class="questions">
           {shown.map((q) => (
