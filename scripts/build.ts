@@ -80,7 +80,6 @@ export async function buildWeb(
   writeFileSync(join(outdir, 'index.html'), pointAtHashed(shell, names));
   for (const l of LOCALES)
     writeFileSync(join(outdir, crisisPath(l).slice(1)), pointAtHashed(crisisPage(root, l), names));
-  writeFileSync(join(outdir, 'asset-names.json'), `${JSON.stringify(names, null, 2)}\n`);
   // Every hashed file the pages may ask for, kept by the worker so any page opens offline.
   const everyAsset = readdirSync(join(outdir, ASSETS))
     .filter((f) => /\.(js|css)$/.test(f))

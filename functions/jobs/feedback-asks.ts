@@ -37,12 +37,13 @@ export const feedbackAsks = {
       if (s.endAt !== null && !endedNow(s.endAt)) continue;
       const o = await meetups.getOccurrence(s.occurrenceId);
       if (o?.status !== 'scheduled' || !endedNow(o.endAt)) continue;
-      if (!Object.keys(o.going).length) continue;
+      const wentFor = Object.keys(o.going);
+      if (!wentFor.length) continue;
       const group = await groups.getGroup(o.groupId);
       if (!group) continue;
       // Those who were going and are members still (one who has left could not answer).
       const members = new Set((await groups.activeMembers(o.groupId)).map((m) => m.userId));
-      const going = Object.keys(o.going).filter((u) => members.has(u));
+      const going = wentFor.filter((u) => members.has(u));
       const settings = await reach.many(going);
       await eachLimited(going, 32, async (userId) => {
         // Dated on the member's clock, or the meetup's until they say where they are.

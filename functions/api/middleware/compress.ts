@@ -16,20 +16,16 @@ const gzipped = promisify(gzip);
  * Brotli at quality 5: near its best ratio on JSON and calendars at a few milliseconds for a
  * 100 KB feed (11, its best, takes ~50× as long: for files built once, not for answers).
  */
-export async function pack(
-  body: Uint8Array,
-  encoding: 'br' | 'gzip',
-  quality = 5,
-): Promise<Uint8Array<ArrayBuffer>> {
+async function pack(body: Uint8Array, encoding: 'br' | 'gzip'): Promise<Uint8Array<ArrayBuffer>> {
   const packed = await (encoding === 'br'
     ? brotli(body, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_QUALITY]: 5,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
           [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
         },
       })
-    : gzipped(body, { level: quality > 9 ? 9 : 6 }));
+    : gzipped(body, { level: 6 }));
   return new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.byteLength);
 }
 

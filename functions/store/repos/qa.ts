@@ -44,22 +44,15 @@ export interface QuestionRecord {
  * someone no longer asked.
  */
 async function speaker(db: Db, occurrenceId: string, userId: string | null, ifNow?: string): Promise<void> {
-  const { doc, table } = db;
+  const values = { ...(userId && { ':u': userId }), ...(ifNow && { ':was': ifNow }) };
   await ifWritten(
-    doc.send(
+    db.doc.send(
       new UpdateCommand({
-        TableName: table,
+        TableName: db.table,
         Key: keys.occurrence(occurrenceId),
         UpdateExpression: userId ? 'SET speaker = :u' : 'REMOVE speaker',
         ConditionExpression: ifNow ? 'speaker = :was' : 'attribute_exists(pk)',
-        ...(userId || ifNow
-          ? {
-              ExpressionAttributeValues: {
-                ...(userId ? { ':u': userId } : {}),
-                ...(ifNow ? { ':was': ifNow } : {}),
-              },
-            }
-          : {}),
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
       }),
     ),
   );
