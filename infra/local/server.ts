@@ -9,6 +9,8 @@ import { createApp } from '../../functions/api/app';
 import { openApi } from '../../functions/api/openapi';
 import type { ScryptCost } from '../../functions/api/security';
 import { createFeedsApp } from '../../functions/feeds/app';
+import { createPagesApp } from '../../functions/pages/app';
+import { builtFiles } from '../../functions/pages/files';
 import type { Vapid } from '../../functions/push/send';
 import type { Db } from '../../functions/store/client';
 import { SECURITY_HEADERS } from '../security-headers';
@@ -53,7 +55,17 @@ export function createLocalApp(opts: {
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/feeds/*', (c) => feeds.fetch(c.req.raw, c.env));
-  // The web app, as CloudFront serves it (see static.ts), its pages answered with the shell.
+  // The app's documents, as the pages function answers them deployed: the shell in the reader's
+  // language, the pages a visit lands on rendered in it (functions/pages).
+  const pages = createPagesApp({
+    ...builtFiles(opts.webRoot),
+    ask: async (path, locale) =>
+      api.fetch(new Request(`http://pages.invalid/api${path}`, { headers: { 'Accept-Language': locale } })),
+  });
+  app.on(['GET', 'HEAD'], '*', (c, next) =>
+    /\.[a-z0-9]+$/i.test(c.req.path) ? next() : pages.fetch(c.req.raw, c.env),
+  );
+  // The web app's files, as CloudFront serves them (see static.ts).
   app.use('/*', webFiles(opts.webRoot));
   return app;
 }

@@ -45,7 +45,9 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
     link.href = href;
     document.head.append(link);
   }
-  if (path === '/') ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
+  // The directory the server rendered came with its groups (web/src/landed.ts).
+  if (path === '/' && !document.getElementById('landed'))
+    ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
   // Not for an invitation (its code goes in a header the page adds).
   else if (group && !location.hash.includes('invite=')) {
     ask(`/api/groups/${group[1]}`);

@@ -11,10 +11,12 @@ import { signal } from '@preact/signals';
 import type { ComponentChildren, VNode } from 'preact';
 import { isolated } from '../../functions/core/i18n/isolate';
 import { crisisPath, dirOf, type Locale } from '../../functions/core/i18n/locales';
+import { LOCALE_COOKIE } from '../../functions/core/viewer-prefs';
 import type EN from '../locales/en.json';
 import { takeEarly } from './early-answers';
 import { STORED_LOCALE } from './first-locale';
 import { LOCALES_CACHE } from './offline-names';
+import { keepPref } from './prefs';
 
 /** Every message's key, from the English catalogue: a key English lacks does not compile. */
 export type MessageKey = keyof typeof EN;
@@ -84,6 +86,8 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
     a.href = crisisPath(l);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]'))
     el.setAttribute('aria-label', i18n._(el.dataset.i18nLabel as string));
+  // The next page the server renders (functions/pages) is rendered in it too.
+  keepPref(LOCALE_COOKIE, l);
   if (opts.remember) {
     try {
       localStorage.setItem(STORED_LOCALE, l);
@@ -91,6 +95,12 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
       // storage may be off: the choice lasts until the tab closes
     }
   }
+  locale.value = l;
+}
+
+/** On the server (functions/pages): the language and catalogue the next render speaks. */
+export function speak(l: Locale, messages: Messages): void {
+  i18n.loadAndActivate({ locale: l, messages });
   locale.value = l;
 }
 

@@ -8,8 +8,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from './i18n';
 import { Loading } from './ui';
 
+/** A page that loads its code on first use; `ready` loads it ahead (it never rejects). */
+export type LazyPage<P> = ComponentType<P> & { ready: () => Promise<void> };
+
 /** A page component that loads its code on first use, says so meanwhile, and offers a retry. */
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<unknown> | undefined;
   const fetchPage = () =>
@@ -22,7 +25,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
         throw e;
       },
     ));
-  return function Lazy(props: P) {
+  function Lazy(props: P) {
     const [, setShown] = useState(0);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -49,5 +52,9 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
         </button>
       </div>
     );
-  };
+  }
+  // Loaded ahead, the page's first render is the page itself, not "Loading…" (see main.tsx).
+  return Object.assign(Lazy, { ready: () => fetchPage().then(noop, noop) });
 }
+
+const noop = () => undefined;

@@ -1,72 +1,15 @@
-import { Fragment, render } from 'preact';
+import { render } from 'preact';
 import { crisisPath } from '../../functions/core/i18n/locales';
+import { ZONE_COOKIE } from '../../functions/core/viewer-prefs';
 import { ApiError } from './api';
 import { followAccountLocale, Languages } from './components/languages';
-import { OfflineNote } from './components/offline-note';
-import { firstLocale, locale, num, showLocale, t, tx } from './i18n';
+import { firstLocale, locale, showLocale } from './i18n';
 import { keptAt, loadProblem, registerWorker } from './offline';
-import { refreshUnread, unread } from './pages/notifications';
-import { pageFor } from './routes';
+import { refreshUnread } from './pages/notifications';
+import { keepPref } from './prefs';
+import { pageReady } from './routes';
+import { Nav, Route } from './shell';
 import { loadMe, location, me, navigate, pageVersion } from './state';
-import { usePage } from './ui';
-
-function NotFound() {
-  const h = usePage(t('notFound.title'));
-  return (
-    <>
-      <h1 ref={h} tabIndex={-1}>
-        {t('notFound.heading')}
-      </h1>
-      <p>
-        {tx('notFound.body', undefined, (c) => (
-          <a href="/">{c}</a>
-        ))}
-      </p>
-    </>
-  );
-}
-
-function Route() {
-  return (
-    <>
-      <OfflineNote />
-      <Fragment key={pageVersion.value}>{pageFor(location.value) ?? <NotFound />}</Fragment>
-    </>
-  );
-}
-
-function Nav() {
-  const path = location.value.pathname;
-  const link = (href: string, label: string) => (
-    <a href={href} aria-current={path === href ? 'page' : undefined}>
-      {label}
-    </a>
-  );
-  return (
-    <>
-      {link('/', t('nav.groups'))}
-      {link('/new-here', t('nav.newHere'))}
-      {link('/resources', t('nav.resources'))}
-      {me.value ? link('/me/meetups', t('nav.myMeetups')) : null}
-      {me.value?.facilitates ? link('/me/duties', t('nav.myDuties')) : null}
-      {me.value ? (
-        <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>
-          {t('nav.notifications')}
-          {unread.value ? (
-            <span class="badge">
-              {' '}
-              <span aria-hidden="true">{num(unread.value)}</span>
-              <span class="visually-hidden">{t('nav.unread', { count: unread.value })}</span>
-            </span>
-          ) : null}
-        </a>
-      ) : null}
-      {me.value ? link('/account', me.value.handle) : null}
-      {me.value === null ? link('/signin', t('nav.signIn')) : null}
-      {me.value === null ? link('/signup', t('nav.join')) : null}
-    </>
-  );
-}
 
 /** Same-origin links navigate inside the app; everything else behaves as a normal link. */
 document.addEventListener('click', (e) => {
@@ -97,7 +40,11 @@ for (const event of ['popstate', 'hashchange']) {
 }
 
 // The page is shown in the reader's language from its first words; English if that cannot load.
-await showLocale(firstLocale()).catch(() => showLocale('en'));
+// Pages the server renders say times in this browser's zone from the next visit on.
+keepPref(ZONE_COOKIE, Intl.DateTimeFormat().resolvedOptions().timeZone);
+// A page the server rendered (functions/pages) is rendered over, node for node, once the page's
+// code is here too: what is on screen stays, and comes alive.
+await Promise.all([showLocale(firstLocale()).catch(() => showLocale('en')), pageReady(location.value)]);
 render(<Nav />, document.getElementById('nav')!);
 render(<Route />, document.getElementById('main')!);
 render(<Languages />, document.getElementById('languages')!);

@@ -4,6 +4,7 @@
  * @module
  */
 import { signal } from '@preact/signals';
+import { inBrowser } from './browser';
 import { PRIVATE_CACHE } from './offline-names';
 
 /** When the answers on show were kept (ms), if they were read from the device; null when live. */
@@ -13,13 +14,15 @@ export const keptAt = signal<number | null>(null);
 export const loadProblem = signal<string | null>(null);
 
 /** Whether the browser believes it has a network (it can be wrong the other way: see api.ts). */
-export const online = signal(navigator.onLine);
-window.addEventListener('online', () => {
-  online.value = true;
-});
-window.addEventListener('offline', () => {
-  online.value = false;
-});
+export const online = signal(inBrowser ? navigator.onLine : true);
+if (inBrowser) {
+  window.addEventListener('online', () => {
+    online.value = true;
+  });
+  window.addEventListener('offline', () => {
+    online.value = false;
+  });
+}
 
 /** Registers the service worker; a browser without one (or refusing it) works online as before. */
 export function registerWorker(): void {

@@ -6,7 +6,7 @@
  */
 import { cloneElement, type JSX } from 'preact';
 import { serverNow } from './api';
-import { lazy } from './lazy';
+import { type LazyPage, lazy } from './lazy';
 // The directory, where most visits start, comes with the app; every other page is a file of its own.
 import { DirectoryPage } from './pages/directory';
 
@@ -133,4 +133,13 @@ export function pageFor(url: URL): JSX.Element | null {
     return cloneElement(view(params, url.searchParams), { key: url.pathname });
   }
   return null;
+}
+
+/**
+ * Loads the code of the page at `url` when it is a file of its own, so that the app's first
+ * render shows the page the server rendered rather than "Loading…" over it.
+ */
+export async function pageReady(url: URL): Promise<void> {
+  const type = pageFor(url)?.type as Partial<LazyPage<object>> | undefined;
+  await type?.ready?.();
 }

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Me } from '../../functions/core/schemas/accounts';
 import { get } from './api';
+import { inBrowser } from './browser';
 import { forgetKept } from './offline';
 
 /** The signed-in person, null when signed out, undefined while loading. */
@@ -17,8 +18,11 @@ export async function loadMe(): Promise<void> {
   }
 }
 
-/** Current location, kept in a signal so the router re-renders on navigation. */
-export const location = signal(new URL(window.location.href));
+/**
+ * Current location, kept in a signal so the router re-renders on navigation (on the server, the
+ * address being rendered: see functions/pages).
+ */
+export const location = signal(new URL(inBrowser ? window.location.href : 'http://localhost/'));
 
 /**
  * What the page on show would lose if left, as a question (null: nothing): asked before going to

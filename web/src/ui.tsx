@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { inBrowser } from './browser';
 import { locale, num, t, tx } from './i18n';
 import { location } from './state';
 import { dayText, stamp } from './when';
-
-let fieldIds = 0;
 
 export function Field(props: {
   label: string;
@@ -16,7 +15,8 @@ export function Field(props: {
   error?: ApiError | null;
   children: (attrs: Record<string, unknown>) => ComponentChildren;
 }) {
-  const [made] = useState(() => `f${++fieldIds}`);
+  // The same id where the server rendered the page and where the app renders it over (see main.tsx).
+  const made = useId();
   const id = props.id ?? made;
   const message = props.error?.field(props.name);
   const described = [props.hint ? `${id}-hint` : '', message ? `${id}-err` : ''].filter(Boolean).join(' ');
@@ -131,12 +131,16 @@ export function useSubmit<T>(action: () => Promise<T>) {
 
 let landed = false;
 
+/** On the server (functions/pages): the title of the page last rendered. */
+export const renderedTitle = { text: '' };
+
 /**
  * Sets the document title and, after an in-app navigation, moves focus to the page heading so a
  * screen reader announces the new page. The first page of a visit keeps the browser's own focus
  * (so the skip link stays the first stop).
  */
 export function usePage(title: string) {
+  if (!inBrowser) renderedTitle.text = title;
   const ref = useRef<HTMLHeadingElement>(null);
   // A page that shows "Loading…" first has no heading yet: the focus waits for it.
   const pending = useRef(false);

@@ -9,13 +9,23 @@ import {
   wallClock,
   zoneName,
 } from '../../functions/core/time';
+import { inBrowser } from './browser';
 import { locale, t } from './i18n';
 
 // Every date and time here is in the one style core/time writes messages in ("Tue 16 Mar 2027 at
 // 18:30"), so a notice and the page it leads to say a time the same way; in another language, in
 // that style as `Intl` writes it there.
 
-const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The viewer's own zone: the browser's; on the server (functions/pages), the zone the browser
+ * said on an earlier visit, or null on a first one, when times are said in UTC, and named so.
+ */
+let viewerZone: string | null = inBrowser ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
+
+/** On the server: the zone the next render says the viewer's times in (null: not known). */
+export function viewFrom(zone: string | null): void {
+  viewerZone = zone;
+}
 const thisYear = new Date().getFullYear();
 
 /** The offset's name ("GMT+1", "GMT+0"): said where the clock time alone names two instants. */
@@ -83,24 +93,26 @@ export function whenText(o: { startAt: string; endAt: string; timezone: string }
   const minutes = Math.round((Date.parse(o.endAt) - Date.parse(o.startAt)) / 60_000);
   const span = { start: formatIn(o.startAt, o.timezone), end: timeIn(o.endAt, o.timezone), zone };
   const main = twice ? t('when.clocksBack', { ...span, minutes }) : t('when.span', span);
-  const differs = formatIn(o.startAt, viewerZone) !== formatIn(o.startAt, o.timezone);
+  const zoneHere = viewerZone;
+  const differs = zoneHere !== null && formatIn(o.startAt, zoneHere) !== formatIn(o.startAt, o.timezone);
   return {
     main,
     yours: differs
-      ? t('when.yours', { time: formatIn(o.startAt, viewerZone), zone: zoneText(viewerZone) })
+      ? t('when.yours', { time: formatIn(o.startAt, zoneHere), zone: zoneText(zoneHere) })
       : null,
   };
 }
 
 /** When something happened or ends, in the viewer's own zone: "Tue 8 Dec at 18:30". */
 export function stamp(iso: string | number): string {
-  const p = partsIn(new Date(iso).getTime(), viewerZone);
-  return sayParts(p, { year: p.year !== thisYear }, locale.value);
+  const p = partsIn(new Date(iso).getTime(), viewerZone ?? 'UTC');
+  const text = sayParts(p, { year: p.year !== thisYear }, locale.value);
+  return viewerZone ? text : `${text} UTC`;
 }
 
 /** A day, in the viewer's own zone: "Tue 8 Dec 2026". */
 export function dayText(iso: string | number): string {
-  return sayParts(partsIn(new Date(iso).getTime(), viewerZone), { time: false }, locale.value);
+  return sayParts(partsIn(new Date(iso).getTime(), viewerZone ?? 'UTC'), { time: false }, locale.value);
 }
 
 export function seatsLine(

@@ -4,6 +4,7 @@ import type { OccurrenceView } from '../../../functions/core/schemas/meetups';
 import { get } from '../api';
 import { t, tx } from '../i18n';
 import { label } from '../labels';
+import { landed } from '../landed';
 import { Loading } from '../ui';
 import { rsvpText, seatsLine, whenText } from '../when';
 
@@ -60,7 +61,9 @@ export function OccurrenceCard({ o, withPlace }: { o: OccurrenceView; withPlace?
 
 /** The next meetups of a group, with a link to the month view. */
 export function UpcomingMeetups({ groupId, canSchedule }: { groupId: string; canSchedule: boolean }) {
-  const [page, setPage] = useState<Page | null>(null);
+  const [page, setPage] = useState<Page | null>(
+    () => landed<Page>(`/groups/${groupId}/occurrences?limit=6`) ?? null,
+  );
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     get<Page>(`/groups/${groupId}/occurrences?limit=6`)

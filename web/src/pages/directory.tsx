@@ -3,6 +3,7 @@ import type { GroupSummary, DirectoryPage as Page } from '../../../functions/cor
 import { get } from '../api';
 import { list, listed, t, tx } from '../i18n';
 import { label, labelled, languageChoices, languageName, sizeName } from '../labels';
+import { landed } from '../landed';
 import { flash, location, me, navigate } from '../state';
 import { ErrorSummary, Field, Notice, SelectField, Stamp, TooLong, usePage, useSubmit } from '../ui';
 
@@ -66,8 +67,10 @@ export function DirectoryPage() {
   const [meets, setMeets] = useState(params.get('meets') ?? '');
   const [near, setNear] = useState(params.get('near') ?? '');
   const [language, setLanguage] = useState(params.get('language') ?? '');
-  const [items, setItems] = useState<GroupSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
+  // The groups the server rendered this address with, if this is the visit's first page.
+  const [first] = useState(() => landed<Page>(`/groups?${params.toString()}`));
+  const [items, setItems] = useState<GroupSummary[] | null>(first?.items ?? null);
+  const [cursor, setCursor] = useState<string | null>(first?.nextCursor ?? null);
   const [message] = useState(flash.value);
 
   const query = (from?: string | null) => {
@@ -84,7 +87,7 @@ export function DirectoryPage() {
   };
   // The address holds the search: each search is a page of history (Back returns to the last),
   // and what is shown always answers the address, so a refused search shows no older results.
-  const shown = useRef<string | null>(null);
+  const shown = useRef<string | null>(first ? params.toString() : null);
   const next = useRef({ wanted: '', push: false });
   const search = useSubmit(async () => {
     const { wanted, push } = next.current;

@@ -8,6 +8,7 @@ import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
 import { list, t, tx } from '../i18n';
 import { label, languageName, sizeName } from '../labels';
+import { landed } from '../landed';
 import { flash, location, me } from '../state';
 import { ErrorSummary, Field, Loading, Notice, TooLong, usePage, useSubmit } from '../ui';
 import { zoneText } from '../when';
@@ -15,7 +16,11 @@ import { zoneText } from '../when';
 export function GroupPage({ groupId }: { groupId: string }) {
   // Invite links carry the token in the fragment, which browsers never send to a server.
   const invite = new URLSearchParams(location.value.hash.slice(1)).get('invite') ?? undefined;
-  const [group, setGroup] = useState<GroupDetail | null | undefined>(undefined);
+  // As the server rendered it for a visitor, if this is the visit's first page: read again on
+  // opening all the same, since a member sees more of it.
+  const [group, setGroup] = useState<GroupDetail | null | undefined>(() =>
+    invite ? undefined : landed<GroupDetail>(`/groups/${groupId}`),
+  );
   const [failed, setFailed] = useState<string | null>(null);
   const load = async () => {
     try {

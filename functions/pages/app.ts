@@ -1,0 +1,94 @@
+/**
+ * The app's documents: every address of the web app that names no file is answered with its
+ * shell in the reader's language (functions/core/viewer-prefs.ts) and, for the pages a visit most
+ * often lands on (the directory, a group's page, "New here?"), with the page itself rendered in
+ * it (web/src/server.tsx), so its content is in the first paint, before any script has run. The
+ * answers come from the API as an anonymous visitor would get them: what is rendered here is
+ * what anyone may see, and the same for everyone in a language and zone.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Messages } from '@lingui/core';
+import { Hono } from 'hono';
+import { compressAnswers } from '../api/middleware/compress';
+import { tagMatches } from '../core/compression';
+import type { Locale } from '../core/i18n/locales';
+import { viewerPrefs } from '../core/viewer-prefs';
+import { fillShell, shellKeys } from './document';
+
+export interface PagesConfig {
+  /** `GET /api<path>` as a visitor who is not signed in, in a language. */
+  ask: (path: string, locale: Locale) => Promise<Response>;
+  /** The built shell (dist/web/index.html). */
+  shell: () => string;
+  /** A language's compiled catalogue of the pages' words. */
+  catalogue: (l: Locale) => Messages;
+}
+
+const GROUP = /^\/groups\/([A-Za-z0-9_-]{22})$/;
+
+/**
+ * The landing pages, by address: what each shows, as the app asks for it. The first answer is
+ * the page's own: without it (a private group, say) the app draws the page alone.
+ */
+function landing(url: URL): string[] | null {
+  if (url.pathname === '/') return [`/groups?${url.searchParams.toString()}`];
+  const group = GROUP.exec(url.pathname);
+  if (group) return [`/groups/${group[1]}`, `/groups/${group[1]}/occurrences?limit=6`];
+  if (url.pathname === '/new-here') return [];
+  return null;
+}
+
+/** The answers a page shows, by the app's path for each; those not answered 200 are left out. */
+async function answersFor(config: PagesConfig, paths: string[], locale: Locale) {
+  const answers: Record<string, unknown> = {};
+  await Promise.all(
+    paths.map(async (path) => {
+      const res = await config.ask(path, locale);
+      if (res.ok) answers[path] = await res.json();
+      else await res.body?.cancel();
+    }),
+  );
+  return answers;
+}
+
+export function createPagesApp(config: PagesConfig) {
+  const app = new Hono();
+  app.use(compressAnswers());
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const url = new URL(c.req.url);
+    const { locale, zone } = viewerPrefs({
+      cookie: c.req.header('Cookie'),
+      acceptLanguage: c.req.header('Accept-Language'),
+    });
+    const paths = landing(url);
+    const answers = paths ? await answersFor(config, paths, locale) : {};
+    const page = paths !== null && (paths.length === 0 || Object.hasOwn(answers, paths[0]!));
+    const shell = config.shell();
+    // Loaded on first use: a container that never renders a page never reads the components.
+    const { renderLanding } = await import('../../web/src/server');
+    const rendered = await renderLanding({
+      url,
+      locale,
+      messages: config.catalogue(locale),
+      zone,
+      answers: page ? answers : {},
+      page,
+      words: shellKeys(shell),
+    });
+    const html = fillShell(shell, { ...rendered, locale, answers: page ? answers : {} });
+    const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
+    const headers = {
+      'Content-Type': 'text/html; charset=utf-8',
+      // Asked about on each use; another language or zone is another page.
+      'Cache-Control': 'no-cache',
+      Vary: 'Cookie, Accept-Language',
+      ETag: etag,
+    };
+    const asked = c.req.header('If-None-Match');
+    if (asked && tagMatches(asked, etag)) return c.body(null, 304, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(html, 200, headers);
+  });
+  return app;
+}
