@@ -12,7 +12,7 @@ import { JobsSchedule } from './constructs/jobs';
 import { Web } from './constructs/web';
 
 export interface HearthStackProps extends StackProps {
-  code: { api: Code; feeds: Code; jobs: Code };
+  code: { api: Code; feeds: Code; jobs: Code; pages: Code };
   web: ISource;
   /** Public origin when a custom domain fronts the distribution, for invite links. */
   publicUrl?: string;
@@ -68,6 +68,12 @@ export class HearthStack extends Stack {
       description: 'Hearth calendar feeds (read-only)',
       memoryMiB: 256,
     }).bindTable(table, 'read');
+    // It asks the API in its own process, as a visitor who is not signed in: it only reads.
+    const pages = new HearthFunction(this, 'Pages', {
+      code: props.code.pages,
+      description: 'Hearth pages (the app’s documents, landing pages rendered)',
+      environment: props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {},
+    }).bindTable(table, 'read');
     const jobs = new HearthFunction(this, 'Jobs', {
       code: props.code.jobs,
       description: 'Hearth scheduled jobs',
@@ -82,11 +88,11 @@ export class HearthStack extends Stack {
     }
     new JobsSchedule(this, 'JobsSchedule', { fn: jobs.fn });
 
-    const http = new HearthHttpApi(this, 'Http', { api: api.fn, feeds: feeds.fn });
+    const http = new HearthHttpApi(this, 'Http', { api: api.fn, feeds: feeds.fn, pages: pages.fn });
     const apiDomain = Fn.select(2, Fn.split('/', http.httpApi.apiEndpoint));
     const web = new Web(this, 'Web', { source: props.web, apiDomain, originSecret });
 
-    for (const [name, fn] of Object.entries({ Api: api.fn, Feeds: feeds.fn, Jobs: jobs.fn })) {
+    for (const [name, fn] of Object.entries({ Api: api.fn, Feeds: feeds.fn, Pages: pages.fn, Jobs: jobs.fn })) {
       new Alarm(this, `${name}Errors`, {
         alarmDescription: `Hearth ${name} function errors`,
         metric: fn.metricErrors(),

@@ -18,7 +18,7 @@ import { compileLocales, type LocaleFiles } from './locales';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const FUNCTIONS = ['api', 'feeds', 'jobs'] as const;
+export const FUNCTIONS = ['api', 'feeds', 'jobs', 'pages'] as const;
 
 export async function buildWeb(
   outdir = join(root, 'dist/web'),
@@ -172,8 +172,26 @@ async function openApiJson(): Promise<unknown> {
   return (await app.request('/api/openapi.json')).json();
 }
 
+/**
+ * The pages function makes its documents from the built shell and the pages' catalogues: put
+ * beside its bundle (`web/`), as functions/pages/files.ts reads them.
+ */
+export function copyPagesFiles(web = join(root, 'dist/web'), functions = join(root, 'dist/functions')) {
+  const to = join(functions, 'pages/web');
+  mkdirSync(join(to, 'locales'), { recursive: true });
+  copyFileSync(join(web, 'index.html'), join(to, 'index.html'));
+  for (const f of readdirSync(join(web, 'locales')))
+    if (/^[a-z]{2}-[0-9a-f]+\.json$/.test(f)) copyFileSync(join(web, 'locales', f), join(to, 'locales', f));
+}
+
+/** Everything that deploys: the web app, the functions, and the pages function's files. */
+export async function buildAll() {
+  await Promise.all([buildWeb(), buildFunctions()]);
+  copyPagesFiles();
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
-  await Promise.all([buildWeb(), buildFunctions()]);
+  await buildAll();
   console.log(`built dist/web and dist/functions/{${FUNCTIONS.join(',')}} in ${Date.now() - started} ms`);
 }

@@ -25,6 +25,12 @@ export interface PagesConfig {
   catalogue: (l: Locale) => Messages;
 }
 
+/** `ask` for an API app in the same process: a request with no cookie, in the language given. */
+export const askAsVisitor =
+  (api: { fetch: (request: Request) => Response | Promise<Response> }): PagesConfig['ask'] =>
+  async (path, locale) =>
+    api.fetch(new Request(`https://pages.invalid/api${path}`, { headers: { 'Accept-Language': locale } }));
+
 const GROUP = /^\/groups\/([A-Za-z0-9_-]{22})$/;
 
 /**

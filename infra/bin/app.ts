@@ -25,6 +25,7 @@ new HearthStack(app, app.node.tryGetContext('stackName') ?? 'Hearth', {
     api: Code.fromAsset(join(dist, 'functions/api')),
     feeds: Code.fromAsset(join(dist, 'functions/feeds')),
     jobs: Code.fromAsset(join(dist, 'functions/jobs')),
+    pages: Code.fromAsset(join(dist, 'functions/pages')),
   },
   web: Source.asset(join(dist, 'web')),
   publicUrl: process.env.HEARTH_PUBLIC_URL,

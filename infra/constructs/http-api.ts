@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 export interface HttpApiProps {
   api: IFunction;
   feeds: IFunction;
+  /** The app's documents (functions/pages). */
+  pages: IFunction;
   /** Steady-state requests per second and burst, for the whole API. */
   throttle?: { rate: number; burst: number };
   /** Tighter limits for the feeds routes (calendar apps poll). */
@@ -15,7 +17,8 @@ export interface HttpApiProps {
 }
 
 /**
- * One HTTP API behind CloudFront: /api/* to the API function, /feeds/* to the feeds function.
+ * One HTTP API behind CloudFront: /api/* to the API function, /feeds/* to the feeds function,
+ * every other address (a page of the app) to the pages function.
  * Access logs record the route template, never the path or query (feed URLs carry tokens), and
  * no client address.
  */
@@ -36,6 +39,10 @@ export class HearthHttpApi extends Construct {
       methods: [HttpMethod.GET, HttpMethod.HEAD],
       integration: feeds,
     });
+    // Every other address is a page of the app (CloudFront sends only those without a file's name).
+    const pages = new HttpLambdaIntegration('Pages', props.pages);
+    for (const path of ['/', '/{proxy+}'])
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.GET, HttpMethod.HEAD], integration: pages });
     // One occurrence as an .ics file: written by the feeds function, which holds the calendar code.
     this.httpApi.addRoutes({
       path: '/api/occurrences/{occurrenceId}/event.ics',

@@ -38,7 +38,8 @@ export interface WebProps {
 
 /**
  * The web app in a private bucket behind CloudFront (origin access control), one origin for the
- * browser: /api/* and /feeds/* go to the HTTP API, so the session cookie stays first-party.
+ * browser: /api/* and /feeds/* go to the HTTP API, so the session cookie stays first-party, and
+ * so do the app's documents (the pages function).
  */
 export class Web extends Construct {
   readonly distribution: Distribution;
@@ -88,15 +89,6 @@ export class Web extends Construct {
       },
     });
 
-    // SPA fallback on the web behaviour only: a path without a file extension is a page of the
-    // app. (Distribution-wide error responses would also rewrite the API's 404s.)
-    const spa = new CfFunction(this, 'SpaFallback', {
-      code: FunctionCode.fromInline(
-        'function handler(event){var r=event.request;if(r.uri.indexOf(".")===-1){r.uri="/index.html";}return r;}',
-      ),
-      comment: 'Serve index.html for app routes',
-    });
-
     // The API learns who the viewer is from CloudFront (their address, and the host they used),
     // and believes it only on requests carrying the origin secret (functions/api/viewer.ts).
     const api = new HttpOrigin(props.apiDomain, {
@@ -125,18 +117,27 @@ export class Web extends Construct {
       functionAssociations: [{ function: viewerHost, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
 
+    const files = {
+      origin: S3BucketOrigin.withOriginAccessControl(site),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      responseHeadersPolicy: headers,
+    };
+    // Every address that names a file is a file of the bucket; every other one is a page of the
+    // app, answered by the pages function (through the HTTP API): its shell in the reader's
+    // language, and the pages a visit lands on rendered in it (functions/pages). Not cached here:
+    // a page is made for a language and a zone, and is asked about on each use (ETag).
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Hearth',
-      defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(site),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: headers,
-        functionAssociations: [{ function: spa, eventType: FunctionEventType.VIEWER_REQUEST }],
+      defaultBehavior: { ...apiBehaviour, allowedMethods: AllowedMethods.ALLOW_GET_HEAD },
+      additionalBehaviors: {
+        '/api/*': apiBehaviour,
+        '/feeds/*': apiBehaviour,
+        '/assets/*': files,
+        '/locales/*': files,
+        '*.*': files,
       },
-      additionalBehaviors: { '/api/*': apiBehaviour, '/feeds/*': apiBehaviour },
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR3',

@@ -9,7 +9,7 @@ import { createApp } from '../../functions/api/app';
 import { openApi } from '../../functions/api/openapi';
 import type { ScryptCost } from '../../functions/api/security';
 import { createFeedsApp } from '../../functions/feeds/app';
-import { createPagesApp } from '../../functions/pages/app';
+import { askAsVisitor, createPagesApp } from '../../functions/pages/app';
 import { builtFiles } from '../../functions/pages/files';
 import type { Vapid } from '../../functions/push/send';
 import type { Db } from '../../functions/store/client';
@@ -59,8 +59,7 @@ export function createLocalApp(opts: {
   // language, the pages a visit lands on rendered in it (functions/pages).
   const pages = createPagesApp({
     ...builtFiles(opts.webRoot),
-    ask: async (path, locale) =>
-      api.fetch(new Request(`http://pages.invalid/api${path}`, { headers: { 'Accept-Language': locale } })),
+    ask: askAsVisitor(api),
   });
   app.on(['GET', 'HEAD'], '*', (c, next) =>
     /\.[a-z0-9]+$/i.test(c.req.path) ? next() : pages.fetch(c.req.raw, c.env),

@@ -22,7 +22,7 @@ function synth(withNag: boolean) {
     context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
   });
   const stack = new HearthStack(app, 'Hearth', {
-    code: { api: code(), feeds: code(), jobs: code() },
+    code: { api: code(), feeds: code(), jobs: code(), pages: code() },
     web: Source.data('index.html', '<!doctype html><title>Hearth</title>'),
   });
   if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -91,7 +91,7 @@ describe('functions', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
       Properties: { Description: Match.stringLikeRegexp('^Hearth') },
     });
-    expect(Object.keys(fns)).toHaveLength(3);
+    expect(Object.keys(fns)).toHaveLength(4);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -185,11 +185,51 @@ describe('web', () => {
     const behaviours = dist.Properties.DistributionConfig.CacheBehaviors.map(
       (b: { PathPattern: string }) => b.PathPattern,
     );
-    expect(behaviours.sort()).toEqual(['/api/*', '/feeds/*']);
+    expect(behaviours.sort()).toEqual(['*.*', '/api/*', '/assets/*', '/feeds/*', '/locales/*']);
     expect(dist.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
     // No viewer access logs: they would pair addresses with group pages and feed tokens.
     expect(dist.Properties.DistributionConfig.Logging).toBeUndefined();
-    expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+  });
+
+  it('sends every address that names a file to the bucket, and every page of the app to the pages function', () => {
+    const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+      .DistributionConfig;
+    const origins = Object.fromEntries(
+      config.Origins.map((o: { Id: string; S3OriginConfig?: unknown }) => [o.Id, o.S3OriginConfig ? 's3' : 'api']),
+    );
+    const byPattern = Object.fromEntries(
+      config.CacheBehaviors.map((b: { PathPattern: string; TargetOriginId: string }) => [
+        b.PathPattern,
+        origins[b.TargetOriginId],
+      ]),
+    );
+    expect(byPattern).toEqual({
+      '/api/*': 'api',
+      '/feeds/*': 'api',
+      '/assets/*': 's3',
+      '/locales/*': 's3',
+      '*.*': 's3',
+    });
+    // The rest (`/`, `/groups/…`, `/new-here`): the HTTP API, uncached, with the viewer's cookies.
+    expect(origins[config.DefaultCacheBehavior.TargetOriginId]).toBe('api');
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(config.DefaultRootObject).toBeUndefined();
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey as string,
+    );
+    expect(routes).toEqual(expect.arrayContaining(['GET /', 'HEAD /', 'GET /{proxy+}', 'HEAD /{proxy+}']));
+    // The pages function reads the table and writes nothing.
+    const pages = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) =>
+      String(f.Properties.Description).startsWith('Hearth pages'),
+    )!;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(
+        JSON.stringify(pages[1].Properties.Role['Fn::GetAtt'][0]).replace(/"/g, ''),
+      ),
+    );
+    const actions = JSON.stringify(policies.map((p) => p.Properties.PolicyDocument));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
   });
 
   it('keeps the VAPID keys in a secret only the API and the jobs read and write, made on first use', () => {
@@ -242,7 +282,12 @@ describe('web', () => {
       Headers: ['CloudFront-Viewer-Address'],
     });
     const functions = template.findResources('AWS::CloudFront::Function');
-    for (const b of dist.CacheBehaviors) {
+    const toApi = [
+      dist.DefaultCacheBehavior,
+      ...dist.CacheBehaviors.filter((b: { PathPattern: string }) => /^\/(api|feeds)\//.test(b.PathPattern)),
+    ];
+    expect(toApi).toHaveLength(3);
+    for (const b of toApi) {
       expect(b.OriginRequestPolicyId).toEqual({ Ref: policyId });
       expect(b.FunctionAssociations).toHaveLength(1);
     }
@@ -250,7 +295,7 @@ describe('web', () => {
     const [fnId] = Object.entries(functions).find(([, f]) =>
       f.Properties.FunctionCode.includes(VIEWER_HOST_HEADER),
     )!;
-    expect(dist.CacheBehaviors[0].FunctionAssociations[0].FunctionARN).toEqual({
+    expect(toApi[1].FunctionAssociations[0].FunctionARN).toEqual({
       'Fn::GetAtt': [fnId, 'FunctionARN'],
     });
     const run = new Function(`${functions[fnId!]!.Properties.FunctionCode}; return handler;`)();
@@ -346,6 +391,9 @@ describe('the web app’s files', () => {
     });
     // CloudFront compresses what it serves from the bucket (Brotli and gzip, by its cache policy).
     const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
-    expect(dist.Properties.DistributionConfig.DefaultCacheBehavior.Compress).toBe(true);
+    for (const b of dist.Properties.DistributionConfig.CacheBehaviors.filter(
+      (b: { PathPattern: string }) => !/^\/(api|feeds)\//.test(b.PathPattern),
+    ))
+      expect(b.Compress).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { buildFunctions, buildWeb } from '../../scripts/build';
+import { buildAll } from '../../scripts/build';
 
 /** Builds the web app and the Lambda bundles once, before any test file reads them. */
 export default async function setup() {
-  await Promise.all([buildWeb(), buildFunctions()]);
+  await buildAll();
 }
