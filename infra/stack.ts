@@ -92,7 +92,12 @@ export class HearthStack extends Stack {
     const apiDomain = Fn.select(2, Fn.split('/', http.httpApi.apiEndpoint));
     const web = new Web(this, 'Web', { source: props.web, apiDomain, originSecret });
 
-    for (const [name, fn] of Object.entries({ Api: api.fn, Feeds: feeds.fn, Pages: pages.fn, Jobs: jobs.fn })) {
+    for (const [name, fn] of Object.entries({
+      Api: api.fn,
+      Feeds: feeds.fn,
+      Pages: pages.fn,
+      Jobs: jobs.fn,
+    })) {
       new Alarm(this, `${name}Errors`, {
         alarmDescription: `Hearth ${name} function errors`,
         metric: fn.metricErrors(),

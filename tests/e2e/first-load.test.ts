@@ -1,5 +1,6 @@
 /**
- * A first visit in Chromium, cold: the page's first requests leave with the app's script, not
+ * A first visit in Chromium, cold: the directory comes drawn with its groups (functions/pages);
+ * the page's first requests leave with the app's script, not
  * after it (web/src/early.ts), and each is made once (the app takes the early answer rather than
  * asking again); the files come compressed, hashed ones kept for a year; no console error.
  */
@@ -40,16 +41,18 @@ async function visit(path: string, ready: string) {
 }
 
 describe('a first visit', () => {
-  it('asks for the directory’s groups, who is signed in and its words once each, early', async () => {
+  it('gets the directory’s groups with the page, and asks who is signed in and its words once each, early', async () => {
     const t = testApp(stack.db);
     await groupWithOwner(t, { name: 'Early circle' });
     const v = await visit('/', 'ul.cards li.card h2');
-    expect(v.asked(/^\/api\/groups\?$/)).toHaveLength(1);
+    // The groups came drawn in the document (functions/pages): nobody asks for them again.
+    const document = await v.requests.find((r) => r.resourceType() === 'document')!.response();
+    expect(await document!.text()).toContain('Early circle</a></h2>');
+    expect(v.asked(/^\/api\/groups/)).toHaveLength(0);
     expect(v.asked(/^\/api\/session$/)).toHaveLength(1);
     expect(v.asked(/^\/locales\/en-/)).toHaveLength(1);
     // Sent by the page's first script, not by the app once it had arrived and run.
-    for (const url of ['/api/groups?', '/api/session'])
-      expect(v.sentBy.get(url), url).toMatch(/^\/assets\/early-/);
+    expect(v.sentBy.get('/api/session')).toMatch(/^\/assets\/early-/);
     expect([...v.sentBy].find(([u]) => u.startsWith('/locales/en-'))?.[1]).toMatch(/^\/assets\/early-/);
     const appResponse = await v.requests.find((r) => /\/assets\/app-/.test(r.url()))!.response();
     expect(appResponse!.headers()['cache-control']).toContain('immutable');

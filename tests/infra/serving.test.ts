@@ -109,8 +109,8 @@ describe('the web app’s files', () => {
       expect((await get(path, { 'if-none-match': plainTag })).status).toBe(304);
       expect((await get(path, { 'if-none-match': '"something-else"' })).status).toBe(200);
     }
-    // A page of the app is its shell; a missing file is not.
-    expect(await (await get('/groups/some-group')).text()).toBe(await (await get('/')).text());
+    // A page of the app the server does not render is its shell; a missing file is not.
+    expect(await (await get('/groups/some-group')).text()).toBe(await (await get('/signin')).text());
     expect((await get('/assets/nothing-here.js')).status).toBe(404);
     expect((await get('/index.html.br')).status).toBe(404);
     expect((await get('/../package.json')).status).toBe(404);

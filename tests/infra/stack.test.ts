@@ -195,7 +195,10 @@ describe('web', () => {
     const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
       .DistributionConfig;
     const origins = Object.fromEntries(
-      config.Origins.map((o: { Id: string; S3OriginConfig?: unknown }) => [o.Id, o.S3OriginConfig ? 's3' : 'api']),
+      config.Origins.map((o: { Id: string; S3OriginConfig?: unknown }) => [
+        o.Id,
+        o.S3OriginConfig ? 's3' : 'api',
+      ]),
     );
     const byPattern = Object.fromEntries(
       config.CacheBehaviors.map((b: { PathPattern: string; TargetOriginId: string }) => [
