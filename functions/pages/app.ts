@@ -45,12 +45,23 @@ function landing(url: URL): string[] | null {
   return null;
 }
 
+/**
+ * The API's address for an answer the app keys by its own: the directory's search sent by its
+ * form without JavaScript names every filter, the empty ones too, which the API would refuse.
+ */
+function asked(path: string): string {
+  const [at, query = ''] = path.split('?') as [string, string?];
+  if (!query) return path;
+  const given = [...new URLSearchParams(query)].filter(([, v]) => v !== '');
+  return `${at}?${new URLSearchParams(given).toString()}`;
+}
+
 /** The answers a page shows, by the app's path for each; those not answered 200 are left out. */
 async function answersFor(config: PagesConfig, paths: string[], locale: Locale) {
   const answers: Record<string, unknown> = {};
   await Promise.all(
     paths.map(async (path) => {
-      const res = await config.ask(path, locale);
+      const res = await config.ask(asked(path), locale);
       if (res.ok) answers[path] = await res.json();
       else await res.body?.cancel();
     }),
