@@ -1,6 +1,7 @@
 /**
  * The bare baseline for `npm start`: a Node HTTP server that only answers, started the same way
- * (through npm and tsx), so the ratio says what Hearth's own start adds.
+ * (through npm and `node --import tsx`, as `npm start` runs), so the ratio says what Hearth's own
+ * start adds.
  * @module
  */
 import { createServer } from 'node:http';

@@ -284,7 +284,7 @@ const port = 3900 + Math.floor(Math.random() * 90);
 // /api/health answers once the start is done: the table made, the demo seeded on a first run, the
 // crisis lines listed.
 const firstStart = await startToFirst200(dataDir, port);
-// Interleaved with the bare baseline: a Node HTTP server started the same way (npm, then tsx).
+// Interleaved with the bare baseline: a Node HTTP server started the same way (npm, then node --import tsx).
 const starts: number[] = [];
 const bareStarts: number[] = [];
 for (let i = 0; i < (quick ? 2 : 5); i++) {
@@ -294,6 +294,8 @@ for (let i = 0; i < (quick ? 2 : 5); i++) {
       'exec',
       '--silent',
       '--',
+      'node',
+      '--import',
       'tsx',
       join(root, 'bench/bare-server.ts'),
     ]),
@@ -304,7 +306,7 @@ const firstStartRatio = firstStart / median(bareStarts);
 say('## `npm start`');
 say('');
 say(
-  `Spawn of \`npm start\` to the first 200 from /api/health (answered only once the demo data and the crisis lines are in): on a fresh data folder (creates the table, seeds the demo community) **${ms(firstStart)}**, ${firstStartRatio.toFixed(2)}× bare; on existing data, median of ${starts.length}: **${ms(median(starts))}**, ${startRatio.toFixed(2)}× bare. Bare: a Node HTTP server started the same way (npm, tsx), median ${ms(median(bareStarts))}.`,
+  `Spawn of \`npm start\` to the first 200 from /api/health (answered only once the demo data and the crisis lines are in): on a fresh data folder (creates the table, seeds the demo community) **${ms(firstStart)}**, ${firstStartRatio.toFixed(2)}× bare; on existing data, median of ${starts.length}: **${ms(median(starts))}**, ${startRatio.toFixed(2)}× bare. Bare: a Node HTTP server started the same way (npm, `node --import tsx`), median ${ms(median(bareStarts))}.`,
 );
 say('');
 

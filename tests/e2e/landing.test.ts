@@ -15,10 +15,12 @@ const NOW = Date.parse('2026-11-25T10:00:00Z');
 useBrowserAndStack({ now: () => NOW });
 
 let harbour: string;
+let memberCookie: string;
 beforeAll(async () => {
   const t = testApp(stack.db);
   const made = await groupWithOwner(t, { name: 'Harbour circle' });
   harbour = made.groupId;
+  memberCookie = (await made.join('Robin')).cookie;
   await made.owner.post(`/api/groups/${harbour}/meetups`, {
     title: 'Winter circle',
     start: '2027-01-12T18:30',
@@ -50,7 +52,7 @@ const WATCH = `(() => {
 
 type Watched = { removed: string[]; kept: boolean; drawnText: string[] };
 
-async function land(path: string, options: BrowserContextOptions = {}) {
+async function land(path: string, options: BrowserContextOptions = {}, signedIn?: string) {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     serviceWorkers: 'block',
@@ -62,9 +64,13 @@ async function land(path: string, options: BrowserContextOptions = {}) {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.addInitScript(WATCH);
+  if (signedIn) {
+    const [name, value] = signedIn.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: stack.url }]);
+  }
   await page.goto(`${stack.url}${path}`);
-  // The app has run once it knows nobody is signed in: the header offers to sign in.
-  await page.locator('#nav a[href="/signin"]').waitFor();
+  // The app has run once it knows who this is: the header offers to sign in, or their account.
+  await page.locator(signedIn ? '#nav a[href="/account"]' : '#nav a[href="/signin"]').waitFor();
   await page.waitForLoadState('networkidle');
   const watched = () =>
     page.evaluate(
@@ -120,6 +126,18 @@ describe('a landing page, drawn by the server', () => {
     await v.page.locator('main').getByRole('link', { name: 'Join Hearth' }).click();
     await v.page.waitForURL(/\/signup\?next=/);
     await v.page.getByRole('heading', { level: 1 }).waitFor();
+    await v.context.close();
+  });
+
+  it('a member lands on their group’s page: drawn as a visitor sees it, then theirs, never told to sign in', async () => {
+    const v = await land(`/groups/${harbour}`, {}, memberCookie);
+    await v.page.getByText(/Others see you as “Robin”/).waitFor();
+    const w = await v.watched();
+    expect(w.removed).toEqual([]);
+    expect(w.kept).toBe(true);
+    expect(await v.page.locator('main').getByRole('link', { name: 'Join Hearth' }).count()).toBe(0);
+    await v.page.getByRole('link', { name: 'Discussions' }).waitFor();
+    expect(v.problems).toEqual([]);
     await v.context.close();
   });
 

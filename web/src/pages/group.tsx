@@ -21,10 +21,14 @@ export function GroupPage({ groupId }: { groupId: string }) {
   const [group, setGroup] = useState<GroupDetail | null | undefined>(() =>
     invite ? undefined : landed<GroupDetail>(`/groups/${groupId}`),
   );
+  // Until it is read again, the page is what a visitor sees: whether a signed-in person is a
+  // member is not known yet, so they are not offered to join meanwhile.
+  const [asVisitor, setAsVisitor] = useState(group !== undefined);
   const [failed, setFailed] = useState<string | null>(null);
   const load = async () => {
     try {
       setGroup(await get<GroupDetail>(`/groups/${groupId}`, invite ? { [INVITE_HEADER]: invite } : {}));
+      setAsVisitor(false);
       setFailed(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setGroup(null);
@@ -130,7 +134,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         <h2 id="guidelines">{t('group.guidelines')}</h2>
         <div class="card guidelines">{group.guidelines}</div>
       </section>
-      {!m && <JoinForm group={group} invite={invite} onJoined={load} />}
+      {!m && !(asVisitor && me.value) && <JoinForm group={group} invite={invite} onJoined={load} />}
       {m && (
         <section aria-labelledby="manage">
           <h2 id="manage" class="visually-hidden">
@@ -223,6 +227,9 @@ function JoinForm({
     });
     onJoined();
   });
+  // Not yet known who this is (the page as the server drew it, or the app's first moments): a
+  // member is never first told to sign in.
+  if (me.value === undefined) return null;
   if (!me.value) {
     const next = encodeURIComponent(location.value.pathname + location.value.search + location.value.hash);
     return (
