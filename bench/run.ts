@@ -306,7 +306,7 @@ const firstStartRatio = firstStart / median(bareStarts);
 say('## `npm start`');
 say('');
 say(
-  `Spawn of \`npm start\` to the first 200 from /api/health (answered only once the demo data and the crisis lines are in): on a fresh data folder (creates the table, seeds the demo community) **${ms(firstStart)}**, ${firstStartRatio.toFixed(2)}× bare; on existing data, median of ${starts.length}: **${ms(median(starts))}**, ${startRatio.toFixed(2)}× bare. Bare: a Node HTTP server started the same way (npm, `node --import tsx`), median ${ms(median(bareStarts))}.`,
+  `Spawn of \`npm start\` to the first 200 from /api/health (answered only once the demo data and the crisis lines are in): on a fresh data folder (creates the table, seeds the demo community) **${ms(firstStart)}**, ${firstStartRatio.toFixed(2)}× bare; on existing data, median of ${starts.length}: **${ms(median(starts))}**, ${startRatio.toFixed(2)}× bare. Bare: a Node HTTP server started the same way (npm, \`node --import tsx\`), median ${ms(median(bareStarts))}.`,
 );
 say('');
 
