@@ -69,31 +69,40 @@ async function answersFor(config: PagesConfig, paths: string[], locale: Locale) 
   return answers;
 }
 
-export function createPagesApp(config: PagesConfig) {
-  const app = new Hono();
-  app.use(compressAnswers());
-  app.on(['GET', 'HEAD'], '*', async (c) => {
-    const url = new URL(c.req.url);
-    const { locale, zone } = viewerPrefs({
-      cookie: c.req.header('Cookie'),
-      acceptLanguage: c.req.header('Accept-Language'),
-    });
+/** The document for a request: drawn where it can be; else the shell as built, which the app draws. */
+async function documentFor(config: PagesConfig, url: URL, prefs: ReturnType<typeof viewerPrefs>) {
+  const shell = config.shell();
+  try {
     const paths = landing(url);
-    const answers = paths ? await answersFor(config, paths, locale) : {};
+    const answers = paths ? await answersFor(config, paths, prefs.locale) : {};
     const page = paths !== null && (paths.length === 0 || Object.hasOwn(answers, paths[0]!));
-    const shell = config.shell();
     // Loaded on first use: a container that never renders a page never reads the components.
     const { renderLanding } = await import('../../web/src/server');
     const rendered = await renderLanding({
       url,
-      locale,
-      messages: config.catalogue(locale),
-      zone,
+      ...prefs,
+      messages: config.catalogue(prefs.locale),
       answers: page ? answers : {},
       page,
       words: shellKeys(shell),
     });
-    const html = fillShell(shell, { ...rendered, locale, answers: page ? answers : {} });
+    return fillShell(shell, { ...rendered, locale: prefs.locale, answers: page ? answers : {} });
+  } catch (e) {
+    // The table out of reach, say: every page still opens, and the app says what it cannot load.
+    console.error('A page could not be drawn; the shell goes as built', e);
+    return shell;
+  }
+}
+
+export function createPagesApp(config: PagesConfig) {
+  const app = new Hono();
+  app.use(compressAnswers());
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const prefs = viewerPrefs({
+      cookie: c.req.header('Cookie'),
+      acceptLanguage: c.req.header('Accept-Language'),
+    });
+    const html = await documentFor(config, new URL(c.req.url), prefs);
     const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
     const headers = {
       'Content-Type': 'text/html; charset=utf-8',

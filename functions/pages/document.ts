@@ -21,12 +21,14 @@ export const scriptSafeJson = (value: unknown) =>
 
 const WORD = /(<[a-z]+\b[^>]*\sdata-i18n="([\w.]+)"[^>]*>)([^<]*)</g;
 const LABEL = /aria-label="[^"]*"(\s+data-i18n-label="([\w.]+)")/g;
+const CONTENT = /content="[^"]*"(\s+data-i18n-content="([\w.]+)")/g;
 
-/** The keys of the words the shell says (its `data-i18n` and `data-i18n-label` attributes). */
+/** The keys of the words the shell says (its `data-i18n`, `data-i18n-label` and `data-i18n-content`). */
 export function shellKeys(shell: string): string[] {
   const keys = new Set<string>();
   for (const m of shell.matchAll(WORD)) keys.add(m[2]!);
   for (const m of shell.matchAll(LABEL)) keys.add(m[2]!);
+  for (const m of shell.matchAll(CONTENT)) keys.add(m[2]!);
   return [...keys];
 }
 
@@ -41,7 +43,8 @@ export function fillShell(
   shell: string,
   filled: {
     locale: Locale;
-    title: string;
+    /** Null: the shell's own. */
+    title: string | null;
     words: Record<string, string>;
     nav: string;
     main: string | null;
@@ -55,9 +58,13 @@ export function fillShell(
     .replace(LABEL, (all: string, attr: string, key: string) =>
       filled.words[key] ? `aria-label="${word(key, '')}"${attr}` : all,
     )
+    .replace(CONTENT, (all: string, attr: string, key: string) =>
+      filled.words[key] ? `content="${word(key, '')}"${attr}` : all,
+    )
     .replaceAll('href="/crisis.html"', `href="${crisisPath(filled.locale)}"`);
   html = once(html, /<html lang="[^"]*">/, `<html lang="${filled.locale}" dir="${dirOf(filled.locale)}">`);
-  html = once(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(filled.title)}</title>`);
+  const title = filled.title;
+  if (title !== null) html = once(html, /<title[^>]*>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   html = once(html, 'id="nav"></nav>', `id="nav">${filled.nav}</nav>`);
   html = once(html, '<div id="languages"></div>', `<div id="languages">${filled.languages}</div>`);
   // The page first, so the app's render finds each node where it draws it and moves none.

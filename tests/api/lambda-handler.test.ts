@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/build';
 import { freshDb } from '../support/db';
-import { httpEvent, type LambdaHandler, lambdaContext } from '../support/lambda';
+import { httpEvent, type LambdaHandler, lambdaContext, tableEnv } from '../support/lambda';
 
 // Built by the global setup, as `npm run build` builds it for deployment.
 const outdir = join(root, 'dist/functions');
@@ -37,13 +37,8 @@ beforeAll(async () => {
   await new Promise<void>((done) => secrets.listen(0, '127.0.0.1', done));
   const fresh = await freshDb();
   stop = fresh.stop;
-  const endpoint = await fresh.db.doc.config.endpoint!();
   Object.assign(process.env, {
-    TABLE_NAME: fresh.db.table,
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`,
+    ...(await tableEnv(fresh.db)),
     AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
     ORIGIN_SECRET_ARN: SECRET_ARN,
   });

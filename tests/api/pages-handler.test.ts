@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/build';
 import { groupWithOwner, testApp } from '../support/api';
 import { freshDb } from '../support/db';
-import { httpEvent, type LambdaHandler, lambdaContext } from '../support/lambda';
+import { httpEvent, type LambdaHandler, lambdaContext, tableEnv } from '../support/lambda';
 
 let handler: LambdaHandler;
 let stop: () => Promise<void>;
@@ -18,14 +18,7 @@ beforeAll(async () => {
   const fresh = await freshDb();
   stop = fresh.stop;
   ({ groupId } = await groupWithOwner(testApp(fresh.db), { name: 'Bundled circle' }));
-  const endpoint = await fresh.db.doc.config.endpoint!();
-  Object.assign(process.env, {
-    TABLE_NAME: fresh.db.table,
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`,
-  });
+  Object.assign(process.env, await tableEnv(fresh.db));
   // Built by the global setup, as `npm run build` builds it for deployment.
   ({ handler } = await import(join(root, 'dist/functions/pages/index.mjs')));
 });

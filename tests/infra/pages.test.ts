@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPagesApp } from '../../functions/pages/app';
 import { fillShell, scriptSafeJson, shellKeys } from '../../functions/pages/document';
+import { builtFiles } from '../../functions/pages/files';
 import type { Db } from '../../functions/store/client';
 import { createLocalApp } from '../../infra/local/server';
 import { groupWithOwner, testApp } from '../support/api';
@@ -113,6 +115,9 @@ describe('a landing page', () => {
     expect(signin).toMatch(/<html lang="fr" dir="ltr">/);
     expect(mainOf(signin).trim()).toMatch(/^<noscript>[\s\S]*<\/noscript>$/);
     expect(signin).toContain(`>${catalogue('fr')['shell.needHelp']}<`);
+    // A page the server does not draw keeps the shell's title and description, in French.
+    expect(signin).toContain(`<title data-i18n="shell.title">${catalogue('fr')['shell.title']}</title>`);
+    expect(signin).toContain(`content="${catalogue('fr')['shell.description']}"`);
   });
 
   it('is compressed, revalidated with its tag, and kept apart by language', async () => {
@@ -128,6 +133,29 @@ describe('a landing page', () => {
     expect((await get('/', { 'if-none-match': tag, 'accept-language': 'de', cookie: 'x=1' })).status).toBe(
       304,
     );
+  });
+});
+
+describe('a page that cannot be drawn', () => {
+  it('is the shell as built, so the app still opens and says what it cannot load', async () => {
+    const shell = readFileSync(join(stackWebRoot, 'index.html'), 'utf8');
+    const pages = createPagesApp({
+      ...builtFiles(stackWebRoot),
+      ask: async () => {
+        throw new Error('The table is out of reach');
+      },
+    });
+    const errors: unknown[] = [];
+    const logged = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const res = await pages.request('/', { headers: { 'accept-language': 'de' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(shell);
+    } finally {
+      console.error = logged;
+    }
+    expect(errors).toHaveLength(1);
   });
 });
 
@@ -152,7 +180,7 @@ describe('the shell filled', () => {
 
   it('finds every word of the shell, and refuses a shell that lost a place it fills', () => {
     expect(shellKeys(shell).sort()).toEqual(
-      [...shell.matchAll(/data-i18n(?:-label)?="([\w.]+)"/g)]
+      [...shell.matchAll(/data-i18n(?:-label|-content)?="([\w.]+)"/g)]
         .map((m) => m[1]!)
         .filter((k, i, a) => a.indexOf(k) === i)
         .sort(),

@@ -1,4 +1,5 @@
 /** API Gateway HTTP API (payload 2.0) events, to call a built Lambda handler as AWS would. */
+import type { Db } from '../../functions/store/client';
 export function httpEvent(
   method: string,
   path: string,
@@ -53,3 +54,15 @@ export type LambdaResult = {
   headers?: Record<string, string>;
 };
 export type LambdaHandler = (event: unknown, context: unknown) => Promise<LambdaResult>;
+
+/** The environment a built function reads its table from, pointed at a test's dynalite. */
+export async function tableEnv(db: Db): Promise<Record<string, string>> {
+  const endpoint = await db.doc.config.endpoint!();
+  return {
+    TABLE_NAME: db.table,
+    AWS_REGION: 'local',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`,
+  };
+}

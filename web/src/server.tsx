@@ -18,8 +18,8 @@ import { renderedTitle } from './ui';
 import { viewFrom } from './when';
 
 export type Rendered = {
-  /** The document's title ("Groups · Hearth"). */
-  title: string;
+  /** The page's title ("Find a group: Hearth"); null where the page is not drawn here. */
+  title: string | null;
   nav: string;
   /** The page, or null where the app draws it alone. */
   main: string | null;
@@ -50,7 +50,7 @@ export async function renderLanding(opts: {
   me.value = undefined;
   renderedTitle.text = '';
   const main = opts.page ? renderToString(<Route />) : null;
-  const title = renderedTitle.text ? t('ui.pageTitle', { title: renderedTitle.text }) : 'Hearth';
+  const title = renderedTitle.text ? t('ui.pageTitle', { title: renderedTitle.text }) : null;
   return {
     title,
     nav: renderToString(<Nav />),
