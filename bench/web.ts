@@ -50,7 +50,9 @@ async function load(browser: Browser, url: string, selector: string): Promise<Ru
     bytes += e.encodedDataLength;
     if (types.get(e.requestId) === 'Script') js += e.encodedDataLength;
   });
-  // The moment the content is in the page, seen from inside it.
+  // The moment the content is in the document, seen from inside the page. It is on screen from
+  // then or from the page's first contentful paint, whichever is later: content parsed before
+  // the stylesheet has arrived is not drawn until then. The same for Hearth and its bare copy.
   // As text: a function would be sent as tsx compiled it, with helpers the page does not have.
   await page.addInitScript(`(() => {
     const look = () => {
@@ -71,10 +73,10 @@ async function load(browser: Browser, url: string, selector: string): Promise<Ru
   await page.waitForLoadState('networkidle');
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    visible: (window as unknown as { __visible: number }).__visible,
+    inDocument: (window as unknown as { __visible: number }).__visible,
   }));
   await context.close();
-  return { ...timing, bytes, js };
+  return { fcp: timing.fcp, visible: Math.max(timing.inDocument, timing.fcp), bytes, js };
 }
 
 /** A bare server of saved pages and the files they name, compressed as Hearth compresses. */
@@ -148,6 +150,7 @@ export async function benchWeb(say: (line?: string) => void, quick: boolean) {
       name: p.name,
       ratio: m(hearth, 'visible') / m(plain, 'visible'),
       fcp: m(hearth, 'fcp'),
+      bareFcp: m(plain, 'fcp'),
       visible: m(hearth, 'visible'),
       bareVisible: m(plain, 'visible'),
       bytes: m(hearth, 'bytes'),
@@ -165,12 +168,12 @@ export async function benchWeb(say: (line?: string) => void, quick: boolean) {
   );
   say('');
   say(
-    '| page | first paint | content visible | bare copy: content visible | ratio | bytes on the wire (bare) | script |',
+    '| page | first paint (bare) | content visible | bare copy: content visible | ratio | bytes on the wire (bare) | script |',
   );
   say('|---|---|---|---|---|---|---|');
   for (const r of rows)
     say(
-      `| ${r.name} | ${ms(r.fcp)} | ${ms(r.visible)} | ${ms(r.bareVisible)} | ${(r.visible / r.bareVisible).toFixed(2)}× | ${kb(r.bytes)} (${kb(r.bareBytes)}) | ${kb(r.js)} |`,
+      `| ${r.name} | ${ms(r.fcp)} (${ms(r.bareFcp)}) | ${ms(r.visible)} | ${ms(r.bareVisible)} | ${(r.visible / r.bareVisible).toFixed(2)}× | ${kb(r.bytes)} (${kb(r.bareBytes)}) | ${kb(r.js)} |`,
     );
   say('');
   const directory = rows[0]!;

@@ -72,7 +72,9 @@ export async function buildWeb(
     pages: landingFiles(result.metafile, root, outdir, new Set([app[0], ...startup])),
     minify,
   });
-  const preload = imports.map((a) => `<link rel="modulepreload" href="${a}">\n  `).join('');
+  const preload = imports
+    .map((a) => `<link rel="modulepreload" href="${a}" fetchpriority="low">\n  `)
+    .join('');
   const shell = readFileSync(join(root, 'web/index.html'), 'utf8').replace(
     '<script type="module"',
     `${preload}<script type="module"`,

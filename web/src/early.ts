@@ -2,7 +2,9 @@
  * Run before the app, as the page's first script: asks at once for what the first page will ask
  * for (its language's words, the directory's groups or a group, who is signed in, and the code of
  * the page it opens on), so those travel while the app's script does instead of after it. The app takes them
- * (early-answers.ts), each once; nothing here renders or decides anything.
+ * (early-answers.ts), each once; nothing here renders or decides anything. Loaded `async`: it
+ * runs as soon as it arrives, holding neither the page's parsing nor waiting for its stylesheet;
+ * were it ever to arrive after the app had started, the app would have asked for itself.
  * @module
  */
 import type { Locale } from '../../functions/core/i18n/locales';
@@ -18,10 +20,12 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
   (window as unknown as { __early: typeof kept }).__early = kept;
   const locale = firstLocale();
   const ask = (url: string, api = true) => {
-    const answer = fetch(
-      url,
-      api ? { credentials: 'same-origin', headers: { 'accept-language': locale } } : undefined,
-    );
+    // After what the first paint needs (the stylesheet): where the page came drawn, these only
+    // bring it to life; elsewhere they still leave first.
+    const answer = fetch(url, {
+      priority: 'low',
+      ...(api ? { credentials: 'same-origin', headers: { 'accept-language': locale } } : {}),
+    });
     answer.catch(() => undefined); // not taken, or offline: the app asks again and says why
     kept[url] = answer;
   };
@@ -42,6 +46,7 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
   for (const href of page ? PAGE_FILES[page] : []) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
+    link.fetchPriority = 'low';
     link.href = href;
     document.head.append(link);
   }
