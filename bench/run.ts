@@ -423,8 +423,13 @@ check(
   languages.switchMs <= 10 * Math.max(1, languages.bareMs),
 );
 check(
-  `the directory's content visible on a phone ≤ 1.3× a bare copy of the page (${web.directory.ratio.toFixed(2)}×, ${ms(web.directory.visible)})`,
+  `the directory's content visible on a phone ≤ 1.3× a bare copy of the page (${web.directory.ratio.toFixed(2)}×, ${ms(web.directory.visible)}; a group's page ${web.group.ratio.toFixed(2)}×)`,
   web.directory.ratio <= 1.3,
+);
+// The issue's own figure: it holds only on a quiet machine, which the ratio above does not need.
+check(
+  `on a quiet machine, the directory's content visible on a phone ≤ 1.6 s (${ms(web.directory.visible)})`,
+  web.directory.visible <= 1600,
 );
 check(
   `the first page's script ≤ 50 KB compressed (the directory ${(web.directory.js / 1024).toFixed(1)} KB, a group's page ${(web.group.js / 1024).toFixed(1)} KB)`,
