@@ -60,8 +60,7 @@ export function fillShell(
     )
     .replace(CONTENT, (all: string, attr: string, key: string) =>
       filled.words[key] ? `content="${word(key, '')}"${attr}` : all,
-    )
-    .replaceAll('href="/crisis.html"', `href="${crisisPath(filled.locale)}"`);
+    );
   html = once(html, /<html lang="[^"]*">/, `<html lang="${filled.locale}" dir="${dirOf(filled.locale)}">`);
   const title = filled.title;
   if (title !== null) html = once(html, /<title[^>]*>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
@@ -70,6 +69,13 @@ export function fillShell(
   // The page first, so the app's render finds each node where it draws it and moves none.
   const main = filled.main;
   if (main !== null) html = once(html, /<main id="main"[^>]*>\s*/, (open) => `${open.trim()}${main}`);
+  // Every link to the crisis lines, the page's own too, opens them in the reader's language (with
+  // JavaScript off as well; the app sends them there by its own links' clicks).
+  // (Anchors only: a member's words, escaped, never hold a `<a`.)
+  html = html.replace(
+    /(<a\s[^>]*?)href="\/crisis\.html"/g,
+    (_, a: string) => `${a}href="${crisisPath(filled.locale)}"`,
+  );
   if (Object.keys(filled.answers).length)
     html = once(
       html,

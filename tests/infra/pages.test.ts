@@ -108,9 +108,11 @@ describe('a landing page', () => {
   });
 
   it('is New here, drawn; every other page of the app is the shell in the reader’s language', async () => {
-    expect(mainOf(await html('/new-here', { 'accept-language': 'fr' }))).toContain(
-      catalogue('fr')['newHere.title'],
-    );
+    const newHere = mainOf(await html('/new-here', { 'accept-language': 'fr' }));
+    expect(newHere).toContain(catalogue('fr')['newHere.title']);
+    // Its link to the crisis lines opens them in French, with JavaScript off too.
+    expect(newHere).toContain('<a href="/crisis.fr.html">');
+    expect(newHere).not.toContain('href="/crisis.html"');
     const signin = await html('/signin', { 'accept-language': 'fr' });
     expect(signin).toMatch(/<html lang="fr" dir="ltr">/);
     expect(mainOf(signin).trim()).toMatch(/^<noscript>[\s\S]*<\/noscript>$/);
