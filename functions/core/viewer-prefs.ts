@@ -4,6 +4,7 @@
  * app writes (nothing about who they are), else the language their browser asks for.
  * @module
  */
+import { sessionCookieName } from './accounts';
 import { askedLocale, isLocale, type Locale } from './i18n/locales';
 
 export const LOCALE_COOKIE = 'hearth-locale';
@@ -35,15 +36,20 @@ export function knownZone(zone: string | null): string | null {
   }
 }
 
-/** The language and zone to render a page in for a request's headers. */
+/**
+ * The language and zone to render a page in for a request's headers, and whether nobody can be
+ * signed in (no session cookie at all: who is, the page never knows, nor needs to).
+ */
 export function viewerPrefs(headers: { cookie?: string | null; acceptLanguage?: string | null }): {
   locale: Locale;
   zone: string | null;
+  signedOut: boolean;
 } {
   const chosen = cookie(headers.cookie, LOCALE_COOKIE);
   return {
     locale: isLocale(chosen) ? chosen : askedLocale(headers.acceptLanguage),
     zone: knownZone(cookie(headers.cookie, ZONE_COOKIE)),
+    signedOut: [true, false].every((secure) => cookie(headers.cookie, sessionCookieName(secure)) === null),
   };
 }
 

@@ -74,19 +74,21 @@ async function documentFor(config: PagesConfig, url: URL, prefs: ReturnType<type
   const shell = config.shell();
   try {
     const paths = landing(url);
-    const answers = paths ? await answersFor(config, paths, prefs.locale) : {};
-    const page = paths !== null && (paths.length === 0 || Object.hasOwn(answers, paths[0]!));
+    const found = paths ? await answersFor(config, paths, prefs.locale) : {};
+    const page = paths !== null && (paths.length === 0 || Object.hasOwn(found, paths[0]!));
+    // Nobody signed in for sure: the header offers to sign in from the first paint, as the app will.
+    const answers = { ...(page ? found : {}), ...(prefs.signedOut ? { '/session': { me: null } } : {}) };
     // Loaded on first use: a container that never renders a page never reads the components.
     const { renderLanding } = await import('../../web/src/server');
     const rendered = await renderLanding({
       url,
       ...prefs,
       messages: config.catalogue(prefs.locale),
-      answers: page ? answers : {},
+      answers,
       page,
       words: shellKeys(shell),
     });
-    return fillShell(shell, { ...rendered, locale: prefs.locale, answers: page ? answers : {} });
+    return fillShell(shell, { ...rendered, locale: prefs.locale, answers });
   } catch (e) {
     // The table out of reach, say: every page still opens, and the app says what it cannot load.
     console.error('A page could not be drawn; the shell goes as built', e);

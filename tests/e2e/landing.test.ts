@@ -69,7 +69,11 @@ async function land(path: string, options: BrowserContextOptions = {}, signedIn?
     await context.addCookies([{ name, value, url: stack.url }]);
   }
   await page.goto(`${stack.url}${path}`);
-  // The app has run once it knows who this is: the header offers to sign in, or their account.
+  // The app has run once it has rendered and asked who this is (it takes the first script's answer).
+  await page.waitForFunction(() => {
+    const early = (window as unknown as { __early?: Record<string, unknown> }).__early;
+    return early !== undefined && !('/api/session' in early);
+  });
   await page.locator(signedIn ? '#nav a[href="/account"]' : '#nav a[href="/signin"]').waitFor();
   await page.waitForLoadState('networkidle');
   const watched = () =>
@@ -127,6 +131,44 @@ describe('a landing page, drawn by the server', () => {
     await v.page.waitForURL(/\/signup\?next=/);
     await v.page.getByRole('heading', { level: 1 }).waitFor();
     await v.context.close();
+  });
+
+  it('keeps what a person typed and chose before the app arrived, and searches for it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    // The app's script held back, as on a slow network, until the person has typed.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(/\/assets\/app-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not waiting for the page to have loaded: that waits for the app's script.
+    await page.goto(`${stack.url}/`, { waitUntil: 'commit' });
+    await page.getByLabel('Search').fill('Meadow');
+    await page.getByLabel('How it meets').selectOption('in_person');
+    release();
+    await page.waitForFunction(() => {
+      const early = (window as unknown as { __early?: Record<string, unknown> }).__early;
+      return early !== undefined && !('/api/session' in early);
+    });
+    expect(await page.getByLabel('Search').inputValue()).toBe('Meadow');
+    expect(await page.getByLabel('How it meets').inputValue()).toBe('in_person');
+    // What was kept is what the app searches for.
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\?q=Meadow&meets=in_person$/);
+    await page.getByText(/^No public groups match/).waitFor();
+    expect(await page.getByRole('link', { name: 'Harbour circle' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('a member lands on their group’s page: drawn as a visitor sees it, then theirs, never told to sign in', async () => {

@@ -65,7 +65,9 @@ describe('a landing page', () => {
     expect(page).toContain(`<title>${catalogue('de')['directory.title']}: Hearth</title>`);
     // The answers it was drawn with are the API's, for the app to start from.
     const api = await (await get('/api/groups?')).json();
-    expect(landedIn(page)).toEqual({ '/groups?': api });
+    // And, no session cookie having come, that nobody is signed in: the header offers to sign in.
+    expect(landedIn(page)).toEqual({ '/groups?': api, '/session': { me: null } });
+    expect(page).toMatch(/<nav [^>]*id="nav">.*href="\/signin".*<\/nav>/);
     // A private group is not listed to a visitor, so not drawn either.
     expect(page).not.toContain('Quiet private circle');
   });
@@ -100,8 +102,14 @@ describe('a landing page', () => {
     expect(Object.keys(landedIn(page)!)).toEqual([
       `/groups/${publicId}`,
       `/groups/${publicId}/occurrences?limit=6`,
+      '/session',
     ]);
-    const hidden = await html(`/groups/${privateId}`);
+    // With a session cookie, whoever it is: nothing said of them, and no offer to sign in.
+    const member = await html(`/groups/${publicId}`, { cookie: 'hearth_session=anything' });
+    expect(Object.keys(landedIn(member)!)).not.toContain('/session');
+    expect(member).not.toContain('href="/signin');
+    expect(mainOf(member)).toContain('Spring circle');
+    const hidden = await html(`/groups/${privateId}`, { cookie: '__Host-hearth_session=x' });
     expect(hidden).not.toContain('Quiet private circle');
     expect(landedIn(hidden)).toBeNull();
     expect(mainOf(hidden).trim()).toMatch(/^<noscript>[\s\S]*<\/noscript>$/);

@@ -51,7 +51,7 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
     document.head.append(link);
   }
   // The directory the server rendered came with its groups (web/src/landed.ts).
-  if (path === '/' && !document.getElementById('landed'))
+  if (path === '/' && !document.getElementById('landed')?.textContent?.includes('"/groups?'))
     ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
   // Not for an invitation (its code goes in a header the page adds).
   else if (group && !location.hash.includes('invite=')) {

@@ -4,12 +4,14 @@ import { ZONE_COOKIE } from '../../functions/core/viewer-prefs';
 import { ApiError } from './api';
 import { followAccountLocale, Languages } from './components/languages';
 import { firstLocale, locale, showLocale } from './i18n';
+import { landed } from './landed';
 import { keptAt, loadProblem, registerWorker } from './offline';
 import { refreshUnread } from './pages/notifications';
 import { keepPref } from './prefs';
 import { pageReady } from './routes';
 import { Nav, Route } from './shell';
 import { loadMe, location, me, navigate, pageVersion } from './state';
+import { giveBack, typedIn } from './typed';
 
 /** Same-origin links navigate inside the app; everything else behaves as a normal link. */
 document.addEventListener('click', (e) => {
@@ -45,8 +47,14 @@ keepPref(ZONE_COOKIE, Intl.DateTimeFormat().resolvedOptions().timeZone);
 // A page the server rendered (functions/pages) is rendered over, node for node, once the page's
 // code is here too: what is on screen stays, and comes alive.
 await Promise.all([showLocale(firstLocale()).catch(() => showLocale('en')), pageReady(location.value)]);
+// Known signed out where the server said so (no session cookie came): the header as it drew it.
+const session = landed<{ me: null }>('/session');
+if (session) me.value = session.me;
 render(<Nav />, document.getElementById('nav')!);
-render(<Route />, document.getElementById('main')!);
+const main = document.getElementById('main')!;
+const typed = typedIn(main);
+render(<Route />, main);
+giveBack(typed);
 render(<Languages />, document.getElementById('languages')!);
 void loadMe().then(refreshUnread);
 // Whoever signs in here is spoken to in their account's language (see followAccountLocale).

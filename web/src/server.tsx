@@ -1,8 +1,9 @@
 /**
  * The landing pages rendered on the server (functions/pages): the header's links, the page and
  * the language row as the app's first render will draw them, from the same components, in the
- * reader's language, with the answers the page shows (landed.ts). Nobody is signed in here: a
- * page shows what any visitor sees, and the app adds what is theirs once it runs.
+ * reader's language, with the answers the page shows (landed.ts). Who is signed in is never
+ * known here: a page shows what any visitor sees, and the app adds what is theirs once it runs;
+ * only where no session cookie came at all is the visitor known to be signed out.
  * @module
  */
 import type { Messages } from '@lingui/core';
@@ -37,6 +38,8 @@ export async function renderLanding(opts: {
   locale: Locale;
   messages: Messages;
   zone: string | null;
+  /** No session cookie came: nobody is signed in. */
+  signedOut: boolean;
   answers: Record<string, unknown>;
   page: boolean;
   /** The keys of the shell's own words. */
@@ -47,7 +50,7 @@ export async function renderLanding(opts: {
   viewFrom(opts.zone);
   renderWith(opts.answers);
   location.value = opts.url;
-  me.value = undefined;
+  me.value = opts.signedOut ? null : undefined;
   renderedTitle.text = '';
   const main = opts.page ? renderToString(<Route />) : null;
   const title = renderedTitle.text ? t('ui.pageTitle', { title: renderedTitle.text }) : null;
