@@ -69,17 +69,25 @@ async function answersFor(config: PagesConfig, paths: string[], locale: Locale) 
   return answers;
 }
 
-/** The document for a request: drawn where it can be; else the shell as built, which the app draws. */
-async function documentFor(config: PagesConfig, url: URL, prefs: ReturnType<typeof viewerPrefs>) {
+/**
+ * The document for a request, and its status: drawn where it can be; an address the app has no
+ * page for says so (404); else the shell, which the app draws.
+ */
+async function documentFor(
+  config: PagesConfig,
+  url: URL,
+  prefs: ReturnType<typeof viewerPrefs>,
+): Promise<{ html: string; status: 200 | 404 }> {
   const shell = config.shell();
   try {
-    const paths = landing(url);
+    // Loaded on first use: a container that never renders a page never reads the components.
+    const { isAppPage, renderLanding } = await import('../../web/src/server');
+    const known = isAppPage(url);
+    const paths = known ? landing(url) : [];
     const found = paths ? await answersFor(config, paths, prefs.locale) : {};
     const page = paths !== null && (paths.length === 0 || Object.hasOwn(found, paths[0]!));
     // Nobody signed in for sure: the header offers to sign in from the first paint, as the app will.
     const answers = { ...(page ? found : {}), ...(prefs.signedOut ? { '/session': { me: null } } : {}) };
-    // Loaded on first use: a container that never renders a page never reads the components.
-    const { renderLanding } = await import('../../web/src/server');
     const rendered = await renderLanding({
       url,
       ...prefs,
@@ -88,11 +96,14 @@ async function documentFor(config: PagesConfig, url: URL, prefs: ReturnType<type
       page,
       words: shellKeys(shell),
     });
-    return fillShell(shell, { ...rendered, locale: prefs.locale, answers });
+    return {
+      html: fillShell(shell, { ...rendered, locale: prefs.locale, answers }),
+      status: known ? 200 : 404,
+    };
   } catch (e) {
     // The table out of reach, say: every page still opens, and the app says what it cannot load.
     console.error('A page could not be drawn; the shell goes as built', e);
-    return shell;
+    return { html: shell, status: 200 };
   }
 }
 
@@ -104,7 +115,7 @@ export function createPagesApp(config: PagesConfig) {
       cookie: c.req.header('Cookie'),
       acceptLanguage: c.req.header('Accept-Language'),
     });
-    const html = await documentFor(config, new URL(c.req.url), prefs);
+    const { html, status } = await documentFor(config, new URL(c.req.url), prefs);
     const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
     const headers = {
       'Content-Type': 'text/html; charset=utf-8',
@@ -114,9 +125,9 @@ export function createPagesApp(config: PagesConfig) {
       ETag: etag,
     };
     const asked = c.req.header('If-None-Match');
-    if (asked && tagMatches(asked, etag)) return c.body(null, 304, headers);
-    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(html, 200, headers);
+    if (status === 200 && asked && tagMatches(asked, etag)) return c.body(null, 304, headers);
+    if (c.req.method === 'HEAD') return c.body(null, status, headers);
+    return c.body(html, status, headers);
   });
   return app;
 }

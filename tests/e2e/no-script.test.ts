@@ -31,7 +31,7 @@ describe('with JavaScript off', () => {
     expect(await page.locator('a.quick-exit').getAttribute('href')).toMatch(/^https:\/\//);
     // The app's shell, without its script, points to the crisis lines.
     await page.goto(`${stack.url}/`);
-    await page.getByRole('link', { name: 'crisis lines page' }).click();
+    await page.getByRole('link', { name: 'The crisis lines work without it.' }).click();
     await page.waitForURL(/crisis\.html$/);
     await context.close();
   });

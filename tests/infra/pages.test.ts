@@ -130,6 +130,14 @@ describe('a landing page', () => {
     expect(signin).toContain(`content="${catalogue('fr')['shell.description']}"`);
   });
 
+  it('says an address the app has no page for is not found, in the reader’s language', async () => {
+    const res = await get('/groups/not-a-group', { 'accept-language': 'de' });
+    expect(res.status).toBe(404);
+    const page = await res.text();
+    expect(mainOf(page)).toContain(catalogue('de')['notFound.heading']);
+    expect(page).toContain(`data-i18n="shell.noScript">${catalogue('de')['shell.noScript']}<`);
+  });
+
   it('is compressed, revalidated with its tag, and kept apart by language', async () => {
     const res = await get('/', { 'accept-encoding': 'br', 'accept-language': 'de' });
     expect(res.headers.get('content-encoding')).toBe('br');

@@ -94,7 +94,7 @@ describe('the web app’s files', () => {
   });
 
   it('are revalidated where their names do not change: documents, the app’s pages, the worker', async () => {
-    for (const path of ['/', '/groups/some-group', '/crisis.html', '/crisis.ar.html', '/sw.js']) {
+    for (const path of ['/', '/signin', '/crisis.html', '/crisis.ar.html', '/sw.js']) {
       const res = await get(path, { 'accept-encoding': 'br' });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
@@ -110,7 +110,7 @@ describe('the web app’s files', () => {
       expect((await get(path, { 'if-none-match': '"something-else"' })).status).toBe(200);
     }
     // A page of the app the server does not render is its shell; a missing file is not.
-    expect(await (await get('/groups/some-group')).text()).toBe(await (await get('/signin')).text());
+    expect(await (await get('/me/meetups')).text()).toBe(await (await get('/account')).text());
     expect((await get('/assets/nothing-here.js')).status).toBe(404);
     expect((await get('/index.html.br')).status).toBe(404);
     expect((await get('/../package.json')).status).toBe(404);

@@ -12,11 +12,14 @@ import type { Locale } from '../../functions/core/i18n/locales';
 import { Languages } from './components/languages';
 import { type MessageKey, speak, t } from './i18n';
 import { renderWith } from './landed';
-import { pageReady } from './routes';
+import { pageFor, pageReady } from './routes';
 import { Nav, Route } from './shell';
 import { location, me } from './state';
 import { renderedTitle } from './ui';
 import { viewFrom } from './when';
+
+/** Whether the app has a page at this address (else it says "Page not found"). */
+export const isAppPage = (url: URL) => pageFor(url) !== null;
 
 export type Rendered = {
   /** The page's title ("Find a group: Hearth"); null where the page is not drawn here. */
