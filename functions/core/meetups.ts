@@ -184,7 +184,8 @@ export const MY_MEETUPS_DAYS = 120;
 export function meetsOf(
   upcoming: { status: string; mode: MeetupMode; startAt: number; venue?: { neighbourhood?: string } }[],
 ): Meets | null {
-  const live = upcoming.filter((o) => o.status === 'scheduled');
+  // Earliest first, whatever order they were read in: the card names the first as the next.
+  const live = upcoming.filter((o) => o.status === 'scheduled').sort((a, b) => a.startAt - b.startAt);
   if (!live.length) return null;
   const places = live
     .filter((o) => o.mode !== 'online')

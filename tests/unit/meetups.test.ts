@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { summaryOf } from '../../functions/api/views/groups';
 import { ROLES } from '../../functions/core/groups';
 import {
   countsOf,
@@ -13,11 +14,13 @@ import {
   canSchedule,
   canSeeAttendees,
   canSeeWhere,
+  meetsOf,
   rsvpClosedReason,
   shapeProblems,
 } from '../../functions/core/meetups';
 import { planOccurrences, replanSeries } from '../../functions/core/series';
 import { formatLocal } from '../../functions/core/time';
+import type { GroupRecord } from '../../functions/store/repos/group-records';
 
 const active = (role: (typeof ROLES)[number]) => ({ role, status: 'active' as const });
 
@@ -239,5 +242,25 @@ describe('where a new RSVP stands', () => {
       attendance: 'in_person',
       position: 1,
     });
+  });
+});
+
+describe('how a group meets, on its directory card', () => {
+  const at = (day: number) => Date.parse(`2026-12-${String(day).padStart(2, '0')}T18:00:00Z`);
+  it('names the earliest meetup next, in whatever order the meetups were read', () => {
+    // A one-off read before the weekly series it falls after (as the schedule may list them).
+    const meets = meetsOf([
+      { status: 'scheduled', mode: 'hybrid', startAt: at(28) },
+      { status: 'scheduled', mode: 'online', startAt: at(13) },
+      { status: 'cancelled', mode: 'online', startAt: at(10) },
+      { status: 'scheduled', mode: 'in_person', startAt: at(15) },
+    ])!;
+    expect(meets.starts).toEqual([at(13), at(15), at(28)]);
+    expect(meets.modes).toEqual(['online', 'in_person', 'hybrid']);
+    const card = (starts: number[]) =>
+      summaryOf({ meets: { ...meets, starts, modes: undefined } } as unknown as GroupRecord, at(12)).meets;
+    expect(card(meets.starts)?.next).toBe(new Date(at(13)).toISOString());
+    // A card written before its starts were kept in order still names the earliest ahead.
+    expect(card([at(28), at(11), at(15)])?.next).toBe(new Date(at(15)).toISOString());
   });
 });

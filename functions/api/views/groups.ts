@@ -11,7 +11,11 @@ import { ESCALATION } from '../../core/support';
 import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/group-records';
 
 export function summaryOf(g: GroupRecord, now: number) {
-  const n = g.meets?.starts.findIndex((t) => t > now) ?? -1;
+  // The earliest start still ahead (a card written before its starts were kept in order holds them as read).
+  const n = (g.meets?.starts ?? []).reduce(
+    (best, t, i, all) => (t > now && (best < 0 || t < all[best]!) ? i : best),
+    -1,
+  );
   const next = n >= 0 ? g.meets!.starts[n] : undefined;
   return {
     groupId: g.groupId,
