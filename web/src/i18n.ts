@@ -145,6 +145,9 @@ export function apiWords(said: { message: string; key?: string; values?: Values 
   return said.key && Object.hasOwn(i18n.messages, key) ? t(key as MessageKey, said.values) : said.message;
 }
 
+/** The crisis lines' page in the language on show (a link opened in a new tab stays in it too). */
+export const crisisHref = () => crisisPath(locale.value);
+
 /** A number as the reader's language writes it. */
 export const num = (n: number) => new Intl.NumberFormat(locale.value).format(n);
 

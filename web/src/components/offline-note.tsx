@@ -4,7 +4,7 @@
  * @module
  */
 import type { ComponentChildren } from 'preact';
-import { t, tx } from '../i18n';
+import { crisisHref, t, tx } from '../i18n';
 import { keptAt, loadProblem, online } from '../offline';
 import { refreshPage } from '../state';
 import { stamp } from '../when';
@@ -15,7 +15,7 @@ const again = (label: string) => (
   </button>
 );
 
-const crisisLines = (c: ComponentChildren) => <a href="/crisis.html">{c}</a>;
+const crisisLines = (c: ComponentChildren) => <a href={crisisHref()}>{c}</a>;
 const meetups = (c: ComponentChildren) => <a href="/me/meetups">{c}</a>;
 const safetyPlan = (c: ComponentChildren) => <a href="/me/safety-plan">{c}</a>;
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../../functions/core/schemas/support';
 import { get, post } from '../api';
 import { Form, TextArea } from '../components/forms';
-import { t, tx } from '../i18n';
+import { crisisHref, t, tx } from '../i18n';
 import { Loaded, usePaged } from '../load';
 import { me } from '../state';
 import { Back, ErrorSummary, Loading, SignInFirst, Stamp, Status, usePage, useSubmit } from '../ui';
@@ -151,7 +151,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           conv.mine ? 'conversations.privateMine' : 'conversations.privateTheirs',
           { name: conv.member.displayName },
           (c) => (
-            <a href="/crisis.html">{c}</a>
+            <a href={crisisHref()}>{c}</a>
           ),
         )}
       </p>

@@ -6,7 +6,7 @@ import { ApiError, del, get, post } from '../api';
 import { AskFacilitator } from '../components/crisis';
 import { Form } from '../components/forms';
 import { UpcomingMeetups } from '../components/occurrence-cards';
-import { list, t, tx } from '../i18n';
+import { crisisHref, list, t, tx } from '../i18n';
 import { label, languageName, sizeName } from '../labels';
 import { landed } from '../landed';
 import { flash, location, me } from '../state';
@@ -198,7 +198,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
                 <a href="/me/conversations">{c}</a>
               ),
               (c) => (
-                <a href="/crisis.html">{c}</a>
+                <a href={crisisHref()}>{c}</a>
               ),
             )}
           </p>

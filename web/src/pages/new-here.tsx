@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t, tx } from '../i18n';
+import { crisisHref, t, tx } from '../i18n';
 import { usePage } from '../ui';
 
 export function NewHerePage() {
@@ -31,7 +31,7 @@ export function NewHerePage() {
       <p>{t('newHere.complements')}</p>
       <p>
         {tx('newHere.danger', undefined, strong, (c) => (
-          <a href="/crisis.html">{c}</a>
+          <a href={crisisHref()}>{c}</a>
         ))}
       </p>
       <p>

@@ -9,7 +9,7 @@ import { canReview } from '../../../functions/core/resources';
 import type { MyGroups } from '../../../functions/core/schemas/groups';
 import { get } from '../api';
 import { options, placeOf, Reach, type Resource, Trust } from '../components/resource-parts';
-import { t, tx } from '../i18n';
+import { crisisHref, t, tx } from '../i18n';
 import { label, labelled } from '../labels';
 import { location, me, navigate } from '../state';
 import { Loading, SelectField, TooLong, usePage } from '../ui';
@@ -113,7 +113,7 @@ export function ResourceDirectoryPage() {
       </h1>
       <p class="lead">
         {tx('resources.lead', undefined, (c) => (
-          <a href="/crisis.html">{c}</a>
+          <a href={crisisHref()}>{c}</a>
         ))}
       </p>
       <form
@@ -188,7 +188,7 @@ function Results({
             'resources.nothingMatches',
             undefined,
             (c) => (
-              <a href="/crisis.html">{c}</a>
+              <a href={crisisHref()}>{c}</a>
             ),
             (c) => (
               <a href="https://findahelpline.com" rel="noreferrer">

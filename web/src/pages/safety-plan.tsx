@@ -13,7 +13,7 @@ import type { SafetyPlanView } from '../../../functions/core/schemas/support';
 import { type ApiError, api, get } from '../api';
 import { RegionPreference } from '../components/crisis';
 import { Form, TextArea } from '../components/forms';
-import { locale, type MessageKey, t, tx } from '../i18n';
+import { crisisHref, locale, type MessageKey, t, tx } from '../i18n';
 import { leaveGuard, loadMe, me } from '../state';
 import { Loading, SignInFirst, Stamp, usePage, useSubmit } from '../ui';
 
@@ -69,7 +69,7 @@ export function SafetyPlanPage() {
             <strong>{c}</strong>
           ),
           (c) => (
-            <a href="/crisis.html">{c}</a>
+            <a href={crisisHref()}>{c}</a>
           ),
         )}
       </p>

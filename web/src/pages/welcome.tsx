@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, tx } from '../i18n';
+import { crisisHref, t, tx } from '../i18n';
 import { me, navigate } from '../state';
 import { usePage } from '../ui';
 
@@ -61,7 +61,7 @@ export function WelcomePage() {
       </ul>
       <p>
         {tx('welcome.help', { needHelp: t('shell.needHelp') }, (c) => (
-          <a href="/crisis.html">{c}</a>
+          <a href={crisisHref()}>{c}</a>
         ))}
       </p>
     </>
