@@ -41,9 +41,9 @@ for (const event of ['popstate', 'hashchange']) {
   });
 }
 
-// The page is shown in the reader's language from its first words; English if that cannot load.
 // Pages the server renders say times in this browser's zone from the next visit on.
 keepPref(ZONE_COOKIE, Intl.DateTimeFormat().resolvedOptions().timeZone);
+// The page is shown in the reader's language from its first words; English if that cannot load.
 // A page the server rendered (functions/pages) is rendered over, node for node, once the page's
 // code is here too: what is on screen stays, and comes alive.
 await Promise.all([showLocale(firstLocale()).catch(() => showLocale('en')), pageReady(location.value)]);
