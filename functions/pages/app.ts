@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Messages } from '@lingui/core';
 import { Hono } from 'hono';
+import { landingReads } from '../../web/src/landing';
 import { compressAnswers } from '../api/middleware/compress';
 import { tagMatches } from '../core/compression';
 import type { Locale } from '../core/i18n/locales';
@@ -30,20 +31,6 @@ export const askAsVisitor =
   (api: { fetch: (request: Request) => Response | Promise<Response> }): PagesConfig['ask'] =>
   async (path, locale) =>
     api.fetch(new Request(`https://pages.invalid/api${path}`, { headers: { 'Accept-Language': locale } }));
-
-const GROUP = /^\/groups\/([A-Za-z0-9_-]{22})$/;
-
-/**
- * The landing pages, by address: what each shows, as the app asks for it. The first answer is
- * the page's own: without it (a private group, say) the app draws the page alone.
- */
-function landing(url: URL): string[] | null {
-  if (url.pathname === '/') return [`/groups?${url.searchParams.toString()}`];
-  const group = GROUP.exec(url.pathname);
-  if (group) return [`/groups/${group[1]}`, `/groups/${group[1]}/occurrences?limit=6`];
-  if (url.pathname === '/new-here') return [];
-  return null;
-}
 
 /**
  * The API's address for an answer the app keys by its own: the directory's search sent by its
@@ -83,7 +70,7 @@ async function documentFor(
     // Loaded on first use: a container that never renders a page never reads the components.
     const { isAppPage, renderLanding } = await import('../../web/src/server');
     const known = isAppPage(url);
-    const paths = known ? landing(url) : [];
+    const paths = known ? landingReads(url.pathname, url.searchParams) : [];
     const found = paths ? await answersFor(config, paths, prefs.locale) : {};
     const page = paths !== null && (paths.length === 0 || Object.hasOwn(found, paths[0]!));
     // Nobody signed in for sure: the header offers to sign in from the first paint, as the app will.

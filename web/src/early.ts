@@ -9,6 +9,7 @@
  */
 import type { Locale } from '../../functions/core/i18n/locales';
 import { firstLocale } from './first-locale';
+import { GROUP_PAGE, landingReads } from './landing';
 
 /** Compiled catalogues' file names (content-hashed), given by the build. */
 declare const LOCALE_FILES: Record<Locale, { page: string; api: string }>;
@@ -32,7 +33,7 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
   ask(`/locales/${LOCALE_FILES[locale].page}`, false);
   ask('/api/session');
   const path = location.pathname;
-  const group = /^\/groups\/([A-Za-z0-9_-]{22})$/.exec(path);
+  const group = GROUP_PAGE.exec(path);
   // The page's own code, asked for beside the app's rather than once the app has run.
   const page = group
     ? 'group'
@@ -50,12 +51,11 @@ declare const PAGE_FILES: Record<'group' | 'occurrence' | 'newHere' | 'resources
     link.href = href;
     document.head.append(link);
   }
-  // The directory the server rendered came with its groups (web/src/landed.ts).
-  if (path === '/' && !document.getElementById('landed')?.textContent?.includes('"/groups?'))
-    ask(`/api/groups?${new URLSearchParams(location.search).toString()}`);
-  // Not for an invitation (its code goes in a header the page adds).
-  else if (group && !location.hash.includes('invite=')) {
-    ask(`/api/groups/${group[1]}`);
-    ask(`/api/groups/${group[1]}/occurrences?limit=6`);
+  const drawn = document.getElementById('landed')?.textContent ?? '';
+  for (const read of landingReads(path, new URLSearchParams(location.search)) ?? []) {
+    // The directory drawn with its groups keeps them (web/src/landed.ts); a group's page reads
+    // itself again for a member's view, but not for an invitation (its code goes in a header).
+    if (path === '/' ? drawn.includes(`"${read}"`) : location.hash.includes('invite=')) continue;
+    ask(`/api${read}`);
   }
 })();

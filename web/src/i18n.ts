@@ -98,9 +98,15 @@ export async function showLocale(l: Locale, opts: { remember?: boolean } = {}): 
   locale.value = l;
 }
 
+/** On the server: the catalogue last loaded for each language. */
+const spoken = new Map<Locale, Messages>();
+
 /** On the server (functions/pages): the language and catalogue the next render speaks. */
 export function speak(l: Locale, messages: Messages): void {
-  i18n.loadAndActivate({ locale: l, messages });
+  // A catalogue is loaded (copied into Lingui's) once per version, not on every page drawn.
+  if (spoken.get(l) === messages) i18n.activate(l);
+  else i18n.loadAndActivate({ locale: l, messages });
+  spoken.set(l, messages);
   locale.value = l;
 }
 

@@ -12,11 +12,10 @@ import type { GroupRecord, InviteRecord, MemberRecord } from '../../store/repos/
 
 export function summaryOf(g: GroupRecord, now: number) {
   // The earliest start still ahead (a card written before its starts were kept in order holds them as read).
-  const n = (g.meets?.starts ?? []).reduce(
-    (best, t, i, all) => (t > now && (best < 0 || t < all[best]!) ? i : best),
-    -1,
-  );
-  const next = n >= 0 ? g.meets!.starts[n] : undefined;
+  const starts = g.meets?.starts ?? [];
+  const ahead = starts.filter((t) => t > now);
+  const next = ahead.length ? Math.min(...ahead) : undefined;
+  const n = next === undefined ? -1 : starts.indexOf(next);
   return {
     groupId: g.groupId,
     name: g.name,

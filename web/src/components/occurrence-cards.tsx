@@ -5,6 +5,7 @@ import { get } from '../api';
 import { t, tx } from '../i18n';
 import { label } from '../labels';
 import { landed } from '../landed';
+import { upcomingOf } from '../landing';
 import { Loading } from '../ui';
 import { rsvpText, seatsLine, whenText } from '../when';
 
@@ -61,12 +62,10 @@ export function OccurrenceCard({ o, withPlace }: { o: OccurrenceView; withPlace?
 
 /** The next meetups of a group, with a link to the month view. */
 export function UpcomingMeetups({ groupId, canSchedule }: { groupId: string; canSchedule: boolean }) {
-  const [page, setPage] = useState<Page | null>(
-    () => landed<Page>(`/groups/${groupId}/occurrences?limit=6`) ?? null,
-  );
+  const [page, setPage] = useState<Page | null>(() => landed<Page>(upcomingOf(groupId)) ?? null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    get<Page>(`/groups/${groupId}/occurrences?limit=6`)
+    get<Page>(upcomingOf(groupId))
       .then(setPage)
       .catch(() => setFailed(true));
   }, [groupId]);
